@@ -1,0 +1,150 @@
+# cspkit - one non-recursive Makefile.
+#
+#   make            build every tool into bin/
+#   make run        install what is missing, build, run the pipelines on samples/
+#   make test       install what is missing, build, run unit and CLI tests
+#   make check      the whole suite again under ASan + UBSan
+#   make valgrind   the whole suite under valgrind memcheck
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make bench | fuzz | clean
+#
+# Tools are found, not listed: every cmd/<tool>/ directory is a tool built
+# from its *.c files and lib/.  Unit tests are tests/unit/test_*.c.
+
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+MANDIR    = $(PREFIX)/share/man/man1
+DATADIR   = $(PREFIX)/share/cspkit
+
+# Build flavour: objects and binaries go under $(O); the default build puts
+# its binaries in bin/ as the README promises.
+O        ?= build
+BIN      ?= bin
+
+CC       ?= cc
+PKG_CONFIG ?= pkg-config
+PCRE2_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
+PCRE2_LIBS   := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
+
+# -Wconversion is left out: in these parsers it flags every size_t/int
+# index step and hides real warnings; UBSan (make check) checks overflow.
+WARNINGS  = -Wall -Wextra -Wpedantic -Wformat=2 -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wvla -Wnull-dereference
+ifeq ($(CI),true)
+WARNINGS += -Werror
+endif
+OPT      ?= -O2 -g
+CFLAGS   ?=
+SAN      ?=
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARNINGS) $(SAN) \
+             -Ilib $(PCRE2_CFLAGS) -DCSPKIT_VERSION='"$(VERSION)"' \
+             -DCSPKIT_DATADIR='"$(DATADIR)"' -MMD -MP $(CFLAGS)
+LDLIBS    = $(PCRE2_LIBS) -lcsv -lm
+ALL_LDFLAGS = $(SAN) $(LDFLAGS)
+
+TOOLS    := $(notdir $(patsubst %/,%,$(wildcard cmd/*/)))
+LIB_SRC  := $(wildcard lib/*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(O)/%.o)
+LIB_A     = $(O)/libcspkit.a
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/unit/%)
+TOOL_BINS = $(TOOLS:%=$(BIN)/%)
+
+all: $(TOOL_BINS)
+
+$(O)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB_A): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+# One link rule per tool, over the objects of its directory.
+define tool_rule
+$(1)_OBJ := $$(patsubst %.c,$(O)/%.o,$$(wildcard cmd/$(1)/*.c))
+$(BIN)/$(1): $$($(1)_OBJ) $(LIB_A)
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$($(1)_OBJ) $(LIB_A) $$(LDLIBS)
+endef
+$(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
+
+$(O)/unit/%: $(O)/tests/unit/%.o $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIB_A) $(LDLIBS)
+
+-include $(shell find $(O) -name '*.d' 2>/dev/null)
+
+# ---- dependencies -------------------------------------------------------
+# Debian packages each target needs; tests/deps.sh installs the missing ones.
+DEPS_BUILD = gcc make pkg-config libcsv-dev libpcre2-dev
+DEPS_TEST  = $(DEPS_BUILD) bats bats-assert bats-support gawk
+DEPS_RUN   = $(DEPS_BUILD) gawk poppler-utils
+
+deps-build:
+	@sh tests/deps.sh $(DEPS_BUILD)
+deps-test:
+	@sh tests/deps.sh $(DEPS_TEST)
+deps-run:
+	@sh tests/deps.sh $(DEPS_RUN)
+
+# ---- tests --------------------------------------------------------------
+unit: $(UNIT_BIN)
+
+# The runner prints TAP per test and ends with "N passed, N failed".
+test: deps-test
+	@$(MAKE) --no-print-directory all unit
+	@CSPKIT_BIN=$(CURDIR)/$(BIN) CSPKIT_UNIT=$(CURDIR)/$(O)/unit \
+	  CSPKIT_DATA=$(CURDIR)/lib/data sh tests/run.sh
+
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+check: deps-test
+	@$(MAKE) --no-print-directory O=build/san BIN=build/san/bin OPT='-O1 -g' \
+	  SAN='$(SANFLAGS)' all unit
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  CSPKIT_BIN=$(CURDIR)/build/san/bin CSPKIT_UNIT=$(CURDIR)/build/san/unit \
+	  CSPKIT_DATA=$(CURDIR)/lib/data sh tests/run.sh
+
+valgrind: deps-test
+	@sh tests/deps.sh valgrind
+	@$(MAKE) --no-print-directory O=build/vg BIN=build/vg/bin OPT='-O1 -g' all unit
+	@CSPKIT_VALGRIND=1 CSPKIT_BIN=$(CURDIR)/tests/vgbin \
+	  CSPKIT_REALBIN=$(CURDIR)/build/vg/bin CSPKIT_UNIT=$(CURDIR)/build/vg/unit \
+	  CSPKIT_DATA=$(CURDIR)/lib/data sh tests/run.sh
+
+# ---- run, bench, fuzz ---------------------------------------------------
+run: deps-run
+	@$(MAKE) --no-print-directory all
+	@sh pipelines/run-samples.sh
+
+bench: deps-build
+	@$(MAKE) --no-print-directory all
+	@sh tests/bench/bench.sh
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	@sh tests/deps.sh clang libclang-rt-14-dev
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# ---- install ------------------------------------------------------------
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
+	for t in $(TOOLS); do cp $(BIN)/$$t $(DESTDIR)$(BINDIR)/$$t; \
+	  cp cmd/$$t/$$t.1 $(DESTDIR)$(MANDIR)/$$t.1; done
+	cp lib/data/*.tsv $(DESTDIR)$(DATADIR)/
+
+uninstall:
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/$$t.1; done
+	for f in lib/data/*.tsv; do rm -f $(DESTDIR)$(DATADIR)/$${f##*/}; done
+	-rmdir $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build bin out
+
+.PHONY: all unit test check valgrind run bench fuzz install uninstall clean \
+        deps-build deps-test deps-run

@@ -1,0 +1,57 @@
+/* nc.h - the parts of normalise-crime: option set, the indicator-row
+ * writer, the offence taxonomy, and one reader per input format. */
+#ifndef NC_H
+#define NC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "date.h"
+#include "lines.h"
+
+struct nc_opts {
+	const char *format;        /* "text", "mps", "police-uk" or NULL: detect */
+	const char *source;        /* --source NAME, overrides the file name */
+	const char *area;          /* --area NAME for text; for data: filter */
+	char **areas;              /* --area (repeatable) filter for data modes */
+	size_t nareas;
+	const char *taxonomy;      /* --taxonomy FILE or NULL (built-in) */
+	const char *by;            /* police-uk --by lsoa|borough */
+	bool level_major;          /* --level major */
+	int windows[8];            /* --window N[,N...] */
+	size_t nwindows;
+	bool check;                /* --check: recompute stated changes */
+	bool strict;
+};
+
+/* One indicator row (SPEC section 2).  NULL or "" fields are written empty. */
+typedef struct {
+	const char *source;
+	long line;
+	const char *area, *area_code;
+	const cs_period *period;     /* label, start, end; NULL = unknown */
+	const cs_period *base;       /* base_period label; NULL = none */
+	const char *offence;         /* canonical key or "unmapped" */
+	const char *offence_label;
+	const char *measure;
+	const char *value;           /* as printed, C locale */
+	const char *unit;
+} nc_row;
+
+void nc_header(void);
+void nc_emit(const nc_row *r);
+
+/* Taxonomy (taxonomy.c): loaded once from lib/data/taxonomy.tsv or
+ * --taxonomy FILE.  Maps a printed label to its canonical key, or NULL when
+ * unmapped.  nc_parent() gives the parent key ("" at the top). */
+void tax_load(const char *path);
+const char *tax_map(const char *label, size_t n);
+const char *tax_parent(const char *key);
+
+/* Readers: each reads its input and writes rows with nc_emit; returns 0,
+ * or exits through cs_die on a fatal error. */
+int nc_text(lines *in, const struct nc_opts *o);             /* text.c */
+int nc_mps(const char *name, const struct nc_opts *o);       /* mps.c */
+int nc_policeuk(const char *name, const struct nc_opts *o);  /* policeuk.c */
+
+#endif

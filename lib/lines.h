@@ -1,0 +1,30 @@
+/* lines.h - read lines from a sequence of input operands, with no length limit.
+ *
+ * Operands are read in order as one stream; "-" (or no operand) is stdin.
+ * Each line is returned without its LF; a trailing CR is removed, and a
+ * UTF-8 BOM at the start of each file is skipped.  The returned pointer is
+ * valid, and writable, until the next call; the line is NUL-terminated
+ * (it may also contain NUL bytes: use the length).
+ */
+#ifndef CS_LINES_H
+#define CS_LINES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct lines lines;
+
+/* names: operand list (may be empty = stdin). Unreadable files are reported
+ * when reached: "tool: FILE: No such file or directory", exit 1. */
+lines *lines_open(int nnames, char *const names[]);
+/* Read the next line; false at the end of the last operand. */
+bool lines_next(lines *l, char **line, size_t *len);
+/* True when the line just read is the first line of a new operand. */
+bool lines_new_file(const lines *l);
+/* Name of the operand the current line came from ("-" for stdin) and its
+ * 1-based line number within that operand. */
+const char *lines_source(const lines *l);
+long lines_lineno(const lines *l);
+void lines_close(lines *l);
+
+#endif

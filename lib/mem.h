@@ -1,0 +1,32 @@
+/* mem.h - allocation that never returns NULL, and a growable byte buffer. */
+#ifndef CS_MEM_H
+#define CS_MEM_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grow an array of *cap elements of size elem to hold at least need. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t elem);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* A NUL-terminated growable buffer. Zero-initialise, or use SBUF_INIT. */
+typedef struct {
+	char *s;
+	size_t len, cap;
+} sbuf;
+#define SBUF_INIT { NULL, 0, 0 }
+
+void sbuf_add(sbuf *b, const char *s, size_t n);
+void sbuf_adds(sbuf *b, const char *s);
+void sbuf_addc(sbuf *b, char c);
+void sbuf_printf(sbuf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void sbuf_clear(sbuf *b);
+void sbuf_free(sbuf *b);
+/* Always a valid string, "" when empty. */
+const char *sbuf_str(const sbuf *b);
+
+#endif

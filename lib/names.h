@@ -1,0 +1,18 @@
+/* names.h - fold place and offence names so that spellings that mean the
+ * same compare equal: case, "&" vs "and", punctuation, repeated spaces,
+ * and (with NAME_DROP_WARD) a trailing "Ward".
+ * "Barking & Dagenham" == "barking and dagenham"; "St. James's Ward" ==
+ * "st jamess". */
+#ifndef CS_NAMES_H
+#define CS_NAMES_H
+
+#include <stddef.h>
+
+#include "mem.h"
+
+enum { NAME_DROP_WARD = 1 };
+
+/* Folded key of s[0..n) into out (cleared first); returns out's string. */
+const char *name_fold(const char *s, size_t n, int flags, sbuf *out);
+
+#endif

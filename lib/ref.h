@@ -1,0 +1,34 @@
+/* ref.h - reference tables: the TSV data files under lib/data, installed
+ * to $(PREFIX)/share/cspkit.
+ *
+ * Lines starting with '#' and blank lines are comments.  The first other
+ * line is the header.  Looked up by name ("taxonomy" -> taxonomy.tsv) in:
+ * $CSPKIT_DATA, then <dir of executable>/../lib/data (a build tree), then
+ * <dir of executable>/../share/cspkit, then the compiled-in DATADIR.  A
+ * name containing '/' is a path used as is (the --taxonomy FILE options).
+ */
+#ifndef CS_REF_H
+#define CS_REF_H
+
+#include <stddef.h>
+
+typedef struct {
+	char *path;          /* where it was read from */
+	size_t nrows, ncols;
+	char **colnames;
+	char **cells;        /* row-major, nrows * ncols */
+	long *lineno;        /* file line of each row */
+} cs_table;
+
+/* Load, or exit 1 with a message naming the file (missing, a directory,
+ * unreadable, empty, ragged row at file:line). */
+cs_table *ref_load(const char *name);
+/* Column index by name or -1; ref_need exits 1 naming file and column. */
+int ref_col(const cs_table *t, const char *name);
+int ref_need(const cs_table *t, const char *name);
+const char *ref_get(const cs_table *t, size_t row, size_t col);
+void ref_free(cs_table *t);
+/* The directory data files are found in (for messages and --help). */
+const char *ref_datadir(void);
+
+#endif

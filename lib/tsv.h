@@ -1,0 +1,54 @@
+/* tsv.h - read TSV by column name; write strict TSV (SPEC section 1).
+ *
+ * Reader: operands are one stream with one header kept; a later operand's
+ * header must equal the first.  Fields are split in place, without
+ * copying.  A row whose field count differs from the header is a data
+ * error naming file:line (exit 1).  Empty input (no header at all) is
+ * reported by tsv_empty(); tools then write nothing and exit 0.
+ *
+ * Writer: one buffered stdout.  Tab, CR, LF and NUL inside a field become a
+ * space.  cs_finish() flushes it and turns a write error into exit 1.
+ */
+#ifndef CS_TSV_H
+#define CS_TSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct tsv tsv;
+
+tsv *tsv_open(int nnames, char *const names[]);
+bool tsv_empty(const tsv *t);
+size_t tsv_ncols(const tsv *t);
+const char *tsv_colname(const tsv *t, size_t i);
+/* Index of a column by exact name, or -1. */
+int tsv_col(const tsv *t, const char *name);
+/* Index of a column that must exist: a usage error (exit 2) naming the
+ * column and the operand otherwise. */
+int tsv_need(const tsv *t, const char *name);
+/* Read the next data row; false at end of input. */
+bool tsv_next(tsv *t);
+const char *tsv_get(const tsv *t, size_t i);
+size_t tsv_len(const tsv *t, size_t i);
+const char *tsv_source(const tsv *t);
+long tsv_lineno(const tsv *t);
+void tsv_close(tsv *t);
+
+/* ---- writer (stdout) ---- */
+void out_field(const char *s);                 /* one field, sanitised */
+void out_fieldn(const char *s, size_t n);
+void out_fieldf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void out_long(long v);
+/* Fixed-point number in the C locale: out_fixed(12.345, 2) -> "12.35";
+ * -0.00 is written 0.00. Non-finite values are written as "" (unknown). */
+void out_fixed(double v, int decimals);
+void out_empty(void);                          /* an unknown field */
+void out_endrow(void);
+/* Write a header line from names (count n). */
+void out_header(const char *const names[], size_t n);
+/* Copy the input row of t as the first fields of the output row. */
+void out_row_of(const tsv *t);
+/* Flush; false on a write error (cs_finish does this for you). */
+bool out_flush(void);
+
+#endif

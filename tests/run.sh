@@ -1,0 +1,35 @@
+#!/bin/sh
+# Run every unit test binary and every bats file, as TAP, and end with one
+# line "N passed, N failed".  Exit 1 when anything failed.
+# Environment (set by the Makefile): CSPKIT_BIN, CSPKIT_UNIT, CSPKIT_DATA.
+# TESTS="tests/foo.bats ..." limits the bats files run.
+here=$(cd "$(dirname "$0")" && pwd)
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT INT TERM
+
+for u in "$CSPKIT_UNIT"/test_*; do
+	[ -x "$u" ] || continue
+	echo "# unit: ${u##*/}"
+	if [ -n "$CSPKIT_VALGRIND" ]; then
+		valgrind -q --error-exitcode=99 --leak-check=full "$u"
+	else
+		"$u"
+	fi > "$log.u" 2>&1
+	rc=$?
+	cat "$log.u"; cat "$log.u" >> "$log"
+	[ $rc -eq 0 ] || { echo "not ok - ${u##*/} exited $rc"; echo "not ok - ${u##*/}" >> "$log"; }
+done
+rm -f "$log.u"
+
+files=${TESTS:-$(ls "$here"/*.bats "$here"/*/*.bats 2>/dev/null)}
+if [ -n "$files" ]; then
+	# shellcheck disable=SC2086
+	bats --tap $files > "$log.b" 2>&1
+	cat "$log.b"; cat "$log.b" >> "$log"
+	rm -f "$log.b"
+fi
+
+pass=$(grep -c '^ok ' "$log")
+fail=$(grep -c '^not ok ' "$log")
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]
