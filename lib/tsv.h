@@ -51,4 +51,14 @@ void out_row_of(const tsv *t);
 /* Flush; false on a write error (cs_finish does this for you). */
 bool out_flush(void);
 
+/* ---- pass-through output (SPEC: keep every input column, append the
+ * added ones; an added column that already exists is overwritten in place).
+ * out_pass_header writes the header and fills where[k]: the input column
+ * that added column k overwrites, or -1 when it is appended.
+ * out_pass_row writes the current input row with vals[k] (NULL = empty). */
+void out_pass_header(const tsv *t, const char *const added[], size_t nadd,
+		     int where[]);
+void out_pass_row(const tsv *t, const char *const vals[], size_t nadd,
+		  const int where[]);
+
 #endif

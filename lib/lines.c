@@ -1,0 +1,165 @@
+/* lines.c - line reader over a sequence of operands (see lines.h).
+ *
+ * read(2) into one growing buffer and memchr for LF: no per-line
+ * allocation and no length limit; a line is only ever copied when the
+ * buffer is compacted to make room for the rest of it. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "lines.h"
+#include "mem.h"
+
+#define CHUNK (128 * 1024)
+
+struct lines {
+	char *const *names;
+	int nnames, next;      /* next operand to open */
+	int fd;                /* -1 between operands */
+	const char *src;
+	long lineno;
+	bool newfile;
+	bool eof;
+	char *buf;
+	size_t cap, start, end;
+};
+
+lines *
+lines_open(int nnames, char *const names[])
+{
+	static char *const stdin_only[] = { "-" };
+	lines *l = xcalloc(1, sizeof *l);
+
+	if (nnames <= 0) {
+		names = stdin_only;
+		nnames = 1;
+	}
+	l->names = names;
+	l->nnames = nnames;
+	l->fd = -1;
+	l->cap = CHUNK;
+	l->buf = xmalloc(l->cap + 1);
+	return l;
+}
+
+static bool
+open_next(lines *l)
+{
+	const char *name;
+
+	if (l->next >= l->nnames)
+		return false;
+	name = l->names[l->next++];
+	l->src = name;
+	if (strcmp(name, "-") == 0) {
+		l->fd = STDIN_FILENO;
+	} else if ((l->fd = open(name, O_RDONLY)) < 0) {
+		cs_die(CS_EXIT_DATA, "%s: %s", name, strerror(errno));
+	}
+	l->lineno = 0;
+	l->start = l->end = 0;
+	l->eof = false;
+	return true;
+}
+
+static void
+fill(lines *l)
+{
+	ssize_t n;
+
+	if (l->start > 0) {
+		memmove(l->buf, l->buf + l->start, l->end - l->start);
+		l->end -= l->start;
+		l->start = 0;
+	}
+	if (l->end == l->cap) {
+		/* A line longer than the buffer: double it (+1 keeps room
+		 * for the NUL after a last line with no LF). */
+		l->cap *= 2;
+		l->buf = xrealloc(l->buf, l->cap + 1);
+	}
+	do
+		n = read(l->fd, l->buf + l->end, l->cap - l->end);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		cs_die(CS_EXIT_DATA, "%s: %s", l->src, strerror(errno));
+	if (n == 0)
+		l->eof = true;
+	l->end += (size_t)n;
+}
+
+bool
+lines_next(lines *l, char **line, size_t *len)
+{
+	size_t scanned = 0;
+
+	for (;;) {
+		char *p, *nl;
+		size_t n;
+
+		if (l->fd < 0 && !open_next(l))
+			return false;
+		p = l->buf + l->start;
+		nl = memchr(p + scanned, '\n', l->end - l->start - scanned);
+		if (nl == NULL && !l->eof) {
+			scanned = l->end - l->start;
+			fill(l);
+			continue;
+		}
+		if (nl == NULL && l->start == l->end) {
+			/* End of this operand. */
+			if (l->fd != STDIN_FILENO)
+				close(l->fd);
+			l->fd = -1;
+			scanned = 0;
+			continue;
+		}
+		p = l->buf + l->start;
+		n = nl ? (size_t)(nl - p) : l->end - l->start;
+		l->start += n + (nl != NULL);
+		p[n] = '\0';   /* the LF, or the spare byte past cap */
+		if (n > 0 && p[n - 1] == '\r')
+			p[--n] = '\0';
+		l->newfile = l->lineno == 0;
+		if (l->newfile && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+			p += 3;
+			n -= 3;
+		}
+		l->lineno++;
+		*line = p;
+		*len = n;
+		return true;
+	}
+}
+
+bool
+lines_new_file(const lines *l)
+{
+	return l->newfile;
+}
+
+const char *
+lines_source(const lines *l)
+{
+	return l->src ? l->src : "-";
+}
+
+long
+lines_lineno(const lines *l)
+{
+	return l->lineno;
+}
+
+void
+lines_close(lines *l)
+{
+	if (l == NULL)
+		return;
+	if (l->fd >= 0 && l->fd != STDIN_FILENO)
+		close(l->fd);
+	free(l->buf);
+	free(l);
+}

@@ -1,0 +1,128 @@
+/* re.c - PCRE2 wrapper (see re.h). */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "mem.h"
+#include "re.h"
+
+struct cs_re {
+	pcre2_code *code;
+	pcre2_match_data *md;
+	bool jit;
+	int rc;
+};
+
+static pcre2_match_context *mctx;
+static unsigned long match_limit = 1000000, depth_limit = 10000;
+
+void
+re_set_limits(unsigned long ml, unsigned long dl)
+{
+	match_limit = ml;
+	depth_limit = dl;
+	if (mctx) {
+		pcre2_set_match_limit(mctx, (uint32_t)ml);
+		pcre2_set_depth_limit(mctx, (uint32_t)dl);
+	}
+}
+
+cs_re *
+re_compile(const char *pattern, const char *flags, const char *what)
+{
+	uint32_t opt = PCRE2_UTF | PCRE2_UCP;
+	int err;
+	PCRE2_SIZE off;
+	cs_re *re;
+
+	for (const char *f = flags ? flags : ""; *f; f++) {
+		if (*f == 'i')
+			opt |= PCRE2_CASELESS;
+		else if (*f == 'x')
+			opt |= PCRE2_EXTENDED;
+		else if (*f == 'm')
+			opt |= PCRE2_MULTILINE;
+	}
+	re = xcalloc(1, sizeof *re);
+	re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+				 opt, &err, &off, NULL);
+	if (re->code == NULL) {
+		PCRE2_UCHAR msg[256];
+
+		pcre2_get_error_message(err, msg, sizeof msg);
+		cs_die(CS_EXIT_DATA, "%s: bad pattern at offset %zu: %s: %s",
+		       what ? what : "regex", (size_t)off, (char *)msg, pattern);
+	}
+	/* JIT is a large win on long inputs; without it (some arches, or
+	 * SELinux) the interpreter gives the same answers. */
+	re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
+	re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
+	if (re->md == NULL)
+		cs_die(CS_EXIT_DATA, "out of memory");
+	if (mctx == NULL) {
+		mctx = pcre2_match_context_create(NULL);
+		if (mctx == NULL)
+			cs_die(CS_EXIT_DATA, "out of memory");
+		re_set_limits(match_limit, depth_limit);
+	}
+	return re;
+}
+
+int
+re_match(cs_re *re, const char *s, size_t n, size_t start)
+{
+	/* Subjects are validated (utf8_fix) when read, so skip the check
+	 * PCRE2 would otherwise redo on every call. */
+	int rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, start,
+			     PCRE2_NO_UTF_CHECK, re->md, mctx);
+
+	re->rc = rc;
+	if (rc >= 0)
+		return RE_MATCH;
+	if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
+		return RE_NOMATCH;
+	return RE_LIMIT;   /* match/depth/heap limit, or a bad offset */
+}
+
+bool
+re_group(const cs_re *re, unsigned i, size_t *so, size_t *eo)
+{
+	PCRE2_SIZE *ov;
+
+	if (re->rc < 0 || i >= pcre2_get_ovector_count(re->md))
+		return false;
+	ov = pcre2_get_ovector_pointer(re->md);
+	if (ov[2 * i] == PCRE2_UNSET)
+		return false;
+	*so = ov[2 * i];
+	*eo = ov[2 * i + 1];
+	return true;
+}
+
+bool
+re_named(const cs_re *re, const char *name, size_t *so, size_t *eo)
+{
+	int n = pcre2_substring_number_from_name(re->code, (PCRE2_SPTR)name);
+
+	if (n < 0)
+		return false;
+	return re_group(re, (unsigned)n, so, eo);
+}
+
+bool
+re_test(cs_re *re, const char *s, size_t n)
+{
+	return re_match(re, s, n, 0) == RE_MATCH;
+}
+
+void
+re_free(cs_re *re)
+{
+	if (re == NULL)
+		return;
+	pcre2_match_data_free(re->md);
+	pcre2_code_free(re->code);
+	free(re);
+}
