@@ -348,6 +348,7 @@ bool date_parse(const char *s, size_t n, cs_date *out)
 typedef struct {
 	int h, m;
 	bool has_min, clock24;   /* "10:00", "1400 hrs" */
+	bool weak;               /* "9.48": more likely a decimal than a time */
 	int ampm;                /* 0, 1 am, 2 pm */
 	bool noon;
 } clock_part;
@@ -373,7 +374,7 @@ static size_t alpha_run(const char *s, size_t n, size_t i)
 static bool parse_clock(const char *s, size_t n, size_t *pi, clock_part *c)
 {
 	size_t i = *pi;
-	*c = (clock_part){ 0, 0, false, false, 0, false };
+	*c = (clock_part){ 0, 0, false, false, false, 0, false };
 	size_t w = alpha_run(s, n, i);
 	if (w && (word_is(s + i, w, "noon") || word_is(s + i, w, "midday"))) {
 		c->h = 12, c->noon = true;
@@ -402,6 +403,7 @@ static bool parse_clock(const char *s, size_t n, size_t *pi, clock_part *c)
 	    (i + 3 >= n || !is_digit_c(s[i + 3]))) {
 		c->m = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
 		c->has_min = true;
+		c->weak = s[i] == '.' && d == 1;
 		i += 3;
 	}
 	size_t j = skip_sp(s, n, i);
@@ -449,7 +451,7 @@ static int clock_minutes(const clock_part *c)
 
 static bool clock_definite(const clock_part *c)
 {
-	return c->has_min || c->ampm || c->clock24 || c->noon;
+	return (c->has_min && !c->weak) || c->ampm || c->clock24 || c->noon;
 }
 
 int time_parse(const char *s, size_t n)
@@ -615,7 +617,8 @@ cs_period period_shift(const cs_period *p, int k)
 
 /* A month with its year in t[a..b): "February 2019", "Feb19", "Jan-19",
  * "Jan '19", "2019-02", "201902", "02/2019". */
-static bool match_month(const toks *tk, int a, int b, int *y, int *m)
+static bool match_month_ex(const toks *tk, int a, int b, bool space_yy,
+			   int *y, int *m)
 {
 	const tok *t = &tk->t[a];
 	int mm = 0, yy = 0;
@@ -623,7 +626,7 @@ static bool match_month(const toks *tk, int a, int b, int *y, int *m)
 	if (b - a == 2 && tmonth(&t[0]) && is_year(&t[1], true) &&
 	    (t[1].npunct == 0 || (t[1].npunct == 1 && strchr("-'.", t[1].punct))) &&
 	    t[1].commas <= 1 &&
-	    (t[1].len == 4 || t[1].npunct == 1 || no_sep(&t[1]))) {
+	    (t[1].len == 4 || t[1].npunct == 1 || no_sep(&t[1]) || space_yy)) {
 		mm = tmonth(&t[0]), yy = year_of(&t[1]);
 	} else if (b - a == 2 && tnum(&t[0], 4, 4) && tnum(&t[1], 2, 2) &&
 		   hard_sep(&t[1], '-')) {
@@ -640,6 +643,11 @@ static bool match_month(const toks *tk, int a, int b, int *y, int *m)
 		return false;
 	*y = yy, *m = mm;
 	return true;
+}
+
+static bool match_month(const toks *tk, int a, int b, int *y, int *m)
+{
+	return match_month_ex(tk, a, b, false, y, m);
 }
 
 /* A financial year in t[a..b): "2016/17", "2016-17", "2016/2017",
@@ -721,7 +729,8 @@ static bool match_range(const toks *tk, cs_period *out)
 			continue;
 		}
 		int y1, m1, y2, m2;
-		if (right >= tk->n || !match_month(tk, right, tk->n, &y2, &m2))
+		/* After a month and a dash, "Oct 23" can only be a year. */
+		if (right >= tk->n || !match_month_ex(tk, right, tk->n, true, &y2, &m2))
 			continue;
 		if (match_month(tk, 0, left_end, &y1, &m1)) {
 			/* both years given */

@@ -55,7 +55,8 @@ void date_iso(cs_date d, char *buf);
 /* Parse a "HH:MM"-like time: "11.12 am", "10:00", "2pm", "14.30", "10-12:00 hrs"
  * (the start), "12 noon", "1400 hrs", "2-4pm" (14:00: the start takes the
  * end's pm when it can).  The whole string must be a time or a range of
- * times; a bare "10" is not a time.  Minutes since midnight, or -1. */
+ * times; a bare "10" is not a time, nor "9.48" (a one-digit hour with a
+ * dot and no am/pm reads as a decimal; "09.30", "9:30", "9.30am" are times).  Minutes since midnight, or -1. */
 int time_parse(const char *s, size_t n);
 
 /* Parse a whole period string; false when not a period. */

@@ -195,6 +195,11 @@ static void test_times(void)
 	CHECK(T("13pm") == -1);
 	CHECK(T("0am") == -1);
 	CHECK(T("10.5") == -1);
+	CHECK(T("9.48") == -1);                         /* a decimal, likely */
+	CHECK(T("9.30am") == 570);
+	CHECK(T("09.30") == 570);
+	CHECK(T("9.30 - 11.00") == 570);
+	CHECK(T("9:30") == 570);
 	CHECK(T("10:000") == -1);
 	CHECK(T("1 noon") == -1);
 	CHECK(T("10:00 tomorrow") == -1);
@@ -240,6 +245,12 @@ static void test_periods(void)
 	CHECK_STR(P("October 2023 to December 2023"), "3m to 2023-12 2023-10-01 2023-12-31");
 	CHECK_STR(P("October to December 2023"), "3m to 2023-12 2023-10-01 2023-12-31");
 	CHECK_STR(P("Apr-Jun 2023"), "3m to 2023-06 2023-04-01 2023-06-30");
+	CHECK_STR(P("Apr-Oct 23"), "7m to 2023-10 2023-04-01 2023-10-31");
+	CHECK_STR(P("January \xe2\x80\x93 March 2019"), "3m to 2019-03 2019-01-01 2019-03-31");
+	CHECK_STR(P("Q1 2020/2021"), "Q1 2020/21 2020-04-01 2020-06-30");
+	CHECK_STR(P("Q2 2023/34"), "no");               /* a typo seen in print */
+	CHECK_STR(P("12 months to 08/09/2017"), "12m to 2017-09-08 2016-09-09 2017-09-08");
+	CHECK_STR(P("6 months to September 2023"), "6m to 2023-09 2023-04-01 2023-09-30");
 	CHECK_STR(P("Nov \xe2\x80\x93 Feb 2020"), "4m to 2020-02 2019-11-01 2020-02-29");
 	CHECK_STR(P("April 2019 - April 2019"), "2019-04 2019-04-01 2019-04-30");
 	CHECK_STR(P("calendar year 2022"), "2022 2022-01-01 2022-12-31");
