@@ -46,4 +46,16 @@ child_run(void (*fn)(const char *), const char *arg)
 	return WEXITSTATUS(status) == 255 ? -1 : WEXITSTATUS(status);
 }
 
+/* Whether fn(arg) exits 1 with want in its message; says why not. */
+static int
+child_fails(void (*fn)(const char *), const char *arg, const char *want)
+{
+	int st = child_run(fn, arg);
+
+	if (st == 1 && strstr(child_err, want) != NULL)
+		return 1;
+	printf("#   status %d, stderr [%s], want [%s]\n", st, child_err, want);
+	return 0;
+}
+
 #endif

@@ -39,12 +39,7 @@ load_from(const char *data)
 static int
 broken(const char *data, const char *want)
 {
-	int st = child_run(load_from, data);
-
-	if (st == 1 && strstr(child_err, want) != NULL)
-		return 1;
-	printf("#   status %d, stderr [%s], want [%s]\n", st, child_err, want);
-	return 0;
+	return child_fails(load_from, data, want);
 }
 
 static void

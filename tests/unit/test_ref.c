@@ -45,16 +45,10 @@ need_missing(const char *name)
 	exit(0);
 }
 
-/* The child exited 1 and its message holds want. */
 static int
 fails_with(const char *name, const char *want)
 {
-	int st = child_run(load, name);
-
-	if (st == 1 && strstr(child_err, want) != NULL)
-		return 1;
-	printf("#   status %d, stderr [%s], want [%s]\n", st, child_err, want);
-	return 0;
+	return child_fails(load, name, want);
 }
 
 static void
