@@ -789,3 +789,71 @@ bool period_parse(const char *s, size_t n, cs_period *out)
 	*out = p;
 	return true;
 }
+
+/* ---- prefixes ---------------------------------------------------------- */
+
+/* The longest prefix of s ending at the end of a letter/digit run that the
+ * whole-string parser accepts, for dates and periods inside sentences.  A
+ * prefix followed by '-', '/', '.' or ':' and a letter or digit is refused:
+ * "2019-02" is not a period at the start of "2019-02-21". */
+#define PREFIX_MAX_BYTES 96
+#define PREFIX_MAX_ENDS 24
+
+typedef bool (*whole_parser)(const char *s, size_t n, void *out);
+
+static size_t longest_prefix(const char *s, size_t n, whole_parser parse, void *out)
+{
+	size_t ends[PREFIX_MAX_ENDS];
+	int nends = 0;
+	if (n == 0 || !(is_digit_c(s[0]) || is_alpha_c(s[0])))
+		return 0;
+	for (size_t i = 0; i < n && i < PREFIX_MAX_BYTES && nends < PREFIX_MAX_ENDS; i++) {
+		bool alnum = is_digit_c(s[i]) || is_alpha_c(s[i]);
+		bool next = i + 1 < n && (is_digit_c(s[i + 1]) || is_alpha_c(s[i + 1]));
+		if (alnum && !next)
+			ends[nends++] = i + 1;
+	}
+	while (nends-- > 0) {
+		size_t e = ends[nends];
+		if (e + 1 < n && strchr("-/.:", s[e]) && s[e] != '\0' &&
+		    (is_digit_c(s[e + 1]) || is_alpha_c(s[e + 1])))
+			continue;
+		if (parse(s, e, out))
+			return e;
+	}
+	return 0;
+}
+
+static bool date_whole(const char *s, size_t n, void *out)
+{
+	return date_parse(s, n, out);
+}
+
+static bool period_whole(const char *s, size_t n, void *out)
+{
+	return period_parse(s, n, out);
+}
+
+static bool time_whole(const char *s, size_t n, void *out)
+{
+	int t = time_parse(s, n);
+	if (t < 0)
+		return false;
+	*(int *)out = t;
+	return true;
+}
+
+size_t date_prefix(const char *s, size_t n, cs_date *out)
+{
+	return longest_prefix(s, n, date_whole, out);
+}
+
+size_t period_prefix(const char *s, size_t n, cs_period *out)
+{
+	return longest_prefix(s, n, period_whole, out);
+}
+
+size_t time_prefix(const char *s, size_t n, int *minutes)
+{
+	return longest_prefix(s, n, time_whole, minutes);
+}

@@ -59,6 +59,17 @@ void date_iso(cs_date d, char *buf);
  * dot and no am/pm reads as a decimal; "09.30", "9:30", "9.30am" are times).  Minutes since midnight, or -1. */
 int time_parse(const char *s, size_t n);
 
+/* Prefixes, for dates, times and periods inside sentences: the length of
+ * the longest prefix of s (starting exactly at s, which must be a letter
+ * or digit) that the whole-string parser accepts, 0 when none.  It ends at
+ * the end of a word or number, and not before "-x", "/x", ".x" or ":x"
+ * ("2019-02-21" has no period prefix).  Only the first 96 bytes are tried.
+ *   date_prefix("Friday 12 April 2019, 10:00 hrs") = 20 (2019-04-12)
+ *   period_prefix("12 months to March 2017 compared with") = 23 */
+size_t date_prefix(const char *s, size_t n, cs_date *out);
+size_t time_prefix(const char *s, size_t n, int *minutes);
+size_t period_prefix(const char *s, size_t n, cs_period *out);
+
 /* Parse a whole period string; false when not a period. */
 bool period_parse(const char *s, size_t n, cs_period *out);
 /* A month: label "YYYY-MM".  The builders return label "" (and zero

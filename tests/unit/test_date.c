@@ -347,6 +347,71 @@ static void test_builders(void)
 	CHECK_STR(q.label, "");
 }
 
+static size_t DPRE(const char *lit)
+{
+	size_t n;
+	char *b = exact(lit, &n);
+	cs_date d;
+	size_t k = date_prefix(b, n, &d);
+	free(b);
+	if (k)
+		date_iso(d, iso);
+	return k;
+}
+
+static size_t PPRE(const char *lit, cs_period *p)
+{
+	size_t n;
+	char *b = exact(lit, &n);
+	size_t k = period_prefix(b, n, p);
+	free(b);
+	return k;
+}
+
+static size_t TPRE(const char *lit, int *t)
+{
+	size_t n;
+	char *b = exact(lit, &n);
+	size_t k = time_prefix(b, n, t);
+	free(b);
+	return k;
+}
+
+static void test_prefixes(void)
+{
+	cs_period p;
+	int t = -1;
+	CHECK(DPRE("Friday 12 April 2019, 10:00 hrs") == 20);
+	CHECK_STR(iso, "2019-04-12");
+	CHECK(DPRE("21.06.22 at the Town Hall") == 8);
+	CHECK_STR(iso, "2022-06-21");
+	CHECK(DPRE("28/02/2019.") == 10);
+	CHECK(DPRE("July 21, 2017 and") == 13);
+	CHECK(DPRE("21 July") == 0);
+	CHECK(DPRE(" 21 July 2017") == 0);             /* exactly at s */
+	CHECK(DPRE("") == 0);
+	CHECK(DPRE("31 February 2019 was") == 0);
+
+	CHECK(PPRE("12 months to March 2017 compared with", &p) == 23);
+	CHECK_STR(p.label, "12m to 2017-03");
+	CHECK(PPRE("Q1 2023/24: 1,234 offences", &p) == 10);
+	CHECK_STR(p.label, "Q1 2023/24");
+	CHECK(PPRE("2016/17 2017/18", &p) == 7);
+	CHECK_STR(p.label, "2016/17");
+	CHECK(PPRE("Dec18-Jan19)", &p) == 11);
+	CHECK_STR(p.label, "2m to 2019-01");
+	CHECK(PPRE("2019-02-21", &p) == 0);            /* a day, not a month */
+	CHECK(PPRE("October 2023 to December 2023 there were", &p) == 29);
+	CHECK_STR(p.label, "3m to 2023-12");
+	CHECK(PPRE("junk", &p) == 0);
+
+	CHECK(TPRE("10:00 hrs in the Chamber", &t) == 9 && t == 600);
+	CHECK(TPRE("11.12 a.m. start", &t) == 9 && t == 672);
+	CHECK(TPRE("10.30am-12pm, room 2", &t) == 12 && t == 630);
+	CHECK(TPRE("2019 figures", &t) == 0);
+	CHECK(time_prefix("2pm", 1, &t) == 0);          /* n honoured: "2" */
+}
+
 /* Every prefix of every sample, in a block of exactly that size: ASan
  * proves no read past n; whatever parses is a valid date or period. */
 static void test_prefix_sweep(void)
@@ -381,6 +446,9 @@ static void test_prefix_sweep(void)
 			int t = time_parse(b, n);
 			bad += t < -1 || t >= 24 * 60;
 			(void)date_month_name(b, n);
+			(void)date_prefix(b, n, &d);
+			(void)period_prefix(b, n, &p);
+			(void)time_prefix(b, n, &t);
 			free(b);
 		}
 	}
@@ -391,6 +459,7 @@ static void test_prefix_sweep(void)
 int main(void)
 {
 	test_prefix_sweep();
+	test_prefixes();
 	test_calendar();
 	test_dates();
 	test_times();
