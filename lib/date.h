@@ -18,7 +18,8 @@
  *   a range of months            "2m to 2019-01" for "Dec18-Jan19", "3m to
  *                                2023-12" for "October 2023 to December 2023"
  *                                (a one-month range is "YYYY-MM")
- *   a calendar year              "2022" (only from "calendar year 2022")
+ *   a calendar year              "12m to 2022-12" ("calendar year 2022")
+ * period_parse reads every label back to the same period.
  * Choices (tested in tests/unit/test_date.c):
  * - Numeric dates are day first (UK): "1/2/2019" is 1 February.  Two-digit
  *   years are 2000-2069, 1970-1999 from 70.
