@@ -1,29 +1,18 @@
 /* test_date.c - lib/date: dates, times and reporting periods. */
 #include "date.h"
 #include "unit.h"
+#include "exact.h"
 
 #include <stdlib.h>
-
-/* Inputs go into heap blocks of exactly strlen bytes with no NUL, so ASan
- * reports any read at or past n. */
-static char *exact(const char *lit, size_t *n)
-{
-	*n = strlen(lit);
-	char *b = malloc(*n ? *n : 1);
-	memcpy(b, lit, *n);
-	return b;
-}
 
 static char iso[11];
 
 /* The date as ISO text, or "no" when date_parse refuses it. */
 static const char *D(const char *lit)
 {
-	size_t n;
-	char *b = exact(lit, &n);
+	bool ok;
 	cs_date d;
-	bool ok = date_parse(b, n, &d);
-	free(b);
+	WITH_EXACT(lit, b, n, ok = date_parse(b, n, &d));
 	if (!ok)
 		return "no";
 	date_iso(d, iso);
@@ -32,10 +21,8 @@ static const char *D(const char *lit)
 
 static int T(const char *lit)
 {
-	size_t n;
-	char *b = exact(lit, &n);
-	int t = time_parse(b, n);
-	free(b);
+	int t;
+	WITH_EXACT(lit, b, n, t = time_parse(b, n));
 	return t;
 }
 
@@ -53,20 +40,16 @@ static const char *show(const cs_period *p)
 
 static const char *P(const char *lit)
 {
-	size_t n;
-	char *b = exact(lit, &n);
+	bool ok;
 	cs_period p;
-	bool ok = period_parse(b, n, &p);
-	free(b);
+	WITH_EXACT(lit, b, n, ok = period_parse(b, n, &p));
 	return ok ? show(&p) : "no";
 }
 
 static int M(const char *lit)
 {
-	size_t n;
-	char *b = exact(lit, &n);
-	int m = date_month_name(b, n);
-	free(b);
+	int m;
+	WITH_EXACT(lit, b, n, m = date_month_name(b, n));
 	return m;
 }
 
@@ -382,11 +365,9 @@ static void test_builders(void)
 
 static size_t DPRE(const char *lit)
 {
-	size_t n;
-	char *b = exact(lit, &n);
+	size_t k;
 	cs_date d;
-	size_t k = date_prefix(b, n, &d);
-	free(b);
+	WITH_EXACT(lit, b, n, k = date_prefix(b, n, &d));
 	if (k)
 		date_iso(d, iso);
 	return k;
@@ -394,19 +375,15 @@ static size_t DPRE(const char *lit)
 
 static size_t PPRE(const char *lit, cs_period *p)
 {
-	size_t n;
-	char *b = exact(lit, &n);
-	size_t k = period_prefix(b, n, p);
-	free(b);
+	size_t k;
+	WITH_EXACT(lit, b, n, k = period_prefix(b, n, p));
 	return k;
 }
 
 static size_t TPRE(const char *lit, int *t)
 {
-	size_t n;
-	char *b = exact(lit, &n);
-	size_t k = time_prefix(b, n, t);
-	free(b);
+	size_t k;
+	WITH_EXACT(lit, b, n, k = time_prefix(b, n, t));
 	return k;
 }
 
@@ -447,6 +424,30 @@ static void test_prefixes(void)
 
 /* Every prefix of every sample, in a block of exactly that size: ASan
  * proves no read past n; whatever parses is a valid date or period. */
+static int sweep_parsed, sweep_bad;
+
+static void sweep_one(const char *b, size_t n)
+{
+	cs_date d;
+	cs_period p;
+	if (date_parse(b, n, &d)) {
+		sweep_parsed++;
+		sweep_bad += !date_valid(d.y, d.m, d.d);
+	}
+	if (period_parse(b, n, &p)) {
+		sweep_parsed++;
+		sweep_bad += !date_valid(p.start.y, p.start.m, p.start.d) ||
+			     !date_valid(p.end.y, p.end.m, p.end.d) ||
+			     p.label[0] == '\0' || strlen(p.label) >= sizeof p.label;
+	}
+	int t = time_parse(b, n);
+	sweep_bad += t < -1 || t >= 24 * 60;
+	(void)date_month_name(b, n);
+	(void)date_prefix(b, n, &d);
+	(void)period_prefix(b, n, &p);
+	(void)time_prefix(b, n, &t);
+}
+
 static void test_prefix_sweep(void)
 {
 	static const char *const samples[] = {
@@ -457,36 +458,9 @@ static void test_prefix_sweep(void)
 		"October 2023 to December 2023", "calendar year 2022", "201902",
 		"Jan \xe2\x80\x99" "19", "\xc2\xa0" "2016/17" "\xc2\xa0",
 	};
-	int bad = 0, parsed = 0;
-	for (size_t k = 0; k < sizeof samples / sizeof samples[0]; k++) {
-		size_t len = strlen(samples[k]);
-		for (size_t n = 0; n <= len; n++) {
-			char *b = malloc(n ? n : 1);
-			memcpy(b, samples[k], n);
-			cs_date d;
-			cs_period p;
-			if (date_parse(b, n, &d)) {
-				parsed++;
-				bad += !date_valid(d.y, d.m, d.d);
-			}
-			if (period_parse(b, n, &p)) {
-				parsed++;
-				bad += !date_valid(p.start.y, p.start.m, p.start.d) ||
-				       !date_valid(p.end.y, p.end.m, p.end.d) ||
-				       p.label[0] == '\0' ||
-				       strlen(p.label) >= sizeof p.label;
-			}
-			int t = time_parse(b, n);
-			bad += t < -1 || t >= 24 * 60;
-			(void)date_month_name(b, n);
-			(void)date_prefix(b, n, &d);
-			(void)period_prefix(b, n, &p);
-			(void)time_prefix(b, n, &t);
-			free(b);
-		}
-	}
-	CHECK(parsed > 20);
-	CHECK(bad == 0);
+	exact_sweep(samples, sizeof samples / sizeof samples[0], sweep_one);
+	CHECK(sweep_parsed > 20);
+	CHECK(sweep_bad == 0);
 }
 
 int main(void)
