@@ -237,6 +237,12 @@ static void test_periods(void)
 	CHECK_STR(P("Nov \xe2\x80\x93 Feb 2020"), "4m to 2020-02 2019-11-01 2020-02-29");
 	CHECK_STR(P("April 2019 - April 2019"), "2019-04 2019-04-01 2019-04-30");
 	CHECK_STR(P("calendar year 2022"), "12m to 2022-12 2022-01-01 2022-12-31");
+	CHECK_STR(P("the 2019 calendar year"), "12m to 2019-12 2019-01-01 2019-12-31");
+	CHECK_STR(P("calendar year 22"), "no");
+	CHECK_STR(P("Quarter 2 2023/24"), "Q2 2023/24 2023-07-01 2023-09-30");
+	CHECK_STR(P("Q1 FY2023/24"), "Q1 2023/24 2023-04-01 2023-06-30");
+	CHECK_STR(P("Q 1 2023/24"), "no");
+	CHECK_STR(P("the rolling 12 months to March 2018"), "12m to 2018-03 2017-04-01 2018-03-31");
 
 	CHECK_STR(P(""), "no");
 	CHECK_STR(P("junk"), "no");
