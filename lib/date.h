@@ -26,7 +26,8 @@
  * - Numeric dates are day first (UK): "1/2/2019" is 1 February.  Two-digit
  *   years are 2000-2069, 1970-1999 from 70.
  * - "2011-12" is the month December 2011 (as in police.uk files);
- *   "2011/12" and "2016-17" are financial years.
+ *   "2011/12", "2016-17", "2016/2017", "2022-2023" are financial years.
+ * - Years in periods are 1900-2199; month ranges run 1-120 months.
  * - Not periods: a bare year "2019", "Q1 2023" (calendar or financial?),
  *   "Jan 19" with only a space (19 January?), a single day.
  * - Strings need not be NUL-terminated at n; spaces/NBSP are trimmed.
