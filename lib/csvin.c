@@ -66,18 +66,35 @@ on_record(int term, void *arg)
 	c->in_record = false;
 }
 
-csvin *
-csvin_open(const char *name)
+static csvin *
+csvin_new(const char *name)
 {
 	csvin *c = xcalloc(1, sizeof *c);
-	char *names[1];
 
 	c->name = xstrdup(name ? name : "-");
-	names[0] = c->name;
 	/* An unterminated quote at the end of input is an error, not a field. */
 	if (csv_init(&c->p, CSV_STRICT_FINI) != 0)
 		cs_die(CS_EXIT_DATA, "out of memory");
+	return c;
+}
+
+csvin *
+csvin_open(const char *name)
+{
+	csvin *c = csvin_new(name);
+	char *names[1];
+
+	names[0] = c->name;
 	c->in = lines_open(1, names);
+	return c;
+}
+
+csvin *
+csvin_open_lines(lines *in)
+{
+	csvin *c = csvin_new(lines_source(in));
+
+	c->in = in;
 	return c;
 }
 
