@@ -147,7 +147,8 @@ emit_count(const nc_group *g, const cs_period *p, long v)
 		.source = g->source, .line = g->line, .area = g->area,
 		.area_code = g->code, .period = p, .offence = g->offence,
 		.offence_label = g->label, .measure = "count", .value = buf,
-		.unit = "offences",
+		.unit = strcmp(g->offence, "anti_social_behaviour") == 0 ?
+			"incidents" : "offences",
 	};
 
 	num_format(buf, sizeof buf, (double)v, 0);

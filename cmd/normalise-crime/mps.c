@@ -24,6 +24,7 @@ typedef struct {
 	size_t col;
 	int month;              /* y * 12 + m - 1 */
 	cs_period period;
+	sbuf text;              /* its period fields, ready to write */
 } month_col;
 
 typedef struct {
@@ -104,6 +105,8 @@ read_header(csvin *c, mps_file *f)
 		f->months[f->nmonths].col = i;
 		f->months[f->nmonths].month = m;
 		f->months[f->nmonths].period = period_month(m / 12, m % 12 + 1);
+		f->months[f->nmonths].text = (sbuf)SBUF_INIT;
+		nc_period_text(&f->months[f->nmonths].period, &f->months[f->nmonths].text);
 		f->nmonths++;
 		agg_month_seen(m);
 	}
@@ -207,6 +210,7 @@ nc_mps(csvin *c, const struct nc_opts *o)
 	sbuf area = SBUF_INIT, code = SBUF_INIT, major = SBUF_INIT,
 	     minor = SBUF_INIT, label = SBUF_INIT;
 	bool hold = o->level_major || o->nwindows > 0;
+	nc_tmpl row = { SBUF_INIT, SBUF_INIT, SBUF_INIT };
 
 	f.name = csvin_source(c);
 	f.source = o->source ? o->source : f.name;
@@ -247,6 +251,16 @@ nc_mps(csvin *c, const struct nc_opts *o)
 		} else if (hold) {
 			g = agg_group(area.s, code.s, offence, label.s, f.source, line);
 		}
+		if (!o->level_major && !o->window_only) {
+			nc_row r = {
+				.source = f.source, .line = line, .area = area.s,
+				.area_code = code.s, .offence = offence,
+				.offence_label = label.s, .measure = "count",
+				.unit = "offences",
+			};
+
+			nc_tmpl_set(&row, &r);
+		}
 		for (size_t i = 0; i < f.nmonths; i++) {
 			const month_col *mc = &f.months[i];
 			const char *s = csvin_get(c, mc->col);
@@ -271,19 +285,14 @@ nc_mps(csvin *c, const struct nc_opts *o)
 			} else if (g != NULL) {
 				agg_add(g, mc->month, v);
 			}
-			if (!o->level_major && !o->window_only) {
-				nc_row r = {
-					.source = f.source, .line = line, .area = area.s,
-					.area_code = code.s, .period = &mc->period,
-					.offence = offence, .offence_label = label.s,
-					.measure = "count", .value = value, .unit = "offences",
-				};
-
-				nc_emit(&r);
-			}
+			if (!o->level_major && !o->window_only)
+				nc_tmpl_emit(&row, &mc->text, value, strlen(value));
 		}
 	}
+	for (size_t i = 0; i < f.nmonths; i++)
+		sbuf_free(&f.months[i].text);
 	free(f.months);
+	nc_tmpl_free(&row);
 	sbuf_free(&area);
 	sbuf_free(&code);
 	sbuf_free(&major);

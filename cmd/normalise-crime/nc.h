@@ -9,6 +9,7 @@
 #include "csvin.h"
 #include "date.h"
 #include "lines.h"
+#include "mem.h"
 
 struct nc_opts {
 	const char *format;        /* "text", "mps", "police-uk" or NULL: detect */
@@ -42,6 +43,18 @@ typedef struct {
 
 void nc_header(void);
 void nc_emit(const nc_row *r);
+
+/* Rows that differ only in period and value (a wide file made long): the
+ * other fields are cleaned and joined once by nc_tmpl_set (r->period and
+ * r->value are not used), the period fields once per period by
+ * nc_period_text, and each row is then a few copies. */
+typedef struct {
+	sbuf head, mid, tail;
+} nc_tmpl;
+void nc_tmpl_set(nc_tmpl *t, const nc_row *r);
+void nc_period_text(const cs_period *p, sbuf *out);
+void nc_tmpl_emit(const nc_tmpl *t, const sbuf *period, const char *value, size_t n);
+void nc_tmpl_free(nc_tmpl *t);
 
 /* Taxonomy (taxonomy.c): loaded once from lib/data/taxonomy.tsv or
  * --taxonomy FILE.  Maps a printed label to its canonical key, or NULL when
