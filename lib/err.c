@@ -30,8 +30,6 @@ cs_prog(void)
 static void
 vmsg(const char *file, long line, const char *fmt, va_list ap)
 {
-	/* Flush our stdout first so that, on a terminal, messages follow the
-	 * rows that came before them. */
 	fprintf(stderr, "%s: ", prog);
 	if (file != NULL && line > 0)
 		fprintf(stderr, "%s:%ld: ", file, line);

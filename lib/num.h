@@ -5,6 +5,19 @@
  * in `text` ("-15.0" stays "-15.0").  Footnote markers glued after a
  * percent sign or a closing word are not digits of the number
  * ("19.6%12" is 19.6%).
+ *
+ * Choices (tested in tests/unit/test_num.c):
+ * - Minus is '-', U+2212 or an en dash; "Down"/"↓" negate, "Up"/"↑" do not;
+ *   a contradiction ("Down +3%") is not a number.  Spaces may follow a sign.
+ * - "(12)" and "(£1,200)" are accounts-style negatives; a bracketed figure
+ *   that is signed or a percentage keeps its sign ("(5%)" is 5).
+ * - Thousands commas only in groups of three after a 1-3 digit lead group.
+ * - "a/b" is has_of only for plain integers with 0 < a <= b and no further
+ *   '/' ("2016/17" and "28/02/2019" are not ranks).
+ * - More than 15 significant digits, or an exponent ("1e400") that makes
+ *   the value inexact, is NUM_OVERFLOW (value 0, text "").
+ * - "%" may be preceded by spaces or spelled "per cent"/"percent".
+ * - Nothing depends on the locale; s need not be NUL-terminated at n.
  */
 #ifndef CS_NUM_H
 #define CS_NUM_H
@@ -29,17 +42,21 @@ typedef struct {
 	size_t end;          /* bytes consumed from the start of the input */
 } cs_num;
 
-/* Parse a whole cell (leading/trailing spaces, a trailing '*' or footnote
- * after '%' allowed).  Anything else left over means NUM_NONE. */
+/* Parse a whole cell (leading/trailing spaces, a trailing '*', '†' or
+ * superscript digit, digits glued after '%' allowed).  Anything else left
+ * over means NUM_NONE; on NUM_NONE *out is zeroed. */
 num_status num_parse(const char *s, size_t n, cs_num *out);
-/* Parse a number starting exactly at s (a prefix); out->end says how far. */
+/* Parse a number starting exactly at s (no leading space); out->end says
+ * how far (also on NUM_OVERFLOW).  "19.6%12" ends after '%'. */
 num_status num_prefix(const char *s, size_t n, cs_num *out);
 /* Plain integer of digits only ("201902", "07"); false on junk/overflow. */
 bool num_long(const char *s, size_t n, long *out);
 /* Count as published in data files: digits with optional thousands commas
- * and surrounding spaces ("1,234", " 17 "); false otherwise. */
+ * and surrounding spaces/tabs ("1,234", " 17 "); false otherwise, also for
+ * "1,23,4", "12,34", "-3", "3.0" and overflow of long. */
 bool num_count(const char *s, size_t n, long *out);
-/* Format v with the given decimals into buf (C locale, no "-0"). */
+/* Format v with the given decimals (0..22) into buf (C locale, no "-0",
+ * halves rounded away from zero; truncated to size, always terminated). */
 void num_format(char *buf, size_t size, double v, int decimals);
 
 #endif

@@ -4,6 +4,7 @@
 #define CS_UNIT_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int unit_n, unit_failed;

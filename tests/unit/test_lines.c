@@ -1,0 +1,86 @@
+/* Unit tests for lib/lines.c: LF/CRLF, BOM, no trailing LF, NUL bytes,
+ * long lines, several operands. */
+#include "lines.h"
+#include "mem.h"
+#include "tmpfile.h"
+#include "unit.h"
+
+static void
+test_basic(void)
+{
+	char p[32], *names[1] = { p }, *line;
+	size_t n;
+	lines *l;
+
+	unit_tmpfile(p, "\xEF\xBB\xBF" "a\r\nbb\n\nlast", 14);
+	l = lines_open(1, names);
+	CHECK(lines_next(l, &line, &n));
+	CHECK(n == 1 && strcmp(line, "a") == 0);   /* BOM and CR gone */
+	CHECK(lines_new_file(l));
+	CHECK(lines_lineno(l) == 1);
+	CHECK(lines_next(l, &line, &n) && n == 2 && strcmp(line, "bb") == 0);
+	CHECK(!lines_new_file(l));
+	CHECK(lines_next(l, &line, &n) && n == 0);
+	CHECK(lines_next(l, &line, &n) && n == 4 && strcmp(line, "last") == 0);
+	CHECK(lines_lineno(l) == 4);
+	CHECK(strcmp(lines_source(l), p) == 0);
+	CHECK(!lines_next(l, &line, &n));
+	lines_close(l);
+	unlink(p);
+}
+
+static void
+test_nul_and_long(void)
+{
+	char p[32], *names[1] = { p }, *line;
+	size_t n, big = 3 * 1024 * 1024 + 7;
+	char *s = xmalloc(big + 8);
+	lines *l;
+
+	memset(s, 'x', big);
+	s[10] = '\0';              /* a NUL inside the line is data */
+	memcpy(s + big, "\nok\n", 4);
+	unit_tmpfile(p, s, big + 4);
+	l = lines_open(1, names);
+	CHECK(lines_next(l, &line, &n));
+	CHECK(n == big);
+	CHECK(line[10] == '\0' && line[11] == 'x' && line[n] == '\0');
+	CHECK(lines_next(l, &line, &n) && n == 2 && strcmp(line, "ok") == 0);
+	CHECK(!lines_next(l, &line, &n));
+	lines_close(l);
+	unlink(p);
+	free(s);
+}
+
+static void
+test_operands(void)
+{
+	char p1[32], p2[32], p3[32], *names[3] = { p1, p2, p3 }, *line;
+	size_t n;
+	lines *l;
+
+	unit_tmpfile(p1, "one\ntwo\n", 8);
+	unit_tmpfile(p2, "", 0);                  /* an empty operand */
+	unit_tmpfile(p3, "\xEF\xBB\xBFthree", 8);  /* BOM again, no LF */
+	l = lines_open(3, names);
+	CHECK(lines_next(l, &line, &n) && strcmp(line, "one") == 0);
+	CHECK(lines_next(l, &line, &n) && strcmp(line, "two") == 0);
+	CHECK(lines_next(l, &line, &n) && strcmp(line, "three") == 0);
+	CHECK(lines_new_file(l) && lines_lineno(l) == 1);
+	CHECK(strcmp(lines_source(l), p3) == 0);
+	CHECK(!lines_next(l, &line, &n));
+	CHECK(!lines_next(l, &line, &n));           /* stays at the end */
+	lines_close(l);
+	unlink(p1);
+	unlink(p2);
+	unlink(p3);
+}
+
+int
+main(void)
+{
+	test_basic();
+	test_nul_and_long();
+	test_operands();
+	return unit_done();
+}

@@ -1,0 +1,41 @@
+/* Unit tests for lib/mem.c: the growable buffer and array growth. */
+#include <stdint.h>
+
+#include "mem.h"
+#include "unit.h"
+
+int
+main(void)
+{
+	sbuf b = SBUF_INIT;
+	size_t cap = 0;
+	int *a = NULL;
+
+	CHECK_STR(sbuf_str(&b), "");
+	sbuf_adds(&b, "Barnet");
+	sbuf_addc(&b, ' ');
+	sbuf_add(&b, "001Axyz", 4);
+	CHECK_STR(sbuf_str(&b), "Barnet 001A");
+	CHECK(b.len == 11);
+	sbuf_printf(&b, " %d/%d", 15, 32);
+	CHECK_STR(sbuf_str(&b), "Barnet 001A 15/32");
+	sbuf_clear(&b);
+	CHECK_STR(sbuf_str(&b), "");
+	for (int i = 0; i < 10000; i++)
+		sbuf_printf(&b, "%04d", i % 10000);
+	CHECK(b.len == 40000 && memcmp(b.s + 39996, "9999", 4) == 0);
+	sbuf_free(&b);
+	CHECK(b.s == NULL && b.len == 0);
+
+	a = xgrow(a, &cap, 1000, sizeof *a);
+	CHECK(cap >= 1000);
+	a[999] = 7;
+	a = xgrow(a, &cap, 10, sizeof *a);   /* never shrinks */
+	CHECK(cap >= 1000 && a[999] == 7);
+	free(a);
+
+	char *d = xstrndup("Burnt Oak Ward", 9);
+	CHECK_STR(d, "Burnt Oak");
+	free(d);
+	return unit_done();
+}

@@ -1,0 +1,129 @@
+/* Unit tests for lib/tsv.c: the reader by column name, and the writer's
+ * sanitising and pass-through (stdout redirected to a file). */
+#include <fcntl.h>
+
+#include "mem.h"
+#include "tmpfile.h"
+#include "tsv.h"
+#include "unit.h"
+
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	sbuf b = SBUF_INIT;
+	char buf[4096];
+	size_t n;
+
+	while (f && (n = fread(buf, 1, sizeof buf, f)) > 0)
+		sbuf_add(&b, buf, n);
+	if (f)
+		fclose(f);
+	return b.s ? b.s : xstrdup("");
+}
+
+static void
+test_reader(void)
+{
+	char p1[32], p2[32], *names[2] = { p1, p2 };
+	tsv *t;
+
+	unit_tmpfile(p1, "\xEF\xBB\xBF" "area\tvalue\r\nBarnet\t12\r\n\r\nBrent\t\n", 35);
+	unit_tmpfile(p2, "area\tvalue\nCamden\t3", 19);
+	t = tsv_open(2, names);
+	CHECK(!tsv_empty(t));
+	CHECK(tsv_ncols(t) == 2);
+	CHECK_STR(tsv_colname(t, 0), "area");
+	CHECK(tsv_col(t, "value") == 1);
+	CHECK(tsv_col(t, "nosuch") == -1);
+	CHECK(tsv_need(t, "area") == 0);
+	CHECK(tsv_next(t));
+	CHECK_STR(tsv_get(t, 0), "Barnet");
+	CHECK(tsv_len(t, 1) == 2);
+	CHECK(tsv_lineno(t) == 2);
+	CHECK(tsv_next(t));                  /* blank line skipped */
+	CHECK_STR(tsv_get(t, 0), "Brent");
+	CHECK_STR(tsv_get(t, 1), "");
+	CHECK(tsv_lineno(t) == 4);
+	CHECK(tsv_next(t));                  /* second header skipped */
+	CHECK_STR(tsv_get(t, 0), "Camden");
+	CHECK(tsv_lineno(t) == 2);
+	CHECK_STR(tsv_source(t), p2);
+	CHECK(!tsv_next(t));
+	tsv_close(t);
+	unlink(p1);
+	unlink(p2);
+
+	unit_tmpfile(p1, "", 0);
+	names[0] = p1;
+	t = tsv_open(1, names);
+	CHECK(tsv_empty(t));
+	CHECK(!tsv_next(t));
+	tsv_close(t);
+	unlink(p1);
+}
+
+static void
+test_writer(void)
+{
+	char p[32], in[32], *names[1] = { in };
+	static const char *const hdr[] = { "area", "value", "rate" };
+	static const char *const add[] = { "value", "rank" };
+	const char *vals[2] = { "99", "1" };
+	int where[2], saved = dup(STDOUT_FILENO), fd;
+	char *got;
+	bool flushed;
+	tsv *t;
+
+	unit_tmpfile(in, "area\tvalue\nBarnet\t5\n", 20);
+	unit_tmpfile(p, "", 0);
+	fflush(stdout);
+	fd = open(p, O_WRONLY | O_TRUNC);
+	dup2(fd, STDOUT_FILENO);
+	close(fd);
+
+	out_header(hdr, 3);
+	out_field("a\tb\r\nc");              /* structure-breaking bytes */
+	out_fieldn("x\0y", 3);
+	out_fixed(-0.001, 2);                /* no "-0.00" */
+	out_endrow();
+	out_field("Brent");
+	out_long(-42);
+	out_fixed(1.0 / 0.0, 2);             /* not finite: unknown */
+	out_endrow();
+	out_fieldf("%s-%d", "Q1", 2023);
+	out_empty();
+	out_fixed(2.345, 1);
+	out_endrow();
+	t = tsv_open(1, names);
+	out_pass_header(t, add, 2, where);
+	if (tsv_next(t))
+		out_pass_row(t, vals, 2, where);
+	tsv_close(t);
+	flushed = out_flush();
+
+	/* Checks print to stdout: only once it is restored. */
+	fflush(stdout);
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	CHECK(where[0] == 1 && where[1] == -1);
+	CHECK(flushed);
+	got = slurp(p);
+	CHECK_STR(got, "area\tvalue\trate\n"
+		       "a b  c\tx y\t0.00\n"
+		       "Brent\t-42\t\n"
+		       "Q1-2023\t\t2.3\n"
+		       "area\tvalue\trank\n"
+		       "Barnet\t99\t1\n");
+	free(got);
+	unlink(p);
+	unlink(in);
+}
+
+int
+main(void)
+{
+	test_reader();
+	test_writer();
+	return unit_done();
+}
