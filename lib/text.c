@@ -274,6 +274,12 @@ is_alpha(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+static bool
+is_alnum(char c)
+{
+	return is_alpha(c) || (c >= '0' && c <= '9');
+}
+
 /* An HTML tag at s[0..n): "<name ...>", "</name>", "<name/>".  The name
  * must be letters and digits followed by '>', '/' or a space, which keeps
  * "<5%", "< 10" and autolinks "<https://...>" as text.  Returns its length
@@ -292,7 +298,7 @@ html_tag(const char *s, size_t n, bool *brk)
 	name = i;
 	if (i >= n || !is_alpha(s[i]))
 		return 0;
-	while (i < n && (is_alpha(s[i]) || (s[i] >= '0' && s[i] <= '9')))
+	while (i < n && is_alnum(s[i]))
 		i++;
 	if (i >= n || (s[i] != '>' && s[i] != '/' && s[i] != ' '))
 		return 0;
@@ -342,6 +348,11 @@ text_clean(char *s, size_t n)
 			if (!drop) {
 				memmove(s + w, s + r, len);
 				w += len;
+			} else if (w > 0 && is_alnum(s[w - 1]) &&
+				   r + len < n && is_alnum(s[r + len])) {
+				/* "Board**1 March**": the emphasis was
+				 * all that parted two words. */
+				s[w++] = ' ';
 			}
 			r += len;
 			continue;
@@ -517,9 +528,9 @@ text_is_furniture(const char *s, size_t n)
 	if (n == 0)
 		return ff > 0;
 
-	/* "12": a lone page number. */
+	/* "12": a lone page number (never 0 or 07). */
 	i = 0;
-	if (digits(p, n, &i, 3) && i == n)
+	if (p[0] != '0' && digits(p, n, &i, 3) && i == n)
 		return true;
 	/* "- 12 -": a centred page number. */
 	if (n >= 3 && p[0] == '-' && p[n - 1] == '-') {

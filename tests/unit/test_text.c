@@ -129,7 +129,8 @@ test_clean(void)
 	CHECK_STR(clean("Burglary\t**123**\t-4%"), "Burglary\t123\t-4%");
 	/* Markdown emphasis goes, a lone '*' footnote marker stays. */
 	CHECK_STR(clean("**Victim Hub Care Plan**"), "Victim Hub Care Plan");
-	CHECK_STR(clean("Board**1 March 2024**"), "Board1 March 2024");
+	CHECK_STR(clean("Board**1 March 2024**"), "Board 1 March 2024");
+	CHECK_STR(clean("**Total**: 5 un**der**way"), "Total: 5 un der way");
 	CHECK_STR(clean("***all***, __this__"), "all, this");
 	CHECK_STR(clean("Theft offences*"), "Theft offences*");
 	CHECK_STR(clean("* bullet"), "* bullet");
@@ -219,6 +220,8 @@ test_furniture(void)
 	CHECK(!furn("12 months"));
 	CHECK(!furn("2019"));                    /* a year in a table header */
 	CHECK(!furn("8840"));
+	CHECK(!furn("0"));                       /* a chart axis, no page 0 */
+	CHECK(!furn("07"));
 	CHECK(!furn("07936940479"));
 	CHECK(!furn("\t94"));                    /* a table cell */
 	CHECK(!furn("1\t2"));
