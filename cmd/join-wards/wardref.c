@@ -211,8 +211,6 @@ load_tsv(wardref *r, const wardref_opts *o, const char *name)
 	const char **cell = xcalloc(t->ncols, sizeof *cell);
 	size_t *len = xcalloc(t->ncols, sizeof *len);
 
-	if (r->path == NULL)
-		r->path = xstrdup(t->path);
 	find_columns(r, o, t->colnames, t->ncols);
 	for (size_t i = 0; i < t->nrows; i++) {
 		for (size_t j = 0; j < t->ncols; j++) {
@@ -286,6 +284,8 @@ wardref_load(const wardref_opts *o)
 	wardref *r = xcalloc(1, sizeof *r);
 
 	if (o->path == NULL) {
+		/* Messages name the table, not the directory it was found in. */
+		r->path = xstrdup("wards.tsv");
 		load_tsv(r, o, "wards");
 	} else {
 		r->path = xstrdup(o->path);
