@@ -102,23 +102,36 @@ peers_load(ranker *r, const char *file)
 		r->areas[id].member = true;
 		r->nmembers++;
 	}
-	r->peer_src = xstrdup(t->path);
+	r->peer_src = file;   /* as given: messages should not depend on
+			       * where the data files are installed */
 	ref_free(t);
 	sbuf_free(&path);
 }
 
-/* One warning per member missing from some peer rankings, at the end:
- * one per ranking group would bury everything else on a large input. */
+/* At the end, one warning for the members absent from every peer ranking
+ * (outside London, most likely) and one per member absent from some: one
+ * per ranking group would bury everything else on a large input. */
 void
 peers_report(ranker *r)
 {
+	sbuf never = SBUF_INIT;
+	size_t nnever = 0;
+
 	for (size_t i = 0; i < r->nareas; i++) {
 		const area *a = &r->areas[i];
 
-		if (a->member && a->missing > 0)
-			cs_warn("%s: group member %s not ranked in %ld of %ld group%s: "
-				"group ranks are over the members present",
-				r->peer_src, a->name, a->missing, r->peer_groups,
-				r->peer_groups == 1 ? "" : "s");
+		if (!a->member || a->missing == 0)
+			continue;
+		if (a->missing == r->peer_groups) {
+			sbuf_printf(&never, "%s%s", nnever++ ? ", " : "", a->name);
+			continue;
+		}
+		cs_warn("%s: group member %s not ranked in %ld of %ld groups",
+			r->peer_src, a->name, a->missing, r->peer_groups);
 	}
+	if (nnever > 0)
+		cs_warn("%s: %zu group member%s never ranked (group ranks are over "
+			"the members present): %s", r->peer_src, nnever,
+			nnever == 1 ? "" : "s", sbuf_str(&never));
+	sbuf_free(&never);
 }

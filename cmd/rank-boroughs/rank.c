@@ -229,8 +229,10 @@ find_population(ranker *r, const tsv *t, row *w)
 		size_t n = tsv_len(t, (size_t)r->c_pop);
 		double p;
 
-		if (n > 0 && parse_number(s, n, &p))
-			w->pop = p;
+		if (n > 0 && parse_number(s, n, &p)) {
+			w->pop = p;       /* rewritten plain: "16,728" -> 16728 */
+			w->flags |= F_POP_SHOW;
+		}
 		else if (n > 0)
 			cs_warn_at(tsv_source(t), tsv_lineno(t),
 				   "%s: population '%.40s' is not a number",

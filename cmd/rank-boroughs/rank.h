@@ -101,7 +101,7 @@ typedef struct {
 	hmap *acache;           /* raw "area\x1fcode" -> id + 1 */
 	hmap *afold;            /* folded non-London name -> id + 1 */
 	size_t nmembers;        /* peer group size */
-	const char *peer_src;
+	const char *peer_src;   /* --group as given */
 	long peer_groups;       /* groups given a peer ranking */
 	/* sources */
 	const char **srcs;
