@@ -298,10 +298,13 @@ rank_add(ranker *r, const tsv *t, uint32_t g)
 	row *w;
 
 	if (r->grouped) {
+		char label[256];
+
 		if (r->groups[g].done)
 			cs_die_at(CS_EXIT_DATA, tsv_source(t), tsv_lineno(t),
-				  "this group came earlier: the input is not grouped "
-				  "(sort it by the -g columns, or drop --grouped)");
+				  "group %s came earlier: the input is not grouped "
+				  "(sort it by the -g columns, or drop --grouped)",
+				  group_label(r, g, label, sizeof label));
 		r->cur = g;
 	}
 	if (tsv_lineno(t) > (long)UINT32_MAX)
