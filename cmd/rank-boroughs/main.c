@@ -81,7 +81,6 @@ main(int argc, char **argv)
 	int ch;
 
 	cs_setprog(argv[0]);
-	rank_init(&r);
 	while ((ch = getopt_long(argc, argv, "g:G:k:p:rshV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'g': groupby = optarg; break;
@@ -121,12 +120,14 @@ main(int argc, char **argv)
 		cs_usage_error("--check needs the whole input: drop --grouped");
 	argc -= optind;
 	argv += optind;
+	rank_init(&r);
 	if (peers != NULL)
 		peers_load(&r, peers);
 
 	t = tsv_open(argc, argv);
 	if (tsv_empty(t)) {
 		tsv_close(t);
+		rank_free(&r);
 		return cs_finish(strict);
 	}
 	group_columns(&r, t, groupby);
@@ -158,6 +159,7 @@ main(int argc, char **argv)
 	if (peers != NULL)
 		peers_report(&r);
 	tsv_close(t);
+	rank_free(&r);
 	return cs_finish(strict);
 }
 

@@ -23,6 +23,31 @@ rank_init(ranker *r)
 	r->afold = hmap_new();
 }
 
+void
+rank_free(ranker *r)
+{
+	for (size_t g = 0; g < r->ngroups; g++)
+		free(r->groups[g].key);
+	for (size_t a = 0; a < r->nareas; a++)
+		if (r->areas[a].b == NULL)
+			free((char *)r->areas[a].name);
+	hmap_free(r->gindex, NULL);
+	hmap_free(r->acache, NULL);
+	hmap_free(r->afold, NULL);
+	free(r->groups);
+	free(r->areas);
+	free(r->arena);
+	free(r->rows);
+	free(r->order);
+	free(r->touched);
+	free(r->srcs);
+	free(r->stated);
+	free(r->seen_stamp);
+	free(r->seen_row);
+	free(r->colrep);
+	free(r->gcols);
+}
+
 const char *
 src_name(const ranker *r, const row *w)
 {

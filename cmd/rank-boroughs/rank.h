@@ -131,6 +131,7 @@ void rank_add(ranker *r, const tsv *t, uint32_t g);
 void rank_batch(ranker *r);
 void rank_write(ranker *r);
 void rank_reset(ranker *r);
+void rank_free(ranker *r);
 const char *group_label(const ranker *r, size_t g, char *buf, size_t size);
 const char *src_name(const ranker *r, const row *w);
 
