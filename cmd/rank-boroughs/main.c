@@ -200,7 +200,8 @@ usage(void)
 "  rank-boroughs indicators.tsv\n"
 "  rank-boroughs --by value --desc confidence.tsv\n"
 "  rank-boroughs --group group-barnet-msg --check dashboard.tsv\n"
-"  sort -t$'\\t' -k5,5 -k8,9 big.tsv | rank-boroughs --grouped\n"
+"  (head -1 big.tsv; tail -n +2 big.tsv | sort -t\"$(printf '\\t')\" -k5,5 -k9,9 -k11,11) |\n"
+"      rank-boroughs --grouped       # one group in memory\n"
 "\n"
 "Exit status: 0 success, 1 data or write error (or warnings with --strict),\n"
 "2 usage error.  See rank-boroughs(1).\n");
