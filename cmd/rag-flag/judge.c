@@ -3,9 +3,9 @@
  *
  * Change mode.  Which rows are indicators:
  *   - a change (pct_change, count_change, pct_point_change) always is;
- *     a level row (count, rate ...) of the same offence and period is
- *     shown beside it, with the level of its base_period, and not counted
- *     again;
+ *     the count of the same offence, offence_label and period (what a
+ *     dashboard prints beside its change) is shown with it, with the count
+ *     of its base_period, and not counted again;
  *   - a level row (count, rate, share, rank ...) whose base_period names
  *     another row of the same offence, measure and unit is compared with
  *     it; that earlier row is its base, not an indicator;
@@ -185,7 +185,7 @@ is_level(const row *r, const struct cols *c)
 	return !is_change(row_get(r, c->measure));
 }
 
-/* A change shows the level of its period (and of its base period). */
+/* A change shows the count of its period (and of its base period). */
 static void
 attach_levels(group *g, row *ch, const struct cols *c)
 {
@@ -197,9 +197,11 @@ attach_levels(group *g, row *ch, const struct cols *c)
 		row *l = g->rows[i];
 		const char *lbp = row_get(l, c->base_period);
 
-		if (l->role == ROLE_INDICATOR && is_level(l, c) &&
-		    !is_rank(row_get(l, c->measure)) &&
+		if (l->role == ROLE_INDICATOR &&
+		    strcmp(row_get(l, c->measure), "count") == 0 &&
 		    strcmp(row_get(l, c->offence), row_get(ch, c->offence)) == 0 &&
+		    strcmp(row_get(l, c->offence_label),
+			   row_get(ch, c->offence_label)) == 0 &&
 		    strcmp(row_get(l, c->period), p) == 0 &&
 		    (*lbp == '\0' || strcmp(lbp, bp) == 0)) {
 			ch->cur_level = l;

@@ -150,7 +150,9 @@ main(int argc, char *argv[])
 		if (g.n > 0 && strcmp(g.key, sbuf_str(&key)) != 0)
 			flush(&g, &run);
 		if (g.n == 0) {
-			if (hmap_has(seen, key.s, key.len))
+			/* Per-row targets need no group, except to summarise. */
+			if (hmap_has(seen, key.s, key.len) &&
+			    (!run.o.target_mode || run.o.summary))
 				cs_warn_at(tsv_source(t), tsv_lineno(t),
 					   "this group came before, with other groups between: "
 					   "flagged again on its own (sort by the group columns)");
