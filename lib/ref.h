@@ -26,6 +26,7 @@ cs_table *ref_load(const char *name);
 /* Column index by name or -1; ref_need exits 1 naming file and column. */
 int ref_col(const cs_table *t, const char *name);
 int ref_need(const cs_table *t, const char *name);
+/* The cell, or NULL when row or col is out of range. */
 const char *ref_get(const cs_table *t, size_t row, size_t col);
 void ref_free(cs_table *t);
 /* The directory data files are found in (for messages and --help). */

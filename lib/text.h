@@ -15,11 +15,18 @@ bool utf8_valid(const char *s, size_t n);
 /* Clean a line in place and return its new length: curly quotes and
  * dashes to ASCII (' " -), non-breaking and other Unicode spaces to a
  * space, markdown emphasis (** __) and HTML tags (<br>, <b>...) removed,
- * HTML entities (&amp; &nbsp; &#39;) decoded.  Tabs are kept. */
+ * HTML entities (&amp; &nbsp; &#39;) decoded.  Tabs are kept.
+ * Emphasis is a run of exactly 2 or 3 '*' or '_': a lone '*' (footnote
+ * marker, bullet) and '_' stay.  Tags that break words (br, p, td ...)
+ * leave one space; "<5%" and "<https://...>" are not tags.  Never grows;
+ * invalid UTF-8 is copied as it is (see utf8_fix). */
 size_t text_clean(char *s, size_t n);
 /* Page furniture that is not content: "AGENDA ITEM 3", a lone page number,
  * "Page 4", "Page 4 of 12", "This page is intentionally left blank",
- * form feeds. */
+ * form feeds.  A page number is 1-3 digits not starting with 0, alone or
+ * as "- 4 -": a lone "2019" is a table header and stays content, as does
+ * any line with a tab (a table row).  A line of only form feeds is
+ * furniture; "\fIntroduction" is not.  Blank lines are not furniture. */
 bool text_is_furniture(const char *s, size_t n);
 /* Blank: only spaces, tabs and form feeds. */
 bool text_is_blank(const char *s, size_t n);

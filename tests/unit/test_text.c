@@ -1,0 +1,288 @@
+/* test_text.c - UTF-8 repair, PDF text clean-up, page furniture. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "unit.h"
+
+#define FFFD "\xEF\xBF\xBD"
+
+static sbuf fixbuf;
+static size_t fixes;
+
+/* utf8_fix of n bytes (which may hold NUL) as a C string. */
+static const char *
+fix(const char *s, size_t n)
+{
+	sbuf_clear(&fixbuf);
+	fixes = utf8_fix(s, n, &fixbuf);
+	return sbuf_str(&fixbuf);
+}
+
+/* text_clean of a copy of s; the copy has a sentinel byte past the end
+ * so a read or write beyond n shows. */
+static char cleaned[512];
+
+static const char *
+clean(const char *s)
+{
+	size_t n = strlen(s), m;
+
+	memcpy(cleaned, s, n);
+	cleaned[n] = 'Z';
+	cleaned[n + 1] = '\0';
+	m = text_clean(cleaned, n);
+	if (m > n)
+		return "(grew)";
+	cleaned[m] = '\0';
+	return cleaned;
+}
+
+static bool
+furn(const char *s)
+{
+	return text_is_furniture(s, strlen(s));
+}
+
+static const char *
+trim(const char *s)
+{
+	static char out[128];
+	const char *p = s;
+	size_t n = strlen(s);
+
+	text_trim(&p, &n);
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return out;
+}
+
+static void
+test_utf8(void)
+{
+	/* Valid text passes untouched. */
+	CHECK_STR(fix("Barnet \xE2\x80\x99s \xC2\xA3" "5 \xF0\x9F\x98\x80", 20),
+		  "Barnet \xE2\x80\x99s \xC2\xA3" "5 \xF0\x9F\x98\x80");
+	CHECK(fixes == 0);
+	CHECK_STR(fix("", 0), "");
+	CHECK(fixes == 0);
+	CHECK(utf8_valid("", 0));
+	CHECK(utf8_valid("caf\xC3\xA9", 5));
+
+	/* A Latin-1 byte (Windows-1252 text) is one replacement. */
+	CHECK_STR(fix("caf\xE9 x", 6), "caf" FFFD " x");
+	CHECK(fixes == 1);
+	CHECK(!utf8_valid("caf\xE9", 4));
+	/* NUL inside the range: replaced, and the rest is still read. */
+	CHECK_STR(fix("a\0b", 3), "a" FFFD "b");
+	CHECK(fixes == 1);
+	CHECK(!utf8_valid("a\0b", 3));
+	/* Overlong encodings: "/" as C0 AF, E0 80 AF, F0 80 80 AF. */
+	CHECK_STR(fix("\xC0\xAF", 2), FFFD FFFD);
+	CHECK(fixes == 2);
+	CHECK(!utf8_valid("\xC0\xAF", 2));
+	CHECK_STR(fix("\xE0\x80\xAF", 3), FFFD FFFD FFFD);
+	CHECK(!utf8_valid("\xE0\x80\xAF", 3));
+	CHECK(!utf8_valid("\xF0\x80\x80\xAF", 4));
+	/* Surrogate U+D800 and beyond U+10FFFF. */
+	CHECK(!utf8_valid("\xED\xA0\x80", 3));
+	CHECK_STR(fix("\xED\xA0\x80", 3), FFFD FFFD FFFD);
+	CHECK(utf8_valid("\xED\x9F\xBF", 3));           /* U+D7FF */
+	CHECK(!utf8_valid("\xF4\x90\x80\x80", 4));
+	CHECK(utf8_valid("\xF4\x8F\xBF\xBF", 4));       /* U+10FFFF */
+	CHECK(!utf8_valid("\xF5\x80\x80\x80", 4));
+	CHECK(!utf8_valid("\xFF", 1));
+	/* Truncated sequences: the maximal valid prefix is one U+FFFD. */
+	CHECK_STR(fix("x\xE2\x80", 3), "x" FFFD);
+	CHECK(fixes == 1);
+	CHECK_STR(fix("\xE2\x80y", 3), FFFD "y");
+	CHECK_STR(fix("\xF0\x9F\x98", 3), FFFD);
+	/* Stray continuation bytes, one each. */
+	CHECK_STR(fix("\x80\xBF", 2), FFFD FFFD);
+	CHECK(fixes == 2);
+	/* Only n bytes are read: byte n is not NUL and is left alone. */
+	CHECK_STR(fix("ab\xC3\xA9zz", 3), "ab" FFFD);
+	CHECK(utf8_valid("ab\xC3\xA9zz", 4));
+	CHECK(!utf8_valid("ab\xC3\xA9zz", 3));
+	/* The output buffer is appended to, not cleared. */
+	sbuf_clear(&fixbuf);
+	sbuf_adds(&fixbuf, "pre:");
+	CHECK(utf8_fix("\xFF", 1, &fixbuf) == 1);
+	CHECK_STR(sbuf_str(&fixbuf), "pre:" FFFD);
+}
+
+static void
+test_clean(void)
+{
+	/* Typographic punctuation to ASCII. */
+	CHECK_STR(clean("Barnet\xE2\x80\x99s \xE2\x80\x9C" "safer\xE2\x80\x9D"),
+		  "Barnet's \"safer\"");
+	CHECK_STR(clean("2016\xE2\x80\x93" "17 \xE2\x80\x94 down \xE2\x88\x92" "3"),
+		  "2016-17 - down -3");
+	CHECK_STR(clean("see \xE2\x80\x98" "ASB\xE2\x80\x99\xE2\x80\xA6"),
+		  "see 'ASB'...");
+	CHECK_STR(clean("of\xEF\xAC\x81" "ce"), "office");
+	/* Unicode spaces become a space; soft hyphen and ZWSP vanish. */
+	CHECK_STR(clean("12\xC2\xA0" "months\xE2\x80\xAF" "to"), "12 months to");
+	CHECK_STR(clean("anti\xC2\xAD" "social\xE2\x80\x8B"), "antisocial");
+	/* Tabs are kept (table cells). */
+	CHECK_STR(clean("Burglary\t**123**\t-4%"), "Burglary\t123\t-4%");
+	/* Markdown emphasis goes, a lone '*' footnote marker stays. */
+	CHECK_STR(clean("**Victim Hub Care Plan**"), "Victim Hub Care Plan");
+	CHECK_STR(clean("Board**1 March 2024**"), "Board 1 March 2024");
+	CHECK_STR(clean("**Total**: 5 un**der**way"), "Total: 5 un der way");
+	CHECK_STR(clean("***all***, __this__"), "all, this");
+	CHECK_STR(clean("Theft offences*"), "Theft offences*");
+	CHECK_STR(clean("* bullet"), "* bullet");
+	CHECK_STR(clean("ward_code"), "ward_code");
+	CHECK_STR(clean("Signed ________"), "Signed ________");
+	/* HTML tags: inline ones join, block ones leave one space. */
+	CHECK_STR(clean("<b>Total</b> 1,199"), "Total 1,199");
+	CHECK_STR(clean("line one<br>line two<br/>three<br />four"),
+		  "line one line two three four");
+	CHECK_STR(clean("<p>Measure: more</p> <p>Target: 25%</p>"),
+		  "Measure: more Target: 25%");
+	CHECK_STR(clean("Outcome 1\t<p>Victims</p>"), "Outcome 1\tVictims");
+	CHECK_STR(clean("a</td><td>b"), "a b");
+	CHECK_STR(clean("Q1 <i>Victims are Better Supported</i>"),
+		  "Q1 Victims are Better Supported");
+	CHECK_STR(clean("<span class=\"x\">19.6%</span><sup>12</sup>"),
+		  "19.6%12");
+	/* Not tags: comparisons and autolinks. */
+	CHECK_STR(clean("<5% and < 10 and x<y"), "<5% and < 10 and x<y");
+	CHECK_STR(clean("<https://data.london.gov.uk/x>"),
+		  "<https://data.london.gov.uk/x>");
+	CHECK_STR(clean("a <b unclosed"), "a <b unclosed");
+	/* Entities. */
+	CHECK_STR(clean("Barking &amp; Dagenham"), "Barking & Dagenham");
+	CHECK_STR(clean("&quot;x&quot; &#39;y&#39; &lt;5 &gt;6"),
+		  "\"x\" 'y' <5 >6");
+	CHECK_STR(clean("a&nbsp;b&#160;c&#xA0;d"), "a b c d");
+	CHECK_STR(clean("&pound;139,937 &ndash; &rsquo;"), "\xC2\xA3" "139,937 - '");
+	CHECK_STR(clean("&amp;lt;"), "&lt;");       /* decoded once */
+	CHECK_STR(clean("&lt;b&gt;"), "<b>");       /* not then a tag */
+	/* Malformed entities stay as they are. */
+	CHECK_STR(clean("R&D &bogus; &#; &#x; &#0; &#xD800; &#99999999; &amp"),
+		  "R&D &bogus; &#; &#x; &#0; &#xD800; &#99999999; &amp");
+	/* Empty, junk and invalid UTF-8 pass through, never growing. */
+	CHECK_STR(clean(""), "");
+	CHECK_STR(clean("\xFF\xFE junk \xE2\x80"), "\xFF\xFE junk \xE2\x80");
+	CHECK_STR(clean("<<<>>>&&&;;;***"), "<<<>>>&&&;;;");
+	CHECK_STR(clean("****"), "****");
+	CHECK_STR(clean("*"), "*");
+	/* Only n bytes are cleaned: byte n is not NUL. */
+	{
+		char buf[] = "**a**XYZ";
+		size_t m = text_clean(buf, 5);
+
+		CHECK(m == 1 && buf[0] == 'a');
+		CHECK(memcmp(buf + 5, "XYZ", 3) == 0);
+	}
+	/* NUL bytes inside are copied. */
+	{
+		char buf[] = "a\0**b**";
+		size_t m = text_clean(buf, 7);
+
+		CHECK(m == 3);
+		CHECK(memcmp(buf, "a\0b", 3) == 0);
+	}
+}
+
+static void
+test_furniture(void)
+{
+	CHECK(furn("AGENDA ITEM 3"));
+	CHECK(furn("Agenda Item 12"));
+	CHECK(furn("agenda item 5a"));
+	CHECK(furn("Agenda Item 3.1"));
+	CHECK(furn("  AGENDA ITEM 7  "));
+	CHECK(furn("12"));
+	CHECK(furn("  7  "));
+	CHECK(furn("- 4 -"));
+	CHECK(furn("Page 4"));
+	CHECK(furn("PAGE 4 of 12"));
+	CHECK(furn("Page 4 of 12 "));
+	CHECK(furn("This page is intentionally left blank"));
+	CHECK(furn("This page is intentionally left blank."));
+	CHECK(furn("THIS PAGE HAS BEEN INTENTIONALLY LEFT BLANK"));
+	CHECK(furn("\f"));
+	CHECK(furn("\f\f  "));
+	CHECK(furn("\f5"));
+	CHECK(furn("\fAGENDA ITEM 2"));
+	CHECK(furn("5\xC2\xA0"));                /* NBSP after it */
+
+	/* Content. */
+	CHECK(!furn(""));
+	CHECK(!furn("   "));
+	CHECK(!furn("\fIntroduction"));
+	CHECK(!furn("3."));
+	CHECK(!furn("3.   VICTIM SUPPORT ANNUAL REPORT"));
+	CHECK(!furn("12 months"));
+	CHECK(!furn("2019"));                    /* a year in a table header */
+	CHECK(!furn("8840"));
+	CHECK(!furn("0"));                       /* a chart axis, no page 0 */
+	CHECK(!furn("07"));
+	CHECK(!furn("07936940479"));
+	CHECK(!furn("\t94"));                    /* a table cell */
+	CHECK(!furn("1\t2"));
+	CHECK(!furn("-4"));
+	CHECK(!furn("4%"));
+	CHECK(!furn("Page"));
+	CHECK(!furn("Page 4 of"));
+	CHECK(!furn("Page 4 of 12 pages"));
+	CHECK(!furn("Page views"));
+	CHECK(!furn("AGENDA ITEM"));
+	CHECK(!furn("Agenda Item 3 - Community Safety Plan"));
+	CHECK(!furn("Children to be an agenda item at local fora"));
+	CHECK(!furn("This page is intentionally left blank for notes"));
+	CHECK(!furn("\xFF\xFE"));
+	/* Only n bytes: "12" of "12 months" is a lone number. */
+	CHECK(text_is_furniture("12 months", 2));
+	CHECK(!text_is_furniture("Page 4 of 12", 9));
+}
+
+static void
+test_small(void)
+{
+	CHECK(text_is_blank("", 0));
+	CHECK(text_is_blank(" \t\f", 3));
+	CHECK(!text_is_blank(" x", 2));
+	CHECK(text_is_blank(" x", 1));
+	CHECK(!text_is_blank("\0", 1));
+
+	CHECK_STR(trim("  Barnet \t"), "Barnet");
+	CHECK_STR(trim("\xC2\xA0" "Barnet\xE2\x80\x83\xC2\xA0"), "Barnet");
+	CHECK_STR(trim("\xE3\x80\x80x y\xE3\x80\x80"), "x y");
+	CHECK_STR(trim(""), "");
+	CHECK_STR(trim(" \t "), "");
+	CHECK_STR(trim("caf\xC3\xA9 "), "caf\xC3\xA9");    /* é is not a space */
+	CHECK_STR(trim("\xA0x\xC2"), "\xA0x\xC2");          /* broken bytes */
+	{
+		const char *p = "  ab  cd";
+		size_t n = 5;
+
+		text_trim(&p, &n);
+		CHECK(n == 2 && memcmp(p, "ab", 2) == 0);
+	}
+
+	CHECK(text_ieq("Barnet", 6, "BARNET"));
+	CHECK(!text_ieq("Barnet", 6, "Barne"));
+	CHECK(!text_ieq("Barne", 5, "Barnet"));
+	CHECK(text_ieq("Barnetx", 6, "barnet"));
+	CHECK(text_ieq("", 0, ""));
+	CHECK(text_iprefix("Page 4", 6, "PAGE"));
+	CHECK(text_iprefix("x", 1, ""));
+	CHECK(!text_iprefix("Pa", 2, "page"));
+	CHECK(!text_iprefix("Pagex", 3, "page"));
+}
+
+int
+main(void)
+{
+	test_utf8();
+	test_clean();
+	test_furniture();
+	test_small();
+	sbuf_free(&fixbuf);
+	return unit_done();
+}
