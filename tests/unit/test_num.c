@@ -289,8 +289,45 @@ static void test_format(void)
 	}
 }
 
+/* Every prefix of every sample, in a block of exactly that size: no read
+ * past n (ASan), and whatever parses prints back to the same value. */
+static void test_prefix_sweep(void)
+{
+	static const char *const samples[] = {
+		"1,199", "-25.6%", "+ 50%", "£139,937", "Down 14.8%", "Up 3%",
+		"↑50%", "↓2.1%", "15/32", "0.4", "(12)", "-15.0", "19.6%12",
+		"\xe2\x88\x92" "3.5", "1e400", "12 per cent", "(£1,200)", "42\xc2\xb9",
+		"1.5e-3", " 17 \xc2\xa0",
+	};
+	int bad = 0, parsed = 0;
+	for (size_t k = 0; k < sizeof samples / sizeof samples[0]; k++) {
+		size_t len = strlen(samples[k]);
+		for (size_t n = 0; n <= len; n++) {
+			char *b = malloc(n ? n : 1);
+			memcpy(b, samples[k], n);
+			cs_num a, c;
+			long v;
+			num_status st = num_parse(b, n, &a);
+			(void)num_prefix(b, n, &c);
+			(void)num_count(b, n, &v);
+			(void)num_long(b, n, &v);
+			if (st == NUM_OK) {
+				parsed++;
+				cs_num r;
+				if (num_parse(a.text, strlen(a.text), &r) != NUM_OK ||
+				    r.value != a.value || strcmp(r.text, a.text) != 0)
+					bad++;
+			}
+			free(b);
+		}
+	}
+	CHECK(parsed > 40);
+	CHECK(bad == 0);
+}
+
 int main(void)
 {
+	test_prefix_sweep();
 	test_parse_formats();
 	test_parse_footnotes();
 	test_parse_malformed();
