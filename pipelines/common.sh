@@ -1,0 +1,184 @@
+# pipelines/common.sh - sourced by every pipeline script: messages, option
+# parsing, where the tools are, and atomic output.
+#
+# Atomic output: every step writes into a private work directory made inside
+# the output directory (so the final rename stays on one file system); the
+# finished tables are renamed into place only after every step succeeded.
+# A failed or interrupted run leaves the previous tables untouched and no
+# half-written one.  The work directory is removed on exit, INT and TERM.
+#
+# A script sets OPTSPEC and defines usage(), then:
+#     . "$(dirname "$0")/common.sh"
+#     parse_opts "$@"; eval "set -- $ARGS"
+# OPTSPEC lists options as S:long (a flag) or S:long= (takes a value); S is
+# the short letter or - for none.  Each sets $opt_long (dashes become _).
+# -o/--out DIR, -q/--quiet, -h/--help and -V/--version are always there.
+
+PROG=${0##*/}
+PROG=${PROG%.sh}
+PIPEDIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=${PIPEDIR%/*}
+# dash has no pipefail; the steps below never rely on a pipe's status.
+if (set -o pipefail) 2>/dev/null; then set -o pipefail; fi
+
+# The tools: $CSPKIT_BIN, else this tree's bin/, else $PATH.
+if [ -n "${CSPKIT_BIN:-}" ]; then
+	PATH=$CSPKIT_BIN:$PATH
+elif [ -d "$ROOT/bin" ]; then
+	PATH=$ROOT/bin:$PATH
+fi
+# Numbers and sorting the same whatever the user's locale.
+LC_ALL=C
+export PATH LC_ALL
+
+say() {
+	[ -n "${opt_quiet:-}" ] || printf '%s: %s\n' "$PROG" "$*" >&2
+}
+die() {
+	printf '%s: %s\n' "$PROG" "$*" >&2
+	exit 1
+}
+usage_error() {
+	printf "%s: %s\nTry '%s --help' for more information.\n" "$PROG" "$*" "$PROG" >&2
+	exit 2
+}
+
+# shquote WORD: WORD quoted for eval.
+shquote() {
+	printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
+}
+
+# opt_find ARG: find ARG (-x or --long) in the option table; sets o_var
+# and o_val (non-empty when the option takes a value).
+opt_find() {
+	for _s in $OPTSPEC o:out= q:quiet; do
+		_short=${_s%%:*} _long=${_s#*:}
+		case $_long in *=) o_val=1 _long=${_long%=} ;; *) o_val= ;; esac
+		if [ "$1" = "--$_long" ] || { [ "$_short" != - ] && [ "$1" = "-$_short" ]; }; then
+			o_var=opt_$(printf '%s' "$_long" | tr - _)
+			return 0
+		fi
+	done
+	return 1
+}
+
+# parse_opts "$@": set the opt_* variables; the operands are left in ARGS,
+# quoted for eval "set -- $ARGS".
+parse_opts() {
+	ARGS=
+	for _s in $OPTSPEC o:out= q:quiet; do
+		_long=${_s#*:}
+		eval "opt_$(printf '%s' "${_long%=}" | tr - _)="
+	done
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--) shift; break ;;
+		-h | --help) usage; exit 0 ;;
+		-V | --version)
+			normalise-crime --version | sed "s/^normalise-crime/$PROG/"
+			exit 0 ;;
+		--*=*)
+			opt_find "${1%%=*}" && [ -n "$o_val" ] || usage_error "unknown option '${1%%=*}' (or it takes no value)"
+			eval "$o_var=\$(printf '%s' \"\${1#*=}\")"
+			shift ;;
+		-?*)
+			opt_find "$1" || usage_error "unknown option '$1'"
+			if [ -n "$o_val" ]; then
+				[ $# -ge 2 ] || usage_error "option '$1' needs a value"
+				eval "$o_var=\$2"
+				shift 2
+			else
+				eval "$o_var=1"
+				shift
+			fi ;;
+		*) ARGS="$ARGS $(shquote "$1")"; shift ;;
+		esac
+	done
+	for _a; do ARGS="$ARGS $(shquote "$_a")"; done
+}
+
+# stem FILE: the file name without directory and extension.
+stem() {
+	_b=${1##*/}
+	printf '%s\n' "${_b%.*}"
+}
+
+# need_file FILE: die unless FILE is readable.
+need_file() {
+	[ -r "$1" ] && [ ! -d "$1" ] || die "$1: cannot read"
+}
+
+# begin_output DIR: make DIR and the work directory inside it.
+WORK=
+begin_output() {
+	OUT=$1
+	mkdir -p "$OUT" || die "$OUT: cannot make the directory"
+	WORK=$(mktemp -d "$OUT/.work.XXXXXX") || die "$OUT: cannot write"
+	LOG=$WORK/warnings.txt
+	: >"$LOG"
+}
+trap '[ -z "$WORK" ] || rm -rf "$WORK"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# step NAME TOOL [ARG]...: run TOOL with its output to $WORK/NAME.  Its
+# warnings are kept for warnings.txt; when it fails they are shown and the
+# pipeline stops with the tool's status.
+step() {
+	_out=$WORK/$1
+	shift
+	if "$@" >"$_out" 2>"$WORK/.stderr"; then
+		cat "$WORK/.stderr" >>"$LOG"
+	else
+		_rc=$?
+		cat "$WORK/.stderr" >&2
+		printf '%s: %s failed (exit %d)\n' "$PROG" "$1" "$_rc" >&2
+		exit "$_rc"
+	fi
+}
+
+# rows FILE: data rows (lines after the header).
+rows() {
+	awk 'END { print (NR > 0 ? NR - 1 : 0) }' "$1"
+}
+
+# publish NAME...: rename the finished tables from the work directory into
+# the output directory, in the order given (make's target last), and the
+# warnings beside them; then say what was written.
+publish() {
+	_nwarn=$(grep -Evc '^[a-z-]+: [0-9]+ warnings?$' "$LOG" || true)
+	mv -f "$LOG" "$OUT/warnings.txt"
+	for _f; do
+		mv -f "$WORK/$_f" "$OUT/$_f"
+		say "$OUT/$_f: $(rows "$OUT/$_f") rows"
+	done
+	[ "$_nwarn" -eq 0 ] || say "$_nwarn warnings in $OUT/warnings.txt"
+}
+
+# by_offence NAME [total=1]: rewrite $WORK/NAME with one row per area,
+# period and offence key (awk/by-offence.awk).
+by_offence() {
+	awk -v "${2:-total=}" "$AWK_TSV$(cat "$PIPEDIR/awk/by-offence.awk")" "$WORK/$1" >"$WORK/$1.tmp"
+	mv -f "$WORK/$1.tmp" "$WORK/$1"
+}
+
+# union OUT NAME...: $WORK/OUT = the tables NAME... as one, each key once
+# (awk/union.awk).
+union() {
+	_to=$WORK/$1
+	shift
+	(cd "$WORK" && awk "$AWK_TSV$(cat "$PIPEDIR/awk/union.awk")" "$@") >"$_to"
+}
+
+# Awk helpers shared by the pipelines: a TSV read by column name.
+#   col["name"] is the column's index; need("a b c") dies unless present.
+AWK_TSV='
+BEGIN { FS = OFS = "\t" }
+NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
+function need(names,   n, a, i) {
+	n = split(names, a, " ")
+	for (i = 1; i <= n; i++)
+		if (!(a[i] in col)) { printf "missing column %s\n", a[i] > "/dev/stderr"; exit 2 }
+}
+function f(name) { return $(col[name]) }
+'
