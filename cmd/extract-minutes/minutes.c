@@ -148,6 +148,17 @@ flush_entries(minutes *m)
 
 	if (n == 0)
 		return;
+	if (m->section == REC_APOLOGY) {
+		/* "A Bell, B Cole": apologies come as lists */
+		for (size_t i = 0; i < n; i++) {
+			prose_people_list(&m->mt, REC_APOLOGY, m->entries[i].line,
+					  m->item_no, m->entries[i].text,
+					  strlen(m->entries[i].text));
+			free(m->entries[i].text);
+		}
+		m->nentries = 0;
+		return;
+	}
 	ps = xcalloc(n, sizeof *ps);
 	ks = xcalloc(n, sizeof *ks);
 	for (size_t i = 0; i < n; i++) {
@@ -163,7 +174,7 @@ flush_entries(minutes *m)
 	for (size_t i = 0; i < n;) {
 		size_t a = i, b;
 
-		while (a < n && ks[a] == ENTRY_PERSON && !*ps[a].org && !*ps[a].role)
+		while (a < n && ks[a] == ENTRY_PERSON && !*ps[a].org)
 			a++;
 		b = a;
 		while (b < n && ks[b] == ENTRY_ORG)

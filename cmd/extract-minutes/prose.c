@@ -66,10 +66,10 @@ prose_init(void)
 				"(?:he|she|they|He|She|They)\\b", "", "pronoun");
 	re_untitled = re_compile(
 		"^(?:(?:It\\s+was\\s+agreed\\s+that|Agreed\\s+that)\\s+)?"
-		"(?<n>\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+){0,2})\\s+"
+		"(?<n>\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+){0,2})(?:\\s+"
 		"(?:would|will|to|agreed|undertook|offered|said|confirmed|was|is|should"
 		"|has|had|must|can|could|stated|reported|noted|asked|presented|explained"
-		"|gave|introduced|outlined|spoke|updated)\\b", "", "untitled subject");
+		"|gave|introduced|outlined|spoke|updated)\\b|,\\s)", "", "untitled subject");
 	re_next_phrase = re_compile("\\bnext\\s+meeting\\b", "i", "next meeting");
 	re_next_title = re_compile("\\b(?:NEXT|FUTURE)\\s+MEETINGS?\\b", "i",
 				   "next meeting title");
@@ -575,8 +575,7 @@ split_sentences(const char *s, size_t n, size_t *count)
 				k++;
 			end = k < n && ((s[k] >= 'A' && s[k] <= 'Z') ||
 					(s[k] >= '0' && s[k] <= '9') ||
-					s[k] == '\'' || s[k] == '"' || s[k] == '(' ||
-					s[k] == '[') &&
+					s[k] == '\'' || s[k] == '"') &&
 			      !(s[i] == '.' && abbreviation_before(s, i));
 		}
 		if (end || i + 1 == n) {
@@ -618,6 +617,10 @@ note_refs(meeting *mt, const char *s, size_t n)
 		free(mt->refs[3]);
 		memmove(mt->refs + 1, mt->refs, 3 * sizeof mt->refs[0]);
 		mt->refs[0] = g;
+		/* "Priya Sandhu, Tenancy Manager, reported": a full name
+		 * (titled ones are taken below) */
+		if (!name_strip(g + 1, strlen(g + 1), &bare, NULL))
+			nameidx_add(mt->names, g + 1);
 	}
 	while (prose_next_ref(s, n, &pos, &so, &eo)) {
 		remember_ref(mt, s + so, eo - so);
