@@ -561,7 +561,8 @@ item_line(minutes *m, long line, const char *raw, size_t rawn)
 	if (m->apologies_item && m->cur.len == 0 &&
 	    prose_apology_entry(&m->mt, line, m->item_no, s, n))
 		return;
-	if (bullet(&s, &n, lead_space) || prose_numbered(s, n)) {
+	if (bullet(&s, &n, lead_space) || prose_numbered(s, n) ||
+	    (n >= 8 && memcmp(s, "RESOLVED", 8) == 0)) {
 		end_paragraph(m);
 		if (n == 0)
 			return;
