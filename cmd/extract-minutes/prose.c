@@ -611,9 +611,11 @@ note_refs(meeting *mt, const char *s, size_t n)
 
 	if (re_match(re_untitled, s, n, 0) == RE_MATCH &&
 	    re_named(re_untitled, "n", &so, &eo)) {
-		char *g = xstrndup(s + so - 1, eo - so + 1);
+		char *g = xmalloc(eo - so + 2);
 
 		g[0] = '?';
+		memcpy(g + 1, s + so, eo - so);
+		g[eo - so + 1] = '\0';
 		free(mt->refs[3]);
 		memmove(mt->refs + 1, mt->refs, 3 * sizeof mt->refs[0]);
 		mt->refs[0] = g;
