@@ -280,6 +280,7 @@ field() {
 	[ -x "$CSPKIT_BIN/normalise-crime" ] || skip "normalise-crime not built"
 	normalise-crime --format text "$SHARED"/seeds/001_*.txt > "$tmp/ind.tsv" 2>/dev/null
 	run_split rank-boroughs --by value "$tmp/ind.tsv"
+	[ "$status" -eq 0 ]
 	# The group of Westminster's 160,402: find its rows by that group's key.
 	awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 		{ k = $c["period"] SUBSEP $c["offence"] SUBSEP $c["measure"] }
