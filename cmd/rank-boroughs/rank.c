@@ -347,6 +347,9 @@ rank_add(ranker *r, const tsv *t, uint32_t g)
 			  r->c_code >= 0 ? tsv_len(t, (size_t)r->c_code) : 0);
 
 	if (w->kind == K_STATED) {
+		if (r->check && w->area < 0)
+			cs_warn_at(tsv_source(t), tsv_lineno(t),
+				   "stated rank with no area: not checked");
 		if (r->check && w->area >= 0) {
 			static sbuf key;
 
