@@ -14,37 +14,33 @@ rows() {
 		$5==r {s=$c[1]; for(i=2;i<=n;i++) s=s "|" $c[i]; print s}' "$out_file"
 }
 
+# sample_golden NAME: NAME.txt gives the golden rows and messages, exit 0.
+sample_golden() {
+	run_split extract-minutes "$1.txt"
+	[ "$status" -eq 0 ]
+	golden "extract-minutes/$1"
+	assert_tsv
+}
+
 # --- the sample layouts -------------------------------------------------
 
 @test "pdftotext layout: wrapped titles, one-space attendance, [ACTION] owners" {
 	# Cllr Osei is printed in full only in the text (Councillor Kwame Osei);
 	# Hannah Whitfield is listed twice; "She agreed" refers to Sunita Rao;
 	# "Officers to circulate" has no owner: one warning.
-	run_split extract-minutes pdftotext-layout.txt
-	[ "$status" -eq 0 ]
-	golden extract-minutes/pdftotext-layout
-	assert_tsv
+	sample_golden pdftotext-layout
 }
 
 @test "markdown-ish tab tables: inline and standalone Action lines" {
-	run_split extract-minutes markdown-tabs.txt
-	[ "$status" -eq 0 ]
-	golden extract-minutes/markdown-tabs
-	assert_tsv
+	sample_golden markdown-tabs
 }
 
 @test "2024 layout: no heading, dashes, None., numbered list, next meeting with no date" {
-	run_split extract-minutes layout-2024.txt
-	[ "$status" -eq 0 ]
-	golden extract-minutes/layout-2024
-	assert_tsv
+	sample_golden layout-2024
 }
 
 @test "agenda pack: cover and reports skipped, broken two-column table paired" {
-	run_split extract-minutes agenda-pack.txt
-	[ "$status" -eq 0 ]
-	golden extract-minutes/agenda-pack
-	assert_tsv
+	sample_golden agenda-pack
 }
 
 @test "2024 layout: items are the headings only, not the numbered list" {

@@ -74,14 +74,15 @@ compile_patterns(void)
 		"(?:(?<body>.+?)\\s+)?meeting(?:\\s+of\\s+(?:the\\s+)?(?<body2>.+?))?"
 		"\\s+held\\s+(?:on\\s+)?(?<rest>.+)$", "i", "minutes start");
 	re_heading_present = re_compile(
-		"^(?:(?:Board|Committee|Panel)\\s+)?(?:Members\\s+)?Present"
+		"^(?:(?:Board|Committee|Panel)\\s+)?(?:Members\\s+)?Present\\b"
 		"(?:\\s+were)?\\s*[:\\-]?\\s*(?<rest>.*)$", "i", "present heading");
 	re_heading_attend = re_compile(
 		"^(?:Also\\s+present|(?:Also\\s+)?in\\s+attendance|Officers(?:\\s+present)?"
 		"|Others\\s+present|Attending|Guests)\\s*[:\\-]?\\s*(?<rest>.*)$",
 		"i", "attendance heading");
 	re_heading_apology = re_compile(
-		"^Apologies(?:\\s+for\\s+absence)?(?:\\s+(?:were\\s+)?received\\s+from)?"
+		"^Apologies(?:\\s+for\\s+absence)?(?:\\s+(?:(?:were|was|had\\s+been|have\\s+been)\\s+)?"
+		"(?:received|submitted|given)\\s+(?:from|by))?"
 		"\\s*[:\\-]?\\s*(?<rest>.*)$", "i", "apologies heading");
 	re_closing = re_compile(
 		"^The\\s+meeting\\s+(?:finished|closed|ended|concluded|terminated)"
