@@ -43,6 +43,12 @@ sample_golden() {
 	sample_golden agenda-pack
 }
 
+@test "other bodies: heading with the body and venue, inline lists, ACTION lines" {
+	# "Minutes of the previous meeting held on ..." inside item 1 is a
+	# decision, not the start of another set
+	sample_golden liaison-group
+}
+
 @test "2024 layout: items are the headings only, not the numbered list" {
 	run_split extract-minutes layout-2024.txt
 	run rows item 6,10

@@ -60,7 +60,7 @@ struct minutes {
 	long cur_line, pend_line;
 };
 
-static cs_re *re_start, *re_heading_present, *re_heading_attend,
+static cs_re *re_start, *re_not_start, *re_heading_present, *re_heading_attend,
 	*re_heading_apology, *re_closing, *re_action_line, *re_venue,
 	*re_end_doc;
 
@@ -71,8 +71,13 @@ compile_patterns(void)
 		return;
 	re_start = re_compile(
 		"^\\s*(?:#+\\s*)?Minutes\\s+of\\s+(?:the\\s+|a\\s+)?"
-		"(?:(?<body>.+?)\\s+)?meeting(?:\\s+of\\s+(?:the\\s+)?(?<body2>.+?))?"
-		"\\s+held\\s+(?:on\\s+)?(?<rest>.+)$", "i", "minutes start");
+		"(?:meeting\\s+of\\s+(?:the\\s+)?)?(?:(?<body>.+?)\\s+)?\?(?:meeting\\s+)?"
+		"held\\s+(?:on\\s+)?(?<rest>.+)$", "i", "minutes start");
+	/* "Minutes of the previous meeting held on 7 March were agreed" is a
+	 * sentence about minutes, not a heading. */
+	re_not_start = re_compile(
+		"\\b(?:were|was|be|been|is|are|approved|agreed|signed|confirmed|previous|last)\\b",
+		"i", "minutes start");
 	re_heading_present = re_compile(
 		"^(?:(?:Board|Committee|Panel)\\s+)?(?:Members\\s+)?Present\\b"
 		"(?:\\s+were)?\\s*[:\\-]?\\s*(?<rest>.*)$", "i", "present heading");
@@ -88,7 +93,7 @@ compile_patterns(void)
 		"^The\\s+meeting\\s+(?:finished|closed|ended|concluded|terminated)"
 		"(?:\\s+at)?\\s+(?<time>.+?)\\.?\\s*$", "i", "closing line");
 	re_action_line = re_compile(
-		"^\\s*Actions?(?:\\s+by)?\\s*[:\\-]\\s*(?<who>.+?)\\s*\\.?\\s*$",
+		"^\\s*(?:Actions?|ACTIONS?)(?:\\s+(?:by|BY))?\\s*[:\\-]\\s*(?<who>.+?)\\s*\\.?\\s*$",
 		"", "action line");
 	re_venue = re_compile(
 		",|\\b(?:Hall|Room|Centre|Center|House|Offices?|Library|Online|Virtual"
@@ -440,8 +445,7 @@ start_minutes(minutes *m, const char *source, long line, const char *s)
 	char date[11] = "";
 
 	end_minutes(m);
-	if (!named(re_start, "body", s, &body, &bn) &&
-	    !named(re_start, "body2", s, &body, &bn)) {
+	if (!named(re_start, "body", s, &body, &bn)) {
 		body = sbuf_str(&m->last_text);
 		bn = m->last_text.len;
 	}
@@ -457,7 +461,8 @@ start_minutes(minutes *m, const char *source, long line, const char *s)
 	} else
 		cs_warn_at(source, line, "minutes with no readable date");
 	meeting_begin(&m->mt, source, line, date, body, bn);
-	if (rn > 0 && re_test(re_venue, rest, rn))
+	/* "... held on 5 March 2024 at Wealdstone Library" (not "at 7pm") */
+	if (rn > 0 && !(*rest >= '0' && *rest <= '9'))
 		meeting_set_venue(&m->mt, rest, rn);
 	m->want_venue = rn == 0 || !m->mt.venue;
 	m->zone = Z_PREAMBLE;
@@ -583,7 +588,8 @@ minutes_line(minutes *m, const char *source, long lineno, const char *s,
 	if (m->source_name)
 		source = m->source_name;
 	text_trim(&t, &tn);
-	if (tn > 0 && tn < 400 && re_match(re_start, t, tn, 0) == RE_MATCH) {
+	if (tn > 0 && tn < 400 && re_match(re_start, t, tn, 0) == RE_MATCH &&
+	    !re_test(re_not_start, t, tn)) {
 		start_minutes(m, source, lineno, t);
 		return;
 	}
@@ -650,6 +656,7 @@ minutes_free(minutes *m)
 	people_free();
 	prose_free();
 	re_free(re_start);
+	re_free(re_not_start);
 	re_free(re_heading_present);
 	re_free(re_heading_attend);
 	re_free(re_heading_apology);

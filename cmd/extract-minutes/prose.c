@@ -47,7 +47,7 @@ prose_init(void)
 		"\\s+(?:(?:also|further|unanimously|formally|duly)\\s+)?"
 		"(?:(?:considered|discussed|received|reviewed)\\b[^.;]{0,200}?\\band\\s+)?"
 		DECIDED "\\b"
-		"|^The\\s+minutes\\b[^.]{0,160}?\\b(?:were|was)\\s+(?:approved|agreed|confirmed|signed)\\b"
+		"|^(?:The\\s+)?[Mm]inutes\\b[^.]{0,160}?\\b(?:were|was)\\s+(?:approved|agreed|confirmed|signed)\\b"
 		"|^It\\s+was\\s+(?:agreed|AGREED|resolved|RESOLVED|approved|APPROVED)\\b",
 		"", "decision");
 	re_resolved = re_compile("^(?:RESOLVED|Resolved(?=\\s*[:\\-]|\\s+that))"
@@ -58,7 +58,7 @@ prose_init(void)
 		"\\s+(?:from|by|on\\s+behalf\\s+of|for)|Apologies(?:\\s+for\\s+absence)?\\s*:)"
 		"\\s*(?<list>[^.]+)", "i", "apologies sentence");
 	re_inline_action = re_compile(
-		"(?:^|\\s)Actions?(?:\\s+by)?\\s*:\\s*(?<who>[^.:]{1,160}?)\\s*\\.?\\s*$",
+		"(?:^|\\s)(?:Actions?|ACTIONS?)(?:\\s+(?:by|BY))?\\s*:\\s*(?<who>[^.:]{1,160}?)\\s*\\.?\\s*$",
 		"", "inline action");
 	re_marker = re_compile("\\[\\s*ACTION\\s*(?::\\s*(?<who>[^\\]]*))?\\]|\\(ACTION\\)",
 			       "i", "action marker");
