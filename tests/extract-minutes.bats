@@ -113,6 +113,30 @@ layout-2024.txt|2024-03-12"
 	assert_tsv
 }
 
+@test "one file with two sets of minutes: both found, each with its own date" {
+	cat pdftotext-layout.txt markdown-tabs.txt >"$BATS_TEST_TMPDIR/pack.txt"
+	run_split extract-minutes "$BATS_TEST_TMPDIR/pack.txt"
+	[ "$status" -eq 0 ]
+	run rows meeting 2,3
+	assert_output "3|2017-10-17
+104|2019-03-07"
+	run rows closed 2,3,10
+	assert_output "101|2017-10-17|11:12
+173|2019-03-07|12:05"
+	# rows of the second set carry its date
+	[ "$(awk -F'\t' 'NR>1 && $2+0>=104 {print $3}' "$out_file" | sort -u)" = "2019-03-07" ]
+}
+
+@test "a line under a heading that is not a name is kept as printed, with a warning" {
+	printf 'Minutes of meeting held on 3 May 2024\n\nPresent:\nCllr Jo Bell (Chair)\n4 residents\n\n1. APOLOGIES\n\nNone.\n' >"$BATS_TEST_TMPDIR/m.txt"
+	run_split extract-minutes --strict "$BATS_TEST_TMPDIR/m.txt"
+	[ "$status" -eq 1 ]
+	run rows present 7,8
+	assert_output "Jo Bell|Cllr; Chair
+4 residents|"
+	grep -q 'm.txt:5: attendance line not understood, kept as printed: 4 residents' "$err_file"
+}
+
 @test "a file that does not exist: exit 1 naming it" {
 	run_split extract-minutes no-such-file.txt
 	[ "$status" -eq 1 ]

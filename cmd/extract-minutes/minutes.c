@@ -38,6 +38,7 @@ struct minutes {
 	meeting mt;                /* the set being read (prose.h) */
 	enum zone zone;
 	int section;               /* REC_PRESENT / REC_IN_ATTENDANCE / REC_APOLOGY */
+	bool section_explicit;     /* under a heading, not the default */
 	bool want_venue;
 	long found_in_file;
 	sbuf last_text;            /* last content line outside minutes */
@@ -145,11 +146,13 @@ named(cs_re *re, const char *g, const char *s, const char **v, size_t *vn)
 
 /* ---- attendance sections ---- */
 
+enum { ENTRY_PAIRED = -1 };    /* an organisation given to a name above */
+
 static void
 flush_entries(minutes *m)
 {
 	person *ps;
-	enum entry_kind *ks;
+	int *ks;                   /* entry_kind, or ENTRY_PAIRED */
 	size_t n = m->nentries;
 
 	if (n == 0)
@@ -170,10 +173,6 @@ flush_entries(minutes *m)
 	for (size_t i = 0; i < n; i++) {
 		ks[i] = entry_parse(m->entries[i].text, strlen(m->entries[i].text),
 				    &ps[i]);
-		if (ks[i] == ENTRY_NONE)
-			cs_warn_at(m->mt.source, m->entries[i].line,
-				   "attendance line not understood: %.60s",
-				   m->entries[i].text);
 	}
 	/* A run of bare names followed by a run of as many organisations is a
 	 * two-column table that extraction broke into columns. */
@@ -190,7 +189,7 @@ flush_entries(minutes *m)
 				free(ps[i + k].org);
 				ps[i + k].org = ps[a + k].org;
 				ps[a + k].org = NULL;
-				ks[a + k] = ENTRY_NONE;
+				ks[a + k] = ENTRY_PAIRED;
 			}
 		}
 		i = b > i ? b : i + 1;
@@ -204,10 +203,21 @@ flush_entries(minutes *m)
 			meeting_add(&m->mt, m->section, m->entries[i].line,
 				    m->item_no, ps[i].name, ps[i].role, ps[i].org,
 				    "");
-		} else if (ks[i] == ENTRY_ORG && ps[i].org)
+		} else if (ks[i] == ENTRY_ORG)
 			cs_warn_at(m->mt.source, m->entries[i].line,
 				   "organisation with no person beside it: %s",
 				   ps[i].org);
+		else if (ks[i] == ENTRY_NONE && m->section_explicit) {
+			/* under a heading: kept as printed, never dropped */
+			cs_warn_at(m->mt.source, m->entries[i].line,
+				   "attendance line not understood, kept as printed: %.60s",
+				   m->entries[i].text);
+			meeting_add(&m->mt, m->section, m->entries[i].line,
+				    m->item_no, m->entries[i].text, "", "", "");
+		} else if (ks[i] == ENTRY_NONE)
+			cs_warn_at(m->mt.source, m->entries[i].line,
+				   "line before the first item not understood, skipped: %.60s",
+				   m->entries[i].text);
 		person_clear(&ps[i]);
 		free(m->entries[i].text);
 	}
@@ -279,6 +289,7 @@ section_heading(minutes *m, long line, const char *s, size_t n)
 			continue;
 		flush_entries(m);
 		m->section = kinds[i];
+		m->section_explicit = true;
 		if (named(res[i], "rest", s, &rest, &rn) && !text_ieq(rest, rn, "none") &&
 		    !text_ieq(rest, rn, "none."))
 			inline_list(m, line, rest, rn);
@@ -467,6 +478,7 @@ start_minutes(minutes *m, const char *source, long line, const char *s)
 	m->want_venue = rn == 0 || !m->mt.venue;
 	m->zone = Z_PREAMBLE;
 	m->section = REC_PRESENT;
+	m->section_explicit = false;
 	m->item_num = 0;
 	m->item_no[0] = '\0';
 	m->found_in_file++;
