@@ -173,8 +173,13 @@ describe(row *r, const struct cols *c, double change)
 			sbuf_adds(b, row_get(r, c->value));
 		}
 	}
-	if (r->why)
+	if (r->why && b->len > 0 && b->s[b->len - 1] == ')') {
+		/* "(25 vs 21; polarity unknown)", not two brackets. */
+		b->s[--b->len] = '\0';
+		sbuf_printf(b, "; %s)", r->why);
+	} else if (r->why) {
 		sbuf_printf(b, " (%s)", r->why);
+	}
 }
 
 /* ---- which rows are indicators ---- */
