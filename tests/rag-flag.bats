@@ -9,24 +9,30 @@ load test_helper
 setup() { cd "$ROOT"; }
 S=samples/rag
 
+# ok_golden NAME ARG...: rag-flag ARG... exits 0, writes strict TSV, and
+# its stdout and stderr match tests/golden/rag-flag/NAME.{out,err}.
+ok_golden() {
+	local name=$1
+	shift
+	run_split rag-flag "$@"
+	[ "$status" -eq 0 ]
+	golden "rag-flag/$name"
+	assert_tsv
+}
+
 # --- change mode ---------------------------------------------------------
 
 @test "all better: green, every indicator named" {
 	# VWI: 12m -2.5% (lower is better) better; count 2016/17 2236 vs
 	# 2015/16 2301 = -2.8% better; rank 2/32 for 12m to 2019-02 against
 	# the rank of the period ending before it (4/32) better. 0 of 3 worse.
-	run_split rag-flag "$S/all-better.tsv"
-	[ "$status" -eq 0 ]
-	golden rag-flag/all-better
-	assert_tsv
+	ok_golden all-better "$S/all-better.tsv"
 }
 
 @test "all worse: red" {
 	# Robbery +52%, +25%, +170 offences, rank 11/15 (base_period row 8/15):
 	# 4 of 4 worse.
-	run_split rag-flag --summary "$S/all-worse.tsv"
-	[ "$status" -eq 0 ]
-	golden rag-flag/all-worse
+	ok_golden all-worse --summary "$S/all-worse.tsv"
 }
 
 @test "mixed: amber below the red share, red at it" {
@@ -34,48 +40,32 @@ S=samples/rag
 	# rank 23/32 vs 20/32 worse: 2 of 3 = 0.67 < 0.75, amber.
 	# Knife crime with injury: +17%, rate 0.31 vs 0.27 = +14.8%, +6
 	# offences worse; -8.3% better: 3 of 4 = 0.75, red.
-	run_split rag-flag "$S/mixed.tsv"
-	[ "$status" -eq 0 ]
-	golden rag-flag/mixed
-	assert_tsv
-	run_split rag-flag --summary "$S/mixed.tsv"
-	golden rag-flag/mixed-summary
-	assert_tsv
+	ok_golden mixed "$S/mixed.tsv"
+	ok_golden mixed-summary --summary "$S/mixed.tsv"
 }
 
 @test "--red-share moves the red line" {
 	# 2 of 3 = 0.67 >= 0.6: burglary turns red.
-	run_split rag-flag --summary --red-share 0.6 "$S/mixed.tsv"
-	[ "$status" -eq 0 ]
-	golden rag-flag/mixed-red-share
+	ok_golden mixed-red-share --summary --red-share 0.6 "$S/mixed.tsv"
 }
 
 @test "same within the band" {
 	# Without a band: +1.5%, rate 66.4 vs 65.9 (+0.8%), share 3.1 vs 3.0
 	# (+0.1 points) worse, -0.8% better: 3 of 4, red.  With --band 2 every
 	# change is within 2 (percent, or points for the share): all same, green.
-	run_split rag-flag --summary "$S/band.tsv"
-	[ "$status" -eq 0 ]
-	golden rag-flag/band-none
-	run_split rag-flag --summary --band 2 "$S/band.tsv"
-	[ "$status" -eq 0 ]
-	golden rag-flag/band-2
+	ok_golden band-none --summary "$S/band.tsv"
+	ok_golden band-2 --summary --band 2 "$S/band.tsv"
 }
 
 @test "--band 0.8 keeps a change of exactly the band as same" {
-	run_split rag-flag --summary --band 0.8 "$S/band.tsv"
-	[ "$status" -eq 0 ]
-	golden rag-flag/band-0.8
+	ok_golden band-0.8 --summary --band 0.8 "$S/band.tsv"
 }
 
 @test "unknown polarity and unknown bases: empty direction, named, warned" {
 	# Crimestoppers reports have no polarity: both rows unknown, no flag.
 	# Total crime: -3.2% better; lone rank, rate with no base, count whose
 	# base period is absent, and 'n/a' are unknown and named: green on 1.
-	run_split rag-flag "$S/unknown.tsv"
-	[ "$status" -eq 0 ]
-	golden rag-flag/unknown
-	assert_tsv
+	ok_golden unknown "$S/unknown.tsv"
 }
 
 @test "--strict turns the polarity warnings into exit 1" {
@@ -86,9 +76,7 @@ S=samples/rag
 
 @test "--higher-is-better KEY gives the missing polarity" {
 	# 25 vs 21 (+19.0%) and +18% are better when higher: green.
-	run_split rag-flag --summary --higher-is-better crimestoppers_reports "$S/unknown.tsv"
-	[ "$status" -eq 0 ]
-	golden rag-flag/unknown-higher
+	ok_golden unknown-higher --summary --higher-is-better crimestoppers_reports "$S/unknown.tsv"
 }
 
 @test "higher-is-better measures: confidence, SD rate, ETE; FTE lower" {
@@ -96,16 +84,12 @@ S=samples/rag
 	# total 8299 vs 8406 (-1.3%) better: 1 of 3, amber.  DV: SD rate 17 vs
 	# 25 (-8.0 points) worse and +2% worse: red.  Youth justice: ETE +3.1
 	# points better, FTE 265 vs 301 (-12.0%) better: green.
-	run_split rag-flag --summary "$S/higher.tsv"
-	[ "$status" -eq 0 ]
-	golden rag-flag/higher
+	ok_golden higher --summary "$S/higher.tsv"
 }
 
 @test "--lower-is-better overrides the table" {
 	# Confidence read as lower-is-better: -7 points is better: green.
-	run_split rag-flag --summary --lower-is-better anti_social_behaviour -g offence "$S/higher.tsv"
-	[ "$status" -eq 0 ]
-	golden rag-flag/higher-lower
+	ok_golden higher-lower --summary --lower-is-better anti_social_behaviour -g offence "$S/higher.tsv"
 }
 
 @test "--polarity FILE replaces the built-in table" {
@@ -113,23 +97,17 @@ S=samples/rag
 	# Only ranks (lower) and burglary (higher) have a polarity now:
 	# -4% worse, +4.0% better, rank 23/32 (was 20) worse: 2 of 3, amber.
 	# Knife crime: no rule at all, four unknowns, no flag.
-	run_split rag-flag --summary --polarity "$BATS_TEST_TMPDIR/pol.tsv" "$S/mixed.tsv"
-	[ "$status" -eq 0 ]
-	sed "s|$BATS_TEST_TMPDIR|TMP|" "$err_file" > "$err_file.x" && mv "$err_file.x" "$err_file"
-	golden rag-flag/polarity-file
+	ok_golden polarity-file --summary --polarity "$BATS_TEST_TMPDIR/pol.tsv" "$S/mixed.tsv"
 }
 
 @test "-g area: one group, offences named in the reasons" {
-	# 4 worse (burglary 2, knife 2... see golden) of 7 judged = 0.71: amber.
-	run_split rag-flag --summary -g area "$S/mixed.tsv"
-	[ "$status" -eq 0 ]
-	golden rag-flag/group-area
+	# Burglary count +4.0% and rank, knife +17%, rate +14.8% and +6
+	# offences worse; -4% and -8.3% better: 5 of 7 = 0.71, amber.
+	ok_golden group-area --summary -g area "$S/mixed.tsv"
 }
 
 @test "a group that comes back is flagged again, with a warning" {
-	run_split rag-flag --summary "$S/ungrouped.tsv"
-	[ "$status" -eq 0 ]
-	golden rag-flag/ungrouped
+	ok_golden ungrouped --summary "$S/ungrouped.tsv"
 }
 
 @test "several files are one stream; a second pass overwrites in place" {
@@ -150,10 +128,7 @@ S=samples/rag
 	# polarity.  4.5 vs 5 ASB per 1000 (lower): met.  41 vs 36 repeat
 	# callers: 13.9% over, red.  Completed, On track green; Delayed amber;
 	# 'Not yet due' not a status word; no target at all: empty.
-	run_split rag-flag --target target --status status "$S/targets.tsv"
-	[ "$status" -eq 0 ]
-	golden rag-flag/targets
-	assert_tsv
+	ok_golden targets --target target --status status "$S/targets.tsv"
 }
 
 @test "targets: --tolerance 15 makes the 11.1% and 13.9% misses amber" {
@@ -164,41 +139,30 @@ S=samples/rag
 }
 
 @test "targets: --summary, the worst row decides" {
-	run_split rag-flag --target target --status status --summary -g area "$S/targets.tsv"
-	[ "$status" -eq 0 ]
-	golden rag-flag/targets-summary
-	assert_tsv
+	ok_golden targets-summary --target target --status status --summary -g area "$S/targets.tsv"
 }
 
 @test "targets: --target-value N for every row" {
 	# Target 50: 118 referrals met; 64 met; 63 met; 23 (no polarity);
 	# 4.5 ASB per 1000 met (lower); 41 callers met; 7 reviews: no polarity.
-	run_split rag-flag --target-value 50 --summary -g area "$S/targets.tsv"
-	[ "$status" -eq 0 ]
-	golden rag-flag/target-value
+	ok_golden target-value --target-value 50 --summary -g area "$S/targets.tsv"
 }
 
 @test "targets under the Barnet corporate scheme" {
 	# 4.5% short: green amber (<= 5); 11.1% and 13.9%: red (> 10);
 	# Delayed: red amber.
-	run_split rag-flag --target target --status status --scheme scheme-barnet-corporate "$S/targets.tsv"
-	[ "$status" -eq 0 ]
-	golden rag-flag/targets-barnet
+	ok_golden targets-barnet --target target --status status --scheme scheme-barnet-corporate "$S/targets.tsv"
 }
 
 @test "change mode under the Barnet corporate scheme, scheme given as a path" {
 	# Burglary 2 of 3 worse (0.67 >= 0.5): red amber; knife 3 of 4: red.
-	run_split rag-flag --summary --scheme "$ROOT/lib/data/scheme-barnet-corporate.tsv" "$S/mixed.tsv"
-	[ "$status" -eq 0 ]
-	golden rag-flag/mixed-barnet
+	ok_golden mixed-barnet --summary --scheme "$ROOT/lib/data/scheme-barnet-corporate.tsv" "$S/mixed.tsv"
 }
 
 # --- colour --------------------------------------------------------------
 
 @test "--color=always colours the flag only" {
-	run_split rag-flag --summary --color=always "$S/mixed.tsv"
-	[ "$status" -eq 0 ]
-	golden rag-flag/color
+	ok_golden color --summary --color=always "$S/mixed.tsv"
 	grep -q $'\033\\[33mamber\033\\[0m' "$out_file"
 }
 

@@ -303,7 +303,8 @@ flush(group *g, struct run *run)
 				vals[1] = rag_field(run, v.colour);
 				vals[2] = sbuf_str(&v.reason);
 			}
-			row_emit(r, run->ncols, vals, NADD, run->where);
+			out_pass_fields(r->f, r->flen, run->ncols, vals, NADD,
+					run->where);
 		}
 	}
 	sbuf_free(&v.reason);

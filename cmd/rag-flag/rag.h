@@ -102,8 +102,6 @@ struct verdict {
 const char *row_get(const row *r, int col);
 struct tsv;
 row *group_add(group *g, const struct tsv *t, const char *src);
-void row_emit(const row *r, size_t ncols, const char *const vals[],
-	      size_t nadd, const int where[]);
 void group_clear(group *g, size_t ncols);
 void row_parse_value(row *r, const struct cols *c);
 /* "Burglary 2019-02 ": offence when the group mixes offences, and period. */
