@@ -175,6 +175,15 @@ ok_golden() {
 	! grep -q $'\033' "$out_file"
 }
 
+@test "--color=auto colours on a terminal unless NO_COLOR is set" {
+	command -v script > /dev/null || skip "no script(1) to make a terminal"
+	script -qec "rag-flag --summary $S/mixed.tsv" /dev/null > "$BATS_TEST_TMPDIR/tty"
+	grep -q $'\033\\[31mred' "$BATS_TEST_TMPDIR/tty"
+	NO_COLOR=1 script -qec "rag-flag --summary $S/mixed.tsv" /dev/null > "$BATS_TEST_TMPDIR/tty"
+	grep -q 'red' "$BATS_TEST_TMPDIR/tty"
+	! grep -q $'\033' "$BATS_TEST_TMPDIR/tty"
+}
+
 # --- bad input -----------------------------------------------------------
 
 @test "a missing column is a usage error before any data" {

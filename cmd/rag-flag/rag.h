@@ -71,7 +71,8 @@ struct row {
 typedef struct {
 	row **rows;
 	size_t n, cap;
-	char *key;             /* group columns' values joined by US */
+	char *key;             /* group columns' values, each ended by US */
+	size_t keylen;
 } group;
 
 /* Columns the judge reads; -1 when the input has none. */
