@@ -44,6 +44,19 @@ ok_golden() {
 	ok_golden mixed-summary --summary "$S/mixed.tsv"
 }
 
+@test "ranks against the previous rank; chains of base periods" {
+	# Theft from the person, of 32: 2018/19 12 against 2017/18 9 (the
+	# period ending last before it; 2016/17's 14 is history): worse.  The
+	# two ranks of 15 have no periods: cannot be ordered, unknown.  1 of 1
+	# worse: red.  Shoplifting: 2018/19 1650 <- 2017/18 1702 <- 2016/17
+	# 1580; only the latest comparison counts: -3.1%, better, green.
+	ok_golden ranks "$S/ranks.tsv"
+	# The same flags whatever the order of the rows.
+	{ head -1 "$S/ranks.tsv"; tail -n +2 "$S/ranks.tsv" | sort -r; } > "$BATS_TEST_TMPDIR/r.tsv"
+	run_split rag-flag --summary "$BATS_TEST_TMPDIR/r.tsv"
+	[ "$(cut -f2,3,5- "$out_file" | sort)" = "$(rag-flag --summary "$S/ranks.tsv" | cut -f2,3,5- | sort)" ]
+}
+
 @test "--red-share moves the red line" {
 	# 2 of 3 = 0.67 >= 0.6: burglary turns red.
 	ok_golden mixed-red-share --summary --red-share 0.6 "$S/mixed.tsv"
