@@ -352,7 +352,7 @@ usage(void)
 "Examples:\n"
 "  normalise-crime dashboard.txt | rag-flag --summary\n"
 "  rag-flag --band 2 --red-share 0.6 indicators.tsv\n"
-"  rag-flag --target target --higher-is-better referrals --summary plan.tsv\n"
+"  rag-flag --target target --higher-is-better rj_offers --summary plan.tsv\n"
 "  rag-flag --status status --scheme scheme-barnet-corporate actions.tsv\n",
 	      stdout);
 	exit(out_flush() && fflush(stdout) == 0 ? CS_EXIT_OK : CS_EXIT_DATA);
