@@ -59,6 +59,7 @@ struct minutes {
 	 * so a paragraph that pdftotext split at a page break can rejoin */
 	sbuf cur, pend;
 	long cur_line, pend_line;
+	bool cur_marked;           /* cur began with a bullet or a number */
 };
 
 static cs_re *re_start, *re_not_start, *re_heading_present, *re_heading_attend,
@@ -383,6 +384,16 @@ process_pend(minutes *m, const char *owners, size_t on)
 
 /* The paragraph being built is complete: hold it, rejoining it to the
  * held one when it is that one's continuation. */
+static bool
+open_bracket(const char *s, size_t n)
+{
+	long depth = 0;
+
+	for (size_t i = 0; i < n; i++)
+		depth += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
+	return depth > 0;
+}
+
 static void
 end_paragraph(minutes *m)
 {
@@ -391,8 +402,11 @@ end_paragraph(minutes *m)
 
 	if (m->cur.len == 0)
 		return;
-	if (pn > 0 && m->cur.s[0] >= 'a' && m->cur.s[0] <= 'z' &&
-	    strchr(".!?:", p[pn - 1]) == NULL) {
+	/* pdftotext leaves a blank line inside a wrapped list item: the
+	 * rest starts in lower case, or closes a bracket left open. */
+	if (pn > 0 && strchr(".!?:", p[pn - 1]) == NULL &&
+	    ((m->cur.s[0] >= 'a' && m->cur.s[0] <= 'z') ||
+	     (!m->cur_marked && open_bracket(p, pn)))) {
 		sbuf_addc(&m->pend, ' ');
 		sbuf_add(&m->pend, m->cur.s, m->cur.len);
 	} else {
@@ -401,6 +415,7 @@ end_paragraph(minutes *m)
 		m->pend_line = m->cur_line;
 	}
 	sbuf_clear(&m->cur);
+	m->cur_marked = false;
 }
 
 static void
@@ -584,6 +599,7 @@ item_line(minutes *m, long line, const char *raw, size_t rawn)
 		end_paragraph(m);
 		if (n == 0)
 			return;
+		m->cur_marked = true;
 	}
 	if (m->cur.len == 0)
 		m->cur_line = line;

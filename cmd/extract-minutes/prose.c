@@ -732,6 +732,30 @@ add_text_rec(meeting *mt, enum rec_kind kind, long line, const char *item,
 	free(t);
 }
 
+/* "The Board agreed the following:" takes the numbered list after it
+ * (and a sub-list under an item ending "including:"). */
+static bool
+continue_list(meeting *mt, const char *s, size_t n)
+{
+	rec *r = &mt->recs[mt->list_rec - 1];
+	bool numbered = prose_numbered(s, n);
+	size_t tn = strlen(r->text);
+	sbuf b = SBUF_INIT;
+
+	if (n == 0 || (!numbered && !mt->list_sub))
+		return false;
+	sbuf_adds(&b, r->text);
+	/* sub-list bullets lost their marks: "; " keeps them apart */
+	sbuf_adds(&b, numbered || (tn && strchr(":;.,", r->text[tn - 1])) ? " " : "; ");
+	sbuf_add(&b, s, n);
+	free(r->text);
+	r->text = xstrdup(b.s);
+	sbuf_free(&b);
+	if (numbered)
+		mt->list_sub = s[n - 1] == ':';
+	return true;
+}
+
 /* Remove "[ACTION]" markers from a sentence into out. */
 static void
 strip_markers(const char *s, size_t n, sbuf *out, char **who)
@@ -768,6 +792,8 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 			mt->refs[i] = NULL;
 		}
 		snprintf(mt->refs_item, sizeof mt->refs_item, "%s", item);
+		mt->resolved_list = false;
+		mt->list_rec = 0;
 	}
 	if (next_item)
 		prose_next_meeting(mt, line, item, s, n, true);
@@ -788,6 +814,9 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		return;
 	}
 	mt->resolved_list = false;
+	if (mt->list_rec && continue_list(mt, s, n))
+		return;
+	mt->list_rec = 0;
 	if (n > 0 && re_match(re_apology, s, n, 0) == RE_MATCH &&
 	    re_named(re_apology, "list", &so, &eo))
 		prose_people_list(mt, REC_APOLOGY, line, item, s + so, eo - so);
@@ -821,8 +850,13 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 			sbuf_clear(&clean);
 			sbuf_add(&clean, st, sn);
 		}
-		if (re_test(re_decision, clean.s, clean.len))
+		if (re_test(re_decision, clean.s, clean.len)) {
 			add_text_rec(mt, REC_DECISION, line, item, clean.s, clean.len, NULL);
+			if (i + 1 == ns && clean.len && clean.s[clean.len - 1] == ':') {
+				mt->list_rec = mt->nrecs;
+				mt->list_sub = false;
+			}
+		}
 		if (!next_item)
 			prose_next_meeting(mt, line, item, clean.s, clean.len, false);
 		note_refs(mt, clean.s, clean.len);
