@@ -261,6 +261,9 @@ Carol Beckford|Restore London"
 9
 10
 10"
+	# the numbered list after "agreed the following:" belongs to the
+	# decision; its item 2 was split by a blank line after "on"
+	[ "$(rows decision 10 | sed -n 3p)" = "The Board noted the update and agreed the following: 1. Ensuring that the Community Safety Team are focussed on hate crime; 2. Victim Support being requested to provide team briefings to partner organisations on services provided; and 3. Victim Support maintaining a focus on referrals to partner organisations where appropriate." ]
 	[ -z "$(rows action 2)" ]
 	[ -z "$(rows next_meeting 2)" ]
 	[ "$(rows closed 2,10)" = "255|12:30" ]

@@ -151,7 +151,8 @@ person_clear(person *p)
 	memset(p, 0, sizeof *p);
 }
 
-bool
+/* True when s[0..n) is, as a whole, an organisation of the gazetteer. */
+static bool
 org_known(const char *s, size_t n)
 {
 	text_trim(&s, &n);
