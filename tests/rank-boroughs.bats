@@ -280,6 +280,7 @@ field() {
 	[ -x "$CSPKIT_BIN/normalise-crime" ] || skip "normalise-crime not built"
 	normalise-crime --format text "$SHARED"/seeds/001_*.txt > "$tmp/ind.tsv" 2>/dev/null
 	run_split rank-boroughs --by value "$tmp/ind.tsv"
+	[ "$status" -eq 0 ]
 	# The group of Westminster's 160,402: find its rows by that group's key.
 	awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 		{ k = $c["period"] SUBSEP $c["offence"] SUBSEP $c["measure"] }
@@ -293,4 +294,18 @@ field() {
 	[ "$(rank_of 'Richmond upon Thames')" = 1/32 ]
 	[ "$(rank_of Westminster)" = 32/32 ]
 	[ "$(rank_of Barnet)" = 18/32 ]
+}
+
+@test "--check-against: a stated rank of rates; a stated rank with no area is reported" {
+	cd "$tmp"
+	printf 'area\tperiod\toffence\tmeasure\tvalue\tunit\n' > r.tsv
+	printf 'Barnet\t2023\trobbery\trate_per_1000\t2.1\tper 1000 population\n' >> r.tsv
+	printf 'Brent\t2023\trobbery\trate_per_1000\t1.9\tper 1000 population\n' >> r.tsv
+	printf 'Barnet\t2023\trobbery\trank\t2\tof 2\n\t2023\trobbery\trank\t1\tof 2\n' >> r.tsv
+	run_split rank-boroughs --areas any --check --check-against rate_per_1000 r.tsv
+	[ "$status" -eq 0 ]
+	[ "$(cat "$err_file")" = "rank-boroughs: r.tsv:5: stated rank with no area: not checked
+rank-boroughs: 1 warning" ]
+	run_split rank-boroughs --areas any --check r.tsv
+	grep -qx 'rank-boroughs: r.tsv:4: Barnet, 2023, robbery, count: stated rank 2/2, no computed rank to check it against' "$err_file"
 }

@@ -36,6 +36,7 @@ main(int argc, char *argv[])
 	size_t len;
 	sbuf fixed = SBUF_INIT;
 	char *prev_source = NULL;
+	bool warned_bytes = false;
 
 	cs_setprog(argv[0]);
 	while ((c = getopt_long(argc, argv, "s:hV", longopts, NULL)) != -1) {
@@ -68,11 +69,17 @@ main(int argc, char *argv[])
 			free(prev_source);
 			prev_source = NULL;
 		}
-		if (prev_source == NULL)
+		if (prev_source == NULL) {
 			prev_source = xstrdup(src);
+			warned_bytes = false;
+		}
 		/* Bad bytes become U+FFFD, so every later step sees UTF-8. */
 		sbuf_clear(&fixed);
-		utf8_fix(line, len, &fixed);
+		if (utf8_fix(line, len, &fixed) > 0 && !warned_bytes) {
+			cs_warn_at(src, no, "NUL bytes or invalid UTF-8 replaced by U+FFFD"
+				   " (reported once per file)");
+			warned_bytes = true;
+		}
 		fixed.len = text_clean(fixed.s ? fixed.s : (char *)"", fixed.len);
 		if (fixed.s)
 			fixed.s[fixed.len] = '\0';

@@ -38,6 +38,7 @@ struct minutes {
 	meeting mt;                /* the set being read (prose.h) */
 	enum zone zone;
 	int section;               /* REC_PRESENT / REC_IN_ATTENDANCE / REC_APOLOGY */
+	bool section_explicit;     /* under a heading, not the default */
 	bool want_venue;
 	long found_in_file;
 	sbuf last_text;            /* last content line outside minutes */
@@ -58,9 +59,10 @@ struct minutes {
 	 * so a paragraph that pdftotext split at a page break can rejoin */
 	sbuf cur, pend;
 	long cur_line, pend_line;
+	bool cur_marked;           /* cur began with a bullet or a number */
 };
 
-static cs_re *re_start, *re_heading_present, *re_heading_attend,
+static cs_re *re_start, *re_not_start, *re_heading_present, *re_heading_attend,
 	*re_heading_apology, *re_closing, *re_action_line, *re_venue,
 	*re_end_doc;
 
@@ -71,23 +73,29 @@ compile_patterns(void)
 		return;
 	re_start = re_compile(
 		"^\\s*(?:#+\\s*)?Minutes\\s+of\\s+(?:the\\s+|a\\s+)?"
-		"(?:(?<body>.+?)\\s+)?meeting(?:\\s+of\\s+(?:the\\s+)?(?<body2>.+?))?"
-		"\\s+held\\s+(?:on\\s+)?(?<rest>.+)$", "i", "minutes start");
+		"(?:meeting\\s+of\\s+(?:the\\s+)?)?(?:(?<body>.+?)\\s+)?\?(?:meeting\\s+)?"
+		"held\\s+(?:on\\s+)?(?<rest>.+)$", "i", "minutes start");
+	/* "Minutes of the previous meeting held on 7 March were agreed" is a
+	 * sentence about minutes, not a heading. */
+	re_not_start = re_compile(
+		"\\b(?:were|was|be|been|is|are|approved|agreed|signed|confirmed|previous|last)\\b",
+		"i", "minutes start");
 	re_heading_present = re_compile(
-		"^(?:(?:Board|Committee|Panel)\\s+)?(?:Members\\s+)?Present"
+		"^(?:(?:Board|Committee|Panel)\\s+)?(?:Members\\s+)?Present\\b"
 		"(?:\\s+were)?\\s*[:\\-]?\\s*(?<rest>.*)$", "i", "present heading");
 	re_heading_attend = re_compile(
 		"^(?:Also\\s+present|(?:Also\\s+)?in\\s+attendance|Officers(?:\\s+present)?"
 		"|Others\\s+present|Attending|Guests)\\s*[:\\-]?\\s*(?<rest>.*)$",
 		"i", "attendance heading");
 	re_heading_apology = re_compile(
-		"^Apologies(?:\\s+for\\s+absence)?(?:\\s+(?:were\\s+)?received\\s+from)?"
+		"^Apologies(?:\\s+for\\s+absence)?(?:\\s+(?:(?:were|was|had\\s+been|have\\s+been)\\s+)?"
+		"(?:received|submitted|given)\\s+(?:from|by))?"
 		"\\s*[:\\-]?\\s*(?<rest>.*)$", "i", "apologies heading");
 	re_closing = re_compile(
 		"^The\\s+meeting\\s+(?:finished|closed|ended|concluded|terminated)"
 		"(?:\\s+at)?\\s+(?<time>.+?)\\.?\\s*$", "i", "closing line");
 	re_action_line = re_compile(
-		"^\\s*Actions?(?:\\s+by)?\\s*[:\\-]\\s*(?<who>.+?)\\s*\\.?\\s*$",
+		"^\\s*(?:Actions?|ACTIONS?)(?:\\s+(?:by|BY))?\\s*[:\\-]\\s*(?<who>.+?)\\s*\\.?\\s*$",
 		"", "action line");
 	re_venue = re_compile(
 		",|\\b(?:Hall|Room|Centre|Center|House|Offices?|Library|Online|Virtual"
@@ -139,31 +147,40 @@ named(cs_re *re, const char *g, const char *s, const char **v, size_t *vn)
 
 /* ---- attendance sections ---- */
 
+enum { ENTRY_PAIRED = -1 };    /* an organisation given to a name above */
+
 static void
 flush_entries(minutes *m)
 {
 	person *ps;
-	enum entry_kind *ks;
+	int *ks;                   /* entry_kind, or ENTRY_PAIRED */
 	size_t n = m->nentries;
 
 	if (n == 0)
 		return;
+	if (m->section == REC_APOLOGY) {
+		/* "A Bell, B Cole": apologies come as lists */
+		for (size_t i = 0; i < n; i++) {
+			prose_people_list(&m->mt, REC_APOLOGY, m->entries[i].line,
+					  m->item_no, m->entries[i].text,
+					  strlen(m->entries[i].text));
+			free(m->entries[i].text);
+		}
+		m->nentries = 0;
+		return;
+	}
 	ps = xcalloc(n, sizeof *ps);
 	ks = xcalloc(n, sizeof *ks);
 	for (size_t i = 0; i < n; i++) {
 		ks[i] = entry_parse(m->entries[i].text, strlen(m->entries[i].text),
 				    &ps[i]);
-		if (ks[i] == ENTRY_NONE)
-			cs_warn_at(m->mt.source, m->entries[i].line,
-				   "attendance line not understood: %.60s",
-				   m->entries[i].text);
 	}
 	/* A run of bare names followed by a run of as many organisations is a
 	 * two-column table that extraction broke into columns. */
 	for (size_t i = 0; i < n;) {
 		size_t a = i, b;
 
-		while (a < n && ks[a] == ENTRY_PERSON && !*ps[a].org && !*ps[a].role)
+		while (a < n && ks[a] == ENTRY_PERSON && !*ps[a].org)
 			a++;
 		b = a;
 		while (b < n && ks[b] == ENTRY_ORG)
@@ -173,7 +190,7 @@ flush_entries(minutes *m)
 				free(ps[i + k].org);
 				ps[i + k].org = ps[a + k].org;
 				ps[a + k].org = NULL;
-				ks[a + k] = ENTRY_NONE;
+				ks[a + k] = ENTRY_PAIRED;
 			}
 		}
 		i = b > i ? b : i + 1;
@@ -187,10 +204,21 @@ flush_entries(minutes *m)
 			meeting_add(&m->mt, m->section, m->entries[i].line,
 				    m->item_no, ps[i].name, ps[i].role, ps[i].org,
 				    "");
-		} else if (ks[i] == ENTRY_ORG && ps[i].org)
+		} else if (ks[i] == ENTRY_ORG)
 			cs_warn_at(m->mt.source, m->entries[i].line,
 				   "organisation with no person beside it: %s",
 				   ps[i].org);
+		else if (ks[i] == ENTRY_NONE && m->section_explicit) {
+			/* under a heading: kept as printed, never dropped */
+			cs_warn_at(m->mt.source, m->entries[i].line,
+				   "attendance line not understood, kept as printed: %.60s",
+				   m->entries[i].text);
+			meeting_add(&m->mt, m->section, m->entries[i].line,
+				    m->item_no, m->entries[i].text, "", "", "");
+		} else if (ks[i] == ENTRY_NONE)
+			cs_warn_at(m->mt.source, m->entries[i].line,
+				   "line before the first item not understood, skipped: %.60s",
+				   m->entries[i].text);
 		person_clear(&ps[i]);
 		free(m->entries[i].text);
 	}
@@ -262,6 +290,7 @@ section_heading(minutes *m, long line, const char *s, size_t n)
 			continue;
 		flush_entries(m);
 		m->section = kinds[i];
+		m->section_explicit = true;
 		if (named(res[i], "rest", s, &rest, &rn) && !text_ieq(rest, rn, "none") &&
 		    !text_ieq(rest, rn, "none."))
 			inline_list(m, line, rest, rn);
@@ -355,6 +384,16 @@ process_pend(minutes *m, const char *owners, size_t on)
 
 /* The paragraph being built is complete: hold it, rejoining it to the
  * held one when it is that one's continuation. */
+static bool
+open_bracket(const char *s, size_t n)
+{
+	long depth = 0;
+
+	for (size_t i = 0; i < n; i++)
+		depth += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
+	return depth > 0;
+}
+
 static void
 end_paragraph(minutes *m)
 {
@@ -363,8 +402,11 @@ end_paragraph(minutes *m)
 
 	if (m->cur.len == 0)
 		return;
-	if (pn > 0 && m->cur.s[0] >= 'a' && m->cur.s[0] <= 'z' &&
-	    strchr(".!?:", p[pn - 1]) == NULL) {
+	/* pdftotext leaves a blank line inside a wrapped list item: the
+	 * rest starts in lower case, or closes a bracket left open. */
+	if (pn > 0 && strchr(".!?:", p[pn - 1]) == NULL &&
+	    ((m->cur.s[0] >= 'a' && m->cur.s[0] <= 'z') ||
+	     (!m->cur_marked && open_bracket(p, pn)))) {
 		sbuf_addc(&m->pend, ' ');
 		sbuf_add(&m->pend, m->cur.s, m->cur.len);
 	} else {
@@ -373,6 +415,7 @@ end_paragraph(minutes *m)
 		m->pend_line = m->cur_line;
 	}
 	sbuf_clear(&m->cur);
+	m->cur_marked = false;
 }
 
 static void
@@ -428,8 +471,7 @@ start_minutes(minutes *m, const char *source, long line, const char *s)
 	char date[11] = "";
 
 	end_minutes(m);
-	if (!named(re_start, "body", s, &body, &bn) &&
-	    !named(re_start, "body2", s, &body, &bn)) {
+	if (!named(re_start, "body", s, &body, &bn)) {
 		body = sbuf_str(&m->last_text);
 		bn = m->last_text.len;
 	}
@@ -445,11 +487,13 @@ start_minutes(minutes *m, const char *source, long line, const char *s)
 	} else
 		cs_warn_at(source, line, "minutes with no readable date");
 	meeting_begin(&m->mt, source, line, date, body, bn);
-	if (rn > 0 && re_test(re_venue, rest, rn))
+	/* "... held on 5 March 2024 at Wealdstone Library" (not "at 7pm") */
+	if (rn > 0 && !(*rest >= '0' && *rest <= '9'))
 		meeting_set_venue(&m->mt, rest, rn);
 	m->want_venue = rn == 0 || !m->mt.venue;
 	m->zone = Z_PREAMBLE;
 	m->section = REC_PRESENT;
+	m->section_explicit = false;
 	m->item_num = 0;
 	m->item_no[0] = '\0';
 	m->found_in_file++;
@@ -550,10 +594,12 @@ item_line(minutes *m, long line, const char *raw, size_t rawn)
 	if (m->apologies_item && m->cur.len == 0 &&
 	    prose_apology_entry(&m->mt, line, m->item_no, s, n))
 		return;
-	if (bullet(&s, &n, lead_space) || prose_numbered(s, n)) {
+	if (bullet(&s, &n, lead_space) || prose_numbered(s, n) ||
+	    (n >= 8 && memcmp(s, "RESOLVED", 8) == 0)) {
 		end_paragraph(m);
 		if (n == 0)
 			return;
+		m->cur_marked = true;
 	}
 	if (m->cur.len == 0)
 		m->cur_line = line;
@@ -570,7 +616,8 @@ minutes_line(minutes *m, const char *source, long lineno, const char *s,
 	if (m->source_name)
 		source = m->source_name;
 	text_trim(&t, &tn);
-	if (tn > 0 && tn < 400 && re_match(re_start, t, tn, 0) == RE_MATCH) {
+	if (tn > 0 && tn < 400 && re_match(re_start, t, tn, 0) == RE_MATCH &&
+	    !re_test(re_not_start, t, tn)) {
 		start_minutes(m, source, lineno, t);
 		return;
 	}
@@ -637,6 +684,7 @@ minutes_free(minutes *m)
 	people_free();
 	prose_free();
 	re_free(re_start);
+	re_free(re_not_start);
 	re_free(re_heading_present);
 	re_free(re_heading_attend);
 	re_free(re_heading_apology);

@@ -151,7 +151,8 @@ person_clear(person *p)
 	memset(p, 0, sizeof *p);
 }
 
-bool
+/* True when s[0..n) is, as a whole, an organisation of the gazetteer. */
+static bool
 org_known(const char *s, size_t n)
 {
 	text_trim(&s, &n);
@@ -247,10 +248,28 @@ org_shaped(const char *s, size_t n)
 	return (k & K_ORGWORD) && !(k & (K_JOB | K_CHAIR | K_TITLE | K_HON));
 }
 
+/* Words that start sentences, never names. */
+static bool
+sentence_word(const char *s, size_t n)
+{
+	static const char *const w[] = { "The", "It", "This", "That", "These",
+		"There", "They", "He", "She", "We", "All", "Each", "Both", "Officers",
+		"Partners", "Members", "Councillors", "In", "A", "An", NULL };
+	size_t k = 0;
+
+	while (k < n && s[k] != ' ')
+		k++;
+	for (size_t i = 0; w[i]; i++)
+		if (strlen(w[i]) == k && memcmp(s, w[i], k) == 0)
+			return true;
+	return false;
+}
+
 static bool
 name_shaped(const char *s, size_t n)
 {
-	if (n == 0 || n > 80 || re_match(re_name, s, n, 0) != RE_MATCH)
+	if (n == 0 || n > 80 || sentence_word(s, n) ||
+	    re_match(re_name, s, n, 0) != RE_MATCH)
 		return false;
 	return !(words_kinds(s, n) & K_ORGWORD);
 }
@@ -506,7 +525,7 @@ entry_parse(const char *s, size_t n, person *p)
 	/* One space between name and organisation: the gazetteer finds the
 	 * longest organisation that ends the line. */
 	for (size_t i = 1; i < n; i++)
-		if (s[i - 1] == ' ' && org_known(s + i, n - i)) {
+		if (s[i - 1] == ' ' && s[i] != '(' && org_known(s + i, n - i)) {
 			if (make_person(p, s, i - 1, s + i, n - i, false) == ENTRY_PERSON)
 				return ENTRY_PERSON;
 			break;

@@ -47,7 +47,7 @@ prose_init(void)
 		"\\s+(?:(?:also|further|unanimously|formally|duly)\\s+)?"
 		"(?:(?:considered|discussed|received|reviewed)\\b[^.;]{0,200}?\\band\\s+)?"
 		DECIDED "\\b"
-		"|^The\\s+minutes\\b[^.]{0,160}?\\b(?:were|was)\\s+(?:approved|agreed|confirmed|signed)\\b"
+		"|^(?:The\\s+)?[Mm]inutes\\b[^.]{0,160}?\\b(?:were|was)\\s+(?:approved|agreed|confirmed|signed)\\b"
 		"|^It\\s+was\\s+(?:agreed|AGREED|resolved|RESOLVED|approved|APPROVED)\\b",
 		"", "decision");
 	re_resolved = re_compile("^(?:RESOLVED|Resolved(?=\\s*[:\\-]|\\s+that))"
@@ -58,7 +58,7 @@ prose_init(void)
 		"\\s+(?:from|by|on\\s+behalf\\s+of|for)|Apologies(?:\\s+for\\s+absence)?\\s*:)"
 		"\\s*(?<list>[^.]+)", "i", "apologies sentence");
 	re_inline_action = re_compile(
-		"(?:^|\\s)Actions?(?:\\s+by)?\\s*:\\s*(?<who>[^.:]{1,160}?)\\s*\\.?\\s*$",
+		"(?:^|\\s)(?:Actions?|ACTIONS?)(?:\\s+(?:by|BY))?\\s*:\\s*(?<who>[^.:]{1,160}?)\\s*\\.?\\s*$",
 		"", "inline action");
 	re_marker = re_compile("\\[\\s*ACTION\\s*(?::\\s*(?<who>[^\\]]*))?\\]|\\(ACTION\\)",
 			       "i", "action marker");
@@ -66,10 +66,10 @@ prose_init(void)
 				"(?:he|she|they|He|She|They)\\b", "", "pronoun");
 	re_untitled = re_compile(
 		"^(?:(?:It\\s+was\\s+agreed\\s+that|Agreed\\s+that)\\s+)?"
-		"(?<n>\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+){0,2})\\s+"
+		"(?<n>\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+){0,2})(?:\\s+"
 		"(?:would|will|to|agreed|undertook|offered|said|confirmed|was|is|should"
 		"|has|had|must|can|could|stated|reported|noted|asked|presented|explained"
-		"|gave|introduced|outlined|spoke|updated)\\b", "", "untitled subject");
+		"|gave|introduced|outlined|spoke|updated)\\b|,\\s)", "", "untitled subject");
 	re_next_phrase = re_compile("\\bnext\\s+meeting\\b", "i", "next meeting");
 	re_next_title = re_compile("\\b(?:NEXT|FUTURE)\\s+MEETINGS?\\b", "i",
 				   "next meeting title");
@@ -575,8 +575,7 @@ split_sentences(const char *s, size_t n, size_t *count)
 				k++;
 			end = k < n && ((s[k] >= 'A' && s[k] <= 'Z') ||
 					(s[k] >= '0' && s[k] <= '9') ||
-					s[k] == '\'' || s[k] == '"' || s[k] == '(' ||
-					s[k] == '[') &&
+					s[k] == '\'' || s[k] == '"') &&
 			      !(s[i] == '.' && abbreviation_before(s, i));
 		}
 		if (end || i + 1 == n) {
@@ -612,12 +611,18 @@ note_refs(meeting *mt, const char *s, size_t n)
 
 	if (re_match(re_untitled, s, n, 0) == RE_MATCH &&
 	    re_named(re_untitled, "n", &so, &eo)) {
-		char *g = xstrndup(s + so - 1, eo - so + 1);
+		char *g = xmalloc(eo - so + 2);
 
 		g[0] = '?';
+		memcpy(g + 1, s + so, eo - so);
+		g[eo - so + 1] = '\0';
 		free(mt->refs[3]);
 		memmove(mt->refs + 1, mt->refs, 3 * sizeof mt->refs[0]);
 		mt->refs[0] = g;
+		/* "Priya Sandhu, Tenancy Manager, reported": a full name
+		 * (titled ones are taken below) */
+		if (!name_strip(g + 1, strlen(g + 1), &bare, NULL))
+			nameidx_add(mt->names, g + 1);
 	}
 	while (prose_next_ref(s, n, &pos, &so, &eo)) {
 		remember_ref(mt, s + so, eo - so);
@@ -727,6 +732,30 @@ add_text_rec(meeting *mt, enum rec_kind kind, long line, const char *item,
 	free(t);
 }
 
+/* "The Board agreed the following:" takes the numbered list after it
+ * (and a sub-list under an item ending "including:"). */
+static bool
+continue_list(meeting *mt, const char *s, size_t n)
+{
+	rec *r = &mt->recs[mt->list_rec - 1];
+	bool numbered = prose_numbered(s, n);
+	size_t tn = strlen(r->text);
+	sbuf b = SBUF_INIT;
+
+	if (n == 0 || (!numbered && !mt->list_sub))
+		return false;
+	sbuf_adds(&b, r->text);
+	/* sub-list bullets lost their marks: "; " keeps them apart */
+	sbuf_adds(&b, numbered || (tn && strchr(":;.,", r->text[tn - 1])) ? " " : "; ");
+	sbuf_add(&b, s, n);
+	free(r->text);
+	r->text = xstrdup(b.s);
+	sbuf_free(&b);
+	if (numbered)
+		mt->list_sub = s[n - 1] == ':';
+	return true;
+}
+
 /* Remove "[ACTION]" markers from a sentence into out. */
 static void
 strip_markers(const char *s, size_t n, sbuf *out, char **who)
@@ -763,6 +792,8 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 			mt->refs[i] = NULL;
 		}
 		snprintf(mt->refs_item, sizeof mt->refs_item, "%s", item);
+		mt->resolved_list = false;
+		mt->list_rec = 0;
 	}
 	if (next_item)
 		prose_next_meeting(mt, line, item, s, n, true);
@@ -783,6 +814,9 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		return;
 	}
 	mt->resolved_list = false;
+	if (mt->list_rec && continue_list(mt, s, n))
+		return;
+	mt->list_rec = 0;
 	if (n > 0 && re_match(re_apology, s, n, 0) == RE_MATCH &&
 	    re_named(re_apology, "list", &so, &eo))
 		prose_people_list(mt, REC_APOLOGY, line, item, s + so, eo - so);
@@ -816,8 +850,13 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 			sbuf_clear(&clean);
 			sbuf_add(&clean, st, sn);
 		}
-		if (re_test(re_decision, clean.s, clean.len))
+		if (re_test(re_decision, clean.s, clean.len)) {
 			add_text_rec(mt, REC_DECISION, line, item, clean.s, clean.len, NULL);
+			if (i + 1 == ns && clean.len && clean.s[clean.len - 1] == ':') {
+				mt->list_rec = mt->nrecs;
+				mt->list_sub = false;
+			}
+		}
 		if (!next_item)
 			prose_next_meeting(mt, line, item, clean.s, clean.len, false);
 		note_refs(mt, clean.s, clean.len);

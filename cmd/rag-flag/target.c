@@ -57,7 +57,7 @@ by_target(row *r, const struct cols *c, const struct opts *o)
 		return;
 	}
 	if (!r->vok) {
-		r->why = "not a number";
+		r->why = *v ? "not a number" : "no value";
 		return;
 	}
 	p = pol_find(row_get(r, c->offence), row_get(r, c->measure),

@@ -100,6 +100,8 @@ typedef struct {
 	size_t nareas, acap2;
 	hmap *acache;           /* raw "area\x1fcode" -> id + 1 */
 	hmap *afold;            /* folded non-London name -> id + 1 */
+	int last_area;          /* the id area_id returned last */
+	bool last_area_ok;
 	size_t nmembers;        /* peer group size */
 	const char *peer_src;   /* --group as given */
 	long peer_groups;       /* groups given a peer ranking */
