@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "borough.h"
 #include "err.h"
 #include "tx.h"
 
@@ -157,8 +158,10 @@ static void remember(tx *t, const tx_fact *f)
 static void write_fact(tx *t, tx_fact *f)
 {
 	remember(t, f);
+	const cs_borough *b = *f->area ? borough_find(f->area, strlen(f->area)) : NULL;
 	nc_row r = {
 		.source = t->source, .line = f->line, .area = f->area,
+		.area_code = b ? b->code : NULL,
 		.period = f->period.set ? &f->period.p : NULL,
 		.base = f->base.set ? &f->base.p : NULL,
 		.offence = f->offence, .offence_label = f->label,

@@ -50,6 +50,7 @@ typedef struct {
 } row;
 
 static cs_re *re_rank, *re_change, *re_skip, *re_count, *re_self, *re_caption;
+static cs_re *re_subject, *re_compared, *re_per1000, *re_unit;
 
 static void compile(void)
 {
@@ -64,6 +65,11 @@ static void compile(void)
 	re_self = re_compile("^(?<p>[A-Za-z]{3,9}[ -]?'?\\d{2,4})\\s*:\\s*(?<v>[\\d,.]+)$",
 			     "", "text-tab.c");
 	re_caption = re_compile("^(?:table|chart|figure|source)\\b", "i", "text-tab.c");
+	re_subject = re_compile("^table \\d+[.:]? (?<s>[^,]+?)(?: in | by | across |,|$)",
+				"i", "text-tab.c");
+	re_compared = re_compile("\\G\\s*compared (?:to|with)", "i", "text-tab.c");
+	re_per1000 = re_compile("\\bper 1,?000\\b", "i", "text-tab.c");
+	re_unit = re_compile("\\G\\s*(?:per )?1,?000 pop(?:ulation)?\\s*$", "i", "text-tab.c");
 }
 
 static struct tx_tab *state(tx *t)
@@ -107,7 +113,9 @@ static bool is_data(const row *r)
 		return false;
 	cs_num v;
 	for (int c = 1; c < r->ncells; c++)
-		if (tx_cell_num(r->s[c], r->n[c], &v))
+		if (tx_cell_num(r->s[c], r->n[c], &v) ||
+		    (num_prefix(r->s[c], r->n[c], &v) == NUM_OK &&
+		     re_match(re_unit, r->s[c], r->n[c], v.end) == RE_MATCH))
 			return true;
 	return false;
 }
@@ -234,13 +242,13 @@ static void data_row(tx *t, const row *r, const col *cols, int ncols, bool areal
 	cs_num v[MAXCOLS];
 	bool have[MAXCOLS] = { false };
 	for (int c = 1; c < r->ncells && c < ncols; c++) {
-		if (cols[c].kind == K_NONE)
+		if (cols[c].kind == K_NONE || self_labelled(t, r, c, label, ln))
 			continue;
 		if (cols[c].kind == K_RANK) {
 			ranks(t, r, c, &cols[c], label, ln);
 			continue;
 		}
-		if (self_labelled(t, r, c, label, ln) || !tx_cell_num(r->s[c], r->n[c], &v[c]))
+		if (!tx_cell_num(r->s[c], r->n[c], &v[c]))
 			continue;
 		if (v[c].has_of)
 			continue;
@@ -251,7 +259,7 @@ static void data_row(tx *t, const row *r, const col *cols, int ncols, bool areal
 		size_t oln = strlen(olabel);
 		if (cols[c].kind == K_COUNT && !v[c].percent)
 			tx_add(t, r->line, area, &cols[c].per, NULL, olabel, oln, "count",
-			       v[c].text, cols[c].unit);
+			       v[c].text, strstr(label, "ictims") ? "people" : cols[c].unit);
 		else if (cols[c].kind == K_CHANGE && v[c].percent) {
 			tx_add(t, r->line, area, &cols[c].per, &cols[c].base, olabel, oln,
 			       "pct_change", v[c].text, "percent");
@@ -262,9 +270,72 @@ static void data_row(tx *t, const row *r, const col *cols, int ncols, bool areal
 	}
 }
 
+/* The subject a caption names: "Table 7. Drug offences in London and
+ * Barnet, ..." is "Drug offences". */
+static const char *caption_subject(const char *cap, size_t capn, sbuf *out)
+{
+	size_t so, eo;
+	sbuf_clear(out);
+	if (!capn || re_match(re_subject, cap, capn, 0) != RE_MATCH ||
+	    !re_named(re_subject, "s", &so, &eo))
+		return NULL;
+	tx_label(cap + so, eo - so, out);
+	return tax_map(out->s, out->len) ? out->s : NULL;
+}
+
+/* A row whose label is the statistic, under area columns:
+ * "Drug offences per 1000 pop Feb 2022 - Jan 2023 | 2.4 1000 pop | 4.8 ..."
+ * "Number of offences 12 months to Jan 2023 compared to previous 12
+ *  months to Jan 2022 | Down 14.8% | Down 8.3%". */
+static void stat_row(tx *t, const row *r, const col *cols, int ncols, const char *cap,
+		     size_t capn, sbuf *lab)
+{
+	const char *s = r->s[0];
+	size_t n = r->n[0], so, eo, so2, eo2;
+	tx_period p = { 0 }, base = { 0 };
+	int got = tx_find_period(s, n, &p.p, &so, &eo);
+	if (got != TXP_OK)
+		got = tx_find_month(s, n, &p.p, &so, &eo);
+	if (got != TXP_OK)
+		return;
+	p.set = true;
+	size_t rest = eo;
+	if (re_match(re_compared, s, n, eo) == RE_MATCH) {
+		re_group(re_compared, 0, &so2, &rest);
+		if (tx_find_period(s + rest, n - rest, &base.p, &so2, &eo2) == TXP_OK ||
+		    tx_find_month(s + rest, n - rest, &base.p, &so2, &eo2) == TXP_OK)
+			base.set = true;
+	}
+	size_t per = re_match(re_per1000, s, n, 0) == RE_MATCH ? (re_group(re_per1000, 0, &so2, &eo2), so2) : n;
+	size_t end = so < per ? so : per;
+	tx_label(s, end, lab);
+	const char *label = lab->s;
+	sbuf subj = SBUF_INIT;
+	if (!lab->len || !tax_map(lab->s, lab->len))
+		label = caption_subject(cap, capn, &subj);
+	for (int c = 1; label && c < r->ncells && c < ncols; c++) {
+		cs_num v;
+		const char *area = cols[c].area;
+		if (!area || !r->n[c])
+			continue;
+		if (per < n) {
+			/* "2.4 1000 pop": the number, then only the unit again */
+			if (num_prefix(r->s[c], r->n[c], &v) != NUM_OK || v.percent ||
+			    (v.end < r->n[c] && re_match(re_unit, r->s[c], r->n[c], v.end) != RE_MATCH))
+				continue;
+			tx_add(t, r->line, area, &p, NULL, label, strlen(label), "rate_per_1000",
+			       v.text, "per 1000 population");
+		} else if (tx_cell_num(r->s[c], r->n[c], &v) && v.percent && base.set) {
+			tx_add(t, r->line, area, &p, &base, label, strlen(label), "pct_change",
+			       v.text, "percent");
+		}
+	}
+	sbuf_free(&subj);
+}
+
 /* A table whose rows are areas and columns offences or the other way:
  * the header of each column, all rows above the data joined. */
-static void process(tx *t, const tx_period *caption)
+static void process(tx *t, const tx_period *caption, const char *cap, size_t capn)
 {
 	struct tx_tab *tb = t->tab;
 	if (!tb->nrows)
@@ -290,7 +361,8 @@ static void process(tx *t, const tx_period *caption)
 		sbuf_free(&l);
 	}
 	bool arealist = areas * 3 >= ndata * 2;
-	if (first == 0 || first > 4 || ndata == 0 || (!arealist && known * 2 < ndata))
+	bool stats = !arealist && known * 2 < ndata;   /* rows that are statistics */
+	if (first == 0 || first > 4 || ndata == 0)
 		goto done;
 	int ncols = 0;
 	for (size_t i = 0; i < tb->nrows; i++)
@@ -322,8 +394,10 @@ static void process(tx *t, const tx_period *caption)
 			break;
 		}
 	for (size_t i = first; i < tb->nrows; i++)
-		if (arealist ? tx_area_name(rows[i].s[0], rows[i].n[0]) != NULL :
-			       has_letter(rows[i].s[0], rows[i].n[0]))
+		if (stats)
+			stat_row(t, &rows[i], cols, ncols, cap, capn, &lab);
+		else if (arealist ? tx_area_name(rows[i].s[0], rows[i].n[0]) != NULL :
+				    has_letter(rows[i].s[0], rows[i].n[0]))
 			data_row(t, &rows[i], cols, ncols, arealist, hdr0, &lab);
 	sbuf_free(&h);
 	sbuf_free(&lab);
@@ -341,7 +415,7 @@ bool tx_tab_line(tx *t, const char *s, size_t n)
 	if (tab) {
 		if (tb->awaiting) {
 			tx_period none = { 0 };
-			process(t, &none);
+			process(t, &none, "", 0);
 		}
 		if (tb->nrows == MAXROWS) {
 			if (!tb->warned)
@@ -374,7 +448,7 @@ bool tx_tab_line(tx *t, const char *s, size_t n)
 	if (caption && tx_find_period(c, cn, &cap.p, &so, &eo) == TXP_OK)
 		cap.set = true;
 	if (caption || ++tb->after >= CAPTION_LINES) {
-		process(t, &cap);
+		process(t, &cap, caption ? c : "", caption ? cn : 0);
 		tb->after = 0;
 	}
 	return false;
@@ -384,7 +458,7 @@ void tx_tab_end(tx *t)
 {
 	if (t->tab && t->tab->nrows) {
 		tx_period none = { 0 };
-		process(t, &none);
+		process(t, &none, "", 0);
 	}
 	if (t->tab)
 		t->tab->after = 0;
@@ -409,5 +483,9 @@ void tx_tab_free(tx *t)
 	re_free(re_count);
 	re_free(re_self);
 	re_free(re_caption);
+	re_free(re_subject);
+	re_free(re_compared);
+	re_free(re_per1000);
+	re_free(re_unit);
 	re_rank = NULL;
 }

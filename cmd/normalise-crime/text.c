@@ -166,6 +166,11 @@ static void one_line(tx *t, char *s, size_t n)
 {
 	if (text_is_furniture(s, n))
 		return;
+	if (!t->area) {
+		const char *a = title_area(s, n);
+		if (a)
+			t->area = xstrdup(a);
+	}
 	if (tx_tab_line(t, s, n) || tx_table_line(t, s, n)) {
 		tx_para_end(t);
 		return;
@@ -173,11 +178,6 @@ static void one_line(tx *t, char *s, size_t n)
 	if (text_is_blank(s, n) || footnote_line(t, s, n)) {
 		tx_para_end(t);
 		return;
-	}
-	if (!t->area) {
-		const char *a = title_area(s, n);
-		if (a)
-			t->area = xstrdup(a);
 	}
 	tx_para_line(t, s, n);
 }
