@@ -133,6 +133,7 @@ typedef struct {
 	tx_period p;
 	int fn, fn_months;
 	bool backwards;
+	size_t bso, beo;       /* the backwards period's span */
 	bool year_ago;         /* "than a year ago": base is a year before */
 } when;
 
@@ -142,6 +143,8 @@ static when period_of(tx *t, const char *s, size_t a, size_t b)
 	size_t so, eo;
 	int r = tx_find_period(s + a, b - a, &w.p.p, &so, &eo);
 	w.backwards = r == TXP_BACKWARDS;
+	w.bso = a + so;
+	w.beo = a + eo;
 	w.p.set = r == TXP_OK;
 	w.year_ago = re_match(re_ago, s, b, a) == RE_MATCH;
 	if (!w.p.set && !w.backwards && re_match(re_rel, s, b, a) == RE_MATCH) {
@@ -249,8 +252,9 @@ static void match(tx *t, int k, const char *s, size_t n, size_t mso, size_t meo)
 	sentence(s, n, mso, meo, &a, &b);
 	when w = period_of(t, s, a, b);
 	if (w.backwards) {
-		cs_warn_at(t->file, line_at(t->para, mso), "period runs backwards: "
-			   "sentence not read");
+		int len = (int)(w.beo - w.bso < 80 ? w.beo - w.bso : 80);
+		cs_warn_at(t->file, line_at(t->para, mso), "period \"%.*s\" runs backwards "
+			   "or does not fit its length: sentence not read", len, s + w.bso);
 		return;
 	}
 	const char *area = area_of(t, s, mso, meo + 30 < n ? meo + 30 : n);
