@@ -250,9 +250,9 @@ nc_mps(csvin *c, const struct nc_opts *o)
 				cs_warn_at(f.name, line, "unmapped offence \"%s\"", major.s);
 				mkey = "unmapped";
 			}
-			g = agg_group(area.s, code.s, mkey, major.s, f.source, line);
+			g = agg_group(area.s, code.s, mkey, major.s);
 		} else if (hold) {
-			g = agg_group(area.s, code.s, offence, label.s, f.source, line);
+			g = agg_group(area.s, code.s, offence, label.s);
 		}
 		if (!o->level_major && !o->window_only) {
 			nc_row r = {
@@ -288,7 +288,7 @@ nc_mps(csvin *c, const struct nc_opts *o)
 						  mc->period.label, s);
 				}
 			} else if (g != NULL) {
-				agg_add(g, mc->month, v);
+				agg_add(g, mc->month, v, f.source, line);
 			}
 			if (!o->level_major && !o->window_only)
 				nc_tmpl_emit(&row, &mc->text, value, strlen(value));

@@ -83,8 +83,10 @@ bool nc_area_wanted(const struct nc_opts *o, const char *name, size_t n);
  * y * 12 + m - 1. */
 typedef struct nc_group nc_group;
 nc_group *agg_group(const char *area, const char *code, const char *offence,
-		    const char *label, const char *source, long line);
-void agg_add(nc_group *g, int month, long count);
+		    const char *label);
+/* Add count to a month; source and line say where it was read (the first
+ * figure of each month is the one the row will cite). */
+void agg_add(nc_group *g, int month, long count, const char *source, long line);
 /* A month index the windows can hold (years 1900-2199). */
 bool agg_month_ok(int month);
 /* Record that the input covered this month (a zero is data). */
