@@ -204,3 +204,10 @@ has_row() { rows | grep -qxF -- "$1" || { echo "missing: $1"; return 1; }; }
 	[ "$status" -eq 0 ]
 	[ ! -s "$err_file" ]
 }
+
+@test "a line of years followed by prose is not a table header; --source names the rows" {
+	printf '2015/16 2016/17\nIn the last year there were 12 fewer burglaries in Harrow than a year ago, said the report.\n' >"$BATS_TEST_TMPDIR/p.txt"
+	run_split normalise-crime --format text --source report.pdf "$BATS_TEST_TMPDIR/p.txt"
+	[ "$status" -eq 0 ]
+	[ "$(tail -n +2 "$out_file")" = $'report.pdf\t2\tHarrow\tE09000015\t\t\t\t\tburglary\tburglaries\tcount_change\t-12\toffences' ]
+}
