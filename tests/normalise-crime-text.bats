@@ -211,3 +211,12 @@ has_row() { rows | grep -qxF -- "$1" || { echo "missing: $1"; return 1; }; }
 	[ "$status" -eq 0 ]
 	[ "$(tail -n +2 "$out_file")" = $'report.pdf\t2\tHarrow\tE09000015\t\t\t\t\tburglary\tburglaries\tcount_change\t-12\toffences' ]
 }
+
+@test "an area list with offences as columns: one row per area and offence" {
+	printf 'Borough\tBurglary\tRobbery\nHarrow\t1,201\t310\nBrent\t2,044\t802\n\nTable 9. Offences in the year ending March 2019.\n' >"$BATS_TEST_TMPDIR/l.txt"
+	run_split normalise-crime --format text "$BATS_TEST_TMPDIR/l.txt"
+	[ "$status" -eq 0 ]
+	has_row $'2\tHarrow\tE09000015\t12m to 2019-03\t2018-04-01\t2019-03-31\t\tburglary\tBurglary\tcount\t1201\toffences'
+	has_row $'3\tBrent\tE09000005\t12m to 2019-03\t2018-04-01\t2019-03-31\t\trobbery\tRobbery\tcount\t802\toffences'
+	[ "$(wc -l <"$out_file")" -eq 5 ]
+}
