@@ -88,6 +88,7 @@ main(int argc, char *argv[])
 			break;
 		case 'h':
 			usage();
+			free(o.areas);
 			return 0;
 		case 'V':
 			cs_version();
