@@ -121,6 +121,8 @@ blank_field(csvin *c, size_t i)
 	const char *s = csvin_get(c, i);
 	size_t n = csvin_len(c, i);
 
+	if (n > 0 && ((s[0] >= '0' && s[0] <= '9') || (s[0] >= 'A' && s[0] <= 'z')))
+		return false;   /* the usual case, without text_trim's Unicode work */
 	text_trim(&s, &n);
 	return n == 0;
 }
@@ -178,7 +180,8 @@ field(csvin *c, int i, sbuf *b)
 static bool
 count_text(const char *s, size_t n, char *buf, size_t size, long *v)
 {
-	text_trim(&s, &n);
+	if (n == 0 || !(s[0] >= '0' && s[0] <= '9' && s[n - 1] >= '0' && s[n - 1] <= '9'))
+		text_trim(&s, &n);
 	if (!num_count(s, n, v))
 		return false;
 	if (n < size && strspn(s, "0123456789") == n && (n == 1 || s[0] != '0')) {

@@ -53,6 +53,7 @@ typedef struct {
 } nc_tmpl;
 void nc_tmpl_set(nc_tmpl *t, const nc_row *r);
 void nc_period_text(const cs_period *p, sbuf *out);
+/* value must hold no tab, CR, LF or NUL (a number the caller wrote). */
 void nc_tmpl_emit(const nc_tmpl *t, const sbuf *period, const char *value, size_t n);
 void nc_tmpl_free(nc_tmpl *t);
 
