@@ -6,6 +6,31 @@
  * "2016/17" (financial year, 1 April - 31 March), "Q1 2023/24",
  * "12 months to March 2017", "12 months to 28/02/2019",
  * "Year-end October 2022", "Dec18-Jan19", "October 2023 to December 2023".
+ *
+ * Labels (all fit the 32-byte field):
+ *   a month                      "2019-02"
+ *   a financial year             "2016/17"   (1 April - 31 March)
+ *   a quarter of a financial year "Q1 2023/24" (Q1 = April-June 2023;
+ *                                also "Quarter 1 2023/24", "Q1 FY2023/24")
+ *   n months to a month end      "12m to 2017-03" ("12 months to March 2017",
+ *                                "12 months to 28/02/2019", "Year-end October
+ *                                2022", "year ending 31 October 2022")
+ *   n months to another day      "12m to 2019-02-15" (exact days)
+ *   a range of months            "2m to 2019-01" for "Dec18-Jan19", "3m to
+ *                                2023-12" for "October 2023 to December 2023"
+ *                                (a one-month range is "YYYY-MM")
+ *   a calendar year              "12m to 2022-12" ("calendar year 2022",
+ *                                "the 2019 calendar year")
+ * period_parse reads every label back to the same period.
+ * Choices (tested in tests/unit/test_date.c):
+ * - Numeric dates are day first (UK): "1/2/2019" is 1 February.  Two-digit
+ *   years are 2000-2069, 1970-1999 from 70.
+ * - "2011-12" is the month December 2011 (as in police.uk files);
+ *   "2011/12", "2016-17", "2016/2017", "2022-2023" are financial years.
+ * - Years in periods are 1900-2199; month ranges run 1-120 months.
+ * - Not periods: a bare year "2019", "Q1 2023" (calendar or financial?),
+ *   "Jan 19" with only a space (19 January?), a single day.
+ * - Strings need not be NUL-terminated at n; spaces/NBSP are trimmed.
  */
 #ifndef CS_DATE_H
 #define CS_DATE_H
@@ -29,21 +54,38 @@ int date_days_in_month(int y, int m);
 bool date_parse(const char *s, size_t n, cs_date *out);
 /* Month name or 3-letter abbreviation to 1..12, 0 if none (any case). */
 int date_month_name(const char *s, size_t n);
-/* "YYYY-MM-DD" into buf of at least 11 bytes. */
+/* "YYYY-MM-DD" into buf of at least 11 bytes (fields clamped to fit). */
 void date_iso(cs_date d, char *buf);
 /* Parse a "HH:MM"-like time: "11.12 am", "10:00", "2pm", "14.30", "10-12:00 hrs"
- * (the start).  Minutes since midnight, or -1. */
+ * (the start), "12 noon", "1400 hrs", "2-4pm" (14:00: the start takes the
+ * end's pm when it can).  The whole string must be a time or a range of
+ * times; a bare "10" is not a time, nor "9.48" (a one-digit hour with a
+ * dot and no am/pm reads as a decimal; "09.30", "9:30", "9.30am" are times).  Minutes since midnight, or -1. */
 int time_parse(const char *s, size_t n);
+
+/* Prefixes, for dates, times and periods inside sentences: the length of
+ * the longest prefix of s (starting exactly at s, which must be a letter
+ * or digit) that the whole-string parser accepts, 0 when none.  It ends at
+ * the end of a word or number, and not before "-x", "/x", ".x" or ":x"
+ * ("2019-02-21" has no period prefix).  Only the first 96 bytes are tried.
+ *   date_prefix("Friday 12 April 2019, 10:00 hrs") = 20 (2019-04-12)
+ *   period_prefix("12 months to March 2017 compared with") = 23 */
+size_t date_prefix(const char *s, size_t n, cs_date *out);
+size_t time_prefix(const char *s, size_t n, int *minutes);
+size_t period_prefix(const char *s, size_t n, cs_period *out);
 
 /* Parse a whole period string; false when not a period. */
 bool period_parse(const char *s, size_t n, cs_period *out);
-/* A month: label "YYYY-MM". */
+/* A month: label "YYYY-MM".  The builders return label "" (and zero
+ * dates) when given no valid period: month out of 1..12, n < 1, etc. */
 cs_period period_month(int y, int m);
 /* n months ending with month (y, m): label "Nm to YYYY-MM" ("YYYY-MM" when n=1). */
 cs_period period_months_to(int y, int m, int n);
 /* Financial year starting April of y: label "2016/17". */
 cs_period period_fy(int y);
-/* The same period shifted by k months (k<0: earlier); label rebuilt. */
+/* The same period shifted by k months (k<0: earlier); label rebuilt in the
+ * same style when it still fits it (FY, quarter, calendar year), else
+ * "Nm to YYYY-MM".  Label "" for a zeroed p or a shift off the calendar. */
 cs_period period_shift(const cs_period *p, int k);
 
 #endif

@@ -1,0 +1,208 @@
+/* rank-boroughs - rates per 1000 population and London / peer-group ranks
+ * for each group of indicator rows (SPEC section 3).
+ *
+ * The whole input is held (rows of a group may be anywhere in it) and
+ * written back in input order once every group is ranked; with --grouped
+ * the input must come group by group, and only one group is held.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "borough.h"
+#include "err.h"
+#include "mem.h"
+#include "rank.h"
+#include "tsv.h"
+
+static void usage(void);
+
+static const char *const added[] = {
+	"population", "rate_per_1000", "rank", "rank_of", "group_rank", "group_of"
+};
+
+/* The -g list "period,offence,measure": each column must exist. */
+static void
+group_columns(ranker *r, const tsv *t, const char *list)
+{
+	char *copy = xstrdup(list), *save = NULL;
+
+	r->gcols = xcalloc(strlen(list) + 1, sizeof *r->gcols);
+	for (char *c = strtok_r(copy, ",", &save); c; c = strtok_r(NULL, ",", &save))
+		r->gcols[r->ngcols++] = tsv_need(t, c);
+	if (r->ngcols == 0)
+		cs_usage_error("-g: no columns named");
+	free(copy);
+}
+
+/* Rank what is held, write it out, and start again empty. */
+static void
+flush(ranker *r)
+{
+	rank_batch(r);
+	if (r->check)
+		check_stated(r);
+	rank_write(r);
+	if (r->grouped && r->nrows > 0)
+		r->groups[r->cur].done = true;
+	rank_reset(r);
+}
+
+int
+main(int argc, char **argv)
+{
+	enum { OPT_VALUE = 256, OPT_CODE, OPT_BY, OPT_CITY, OPT_AREAS,
+	       OPT_CHECK, OPT_AGAINST, OPT_STRICT };
+	static const struct option longopts[] = {
+		{ "group-by",      required_argument, NULL, 'g' },
+		{ "group",         required_argument, NULL, 'G' },
+		{ "area",          required_argument, NULL, 'k' },
+		{ "code",          required_argument, NULL, OPT_CODE },
+		{ "value",         required_argument, NULL, OPT_VALUE },
+		{ "population",    required_argument, NULL, 'p' },
+		{ "by",            required_argument, NULL, OPT_BY },
+		{ "desc",          no_argument,       NULL, 'r' },
+		{ "include-city",  no_argument,       NULL, OPT_CITY },
+		{ "areas",         required_argument, NULL, OPT_AREAS },
+		{ "check",         no_argument,       NULL, OPT_CHECK },
+		{ "check-against", required_argument, NULL, OPT_AGAINST },
+		{ "grouped",       no_argument,       NULL, 's' },
+		{ "strict",        no_argument,       NULL, OPT_STRICT },
+		{ "help",          no_argument,       NULL, 'h' },
+		{ "version",       no_argument,       NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	ranker r = { .estimate = POP_MID2020, .check_against = "count" };
+	const char *groupby = "period,offence,measure", *peers = NULL;
+	const char *area_col = "area", *value_col = "value", *code_col = NULL;
+	bool strict = false;
+	tsv *t;
+	int ch;
+
+	cs_setprog(argv[0]);
+	while ((ch = getopt_long(argc, argv, "g:G:k:p:rshV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'g': groupby = optarg; break;
+		case 'G': peers = optarg; break;
+		case 'k': area_col = optarg; break;
+		case OPT_CODE: code_col = optarg; break;
+		case OPT_VALUE: value_col = optarg; break;
+		case 'p':
+			r.estimate = strcmp(optarg, "input") == 0 ? -1
+				   : borough_estimate(optarg);
+			if (r.estimate < 0 && strcmp(optarg, "input") != 0)
+				cs_usage_error("--population: '%s' is not one of mid2020, "
+					       "mid2019, census2021, census2011, input", optarg);
+			break;
+		case OPT_BY:
+			if (strcmp(optarg, "value") != 0 && strcmp(optarg, "rate") != 0)
+				cs_usage_error("--by: '%s' is not rate or value", optarg);
+			r.by_value = strcmp(optarg, "value") == 0;
+			break;
+		case 'r': r.desc = true; break;
+		case OPT_CITY: r.include_city = true; break;
+		case OPT_AREAS:
+			if (strcmp(optarg, "any") != 0 && strcmp(optarg, "london") != 0)
+				cs_usage_error("--areas: '%s' is not london or any", optarg);
+			r.any_area = strcmp(optarg, "any") == 0;
+			break;
+		case OPT_CHECK: r.check = true; break;
+		case OPT_AGAINST: r.check_against = optarg; break;
+		case 's': r.grouped = true; break;
+		case OPT_STRICT: strict = true; break;
+		case 'h': usage(); return cs_finish(false);
+		case 'V': cs_version();
+		default: cs_usage_error("unknown option");
+		}
+	}
+	if (r.check && r.grouped)
+		cs_usage_error("--check needs the whole input: drop --grouped");
+	argc -= optind;
+	argv += optind;
+	rank_init(&r);
+	if (peers != NULL)
+		peers_load(&r, peers);
+
+	t = tsv_open(argc, argv);
+	if (tsv_empty(t)) {
+		tsv_close(t);
+		rank_free(&r);
+		return cs_finish(strict);
+	}
+	group_columns(&r, t, groupby);
+	r.ncols = tsv_ncols(t);
+	r.c_area = tsv_need(t, area_col);
+	r.c_value = tsv_need(t, value_col);
+	r.c_code = code_col ? tsv_need(t, code_col) : tsv_col(t, "area_code");
+	r.c_measure = r.check ? tsv_need(t, "measure") : tsv_col(t, "measure");
+	r.c_pop = r.estimate < 0 ? tsv_need(t, "population") : tsv_col(t, "population");
+	r.c_unit = tsv_col(t, "unit");
+	r.nadd = peers != NULL ? 6 : 4;
+	out_pass_header(t, added, r.nadd, r.where);
+	r.colrep = xmalloc(r.ncols * sizeof *r.colrep);
+	for (size_t c = 0; c < r.ncols; c++) {
+		r.colrep[c] = -1;
+		for (size_t k = 0; k < r.nadd; k++)
+			if (r.where[k] == (int)c)
+				r.colrep[c] = (int)k;
+	}
+
+	while (tsv_next(t)) {
+		uint32_t g = rank_group_of(&r, t);
+
+		if (r.grouped && r.nrows > 0 && g != r.cur)
+			flush(&r);
+		rank_add(&r, t, g);
+	}
+	flush(&r);
+	if (peers != NULL)
+		peers_report(&r);
+	tsv_close(t);
+	rank_free(&r);
+	return cs_finish(strict);
+}
+
+static void
+usage(void)
+{
+	printf(
+"Usage: rank-boroughs [OPTION]... [FILE]...\n"
+"Add population, rate_per_1000, rank and rank_of to an indicator table,\n"
+"ranking the London boroughs within each group of rows with the same\n"
+"period, offence and measure.  Rank 1 is the lowest rate (the best); ties\n"
+"share the lower rank (1, 2, 2, 4); the City of London is left out.\n"
+"\n"
+"  -g, --group-by=COLS     group by these columns (default period,offence,measure)\n"
+"  -k, --area=COL          the area column (default area); area_code is used too\n"
+"      --code=COL          the GSS code column (default area_code, if present)\n"
+"      --value=COL         the value column (default value)\n"
+"  -p, --population=EST    mid2020 (default), mid2019, census2021, census2011:\n"
+"                          built-in ONS figures for boroughs, the input's\n"
+"                          population column for other areas; or input: the\n"
+"                          population column for every row\n"
+"      --by=rate|value     rank the rate per 1000 (default) or the raw value\n"
+"  -r, --desc              rank 1 is the highest (when higher is better)\n"
+"      --include-city      rank the City of London too (33 areas)\n"
+"      --areas=london|any  rank only London boroughs (default) or every area\n"
+"  -G, --group=FILE        also rank within a peer group (group_rank, group_of):\n"
+"                          a list of areas, one per line or an 'area' column;\n"
+"                          a data file name such as group-barnet-msg\n"
+"      --check             compare rows with measure 'rank' (a stated rank,\n"
+"                          unit 'of N') with the computed rank; warn when apart\n"
+"      --check-against=M   the measure whose rank is stated (default count)\n"
+"  -s, --grouped           the input comes group by group: hold one group\n"
+"      --strict            exit 1 when there were warnings\n"
+"  -h, --help              show this help\n"
+"  -V, --version           show the version\n"
+"\n"
+"Examples:\n"
+"  rank-boroughs indicators.tsv\n"
+"  rank-boroughs --by value --desc confidence.tsv\n"
+"  rank-boroughs --group group-barnet-msg --check dashboard.tsv\n"
+"  (head -1 big.tsv; tail -n +2 big.tsv | sort -t\"$(printf '\\t')\" -k5,5 -k9,9 -k11,11) |\n"
+"      rank-boroughs --grouped       # one group in memory\n"
+"\n"
+"Exit status: 0 success, 1 data or write error (or warnings with --strict),\n"
+"2 usage error.  See rank-boroughs(1).\n");
+}

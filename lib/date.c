@@ -1,0 +1,873 @@
+/* date.c - dates, times and reporting periods as printed in CSP papers.
+ *
+ * Strings are first cut into tokens (digit runs, letter runs) with the
+ * separators that came before each; the formats are then matched as token
+ * patterns.  That keeps "Feb19", "Feb-19" and "Feb 19" one rule, and every
+ * read bounded by n (no NUL terminator is assumed).
+ */
+#include "date.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- calendar ---------------------------------------------------------- */
+
+static bool is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int date_days_in_month(int y, int m)
+{
+	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m < 1 || m > 12)
+		return 0;
+	return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+bool date_valid(int y, int m, int d)
+{
+	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
+	       d <= date_days_in_month(y, m);
+}
+
+void date_iso(cs_date d, char *buf)
+{
+	/* Clamp so the text always fits 11 bytes, even for a zeroed date. */
+	int y = d.y < 0 ? 0 : d.y > 9999 ? 9999 : d.y;
+	int m = d.m < 0 ? 0 : d.m > 99 ? 99 : d.m;
+	int dd = d.d < 0 ? 0 : d.d > 99 ? 99 : d.d;
+	snprintf(buf, 11, "%04d-%02d-%02d", y, m, dd);
+}
+
+/* Month index y*12+(m-1) and back: month arithmetic without loops. */
+static int month_index(int y, int m)
+{
+	return y * 12 + (m - 1);
+}
+
+static cs_date date_add_months(cs_date d, int k)
+{
+	int idx = month_index(d.y, d.m) + k;
+	cs_date r = { idx / 12, idx % 12 + 1, d.d };
+	int dim = date_days_in_month(r.y, r.m);
+	if (r.d > dim)
+		r.d = dim;
+	return r;
+}
+
+static cs_date date_next_day(cs_date d)
+{
+	if (++d.d > date_days_in_month(d.y, d.m)) {
+		d.d = 1;
+		if (++d.m > 12) {
+			d.m = 1;
+			d.y++;
+		}
+	}
+	return d;
+}
+
+static bool is_month_end(cs_date d)
+{
+	return d.d == date_days_in_month(d.y, d.m);
+}
+
+/* ---- words ------------------------------------------------------------- */
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* s[0..n) equals word (lower case) ignoring case. */
+static bool word_is(const char *s, size_t n, const char *word)
+{
+	size_t k = strlen(word);
+	if (n != k)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (lower(s[i]) != word[i])
+			return false;
+	return true;
+}
+
+int date_month_name(const char *s, size_t n)
+{
+	static const char *const names[12] = {
+		"january", "february", "march", "april", "may", "june", "july",
+		"august", "september", "october", "november", "december"
+	};
+	if (n < 3)
+		return 0;
+	for (int m = 0; m < 12; m++) {
+		size_t full = strlen(names[m]);
+		if (n != 3 && n != full)
+			continue;
+		size_t i = 0;
+		while (i < n && lower(s[i]) == names[m][i])
+			i++;
+		if (i == n)
+			return m + 1;
+	}
+	return word_is(s, n, "sept") ? 9 : 0;
+}
+
+static bool is_weekday(const char *s, size_t n)
+{
+	static const char *const days[] = {
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+		"sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+		"sat", "sun"
+	};
+	for (size_t i = 0; i < sizeof days / sizeof days[0]; i++)
+		if (word_is(s, n, days[i]))
+			return true;
+	return false;
+}
+
+/* ---- tokens ------------------------------------------------------------ */
+
+enum { T_NUM, T_WORD };
+#define MAXTOK 16
+
+typedef struct {
+	int kind;
+	const char *s;   /* the token's bytes */
+	size_t len;
+	long val;        /* T_NUM */
+	/* what separated it from the previous token */
+	int spaces, commas, npunct;
+	char punct;      /* the last of '-' '/' '.' ':' '\'' seen, or 0 */
+} tok;
+
+typedef struct {
+	tok t[MAXTOK];
+	int n;
+} toks;
+
+static bool is_digit_c(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_alpha_c(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool bytes_at(const char *s, size_t n, size_t i, const char *lit)
+{
+	size_t k = strlen(lit);
+	return n - i >= k && memcmp(s + i, lit, k) == 0;
+}
+
+/* Cut s[0..n) into tokens; false on a byte no format uses, too many
+ * tokens, a digit run too long to be a date part, or trailing punctuation. */
+static bool tokenize(const char *s, size_t n, toks *tk)
+{
+	int spaces = 0, commas = 0, npunct = 0;
+	char punct = 0;
+	size_t i = 0;
+	tk->n = 0;
+	while (i < n) {
+		char c = s[i];
+		if (is_digit_c(c) || is_alpha_c(c)) {
+			if (tk->n == MAXTOK)
+				return false;
+			tok *t = &tk->t[tk->n++];
+			size_t j = i;
+			bool num = is_digit_c(c);
+			while (j < n && (num ? is_digit_c(s[j]) : is_alpha_c(s[j])))
+				j++;
+			if (num && j - i > 9)
+				return false;
+			*t = (tok){ num ? T_NUM : T_WORD, s + i, j - i, 0,
+				    spaces, commas, npunct, punct };
+			if (num)
+				for (size_t k = i; k < j; k++)
+					t->val = t->val * 10 + (s[k] - '0');
+			spaces = commas = npunct = 0;
+			punct = 0;
+			i = j;
+			continue;
+		}
+		size_t w = 1;
+		if (c == ' ' || c == '\t') {
+			spaces++;
+		} else if (bytes_at(s, n, i, "\xc2\xa0")) {          /* NBSP */
+			spaces++;
+			w = 2;
+		} else if (c == ',') {
+			commas++;
+		} else if (c == '-' || c == '/' || c == '.' || c == ':' || c == '\'') {
+			punct = c;
+			npunct++;
+		} else if (bytes_at(s, n, i, "\xe2\x80\x93") ||       /* en dash */
+			   bytes_at(s, n, i, "\xe2\x80\x94")) {       /* em dash */
+			punct = '-';
+			npunct++;
+			w = 3;
+		} else if (bytes_at(s, n, i, "\xe2\x80\x99")) {       /* ’ */
+			punct = '\'';
+			npunct++;
+			w = 3;
+		} else {
+			return false;
+		}
+		i += w;
+	}
+	/* Nothing may lead or trail: "-5 May 2019" and "May 2019." are not
+	 * dates (spaces are trimmed by the callers). */
+	return tk->n > 0 && npunct + commas == 0 &&
+	       tk->t[0].npunct + tk->t[0].commas == 0;
+}
+
+static bool tw(const tok *t, const char *word)
+{
+	return t->kind == T_WORD && word_is(t->s, t->len, word);
+}
+
+static int tmonth(const tok *t)
+{
+	return t->kind == T_WORD ? date_month_name(t->s, t->len) : 0;
+}
+
+static bool tnum(const tok *t, size_t min_digits, size_t max_digits)
+{
+	return t->kind == T_NUM && t->len >= min_digits && t->len <= max_digits;
+}
+
+/* Separator between words of a written date: spaces, commas, one '-' or '.'. */
+static bool soft_sep(const tok *t)
+{
+	return t->npunct == 0 || (t->npunct == 1 && (t->punct == '-' || t->punct == '.'));
+}
+
+/* Exactly one punctuation mark p and nothing else ("28/02", "2019-02"). */
+static bool hard_sep(const tok *t, char p)
+{
+	return t->spaces == 0 && t->commas == 0 && t->npunct == 1 && t->punct == p;
+}
+
+static bool no_sep(const tok *t)
+{
+	return t->spaces == 0 && t->commas == 0 && t->npunct == 0;
+}
+
+/* Two-digit years are this century up to 69, the last one from 70. */
+static int year_of(const tok *t)
+{
+	if (t->len == 2)
+		return (int)(t->val < 70 ? 2000 + t->val : 1900 + t->val);
+	return (int)t->val;
+}
+
+static bool is_year(const tok *t, bool two_ok)
+{
+	return t->kind == T_NUM && (t->len == 4 || (two_ok && t->len == 2));
+}
+
+/* ---- dates ------------------------------------------------------------- */
+
+/* A date written with words or digits in t[a..b). */
+static bool match_date(const toks *tk, int a, int b, cs_date *out)
+{
+	/* Drop a leading weekday, "the", "of", and ordinal suffixes. */
+	const tok *v[MAXTOK];
+	int k = 0;
+	for (int i = a; i < b; i++) {
+		const tok *t = &tk->t[i];
+		if (i == a && t->kind == T_WORD && is_weekday(t->s, t->len))
+			continue;
+		if (tw(t, "the") || tw(t, "of"))
+			continue;
+		if (i > a && tk->t[i - 1].kind == T_NUM && t->npunct == 0 &&
+		    t->commas == 0 &&
+		    (tw(t, "st") || tw(t, "nd") || tw(t, "rd") || tw(t, "th")))
+			continue;
+		v[k++] = t;
+	}
+	if (k != 3)
+		return false;
+	int y, m, d;
+	if (tnum(v[0], 1, 2) && tmonth(v[1]) && is_year(v[2], true) &&
+	    soft_sep(v[1]) && soft_sep(v[2])) {
+		d = (int)v[0]->val, m = tmonth(v[1]), y = year_of(v[2]);
+	} else if (tmonth(v[0]) && tnum(v[1], 1, 2) && is_year(v[2], false) &&
+		   soft_sep(v[1]) && soft_sep(v[2])) {
+		m = tmonth(v[0]), d = (int)v[1]->val, y = year_of(v[2]);
+	} else if (v[0]->kind == T_NUM && tnum(v[1], 1, 2) && v[2]->kind == T_NUM &&
+		   v[1]->npunct == 1 && strchr("/.-", v[1]->punct) &&
+		   hard_sep(v[1], v[1]->punct) && hard_sep(v[2], v[1]->punct)) {
+		if (v[0]->len == 4 && tnum(v[2], 1, 2)) {
+			y = (int)v[0]->val, m = (int)v[1]->val, d = (int)v[2]->val;
+		} else if (tnum(v[0], 1, 2) && is_year(v[2], true)) {
+			d = (int)v[0]->val, m = (int)v[1]->val, y = year_of(v[2]);
+		} else {
+			return false;
+		}
+	} else {
+		return false;
+	}
+	if (!date_valid(y, m, d))
+		return false;
+	*out = (cs_date){ y, m, d };
+	return true;
+}
+
+/* Trim ASCII spaces, tabs and NBSP from both ends. */
+static void trim(const char **s, size_t *n)
+{
+	for (;;) {
+		if (*n && (**s == ' ' || **s == '\t')) {
+			(*s)++, (*n)--;
+		} else if (*n >= 2 && bytes_at(*s, *n, 0, "\xc2\xa0")) {
+			*s += 2, *n -= 2;
+		} else if (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t')) {
+			(*n)--;
+		} else if (*n >= 2 && bytes_at(*s, *n, *n - 2, "\xc2\xa0")) {
+			*n -= 2;
+		} else {
+			return;
+		}
+	}
+}
+
+bool date_parse(const char *s, size_t n, cs_date *out)
+{
+	toks tk;
+	trim(&s, &n);
+	if (!tokenize(s, n, &tk))
+		return false;
+	return match_date(&tk, 0, tk.n, out);
+}
+
+/* ---- times ------------------------------------------------------------- */
+
+typedef struct {
+	int h, m;
+	bool has_min, clock24;   /* "10:00", "1400 hrs" */
+	bool weak;               /* "9.48": more likely a decimal than a time */
+	int ampm;                /* 0, 1 am, 2 pm */
+	bool noon;
+} clock_part;
+
+static size_t skip_sp(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* Letters at s[i..]: their count. */
+static size_t alpha_run(const char *s, size_t n, size_t i)
+{
+	size_t k = 0;
+	while (i + k < n && is_alpha_c(s[i + k]))
+		k++;
+	return k;
+}
+
+/* One clock reading at s[*i]: "11.12 am", "2pm", "14.30", "12 noon",
+ * "1400 hrs", "noon". */
+static bool parse_clock(const char *s, size_t n, size_t *pi, clock_part *c)
+{
+	size_t i = *pi;
+	*c = (clock_part){ 0, 0, false, false, false, 0, false };
+	size_t w = alpha_run(s, n, i);
+	if (w && (word_is(s + i, w, "noon") || word_is(s + i, w, "midday"))) {
+		c->h = 12, c->noon = true;
+		*pi = i + w;
+		return true;
+	}
+	if (w && word_is(s + i, w, "midnight")) {
+		c->clock24 = true;
+		*pi = i + w;
+		return true;
+	}
+	size_t d = 0;
+	while (i + d < n && is_digit_c(s[i + d]))
+		d++;
+	if (d == 0 || d == 3 || d > 4)
+		return false;
+	bool hhmm = d == 4;
+	c->h = (s[i] - '0') * (d == 1 ? 1 : 10) + (d > 1 ? s[i + 1] - '0' : 0);
+	if (hhmm) {
+		c->m = (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+		c->has_min = true;
+	}
+	i += d;
+	if (!hhmm && i + 2 < n && (s[i] == ':' || s[i] == '.') &&
+	    is_digit_c(s[i + 1]) && is_digit_c(s[i + 2]) &&
+	    (i + 3 >= n || !is_digit_c(s[i + 3]))) {
+		c->m = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+		c->has_min = true;
+		c->weak = s[i] == '.' && d == 1;
+		i += 3;
+	}
+	size_t j = skip_sp(s, n, i);
+	w = alpha_run(s, n, j);
+	if (w && j + w + 1 < n && s[j + w] == '.' && w == 1 &&
+	    (lower(s[j]) == 'a' || lower(s[j]) == 'p') && lower(s[j + w + 1]) == 'm') {
+		/* "a.m." / "p.m" */
+		c->ampm = lower(s[j]) == 'a' ? 1 : 2;
+		i = j + 3;
+		if (i < n && s[i] == '.')
+			i++;
+	} else if (w && word_is(s + j, w, "am")) {
+		c->ampm = 1, i = j + w;
+	} else if (w && word_is(s + j, w, "pm")) {
+		c->ampm = 2, i = j + w;
+	} else if (w && (word_is(s + j, w, "noon") || word_is(s + j, w, "midday"))) {
+		c->noon = true, i = j + w;
+	} else if (w && (word_is(s + j, w, "hrs") || word_is(s + j, w, "hr") ||
+			 word_is(s + j, w, "hours") || word_is(s + j, w, "h"))) {
+		c->clock24 = true, i = j + w;
+	}
+	if (hhmm && !c->clock24)
+		return false;   /* "2019" is a year, "1400 hrs" a time */
+	*pi = i;
+	return true;
+}
+
+/* The clock as minutes since midnight, or -1 when out of range. */
+static int clock_minutes(const clock_part *c)
+{
+	int h = c->h;
+	if (c->m > 59)
+		return -1;
+	if (c->noon)
+		return h == 12 && c->m == 0 ? 720 : -1;
+	if (c->ampm) {
+		if (h < 1 || h > 12)
+			return -1;
+		h = h % 12 + (c->ampm == 2 ? 12 : 0);
+	} else if (h > 23) {
+		return -1;
+	}
+	return h * 60 + c->m;
+}
+
+static bool clock_definite(const clock_part *c)
+{
+	return (c->has_min && !c->weak) || c->ampm || c->clock24 || c->noon;
+}
+
+int time_parse(const char *s, size_t n)
+{
+	trim(&s, &n);
+	size_t i = 0;
+	clock_part start, end;
+	if (!parse_clock(s, n, &i, &start))
+		return -1;
+	i = skip_sp(s, n, i);
+	bool range = false;
+	if (i < n) {
+		/* A range: the start is wanted, the end lends am/pm and proof
+		 * that "10" in "10-12:00 hrs" is a time. */
+		size_t w = 0;
+		if (s[i] == '-')
+			w = 1;
+		else if (bytes_at(s, n, i, "\xe2\x80\x93") || bytes_at(s, n, i, "\xe2\x80\x94"))
+			w = 3;
+		else if (alpha_run(s, n, i) == 2 && word_is(s + i, 2, "to"))
+			w = 2;
+		else if (alpha_run(s, n, i) == 5 && word_is(s + i, 5, "until"))
+			w = 5;
+		if (w == 0)
+			return -1;
+		i = skip_sp(s, n, i + w);
+		if (!parse_clock(s, n, &i, &end))
+			return -1;
+		i = skip_sp(s, n, i);
+		if (i != n || clock_minutes(&end) < 0)
+			return -1;
+		range = true;
+	}
+	if (!clock_definite(&start) && !(range && clock_definite(&end)))
+		return -1;
+	if (range && !start.ampm && !start.clock24 && !start.noon && end.ampm) {
+		/* "2-4pm" is 14:00; "11-1pm" is 11:00; "12-2pm" is 12:00. */
+		int e = clock_minutes(&end);
+		clock_part pm = start;
+		pm.ampm = 2;
+		int as_pm = clock_minutes(&pm);
+		if (end.ampm == 2 && as_pm >= 0 && as_pm <= e)
+			start = pm;
+	}
+	return clock_minutes(&start);
+}
+
+/* ---- periods ----------------------------------------------------------- */
+
+static void label_months(cs_period *p, int y, int m, int n)
+{
+	if (n == 1)
+		snprintf(p->label, sizeof p->label, "%04d-%02d", y, m);
+	else
+		snprintf(p->label, sizeof p->label, "%dm to %04d-%02d", n, y, m);
+}
+
+cs_period period_months_to(int y, int m, int n)
+{
+	cs_period p;
+	memset(&p, 0, sizeof p);
+	if (n < 1 || n > 9999 || y < 1 || y > 9999 || m < 1 || m > 12 ||
+	    month_index(y, m) - (n - 1) < 12)
+		return p;   /* label "" says: no such period */
+	p.end = (cs_date){ y, m, date_days_in_month(y, m) };
+	p.start = date_add_months((cs_date){ y, m, 1 }, -(n - 1));
+	label_months(&p, y, m, n);
+	return p;
+}
+
+cs_period period_month(int y, int m)
+{
+	return period_months_to(y, m, 1);
+}
+
+cs_period period_fy(int y)
+{
+	cs_period p;
+	memset(&p, 0, sizeof p);
+	if (y < 1 || y > 9998)
+		return p;
+	p.start = (cs_date){ y, 4, 1 };
+	p.end = (cs_date){ y + 1, 3, 31 };
+	snprintf(p.label, sizeof p.label, "%04d/%02d", y, (y + 1) % 100);
+	return p;
+}
+
+/* Quarter q (1..4) of financial year y: Q1 is April-June of y. */
+static cs_period period_fy_quarter(int y, int q)
+{
+	cs_date last = date_add_months((cs_date){ y, 4, 1 }, q * 3 - 1);
+	cs_period p = period_months_to(last.y, last.m, 3);
+	snprintf(p.label, sizeof p.label, "Q%d %04d/%02d", q, y, (y + 1) % 100);
+	return p;
+}
+
+/* n months ending on a day that is not a month end: exact days. */
+static cs_period period_months_to_day(cs_date end, int n)
+{
+	cs_period p;
+	memset(&p, 0, sizeof p);
+	if (n < 1 || n > 9999 || end.y - n / 12 < 2)
+		return p;
+	p.end = end;
+	p.start = date_next_day(date_add_months(end, -n));
+	char iso[11];
+	date_iso(end, iso);
+	snprintf(p.label, sizeof p.label, "%dm to %s", n, iso);
+	return p;
+}
+
+static int months_between(cs_date a, cs_date b)
+{
+	return month_index(b.y, b.m) - month_index(a.y, a.m) + 1;
+}
+
+cs_period period_shift(const cs_period *p, int k)
+{
+	cs_period r;
+	memset(&r, 0, sizeof r);
+	/* No period in, or a shift off the calendar: label "" out. */
+	if (!date_valid(p->start.y, p->start.m, p->start.d) ||
+	    !date_valid(p->end.y, p->end.m, p->end.d) ||
+	    k < -12 * 9999 || k > 12 * 9999)
+		return r;
+	cs_date s = date_add_months(p->start, k);
+	cs_date e = date_add_months(p->end, k);
+	if (!date_valid(s.y, s.m, s.d) || !date_valid(e.y, e.m, e.d))
+		return r;
+
+	const char *l = p->label;
+	size_t ll = strnlen(l, sizeof p->label);
+	int n = months_between(p->start, p->end);
+	if (p->start.d != 1 || !is_month_end(p->end)) {
+		/* Day-exact ("12m to 2019-02-15"): rebuild from the end day. */
+		int nm = 0;
+		if (sscanf(l, "%dm to", &nm) == 1 && nm > 0)
+			return period_months_to_day(e, nm);
+		r.start = s, r.end = e;
+		char a[11], b[11];
+		date_iso(s, a);
+		date_iso(e, b);
+		snprintf(r.label, sizeof r.label, "%s..%s", a, b);
+		return r;
+	}
+	if (l[0] == 'Q' && n == 3 && (s.m - 4 + 12) % 3 == 0) {
+		int fy = s.m >= 4 ? s.y : s.y - 1;
+		return period_fy_quarter(fy, (s.m - 4 + 12) % 12 / 3 + 1);
+	}
+	if (memchr(l, '/', ll) && n == 12 && s.m == 4)
+		return period_fy(s.y);
+	return period_months_to(e.y, e.m, n);
+}
+
+/* A month with its year in t[a..b): "February 2019", "Feb19", "Jan-19",
+ * "Jan '19", "2019-02", "201902", "02/2019". */
+static bool match_month_ex(const toks *tk, int a, int b, bool space_yy,
+			   int *y, int *m)
+{
+	const tok *t = &tk->t[a];
+	int mm = 0, yy = 0;
+	/* "Jan 19" is left alone: it may be 19 January. */
+	if (b - a == 2 && tmonth(&t[0]) && is_year(&t[1], true) &&
+	    (t[1].npunct == 0 || (t[1].npunct == 1 && strchr("-'.", t[1].punct))) &&
+	    t[1].commas <= 1 &&
+	    (t[1].len == 4 || t[1].npunct == 1 || no_sep(&t[1]) || space_yy)) {
+		mm = tmonth(&t[0]), yy = year_of(&t[1]);
+	} else if (b - a == 2 && tnum(&t[0], 4, 4) && tnum(&t[1], 2, 2) &&
+		   hard_sep(&t[1], '-')) {
+		yy = (int)t[0].val, mm = (int)t[1].val;
+	} else if (b - a == 2 && tnum(&t[0], 1, 2) && tnum(&t[1], 4, 4) &&
+		   hard_sep(&t[1], '/')) {
+		mm = (int)t[0].val, yy = (int)t[1].val;
+	} else if (b - a == 1 && tnum(&t[0], 6, 6)) {
+		yy = (int)(t[0].val / 100), mm = (int)(t[0].val % 100);
+	} else {
+		return false;
+	}
+	if (mm < 1 || mm > 12 || yy < 1900 || yy > 2199)
+		return false;
+	*y = yy, *m = mm;
+	return true;
+}
+
+static bool match_month(const toks *tk, int a, int b, int *y, int *m)
+{
+	return match_month_ex(tk, a, b, false, y, m);
+}
+
+/* A financial year in t[a..b): "2016/17", "2016-17", "2016/2017",
+ * optionally after "FY" or "financial year" ("FY2016/17"). */
+static bool match_fy(const toks *tk, int a, int b, int *y)
+{
+	if (b - a >= 1 && tw(&tk->t[a], "fy"))
+		a++;
+	else if (b - a >= 2 && tw(&tk->t[a], "financial") && tw(&tk->t[a + 1], "year"))
+		a += 2;
+	if (b - a != 2)
+		return false;
+	const tok *t = &tk->t[a];
+	if (!tnum(&t[0], 4, 4) || !(hard_sep(&t[1], '/') || hard_sep(&t[1], '-')))
+		return false;
+	long y0 = t[0].val;
+	if (y0 < 1900 || y0 > 2198)
+		return false;
+	if (!(tnum(&t[1], 2, 2) && t[1].val == (y0 + 1) % 100) &&
+	    !(tnum(&t[1], 4, 4) && t[1].val == y0 + 1))
+		return false;
+	*y = (int)y0;
+	return true;
+}
+
+/* After "to"/"ending": "March 2017", "28/02/2019", "the end of March 2017". */
+static bool match_end(const toks *tk, int a, int b, int n, cs_period *out)
+{
+	while (a < b && (tw(&tk->t[a], "the") || tw(&tk->t[a], "end") ||
+			 tw(&tk->t[a], "of")))
+		a++;
+	int y, m;
+	cs_date d;
+	if (match_month(tk, a, b, &y, &m)) {
+		*out = period_months_to(y, m, n);
+	} else if (match_date(tk, a, b, &d)) {
+		*out = is_month_end(d) ? period_months_to(d.y, d.m, n)
+				       : period_months_to_day(d, n);
+	} else {
+		return false;
+	}
+	return out->label[0] != '\0';
+}
+
+/* "12 months to", "rolling 12 months ending", "year to", "Year-end", and
+ * our own labels "12m to":
+ * the number of months before the connector word at t[k], or 0. */
+static int months_before(const toks *tk, int a, int k)
+{
+	if (a < k && tw(&tk->t[a], "the"))
+		a++;
+	if (a < k && tw(&tk->t[a], "rolling"))
+		a++;
+	if (k - a == 1 && tw(&tk->t[a], "year"))
+		return 12;
+	if (k - a == 2 && (tw(&tk->t[a + 1], "months") || tw(&tk->t[a + 1], "month") ||
+			   tw(&tk->t[a + 1], "mths") ||
+			   (tw(&tk->t[a + 1], "m") && no_sep(&tk->t[a + 1])))) {
+		if (tw(&tk->t[a], "twelve"))
+			return 12;
+		if (tw(&tk->t[a], "three"))
+			return 3;
+		if (tnum(&tk->t[a], 1, 4) && tk->t[a].val > 0)
+			return (int)tk->t[a].val;
+	}
+	return 0;
+}
+
+static bool is_connector(const tok *t)
+{
+	return tw(t, "to") || tw(t, "ending") || tw(t, "end") || tw(t, "until");
+}
+
+/* "October 2023 to December 2023", "Dec18-Jan19", "Apr-Jun 2023",
+ * "October to December 2023": months m1..m2, labelled "Nm to YYYY-MM". */
+static bool match_range(const toks *tk, cs_period *out)
+{
+	for (int k = 1; k < tk->n; k++) {
+		int right = k, left_end = k;
+		if (tw(&tk->t[k], "to")) {
+			right = k + 1;
+		} else if (!(tk->t[k].npunct == 1 && tk->t[k].punct == '-')) {
+			continue;
+		}
+		int y1, m1, y2, m2;
+		/* After a month and a dash, "Oct 23" can only be a year. */
+		if (right >= tk->n || !match_month_ex(tk, right, tk->n, true, &y2, &m2))
+			continue;
+		if (match_month(tk, 0, left_end, &y1, &m1)) {
+			/* both years given */
+		} else if (left_end == 1 && tmonth(&tk->t[0])) {
+			m1 = tmonth(&tk->t[0]);
+			y1 = m1 <= m2 ? y2 : y2 - 1;
+		} else {
+			continue;
+		}
+		int n = month_index(y2, m2) - month_index(y1, m1) + 1;
+		if (n < 1 || n > 120)
+			return false;
+		*out = period_months_to(y2, m2, n);
+		return out->label[0] != '\0';
+	}
+	return false;
+}
+
+/* "calendar year 2022", "the 2019 calendar year": the year, or 0. */
+static int calendar_year(const toks *tk)
+{
+	int a = tk->n > 0 && tw(&tk->t[0], "the") ? 1 : 0;
+	if (tk->n - a != 3)
+		return 0;
+	const tok *t = &tk->t[a];
+	int yi;
+	if (tw(&t[0], "calendar") && tw(&t[1], "year"))
+		yi = 2;
+	else if (tw(&t[1], "calendar") && tw(&t[2], "year"))
+		yi = 0;
+	else
+		return 0;
+	if (!tnum(&t[yi], 4, 4) || t[yi].val < 1900 || t[yi].val > 2199)
+		return 0;
+	return (int)t[yi].val;
+}
+
+bool period_parse(const char *s, size_t n, cs_period *out)
+{
+	toks tk;
+	int y, m;
+	cs_period p;
+	memset(&p, 0, sizeof p);
+	trim(&s, &n);
+	if (!tokenize(s, n, &tk))
+		return false;
+
+	if (match_month(&tk, 0, tk.n, &y, &m)) {
+		p = period_month(y, m);
+	} else if (match_fy(&tk, 0, tk.n, &y)) {
+		p = period_fy(y);
+	} else if (tk.n >= 3 && ((tw(&tk.t[0], "q") && no_sep(&tk.t[1])) ||
+				 tw(&tk.t[0], "quarter")) &&
+		   tnum(&tk.t[1], 1, 1) && tk.t[1].val >= 1 && tk.t[1].val <= 4 &&
+		   match_fy(&tk, 2, tk.n, &y)) {
+		p = period_fy_quarter(y, (int)tk.t[1].val);
+	} else if ((y = calendar_year(&tk)) != 0) {
+		p = period_months_to(y, 12, 12);
+	} else {
+		for (int k = 1; k < tk.n; k++) {
+			if (!is_connector(&tk.t[k]))
+				continue;
+			int nm = months_before(&tk, 0, k);
+			if (nm == 0)
+				continue;
+			if (match_end(&tk, k + 1, tk.n, nm, &p))
+				break;
+			return false;
+		}
+		if (p.label[0] == '\0' && !match_range(&tk, &p))
+			return false;
+	}
+	if (p.label[0] == '\0')
+		return false;
+	*out = p;
+	return true;
+}
+
+/* ---- prefixes ---------------------------------------------------------- */
+
+/* The longest prefix of s ending at the end of a letter/digit run that the
+ * whole-string parser accepts, for dates and periods inside sentences.  A
+ * prefix followed by '-', '/', '.' or ':' and a letter or digit is refused:
+ * "2019-02" is not a period at the start of "2019-02-21". */
+#define PREFIX_MAX_BYTES 96
+#define PREFIX_MAX_ENDS 24
+
+typedef bool (*whole_parser)(const char *s, size_t n, void *out);
+
+static size_t longest_prefix(const char *s, size_t n, whole_parser parse, void *out)
+{
+	size_t ends[PREFIX_MAX_ENDS];
+	int nends = 0;
+	if (n == 0 || !(is_digit_c(s[0]) || is_alpha_c(s[0])))
+		return 0;
+	for (size_t i = 0; i < n && i < PREFIX_MAX_BYTES && nends < PREFIX_MAX_ENDS; i++) {
+		bool alnum = is_digit_c(s[i]) || is_alpha_c(s[i]);
+		bool next = i + 1 < n && (is_digit_c(s[i + 1]) || is_alpha_c(s[i + 1]));
+		if (alnum && !next)
+			ends[nends++] = i + 1;
+	}
+	while (nends-- > 0) {
+		size_t e = ends[nends];
+		if (e + 1 < n && strchr("-/.:", s[e]) && s[e] != '\0' &&
+		    (is_digit_c(s[e + 1]) || is_alpha_c(s[e + 1])))
+			continue;
+		if (parse(s, e, out))
+			return e;
+	}
+	return 0;
+}
+
+static bool date_whole(const char *s, size_t n, void *out)
+{
+	return date_parse(s, n, out);
+}
+
+static bool period_whole(const char *s, size_t n, void *out)
+{
+	return period_parse(s, n, out);
+}
+
+static bool time_whole(const char *s, size_t n, void *out)
+{
+	int t = time_parse(s, n);
+	if (t < 0)
+		return false;
+	*(int *)out = t;
+	return true;
+}
+
+size_t date_prefix(const char *s, size_t n, cs_date *out)
+{
+	return longest_prefix(s, n, date_whole, out);
+}
+
+size_t period_prefix(const char *s, size_t n, cs_period *out)
+{
+	return longest_prefix(s, n, period_whole, out);
+}
+
+size_t time_prefix(const char *s, size_t n, int *minutes)
+{
+	return longest_prefix(s, n, time_whole, minutes);
+}

@@ -1,0 +1,483 @@
+/* test_date.c - lib/date: dates, times and reporting periods. */
+#include "date.h"
+#include "unit.h"
+#include "exact.h"
+
+#include <stdlib.h>
+
+static char iso[11];
+
+/* The date as ISO text, or "no" when date_parse refuses it. */
+static const char *D(const char *lit)
+{
+	bool ok;
+	cs_date d;
+	WITH_EXACT(lit, b, n, ok = date_parse(b, n, &d));
+	if (!ok)
+		return "no";
+	date_iso(d, iso);
+	return iso;
+}
+
+static int T(const char *lit)
+{
+	int t;
+	WITH_EXACT(lit, b, n, t = time_parse(b, n));
+	return t;
+}
+
+/* The period as "label start end", or "no". */
+static char pbuf[64];
+
+static const char *show(const cs_period *p)
+{
+	char a[11], b[11];
+	date_iso(p->start, a);
+	date_iso(p->end, b);
+	snprintf(pbuf, sizeof pbuf, "%s %s %s", p->label, a, b);
+	return pbuf;
+}
+
+static const char *P(const char *lit)
+{
+	bool ok;
+	cs_period p;
+	WITH_EXACT(lit, b, n, ok = period_parse(b, n, &p));
+	return ok ? show(&p) : "no";
+}
+
+static int M(const char *lit)
+{
+	int m;
+	WITH_EXACT(lit, b, n, m = date_month_name(b, n));
+	return m;
+}
+
+static void test_calendar(void)
+{
+	CHECK(date_valid(2019, 2, 28));
+	CHECK(!date_valid(2019, 2, 29));
+	CHECK(date_valid(2020, 2, 29));
+	CHECK(date_valid(2000, 2, 29));
+	CHECK(!date_valid(1900, 2, 29));
+	CHECK(!date_valid(2019, 2, 31));
+	CHECK(!date_valid(2019, 13, 1));
+	CHECK(!date_valid(2019, 0, 1));
+	CHECK(!date_valid(2019, 4, 0));
+	CHECK(!date_valid(2019, 4, 31));
+	CHECK(!date_valid(0, 1, 1));
+	CHECK(date_days_in_month(2019, 12) == 31);
+	CHECK(date_days_in_month(2024, 2) == 29);
+	CHECK(date_days_in_month(2019, 13) == 0);
+	CHECK(date_days_in_month(2019, 0) == 0);
+
+	date_iso((cs_date){ 2017, 7, 21 }, iso);
+	CHECK_STR(iso, "2017-07-21");
+	date_iso((cs_date){ 0, 0, 0 }, iso);
+	CHECK_STR(iso, "0000-00-00");
+	date_iso((cs_date){ 123456, -5, 1000 }, iso);   /* clamped, fits 11 */
+	CHECK_STR(iso, "9999-00-99");
+
+	CHECK(M("July") == 7);
+	CHECK(M("jul") == 7);
+	CHECK(M("DECEMBER") == 12);
+	CHECK(M("Sept") == 9);
+	CHECK(M("Sep") == 9);
+	CHECK(M("May") == 5);
+	CHECK(M("Ju") == 0);
+	CHECK(M("Juli") == 0);
+	CHECK(M("Julyy") == 0);
+	CHECK(M("") == 0);
+	CHECK(M("Mayday") == 0);
+	CHECK(date_month_name("Marchx", 5) == 3);   /* n honoured */
+	CHECK(date_month_name("Mar", 0) == 0);
+}
+
+static void test_dates(void)
+{
+	CHECK_STR(D("21 July 2017"), "2017-07-21");
+	CHECK_STR(D("FRIDAY 12TH APRIL, 2019"), "2019-04-12");
+	CHECK_STR(D("24 th February 2024"), "2024-02-24");
+	CHECK_STR(D("21.06.22"), "2022-06-21");
+	CHECK_STR(D("28/02/2019"), "2019-02-28");
+	CHECK_STR(D("2019-02-21"), "2019-02-21");
+	CHECK_STR(D("July 21, 2017"), "2017-07-21");
+	CHECK_STR(D("Friday, 12 April 2019"), "2019-04-12");
+	CHECK_STR(D("Thursday 1st of June 2023"), "2023-06-01");
+	CHECK_STR(D("the 3rd of March 2020"), "2020-03-03");
+	CHECK_STR(D("21-Jul-2017"), "2017-07-21");
+	CHECK_STR(D("21 Jul 17"), "2017-07-21");
+	CHECK_STR(D("1/2/2019"), "2019-02-01");          /* UK order */
+	CHECK_STR(D("  21 July 2017\t"), "2017-07-21");
+	CHECK_STR(D("\xc2\xa0" "21" "\xc2\xa0" "July 2017"), "2017-07-21");
+	CHECK_STR(D("29 February 2024"), "2024-02-29");
+	CHECK_STR(D("21.06.99"), "1999-06-21");          /* 70..99 is 19xx */
+
+	CHECK_STR(D("31 February 2019"), "no");
+	CHECK_STR(D("29 February 2019"), "no");
+	CHECK_STR(D("32 July 2017"), "no");
+	CHECK_STR(D("0 July 2017"), "no");
+	CHECK_STR(D("31/04/2019"), "no");
+	CHECK_STR(D("28/13/2019"), "no");
+	CHECK_STR(D("2019-13-01"), "no");
+	CHECK_STR(D("2019-02-30"), "no");
+	CHECK_STR(D("28/02-2019"), "no");                /* mixed separators */
+	CHECK_STR(D("28 / 02 / 2019"), "no");
+	CHECK_STR(D(""), "no");
+	CHECK_STR(D("   "), "no");
+	CHECK_STR(D("July"), "no");
+	CHECK_STR(D("July 2017"), "no");                 /* a period, not a date */
+	CHECK_STR(D("21 July"), "no");
+	CHECK_STR(D("21 Julyish 2017"), "no");
+	CHECK_STR(D("21 July 2017 extra"), "no");
+	CHECK_STR(D("21 July 2017."), "no");
+	CHECK_STR(D("-21 July 2017"), "no");
+	CHECK_STR(D("21 July 201"), "no");
+	CHECK_STR(D("21 July 99999999999999999999"), "no");
+	CHECK_STR(D("21 (July) 2017"), "no");
+	CHECK_STR(D("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18"), "no");
+
+	/* n honoured: digits after n must not be read. */
+	cs_date d;
+	CHECK(date_parse("28/02/20199", 10, &d) && d.y == 2019 && d.m == 2 && d.d == 28);
+	CHECK(!date_parse("28/02/2019", 0, &d));
+	CHECK(!date_parse("28/02/2019", 9, &d));          /* "28/02/201" */
+}
+
+static void test_times(void)
+{
+	CHECK(T("11.12 am") == 11 * 60 + 12);
+	CHECK(T("11.12am") == 11 * 60 + 12);
+	CHECK(T("11.12 a.m.") == 11 * 60 + 12);
+	CHECK(T("7.30 p.m.") == 19 * 60 + 30);
+	CHECK(T("10:00") == 600);
+	CHECK(T("2pm") == 840);
+	CHECK(T("2 PM") == 840);
+	CHECK(T("12pm") == 720);
+	CHECK(T("12am") == 0);
+	CHECK(T("14.30") == 870);
+	CHECK(T("10-12:00 hrs") == 600);
+	CHECK(T("12 noon") == 720);
+	CHECK(T("12.00 noon") == 720);
+	CHECK(T("noon") == 720);
+	CHECK(T("midday") == 720);
+	CHECK(T("1400 hrs") == 840);
+	CHECK(T("1400hrs") == 840);
+	CHECK(T("09:30") == 570);
+	CHECK(T("2-4pm") == 840);                       /* start takes pm */
+	CHECK(T("11-1pm") == 660);                      /* 11 am to 1 pm */
+	CHECK(T("10am - 12 noon") == 600);
+	CHECK(T("6.30pm to 8.30pm") == 18 * 60 + 30);
+	CHECK(T("10 \xe2\x80\x93 11.30am") == 600);     /* en dash */
+
+	CHECK(T("") == -1);
+	CHECK(T("10") == -1);                           /* a bare number */
+	CHECK(T("2019") == -1);
+	CHECK(T("25:00") == -1);
+	CHECK(T("10:60") == -1);
+	CHECK(T("13pm") == -1);
+	CHECK(T("0am") == -1);
+	CHECK(T("10.5") == -1);
+	CHECK(T("9.48") == -1);                         /* a decimal, likely */
+	CHECK(T("9.30am") == 570);
+	CHECK(T("09.30") == 570);
+	CHECK(T("9.30 - 11.00") == 570);
+	CHECK(T("9:30") == 570);
+	CHECK(T("10:000") == -1);
+	CHECK(T("1 noon") == -1);
+	CHECK(T("10:00 tomorrow") == -1);
+	CHECK(T("10-12") == -1);
+	CHECK(T("pm") == -1);
+	CHECK(T("2400 hrs") == -1);
+	CHECK(time_parse("10:00", 4) == -1);            /* "10:0": n honoured */
+	CHECK(time_parse("2pmx", 3) == 840);
+	CHECK(time_parse("2pm", 0) == -1);
+}
+
+static void test_periods(void)
+{
+	CHECK_STR(P("2019-02"), "2019-02 2019-02-01 2019-02-28");
+	CHECK_STR(P("201902"), "2019-02 2019-02-01 2019-02-28");
+	CHECK_STR(P("Jan-19"), "2019-01 2019-01-01 2019-01-31");
+	CHECK_STR(P("Feb19"), "2019-02 2019-02-01 2019-02-28");
+	CHECK_STR(P("Feb 2020"), "2020-02 2020-02-01 2020-02-29");
+	CHECK_STR(P("February 2019"), "2019-02 2019-02-01 2019-02-28");
+	CHECK_STR(P("Jan \xe2\x80\x99" "19"), "2019-01 2019-01-01 2019-01-31");
+	CHECK_STR(P("02/2019"), "2019-02 2019-02-01 2019-02-28");
+	CHECK_STR(P("2016/17"), "2016/17 2016-04-01 2017-03-31");
+	CHECK_STR(P("2016-17"), "2016/17 2016-04-01 2017-03-31");
+	CHECK_STR(P("2016/2017"), "2016/17 2016-04-01 2017-03-31");
+	CHECK_STR(P("FY 2016/17"), "2016/17 2016-04-01 2017-03-31");
+	CHECK_STR(P("FY2016/17"), "2016/17 2016-04-01 2017-03-31");
+	CHECK_STR(P("financial year 2099/00"), "2099/00 2099-04-01 2100-03-31");
+	CHECK_STR(P("2011-12"), "2011-12 2011-12-01 2011-12-31"); /* month wins */
+	CHECK_STR(P("2011/12"), "2011/12 2011-04-01 2012-03-31");
+	CHECK_STR(P("Q1 2023/24"), "Q1 2023/24 2023-04-01 2023-06-30");
+	CHECK_STR(P("Q4 2023/24"), "Q4 2023/24 2024-01-01 2024-03-31");
+	CHECK_STR(P("q3 2023-24"), "Q3 2023/24 2023-10-01 2023-12-31");
+	CHECK_STR(P("12 months to March 2017"), "12m to 2017-03 2016-04-01 2017-03-31");
+	CHECK_STR(P("12 months to 28/02/2019"), "12m to 2019-02 2018-03-01 2019-02-28");
+	CHECK_STR(P("12 months to 15/02/2019"), "12m to 2019-02-15 2018-02-16 2019-02-15");
+	CHECK_STR(P("Rolling 12 months ending March 2017"), "12m to 2017-03 2016-04-01 2017-03-31");
+	CHECK_STR(P("12 months to the end of March 2017"), "12m to 2017-03 2016-04-01 2017-03-31");
+	CHECK_STR(P("3 months to Dec-23"), "3m to 2023-12 2023-10-01 2023-12-31");
+	CHECK_STR(P("year to March 2017"), "12m to 2017-03 2016-04-01 2017-03-31");
+	CHECK_STR(P("Year-end October 2022"), "12m to 2022-10 2021-11-01 2022-10-31");
+	CHECK_STR(P("year ending 31 October 2022"), "12m to 2022-10 2021-11-01 2022-10-31");
+	CHECK_STR(P("Dec18-Jan19"), "2m to 2019-01 2018-12-01 2019-01-31");
+	CHECK_STR(P("October 2023 to December 2023"), "3m to 2023-12 2023-10-01 2023-12-31");
+	CHECK_STR(P("October to December 2023"), "3m to 2023-12 2023-10-01 2023-12-31");
+	CHECK_STR(P("Apr-Jun 2023"), "3m to 2023-06 2023-04-01 2023-06-30");
+	CHECK_STR(P("Apr-Oct 23"), "7m to 2023-10 2023-04-01 2023-10-31");
+	CHECK_STR(P("January \xe2\x80\x93 March 2019"), "3m to 2019-03 2019-01-01 2019-03-31");
+	CHECK_STR(P("Q1 2020/2021"), "Q1 2020/21 2020-04-01 2020-06-30");
+	CHECK_STR(P("Q2 2023/34"), "no");               /* a typo seen in print */
+	CHECK_STR(P("12 months to 08/09/2017"), "12m to 2017-09-08 2016-09-09 2017-09-08");
+	CHECK_STR(P("6 months to September 2023"), "6m to 2023-09 2023-04-01 2023-09-30");
+	CHECK_STR(P("Nov \xe2\x80\x93 Feb 2020"), "4m to 2020-02 2019-11-01 2020-02-29");
+	CHECK_STR(P("April 2019 - April 2019"), "2019-04 2019-04-01 2019-04-30");
+	CHECK_STR(P("calendar year 2022"), "12m to 2022-12 2022-01-01 2022-12-31");
+	CHECK_STR(P("the 2019 calendar year"), "12m to 2019-12 2019-01-01 2019-12-31");
+	CHECK_STR(P("calendar year 22"), "no");
+	CHECK_STR(P("Quarter 2 2023/24"), "Q2 2023/24 2023-07-01 2023-09-30");
+	CHECK_STR(P("Q1 FY2023/24"), "Q1 2023/24 2023-04-01 2023-06-30");
+	CHECK_STR(P("Q 1 2023/24"), "no");
+	CHECK_STR(P("the rolling 12 months to March 2018"), "12m to 2018-03 2017-04-01 2018-03-31");
+
+	CHECK_STR(P(""), "no");
+	CHECK_STR(P("junk"), "no");
+	CHECK_STR(P("2019-13"), "no");
+	CHECK_STR(P("201913"), "no");
+	CHECK_STR(P("201900"), "no");
+	CHECK_STR(P("Jnu-19"), "no");
+	CHECK_STR(P("Jan 19"), "no");                   /* or 19 January? */
+	CHECK_STR(P("March 12"), "no");
+	CHECK_STR(P("2016/18"), "no");
+	CHECK_STR(P("2016-18"), "no");
+	CHECK_STR(P("Q5 2023/24"), "no");
+	CHECK_STR(P("Q0 2023/24"), "no");
+	CHECK_STR(P("Q1 2023"), "no");                  /* calendar or FY? */
+	CHECK_STR(P("0 months to March 2017"), "no");
+	CHECK_STR(P("12 months to Smarch 2017"), "no");
+	CHECK_STR(P("12 months to 31/02/2019"), "no");
+	CHECK_STR(P("12 months to"), "no");
+	CHECK_STR(P("Jan19-Dec18"), "no");              /* backwards */
+	CHECK_STR(P("2019"), "no");                     /* a bare year: ambiguous */
+	CHECK_STR(P("21 July 2017"), "no");             /* a date, not a period */
+	CHECK_STR(P("2019-02."), "no");
+	CHECK_STR(P("99999999999-02"), "no");
+	CHECK_STR(P("99999 months to March 2017"), "no");
+
+	cs_period p;
+	CHECK(period_parse("2019-024", 7, &p));         /* n honoured */
+	CHECK_STR(p.label, "2019-02");
+	CHECK(!period_parse("2019-02", 0, &p));
+	CHECK(!period_parse("2016/17", 6, &p));         /* "2016/1" */
+}
+
+/* Labels are read back by the next tool in the pipe (join-wards reads
+ * period): every label this module makes must parse to the same period. */
+static void test_label_roundtrip(void)
+{
+	static const char *const inputs[] = {
+		"2019-02", "201902", "Jan-19", "2016/17", "2016-17", "Q1 2023/24",
+		"Q4 2099/00", "12 months to March 2017", "12 months to 28/02/2019",
+		"12 months to 15/02/2019", "Year-end October 2022", "Dec18-Jan19",
+		"October 2023 to December 2023", "calendar year 2022",
+		"120 months to December 2019", "1 month to June 2020",
+	};
+	int bad = 0;
+	for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+		cs_period p, q, r;
+		if (!period_parse(inputs[i], strlen(inputs[i]), &p)) {
+			printf("# %s does not parse\n", inputs[i]);
+			bad++;
+			continue;
+		}
+		for (int k = -13; k <= 13; k += 13) {
+			r = period_shift(&p, k);
+			char want[64];
+			snprintf(want, sizeof want, "%s", show(&r));
+			if (!period_parse(r.label, strlen(r.label), &q) ||
+			    strcmp(show(&q), want) != 0) {
+				printf("# label %s does not read back\n", r.label);
+				bad++;
+			}
+		}
+	}
+	CHECK(bad == 0);
+	CHECK_STR(P("12m to 2017-03"), "12m to 2017-03 2016-04-01 2017-03-31");
+	CHECK_STR(P("12m to 2019-02-15"), "12m to 2019-02-15 2018-02-16 2019-02-15");
+	CHECK_STR(P("12 m to 2017-03"), "no");
+}
+
+static void test_builders(void)
+{
+	cs_period p = period_month(2020, 2);
+	CHECK_STR(show(&p), "2020-02 2020-02-01 2020-02-29");
+	p = period_months_to(2017, 3, 12);
+	CHECK_STR(show(&p), "12m to 2017-03 2016-04-01 2017-03-31");
+	p = period_months_to(2017, 3, 1);
+	CHECK_STR(show(&p), "2017-03 2017-03-01 2017-03-31");
+	p = period_months_to(2023, 12, 3);
+	CHECK_STR(show(&p), "3m to 2023-12 2023-10-01 2023-12-31");
+	p = period_months_to(2017, 3, 0);
+	CHECK_STR(p.label, "");                         /* n=0: no period */
+	p = period_months_to(2017, 13, 1);
+	CHECK_STR(p.label, "");
+	p = period_months_to(2017, 3, 9999);
+	CHECK_STR(p.label, "9999m to 2017-03");
+	CHECK(strlen(p.label) < sizeof p.label);
+	p = period_fy(2016);
+	CHECK_STR(show(&p), "2016/17 2016-04-01 2017-03-31");
+	p = period_fy(1999);
+	CHECK_STR(p.label, "1999/00");
+	p = period_fy(0);
+	CHECK_STR(p.label, "");
+
+	p = period_fy(2016);
+	cs_period q = period_shift(&p, -12);
+	CHECK_STR(show(&q), "2015/16 2015-04-01 2016-03-31");
+	q = period_shift(&p, 1);
+	CHECK_STR(show(&q), "12m to 2017-04 2016-05-01 2017-04-30");
+	p = period_months_to(2019, 2, 12);
+	q = period_shift(&p, -12);
+	CHECK_STR(show(&q), "12m to 2018-02 2017-03-01 2018-02-28");
+	p = period_month(2019, 3);
+	q = period_shift(&p, -1);
+	CHECK_STR(show(&q), "2019-02 2019-02-01 2019-02-28");
+	q = period_shift(&p, 0);
+	CHECK_STR(show(&q), "2019-03 2019-03-01 2019-03-31");
+	period_parse("Q1 2023/24", 10, &p);
+	q = period_shift(&p, -3);
+	CHECK_STR(show(&q), "Q4 2022/23 2023-01-01 2023-03-31");
+	q = period_shift(&p, -12);
+	CHECK_STR(show(&q), "Q1 2022/23 2022-04-01 2022-06-30");
+	q = period_shift(&p, -1);
+	CHECK_STR(show(&q), "3m to 2023-05 2023-03-01 2023-05-31");
+	period_parse("12 months to 15/02/2019", 23, &p);
+	q = period_shift(&p, -12);
+	CHECK_STR(show(&q), "12m to 2018-02-15 2017-02-16 2018-02-15");
+
+	memset(&p, 0, sizeof p);
+	q = period_shift(&p, 1);
+	CHECK_STR(q.label, "");
+	p = period_fy(2016);
+	q = period_shift(&p, 2000000000);
+	CHECK_STR(q.label, "");
+	q = period_shift(&p, -2000000000);
+	CHECK_STR(q.label, "");
+}
+
+static size_t DPRE(const char *lit)
+{
+	size_t k;
+	cs_date d;
+	WITH_EXACT(lit, b, n, k = date_prefix(b, n, &d));
+	if (k)
+		date_iso(d, iso);
+	return k;
+}
+
+static size_t PPRE(const char *lit, cs_period *p)
+{
+	size_t k;
+	WITH_EXACT(lit, b, n, k = period_prefix(b, n, p));
+	return k;
+}
+
+static size_t TPRE(const char *lit, int *t)
+{
+	size_t k;
+	WITH_EXACT(lit, b, n, k = time_prefix(b, n, t));
+	return k;
+}
+
+static void test_prefixes(void)
+{
+	cs_period p;
+	int t = -1;
+	CHECK(DPRE("Friday 12 April 2019, 10:00 hrs") == 20);
+	CHECK_STR(iso, "2019-04-12");
+	CHECK(DPRE("21.06.22 at the Town Hall") == 8);
+	CHECK_STR(iso, "2022-06-21");
+	CHECK(DPRE("28/02/2019.") == 10);
+	CHECK(DPRE("July 21, 2017 and") == 13);
+	CHECK(DPRE("21 July") == 0);
+	CHECK(DPRE(" 21 July 2017") == 0);             /* exactly at s */
+	CHECK(DPRE("") == 0);
+	CHECK(DPRE("31 February 2019 was") == 0);
+
+	CHECK(PPRE("12 months to March 2017 compared with", &p) == 23);
+	CHECK_STR(p.label, "12m to 2017-03");
+	CHECK(PPRE("Q1 2023/24: 1,234 offences", &p) == 10);
+	CHECK_STR(p.label, "Q1 2023/24");
+	CHECK(PPRE("2016/17 2017/18", &p) == 7);
+	CHECK_STR(p.label, "2016/17");
+	CHECK(PPRE("Dec18-Jan19)", &p) == 11);
+	CHECK_STR(p.label, "2m to 2019-01");
+	CHECK(PPRE("2019-02-21", &p) == 0);            /* a day, not a month */
+	CHECK(PPRE("October 2023 to December 2023 there were", &p) == 29);
+	CHECK_STR(p.label, "3m to 2023-12");
+	CHECK(PPRE("junk", &p) == 0);
+
+	CHECK(TPRE("10:00 hrs in the Chamber", &t) == 9 && t == 600);
+	CHECK(TPRE("11.12 a.m. start", &t) == 9 && t == 672);
+	CHECK(TPRE("10.30am-12pm, room 2", &t) == 12 && t == 630);
+	CHECK(TPRE("2019 figures", &t) == 0);
+	CHECK(time_prefix("2pm", 1, &t) == 0);          /* n honoured: "2" */
+}
+
+/* Every prefix of every sample, in a block of exactly that size: ASan
+ * proves no read past n; whatever parses is a valid date or period. */
+static int sweep_parsed, sweep_bad;
+
+static void sweep_one(const char *b, size_t n)
+{
+	cs_date d;
+	cs_period p;
+	if (date_parse(b, n, &d)) {
+		sweep_parsed++;
+		sweep_bad += !date_valid(d.y, d.m, d.d);
+	}
+	if (period_parse(b, n, &p)) {
+		sweep_parsed++;
+		sweep_bad += !date_valid(p.start.y, p.start.m, p.start.d) ||
+			     !date_valid(p.end.y, p.end.m, p.end.d) ||
+			     p.label[0] == '\0' || strlen(p.label) >= sizeof p.label;
+	}
+	int t = time_parse(b, n);
+	sweep_bad += t < -1 || t >= 24 * 60;
+	(void)date_month_name(b, n);
+	(void)date_prefix(b, n, &d);
+	(void)period_prefix(b, n, &p);
+	(void)time_prefix(b, n, &t);
+}
+
+static void test_prefix_sweep(void)
+{
+	static const char *const samples[] = {
+		"FRIDAY 12TH APRIL, 2019", "24 th February 2024", "21.06.22",
+		"28/02/2019", "2019-02-21", "July 21, 2017", "11.12 a.m.",
+		"10-12:00 hrs", "12 noon", "Q1 2023/24", "12 months to 28/02/2019",
+		"Year-end October 2022", "Dec18-Jan19", "Nov \xe2\x80\x93 Feb 2020",
+		"October 2023 to December 2023", "calendar year 2022", "201902",
+		"Jan \xe2\x80\x99" "19", "\xc2\xa0" "2016/17" "\xc2\xa0",
+	};
+	exact_sweep(samples, sizeof samples / sizeof samples[0], sweep_one);
+	CHECK(sweep_parsed > 20);
+	CHECK(sweep_bad == 0);
+}
+
+int main(void)
+{
+	test_prefix_sweep();
+	test_prefixes();
+	test_calendar();
+	test_dates();
+	test_times();
+	test_periods();
+	test_builders();
+	test_label_roundtrip();
+	return unit_done();
+}
