@@ -9,8 +9,18 @@
 #include "wardref.h"
 
 typedef struct {
+	const ward *w;           /* NULL: no single ward (a warning was issued) */
+	const char *vintage;     /* NULL when the ward is in several sets and
+				  * nothing chose one */
+} match;
+
+typedef struct {
 	const wardref *ref;
 	sbuf key, msg;       /* reused: no allocation per row once warm */
+	/* The last name matched, as rows come in runs of one ward. */
+	sbuf last_name;
+	const char *last_lad, *last_vintage;
+	match last;
 } matcher;
 
 /* What a row gives: any of code, name may be empty; lad NULL = any
@@ -20,12 +30,6 @@ typedef struct {
 	const char *code, *name, *borough, *lad, *vintage;
 	size_t code_len, name_len, borough_len;
 } query;
-
-typedef struct {
-	const ward *w;           /* NULL: no single ward (a warning was issued) */
-	const char *vintage;     /* NULL when the ward is in several sets and
-				  * nothing chose one */
-} match;
 
 /* Match q; on failure warn at file:line naming the value and the
  * candidates.  Returns m->w != NULL. */
