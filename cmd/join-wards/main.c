@@ -74,9 +74,13 @@ main(int argc, char *argv[])
 	/* The reference: what every row is matched against. */
 	ref = wardref_load(&ro);
 	mt.ref = ref;
-	if (vintage != NULL && !wardref_has_vintage(ref, vintage))
-		cs_usage_error("--vintage %s: no such boundary set in %s",
-			       vintage, wardref_path(ref));
+	if (vintage != NULL && !wardref_has_vintage(ref, vintage)) {
+		sbuf sets = SBUF_INIT;
+
+		wardref_vintages(ref, &sets);
+		cs_usage_error("--vintage %s: no such boundary set in %s (it has %s)",
+			       vintage, wardref_path(ref), sets.s);
+	}
 	if (borough != NULL && (fixed_lad = wardref_lad(ref, borough, strlen(borough))) == NULL)
 		cs_usage_error("--borough %s: not a local authority of %s",
 			       borough, wardref_path(ref));
