@@ -125,6 +125,13 @@ match_row(matcher *mt, const query *q, const char *file, long line, match *m)
 	m->vintage = NULL;
 	if (q->code_len > 0)
 		return by_code(mt, q, file, line, m);
+	if (q->borough_len > 0 && q->lad == NULL) {
+		cs_warn_at(file, line, "borough \"%.*s\" is not a local authority "
+			   "of the reference; ward \"%.*s\" not matched",
+			   (int)q->borough_len, q->borough, (int)q->name_len,
+			   q->name ? q->name : "");
+		return false;
+	}
 	if (q->name_len > 0)
 		return by_name(mt, q, file, line, m);
 	cs_warn_at(file, line, "no ward name or code");

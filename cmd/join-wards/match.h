@@ -24,8 +24,8 @@ typedef struct {
 } matcher;
 
 /* What a row gives: any of code, name may be empty; lad NULL = any
- * borough (borough is the value as given, for messages); vintage NULL =
- * any boundary set. */
+ * borough, unless a borough was given (borough_len > 0) that is not known;
+ * vintage NULL = any boundary set. */
 typedef struct {
 	const char *code, *name, *borough, *lad, *vintage;
 	size_t code_len, name_len, borough_len;
