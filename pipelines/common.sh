@@ -148,17 +148,22 @@ rows() {
 publish() {
 	_nwarn=$(grep -Evc '^[a-z-]+: [0-9]+ warnings?$' "$LOG" || true)
 	mv -f "$LOG" "$OUT/warnings.txt"
+	_said=
 	for _f; do
 		mv -f "$WORK/$_f" "$OUT/$_f"
-		say "$OUT/$_f: $(rows "$OUT/$_f") rows"
+		case $_f in
+		*.tsv) _said="$_said, $_f ($(rows "$OUT/$_f") rows)" ;;
+		*) _said="$_said, $_f" ;;
+		esac
 	done
-	[ "$_nwarn" -eq 0 ] || say "$_nwarn warnings in $OUT/warnings.txt"
+	case $_nwarn in 0) ;; 1) _said="$_said, 1 warning" ;; *) _said="$_said, $_nwarn warnings" ;; esac
+	say "$OUT: ${_said#, }"
 }
 
 # by_offence NAME [total=1]: rewrite $WORK/NAME with one row per area,
 # period and offence key (awk/by-offence.awk).
 by_offence() {
-	awk -v "${2:-total=}" "$AWK_TSV$(cat "$PIPEDIR/awk/by-offence.awk")" "$WORK/$1" >"$WORK/$1.tmp"
+	tsvawk by-offence "${2:-total=}" "$WORK/$1" >"$WORK/$1.tmp"
 	mv -f "$WORK/$1.tmp" "$WORK/$1"
 }
 
@@ -167,18 +172,68 @@ by_offence() {
 union() {
 	_to=$WORK/$1
 	shift
-	(cd "$WORK" && awk "$AWK_TSV$(cat "$PIPEDIR/awk/union.awk")" "$@") >"$_to"
+	(cd "$WORK" && tsvawk union "$@") >"$_to"
 }
 
-# Awk helpers shared by the pipelines: a TSV read by column name.
-#   col["name"] is the column's index; need("a b c") dies unless present.
+# data_file NAME: the path of a reference table: NAME itself when it is a
+# file, else NAME or NAME.tsv in $CSPKIT_DATA or this tree's lib/data.
+data_file() {
+	for _d in '' "${CSPKIT_DATA:-}" "$ROOT/lib/data"; do
+		for _f in "$1" "$1.tsv"; do
+			[ -z "$_d" ] || _f=$_d/$_f
+			[ "$_d" = "" ] && [ "$_f" = "$1.tsv" ] && continue
+			if [ -f "$_f" ]; then
+				printf '%s\n' "$_f"
+				return 0
+			fi
+		done
+	done
+	return 1
+}
+
+# pick_offences NAME FILE: keep the rows of $WORK/NAME whose offence is
+# listed in FILE (a table with an offence column).
+pick_offences() {
+	awk "$AWK_TSV"'
+	FNR == NR { if (!head) want[f("offence")] = 1; next }
+	head || f("offence") in want' "$2" "$WORK/$1" >"$WORK/$1.tmp"
+	mv -f "$WORK/$1.tmp" "$WORK/$1"
+}
+
+# only_area NAME AREA: keep the rows of $WORK/NAME about AREA (its name in
+# any case, or its code).
+only_area() {
+	awk -v want="$2" "$AWK_TSV"'
+	head { need("area area_code"); print; next }
+	tolower(f("area")) == tolower(want) || f("area_code") == want' "$WORK/$1" >"$WORK/$1.tmp"
+	mv -f "$WORK/$1.tmp" "$WORK/$1"
+}
+
+# AWK_TSV goes in front of the pipelines' awk programs: tab-separated in and
+# out; in each file, "#" lines before the header are skipped, head is 1 on
+# the header line, col["name"] is a column's index there, f("name") the
+# field, and need("a b c") stops with a message unless all are present.
 AWK_TSV='
 BEGIN { FS = OFS = "\t" }
-NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
+FNR == 1 { inbody = 0; file++ }
+{ head = 0 }
+!inbody && /^#/ { next }
+!inbody { inbody = head = 1; split("", col); for (i = 1; i <= NF; i++) col[$i] = i }
 function need(names,   n, a, i) {
 	n = split(names, a, " ")
 	for (i = 1; i <= n; i++)
-		if (!(a[i] in col)) { printf "missing column %s\n", a[i] > "/dev/stderr"; exit 2 }
+		if (!(a[i] in col)) {
+			printf "%s: %s: no column %s\n", prog, FILENAME, a[i] > "/dev/stderr"
+			exit 2
+		}
 }
 function f(name) { return $(col[name]) }
 '
+AWK_TSV="BEGIN { prog = \"$PROG\" }$AWK_TSV"
+
+# tsvawk PROGRAM [ARG]...: run pipelines/awk/PROGRAM.awk behind AWK_TSV.
+tsvawk() {
+	_p=$1
+	shift
+	awk "$AWK_TSV$(cat "$PIPEDIR/awk/$_p.awk")" "$@"
+}
