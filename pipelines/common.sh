@@ -14,8 +14,8 @@
 # the short letter or - for none.  Each sets $opt_long (dashes become _).
 # -o/--out DIR, -q/--quiet, -h/--help and -V/--version are always there.
 
-PROG=${0##*/}
-PROG=${PROG%.sh}
+SCRIPT=${0##*/}
+PROG=${SCRIPT%.sh}
 PIPEDIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=${PIPEDIR%/*}
 # dash has no pipefail; the steps below never rely on a pipe's status.
@@ -39,7 +39,7 @@ die() {
 	exit 1
 }
 usage_error() {
-	printf "%s: %s\nTry '%s --help' for more information.\n" "$PROG" "$*" "$PROG" >&2
+	printf "%s: %s\nTry '%s --help' for more information.\n" "$PROG" "$*" "$SCRIPT" >&2
 	exit 2
 }
 
@@ -127,14 +127,25 @@ trap 'exit 143' TERM
 step() {
 	_out=$WORK/$1
 	shift
-	if "$@" >"$_out" 2>"$WORK/.stderr"; then
+	if "$@" >"$_out" 2>"$WORK/.stderr-raw"; then
+		unwork <"$WORK/.stderr-raw" >"$WORK/.stderr"
 		cat "$WORK/.stderr" >>"$LOG"
 	else
 		_rc=$?
-		cat "$WORK/.stderr" >&2
+		unwork <"$WORK/.stderr-raw" >&2
 		printf '%s: %s failed (exit %d)\n' "$PROG" "$1" "$_rc" >&2
 		exit "$_rc"
 	fi
+}
+
+# unwork: messages without the work directory in the names of the files
+# they cite (they are about the step's input, named in the pipeline).
+unwork() {
+	awk -v w="$WORK/" '{
+		while ((i = index($0, w)) > 0)
+			$0 = substr($0, 1, i - 1) substr($0, i + length(w))
+		print
+	}'
 }
 
 # rows FILE: data rows (lines after the header).
@@ -198,6 +209,20 @@ pick_offences() {
 	FNR == NR { if (!head) want[f("offence")] = 1; next }
 	head || f("offence") in want' "$2" "$WORK/$1" >"$WORK/$1.tmp"
 	mv -f "$WORK/$1.tmp" "$WORK/$1"
+}
+
+# sort_by NAME COLUMN...: sort $WORK/NAME by the named columns (text
+# order, stable), the header kept first.
+sort_by() {
+	_in=$WORK/$1
+	shift
+	head -n 1 "$_in" >"$_in.tmp"
+	awk -v keys="$*" "$AWK_TSV"'
+	head { n = split(keys, k, " "); for (i = 1; i <= n; i++) need(k[i]); next }
+	{ s = ""; for (i = 1; i <= n; i++) s = s f(k[i]) "\t"; print s NR "\t" $0 }' "$_in" |
+		sort -t "$(printf '\t')" -k1,$# -k$(($# + 1)),$(($# + 1))n |
+		cut -f $(($# + 2))- >>"$_in.tmp"
+	mv -f "$_in.tmp" "$_in"
 }
 
 # only_area NAME AREA: keep the rows of $WORK/NAME about AREA (its name in

@@ -80,6 +80,7 @@ step ranked.tsv rank-boroughs ${opt_population:+--population "$opt_population"} 
 only_area windows.tsv "$area"
 only_area ranked.tsv "$area"
 awk "$AWK_TSV"'head || f("measure") == "pct_change"' "$WORK/windows.tsv" >"$WORK/changes.tsv"
+sort_by changes.tsv area offence
 step rag.tsv rag-flag --summary -g area,offence ${opt_band:+--band "$opt_band"} "$WORK/changes.tsv"
 
 # The monthly counts for the trend lines.
