@@ -184,7 +184,7 @@ pipeline-dirs:
 # run-samples.sh runs make pipelines (+: under make -j it shares the job
 # slots) and prints what was written.
 run: deps-run
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -s all
 	+@MAKE='$(MAKE)' sh pipelines/run-samples.sh
 
 bench: deps-build

@@ -37,7 +37,7 @@ END {
 	print "table { border-collapse: collapse; font-size: 14px; }"
 	print "th, td { border: 1px solid #b1b4b6; padding: 4px 8px; text-align: right; }"
 	print "th { background: #f3f2f1; }"
-	print "td.name, td.reason { text-align: left; }"
+	print "td.name, td.reason, th:first-child, th:last-child { text-align: left; }"
 	print "td.reason { font-size: 12px; max-width: 30em; }"
 	print "td.rag { color: #fff; font-weight: bold; text-align: center; }"
 	print "td.red { background: #d4351c; } td.amber { background: #f47738; }"
