@@ -548,13 +548,6 @@ static cs_period period_fy_quarter(int y, int q)
 	return p;
 }
 
-static cs_period period_calendar_year(int y)
-{
-	cs_period p = period_months_to(y, 12, 12);
-	snprintf(p.label, sizeof p.label, "%04d", y);
-	return p;
-}
-
 /* n months ending on a day that is not a month end: exact days. */
 static cs_period period_months_to_day(cs_date end, int n)
 {
@@ -610,8 +603,6 @@ cs_period period_shift(const cs_period *p, int k)
 	}
 	if (memchr(l, '/', ll) && n == 12 && s.m == 4)
 		return period_fy(s.y);
-	if (ll == 4 && n == 12 && s.m == 1)
-		return period_calendar_year(s.y);
 	return period_months_to(e.y, e.m, n);
 }
 
@@ -692,16 +683,20 @@ static bool match_end(const toks *tk, int a, int b, int n, cs_period *out)
 	return out->label[0] != '\0';
 }
 
-/* "12 months to", "rolling 12 months ending", "year to", "Year-end":
+/* "12 months to", "rolling 12 months ending", "year to", "Year-end", and
+ * our own labels "12m to":
  * the number of months before the connector word at t[k], or 0. */
 static int months_before(const toks *tk, int a, int k)
 {
+	if (a < k && tw(&tk->t[a], "the"))
+		a++;
 	if (a < k && tw(&tk->t[a], "rolling"))
 		a++;
 	if (k - a == 1 && tw(&tk->t[a], "year"))
 		return 12;
 	if (k - a == 2 && (tw(&tk->t[a + 1], "months") || tw(&tk->t[a + 1], "month") ||
-			   tw(&tk->t[a + 1], "mths"))) {
+			   tw(&tk->t[a + 1], "mths") ||
+			   (tw(&tk->t[a + 1], "m") && no_sep(&tk->t[a + 1])))) {
 		if (tw(&tk->t[a], "twelve"))
 			return 12;
 		if (tw(&tk->t[a], "three"))
@@ -749,6 +744,25 @@ static bool match_range(const toks *tk, cs_period *out)
 	return false;
 }
 
+/* "calendar year 2022", "the 2019 calendar year": the year, or 0. */
+static int calendar_year(const toks *tk)
+{
+	int a = tk->n > 0 && tw(&tk->t[0], "the") ? 1 : 0;
+	if (tk->n - a != 3)
+		return 0;
+	const tok *t = &tk->t[a];
+	int yi;
+	if (tw(&t[0], "calendar") && tw(&t[1], "year"))
+		yi = 2;
+	else if (tw(&t[1], "calendar") && tw(&t[2], "year"))
+		yi = 0;
+	else
+		return 0;
+	if (!tnum(&t[yi], 4, 4) || t[yi].val < 1900 || t[yi].val > 2199)
+		return 0;
+	return (int)t[yi].val;
+}
+
 bool period_parse(const char *s, size_t n, cs_period *out)
 {
 	toks tk;
@@ -763,13 +777,13 @@ bool period_parse(const char *s, size_t n, cs_period *out)
 		p = period_month(y, m);
 	} else if (match_fy(&tk, 0, tk.n, &y)) {
 		p = period_fy(y);
-	} else if (tk.n >= 3 && tw(&tk.t[0], "q") && tnum(&tk.t[1], 1, 1) &&
-		   no_sep(&tk.t[1]) && tk.t[1].val >= 1 && tk.t[1].val <= 4 &&
+	} else if (tk.n >= 3 && ((tw(&tk.t[0], "q") && no_sep(&tk.t[1])) ||
+				 tw(&tk.t[0], "quarter")) &&
+		   tnum(&tk.t[1], 1, 1) && tk.t[1].val >= 1 && tk.t[1].val <= 4 &&
 		   match_fy(&tk, 2, tk.n, &y)) {
 		p = period_fy_quarter(y, (int)tk.t[1].val);
-	} else if (tk.n == 3 && tw(&tk.t[0], "calendar") && tw(&tk.t[1], "year") &&
-		   tnum(&tk.t[2], 4, 4) && tk.t[2].val >= 1900 && tk.t[2].val <= 2199) {
-		p = period_calendar_year((int)tk.t[2].val);
+	} else if ((y = calendar_year(&tk)) != 0) {
+		p = period_months_to(y, 12, 12);
 	} else {
 		for (int k = 1; k < tk.n; k++) {
 			if (!is_connector(&tk.t[k]))

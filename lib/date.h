@@ -10,7 +10,8 @@
  * Labels (all fit the 32-byte field):
  *   a month                      "2019-02"
  *   a financial year             "2016/17"   (1 April - 31 March)
- *   a quarter of a financial year "Q1 2023/24" (Q1 = April-June 2023)
+ *   a quarter of a financial year "Q1 2023/24" (Q1 = April-June 2023;
+ *                                also "Quarter 1 2023/24", "Q1 FY2023/24")
  *   n months to a month end      "12m to 2017-03" ("12 months to March 2017",
  *                                "12 months to 28/02/2019", "Year-end October
  *                                2022", "year ending 31 October 2022")
@@ -18,12 +19,15 @@
  *   a range of months            "2m to 2019-01" for "Dec18-Jan19", "3m to
  *                                2023-12" for "October 2023 to December 2023"
  *                                (a one-month range is "YYYY-MM")
- *   a calendar year              "2022" (only from "calendar year 2022")
+ *   a calendar year              "12m to 2022-12" ("calendar year 2022",
+ *                                "the 2019 calendar year")
+ * period_parse reads every label back to the same period.
  * Choices (tested in tests/unit/test_date.c):
  * - Numeric dates are day first (UK): "1/2/2019" is 1 February.  Two-digit
  *   years are 2000-2069, 1970-1999 from 70.
  * - "2011-12" is the month December 2011 (as in police.uk files);
- *   "2011/12" and "2016-17" are financial years.
+ *   "2011/12", "2016-17", "2016/2017", "2022-2023" are financial years.
+ * - Years in periods are 1900-2199; month ranges run 1-120 months.
  * - Not periods: a bare year "2019", "Q1 2023" (calendar or financial?),
  *   "Jan 19" with only a space (19 January?), a single day.
  * - Strings need not be NUL-terminated at n; spaces/NBSP are trimmed.

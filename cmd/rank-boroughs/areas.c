@@ -33,13 +33,19 @@ area_id(ranker *r, const char *s, size_t n, const char *code, size_t cn)
 	if (r->nareas == 0)   /* ids 0.. are the boroughs, in table order */
 		for (size_t i = 0; i < borough_count(); i++)
 			new_area(r, borough_at(i)->name, borough_at(i));
+	/* Tables from data files come area by area: try the last one first. */
+	if (r->last_area_ok && raw.len == n + 1 + cn &&
+	    memcmp(raw.s, s, n) == 0 && raw.s[n] == '\x1f' &&
+	    memcmp(raw.s + n + 1, code, cn) == 0)
+		return r->last_area;
 	sbuf_clear(&raw);
 	sbuf_add(&raw, s, n);
 	sbuf_addc(&raw, '\x1f');
 	sbuf_add(&raw, code, cn);
+	r->last_area_ok = true;
 	slot = hmap_put(r->acache, raw.s, raw.len);
 	if (*slot != NULL)
-		return (int)((intptr_t)*slot - 1);
+		return r->last_area = (int)((intptr_t)*slot - 1);
 
 	b = n ? borough_find(s, n) : NULL;
 	if (b == NULL && cn)
@@ -59,7 +65,7 @@ area_id(ranker *r, const char *s, size_t n, const char *code, size_t cn)
 		id = (int)((intptr_t)*fslot - 1);
 	}
 	*slot = (void *)(intptr_t)(id + 1);
-	return id;
+	return r->last_area = id;
 }
 
 /* Load the peer group: a TSV with an "area" column, or a plain list of

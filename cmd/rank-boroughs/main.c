@@ -81,7 +81,6 @@ main(int argc, char **argv)
 	int ch;
 
 	cs_setprog(argv[0]);
-	rank_init(&r);
 	while ((ch = getopt_long(argc, argv, "g:G:k:p:rshV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'g': groupby = optarg; break;
@@ -121,12 +120,14 @@ main(int argc, char **argv)
 		cs_usage_error("--check needs the whole input: drop --grouped");
 	argc -= optind;
 	argv += optind;
+	rank_init(&r);
 	if (peers != NULL)
 		peers_load(&r, peers);
 
 	t = tsv_open(argc, argv);
 	if (tsv_empty(t)) {
 		tsv_close(t);
+		rank_free(&r);
 		return cs_finish(strict);
 	}
 	group_columns(&r, t, groupby);
@@ -158,6 +159,7 @@ main(int argc, char **argv)
 	if (peers != NULL)
 		peers_report(&r);
 	tsv_close(t);
+	rank_free(&r);
 	return cs_finish(strict);
 }
 
@@ -198,7 +200,8 @@ usage(void)
 "  rank-boroughs indicators.tsv\n"
 "  rank-boroughs --by value --desc confidence.tsv\n"
 "  rank-boroughs --group group-barnet-msg --check dashboard.tsv\n"
-"  sort -t$'\\t' -k5,5 -k8,9 big.tsv | rank-boroughs --grouped\n"
+"  (head -1 big.tsv; tail -n +2 big.tsv | sort -t\"$(printf '\\t')\" -k5,5 -k9,9 -k11,11) |\n"
+"      rank-boroughs --grouped       # one group in memory\n"
 "\n"
 "Exit status: 0 success, 1 data or write error (or warnings with --strict),\n"
 "2 usage error.  See rank-boroughs(1).\n");

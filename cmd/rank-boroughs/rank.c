@@ -23,6 +23,31 @@ rank_init(ranker *r)
 	r->afold = hmap_new();
 }
 
+void
+rank_free(ranker *r)
+{
+	for (size_t g = 0; g < r->ngroups; g++)
+		free(r->groups[g].key);
+	for (size_t a = 0; a < r->nareas; a++)
+		if (r->areas[a].b == NULL)
+			free((char *)r->areas[a].name);
+	hmap_free(r->gindex, NULL);
+	hmap_free(r->acache, NULL);
+	hmap_free(r->afold, NULL);
+	free(r->groups);
+	free(r->areas);
+	free(r->arena);
+	free(r->rows);
+	free(r->order);
+	free(r->touched);
+	free(r->srcs);
+	free(r->stated);
+	free(r->seen_stamp);
+	free(r->seen_row);
+	free(r->colrep);
+	free(r->gcols);
+}
+
 const char *
 src_name(const ranker *r, const row *w)
 {
@@ -298,10 +323,13 @@ rank_add(ranker *r, const tsv *t, uint32_t g)
 	row *w;
 
 	if (r->grouped) {
+		char label[256];
+
 		if (r->groups[g].done)
 			cs_die_at(CS_EXIT_DATA, tsv_source(t), tsv_lineno(t),
-				  "this group came earlier: the input is not grouped "
-				  "(sort it by the -g columns, or drop --grouped)");
+				  "group %s came earlier: the input is not grouped "
+				  "(sort it by the -g columns, or drop --grouped)",
+				  group_label(r, g, label, sizeof label));
 		r->cur = g;
 	}
 	if (tsv_lineno(t) > (long)UINT32_MAX)
@@ -319,6 +347,9 @@ rank_add(ranker *r, const tsv *t, uint32_t g)
 			  r->c_code >= 0 ? tsv_len(t, (size_t)r->c_code) : 0);
 
 	if (w->kind == K_STATED) {
+		if (r->check && w->area < 0)
+			cs_warn_at(tsv_source(t), tsv_lineno(t),
+				   "stated rank with no area: not checked");
 		if (r->check && w->area >= 0) {
 			static sbuf key;
 
@@ -544,6 +575,49 @@ rank_batch(ranker *r)
 
 /* ---- writing ------------------------------------------------------- */
 
+/* Digits of v (>= 0) right-aligned before end; returns the start. */
+static char *
+digits(char *end, unsigned long long v)
+{
+	do
+		*--end = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	return end;
+}
+
+static void
+write_long(long v)
+{
+	char buf[24], *p = digits(buf + sizeof buf, (unsigned long long)v);
+
+	out_fieldn(p, (size_t)(buf + sizeof buf - p));
+}
+
+/* The rate with two decimals, as out_fixed(v, 2) writes it, without
+ * printf's cost on millions of rows; a value within a hair of a rounding
+ * half goes to out_fixed so the binary value decides, as printf would. */
+static void
+write_rate(double v)
+{
+	double h = fabs(v) * 100, f = h - floor(h);
+	unsigned long long c;
+	char buf[32], *p;
+
+	if (!isfinite(v) || h > 1e15 || fabs(f - 0.5) < 1e-6) {
+		out_fixed(v, 2);
+		return;
+	}
+	c = (unsigned long long)llround(h);
+	p = buf + sizeof buf;
+	*--p = (char)('0' + c % 10);
+	*--p = (char)('0' + c / 10 % 10);
+	*--p = '.';
+	p = digits(p, c / 100);
+	if (v < 0 && c > 0)
+		*--p = '-';
+	out_fieldn(p, (size_t)(buf + sizeof buf - p));
+}
+
 static void
 write_added(size_t k, const row *w, const char *orig, size_t olen)
 {
@@ -551,15 +625,21 @@ write_added(size_t k, const row *w, const char *orig, size_t olen)
 
 	switch (k) {
 	case 0:
-		if ((w->flags & F_POP_SHOW) && isfinite(w->pop))
-			out_fixed(w->pop, w->pop == floor(w->pop) ? 0 : 2);
+		if ((w->flags & F_POP_SHOW) && isfinite(w->pop) &&
+		    w->pop == floor(w->pop) && w->pop < 1e15)
+			write_long((long)w->pop);
+		else if ((w->flags & F_POP_SHOW) && isfinite(w->pop))
+			out_fixed(w->pop, 2);
 		else if (orig != NULL)
 			out_fieldn(orig, olen);   /* the input's own figure */
 		else
 			out_empty();
 		return;
 	case 1:
-		out_fixed(w->rate, 2);    /* NAN is written empty */
+		if (isnan(w->rate))
+			out_empty();
+		else
+			write_rate(w->rate);
 		return;
 	case 2: v = w->rank; break;
 	case 3: v = w->rank_of; break;
@@ -567,7 +647,7 @@ write_added(size_t k, const row *w, const char *orig, size_t olen)
 	case 5: v = w->gof; break;
 	}
 	if (v > 0)
-		out_long(v);
+		write_long(v);
 	else
 		out_empty();
 }

@@ -100,6 +100,8 @@ typedef struct {
 	size_t nareas, acap2;
 	hmap *acache;           /* raw "area\x1fcode" -> id + 1 */
 	hmap *afold;            /* folded non-London name -> id + 1 */
+	int last_area;          /* the id area_id returned last */
+	bool last_area_ok;
 	size_t nmembers;        /* peer group size */
 	const char *peer_src;   /* --group as given */
 	long peer_groups;       /* groups given a peer ranking */
@@ -131,6 +133,7 @@ void rank_add(ranker *r, const tsv *t, uint32_t g);
 void rank_batch(ranker *r);
 void rank_write(ranker *r);
 void rank_reset(ranker *r);
+void rank_free(ranker *r);
 const char *group_label(const ranker *r, size_t g, char *buf, size_t size);
 const char *src_name(const ranker *r, const row *w);
 

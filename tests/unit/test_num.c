@@ -1,56 +1,39 @@
 /* test_num.c - lib/num: printed numbers, counts, formatting. */
 #include "num.h"
 #include "unit.h"
+#include "exact.h"
 
 #include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 
-/* Every input is copied into a heap block of exactly strlen bytes with no
- * NUL, so ASan reports any read at or past n. */
-static char *exact(const char *lit, size_t *n)
-{
-	*n = strlen(lit);
-	char *b = malloc(*n ? *n : 1);
-	memcpy(b, lit, *n);
-	return b;
-}
-
 static cs_num g;
 
 static num_status P(const char *lit)
 {
-	size_t n;
-	char *b = exact(lit, &n);
-	num_status st = num_parse(b, n, &g);
-	free(b);
+	num_status st;
+	WITH_EXACT(lit, b, n, st = num_parse(b, n, &g));
 	return st;
 }
 
 static num_status PRE(const char *lit)
 {
-	size_t n;
-	char *b = exact(lit, &n);
-	num_status st = num_prefix(b, n, &g);
-	free(b);
+	num_status st;
+	WITH_EXACT(lit, b, n, st = num_prefix(b, n, &g));
 	return st;
 }
 
 static bool COUNT(const char *lit, long *v)
 {
-	size_t n;
-	char *b = exact(lit, &n);
-	bool ok = num_count(b, n, v);
-	free(b);
+	bool ok;
+	WITH_EXACT(lit, b, n, ok = num_count(b, n, v));
 	return ok;
 }
 
 static bool LONG(const char *lit, long *v)
 {
-	size_t n;
-	char *b = exact(lit, &n);
-	bool ok = num_long(b, n, v);
-	free(b);
+	bool ok;
+	WITH_EXACT(lit, b, n, ok = num_long(b, n, v));
 	return ok;
 }
 
@@ -291,6 +274,25 @@ static void test_format(void)
 
 /* Every prefix of every sample, in a block of exactly that size: no read
  * past n (ASan), and whatever parses prints back to the same value. */
+static int sweep_parsed, sweep_bad;
+
+static void sweep_one(const char *b, size_t n)
+{
+	cs_num a, c;
+	long v;
+	num_status st = num_parse(b, n, &a);
+	(void)num_prefix(b, n, &c);
+	(void)num_count(b, n, &v);
+	(void)num_long(b, n, &v);
+	if (st == NUM_OK) {
+		cs_num r;
+		sweep_parsed++;
+		if (num_parse(a.text, strlen(a.text), &r) != NUM_OK ||
+		    r.value != a.value || strcmp(r.text, a.text) != 0)
+			sweep_bad++;
+	}
+}
+
 static void test_prefix_sweep(void)
 {
 	static const char *const samples[] = {
@@ -299,30 +301,9 @@ static void test_prefix_sweep(void)
 		"\xe2\x88\x92" "3.5", "1e400", "12 per cent", "(£1,200)", "42\xc2\xb9",
 		"1.5e-3", " 17 \xc2\xa0",
 	};
-	int bad = 0, parsed = 0;
-	for (size_t k = 0; k < sizeof samples / sizeof samples[0]; k++) {
-		size_t len = strlen(samples[k]);
-		for (size_t n = 0; n <= len; n++) {
-			char *b = malloc(n ? n : 1);
-			memcpy(b, samples[k], n);
-			cs_num a, c;
-			long v;
-			num_status st = num_parse(b, n, &a);
-			(void)num_prefix(b, n, &c);
-			(void)num_count(b, n, &v);
-			(void)num_long(b, n, &v);
-			if (st == NUM_OK) {
-				parsed++;
-				cs_num r;
-				if (num_parse(a.text, strlen(a.text), &r) != NUM_OK ||
-				    r.value != a.value || strcmp(r.text, a.text) != 0)
-					bad++;
-			}
-			free(b);
-		}
-	}
-	CHECK(parsed > 40);
-	CHECK(bad == 0);
+	exact_sweep(samples, sizeof samples / sizeof samples[0], sweep_one);
+	CHECK(sweep_parsed > 40);
+	CHECK(sweep_bad == 0);
 }
 
 int main(void)
