@@ -140,7 +140,10 @@ csvin_next(csvin *c)
 
 		if (!lines_next(c->in, &line, &n)) {
 			c->done = true;
-			if (csv_fini(&c->p, on_field, on_record, c) != 0)
+			/* Every line was fed with its LF, so a record still open
+			 * here is inside a quote that never closed (libcsv's
+			 * CSV_STRICT_FINI alone does not report it). */
+			if (c->in_record || csv_fini(&c->p, on_field, on_record, c) != 0)
 				cs_die_at(CS_EXIT_DATA, c->name, c->start_line,
 					  "unterminated quoted field");
 			break;

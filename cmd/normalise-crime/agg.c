@@ -1,7 +1,8 @@
 /* agg.c - month totals held until the end of the input: police.uk crime
  * counts, --level major sums and the --window sums.  One group per area
- * and offence, in order of first appearance; counts are a dense array of
- * months (-1 = no figure for that month in the input). */
+ * and offence, in order of first appearance; its months are a dense array
+ * (count -1 = no figure for that month in the input), each remembering
+ * where its first figure was read, for the source and line columns. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,11 +12,16 @@
 #include "nc.h"
 #include "num.h"
 
+typedef struct {
+	long count;
+	const char *source;     /* interned, see intern() */
+	long line;
+} month_fig;
+
 struct nc_group {
-	char *area, *code, *offence, *label, *source;
-	long line;              /* where the group's first figure was read */
-	int first;              /* month index of counts[0] */
-	long *counts;
+	char *area, *code, *offence, *label;
+	int first;              /* month index of fig[0] */
+	month_fig *fig;
 	size_t n;
 };
 
@@ -25,6 +31,8 @@ struct nc_group {
 static nc_group **groups;
 static size_t ngroups, gcap;
 static hmap *index;
+static char **sources;
+static size_t nsources, scap;
 static bool seen[NMONTHS];
 static int latest = -1;
 
@@ -38,17 +46,31 @@ agg_free(void)
 		free(g->code);
 		free(g->offence);
 		free(g->label);
-		free(g->source);
-		free(g->counts);
+		free(g->fig);
 		free(g);
 	}
 	free(groups);
 	hmap_free(index, NULL);
+	for (size_t i = 0; i < nsources; i++)
+		free(sources[i]);
+	free(sources);
+}
+
+/* Operand names outlive their readers here; there are only a few. */
+static const char *
+intern(const char *s)
+{
+	for (size_t i = nsources; i-- > 0;)
+		if (strcmp(sources[i], s) == 0)
+			return sources[i];
+	sources = xgrow(sources, &scap, nsources + 1, sizeof *sources);
+	sources[nsources] = xstrdup(s);
+	return sources[nsources++];
 }
 
 nc_group *
 agg_group(const char *area, const char *code, const char *offence,
-	  const char *label, const char *source, long line)
+	  const char *label)
 {
 	static sbuf key;
 	void **slot;
@@ -75,8 +97,6 @@ agg_group(const char *area, const char *code, const char *offence,
 	g->code = xstrdup(code);
 	g->offence = xstrdup(offence);
 	g->label = xstrdup(label);
-	g->source = xstrdup(source);
-	g->line = line;
 	groups = xgrow(groups, &gcap, ngroups + 1, sizeof *groups);
 	groups[ngroups++] = g;
 	*slot = g;
@@ -99,31 +119,42 @@ agg_month_seen(int month)
 		latest = month;
 }
 
-void
-agg_add(nc_group *g, int month, long count)
+static void
+blank(month_fig *f, size_t n)
 {
+	for (size_t i = 0; i < n; i++)
+		f[i] = (month_fig){ -1, NULL, 0 };
+}
+
+void
+agg_add(nc_group *g, int month, long count, const char *source, long line)
+{
+	size_t i;
+
 	if (g->n == 0) {
 		g->first = month;
 	} else if (month < g->first) {
 		/* Grow at the front: police.uk files may come in any order. */
 		size_t shift = (size_t)(g->first - month);
 
-		g->counts = xrealloc(g->counts, (g->n + shift) * sizeof *g->counts);
-		memmove(g->counts + shift, g->counts, g->n * sizeof *g->counts);
-		for (size_t i = 0; i < shift; i++)
-			g->counts[i] = -1;
+		g->fig = xrealloc(g->fig, (g->n + shift) * sizeof *g->fig);
+		memmove(g->fig + shift, g->fig, g->n * sizeof *g->fig);
+		blank(g->fig, shift);
 		g->n += shift;
 		g->first = month;
 	}
-	size_t i = (size_t)(month - g->first);
-
+	i = (size_t)(month - g->first);
 	if (i >= g->n) {
-		g->counts = xrealloc(g->counts, (i + 1) * sizeof *g->counts);
-		for (size_t k = g->n; k <= i; k++)
-			g->counts[k] = -1;
+		g->fig = xrealloc(g->fig, (i + 1) * sizeof *g->fig);
+		blank(g->fig + g->n, i + 1 - g->n);
 		g->n = i + 1;
 	}
-	g->counts[i] = (g->counts[i] < 0 ? 0 : g->counts[i]) + count;
+	if (g->fig[i].count < 0) {
+		g->fig[i].count = 0;
+		g->fig[i].source = intern(source);
+		g->fig[i].line = line;
+	}
+	g->fig[i].count += count;
 }
 
 static int
@@ -139,19 +170,34 @@ cmp_group(const void *a, const void *b)
 	return c;
 }
 
-static void
-emit_count(const nc_group *g, const cs_period *p, long v)
+static const char *
+unit_of(const nc_group *g)
 {
-	char buf[32];
+	return strcmp(g->offence, "anti_social_behaviour") == 0 ? "incidents" : "offences";
+}
+
+static void
+emit(const nc_group *g, const month_fig *where, const cs_period *p,
+     const cs_period *base, const char *measure, const char *value,
+     const char *unit)
+{
 	nc_row r = {
-		.source = g->source, .line = g->line, .area = g->area,
-		.area_code = g->code, .period = p, .offence = g->offence,
-		.offence_label = g->label, .measure = "count", .value = buf,
-		.unit = "offences",
+		.source = where->source, .line = where->line, .area = g->area,
+		.area_code = g->code, .period = p, .base = base,
+		.offence = g->offence, .offence_label = g->label,
+		.measure = measure, .value = value, .unit = unit,
 	};
 
-	num_format(buf, sizeof buf, (double)v, 0);
 	nc_emit(&r);
+}
+
+static void
+emit_count(const nc_group *g, const month_fig *where, const cs_period *p, long v)
+{
+	char buf[32];
+
+	num_format(buf, sizeof buf, (double)v, 0);
+	emit(g, where, p, NULL, "count", buf, unit_of(g));
 }
 
 void
@@ -166,10 +212,10 @@ agg_emit_months(bool sorted)
 			int m = g->first + (int)k;
 			cs_period p;
 
-			if (g->counts[k] < 0)
+			if (g->fig[k].count < 0)
 				continue;
 			p = period_month(m / 12, m % 12 + 1);
-			emit_count(g, &p, g->counts[k]);
+			emit_count(g, &g->fig[k], &p, g->fig[k].count);
 		}
 	}
 }
@@ -187,17 +233,21 @@ covered(int from, int to)
 }
 
 /* The group's total over [from, to]; a month it has no figure for counts
- * 0, as the input covered it (police.uk lists crimes, not zeros). */
+ * 0, as the input covered it (police.uk lists crimes, not zeros).  *where
+ * is the latest figure's provenance, or the group's first when none. */
 static long
-sum(const nc_group *g, int from, int to)
+sum(const nc_group *g, int from, int to, const month_fig **where)
 {
 	long s = 0;
 
+	*where = &g->fig[0];
 	for (int m = from; m <= to; m++) {
 		long i = (long)m - g->first;
 
-		if (i >= 0 && (size_t)i < g->n && g->counts[i] > 0)
-			s += g->counts[i];
+		if (i >= 0 && (size_t)i < g->n && g->fig[i].count >= 0) {
+			s += g->fig[i].count;
+			*where = &g->fig[i];
+		}
 	}
 	return s;
 }
@@ -229,26 +279,21 @@ agg_emit_windows(const struct nc_opts *o)
 
 		for (size_t w = 0; w < o->nwindows; w++) {
 			int n = o->windows[w];
+			const month_fig *at, *at_base;
 			long now, then;
 			char pct[32] = "";
-			nc_row r = {
-				.source = g->source, .line = g->line, .area = g->area,
-				.area_code = g->code, .period = &cur[w], .base = &base[w],
-				.offence = g->offence, .offence_label = g->label,
-				.measure = "pct_change", .value = pct, .unit = "percent",
-			};
 
 			if (!cur_ok[w])
 				continue;
-			now = sum(g, latest - n + 1, latest);
-			emit_count(g, &cur[w], now);
+			now = sum(g, latest - n + 1, latest, &at);
+			emit_count(g, at, &cur[w], now);
 			if (!base_ok[w])
 				continue;
-			then = sum(g, latest - 12 - n + 1, latest - 12);
-			emit_count(g, &base[w], then);
+			then = sum(g, latest - 12 - n + 1, latest - 12, &at_base);
+			emit_count(g, at_base, &base[w], then);
 			if (then != 0)
 				num_format(pct, sizeof pct, 100.0 * (double)(now - then) / (double)then, 1);
-			nc_emit(&r);
+			emit(g, at, &cur[w], &base[w], "pct_change", pct, "percent");
 		}
 	}
 }

@@ -1,5 +1,10 @@
 /* emit.c - the indicator table writer (SPEC section 2), and the format
- * detection of a first line. */
+ * detection of a first line.
+ *
+ * Rows are assembled from pieces cleaned once and written with out_raw:
+ * a borough file of 24 months repeats all but two fields 24 times, and
+ * cleaning each field of each row was most of the tool's time. */
+#include <stdio.h>
 #include <string.h>
 
 #include "nc.h"
@@ -18,43 +23,118 @@ nc_header(void)
 	out_header(columns, sizeof columns / sizeof columns[0]);
 }
 
-/* An ISO date, or empty when the period does not know it (year 0). */
+/* Append s[0..n) as one TSV field: a tab, CR, LF or NUL becomes a space
+ * (SPEC section 1), as out_field does. */
 static void
-out_date(cs_date d)
+add_field(sbuf *b, const char *s, size_t n)
+{
+	size_t from = b->len;
+
+	sbuf_add(b, s ? s : "", s ? n : 0);
+	for (size_t i = from; i < b->len; i++)
+		if (b->s[i] == '\t' || b->s[i] == '\r' || b->s[i] == '\n' || b->s[i] == '\0')
+			b->s[i] = ' ';
+}
+
+static void
+add_str(sbuf *b, const char *s)
+{
+	add_field(b, s, s ? strlen(s) : 0);
+}
+
+/* An ISO date, or nothing when the period does not know it (year 0). */
+static void
+add_date(sbuf *b, cs_date d)
 {
 	char buf[16];
 
-	if (d.y == 0) {
-		out_empty();
-		return;
+	if (d.y != 0) {
+		date_iso(d, buf);
+		sbuf_adds(b, buf);
 	}
-	date_iso(d, buf);
-	out_field(buf);
+}
+
+void
+nc_period_text(const cs_period *p, sbuf *out)
+{
+	sbuf_clear(out);
+	if (p != NULL) {
+		add_str(out, p->label);
+		sbuf_addc(out, '\t');
+		add_date(out, p->start);
+		sbuf_addc(out, '\t');
+		add_date(out, p->end);
+	} else {
+		sbuf_adds(out, "\t\t");
+	}
+}
+
+void
+nc_tmpl_set(nc_tmpl *t, const nc_row *r)
+{
+	char line[32];
+
+	sbuf_clear(&t->head);
+	add_str(&t->head, r->source);
+	snprintf(line, sizeof line, "\t%ld\t", r->line);
+	sbuf_adds(&t->head, line);
+	add_str(&t->head, r->area);
+	sbuf_addc(&t->head, '\t');
+	add_str(&t->head, r->area_code);
+	sbuf_addc(&t->head, '\t');
+
+	sbuf_clear(&t->mid);
+	sbuf_addc(&t->mid, '\t');
+	add_str(&t->mid, r->base ? r->base->label : NULL);
+	sbuf_addc(&t->mid, '\t');
+	add_str(&t->mid, r->offence);
+	sbuf_addc(&t->mid, '\t');
+	add_str(&t->mid, r->offence_label);
+	sbuf_addc(&t->mid, '\t');
+	add_str(&t->mid, r->measure);
+	sbuf_addc(&t->mid, '\t');
+
+	sbuf_clear(&t->tail);
+	sbuf_addc(&t->tail, '\t');
+	add_str(&t->tail, r->unit);
+	sbuf_addc(&t->tail, '\n');
+}
+
+void
+nc_tmpl_emit(const nc_tmpl *t, const sbuf *period, const char *value, size_t n)
+{
+	static sbuf v;
+
+	out_raw(t->head.s, t->head.len);
+	out_raw(period->s, period->len);
+	out_raw(t->mid.s, t->mid.len);
+	if (memchr(value, '\t', n) || memchr(value, '\n', n) || memchr(value, '\r', n)) {
+		sbuf_clear(&v);
+		add_field(&v, value, n);
+		out_raw(v.s, v.len);
+	} else {
+		out_raw(value, n);
+	}
+	out_raw(t->tail.s, t->tail.len);
+}
+
+void
+nc_tmpl_free(nc_tmpl *t)
+{
+	sbuf_free(&t->head);
+	sbuf_free(&t->mid);
+	sbuf_free(&t->tail);
 }
 
 void
 nc_emit(const nc_row *r)
 {
-	out_field(r->source);
-	out_long(r->line);
-	out_field(r->area);
-	out_field(r->area_code);
-	if (r->period != NULL) {
-		out_field(r->period->label);
-		out_date(r->period->start);
-		out_date(r->period->end);
-	} else {
-		out_empty();
-		out_empty();
-		out_empty();
-	}
-	out_field(r->base ? r->base->label : NULL);
-	out_field(r->offence);
-	out_field(r->offence_label);
-	out_field(r->measure);
-	out_field(r->value);
-	out_field(r->unit);
-	out_endrow();
+	static nc_tmpl t;
+	static sbuf period;
+
+	nc_tmpl_set(&t, r);
+	nc_period_text(r->period, &period);
+	nc_tmpl_emit(&t, &period, r->value ? r->value : "", r->value ? strlen(r->value) : 0);
 }
 
 /* True when field i (comma-separated, unquoted) of the line equals lit. */

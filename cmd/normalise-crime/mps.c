@@ -24,6 +24,7 @@ typedef struct {
 	size_t col;
 	int month;              /* y * 12 + m - 1 */
 	cs_period period;
+	sbuf text;              /* its period fields, ready to write */
 } month_col;
 
 typedef struct {
@@ -104,6 +105,8 @@ read_header(csvin *c, mps_file *f)
 		f->months[f->nmonths].col = i;
 		f->months[f->nmonths].month = m;
 		f->months[f->nmonths].period = period_month(m / 12, m % 12 + 1);
+		f->months[f->nmonths].text = (sbuf)SBUF_INIT;
+		nc_period_text(&f->months[f->nmonths].period, &f->months[f->nmonths].text);
 		f->nmonths++;
 		agg_month_seen(m);
 	}
@@ -122,35 +125,36 @@ blank_field(csvin *c, size_t i)
 	return n == 0;
 }
 
-/* A row that is not data: blank (only commas) is skipped quietly; a row
- * with no count in any month column (a footnote, a "Source:" line) is
- * skipped with a warning; a row too short or too long for the header
- * is an error. */
+/* A row that is not data: blank (only commas) is skipped quietly; a note
+ * (no count, and no category or area: "Source: ...", a footnote, which
+ * may hold commas) is skipped with a warning.  A row of the wrong length
+ * is an error, so a cut-off file is never taken for a footnote. */
 static bool
 is_data_row(csvin *c, const mps_file *f)
 {
-	size_t nf = csvin_nfields(c), i, filled = 0;
+	size_t nf = csvin_nfields(c), i, first = nf;
+	bool counts = false, keys = true;
+	int key[] = { f->major, f->minor, f->borough, f->wardname, f->wardcode };
 
-	for (i = 0; i < nf; i++)
+	for (i = 0; i < nf && first == nf; i++)
 		if (!blank_field(c, i))
-			filled++;
-	if (filled == 0)
+			first = i;
+	if (first == nf)
 		return false;
-	for (i = 0; i < f->nmonths; i++)
-		if (f->months[i].col < nf && !blank_field(c, f->months[i].col))
-			break;
-	if (i == f->nmonths) {
-		for (i = 0; blank_field(c, i); i++)
-			;
-		cs_warn_at(f->name, csvin_lineno(c), "skipped a row with no counts: \"%.60s\"",
-			   csvin_get(c, i));
+	for (i = 0; i < f->nmonths && !counts; i++)
+		counts = f->months[i].col < nf && !blank_field(c, f->months[i].col);
+	for (i = 0; i < sizeof key / sizeof key[0]; i++)
+		if (key[i] >= 0 && ((size_t)key[i] >= nf || blank_field(c, (size_t)key[i])))
+			keys = false;
+	if (!counts && !keys) {
+		cs_warn_at(f->name, csvin_lineno(c), "skipped a note, not a data row: \"%.60s\"",
+			   csvin_get(c, first));
 		return false;
 	}
 	for (i = f->width; i < nf; i++)
 		if (!blank_field(c, i))
-			cs_die_at(CS_EXIT_DATA, f->name, csvin_lineno(c),
-				  "ragged row: %zu fields, header has %zu", nf, f->width);
-	if (nf < f->width)
+			break;
+	if (nf < f->width || i < nf)
 		cs_die_at(CS_EXIT_DATA, f->name, csvin_lineno(c),
 			  "ragged row: %zu fields, header has %zu", nf, f->width);
 	return true;
@@ -207,6 +211,9 @@ nc_mps(csvin *c, const struct nc_opts *o)
 	sbuf area = SBUF_INIT, code = SBUF_INIT, major = SBUF_INIT,
 	     minor = SBUF_INIT, label = SBUF_INIT;
 	bool hold = o->level_major || o->nwindows > 0;
+	nc_tmpl row = { SBUF_INIT, SBUF_INIT, SBUF_INIT };
+	const char *first_empty = NULL;
+	size_t nempty;
 
 	f.name = csvin_source(c);
 	f.source = o->source ? o->source : f.name;
@@ -243,10 +250,21 @@ nc_mps(csvin *c, const struct nc_opts *o)
 				cs_warn_at(f.name, line, "unmapped offence \"%s\"", major.s);
 				mkey = "unmapped";
 			}
-			g = agg_group(area.s, code.s, mkey, major.s, f.source, line);
+			g = agg_group(area.s, code.s, mkey, major.s);
 		} else if (hold) {
-			g = agg_group(area.s, code.s, offence, label.s, f.source, line);
+			g = agg_group(area.s, code.s, offence, label.s);
 		}
+		if (!o->level_major && !o->window_only) {
+			nc_row r = {
+				.source = f.source, .line = line, .area = area.s,
+				.area_code = code.s, .offence = offence,
+				.offence_label = label.s, .measure = "count",
+				.unit = "offences",
+			};
+
+			nc_tmpl_set(&row, &r);
+		}
+		nempty = 0;
 		for (size_t i = 0; i < f.nmonths; i++) {
 			const month_col *mc = &f.months[i];
 			const char *s = csvin_get(c, mc->col);
@@ -261,7 +279,8 @@ nc_mps(csvin *c, const struct nc_opts *o)
 				text_trim(&t, &tn);
 				if (tn == 0) {
 					/* Not known: written empty, never dropped. */
-					cs_warn_at(f.name, line, "no count for %s", mc->period.label);
+					if (nempty++ == 0)
+						first_empty = mc->period.label;
 					value[0] = '\0';
 				} else {
 					cs_die_at(CS_EXIT_DATA, f.name, line,
@@ -269,21 +288,19 @@ nc_mps(csvin *c, const struct nc_opts *o)
 						  mc->period.label, s);
 				}
 			} else if (g != NULL) {
-				agg_add(g, mc->month, v);
+				agg_add(g, mc->month, v, f.source, line);
 			}
-			if (!o->level_major && !o->window_only) {
-				nc_row r = {
-					.source = f.source, .line = line, .area = area.s,
-					.area_code = code.s, .period = &mc->period,
-					.offence = offence, .offence_label = label.s,
-					.measure = "count", .value = value, .unit = "offences",
-				};
-
-				nc_emit(&r);
-			}
+			if (!o->level_major && !o->window_only)
+				nc_tmpl_emit(&row, &mc->text, value, strlen(value));
 		}
+		if (nempty > 0)
+			cs_warn_at(f.name, line, "no count for %s%s; written empty", first_empty,
+				   nempty > 1 ? " and later months" : "");
 	}
+	for (size_t i = 0; i < f.nmonths; i++)
+		sbuf_free(&f.months[i].text);
 	free(f.months);
+	nc_tmpl_free(&row);
 	sbuf_free(&area);
 	sbuf_free(&code);
 	sbuf_free(&major);

@@ -9,6 +9,7 @@
 #include "csvin.h"
 #include "date.h"
 #include "lines.h"
+#include "mem.h"
 
 struct nc_opts {
 	const char *format;        /* "text", "mps", "police-uk" or NULL: detect */
@@ -43,6 +44,18 @@ typedef struct {
 void nc_header(void);
 void nc_emit(const nc_row *r);
 
+/* Rows that differ only in period and value (a wide file made long): the
+ * other fields are cleaned and joined once by nc_tmpl_set (r->period and
+ * r->value are not used), the period fields once per period by
+ * nc_period_text, and each row is then a few copies. */
+typedef struct {
+	sbuf head, mid, tail;
+} nc_tmpl;
+void nc_tmpl_set(nc_tmpl *t, const nc_row *r);
+void nc_period_text(const cs_period *p, sbuf *out);
+void nc_tmpl_emit(const nc_tmpl *t, const sbuf *period, const char *value, size_t n);
+void nc_tmpl_free(nc_tmpl *t);
+
 /* Taxonomy (taxonomy.c): loaded once from lib/data/taxonomy.tsv or
  * --taxonomy FILE.  Maps a printed label to its canonical key, or NULL when
  * unmapped.  nc_parent() gives the parent key ("" at the top). */
@@ -70,8 +83,10 @@ bool nc_area_wanted(const struct nc_opts *o, const char *name, size_t n);
  * y * 12 + m - 1. */
 typedef struct nc_group nc_group;
 nc_group *agg_group(const char *area, const char *code, const char *offence,
-		    const char *label, const char *source, long line);
-void agg_add(nc_group *g, int month, long count);
+		    const char *label);
+/* Add count to a month; source and line say where it was read (the first
+ * figure of each month is the one the row will cite). */
+void agg_add(nc_group *g, int month, long count, const char *source, long line);
 /* A month index the windows can hold (years 1900-2199). */
 bool agg_month_ok(int month);
 /* Record that the input covered this month (a zero is data). */

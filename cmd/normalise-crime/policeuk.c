@@ -121,8 +121,8 @@ nc_policeuk(csvin *c, const struct nc_opts *o)
 			cs_warn_at(file, line, "unmapped offence \"%s\"", sbuf_str(&type));
 			offence = "unmapped";
 		}
-		agg_add(agg_group(sbuf_str(&area), sbuf_str(&code), offence, sbuf_str(&type),
-				  source, line), month, 1);
+		agg_add(agg_group(sbuf_str(&area), sbuf_str(&code), offence, sbuf_str(&type)),
+			month, 1, source, line);
 	}
 	sbuf_free(&area);
 	sbuf_free(&code);
