@@ -107,13 +107,22 @@ setup() {
 
 # ---- bad input ------------------------------------------------------------
 
-@test "a lookup without code or name columns is a data error" {
+# bad_lookup FILE CONTENT MESSAGE: a lookup holding CONTENT (printf
+# format) is refused with exit 1, no output and exactly MESSAGE.
+bad_lookup() {
 	cd "$BATS_TEST_TMPDIR"
-	printf 'LAD23CD,LAD23NM\nE09000003,Barnet\n' > lads.csv
-	run_split join-wards -r lads.csv "$SAMPLES/wards/london-ward-burglary.tsv"
+	printf "$2" > "$1"
+	run_split join-wards -r "$1" "$SAMPLES/wards/london-ward-burglary.tsv"
 	[ "$status" -eq 1 ]
 	[ ! -s "$out_file" ]
-	[ "$(cat "$err_file")" = "join-wards: lads.csv: no ward code column (ward_code or WDyyCD); name it with --ref-code" ]
+	[ "$(cat "$err_file")" = "join-wards: $3" ]
+}
+
+@test "a lookup without a ward code or name column is a data error" {
+	bad_lookup lads.csv 'LAD23CD,LAD23NM\nE09000003,Barnet\n' \
+		"lads.csv: no ward code column (ward_code or WDyyCD); name it with --ref-code"
+	bad_lookup codes.tsv 'WD23CD\tLAD23CD\nE05013630\tE09000003\n' \
+		"codes.tsv: no ward name column (ward_name or WDyyNM); name it with --ref-name"
 }
 
 @test "--ref-code naming a column the lookup lacks is a usage error" {
@@ -124,12 +133,8 @@ setup() {
 }
 
 @test "a ragged row in the lookup names file and line" {
-	cd "$BATS_TEST_TMPDIR"
-	printf 'WD19CD,WD19NM,LAD19CD,LAD19NM\nE05000044,Burnt Oak,E09000003,Barnet\nE05000054,Hale,E09000003\n' > ragged.csv
-	run_split join-wards -r ragged.csv "$SAMPLES/wards/london-ward-burglary.tsv"
-	[ "$status" -eq 1 ]
-	[ ! -s "$out_file" ]
-	[ "$(cat "$err_file")" = "join-wards: ragged.csv:3: 3 fields, the header has 4" ]
+	bad_lookup ragged.csv 'WD19CD,WD19NM,LAD19CD,LAD19NM\nE05000044,Burnt Oak,E09000003,Barnet\nE05000054,Hale,E09000003\n' \
+		"ragged.csv:3: 3 fields, the header has 4"
 }
 
 @test "a ragged row in the input names file and line" {
@@ -142,16 +147,8 @@ setup() {
 }
 
 @test "an empty reference and a header-only reference are data errors" {
-	cd "$BATS_TEST_TMPDIR"
-	: > empty.csv
-	run_split join-wards -r empty.csv "$SAMPLES/wards/london-ward-burglary.tsv"
-	[ "$status" -eq 1 ]
-	[ "$(cat "$err_file")" = "join-wards: empty.csv: empty reference" ]
-	printf 'WD23CD\tWD23NM\tLAD23CD\tLAD23NM\n' > header.tsv
-	run_split join-wards -r header.tsv "$SAMPLES/wards/london-ward-burglary.tsv"
-	[ "$status" -eq 1 ]
-	[ ! -s "$out_file" ]
-	[ "$(cat "$err_file")" = "join-wards: header.tsv: no wards in the reference" ]
+	bad_lookup empty.csv '' "empty.csv: empty reference"
+	bad_lookup header.tsv 'WD23CD\tWD23NM\tLAD23CD\tLAD23NM\n' "header.tsv: no wards in the reference"
 }
 
 @test "a directory or a missing file as reference is a data error" {
