@@ -32,29 +32,6 @@ group_add(group *g, const tsv *t, const char *src)
 	return r;
 }
 
-/* Write a held row with the added columns, as out_pass_row does for the
- * current row: vals[k] overwrites column where[k], or is appended. */
-void
-row_emit(const row *r, size_t ncols, const char *const vals[], size_t nadd,
-	 const int where[])
-{
-	for (size_t i = 0; i < ncols; i++) {
-		size_t k;
-
-		for (k = 0; k < nadd; k++)
-			if (where[k] == (int)i)
-				break;
-		if (k < nadd)
-			out_field(vals[k]);
-		else
-			out_fieldn(r->f[i], r->flen[i]);
-	}
-	for (size_t k = 0; k < nadd; k++)
-		if (where[k] < 0)
-			out_field(vals[k]);
-	out_endrow();
-}
-
 void
 group_clear(group *g, size_t ncols)
 {

@@ -3,9 +3,9 @@
  *
  * Change mode.  Which rows are indicators:
  *   - a change (pct_change, count_change, pct_point_change) always is;
- *     a level row (count, rate ...) of the same offence and period is
- *     shown beside it, with the level of its base_period, and not counted
- *     again;
+ *     the count of the same offence, offence_label and period (what a
+ *     dashboard prints beside its change) is shown with it, with the count
+ *     of its base_period, and not counted again;
  *   - a level row (count, rate, share, rank ...) whose base_period names
  *     another row of the same offence, measure and unit is compared with
  *     it; that earlier row is its base, not an indicator;
@@ -173,8 +173,13 @@ describe(row *r, const struct cols *c, double change)
 			sbuf_adds(b, row_get(r, c->value));
 		}
 	}
-	if (r->why)
+	if (r->why && b->len > 0 && b->s[b->len - 1] == ')') {
+		/* "(25 vs 21; polarity unknown)", not two brackets. */
+		b->s[--b->len] = '\0';
+		sbuf_printf(b, "; %s)", r->why);
+	} else if (r->why) {
 		sbuf_printf(b, " (%s)", r->why);
+	}
 }
 
 /* ---- which rows are indicators ---- */
@@ -185,7 +190,7 @@ is_level(const row *r, const struct cols *c)
 	return !is_change(row_get(r, c->measure));
 }
 
-/* A change shows the level of its period (and of its base period). */
+/* A change shows the count of its period (and of its base period). */
 static void
 attach_levels(group *g, row *ch, const struct cols *c)
 {
@@ -197,9 +202,11 @@ attach_levels(group *g, row *ch, const struct cols *c)
 		row *l = g->rows[i];
 		const char *lbp = row_get(l, c->base_period);
 
-		if (l->role == ROLE_INDICATOR && is_level(l, c) &&
-		    !is_rank(row_get(l, c->measure)) &&
+		if (l->role == ROLE_INDICATOR &&
+		    strcmp(row_get(l, c->measure), "count") == 0 &&
 		    strcmp(row_get(l, c->offence), row_get(ch, c->offence)) == 0 &&
+		    strcmp(row_get(l, c->offence_label),
+			   row_get(ch, c->offence_label)) == 0 &&
 		    strcmp(row_get(l, c->period), p) == 0 &&
 		    (*lbp == '\0' || strcmp(lbp, bp) == 0)) {
 			ch->cur_level = l;
@@ -243,8 +250,16 @@ pair_by_base_period(group *g, const struct cols *c)
 	 * rows does not matter: every row that is some row's base is not an
 	 * indicator itself, and only the latest of the chain is judged. */
 	for (size_t i = 0; i < g->n; i++)
-		if (g->rows[i]->base && g->rows[i]->role == ROLE_INDICATOR)
+		if (g->rows[i]->base)
 			g->rows[i]->base->role = ROLE_BASE;
+}
+
+/* s is a rank of the same ranking as r still waiting for a base. */
+static bool
+unpaired_rank_like(const row *s, const row *r, const struct cols *c)
+{
+	return s->role == ROLE_INDICATOR && !s->base && !s->why &&
+	       *row_get(s, c->base_period) == '\0' && same_indicator(r, s, c);
 }
 
 /* Ranks with no base_period: the latest against the one before it. */
@@ -256,16 +271,14 @@ pair_ranks(group *g, const struct cols *c)
 		size_t n = 0;
 		bool ordered = true;
 
-		if (r->role != ROLE_INDICATOR || r->base || r->why ||
-		    !is_rank(row_get(r, c->measure)) || *row_get(r, c->base_period))
+		if (!is_rank(row_get(r, c->measure)) || !unpaired_rank_like(r, r, c))
 			continue;
-		/* The rows of this rank indicator not yet seen start at i. */
+		/* The rows of this ranking not yet seen start at i. */
 		for (size_t j = i; j < g->n; j++) {
 			row *s = g->rows[j];
 			const char *e = row_get(s, c->period_end);
 
-			if (s->role != ROLE_INDICATOR || s->base || s->why ||
-			    *row_get(s, c->base_period) || !same_indicator(r, s, c))
+			if (!unpaired_rank_like(s, r, c))
 				continue;
 			n++;
 			if (*e == '\0')
@@ -279,29 +292,24 @@ pair_ranks(group *g, const struct cols *c)
 		}
 		for (size_t j = i; ordered && j < g->n; j++) {
 			row *s = g->rows[j];
-			int k;
+			const char *e = row_get(s, c->period_end);
 
-			if (s == latest || s->role != ROLE_INDICATOR || s->base ||
-			    s->why || *row_get(s, c->base_period) ||
-			    !same_indicator(r, s, c))
+			if (s == latest || !unpaired_rank_like(s, r, c))
 				continue;
-			k = strcmp(row_get(s, c->period_end), row_get(latest, c->period_end));
-			if (k == 0)
+			if (strcmp(e, row_get(latest, c->period_end)) == 0)
 				ordered = false;   /* two ranks for the same period */
-			else if (!prev || strcmp(row_get(s, c->period_end),
-						 row_get(prev, c->period_end)) > 0)
+			else if (!prev || strcmp(e, row_get(prev, c->period_end)) > 0)
 				prev = s;
 		}
 		for (size_t j = i; j < g->n; j++) {
 			row *s = g->rows[j];
 
-			if (s->role != ROLE_INDICATOR || s->base || s->why ||
-			    *row_get(s, c->base_period) || !same_indicator(r, s, c))
+			if (!unpaired_rank_like(s, r, c) || (ordered && s == latest))
 				continue;
-			if (!ordered)
-				s->why = "ranks whose periods cannot be ordered";
-			else if (s != latest)
+			if (ordered)
 				s->role = ROLE_HISTORY;
+			else
+				s->why = "ranks whose periods cannot be ordered";
 		}
 		if (ordered)
 			latest->base = prev;

@@ -2,8 +2,8 @@
  * indicators that decided it (SPEC section 3).
  *
  * Rows are held per group; a group is the run of consecutive rows with
- * the same group columns, so memory is bounded by the largest group, not
- * by the input.  A group that comes back after another is flagged again
+ * the same group columns, so memory is bounded by the largest group (and
+ * one key per group, to notice a group that comes back), not by the input.  A group that comes back after another is flagged again
  * on its own, with a warning (sort the input by the group columns). */
 #include <getopt.h>
 #include <math.h>
@@ -147,15 +147,18 @@ main(int argc, char *argv[])
 				 tsv_len(t, (size_t)run.c.group[i]));
 			sbuf_addc(&key, '\x1f');
 		}
-		if (g.n > 0 && strcmp(g.key, sbuf_str(&key)) != 0)
+		if (g.n > 0 && (g.keylen != key.len || memcmp(g.key, key.s, key.len) != 0))
 			flush(&g, &run);
 		if (g.n == 0) {
-			if (hmap_has(seen, key.s, key.len))
+			/* Per-row targets need no group, except to summarise. */
+			if (hmap_has(seen, key.s, key.len) &&
+			    (!run.o.target_mode || run.o.summary))
 				cs_warn_at(tsv_source(t), tsv_lineno(t),
 					   "this group came before, with other groups between: "
 					   "flagged again on its own (sort by the group columns)");
 			hmap_put(seen, key.s, key.len);
-			g.key = xstrdup(sbuf_str(&key));
+			g.key = xstrndup(key.s, key.len);
+			g.keylen = key.len;
 		}
 		group_add(&g, t, tsv_source(t));
 	}
@@ -301,7 +304,8 @@ flush(group *g, struct run *run)
 				vals[1] = rag_field(run, v.colour);
 				vals[2] = sbuf_str(&v.reason);
 			}
-			row_emit(r, run->ncols, vals, NADD, run->where);
+			out_pass_fields(r->f, r->flen, run->ncols, vals, NADD,
+					run->where);
 		}
 	}
 	sbuf_free(&v.reason);

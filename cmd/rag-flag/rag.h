@@ -71,7 +71,8 @@ struct row {
 typedef struct {
 	row **rows;
 	size_t n, cap;
-	char *key;             /* group columns' values joined by US */
+	char *key;             /* group columns' values, each ended by US */
+	size_t keylen;
 } group;
 
 /* Columns the judge reads; -1 when the input has none. */
@@ -102,8 +103,6 @@ struct verdict {
 const char *row_get(const row *r, int col);
 struct tsv;
 row *group_add(group *g, const struct tsv *t, const char *src);
-void row_emit(const row *r, size_t ncols, const char *const vals[],
-	      size_t nadd, const int where[]);
 void group_clear(group *g, size_t ncols);
 void row_parse_value(row *r, const struct cols *c);
 /* "Burglary 2019-02 ": offence when the group mixes offences, and period. */

@@ -99,26 +99,28 @@ scheme_set_tolerance(double pct)
 	col[ncol - 1].gap = (struct cond){ OP_GT, pct };
 }
 
-int
-scheme_by_share(double share)
+/* The last (worst) colour whose share or gap condition holds for v. */
+static int
+worst_holding(bool gap, double v)
 {
 	int found = -1;
 
 	for (size_t i = 0; i < ncol; i++)
-		if (holds(col[i].share, share))
+		if (holds(gap ? col[i].gap : col[i].share, v))
 			found = (int)i;
 	return found;
 }
 
 int
+scheme_by_share(double share)
+{
+	return worst_holding(false, share);
+}
+
+int
 scheme_by_gap(double gap)
 {
-	int found = -1;
-
-	for (size_t i = 0; i < ncol; i++)
-		if (holds(col[i].gap, gap))
-			found = (int)i;
-	return found;
+	return worst_holding(true, gap);
 }
 
 int

@@ -57,7 +57,7 @@ by_target(row *r, const struct cols *c, const struct opts *o)
 		return;
 	}
 	if (!r->vok) {
-		r->why = "not a number";
+		r->why = *v ? "not a number" : "no value";
 		return;
 	}
 	p = pol_find(row_get(r, c->offence), row_get(r, c->measure),
@@ -68,6 +68,7 @@ by_target(row *r, const struct cols *c, const struct opts *o)
 			   row_get(r, c->offence), row_get(r, c->measure));
 		r->why = "polarity unknown";
 		sbuf_printf(&r->desc, "%s vs target %s", v, tbuf);
+		sbuf_printf(&r->reason, "%s against a target of %s: ", v, tbuf);
 		return;
 	}
 	gap = gap_of(r->v, t, p);
@@ -83,7 +84,7 @@ by_target(row *r, const struct cols *c, const struct opts *o)
 		num_format(gbuf, sizeof gbuf, gap, 1);
 		sbuf_printf(&r->reason, "not met by %s%%: %s against a target of %s (%s)",
 			    gbuf, v, tbuf, pol_words(p));
-		sbuf_printf(&r->desc, "%s vs target %s, %s%% short", v, tbuf, gbuf);
+		sbuf_printf(&r->desc, "%s vs target %s (%s%% short)", v, tbuf, gbuf);
 	} else {
 		sbuf_printf(&r->reason, "not met: %s against a target of %s (%s)",
 			    v, tbuf, pol_words(p));
@@ -106,6 +107,11 @@ judge_one(row *r, const struct cols *c, const struct opts *o)
 		add_prefix(&r->desc, r, c);
 	if (*row_get(r, c->offence_label) && *row_get(r, c->period))
 		sbuf_printf(&r->desc, "%s ", row_get(r, c->period));
+	/* "Label period: what" */
+	if (r->desc.len > 0) {
+		r->desc.s[r->desc.len - 1] = ':';
+		sbuf_addc(&r->desc, ' ');
+	}
 	if (*status) {
 		r->colour = scheme_by_status(status, strlen(status));
 		sbuf_adds(&r->desc, status);
@@ -113,6 +119,7 @@ judge_one(row *r, const struct cols *c, const struct opts *o)
 			cs_warn_at(r->src, r->lineno, "status '%s' is not in the scheme",
 				   status);
 			r->why = "status not in the scheme";
+			sbuf_printf(&r->reason, "'%s': ", status);
 		} else {
 			sbuf_printf(&r->reason, "status: %s", status);
 		}
@@ -120,7 +127,9 @@ judge_one(row *r, const struct cols *c, const struct opts *o)
 		by_target(r, c, o);
 	}
 	if (r->why) {
-		if (r->desc.len && r->desc.s[r->desc.len - 1] == ' ')
+		/* Drop the ": " left when there was nothing to show. */
+		while (r->desc.len && (r->desc.s[r->desc.len - 1] == ' ' ||
+				       r->desc.s[r->desc.len - 1] == ':'))
 			r->desc.s[--r->desc.len] = '\0';
 		sbuf_printf(&r->desc, " (%s)", r->why);
 		sbuf_adds(&r->reason, r->why);
