@@ -114,7 +114,7 @@ begin_output() {
 	OUT=$1
 	mkdir -p "$OUT" || die "$OUT: cannot make the directory"
 	WORK=$(mktemp -d "$OUT/.work.XXXXXX") || die "$OUT: cannot write"
-	LOG=$WORK/warnings.txt
+	LOG=$WORK/.log
 	: >"$LOG"
 }
 trap '[ -z "$WORK" ] || rm -rf "$WORK"' EXIT
@@ -157,8 +157,11 @@ rows() {
 # the output directory, in the order given (make's target last), and the
 # warnings beside them; then say what was written.
 publish() {
-	_nwarn=$(grep -Evc '^[a-z-]+: [0-9]+ warnings?$' "$LOG" || true)
-	mv -f "$LOG" "$OUT/warnings.txt"
+	# Each warning once (several steps may read the same file), without the
+	# tools' closing counts.
+	awk '!/^[a-z-]+: [0-9]+ warnings?$/ && !seen[$0]++' "$LOG" >"$WORK/warnings.txt"
+	_nwarn=$(awk 'END { print NR }' "$WORK/warnings.txt")
+	mv -f "$WORK/warnings.txt" "$OUT/warnings.txt"
 	_said=
 	for _f; do
 		mv -f "$WORK/$_f" "$OUT/$_f"

@@ -47,5 +47,8 @@ esac
 step indicators.tsv normalise-crime --format text --check --source "$1" \
 	${opt_area:+--area "$opt_area"} -- "$text"
 cp "$WORK/.stderr" "$WORK/indicators.check.txt"
-step rag.tsv rag-flag ${opt_band:+--band "$opt_band"} "$WORK/indicators.tsv"
+# rag-flag takes each area and offence's rows together.
+cp "$WORK/indicators.tsv" "$WORK/sorted.tsv"
+sort_by sorted.tsv area offence
+step rag.tsv rag-flag ${opt_band:+--band "$opt_band"} "$WORK/sorted.tsv"
 publish indicators.check.txt rag.tsv indicators.tsv

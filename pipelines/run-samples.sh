@@ -11,26 +11,21 @@ $make --no-print-directory -s pipelines "$@"
 dirs=$($make --no-print-directory -s pipeline-dirs "$@")
 
 tables=0 total=0 warnings=0 html=
-echo "cspkit: the pipelines on samples/ wrote, under out/:"
+echo "cspkit: every pipeline on the samples; the tables are under out/:"
 for d in $dirs; do
-	line= n=0
+	n=0 r=0
 	for f in "$d"*.tsv; do
 		[ -f "$f" ] || continue
-		r=$(awk 'END { print (NR > 0 ? NR - 1 : 0) }' "$f")
-		line="$line, ${f##*/} $r"
-		n=$((n + 1)) total=$((total + r))
+		n=$((n + 1))
+		r=$((r + $(awk 'END { print (NR > 0 ? NR - 1 : 0) }' "$f")))
 	done
 	for f in "$d"*.html; do
-		[ -f "$f" ] || continue
-		line="$line, ${f##*/}"
-		html="$html $f"
+		[ -f "$f" ] && html="$html $f"
 	done
-	w=$(grep -Evc '^[a-z-]+: [0-9]+ warnings?$' "${d}warnings.txt" 2>/dev/null || true)
-	tables=$((tables + n)) warnings=$((warnings + w))
-	printf '  %-52s %s' "${d#out/}" "${line#, }"
-	[ "$w" -eq 0 ] || printf ' (%d warning%s)' "$w" "$([ "$w" -eq 1 ] || echo s)"
-	echo
+	w=$(awk 'END { print NR }' "${d}warnings.txt" 2>/dev/null || echo 0)
+	printf '  %-44s %2d tables %6d rows %4d warnings\n' "$d" "$n" "$r" "$w"
+	tables=$((tables + n)) total=$((total + r)) warnings=$((warnings + w))
 done
-echo "$tables tables, $total rows, $warnings warnings (each directory's warnings.txt)."
-for f in $html; do echo "Open $f in a browser for the dashboard."; done
-echo "Each table's rows say where their figures came from (source, line)."
+printf '  %-44s %2d tables %6d rows %4d warnings\n' "in all" "$tables" "$total" "$warnings"
+echo "Each directory has its warnings in warnings.txt; every row names its source and line."
+for f in $html; do echo "Dashboard: $f (open it in a browser)"; done
