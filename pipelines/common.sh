@@ -13,6 +13,7 @@
 # OPTSPEC lists options as S:long (a flag) or S:long= (takes a value); S is
 # the short letter or - for none.  Each sets $opt_long (dashes become _).
 # -o/--out DIR, -q/--quiet, -h/--help and -V/--version are always there.
+# With OPTS_FIRST set, options end at the first operand.
 
 SCRIPT=${0##*/}
 PROG=${SCRIPT%.sh}
@@ -91,7 +92,10 @@ parse_opts() {
 				eval "$o_var=1"
 				shift
 			fi ;;
-		*) ARGS="$ARGS $(shquote "$1")"; shift ;;
+		*)
+			# OPTS_FIRST: options only before the first operand.
+			[ -z "${OPTS_FIRST:-}" ] || break
+			ARGS="$ARGS $(shquote "$1")"; shift ;;
 		esac
 	done
 	for _a; do ARGS="$ARGS $(shquote "$_a")"; done

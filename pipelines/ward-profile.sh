@@ -61,16 +61,28 @@ f("measure") == "pct_change" {
 }
 f("measure") == "count" { count[key, f("period")] = f("value") }
 END {
+	# Ward by ward in the order first met, each with its total first.
 	for (i = 1; i <= n; i++) {
-		k = order[i]
-		$0 = row[k]
-		code = f("ward_code") != "" ? f("ward_code") : f("area_code")
-		name = f("ward_name") != "" ? f("ward_name") : f("area")
-		c = count[k, latest[k]]
-		pop = f("population")
-		print f("source"), f("line"), code, name, f("lad_code"), f("lad_name"), f("vintage"),
-		      f("offence"), f("offence_label"), latest[k], c, base[k], count[k, base[k]],
-		      change[k], pop, (pop > 0 && c != "") ? sprintf("%.2f", c * 1000 / pop) : ""
+		$0 = row[order[i]]
+		w = f("area_code") SUBSEP f("area")
+		if (!(w in nrows)) ward[++nwards] = w
+		if (f("offence") == "total_crime") first[w] = i
+		else list[w, ++nrows[w]] = i
 	}
+	for (j = 1; j <= nwards; j++) {
+		w = ward[j]
+		if (w in first) line(order[first[w]])
+		for (i = 1; i <= nrows[w]; i++) line(order[list[w, i]])
+	}
+}
+function line(k,   code, name, c, pop) {
+	$0 = row[k]
+	code = f("ward_code") != "" ? f("ward_code") : f("area_code")
+	name = f("ward_name") != "" ? f("ward_name") : f("area")
+	c = count[k, latest[k]]
+	pop = f("population")
+	print f("source"), f("line"), code, name, f("lad_code"), f("lad_name"), f("vintage"),
+	      f("offence"), f("offence_label"), latest[k], c, base[k], count[k, base[k]],
+	      change[k], pop, (pop > 0 && c != "") ? sprintf("%.2f", c * 1000 / pop) : ""
 }' "$WORK/joined.tsv" >"$WORK/wards.tsv"
 publish wards.tsv
