@@ -1,7 +1,7 @@
 #!/bin/sh
 # batch: one pipeline over many files, several at a time.
 set -eu
-OPTSPEC='j:jobs= S:sshlogin='
+OPTSPEC='j:jobs= S:sshlogin= -:runner='
 OPTS_FIRST=1
 usage() {
 	cat <<'USAGE'
@@ -17,6 +17,7 @@ Exit status 1 when any run failed (the others still ran).
   -o, --out ROOT         directory of the output directories
   -S, --sshlogin LOGINS  GNU parallel --sshlogin: spread the runs over
                          machines that see this directory at the same path
+      --runner R         parallel or xargs (default: parallel when installed)
   -q, --quiet            pass -q to every run
   -h, --help             this help
 
@@ -56,10 +57,19 @@ one="$one"' -- "$f"'
 r=${opt_out:-}
 export r
 
-if command -v parallel >/dev/null 2>&1 && parallel --version 2>/dev/null | grep -q 'GNU parallel'; then
+runner=${opt_runner:-}
+if [ -z "$runner" ]; then
+	runner=xargs
+	if command -v parallel >/dev/null 2>&1 && parallel --version 2>/dev/null | grep -q 'GNU parallel'; then
+		runner=parallel
+	fi
+fi
+case $runner in parallel | xargs) ;; *) usage_error "--runner: '$runner' is not parallel or xargs" ;; esac
+[ -z "$opt_sshlogin" ] || [ "$runner" = parallel ] || die "--sshlogin needs GNU parallel (apt-get install parallel)"
+
+if [ "$runner" = parallel ]; then
 	printf '%s\0' "$@" | parallel -0 -j "$jobs" ${opt_sshlogin:+--sshlogin "$opt_sshlogin" --workdir .} \
 		--env r -q sh -c "$one" sh {} || die "some runs failed"
 else
-	[ -z "$opt_sshlogin" ] || die "--sshlogin needs GNU parallel (apt-get install parallel)"
 	printf '%s\0' "$@" | xargs -0 -P "$jobs" -I {} sh -c "$one" sh {} || die "some runs failed"
 fi

@@ -164,3 +164,88 @@ cell() {
 	[ "$(cell "$d" offence robbery indicator)" = "Robbery (all)" ]
 	[ -z "$(cell "$d" offence robbery rolling12_count)" ]
 }
+
+# ---- the real files in ../shared, figures checked by hand ---------------
+
+@test "real 2024-25 MPS borough file: Barnet's league figures" {
+	need_shared data
+	f=$SHARED/data/mps_borough_crime_24m_2024-01_to_2025-12.csv
+	run_split sh pipelines/borough-league.sh -q -o "$tmp/l" "$f"
+	[ "$status" -eq 0 ]
+	l=$tmp/l/league.tsv
+	[ "$(awk -F'\t' '$3 == "total_crime"' "$l" | wc -l)" -eq 32 ]
+	# Barnet 2025-01..2025-12, all its 32 lines summed by awk: 28538;
+	# / 399007 (mid-2020) * 1000 = 71.52.
+	row=$(awk -F'\t' '$3 == "total_crime" && $6 == "Barnet"' "$l" | cut -f8-)
+	[ "$row" = "28538${TAB}399007${TAB}71.52${TAB}7${TAB}32${TAB}yes" ]
+	# The rank again, from the raw file and lib/data/boroughs.tsv: the
+	# boroughs whose 2025 rate is below Barnet's, plus one.
+	rank=$(awk -F, -v OFS='\t' '
+		FNR == 1 && NR != FNR { for (i = 4; i <= NF; i++) if ($i == "202501") s = i; next }
+		NR == FNR { if (!/^#/ && $2 != "name") pop[$2] = $5; next }
+		{ for (i = s; i < s + 12; i++) n[$3] += $i }
+		END { for (b in pop) if (b in n) r[b] = n[b] / pop[b]
+		      k = 1; for (b in r) if (r[b] < r["Barnet"]) k++; print k }' \
+		FS='\t' lib/data/boroughs.tsv FS=, "$f")
+	[ "$rank" = 7 ]
+	# Residential burglary is three 2024-file lines: 1 + 1294 + 341.
+	[ "$(awk -F'\t' '$3 == "burglary_residential" && $6 == "Barnet"' "$l" | cut -f8)" = 1636 ]
+}
+
+@test "real 2024-25 MPS borough file: Barnet's dashboard" {
+	need_shared data
+	run_split sh pipelines/dashboard.sh -q -o "$tmp/d" "$SHARED/data/mps_borough_crime_24m_2024-01_to_2025-12.csv"
+	[ "$status" -eq 0 ]
+	d=$tmp/d/dashboard.tsv
+	assert_tsv "$d"
+	# Oct-Dec 2025: home 97+108+140, unconnected 41+28+30, "- RESIDENTIAL"
+	# 0 = 444; Oct-Dec 2024: 129+156+182 + 27+24+34 + 0 = 552; -19.6%.
+	[ "$(cell "$d" offence burglary_residential quarter_count)" = 444 ]
+	[ "$(cell "$d" offence burglary_residential quarter_base_count)" = 552 ]
+	[ "$(cell "$d" offence burglary_residential quarter_pct_change)" = -19.6 ]
+	# 2025: 1636; 2024: 0 + 1494 + 345 = 1839; -11.0%; 22nd of 32.
+	[ "$(cell "$d" offence burglary_residential rolling12_base_count)" = 1839 ]
+	[ "$(cell "$d" offence burglary_residential rolling12_pct_change)" = -11.0 ]
+	[ "$(cell "$d" offence burglary_residential london_rank)" = 22 ]
+	[ "$(cell "$d" offence burglary_residential rag)" = green ]
+	# Violence with injury 2025 1782 vs 1919 in 2024: -7.1%.
+	[ "$(cell "$d" offence violence_with_injury rolling12_count)" = 1782 ]
+	[ "$(cell "$d" offence violence_with_injury rolling12_pct_change)" = -7.1 ]
+	# Theft of a motor vehicle: both windows up, so red.
+	[ "$(cell "$d" offence theft_of_motor_vehicle rag)" = red ]
+	[ "$(wc -l <"$d")" -eq 12 ]
+}
+
+@test "real MPS ward files: Barnet's wards, 2022 and 2014 boundaries" {
+	need_shared data
+	run_split sh pipelines/ward-profile.sh -q -o "$tmp/w22" "$SHARED/data/mps_ward_crime_24m_2024-01_to_2025-12.csv"
+	[ "$status" -eq 0 ]
+	w=$tmp/w22/wards.tsv
+	assert_tsv "$w"
+	[ "$(awk -F'\t' '$8 == "total_crime"' "$w" | wc -l)" -eq 24 ]
+	# Burnt Oak (E05013630), all its lines: 1745 in 2025, 1556 in 2024, +12.1%.
+	[ "$(awk -F'\t' '$3 == "E05013630" && $8 == "total_crime"' "$w" | cut -f11-16)" = \
+	  "1745${TAB}12m to 2024-12${TAB}1556${TAB}12.1${TAB}${TAB}" ]
+	run_split sh pipelines/ward-profile.sh -q -o "$tmp/w14" "$SHARED/data/mps_ward_crime_24m_2020-09_to_2022-08_2014wards.csv"
+	[ "$status" -eq 0 ]
+	w=$tmp/w14/wards.tsv
+	[ "$(awk -F'\t' '$8 == "total_crime"' "$w" | wc -l)" -eq 21 ]
+	# Burnt Oak (E05000044) 2021-09..2022-08: 1532; Census 2011 18217: 84.10.
+	[ "$(awk -F'\t' '$3 == "E05000044" && $8 == "total_crime"' "$w" | cut -f11,15,16)" = \
+	  "1532${TAB}18217${TAB}84.10" ]
+}
+
+@test "real seeds: minutes of 21 July 2017 and the 2017 strategic assessment" {
+	need_shared seeds
+	run_split sh pipelines/minutes.sh -q -o "$tmp/m" "$SHARED/seeds/000_2d49bef283f698f3.txt"
+	[ "$status" -eq 0 ]
+	# 9 members present, 7 also present, 1 apology (Jamie Keddy); items 1-11.
+	[ "$(wc -l <"$tmp/m/attendance.tsv")" -eq 18 ]
+	[ "$(sed 1d "$tmp/m/items.tsv" | cut -f6 | tr '\n' ' ')" = "1 2 3 4 5 6 7 8 9 10 11 " ]
+	[ "$(sed -n 2p "$tmp/m/items.tsv" | cut -f3,10)" = "2017-07-21${TAB}INTRODUCTION, APOLOGIES AND MINUTES OF PREVIOUS MEETING" ]
+	run_split sh pipelines/report-indicators.sh -q --area Barnet -o "$tmp/r" "$SHARED/seeds/004_74e1a5d32b1337c0.txt"
+	[ "$status" -eq 0 ]
+	# "590 fewer burglaries" against the report's own 3878 -> 3297: 581.
+	grep -q 'stated -590 but 3297 vs 3878 gives -581' "$tmp/r/indicators.check.txt"
+	[ "$(wc -l <"$tmp/r/rag.tsv")" -eq "$(wc -l <"$tmp/r/indicators.tsv")" ]
+}
