@@ -45,13 +45,13 @@ by_offence major.tsv
 union offence.tsv minor.tsv major.tsv
 # The latest 12 months: count rows of the window that ends last.
 awk "$AWK_TSV"'
-NR == 1 { need("measure period_end base_period"); print; next }
+head { need("measure period_end base_period"); print; next }
 f("measure") == "count" && f("base_period") == "" { row[++n] = $0; end[n] = f("period_end"); if (end[n] > last) last = end[n] }
 END { for (i = 1; i <= n; i++) if (end[i] == last) print row[i] }' "$WORK/offence.tsv" >"$WORK/latest.tsv"
 step ranked.tsv rank-boroughs ${opt_population:+--population "$opt_population"} \
 	${opt_by:+--by "$opt_by"} "$WORK/latest.tsv"
 awk -v area="${opt_area:-Barnet}" "$AWK_TSV"'
-NR == 1 {
+head {
 	need("source line offence offence_label period area area_code value population rate_per_1000 rank rank_of")
 	print "source", "line", "offence", "offence_label", "period", "area", "area_code", "count",
 	      "population", "rate_per_1000", "rank", "rank_of", "highlight"

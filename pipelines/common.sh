@@ -13,9 +13,10 @@
 # OPTSPEC lists options as S:long (a flag) or S:long= (takes a value); S is
 # the short letter or - for none.  Each sets $opt_long (dashes become _).
 # -o/--out DIR, -q/--quiet, -h/--help and -V/--version are always there.
+# With OPTS_FIRST set, options end at the first operand.
 
-PROG=${0##*/}
-PROG=${PROG%.sh}
+SCRIPT=${0##*/}
+PROG=${SCRIPT%.sh}
 PIPEDIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=${PIPEDIR%/*}
 # dash has no pipefail; the steps below never rely on a pipe's status.
@@ -39,7 +40,7 @@ die() {
 	exit 1
 }
 usage_error() {
-	printf "%s: %s\nTry '%s --help' for more information.\n" "$PROG" "$*" "$PROG" >&2
+	printf "%s: %s\nTry '%s --help' for more information.\n" "$PROG" "$*" "$SCRIPT" >&2
 	exit 2
 }
 
@@ -91,7 +92,10 @@ parse_opts() {
 				eval "$o_var=1"
 				shift
 			fi ;;
-		*) ARGS="$ARGS $(shquote "$1")"; shift ;;
+		*)
+			# OPTS_FIRST: options only before the first operand.
+			[ -z "${OPTS_FIRST:-}" ] || break
+			ARGS="$ARGS $(shquote "$1")"; shift ;;
 		esac
 	done
 	for _a; do ARGS="$ARGS $(shquote "$_a")"; done
@@ -114,7 +118,7 @@ begin_output() {
 	OUT=$1
 	mkdir -p "$OUT" || die "$OUT: cannot make the directory"
 	WORK=$(mktemp -d "$OUT/.work.XXXXXX") || die "$OUT: cannot write"
-	LOG=$WORK/warnings.txt
+	LOG=$WORK/.log
 	: >"$LOG"
 }
 trap '[ -z "$WORK" ] || rm -rf "$WORK"' EXIT
@@ -127,14 +131,25 @@ trap 'exit 143' TERM
 step() {
 	_out=$WORK/$1
 	shift
-	if "$@" >"$_out" 2>"$WORK/.stderr"; then
+	if "$@" >"$_out" 2>"$WORK/.stderr-raw"; then
+		unwork <"$WORK/.stderr-raw" >"$WORK/.stderr"
 		cat "$WORK/.stderr" >>"$LOG"
 	else
 		_rc=$?
-		cat "$WORK/.stderr" >&2
+		unwork <"$WORK/.stderr-raw" >&2
 		printf '%s: %s failed (exit %d)\n' "$PROG" "$1" "$_rc" >&2
 		exit "$_rc"
 	fi
+}
+
+# unwork: messages without the work directory in the names of the files
+# they cite (they are about the step's input, named in the pipeline).
+unwork() {
+	awk -v w="$WORK/" '{
+		while ((i = index($0, w)) > 0)
+			$0 = substr($0, 1, i - 1) substr($0, i + length(w))
+		print
+	}'
 }
 
 # rows FILE: data rows (lines after the header).
@@ -146,19 +161,27 @@ rows() {
 # the output directory, in the order given (make's target last), and the
 # warnings beside them; then say what was written.
 publish() {
-	_nwarn=$(grep -Evc '^[a-z-]+: [0-9]+ warnings?$' "$LOG" || true)
-	mv -f "$LOG" "$OUT/warnings.txt"
+	# Each warning once (several steps may read the same file), without the
+	# tools' closing counts.
+	awk '!/^[a-z-]+: [0-9]+ warnings?$/ && !seen[$0]++' "$LOG" >"$WORK/warnings.txt"
+	_nwarn=$(awk 'END { print NR }' "$WORK/warnings.txt")
+	mv -f "$WORK/warnings.txt" "$OUT/warnings.txt"
+	_said=
 	for _f; do
 		mv -f "$WORK/$_f" "$OUT/$_f"
-		say "$OUT/$_f: $(rows "$OUT/$_f") rows"
+		case $_f in
+		*.tsv) _said="$_said, $_f ($(rows "$OUT/$_f") rows)" ;;
+		*) _said="$_said, $_f" ;;
+		esac
 	done
-	[ "$_nwarn" -eq 0 ] || say "$_nwarn warnings in $OUT/warnings.txt"
+	case $_nwarn in 0) ;; 1) _said="$_said, 1 warning" ;; *) _said="$_said, $_nwarn warnings" ;; esac
+	say "$OUT: ${_said#, }"
 }
 
 # by_offence NAME [total=1]: rewrite $WORK/NAME with one row per area,
 # period and offence key (awk/by-offence.awk).
 by_offence() {
-	awk -v "${2:-total=}" "$AWK_TSV$(cat "$PIPEDIR/awk/by-offence.awk")" "$WORK/$1" >"$WORK/$1.tmp"
+	tsvawk by-offence "${2:-total=}" "$WORK/$1" >"$WORK/$1.tmp"
 	mv -f "$WORK/$1.tmp" "$WORK/$1"
 }
 
@@ -167,18 +190,82 @@ by_offence() {
 union() {
 	_to=$WORK/$1
 	shift
-	(cd "$WORK" && awk "$AWK_TSV$(cat "$PIPEDIR/awk/union.awk")" "$@") >"$_to"
+	(cd "$WORK" && tsvawk union "$@") >"$_to"
 }
 
-# Awk helpers shared by the pipelines: a TSV read by column name.
-#   col["name"] is the column's index; need("a b c") dies unless present.
+# data_file NAME: the path of a reference table: NAME itself when it is a
+# file, else NAME or NAME.tsv in $CSPKIT_DATA or this tree's lib/data.
+data_file() {
+	for _d in '' "${CSPKIT_DATA:-}" "$ROOT/lib/data"; do
+		for _f in "$1" "$1.tsv"; do
+			[ -z "$_d" ] || _f=$_d/$_f
+			[ "$_d" = "" ] && [ "$_f" = "$1.tsv" ] && continue
+			if [ -f "$_f" ]; then
+				printf '%s\n' "$_f"
+				return 0
+			fi
+		done
+	done
+	return 1
+}
+
+# pick_offences NAME FILE: keep the rows of $WORK/NAME whose offence is
+# listed in FILE (a table with an offence column).
+pick_offences() {
+	awk "$AWK_TSV"'
+	FNR == NR { if (!head) want[f("offence")] = 1; next }
+	head || f("offence") in want' "$2" "$WORK/$1" >"$WORK/$1.tmp"
+	mv -f "$WORK/$1.tmp" "$WORK/$1"
+}
+
+# sort_by NAME COLUMN...: sort $WORK/NAME by the named columns (text
+# order, stable), the header kept first.
+sort_by() {
+	_in=$WORK/$1
+	shift
+	head -n 1 "$_in" >"$_in.tmp"
+	awk -v keys="$*" "$AWK_TSV"'
+	head { n = split(keys, k, " "); for (i = 1; i <= n; i++) need(k[i]); next }
+	{ s = ""; for (i = 1; i <= n; i++) s = s f(k[i]) "\t"; print s NR "\t" $0 }' "$_in" |
+		sort -t "$(printf '\t')" -k1,$# -k$(($# + 1)),$(($# + 1))n |
+		cut -f $(($# + 2))- >>"$_in.tmp"
+	mv -f "$_in.tmp" "$_in"
+}
+
+# only_area NAME AREA: keep the rows of $WORK/NAME about AREA (its name in
+# any case, or its code).
+only_area() {
+	awk -v want="$2" "$AWK_TSV"'
+	head { need("area area_code"); print; next }
+	tolower(f("area")) == tolower(want) || f("area_code") == want' "$WORK/$1" >"$WORK/$1.tmp"
+	mv -f "$WORK/$1.tmp" "$WORK/$1"
+}
+
+# AWK_TSV goes in front of the pipelines' awk programs: tab-separated in and
+# out; in each file, "#" lines before the header are skipped, head is 1 on
+# the header line, col["name"] is a column's index there, f("name") the
+# field, and need("a b c") stops with a message unless all are present.
 AWK_TSV='
 BEGIN { FS = OFS = "\t" }
-NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
+FNR == 1 { inbody = 0; file++ }
+{ head = 0 }
+!inbody && /^#/ { next }
+!inbody { inbody = head = 1; split("", col); for (i = 1; i <= NF; i++) col[$i] = i }
 function need(names,   n, a, i) {
 	n = split(names, a, " ")
 	for (i = 1; i <= n; i++)
-		if (!(a[i] in col)) { printf "missing column %s\n", a[i] > "/dev/stderr"; exit 2 }
+		if (!(a[i] in col)) {
+			printf "%s: %s: no column %s\n", prog, FILENAME, a[i] > "/dev/stderr"
+			exit 2
+		}
 }
 function f(name) { return $(col[name]) }
 '
+AWK_TSV="BEGIN { prog = \"$PROG\" }$AWK_TSV"
+
+# tsvawk PROGRAM [ARG]...: run pipelines/awk/PROGRAM.awk behind AWK_TSV.
+tsvawk() {
+	_p=$1
+	shift
+	awk "$AWK_TSV$(cat "$PIPEDIR/awk/$_p.awk")" "$@"
+}

@@ -10,7 +10,7 @@
 # Rows keep the order in which their key first appears.
 # Needs AWK_TSV (common.sh) in front of it.
 
-NR == 1 {
+head {
 	need("area area_code period base_period offence offence_label measure value")
 	print
 	next

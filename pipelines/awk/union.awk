@@ -4,10 +4,8 @@
 # the major level of an MPS file is kept once, from the first file).
 # Needs AWK_TSV (common.sh) in front of it; the files share one header.
 
-FNR == 1 {
-	if (NR == 1) {
-		for (i = 1; i <= NF; i++)
-			col[$i] = i
+head {
+	if (!headed++) {
 		need("area area_code period base_period offence measure")
 		print
 	}
