@@ -16,7 +16,7 @@
 #define CHUNK (128 * 1024)
 
 struct lines {
-	char *const *names;
+	char **names;          /* a copy of the operand list (not the strings) */
 	int nnames, next;      /* next operand to open */
 	int fd;                /* -1 between operands */
 	const char *src;
@@ -40,7 +40,10 @@ lines_open(int nnames, char *const names[])
 		names = stdin_only;
 		nnames = 1;
 	}
-	l->names = names;
+	/* Copied: a caller may pass an array that dies before the operands
+	 * are reached (csvin_open did: a stack array, read after return). */
+	l->names = xcalloc((size_t)nnames, sizeof *l->names);
+	memcpy(l->names, names, (size_t)nnames * sizeof *l->names);
 	l->nnames = nnames;
 	l->fd = -1;
 	l->cap = CHUNK;
@@ -179,5 +182,6 @@ lines_close(lines *l)
 	if (l->fd >= 0 && l->fd != STDIN_FILENO)
 		close(l->fd);
 	free(l->buf);
+	free(l->names);
 	free(l);
 }
