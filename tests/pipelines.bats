@@ -249,3 +249,125 @@ cell() {
 	grep -q 'stated -590 but 3297 vs 3878 gives -581' "$tmp/r/indicators.check.txt"
 	[ "$(wc -l <"$tmp/r/rag.tsv")" -eq "$(wc -l <"$tmp/r/indicators.tsv")" ]
 }
+
+# ---- atomic output, make, batch -----------------------------------------
+
+# A bin directory of the real tools in which rank-boroughs writes half a
+# table, says so in $tmp/started, and hangs: a pipeline caught mid-step.
+hanging_bin() {
+	mkdir -p "$tmp/bin"
+	for t in "$CSPKIT_BIN"/*; do ln -sf "$t" "$tmp/bin/"; done
+	rm -f "$tmp/bin/rank-boroughs"
+	cat >"$tmp/bin/rank-boroughs" <<-HANG
+	#!/bin/sh
+	printf 'source\tline\tarea\n' ; printf 'half a table' ; : >"$tmp/started"; exec sleep 60
+	HANG
+	chmod +x "$tmp/bin/rank-boroughs"
+}
+
+# interrupt SIGNAL: start borough-league on the hanging tools in its own
+# process group, wait until it is inside the step, send SIGNAL to the group.
+interrupt() {
+	rm -f "$tmp/started"
+	CSPKIT_BIN=$tmp/bin setsid sh pipelines/borough-league.sh -q -o "$tmp/l" \
+		samples/mps/borough_2019_vintage.csv &
+	pid=$!
+	for _ in $(seq 200); do [ -e "$tmp/started" ] && break; sleep 0.1; done
+	[ -e "$tmp/started" ]
+	kill "-$1" -- "-$pid"
+	st=0
+	wait "$pid" || st=$?
+}
+
+@test "interrupted mid-step (TERM, INT): the previous tables stay, no temp files" {
+	command -v setsid >/dev/null || skip "setsid not installed"
+	sh pipelines/borough-league.sh -q -o "$tmp/l" samples/mps/borough_2019_vintage.csv
+	cp -p -R "$tmp/l" "$tmp/before"
+	hanging_bin
+	interrupt TERM
+	[ "$st" -eq 143 ]
+	diff -r "$tmp/before" "$tmp/l"
+	interrupt INT
+	[ "$st" -ne 0 ]
+	diff -r "$tmp/before" "$tmp/l"
+	# and a first run that is stopped leaves no table at all
+	rm -rf "$tmp/l"
+	interrupt TERM
+	[ -z "$(ls -A "$tmp/l")" ]
+}
+
+@test "killed outright (KILL): no half table under a table's name" {
+	command -v setsid >/dev/null || skip "setsid not installed"
+	sh pipelines/borough-league.sh -q -o "$tmp/l" samples/mps/borough_2019_vintage.csv
+	cp -p "$tmp/l/league.tsv" "$tmp/league.before"
+	hanging_bin
+	interrupt KILL
+	cmp "$tmp/league.before" "$tmp/l/league.tsv"
+	# only the hidden work directory is left, for the next run to ignore
+	[ "$(ls "$tmp/l")" = "$(printf 'league.tsv\nwarnings.txt')" ]
+}
+
+# A copy of the parts make run needs (no cmd/: the tools are $CSPKIT_BIN).
+make_copy() {
+	mkdir -p "$1/lib" "$1/tests"
+	cp -R Makefile pipelines samples "$1/"
+	cp -R lib/data "$1/lib/"
+	cp tests/deps.sh "$1/tests/"
+}
+
+@test "make -j4 run prints and writes what make run does; a rerun is a no-op" {
+	make_copy "$tmp/a"
+	make -C "$tmp/a" -s deps-run >/dev/null 2>&1 || skip "cannot install the make run packages here"
+	(cd "$tmp/a" && make run) >"$tmp/serial.txt" 2>&1
+	mv "$tmp/a/out" "$tmp/out.serial"
+	(cd "$tmp/a" && make -j4 run) >"$tmp/parallel.txt" 2>&1
+	diff "$tmp/serial.txt" "$tmp/parallel.txt"
+	diff -r "$tmp/out.serial" "$tmp/a/out"
+	grep -q '^  in all  *[0-9][0-9]* tables ' "$tmp/serial.txt"
+	# nothing changed: nothing rebuilt, the same summary
+	touch "$tmp/mark"
+	sleep 1
+	(cd "$tmp/a" && make -j4 run) >"$tmp/again.txt" 2>&1
+	diff "$tmp/serial.txt" "$tmp/again.txt"
+	[ -z "$(find "$tmp/a/out" -newer "$tmp/mark")" ]
+	# one input touched: only its outputs are rebuilt
+	touch "$tmp/a/samples/mps/ward_2022_wards.csv"
+	(cd "$tmp/a" && make -j4 pipelines)
+	[ "$(find "$tmp/a/out" -name '*.tsv' -newer "$tmp/mark")" = "$tmp/a/out/wards/ward_2022_wards/wards.tsv" ]
+}
+
+@test "make pipelines DATA=dir: a flat directory of MPS files" {
+	make_copy "$tmp/a"
+	mkdir "$tmp/data"
+	cp samples/mps/borough_2019_vintage.csv "$tmp/data/mps_borough_crime_2019.csv"
+	cp samples/mps/ward_2022_wards.csv "$tmp/data/mps_ward_crime_2024.csv"
+	printf 'a,b\n1,2\n' >"$tmp/data/population_borough.csv"    # not crime: left alone
+	run make -C "$tmp/a" -s pipeline-dirs DATA="$tmp/data"
+	[[ "$output" == *"out/league/mps_borough_crime_2019/"* ]]
+	[[ "$output" == *"out/dashboard/mps_borough_crime_2019/"* ]]
+	[[ "$output" == *"out/wards/mps_ward_crime_2024/"* ]]
+	[[ "$output" != *population* ]]
+	make -C "$tmp/a" -s out/wards/mps_ward_crime_2024/wards.tsv DATA="$tmp/data"
+	sh pipelines/ward-profile.sh -q -o "$tmp/direct" samples/mps/ward_2022_wards.csv
+	diff <(cut -f2- "$tmp/direct/wards.tsv") <(cut -f2- "$tmp/a/out/wards/mps_ward_crime_2024/wards.tsv")
+}
+
+@test "batch.sh: the same tables as one run per file, with xargs and with GNU parallel" {
+	run_split sh pipelines/batch.sh --runner xargs -j 2 -q -o "$tmp/x" dashboard --area Camden -- \
+		samples/mps/borough_2008_vintage.csv samples/mps/borough_2019_vintage.csv
+	[ "$status" -eq 0 ]
+	for f in 2008 2019; do
+		sh pipelines/dashboard.sh -q --area Camden -o "$tmp/one/$f" "samples/mps/borough_${f}_vintage.csv"
+		diff -r "$tmp/one/$f" "$tmp/x/borough_${f}_vintage"
+	done
+	# one bad file: the others still run, exit 1
+	run_split sh pipelines/batch.sh --runner xargs -q -o "$tmp/y" borough-league "$tmp/nothing.csv" samples/mps/borough_2019_vintage.csv
+	[ "$status" -eq 1 ]
+	[ -f "$tmp/y/borough_2019_vintage/league.tsv" ]
+	sh tests/deps.sh parallel >/dev/null 2>&1 || skip "GNU parallel cannot be installed here"
+	# -S 2/: is GNU parallel's --sshlogin for this machine: the remote path
+	run_split sh pipelines/batch.sh -S 2/: -q -o "$tmp/p" dashboard --area Camden -- \
+		samples/mps/borough_2008_vintage.csv samples/mps/borough_2019_vintage.csv
+	[ "$status" -eq 0 ]
+	diff -r "$tmp/x" "$tmp/p"
+}
