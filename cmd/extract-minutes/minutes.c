@@ -334,7 +334,7 @@ item_heading(const char *s, size_t n, const char **title, size_t *tn)
 		} else if (c >= 'A' && c <= 'Z')
 			upper++;
 	}
-	return upper >= 3 ? num : 0;
+	return upper >= (md ? 1u : 3u) ? num : 0;
 }
 
 static bool
@@ -366,7 +366,7 @@ close_title(minutes *m)
 	m->next_found = m->next_item &&
 			prose_next_meeting(&m->mt, m->title_line, m->item_no,
 					   m->title.s, m->title.len, true);
-	m->apologies_item = strstr(m->title.s, "APOLOG") != NULL;
+	m->apologies_item = strstr(m->title.s, "APOLOG") || strstr(m->title.s, "Apolog");
 }
 
 /* Hand the held paragraph to prose.c. */

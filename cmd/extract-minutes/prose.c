@@ -800,7 +800,8 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 	/* RESOLVED statements, and the numbered list after "RESOLVED:" */
 	if (n > 0 && re_match(re_resolved, s, n, 0) == RE_MATCH) {
 		re_group(re_resolved, 0, &so, &eo);
-		mt->resolved_list = n - eo < 12 && s[n - 1] == ':';
+		/* "RESOLVED -" or "RESOLVED that:" over a numbered list */
+		mt->resolved_list = eo == n || (n - eo < 12 && s[n - 1] == ':');
 		if (!mt->resolved_list && eo < n)
 			add_text_rec(mt, REC_RESOLUTION, line, item, s + eo, n - eo, NULL);
 		return;
