@@ -22,8 +22,8 @@ static const char *const kind_names[] = {
 
 #define MONTHS "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?" \
 	"|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
-#define BODIES "(?:Board(?:\\s+Members)?|Committee|Sub-Committee|Partnership" \
-	"(?:\\s+Board)?|Panel|Forum|Group|Members)"
+#define BODIES "(?:[Bb]oard(?:\\s+Members)?|[Cc]ommittee|[Ss]ub-[Cc]ommittee|[Pp]artnership" \
+	"(?:\\s+[Bb]oard)?|[Pp]anel|[Ff]orum|[Gg]roup|Members)"
 #define DECIDED "(?:noted|agreed|approved|endorsed|requested|ratified|accepted" \
 	"|adopted|resolved|supported|NOTED|AGREED|APPROVED|RESOLVED)"
 
@@ -784,6 +784,8 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 	size_t ns, so, eo, body_n = n;
 	span *sv;
 	char *explicit_owners = NULL;
+	const char *task = NULL;
+	size_t taskn = 0;
 	sbuf clean = SBUF_INIT;
 
 	if (strcmp(mt->refs_item, item) != 0) {
@@ -832,8 +834,19 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		on = eo - so;
 		body_n = a;
 	}
-	if (owners)
+	if (owners) {
+		/* "Action: Sam Keane to report in July": the owner, then the
+		 * task, which is the action's text */
+		for (size_t k = 0; k + 5 < on; k++)
+			if (memcmp(owners + k, " to ", 4) == 0 &&
+			    owners[k + 4] >= 'a' && owners[k + 4] <= 'z') {
+				task = owners;
+				taskn = on;
+				on = k;
+				break;
+			}
 		explicit_owners = split_owners(owners, on);
+	}
 
 	sv = split_sentences(s, body_n, &ns);
 	for (size_t i = 0; i < ns; i++) {
@@ -862,7 +875,9 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 			prose_next_meeting(mt, line, item, clean.s, clean.len, false);
 		note_refs(mt, clean.s, clean.len);
 	}
-	if (explicit_owners) {
+	if (explicit_owners && task) {
+		add_text_rec(mt, REC_ACTION, line, item, task, taskn, explicit_owners);
+	} else if (explicit_owners) {
 		/* The action is the end of the paragraph, back to where every
 		 * owner has been named; or its last sentence. */
 		size_t from = ns > 0 ? sv[ns - 1].so : 0;
