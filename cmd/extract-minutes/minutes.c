@@ -1,7 +1,8 @@
 /* minutes.c - the line state machine of extract-minutes.
  *
  * Outside minutes every line is skipped until a "Minutes of (the) ...
- * meeting held on DATE" line starts a set.  Inside, the preamble holds the
+ * meeting held on DATE" line, or a "MINUTES" heading with a date line
+ * below it, starts a set.  Inside, the preamble holds the
  * attendance lists; numbered UPPER CASE headings start agenda items, whose
  * text is read as paragraphs (prose.c).  "The meeting finished at ..."
  * (or a new set of minutes, or the end of the operand) ends the set.
@@ -13,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
 #include "err.h"
 #include "mem.h"
 #include "minutes.h"
@@ -65,9 +65,9 @@ struct minutes {
 	bool cur_marked;           /* cur began with a bullet or a number */
 };
 
-static cs_re *re_start, *re_not_start, *re_minutes_heading, *re_date_line, *re_heading_present, *re_heading_attend,
-	*re_heading_apology, *re_closing, *re_action_line, *re_venue,
-	*re_end_doc;
+static cs_re *re_start, *re_not_start, *re_minutes_heading, *re_date_line,
+	*re_heading_present, *re_heading_attend, *re_heading_apology,
+	*re_closing, *re_action_line, *re_venue, *re_end_doc;
 
 static void
 compile_patterns(void)
