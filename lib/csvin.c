@@ -66,18 +66,35 @@ on_record(int term, void *arg)
 	c->in_record = false;
 }
 
-csvin *
-csvin_open(const char *name)
+static csvin *
+csvin_new(const char *name)
 {
 	csvin *c = xcalloc(1, sizeof *c);
-	char *names[1];
 
 	c->name = xstrdup(name ? name : "-");
-	names[0] = c->name;
 	/* An unterminated quote at the end of input is an error, not a field. */
 	if (csv_init(&c->p, CSV_STRICT_FINI) != 0)
 		cs_die(CS_EXIT_DATA, "out of memory");
+	return c;
+}
+
+csvin *
+csvin_open(const char *name)
+{
+	csvin *c = csvin_new(name);
+	char *names[1];
+
+	names[0] = c->name;
 	c->in = lines_open(1, names);
+	return c;
+}
+
+csvin *
+csvin_open_lines(lines *in)
+{
+	csvin *c = csvin_new(lines_source(in));
+
+	c->in = in;
 	return c;
 }
 
@@ -123,7 +140,10 @@ csvin_next(csvin *c)
 
 		if (!lines_next(c->in, &line, &n)) {
 			c->done = true;
-			if (csv_fini(&c->p, on_field, on_record, c) != 0)
+			/* Every line was fed with its LF, so a record still open
+			 * here is inside a quote that never closed (libcsv's
+			 * CSV_STRICT_FINI alone does not report it). */
+			if (c->in_record || csv_fini(&c->p, on_field, on_record, c) != 0)
 				cs_die_at(CS_EXIT_DATA, c->name, c->start_line,
 					  "unterminated quoted field");
 			break;

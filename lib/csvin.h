@@ -10,10 +10,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "lines.h"
+
 typedef struct csvin csvin;
 
 /* One operand ("-" or NULL for stdin).  An unreadable file is exit 1. */
 csvin *csvin_open(const char *name);
+/* Over a line reader already opened on one operand (lines_unread lets the
+ * caller peek at its first line first); the csvin owns it from now on. */
+csvin *csvin_open_lines(lines *in);
 bool csvin_next(csvin *c);
 size_t csvin_nfields(const csvin *c);
 /* Field i of the current record, NUL-terminated (field may contain NUL:

@@ -25,6 +25,9 @@ struct lines {
 	bool eof;
 	char *buf;
 	size_t cap, start, end;
+	char *last;            /* the line just returned, for lines_unread */
+	size_t lastlen;
+	bool again;
 };
 
 lines *
@@ -96,6 +99,12 @@ lines_next(lines *l, char **line, size_t *len)
 {
 	size_t scanned = 0;
 
+	if (l->again) {
+		l->again = false;
+		*line = l->last;
+		*len = l->lastlen;
+		return true;
+	}
 	for (;;) {
 		char *p, *nl;
 		size_t n;
@@ -129,10 +138,19 @@ lines_next(lines *l, char **line, size_t *len)
 			n -= 3;
 		}
 		l->lineno++;
-		*line = p;
-		*len = n;
+		*line = l->last = p;
+		*len = l->lastlen = n;
 		return true;
 	}
+}
+
+void
+lines_unread(lines *l)
+{
+	/* The buffer is only compacted inside lines_next, so the line is
+	 * still where it was. */
+	if (l->last != NULL)
+		l->again = true;
 }
 
 bool

@@ -19,6 +19,10 @@ typedef struct lines lines;
 lines *lines_open(int nnames, char *const names[]);
 /* Read the next line; false at the end of the last operand. */
 bool lines_next(lines *l, char **line, size_t *len);
+/* Push the line just read back: the next lines_next returns it again, as
+ * it is now (same pointer, length and line number).  Lets a caller look at
+ * a first line (format detection) and then hand the stream on. */
+void lines_unread(lines *l);
 /* True when the line just read is the first line of a new operand. */
 bool lines_new_file(const lines *l);
 /* Name of the operand the current line came from ("-" for stdin) and its

@@ -355,6 +355,12 @@ out_endrow(void)
 }
 
 void
+out_raw(const char *s, size_t n)
+{
+	oput(s, n);
+}
+
+void
 out_header(const char *const names[], size_t n)
 {
 	owidth = 0;

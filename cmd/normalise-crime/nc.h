@@ -6,8 +6,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "csvin.h"
 #include "date.h"
 #include "lines.h"
+#include "mem.h"
 
 struct nc_opts {
 	const char *format;        /* "text", "mps", "police-uk" or NULL: detect */
@@ -20,6 +22,7 @@ struct nc_opts {
 	bool level_major;          /* --level major */
 	int windows[8];            /* --window N[,N...] */
 	size_t nwindows;
+	bool window_only;          /* --window-only: no monthly rows */
 	bool check;                /* --check: recompute stated changes */
 	bool strict;
 };
@@ -41,6 +44,19 @@ typedef struct {
 void nc_header(void);
 void nc_emit(const nc_row *r);
 
+/* Rows that differ only in period and value (a wide file made long): the
+ * other fields are cleaned and joined once by nc_tmpl_set (r->period and
+ * r->value are not used), the period fields once per period by
+ * nc_period_text, and each row is then a few copies. */
+typedef struct {
+	sbuf head, mid, tail;
+} nc_tmpl;
+void nc_tmpl_set(nc_tmpl *t, const nc_row *r);
+void nc_period_text(const cs_period *p, sbuf *out);
+/* value must hold no tab, CR, LF or NUL (a number the caller wrote). */
+void nc_tmpl_emit(const nc_tmpl *t, const sbuf *period, const char *value, size_t n);
+void nc_tmpl_free(nc_tmpl *t);
+
 /* Taxonomy (taxonomy.c): loaded once from lib/data/taxonomy.tsv or
  * --taxonomy FILE.  Maps a printed label to its canonical key, or NULL when
  * unmapped.  nc_parent() gives the parent key ("" at the top). */
@@ -51,7 +67,35 @@ const char *tax_parent(const char *key);
 /* Readers: each reads its input and writes rows with nc_emit; returns 0,
  * or exits through cs_die on a fatal error. */
 int nc_text(lines *in, const struct nc_opts *o);             /* text.c */
-int nc_mps(const char *name, const struct nc_opts *o);       /* mps.c */
-int nc_policeuk(const char *name, const struct nc_opts *o);  /* policeuk.c */
+/* The data readers take a CSV reader over one operand whose first record
+ * is the header (mps.c, policeuk.c). */
+int nc_mps(csvin *in, const struct nc_opts *o);              /* mps.c */
+int nc_policeuk(csvin *in, const struct nc_opts *o);         /* policeuk.c */
+
+/* The format a first line announces: "mps", "police-uk", or "text". */
+const char *nc_detect(const char *line, size_t n);
+
+/* --area filter for the data modes (filter.c): true when no --area was
+ * given or name (or code) is one of them, compared folded (names.h). */
+bool nc_area_wanted(const struct nc_opts *o, const char *name, size_t n);
+
+/* Month totals held until the end (agg.c): police.uk counts, --level major
+ * and --window.  A group is one area and offence; months are indexed
+ * y * 12 + m - 1. */
+typedef struct nc_group nc_group;
+nc_group *agg_group(const char *area, const char *code, const char *offence,
+		    const char *label);
+/* Add count to a month; source and line say where it was read (the first
+ * figure of each month is the one the row will cite). */
+void agg_add(nc_group *g, int month, long count, const char *source, long line);
+/* A month index the windows can hold (years 1900-2199). */
+bool agg_month_ok(int month);
+/* Record that the input covered this month (a zero is data). */
+void agg_month_seen(int month);
+/* Write the held monthly rows (police.uk, --level major), sorted by area
+ * and offence when sorted is true, else in order of first appearance. */
+void agg_emit_months(bool sorted);
+/* Write the --window rows for every held group. */
+void agg_emit_windows(const struct nc_opts *o);
 
 #endif

@@ -1,0 +1,299 @@
+/* agg.c - month totals held until the end of the input: police.uk crime
+ * counts, --level major sums and the --window sums.  One group per area
+ * and offence, in order of first appearance; its months are a dense array
+ * (count -1 = no figure for that month in the input), each remembering
+ * where its first figure was read, for the source and line columns. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "hash.h"
+#include "mem.h"
+#include "nc.h"
+#include "num.h"
+
+typedef struct {
+	long count;
+	const char *source;     /* interned, see intern() */
+	long line;
+} month_fig;
+
+struct nc_group {
+	char *area, *code, *offence, *label;
+	int first;              /* month index of fig[0] */
+	month_fig *fig;
+	size_t n;
+};
+
+#define YEAR0 1900
+#define NMONTHS (300 * 12)   /* 1900-2199: months outside are refused */
+
+static nc_group **groups;
+static size_t ngroups, gcap;
+static hmap *index;
+static char **sources;
+static size_t nsources, scap;
+static bool seen[NMONTHS];
+static int latest = -1;
+
+static void
+agg_free(void)
+{
+	for (size_t i = 0; i < ngroups; i++) {
+		nc_group *g = groups[i];
+
+		free(g->area);
+		free(g->code);
+		free(g->offence);
+		free(g->label);
+		free(g->fig);
+		free(g);
+	}
+	free(groups);
+	hmap_free(index, NULL);
+	for (size_t i = 0; i < nsources; i++)
+		free(sources[i]);
+	free(sources);
+}
+
+/* Operand names outlive their readers here; there are only a few. */
+static const char *
+intern(const char *s)
+{
+	for (size_t i = nsources; i-- > 0;)
+		if (strcmp(sources[i], s) == 0)
+			return sources[i];
+	sources = xgrow(sources, &scap, nsources + 1, sizeof *sources);
+	sources[nsources] = xstrdup(s);
+	return sources[nsources++];
+}
+
+nc_group *
+agg_group(const char *area, const char *code, const char *offence,
+	  const char *label)
+{
+	static sbuf key;
+	void **slot;
+	nc_group *g;
+
+	/* Unit separators cannot occur in the fields (they are cleaned). */
+	sbuf_clear(&key);
+	sbuf_adds(&key, area);
+	sbuf_addc(&key, '\x1f');
+	sbuf_adds(&key, code);
+	sbuf_addc(&key, '\x1f');
+	sbuf_adds(&key, offence);
+	sbuf_addc(&key, '\x1f');
+	sbuf_adds(&key, label);
+	if (index == NULL) {
+		index = hmap_new();
+		atexit(agg_free);
+	}
+	slot = hmap_put(index, key.s, key.len);
+	if (*slot != NULL)
+		return *slot;
+	g = xcalloc(1, sizeof *g);
+	g->area = xstrdup(area);
+	g->code = xstrdup(code);
+	g->offence = xstrdup(offence);
+	g->label = xstrdup(label);
+	groups = xgrow(groups, &gcap, ngroups + 1, sizeof *groups);
+	groups[ngroups++] = g;
+	*slot = g;
+	return g;
+}
+
+bool
+agg_month_ok(int month)
+{
+	return month >= YEAR0 * 12 && month < YEAR0 * 12 + NMONTHS;
+}
+
+void
+agg_month_seen(int month)
+{
+	if (!agg_month_ok(month))
+		return;
+	seen[month - YEAR0 * 12] = true;
+	if (month > latest)
+		latest = month;
+}
+
+static void
+blank(month_fig *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		f[i] = (month_fig){ -1, NULL, 0 };
+}
+
+void
+agg_add(nc_group *g, int month, long count, const char *source, long line)
+{
+	size_t i;
+
+	if (g->n == 0) {
+		g->first = month;
+	} else if (month < g->first) {
+		/* Grow at the front: police.uk files may come in any order. */
+		size_t shift = (size_t)(g->first - month);
+
+		g->fig = xrealloc(g->fig, (g->n + shift) * sizeof *g->fig);
+		memmove(g->fig + shift, g->fig, g->n * sizeof *g->fig);
+		blank(g->fig, shift);
+		g->n += shift;
+		g->first = month;
+	}
+	i = (size_t)(month - g->first);
+	if (i >= g->n) {
+		g->fig = xrealloc(g->fig, (i + 1) * sizeof *g->fig);
+		blank(g->fig + g->n, i + 1 - g->n);
+		g->n = i + 1;
+	}
+	if (g->fig[i].count < 0) {
+		g->fig[i].count = 0;
+		g->fig[i].source = intern(source);
+		g->fig[i].line = line;
+	}
+	g->fig[i].count += count;
+}
+
+static int
+cmp_group(const void *a, const void *b)
+{
+	const nc_group *x = *(nc_group *const *)a, *y = *(nc_group *const *)b;
+	int c = strcmp(x->area, y->area);
+
+	if (c == 0)
+		c = strcmp(x->code, y->code);
+	if (c == 0)
+		c = strcmp(x->label, y->label);
+	return c;
+}
+
+static const char *
+unit_of(const nc_group *g)
+{
+	return strcmp(g->offence, "anti_social_behaviour") == 0 ? "incidents" : "offences";
+}
+
+static void
+emit(const nc_group *g, const month_fig *where, const cs_period *p,
+     const cs_period *base, const char *measure, const char *value,
+     const char *unit)
+{
+	nc_row r = {
+		.source = where->source, .line = where->line, .area = g->area,
+		.area_code = g->code, .period = p, .base = base,
+		.offence = g->offence, .offence_label = g->label,
+		.measure = measure, .value = value, .unit = unit,
+	};
+
+	nc_emit(&r);
+}
+
+static void
+emit_count(const nc_group *g, const month_fig *where, const cs_period *p, long v)
+{
+	char buf[32];
+
+	num_format(buf, sizeof buf, (double)v, 0);
+	emit(g, where, p, NULL, "count", buf, unit_of(g));
+}
+
+void
+agg_emit_months(bool sorted)
+{
+	if (sorted && ngroups > 1)
+		qsort(groups, ngroups, sizeof *groups, cmp_group);
+	for (size_t i = 0; i < ngroups; i++) {
+		const nc_group *g = groups[i];
+
+		for (size_t k = 0; k < g->n; k++) {
+			int m = g->first + (int)k;
+			cs_period p;
+
+			if (g->fig[k].count < 0)
+				continue;
+			p = period_month(m / 12, m % 12 + 1);
+			emit_count(g, &g->fig[k], &p, g->fig[k].count);
+		}
+	}
+}
+
+/* Every month of [from, to] is in the input. */
+static bool
+covered(int from, int to)
+{
+	if (!agg_month_ok(from) || !agg_month_ok(to))
+		return false;
+	for (int m = from; m <= to; m++)
+		if (!seen[m - YEAR0 * 12])
+			return false;
+	return true;
+}
+
+/* The group's total over [from, to]; a month it has no figure for counts
+ * 0, as the input covered it (police.uk lists crimes, not zeros).  *where
+ * is the latest figure's provenance, or the group's first when none. */
+static long
+sum(const nc_group *g, int from, int to, const month_fig **where)
+{
+	long s = 0;
+
+	*where = &g->fig[0];
+	for (int m = from; m <= to; m++) {
+		long i = (long)m - g->first;
+
+		if (i >= 0 && (size_t)i < g->n && g->fig[i].count >= 0) {
+			s += g->fig[i].count;
+			*where = &g->fig[i];
+		}
+	}
+	return s;
+}
+
+void
+agg_emit_windows(const struct nc_opts *o)
+{
+	bool cur_ok[8], base_ok[8];
+	cs_period cur[8], base[8];
+
+	if (latest < 0)
+		return;
+	for (size_t w = 0; w < o->nwindows; w++) {
+		int n = o->windows[w];
+
+		cur[w] = period_months_to(latest / 12, latest % 12 + 1, n);
+		base[w] = period_shift(&cur[w], -12);
+		cur_ok[w] = covered(latest - n + 1, latest);
+		base_ok[w] = covered(latest - 12 - n + 1, latest - 12);
+		if (!cur_ok[w])
+			cs_warn("--window %d: the input does not cover %s; no rows for it",
+				n, cur[w].label);
+		else if (!base_ok[w])
+			cs_warn("--window %d: the input does not cover %s; no change computed",
+				n, base[w].label);
+	}
+	for (size_t i = 0; i < ngroups; i++) {
+		const nc_group *g = groups[i];
+
+		for (size_t w = 0; w < o->nwindows; w++) {
+			int n = o->windows[w];
+			const month_fig *at, *at_base;
+			long now, then;
+			char pct[32] = "";
+
+			if (!cur_ok[w])
+				continue;
+			now = sum(g, latest - n + 1, latest, &at);
+			emit_count(g, at, &cur[w], now);
+			if (!base_ok[w])
+				continue;
+			then = sum(g, latest - 12 - n + 1, latest - 12, &at_base);
+			emit_count(g, at_base, &base[w], then);
+			if (then != 0)
+				num_format(pct, sizeof pct, 100.0 * (double)(now - then) / (double)then, 1);
+			emit(g, at, &cur[w], &base[w], "pct_change", pct, "percent");
+		}
+	}
+}

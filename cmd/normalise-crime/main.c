@@ -1,0 +1,205 @@
+/* normalise-crime - report text or a published crime data file in, the
+ * indicator table (SPEC section 2) out.
+ *
+ * Each operand is read on its own: its first line says what it is (or
+ * --format does), then the reader for that format takes the whole
+ * operand.  Rows that need the whole input (police.uk counts, --level
+ * major, --window) are written after the last operand. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "mem.h"
+#include "nc.h"
+
+static void usage(void);
+static void parse_windows(const char *arg, struct nc_opts *o);
+static bool read_operand(char *name, const struct nc_opts *o);
+
+enum { OPT_BY = 256, OPT_LEVEL, OPT_WINDOW_ONLY, OPT_CHECK, OPT_STRICT };
+
+static const struct option longopts[] = {
+	{ "format", required_argument, NULL, 'f' },
+	{ "source", required_argument, NULL, 's' },
+	{ "area", required_argument, NULL, 'a' },
+	{ "taxonomy", required_argument, NULL, 't' },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "level", required_argument, NULL, OPT_LEVEL },
+	{ "window", required_argument, NULL, 'w' },
+	{ "window-only", no_argument, NULL, OPT_WINDOW_ONLY },
+	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+int
+main(int argc, char *argv[])
+{
+	struct nc_opts o = { 0 };
+	bool held = false;
+	int c;
+
+	cs_setprog(argv[0]);
+	o.areas = xcalloc((size_t)argc, sizeof *o.areas);
+	while ((c = getopt_long(argc, argv, "f:s:a:t:w:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "text") != 0 && strcmp(optarg, "mps") != 0 &&
+			    strcmp(optarg, "police-uk") != 0)
+				cs_usage_error("--format: '%s' is not text, mps or police-uk", optarg);
+			o.format = optarg;
+			break;
+		case 's':
+			o.source = optarg;
+			break;
+		case 'a':
+			if (o.area == NULL)
+				o.area = optarg;
+			o.areas[o.nareas++] = optarg;
+			break;
+		case 't':
+			o.taxonomy = optarg;
+			break;
+		case OPT_BY:
+			if (strcmp(optarg, "lsoa") != 0 && strcmp(optarg, "borough") != 0)
+				cs_usage_error("--by: '%s' is not lsoa or borough", optarg);
+			o.by = optarg;
+			break;
+		case OPT_LEVEL:
+			if (strcmp(optarg, "major") != 0 && strcmp(optarg, "minor") != 0)
+				cs_usage_error("--level: '%s' is not major or minor", optarg);
+			o.level_major = strcmp(optarg, "major") == 0;
+			break;
+		case 'w':
+			parse_windows(optarg, &o);
+			break;
+		case OPT_WINDOW_ONLY:
+			o.window_only = true;
+			break;
+		case OPT_CHECK:
+			o.check = true;
+			break;
+		case OPT_STRICT:
+			o.strict = true;
+			break;
+		case 'h':
+			usage();
+			free(o.areas);
+			return 0;
+		case 'V':
+			cs_version();
+		default:
+			cs_usage_error("unknown option");
+		}
+	}
+	if (o.window_only && o.nwindows == 0)
+		cs_usage_error("--window-only needs --window N");
+
+	tax_load(o.taxonomy);
+	nc_header();
+	if (optind == argc) {
+		held |= read_operand("-", &o);
+	} else {
+		for (int i = optind; i < argc; i++)
+			held |= read_operand(argv[i], &o);
+	}
+	if (held && !o.window_only)
+		agg_emit_months(o.level_major == false);
+	if (o.nwindows > 0)
+		agg_emit_windows(&o);
+	free(o.areas);
+	return cs_finish(o.strict);
+}
+
+/* Read one operand in its format; true when its monthly rows are held for
+ * the end (police.uk counts, --level major) rather than already written. */
+static bool
+read_operand(char *name, const struct nc_opts *o)
+{
+	lines *in = lines_open(1, &name);
+	const char *format = o->format;
+	char *line;
+	size_t n;
+
+	if (!lines_next(in, &line, &n)) {
+		lines_close(in);        /* empty input: no rows */
+		return false;
+	}
+	if (format == NULL)
+		format = nc_detect(line, n);
+	lines_unread(in);
+	if (strcmp(format, "text") == 0) {
+		nc_text(in, o);
+		lines_close(in);
+		return false;
+	}
+	csvin *csv = csvin_open_lines(in);
+
+	if (strcmp(format, "mps") == 0)
+		nc_mps(csv, o);
+	else
+		nc_policeuk(csv, o);
+	csvin_close(csv);
+	return o->level_major || strcmp(format, "police-uk") == 0;
+}
+
+/* --window 3,12: window lengths in months, 1..120. */
+static void
+parse_windows(const char *arg, struct nc_opts *o)
+{
+	const char *p = arg;
+
+	while (*p != '\0') {
+		char *end;
+		long n = strtol(p, &end, 10);
+
+		if (end == p || n < 1 || n > 120 || (*end != ',' && *end != '\0'))
+			cs_usage_error("--window: '%s' is not a list of month counts (1-120)", arg);
+		if (o->nwindows == sizeof o->windows / sizeof o->windows[0])
+			cs_usage_error("--window: at most %zu windows",
+				       sizeof o->windows / sizeof o->windows[0]);
+		o->windows[o->nwindows++] = (int)n;
+		p = *end == ',' ? end + 1 : end;
+	}
+	if (o->nwindows == 0)
+		cs_usage_error("--window: no month count given");
+}
+
+static void
+usage(void)
+{
+	fputs(
+"Usage: normalise-crime [OPTION]... [FILE]...\n"
+"Read report text or a published crime data file and write the indicator\n"
+"table: source line area area_code period period_start period_end\n"
+"base_period offence offence_label measure value unit (TSV).\n"
+"With no FILE, or when FILE is -, read standard input.\n"
+"\n"
+"  -f, --format FMT      text, mps or police-uk (default: from the first line)\n"
+"  -s, --source NAME     name written in the source column\n"
+"  -a, --area NAME       text: the area the report is about; mps, police-uk:\n"
+"                        keep only this area (name or code; repeatable)\n"
+"  -t, --taxonomy FILE   offence taxonomy instead of the built-in one\n"
+"      --by lsoa|borough police-uk: count per LSOA (default) or borough\n"
+"      --level major     mps: sum minor categories to major categories\n"
+"  -w, --window N[,N...] also sum the N months ending at the latest month,\n"
+"                        the same N months a year earlier, and the change\n"
+"      --window-only     write the window rows only\n"
+"      --check           text: recompute stated changes\n"
+"      --strict          exit 1 when there was any warning\n"
+"  -h, --help            show this help\n"
+"  -V, --version         show the version\n"
+"\n"
+"Examples:\n"
+"  normalise-crime 'MPS Borough Level Crime (most recent 24 months).csv'\n"
+"  normalise-crime --area Barnet --window 3,12 --window-only mps_borough.csv\n"
+"  normalise-crime --level major --area Barnet mps_ward.csv\n"
+"  normalise-crime --by borough 2023-01-metropolitan-street.csv\n"
+"  pdftotext -layout report.pdf - | normalise-crime --area Barnet\n"
+"\n"
+"Exit status: 0 success, 1 data error, 2 usage error.\n", stdout);
+}

@@ -1,0 +1,313 @@
+/* mps.c - Metropolitan Police borough and ward crime files, wide (one
+ * column per month) to long (one count row per area, month and minor
+ * category).
+ *
+ * Header vintages, told apart by column name, not position:
+ *   Borough,Major Category,Minor Category,YYYYMM...           (2008-2018)
+ *   MajorText,MinorText,LookUp_BoroughName,YYYYMM...          (2010-2024)
+ *   MajorText,MinorText,BoroughName,YYYYMM...                 (2024+)
+ *   MajorText,MinorText,WardName,WardCode,LookUp_BoroughName,YYYYMM...
+ * One record at a time: memory does not grow with the file, except for
+ * what --level major and --window hold (one group per area and offence). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "borough.h"
+#include "err.h"
+#include "mem.h"
+#include "nc.h"
+#include "num.h"
+#include "text.h"
+
+typedef struct {
+	size_t col;
+	int month;              /* y * 12 + m - 1 */
+	cs_period period;
+	sbuf text;              /* its period fields, ready to write */
+} month_col;
+
+typedef struct {
+	const char *name, *source;   /* operand, and the source column */
+	int major, minor, borough, wardname, wardcode;
+	size_t width;                /* header fields up to the last named one */
+	month_col *months;
+	size_t nmonths;
+} mps_file;
+
+#define EXPECTED "Borough,Major Category,Minor Category,YYYYMM...; " \
+	"MajorText,MinorText,LookUp_BoroughName (or BoroughName),YYYYMM...; " \
+	"or MajorText,MinorText,WardName,WardCode,LookUp_BoroughName,YYYYMM..."
+
+static int
+find_col(csvin *c, const char *const names[])
+{
+	for (size_t i = 0; i < csvin_nfields(c); i++) {
+		const char *s = csvin_get(c, i);
+		size_t n = csvin_len(c, i);
+
+		text_trim(&s, &n);
+		for (size_t k = 0; names[k] != NULL; k++)
+			if (text_ieq(s, n, names[k]))
+				return (int)i;
+	}
+	return -1;
+}
+
+/* "201902" -> month index, or -1. */
+static int
+parse_yyyymm(const char *s, size_t n)
+{
+	long v;
+	int m;
+
+	text_trim(&s, &n);
+	if (n != 6 || !num_long(s, n, &v))
+		return -1;
+	m = (int)(v % 100);
+	if (m < 1 || m > 12)
+		return -1;
+	return (int)(v / 100) * 12 + m - 1;
+}
+
+static void
+read_header(csvin *c, mps_file *f)
+{
+	static const char *const major[] = { "Major Category", "MajorText", NULL };
+	static const char *const minor[] = { "Minor Category", "MinorText", NULL };
+	static const char *const borough[] = { "Borough", "LookUp_BoroughName",
+		"BoroughName", NULL };
+	static const char *const wardname[] = { "WardName", NULL };
+	static const char *const wardcode[] = { "WardCode", NULL };
+	size_t cap = 0;
+
+	if (!csvin_next(c))
+		return;
+	f->major = find_col(c, major);
+	f->minor = find_col(c, minor);
+	f->borough = find_col(c, borough);
+	f->wardname = find_col(c, wardname);
+	f->wardcode = find_col(c, wardcode);
+	if (f->major < 0 || f->minor < 0 || f->borough < 0 || (f->wardname < 0) != (f->wardcode < 0))
+		cs_die_at(CS_EXIT_DATA, f->name, csvin_lineno(c),
+			  "not an MPS crime file header; expected " EXPECTED);
+	for (size_t i = 0; i < csvin_nfields(c); i++) {
+		int m = parse_yyyymm(csvin_get(c, i), csvin_len(c, i));
+
+		if (csvin_len(c, i) > 0)
+			f->width = i + 1;
+		if (m < 0)
+			continue;
+		if (!agg_month_ok(m))
+			cs_die_at(CS_EXIT_DATA, f->name, csvin_lineno(c),
+				  "month column %s is out of range", csvin_get(c, i));
+		f->months = xgrow(f->months, &cap, f->nmonths + 1, sizeof *f->months);
+		f->months[f->nmonths].col = i;
+		f->months[f->nmonths].month = m;
+		f->months[f->nmonths].period = period_month(m / 12, m % 12 + 1);
+		f->months[f->nmonths].text = (sbuf)SBUF_INIT;
+		nc_period_text(&f->months[f->nmonths].period, &f->months[f->nmonths].text);
+		f->nmonths++;
+		agg_month_seen(m);
+	}
+	if (f->nmonths == 0)
+		cs_die_at(CS_EXIT_DATA, f->name, csvin_lineno(c),
+			  "header has no month columns (YYYYMM)");
+}
+
+static bool
+blank_field(csvin *c, size_t i)
+{
+	const char *s = csvin_get(c, i);
+	size_t n = csvin_len(c, i);
+
+	if (n > 0 && ((s[0] >= '0' && s[0] <= '9') || (s[0] >= 'A' && s[0] <= 'z')))
+		return false;   /* the usual case, without text_trim's Unicode work */
+	text_trim(&s, &n);
+	return n == 0;
+}
+
+/* A row that is not data: blank (only commas) is skipped quietly; a note
+ * (no count, and no category or area: "Source: ...", a footnote, which
+ * may hold commas) is skipped with a warning.  A row of the wrong length
+ * is an error, so a cut-off file is never taken for a footnote. */
+static bool
+is_data_row(csvin *c, const mps_file *f)
+{
+	size_t nf = csvin_nfields(c), i, first = nf;
+	bool counts = false, keys = true;
+	int key[] = { f->major, f->minor, f->borough, f->wardname, f->wardcode };
+
+	for (i = 0; i < nf && first == nf; i++)
+		if (!blank_field(c, i))
+			first = i;
+	if (first == nf)
+		return false;
+	for (i = 0; i < f->nmonths && !counts; i++)
+		counts = f->months[i].col < nf && !blank_field(c, f->months[i].col);
+	for (i = 0; i < sizeof key / sizeof key[0]; i++)
+		if (key[i] >= 0 && ((size_t)key[i] >= nf || blank_field(c, (size_t)key[i])))
+			keys = false;
+	if (!counts && !keys) {
+		cs_warn_at(f->name, csvin_lineno(c), "skipped a note, not a data row: \"%.60s\"",
+			   csvin_get(c, first));
+		return false;
+	}
+	for (i = f->width; i < nf; i++)
+		if (!blank_field(c, i))
+			break;
+	if (nf < f->width || i < nf)
+		cs_die_at(CS_EXIT_DATA, f->name, csvin_lineno(c),
+			  "ragged row: %zu fields, header has %zu", nf, f->width);
+	return true;
+}
+
+/* Field i, trimmed, copied into b (fields of the current record are only
+ * valid until the next one; labels must outlive it for the groups). */
+static const char *
+field(csvin *c, int i, sbuf *b)
+{
+	const char *s = csvin_get(c, (size_t)i);
+	size_t n = csvin_len(c, (size_t)i);
+
+	text_trim(&s, &n);
+	sbuf_clear(b);
+	sbuf_add(b, s, n);
+	return sbuf_str(b);
+}
+
+/* The count in a month cell, as text: "1,234" -> "1234". */
+static bool
+count_text(const char *s, size_t n, char *buf, size_t size, long *v)
+{
+	if (n == 0 || !(s[0] >= '0' && s[0] <= '9' && s[n - 1] >= '0' && s[n - 1] <= '9'))
+		text_trim(&s, &n);
+	if (!num_count(s, n, v))
+		return false;
+	if (n < size && strspn(s, "0123456789") == n && (n == 1 || s[0] != '0')) {
+		memcpy(buf, s, n);
+		buf[n] = '\0';
+	} else {
+		snprintf(buf, size, "%ld", *v);
+	}
+	return true;
+}
+
+static bool
+area_wanted(csvin *c, const mps_file *f, const struct nc_opts *o)
+{
+	if (o->nareas == 0)
+		return true;
+	for (int k = 0; k < 3; k++) {
+		int i = k == 0 ? f->borough : k == 1 ? f->wardname : f->wardcode;
+
+		if (i >= 0 && nc_area_wanted(o, csvin_get(c, (size_t)i), csvin_len(c, (size_t)i)))
+			return true;
+	}
+	return false;
+}
+
+int
+nc_mps(csvin *c, const struct nc_opts *o)
+{
+	mps_file f = { 0 };
+	sbuf area = SBUF_INIT, code = SBUF_INIT, major = SBUF_INIT,
+	     minor = SBUF_INIT, label = SBUF_INIT;
+	bool hold = o->level_major || o->nwindows > 0;
+	nc_tmpl row = { SBUF_INIT, SBUF_INIT, SBUF_INIT };
+	const char *first_empty = NULL;
+	size_t nempty;
+
+	f.name = csvin_source(c);
+	f.source = o->source ? o->source : f.name;
+	read_header(c, &f);
+	while (csvin_next(c)) {
+		const char *offence, *mkey = NULL;
+		nc_group *g = NULL;
+		long line = csvin_lineno(c);
+
+		if (!is_data_row(c, &f) || !area_wanted(c, &f, o))
+			continue;
+		field(c, f.major, &major);
+		field(c, f.minor, &minor);
+		sbuf_clear(&label);
+		sbuf_printf(&label, "%s / %s", major.s, minor.s);
+		if ((offence = tax_map(label.s, label.len)) == NULL &&
+		    (offence = tax_map(minor.s, minor.len)) == NULL) {
+			cs_warn_at(f.name, line, "unmapped offence \"%s\"", label.s);
+			offence = "unmapped";
+		}
+		if (f.wardname >= 0) {
+			field(c, f.wardname, &area);
+			field(c, f.wardcode, &code);
+		} else {
+			const cs_borough *b;
+
+			field(c, f.borough, &area);
+			b = borough_find(area.s, area.len);
+			sbuf_clear(&code);
+			sbuf_adds(&code, b ? b->code : "");
+		}
+		if (o->level_major) {
+			if ((mkey = tax_map(major.s, major.len)) == NULL) {
+				cs_warn_at(f.name, line, "unmapped offence \"%s\"", major.s);
+				mkey = "unmapped";
+			}
+			g = agg_group(area.s, code.s, mkey, major.s);
+		} else if (hold) {
+			g = agg_group(area.s, code.s, offence, label.s);
+		}
+		if (!o->level_major && !o->window_only) {
+			nc_row r = {
+				.source = f.source, .line = line, .area = area.s,
+				.area_code = code.s, .offence = offence,
+				.offence_label = label.s, .measure = "count",
+				.unit = "offences",
+			};
+
+			nc_tmpl_set(&row, &r);
+		}
+		nempty = 0;
+		for (size_t i = 0; i < f.nmonths; i++) {
+			const month_col *mc = &f.months[i];
+			const char *s = csvin_get(c, mc->col);
+			size_t n = csvin_len(c, mc->col);
+			char value[32];
+			long v;
+
+			if (!count_text(s, n, value, sizeof value, &v)) {
+				const char *t = s;
+				size_t tn = n;
+
+				text_trim(&t, &tn);
+				if (tn == 0) {
+					/* Not known: written empty, never dropped. */
+					if (nempty++ == 0)
+						first_empty = mc->period.label;
+					value[0] = '\0';
+				} else {
+					cs_die_at(CS_EXIT_DATA, f.name, line,
+						  "not a count in column %s: \"%.40s\"",
+						  mc->period.label, s);
+				}
+			} else if (g != NULL) {
+				agg_add(g, mc->month, v, f.source, line);
+			}
+			if (!o->level_major && !o->window_only)
+				nc_tmpl_emit(&row, &mc->text, value, strlen(value));
+		}
+		if (nempty > 0)
+			cs_warn_at(f.name, line, "no count for %s%s; written empty", first_empty,
+				   nempty > 1 ? " and later months" : "");
+	}
+	for (size_t i = 0; i < f.nmonths; i++)
+		sbuf_free(&f.months[i].text);
+	free(f.months);
+	nc_tmpl_free(&row);
+	sbuf_free(&area);
+	sbuf_free(&code);
+	sbuf_free(&major);
+	sbuf_free(&minor);
+	sbuf_free(&label);
+	return 0;
+}

@@ -1,0 +1,183 @@
+/* taxonomy.c - printed offence labels to canonical keys (SPEC section 2).
+ *
+ * The mapping is data: lib/data/taxonomy.tsv (or --taxonomy FILE), rows of
+ * key, parent, pattern.  A label is cleaned (see clean_label), then the
+ * first row whose pattern matches the whole cleaned label, caseless, wins.
+ * Published data files repeat a few dozen labels millions of times, so
+ * every answer is remembered. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "hash.h"
+#include "mem.h"
+#include "nc.h"
+#include "re.h"
+#include "ref.h"
+#include "text.h"
+
+typedef struct {
+	const char *key;
+	cs_re *re;
+} tax_rule;
+
+static cs_table *table;
+static tax_rule *rules;
+static size_t nrules;
+static hmap *parents;        /* key -> parent key */
+static hmap *memo;           /* cleaned label -> key, or &unmapped */
+static char unmapped;
+#define MEMO_MAX 100000      /* text mode may bring endless labels */
+
+static void
+tax_free(void)
+{
+	for (size_t i = 0; i < nrules; i++)
+		re_free(rules[i].re);
+	free(rules);
+	hmap_free(parents, NULL);
+	hmap_free(memo, NULL);
+	ref_free(table);
+}
+
+void
+tax_load(const char *path)
+{
+	sbuf name = SBUF_INIT, pat = SBUF_INIT, what = SBUF_INIT;
+	int kc, pc, rc;
+
+	/* ref_load treats a name without '/' as a table name: a file given
+	 * on the command line is always a path. */
+	if (path != NULL && strchr(path, '/') == NULL)
+		sbuf_adds(&name, "./");
+	sbuf_adds(&name, path ? path : "taxonomy");
+	table = ref_load(sbuf_str(&name));
+	kc = ref_need(table, "key");
+	pc = ref_need(table, "parent");
+	rc = ref_need(table, "pattern");
+	rules = xcalloc(table->nrows ? table->nrows : 1, sizeof *rules);
+	parents = hmap_new();
+	memo = hmap_new();
+	for (size_t i = 0; i < table->nrows; i++) {
+		const char *key = ref_get(table, i, (size_t)kc);
+		void **slot;
+
+		sbuf_clear(&pat);
+		sbuf_printf(&pat, "^(?:%s)$", ref_get(table, i, (size_t)rc));
+		sbuf_clear(&what);
+		sbuf_printf(&what, "%s:%ld", table->path, table->lineno[i]);
+		rules[nrules].key = key;
+		rules[nrules].re = re_compile(sbuf_str(&pat), "i", sbuf_str(&what));
+		nrules++;
+		slot = hmap_put(parents, key, strlen(key));
+		if (*slot == NULL)
+			*slot = (void *)ref_get(table, i, (size_t)pc);
+	}
+	sbuf_free(&name);
+	sbuf_free(&pat);
+	sbuf_free(&what);
+	atexit(tax_free);
+}
+
+/* The label as the patterns see it: spaces trimmed and collapsed (tabs and
+ * Unicode spaces too), curly quotes and dashes made ASCII, and footnote
+ * marks dropped from the end (after invalid UTF-8 is replaced): '*', '^', '†', superscript digits, and one
+ * or two digits glued to a lower-case letter ("Burglary1").  Digits glued
+ * to capitals are kept: "MOPAC7", "SO18" are names. */
+static void
+clean_label(const char *s, size_t n, sbuf *out)
+{
+	size_t k;
+
+	sbuf_clear(out);
+	utf8_fix(s, n, out);    /* PCRE2 is told its subjects are valid UTF-8 */
+	if (out->len == 0)
+		return;
+	out->len = text_clean(out->s, out->len);
+	k = 0;
+	for (size_t i = 0; i < out->len; i++) {
+		char c = out->s[i] == '\t' ? ' ' : out->s[i];
+
+		if (c == ' ' && (k == 0 || out->s[k - 1] == ' '))
+			continue;
+		out->s[k++] = c;
+	}
+	for (;;) {
+		while (k > 0 && (out->s[k - 1] == ' ' || out->s[k - 1] == '*' ||
+				 out->s[k - 1] == '^'))
+			k--;
+		if (k >= 3 && memcmp(out->s + k - 3, "\xE2\x80\xA0", 3) == 0) {
+			k -= 3;         /* dagger */
+			continue;
+		}
+		if (k >= 2 && (memcmp(out->s + k - 2, "\xC2\xB9", 2) == 0 ||
+			       memcmp(out->s + k - 2, "\xC2\xB2", 2) == 0 ||
+			       memcmp(out->s + k - 2, "\xC2\xB3", 2) == 0)) {
+			k -= 2;         /* superscript 1, 2, 3 */
+			continue;
+		}
+		if (k >= 3 && memcmp(out->s + k - 3, "\xE2\x81", 2) == 0 &&
+		    (unsigned char)out->s[k - 1] >= 0xB0 &&
+		    (unsigned char)out->s[k - 1] <= 0xB9) {
+			k -= 3;         /* superscript 0, 4-9 */
+			continue;
+		}
+		break;
+	}
+	for (size_t d = 1; d <= 2 && d < k; d++) {
+		char c = out->s[k - d - 1];
+
+		if (!(out->s[k - d] >= '0' && out->s[k - d] <= '9'))
+			break;
+		if (c >= 'a' && c <= 'z') {
+			k -= d;
+			break;
+		}
+	}
+	out->len = k;
+	out->s[k] = '\0';
+}
+
+const char *
+tax_map(const char *label, size_t n)
+{
+	static sbuf clean;
+	void *hit;
+	const char *key = NULL;
+
+	/* The label as given first: data files repeat theirs exactly, and
+	 * cleaning costs more than the lookup. */
+	hit = hmap_get(memo, label, n);
+	if (hit != NULL)
+		return hit == &unmapped ? NULL : hit;
+	clean_label(label, n, &clean);
+	if (clean.len == 0)
+		return NULL;
+	hit = hmap_get(memo, clean.s, clean.len);
+	if (hit != NULL) {
+		if (hmap_count(memo) < MEMO_MAX)
+			*hmap_put(memo, label, n) = hit;
+		return hit == &unmapped ? NULL : hit;
+	}
+	for (size_t i = 0; i < nrules && key == NULL; i++) {
+		int r = re_match(rules[i].re, clean.s, clean.len, 0);
+
+		if (r == RE_MATCH)
+			key = rules[i].key;
+		else if (r == RE_LIMIT)
+			cs_warn("taxonomy pattern %zu gave up on \"%s\"", i + 1, clean.s);
+	}
+	if (hmap_count(memo) < MEMO_MAX) {
+		*hmap_put(memo, clean.s, clean.len) = key ? (void *)key : &unmapped;
+		*hmap_put(memo, label, n) = key ? (void *)key : &unmapped;
+	}
+	return key;
+}
+
+const char *
+tax_parent(const char *key)
+{
+	const char *p = key ? hmap_get(parents, key, strlen(key)) : NULL;
+
+	return p ? p : "";
+}
