@@ -49,6 +49,17 @@ sample_golden() {
 	sample_golden liaison-group
 }
 
+@test "markdown headings: mixed-case items, RESOLVED over a numbered list, initials" {
+	# "It was agreed that the Chair would write ..." is both a decision
+	# and an action for the Chair (A Bell)
+	sample_golden markdown-headings
+}
+
+@test "MINUTES heading with the body below and a Date: line; Action: X to do Y" {
+	# the community safety plan after "The meeting ended" gives no rows
+	sample_golden minutes-heading
+}
+
 @test "2024 layout: items are the headings only, not the numbered list" {
 	run_split extract-minutes layout-2024.txt
 	run rows item 6,10

@@ -129,6 +129,8 @@ has_row() { rows | grep -qxF -- "$1" || { echo "missing: $1"; return 1; }; }
 	has_row $'671\tBarnet\tE09000003\t12m to 2017-03\t2016-04-01\t2017-03-31\t\tserious_youth_violence\tSerious Youth Violence\tcount\t191\toffences'
 	has_row $'672\tBarnet\tE09000003\t12m to 2017-03\t2016-04-01\t2017-03-31\t12m to 2016-03\tknife_crime\tknife crime\tpct_change\t-8\tpercent'
 	has_row $'673\tBarnet\tE09000003\t12m to 2016-03\t2015-04-01\t2016-03-31\t\tgun_crime\tgun crime\tcount\t79\toffences'
+	# "In the last 12 months7 there were 9198 ASB reports", footnote 7 "To June 2017"
+	has_row $'434\tBarnet\tE09000003\t12m to 2017-06\t2016-07-01\t2017-06-30\t\tanti_social_behaviour\tASB reports\tcount\t9198\tincidents'
 	# "over 1500 fewer burglaries", "over 700 fewer robberies": qualified
 	! rows | awk -F'\t' '$11 == "-1500" || $11 == "-700" || $11 == "-1200"' | grep -q .
 }
@@ -170,6 +172,10 @@ has_row() { rows | grep -qxF -- "$1" || { echo "missing: $1"; return 1; }; }
 	has_row $'2676\tBarnet\tE09000003\t12m to 2023-10\t2022-11-01\t2023-10-31\t12m to 2022-10\thomicide\tHomicide\tpct_change\t50\tpercent'
 	# "Theft offences*": the footnote asterisk is not part of the label
 	has_row $'1842\tLondon\t\t12m to 2023-06\t2022-07-01\t2023-06-30\t\ttheft\tTheft offences\tcount\t425095\toffences'
+	# "There were 731 Domestic Abuse with Injury offences recorded in the
+	# 12-month period to September 2023"; not "there were 106 offences"
+	has_row $'219\tBarnet\tE09000003\t12m to 2023-09\t2022-10-01\t2023-09-30\t\tdomestic_abuse\tDomestic Abuse with Injury offences\tcount\t731\toffences'
+	! awk -F'\t' '$12 == "106"' "$out_file" | grep -q .
 	# "Down 14.8%" under Barnet
 	has_row $'1923\tBarnet\tE09000003\t12m to 2023-01\t2022-02-01\t2023-01-31\t12m to 2022-01\tdrug_offences\tDrug offences\tpct_change\t-14.8\tpercent'
 	# "In the 3 months of October 2023 to December 2023 there were 488 ..."

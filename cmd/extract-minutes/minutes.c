@@ -1,7 +1,8 @@
 /* minutes.c - the line state machine of extract-minutes.
  *
  * Outside minutes every line is skipped until a "Minutes of (the) ...
- * meeting held on DATE" line starts a set.  Inside, the preamble holds the
+ * meeting held on DATE" line, or a "MINUTES" heading with a date line
+ * below it, starts a set.  Inside, the preamble holds the
  * attendance lists; numbered UPPER CASE headings start agenda items, whose
  * text is read as paragraphs (prose.c).  "The meeting finished at ..."
  * (or a new set of minutes, or the end of the operand) ends the set.
@@ -13,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
 #include "err.h"
 #include "mem.h"
 #include "minutes.h"
@@ -42,6 +42,9 @@ struct minutes {
 	bool want_venue;
 	long found_in_file;
 	sbuf last_text;            /* last content line outside minutes */
+	long pending_line;         /* a "MINUTES" heading waiting for its date */
+	int pending_left;          /* lines it may still wait */
+	sbuf pending_body;
 
 	entry_line *entries;
 	size_t nentries, centries;
@@ -62,9 +65,9 @@ struct minutes {
 	bool cur_marked;           /* cur began with a bullet or a number */
 };
 
-static cs_re *re_start, *re_not_start, *re_heading_present, *re_heading_attend,
-	*re_heading_apology, *re_closing, *re_action_line, *re_venue,
-	*re_end_doc;
+static cs_re *re_start, *re_not_start, *re_minutes_heading, *re_date_line,
+	*re_heading_present, *re_heading_attend, *re_heading_apology,
+	*re_closing, *re_action_line, *re_venue, *re_end_doc;
 
 static void
 compile_patterns(void)
@@ -80,13 +83,21 @@ compile_patterns(void)
 	re_not_start = re_compile(
 		"\\b(?:were|was|be|been|is|are|approved|agreed|signed|confirmed|previous|last)\\b",
 		"i", "minutes start");
+	/* "MINUTES" alone, or "MINUTES OF THE SAFER X PARTNERSHIP", with the
+	 * date on a line below */
+	re_minutes_heading = re_compile(
+		"^(?:#+\\s*)?(?:MINUTES|Minutes)(?:\\s+(?:OF|of)\\s+(?:THE\\s+|the\\s+)?(?<body>.+?))?\\s*$",
+		"", "minutes heading");
+	re_date_line = re_compile(
+		"^(?:Date(?:\\s+of\\s+(?:the\\s+)?meeting)?|(?:Meeting\\s+)?held(?:\\s+on)?)"
+		"\\s*[:\\-]?\\s*(?<rest>.+)$", "i", "date line");
 	re_heading_present = re_compile(
-		"^(?:(?:Board|Committee|Panel)\\s+)?(?:Members\\s+)?Present\\b"
-		"(?:\\s+were)?\\s*[:\\-]?\\s*(?<rest>.*)$", "i", "present heading");
+		"^(?:(?:Board|Committee|Panel)\\s+)?(?:Members\\s+)?Present"
+		"(?:\\s+were)?\\s*(?:[:\\-]\\s*(?<rest>.*))?$", "i", "present heading");
 	re_heading_attend = re_compile(
-		"^(?:Also\\s+present|(?:Also\\s+)?in\\s+attendance|Officers(?:\\s+present)?"
-		"|Others\\s+present|Attending|Guests)\\s*[:\\-]?\\s*(?<rest>.*)$",
-		"i", "attendance heading");
+		"^(?:Also\\s+present|(?:Also\\s+|Officers\\s+|Others\\s+)?in\\s+attendance"
+		"|Officers(?:\\s+present)?|Others\\s+present|Attending|Guests)"
+		"\\s*(?:[:\\-]\\s*(?<rest>.*))?$", "i", "attendance heading");
 	re_heading_apology = re_compile(
 		"^Apologies(?:\\s+for\\s+absence)?(?:\\s+(?:(?:were|was|had\\s+been|have\\s+been)\\s+)?"
 		"(?:received|submitted|given)\\s+(?:from|by))?"
@@ -334,7 +345,7 @@ item_heading(const char *s, size_t n, const char **title, size_t *tn)
 		} else if (c >= 'A' && c <= 'Z')
 			upper++;
 	}
-	return upper >= 3 ? num : 0;
+	return upper >= (md ? 1u : 3u) ? num : 0;
 }
 
 static bool
@@ -366,7 +377,7 @@ close_title(minutes *m)
 	m->next_found = m->next_item &&
 			prose_next_meeting(&m->mt, m->title_line, m->item_no,
 					   m->title.s, m->title.len, true);
-	m->apologies_item = strstr(m->title.s, "APOLOG") != NULL;
+	m->apologies_item = strstr(m->title.s, "APOLOG") || strstr(m->title.s, "Apolog");
 }
 
 /* Hand the held paragraph to prose.c. */
@@ -463,19 +474,15 @@ end_minutes(minutes *m)
 	sbuf_clear(&m->last_text);
 }
 
+/* A set starts: body as printed, rest = the date and maybe ", venue". */
 static void
-start_minutes(minutes *m, const char *source, long line, const char *s)
+start_minutes(minutes *m, const char *source, long line, const char *body,
+	      size_t bn, const char *rest, size_t rn)
 {
-	const char *body, *rest;
-	size_t bn, rn, dso, deo;
+	size_t dso, deo;
 	char date[11] = "";
 
 	end_minutes(m);
-	if (!named(re_start, "body", s, &body, &bn)) {
-		body = sbuf_str(&m->last_text);
-		bn = m->last_text.len;
-	}
-	named(re_start, "rest", s, &rest, &rn);
 	if (prose_find_date(rest, rn, date, &dso, &deo)) {
 		rest += deo;
 		rn -= deo;
@@ -497,6 +504,43 @@ start_minutes(minutes *m, const char *source, long line, const char *s)
 	m->item_num = 0;
 	m->item_no[0] = '\0';
 	m->found_in_file++;
+	m->pending_left = 0;
+}
+
+/* "Minutes of the X meeting held on DATE[, venue]" */
+static void
+start_from_line(minutes *m, const char *source, long line, const char *s)
+{
+	const char *body, *rest = "";
+	size_t bn, rn = 0;
+
+	if (!named(re_start, "body", s, &body, &bn)) {
+		body = sbuf_str(&m->last_text);
+		bn = m->last_text.len;
+	}
+	named(re_start, "rest", s, &rest, &rn);
+	start_minutes(m, source, line, body, bn, rest, rn);
+}
+
+/* After a "MINUTES" heading: the body's name, then "Date: ..." (or a
+ * line that starts with the date) within a few lines. */
+static void
+pending_line(minutes *m, const char *source, const char *s, size_t n)
+{
+	const char *rest = s;
+	size_t rn = n, so, eo;
+	char date[11];
+
+	if (re_match(re_date_line, s, n, 0) == RE_MATCH)
+		named(re_date_line, "rest", s, &rest, &rn);
+	if (prose_find_date(rest, rn, date, &so, &eo) && so < 16) {
+		start_minutes(m, source, m->pending_line, sbuf_str(&m->pending_body),
+			      m->pending_body.len, rest, rn);
+		return;
+	}
+	if (m->pending_body.len == 0 && n < 100 && !strpbrk(s, "0123456789:"))
+		sbuf_add(&m->pending_body, s, n);
+	m->pending_left--;
 }
 
 static void
@@ -517,6 +561,8 @@ preamble_line(minutes *m, long line, const char *s, size_t n)
 			return;
 		}
 	}
+	if (text_iprefix(s, n, "time:") || text_iprefix(s, n, "date:"))
+		return;
 	if (text_iprefix(s, n, "venue:")) {
 		meeting_set_venue(&m->mt, s + 6, n - 6);
 		return;
@@ -618,11 +664,28 @@ minutes_line(minutes *m, const char *source, long lineno, const char *s,
 	text_trim(&t, &tn);
 	if (tn > 0 && tn < 400 && re_match(re_start, t, tn, 0) == RE_MATCH &&
 	    !re_test(re_not_start, t, tn)) {
-		start_minutes(m, source, lineno, t);
+		start_from_line(m, source, lineno, t);
 		return;
 	}
 	switch (m->zone) {
 	case Z_OUTSIDE:
+		if (tn > 0 && m->pending_left > 0) {
+			pending_line(m, source, t, tn);
+			return;
+		}
+		if (tn > 0 && tn < 200 &&
+		    re_match(re_minutes_heading, t, tn, 0) == RE_MATCH &&
+		    !re_test(re_not_start, t, tn)) {
+			const char *b;
+			size_t bn;
+
+			m->pending_line = lineno;
+			m->pending_left = 6;
+			sbuf_clear(&m->pending_body);
+			if (named(re_minutes_heading, "body", t, &b, &bn))
+				sbuf_add(&m->pending_body, b, bn);
+			return;
+		}
 		if (tn > 0) {
 			sbuf_clear(&m->last_text);
 			if (tn < 120)
@@ -676,6 +739,7 @@ minutes_free(minutes *m)
 		free(m->entries[i].text);
 	free(m->entries);
 	sbuf_free(&m->last_text);
+	sbuf_free(&m->pending_body);
 	sbuf_free(&m->title);
 	sbuf_free(&m->cur);
 	sbuf_free(&m->pend);
@@ -685,6 +749,8 @@ minutes_free(minutes *m)
 	prose_free();
 	re_free(re_start);
 	re_free(re_not_start);
+	re_free(re_minutes_heading);
+	re_free(re_date_line);
 	re_free(re_heading_present);
 	re_free(re_heading_attend);
 	re_free(re_heading_apology);

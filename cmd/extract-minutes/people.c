@@ -254,7 +254,7 @@ sentence_word(const char *s, size_t n)
 {
 	static const char *const w[] = { "The", "It", "This", "That", "These",
 		"There", "They", "He", "She", "We", "All", "Each", "Both", "Officers",
-		"Partners", "Members", "Councillors", "In", "A", "An", NULL };
+		"Partners", "Members", "Councillors", "In", NULL };
 	size_t k = 0;
 
 	while (k < n && s[k] != ' ')

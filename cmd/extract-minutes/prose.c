@@ -13,7 +13,7 @@
 
 static cs_re *re_date, *re_time, *re_decision, *re_resolved, *re_apology,
 	*re_inline_action, *re_marker, *re_pronoun, *re_untitled,
-	*re_next_phrase, *re_next_title, *re_numbered;
+	*re_next_phrase, *re_next_title, *re_numbered, *re_commit;
 
 static const char *const kind_names[] = {
 	"meeting", "present", "in_attendance", "apology", "item",
@@ -22,8 +22,8 @@ static const char *const kind_names[] = {
 
 #define MONTHS "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?" \
 	"|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
-#define BODIES "(?:Board(?:\\s+Members)?|Committee|Sub-Committee|Partnership" \
-	"(?:\\s+Board)?|Panel|Forum|Group|Members)"
+#define BODIES "(?:[Bb]oard(?:\\s+Members)?|[Cc]ommittee|[Ss]ub-[Cc]ommittee|[Pp]artnership" \
+	"(?:\\s+[Bb]oard)?|[Pp]anel|[Ff]orum|[Gg]roup|Members)"
 #define DECIDED "(?:noted|agreed|approved|endorsed|requested|ratified|accepted" \
 	"|adopted|resolved|supported|NOTED|AGREED|APPROVED|RESOLVED)"
 
@@ -70,6 +70,11 @@ prose_init(void)
 		"(?:would|will|to|agreed|undertook|offered|said|confirmed|was|is|should"
 		"|has|had|must|can|could|stated|reported|noted|asked|presented|explained"
 		"|gave|introduced|outlined|spoke|updated)\\b|,\\s)", "", "untitled subject");
+	/* where a sentence says what someone will do */
+	re_commit = re_compile(
+		"\\b(?:(?:he|she|they)\\s+)?(?:would|will|agreed|undertook|offered"
+		"|to\\s+(?:circulate|provide|share|arrange|report|bring|contact|send"
+		"|update|write|review|confirm|liaise|follow))\\b", "", "undertaking");
 	re_next_phrase = re_compile("\\bnext\\s+meeting\\b", "i", "next meeting");
 	re_next_title = re_compile("\\b(?:NEXT|FUTURE)\\s+MEETINGS?\\b", "i",
 				   "next meeting title");
@@ -82,7 +87,8 @@ prose_free(void)
 {
 	cs_re **all[] = { &re_date, &re_time, &re_decision, &re_resolved,
 		&re_apology, &re_inline_action, &re_marker, &re_pronoun,
-		&re_untitled, &re_next_phrase, &re_next_title, &re_numbered };
+		&re_untitled, &re_next_phrase, &re_next_title, &re_numbered,
+		&re_commit };
 
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		re_free(*all[i]);
@@ -637,7 +643,7 @@ note_refs(meeting *mt, const char *s, size_t n)
 static char *
 subject_of(meeting *mt, const char *s, size_t n)
 {
-	size_t pos = 0, so, eo;
+	size_t pos = 0, so, eo, last_so = 0, last_eo = 0, verb = n, vb;
 	sbuf out = SBUF_INIT;
 
 	if (re_match(re_pronoun, s, n, 0) == RE_MATCH) {
@@ -646,14 +652,23 @@ subject_of(meeting *mt, const char *s, size_t n)
 				sbuf_addc(&out, '|');
 			sbuf_adds(&out, mt->refs[i]);
 		}
-	} else if (prose_next_ref(s, n, &pos, &so, &eo) && so < 40 &&
-		   (so == 0 || re_test(re_pronoun, s, 0) ||
-		    text_iprefix(s, n, "it was agreed that ") ||
-		    text_iprefix(s, n, "agreed that ") ||
-		    text_iprefix(s, n, "the "))) {
-		sbuf_add(&out, s + so, eo - so);
-	} else if (re_match(re_untitled, s, n, 0) == RE_MATCH &&
-		   re_named(re_untitled, "n", &so, &eo)) {
+		return out.s;
+	}
+	/* The person named last before the undertaking ("..., Inspector
+	 * Doyle said he would ..."). */
+	size_t from = text_iprefix(s, n, "it was agreed that ") ? 19 :
+		      text_iprefix(s, n, "agreed that ") ? 12 : 0;
+
+	if (re_match(re_commit, s, n, from) == RE_MATCH)
+		re_group(re_commit, 0, &verb, &vb);
+	while (prose_next_ref(s, n, &pos, &so, &eo) && eo <= verb) {
+		last_so = so;
+		last_eo = eo;
+	}
+	if (last_eo > 0)
+		sbuf_add(&out, s + last_so, last_eo - last_so);
+	else if (re_match(re_untitled, s, n, 0) == RE_MATCH &&
+		 re_named(re_untitled, "n", &so, &eo)) {
 		sbuf_addc(&out, '?');
 		sbuf_add(&out, s + so, eo - so);
 	}
@@ -784,6 +799,8 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 	size_t ns, so, eo, body_n = n;
 	span *sv;
 	char *explicit_owners = NULL;
+	const char *task = NULL;
+	size_t taskn = 0;
 	sbuf clean = SBUF_INIT;
 
 	if (strcmp(mt->refs_item, item) != 0) {
@@ -800,7 +817,8 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 	/* RESOLVED statements, and the numbered list after "RESOLVED:" */
 	if (n > 0 && re_match(re_resolved, s, n, 0) == RE_MATCH) {
 		re_group(re_resolved, 0, &so, &eo);
-		mt->resolved_list = n - eo < 12 && s[n - 1] == ':';
+		/* "RESOLVED -" or "RESOLVED that:" over a numbered list */
+		mt->resolved_list = eo == n || (n - eo < 12 && s[n - 1] == ':');
 		if (!mt->resolved_list && eo < n)
 			add_text_rec(mt, REC_RESOLUTION, line, item, s + eo, n - eo, NULL);
 		return;
@@ -831,8 +849,19 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		on = eo - so;
 		body_n = a;
 	}
-	if (owners)
+	if (owners) {
+		/* "Action: Sam Keane to report in July": the owner, then the
+		 * task, which is the action's text */
+		for (size_t k = 0; k + 5 < on; k++)
+			if (memcmp(owners + k, " to ", 4) == 0 &&
+			    owners[k + 4] >= 'a' && owners[k + 4] <= 'z') {
+				task = owners;
+				taskn = on;
+				on = k;
+				break;
+			}
 		explicit_owners = split_owners(owners, on);
+	}
 
 	sv = split_sentences(s, body_n, &ns);
 	for (size_t i = 0; i < ns; i++) {
@@ -861,7 +890,9 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 			prose_next_meeting(mt, line, item, clean.s, clean.len, false);
 		note_refs(mt, clean.s, clean.len);
 	}
-	if (explicit_owners) {
+	if (explicit_owners && task) {
+		add_text_rec(mt, REC_ACTION, line, item, task, taskn, explicit_owners);
+	} else if (explicit_owners) {
 		/* The action is the end of the paragraph, back to where every
 		 * owner has been named; or its last sentence. */
 		size_t from = ns > 0 ? sv[ns - 1].so : 0;

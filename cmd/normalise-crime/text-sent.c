@@ -1,5 +1,8 @@
 /* text-sent.c - statistic sentences and sentence-style dashboards.
  *
+ * "There were 9198 ASB reports", "there were 731 Domestic Abuse with
+ * Injury offences recorded in ..." are counts.
+ *
  * Lines are joined into paragraphs (a blank line, a bullet or a numbered
  * paragraph starts a new one) because pdftotext wraps a sentence wherever
  * the PDF did.  Each pattern below is one shape of sentence; a figure is
@@ -25,7 +28,7 @@ struct tx_para {
 	sbuf lab;
 };
 
-enum { S_DASH2, S_DASH1, S_RATE, S_RATE2, S_RANK, S_RANK2, S_FEWER, S_PCT, S_N };
+enum { S_DASH2, S_DASH1, S_RATE, S_RATE2, S_RANK, S_RANK2, S_FEWER, S_PCT, S_THERE, S_N };
 
 #define QUAL "(?<q>\\b(?:over|more than|almost|nearly|around|approximately|an approximate" \
 	"|about|up to|some|at least) )?"
@@ -56,6 +59,9 @@ static const char *const pat[S_N] = {
 		"(?= \\(| compared| in\\b| over\\b| since\\b| recorded\\b| during\\b| crime types"
 		"|\\s*[,.;:]|\\s*$)(?:(?: crime types)?\\s*\\(from (?<a>\\d[\\d,]*)"
 		"(?: [a-z]+)? to (?<b>\\d[\\d,]*)\\))?",
+	[S_THERE] = "there (?:were|have been|has been|was) " QUAL NUM " " LAB
+		"(?=\\s+(?:recorded|reported|made|in|during|over|between|across|since)\\b"
+		"|\\s*[.,;:(]|\\s*$)",
 };
 static cs_re *re[S_N];
 static cs_re *re_rel, *re_area, *re_follow, *re_ago, *re_bullet;
@@ -287,6 +293,14 @@ static void match(tx *t, int k, const char *s, size_t n, size_t mso, size_t meo)
 			negate(&pc);
 		add(t, s, so, area, &w, &base, label, "pct_change", pc.text, "percent");
 		tx_check_change(t, line_at(t->para, so), label, v2.value, v.value, &pc, true);
+		break;
+	case S_THERE:
+		/* "there were 106 offences": of what, the paragraph says */
+		if (text_ieq(label, strlen(label), "offences") || text_ieq(label, strlen(label), "crimes"))
+			break;
+		add(t, s, vo, area, &w, NULL, label, "count", v.text,
+		    strstr(label, "ASB") || strstr(label, "eports") || strstr(label, "ncidents") ||
+		    strstr(label, "alls") ? "incidents" : "offences");
 		break;
 	case S_RATE:
 	case S_RATE2:

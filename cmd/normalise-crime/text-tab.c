@@ -137,7 +137,7 @@ static void classify(col *k, const col *cols, int c, const char *h, size_t hn,
 		k->per = *table_per;
 	if (re_test(re_rank, h, hn)) {
 		k->kind = K_RANK;
-		k->london = re_test(re_rank, h, hn) && strstr(h, "London");
+		k->london = strstr(h, "London") != NULL;
 		return;
 	}
 	if (re_test(re_change, h, hn)) {
