@@ -163,43 +163,64 @@ setup() {
 
 # ---- bad input -------------------------------------------------------
 
-@test "bad input: a quote left open (truncated file) is an error at its line" {
-	run_split normalise-crime $BAD/truncated.csv
+# bad NAME: tests/data/normalise-crime/NAME.csv is a data error (exit 1)
+# with exactly the golden message, after the rows before it.
+bad() {
+	run_split normalise-crime "$BAD/$1.csv"
 	[ "$status" -eq 1 ]
-	golden normalise-crime/bad_truncated
+	golden "normalise-crime/bad_$1"
+}
+
+@test "bad input: a quote left open (truncated file) is an error at its line" {
+	bad truncated
 }
 
 @test "bad input: ragged row" {
-	run_split normalise-crime $BAD/ragged.csv
-	[ "$status" -eq 1 ]
-	golden normalise-crime/bad_ragged
+	bad ragged
 }
 
 @test "bad input: a count that is not a number" {
-	run_split normalise-crime $BAD/nonnumeric.csv
-	[ "$status" -eq 1 ]
-	golden normalise-crime/bad_nonnumeric
+	bad nonnumeric
 }
 
 @test "bad input: header with no month columns" {
-	run_split normalise-crime $BAD/nomonths.csv
-	[ "$status" -eq 1 ]
-	golden normalise-crime/bad_nomonths
+	bad nomonths
 }
 
 @test "bad input: unknown header names the expected columns" {
-	run_split normalise-crime $BAD/unknown_header.csv
-	[ "$status" -eq 1 ]
-	golden normalise-crime/bad_unknown_header
+	bad unknown_header
 	run_split normalise-crime --format police-uk samples/mps/ward_2022_wards.csv
 	[ "$status" -eq 1 ]
 	grep -q 'not a data.police.uk street file header (no "Month" column); expected Crime ID,Month,' "$err_file"
 }
 
 @test "bad input: police.uk month not YYYY-MM" {
-	run_split normalise-crime $BAD/policeuk_badmonth.csv
-	[ "$status" -eq 1 ]
-	golden normalise-crime/bad_policeuk_month
+	bad policeuk_month
+}
+
+@test "bad bytes: NUL and invalid UTF-8 in a name keep the table whole and UTF-8" {
+	printf 'MajorText,MinorText,LookUp_BoroughName,201901\nBurglary,Domestic\0Burglary,Bar\377net,7\n' > "$BATS_TEST_TMPDIR/nul.csv"
+	run_split normalise-crime "$BATS_TEST_TMPDIR/nul.csv"
+	[ "$status" -eq 0 ]
+	assert_tsv
+	[ "$(sed 1d "$out_file" | cut -f3,10,12)" = "$(printf 'Bar\357\277\275net\tBurglary / Domestic\357\277\275Burglary\t7')" ]
+	iconv -f UTF-8 -t UTF-8 "$out_file" > /dev/null
+}
+
+@test "empty input: the header only; a header with no rows: the header only" {
+	run_split sh -c ': | normalise-crime'
+	[ "$status" -eq 0 ]
+	[ "$(cat "$out_file")" = "$(head -n 1 tests/golden/normalise-crime/stdin.out)" ]
+	run_split sh -c 'head -n 1 samples/mps/ward_2022_wards.csv | normalise-crime'
+	[ "$status" -eq 0 ]
+	[ "$(wc -l < "$out_file")" -eq 1 ]
+	[ ! -s "$err_file" ]
+}
+
+@test "a downstream head ends the tool quietly" {
+	run_split sh -c 'for i in 1 2 3 4 5 6 7 8; do cat samples/mps/borough_2019_vintage.csv; done | normalise-crime -f mps 2>&1 | head -n 2'
+	[ "$status" -eq 0 ]
+	[ "$(wc -l < "$out_file")" -eq 2 ]
 }
 
 @test "an empty count is written empty and warned; --strict makes it exit 1" {
@@ -343,4 +364,10 @@ setup() {
 	want=$(sed 1d "$f" | wc -l)
 	got=$(normalise-crime "$f" | awk -F'\t' 'NR>1{s+=$12} END{print s}')
 	[ "$got" -eq "$want" ]
+}
+
+@test "an unreadable file is a data error naming it" {
+	run_split normalise-crime samples/mps/no_such_file.csv
+	[ "$status" -eq 1 ]
+	[ "$(cat "$err_file")" = "normalise-crime: samples/mps/no_such_file.csv: No such file or directory" ]
 }

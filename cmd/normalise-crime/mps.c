@@ -7,6 +7,8 @@
  *   MajorText,MinorText,LookUp_BoroughName,YYYYMM...          (2010-2024)
  *   MajorText,MinorText,BoroughName,YYYYMM...                 (2024+)
  *   MajorText,MinorText,WardName,WardCode,LookUp_BoroughName,YYYYMM...
+ *   Group,SubGroup,WardName,WardCode,LookUp_BoroughName,YYYYMM... (a
+ *   variant of the ward files seen in the wild; same columns renamed)
  * One record at a time: memory does not grow with the file, except for
  * what --level major and --window hold (one group per area and offence). */
 #include <stdio.h>
@@ -39,21 +41,6 @@ typedef struct {
 	"MajorText,MinorText,LookUp_BoroughName (or BoroughName),YYYYMM...; " \
 	"or MajorText,MinorText,WardName,WardCode,LookUp_BoroughName,YYYYMM..."
 
-static int
-find_col(csvin *c, const char *const names[])
-{
-	for (size_t i = 0; i < csvin_nfields(c); i++) {
-		const char *s = csvin_get(c, i);
-		size_t n = csvin_len(c, i);
-
-		text_trim(&s, &n);
-		for (size_t k = 0; names[k] != NULL; k++)
-			if (text_ieq(s, n, names[k]))
-				return (int)i;
-	}
-	return -1;
-}
-
 /* "201902" -> month index, or -1. */
 static int
 parse_yyyymm(const char *s, size_t n)
@@ -73,8 +60,8 @@ parse_yyyymm(const char *s, size_t n)
 static void
 read_header(csvin *c, mps_file *f)
 {
-	static const char *const major[] = { "Major Category", "MajorText", NULL };
-	static const char *const minor[] = { "Minor Category", "MinorText", NULL };
+	static const char *const major[] = { "Major Category", "MajorText", "Group", NULL };
+	static const char *const minor[] = { "Minor Category", "MinorText", "SubGroup", NULL };
 	static const char *const borough[] = { "Borough", "LookUp_BoroughName",
 		"BoroughName", NULL };
 	static const char *const wardname[] = { "WardName", NULL };
@@ -83,11 +70,11 @@ read_header(csvin *c, mps_file *f)
 
 	if (!csvin_next(c))
 		return;
-	f->major = find_col(c, major);
-	f->minor = find_col(c, minor);
-	f->borough = find_col(c, borough);
-	f->wardname = find_col(c, wardname);
-	f->wardcode = find_col(c, wardcode);
+	f->major = nc_col(c, major);
+	f->minor = nc_col(c, minor);
+	f->borough = nc_col(c, borough);
+	f->wardname = nc_col(c, wardname);
+	f->wardcode = nc_col(c, wardcode);
 	if (f->major < 0 || f->minor < 0 || f->borough < 0 || (f->wardname < 0) != (f->wardcode < 0))
 		cs_die_at(CS_EXIT_DATA, f->name, csvin_lineno(c),
 			  "not an MPS crime file header; expected " EXPECTED);
@@ -162,20 +149,6 @@ is_data_row(csvin *c, const mps_file *f)
 	return true;
 }
 
-/* Field i, trimmed, copied into b (fields of the current record are only
- * valid until the next one; labels must outlive it for the groups). */
-static const char *
-field(csvin *c, int i, sbuf *b)
-{
-	const char *s = csvin_get(c, (size_t)i);
-	size_t n = csvin_len(c, (size_t)i);
-
-	text_trim(&s, &n);
-	sbuf_clear(b);
-	sbuf_add(b, s, n);
-	return sbuf_str(b);
-}
-
 /* The count in a month cell, as text: "1,234" -> "1234". */
 static bool
 count_text(const char *s, size_t n, char *buf, size_t size, long *v)
@@ -228,8 +201,8 @@ nc_mps(csvin *c, const struct nc_opts *o)
 
 		if (!is_data_row(c, &f) || !area_wanted(c, &f, o))
 			continue;
-		field(c, f.major, &major);
-		field(c, f.minor, &minor);
+		nc_field(c, f.major, &major);
+		nc_field(c, f.minor, &minor);
 		sbuf_clear(&label);
 		sbuf_printf(&label, "%s / %s", major.s, minor.s);
 		if ((offence = tax_map(label.s, label.len)) == NULL &&
@@ -238,12 +211,12 @@ nc_mps(csvin *c, const struct nc_opts *o)
 			offence = "unmapped";
 		}
 		if (f.wardname >= 0) {
-			field(c, f.wardname, &area);
-			field(c, f.wardcode, &code);
+			nc_field(c, f.wardname, &area);
+			nc_field(c, f.wardcode, &code);
 		} else {
 			const cs_borough *b;
 
-			field(c, f.borough, &area);
+			nc_field(c, f.borough, &area);
 			b = borough_find(area.s, area.len);
 			sbuf_clear(&code);
 			sbuf_adds(&code, b ? b->code : "");
