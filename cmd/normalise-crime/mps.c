@@ -27,6 +27,7 @@ typedef struct {
 	int month;              /* y * 12 + m - 1 */
 	cs_period period;
 	sbuf text;              /* its period fields, ready to write */
+	bool held;              /* summed for --window/--level major */
 } month_col;
 
 typedef struct {
@@ -58,7 +59,7 @@ parse_yyyymm(const char *s, size_t n)
 }
 
 static void
-read_header(csvin *c, mps_file *f)
+read_header(csvin *c, mps_file *f, bool hold)
 {
 	static const char *const major[] = { "Major Category", "MajorText", "Group", NULL };
 	static const char *const minor[] = { "Minor Category", "MinorText", "SubGroup", NULL };
@@ -66,7 +67,7 @@ read_header(csvin *c, mps_file *f)
 		"BoroughName", NULL };
 	static const char *const wardname[] = { "WardName", NULL };
 	static const char *const wardcode[] = { "WardCode", NULL };
-	size_t cap = 0;
+	size_t cap = 0, nshared = 0, first_shared = 0;
 
 	if (!csvin_next(c))
 		return;
@@ -94,9 +95,17 @@ read_header(csvin *c, mps_file *f)
 		f->months[f->nmonths].period = period_month(m / 12, m % 12 + 1);
 		f->months[f->nmonths].text = (sbuf)SBUF_INIT;
 		nc_period_text(&f->months[f->nmonths].period, &f->months[f->nmonths].text);
+		f->months[f->nmonths].held = agg_month_claim(m, f->source);
+		if (!f->months[f->nmonths].held && nshared++ == 0)
+			first_shared = f->nmonths;
 		f->nmonths++;
 		agg_month_seen(m);
 	}
+	if (nshared > 0 && hold)
+		cs_warn_at(f->name, csvin_lineno(c),
+			   "%zu month(s) from %s are also in %s; its figures are the ones summed",
+			   nshared, f->months[first_shared].period.label,
+			   agg_month_owner(f->months[first_shared].month));
 	if (f->nmonths == 0)
 		cs_die_at(CS_EXIT_DATA, f->name, csvin_lineno(c),
 			  "header has no month columns (YYYYMM)");
@@ -193,7 +202,7 @@ nc_mps(csvin *c, const struct nc_opts *o)
 
 	f.name = csvin_source(c);
 	f.source = o->source ? o->source : f.name;
-	read_header(c, &f);
+	read_header(c, &f, hold);
 	while (csvin_next(c)) {
 		const char *offence, *mkey = NULL;
 		nc_group *g = NULL;
@@ -263,7 +272,7 @@ nc_mps(csvin *c, const struct nc_opts *o)
 						  "not a count in column %s: \"%.40s\"",
 						  mc->period.label, s);
 				}
-			} else if (g != NULL) {
+			} else if (g != NULL && mc->held) {
 				agg_add(g, mc->month, v, f.source, line);
 			}
 			if (!o->level_major && !o->window_only)

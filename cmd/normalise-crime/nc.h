@@ -97,6 +97,11 @@ nc_group *agg_group(const char *area, const char *code, const char *offence,
 void agg_add(nc_group *g, int month, long count, const char *source, long line);
 /* A month index the windows can hold (years 1900-2199). */
 bool agg_month_ok(int month);
+/* Two MPS files that both hold a month (publications overlap) must not
+ * both be summed: the first file to claim a month keeps it; false when
+ * another file already has it (agg_month_owner says which). */
+bool agg_month_claim(int month, const char *source);
+const char *agg_month_owner(int month);
 /* Record that the input covered this month (a zero is data). */
 void agg_month_seen(int month);
 /* Write the held monthly rows (police.uk, --level major), sorted by area
