@@ -386,7 +386,7 @@ bad() {
 	# 12m to 2024-12, residential burglary: 2024-01 from the first file
 	# (Domestic Burglary, field 27), 2024-02..2024-12 from the second
 	# (fields 5..15 of its three residential categories).
-	jan=$(gawk -F, '$3=="Barnet" && $2=="Domestic Burglary" {print $27}' "$a")
+	jan=$(gawk -F, '$3=="Barnet" && $2=="Domestic Burglary" {sub(/\r$/, "", $27); print $27}' "$a")
 	rest=$(gawk -F, '$3=="Barnet" && $2 ~ /^(RES BURGLARY|BURGLARY - RESIDENTIAL)/ {for(i=5;i<=15;i++) s+=$i} END{print s}' "$b")
 	[ "$(awk -F'\t' '$5=="12m to 2024-12" && $9=="burglary_residential" {print $12}' "$out_file")" -eq $((jan + rest)) ]
 }
