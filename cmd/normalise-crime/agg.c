@@ -210,7 +210,21 @@ cmp_group(const void *a, const void *b)
 		c = strcmp(x->code, y->code);
 	if (c == 0)
 		c = strcmp(sbuf_str(&x->label), sbuf_str(&y->label));
+	if (c == 0)
+		c = strcmp(x->offence, y->offence);
 	return c;
+}
+
+/* Held rows come out by area, then offence label, whatever order the
+ * input had them in (police.uk files list crimes as they come). */
+static void
+sort_groups(void)
+{
+	static bool sorted;
+
+	if (!sorted && ngroups > 1)
+		qsort(groups, ngroups, sizeof *groups, cmp_group);
+	sorted = true;
 }
 
 static const char *
@@ -244,10 +258,9 @@ emit_count(const nc_group *g, const month_fig *where, const cs_period *p, long v
 }
 
 void
-agg_emit_months(bool sorted)
+agg_emit_months(void)
 {
-	if (sorted && ngroups > 1)
-		qsort(groups, ngroups, sizeof *groups, cmp_group);
+	sort_groups();
 	for (size_t i = 0; i < ngroups; i++) {
 		const nc_group *g = groups[i];
 
@@ -303,6 +316,7 @@ agg_emit_windows(const struct nc_opts *o)
 
 	if (latest < 0)
 		return;
+	sort_groups();
 	for (size_t w = 0; w < o->nwindows; w++) {
 		int n = o->windows[w];
 

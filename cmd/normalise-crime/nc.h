@@ -105,9 +105,9 @@ const char *agg_month_owner(int month);
 /* Record that the input covered this month (a zero is data). */
 void agg_month_seen(int month);
 /* Write the held monthly rows (police.uk, --level major), sorted by area
- * and offence when sorted is true, else in order of first appearance. */
-void agg_emit_months(bool sorted);
-/* Write the --window rows for every held group. */
+ * and offence label. */
+void agg_emit_months(void);
+/* Write the --window rows for every held group, in the same order. */
 void agg_emit_windows(const struct nc_opts *o);
 
 #endif
