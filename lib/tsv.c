@@ -401,7 +401,14 @@ void
 out_pass_row(const tsv *t, const char *const vals[], size_t nadd,
 	     const int where[])
 {
-	for (size_t i = 0; i < t->ncols; i++) {
+	out_pass_fields(t->f, t->flen, t->ncols, vals, nadd, where);
+}
+
+void
+out_pass_fields(char *const f[], const size_t flen[], size_t ncols,
+		const char *const vals[], size_t nadd, const int where[])
+{
+	for (size_t i = 0; i < ncols; i++) {
 		size_t k;
 
 		for (k = 0; k < nadd; k++)
@@ -410,7 +417,7 @@ out_pass_row(const tsv *t, const char *const vals[], size_t nadd,
 		if (k < nadd)
 			out_field(vals[k]);
 		else
-			out_fieldn(t->f[i], t->flen[i]);
+			out_fieldn(f[i], flen[i]);
 	}
 	for (size_t k = 0; k < nadd; k++)
 		if (where[k] < 0)

@@ -65,5 +65,9 @@ void out_pass_header(const tsv *t, const char *const added[], size_t nadd,
 		     int where[]);
 void out_pass_row(const tsv *t, const char *const vals[], size_t nadd,
 		  const int where[]);
+/* The same for a row held apart from the reader (a tool that holds a
+ * group): its ncols fields f[i] of length flen[i]. */
+void out_pass_fields(char *const f[], const size_t flen[], size_t ncols,
+		     const char *const vals[], size_t nadd, const int where[]);
 
 #endif

@@ -1,16 +1,209 @@
-/* replaced by branch nc-text */
-/* text.c - placeholder until the text mode lands: reads its input and
- * writes no rows. */
-#include "nc.h"
+/* text.c - text mode: report text in, indicator rows out.
+ *
+ * Each line is made valid UTF-8 and cleaned (text.h), superscript
+ * footnote digits are dropped, page furniture is skipped, and the line is
+ * offered to the recognisers in turn: tab tables, space tables under a
+ * header of periods, footnote definitions, then sentences (a paragraph at
+ * a time).  Figures are held in line order until final (text-out.c). */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
 
-int
-nc_text(lines *in, const struct nc_opts *o)
+#include "borough.h"
+#include "tx.h"
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_alpha(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+
+const char *tx_label(const char *s, size_t n, sbuf *out)
 {
-	char *line;
-	size_t n;
+	sbuf_clear(out);
+	text_trim(&s, &n);
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (is_digit(c) && i > 0 && is_alpha(s[i - 1])) {
+			size_t w = i;
+			while (w > 0 && is_alpha(s[w - 1]))
+				w--;
+			/* "MOPAC74": MOPAC7 and footnote 4 */
+			if (i - w == 5 && text_iprefix(s + w, 5, "mopac") && c == '7') {
+				sbuf_addc(out, c);
+				i++;
+			}
+			size_t d = i;
+			while (d < n && is_digit(s[d]))
+				d++;
+			if (i - w >= 2 && d - i <= 2 && (d == n || !is_alpha(s[d]))) {
+				i = d - 1;
+				continue;
+			}
+		}
+		sbuf_addc(out, c);
+	}
+	/* trailing footnote asterisks and spaces ("Theft offences*") */
+	while (out->len && (out->s[out->len - 1] == '*' || out->s[out->len - 1] == ' '))
+		out->s[--out->len] = '\0';
+	return sbuf_str(out);
+}
 
-	(void)o;
-	while (lines_next(in, &line, &n))
-		;
+static const char *find(const char *s, size_t n, const char *lit)
+{
+	size_t k = strlen(lit);
+	for (size_t i = 0; i + k <= n; i++)
+		if (s[i] == lit[0] && !memcmp(s + i, lit, k))
+			return s + i;
+	return NULL;
+}
+
+/* The area a document is about: "London Borough of Barnet", "Barnet Safer
+ * Communities Partnership", "Barnet Community Safety ...". */
+static const char *title_area(const char *s, size_t n)
+{
+	static const char *const after[] = { "London Borough of ", "Royal Borough of " };
+	static const char *const before[] = { " Safer Communities", " Community Safety" };
+	for (size_t k = 0; k < 2; k++) {
+		const char *p = s;
+		while ((p = find(p, n - (size_t)(p - s), after[k]))) {
+			p += strlen(after[k]);
+			const char *best = NULL;
+			size_t len = 0;
+			for (size_t e = 0; p + e <= s + n; e++)
+				if (p + e == s + n || p[e] == ' ' || p[e] == ',' || p[e] == '\t' ||
+				    p[e] == '(' || p[e] == '.') {
+					const cs_borough *b = borough_find(p, e);
+					if (b)
+						best = b->name;
+					if (++len > 4)
+						break;
+				}
+			if (best)
+				return best;
+		}
+	}
+	for (size_t k = 0; k < 2; k++) {
+		const char *p = find(s, n, before[k]);
+		if (!p)
+			continue;
+		for (const char *w = p; w > s && p - w < 40; w--)
+			if (w == s + 1 || w[-2] == ' ') {
+				const cs_borough *b = borough_find(w - 1, (size_t)(p - w + 1));
+				if (b)
+					return b->name;
+			}
+	}
+	return NULL;
+}
+
+/* Drop superscript digits: they are footnote references ("2027⁵"). */
+static size_t drop_superscripts(char *s, size_t n)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == 0xC2 && i + 1 < n &&
+		    ((unsigned char)s[i + 1] == 0xB9 || (unsigned char)s[i + 1] == 0xB2 ||
+		     (unsigned char)s[i + 1] == 0xB3)) {
+			i++;
+			continue;
+		}
+		if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x81 &&
+		    ((unsigned char)s[i + 2] == 0xB0 ||
+		     ((unsigned char)s[i + 2] >= 0xB4 && (unsigned char)s[i + 2] <= 0xB9))) {
+			i += 2;
+			continue;
+		}
+		s[o++] = s[i];
+	}
+	return o;
+}
+
+/* "6 12 months to March 2017": a footnote, when a figure cites 6. */
+static bool footnote_line(tx *t, const char *s, size_t n)
+{
+	text_trim(&s, &n);
+	size_t d = 0;
+	while (d < n && d < 3 && is_digit(s[d]))
+		d++;
+	if (d == 0 || d > 2 || d + 1 >= n || s[d] != ' ')
+		return false;
+	long num = 0;
+	num_long(s, d, &num);
+	return tx_footnote(t, (int)num, s + d + 1, n - d - 1);
+}
+
+static void end_all(tx *t)
+{
+	tx_tab_end(t);
+	tx_table_end(t);
+	tx_para_end(t);
+	tx_out_file_end(t);
+	t->lead.set = false;
+	if (!t->area_given) {
+		free(t->area);
+		t->area = NULL;
+	}
+}
+
+static void one_line(tx *t, char *s, size_t n)
+{
+	if (text_is_furniture(s, n))
+		return;
+	if (!t->area) {
+		const char *a = title_area(s, n);
+		if (a)
+			t->area = xstrdup(a);
+	}
+	if (tx_tab_line(t, s, n) || tx_table_line(t, s, n)) {
+		tx_para_end(t);
+		return;
+	}
+	if (text_is_blank(s, n) || footnote_line(t, s, n)) {
+		tx_para_end(t);
+		return;
+	}
+	tx_para_line(t, s, n);
+}
+
+int nc_text(lines *in, const struct nc_opts *o)
+{
+	tx t = { .o = o };
+	tx_out_init(&t);
+	if (o->area && *o->area) {
+		t.area = xstrdup(o->area);
+		t.area_given = true;
+	}
+	sbuf fixed = SBUF_INIT;
+	char *s;
+	size_t n;
+	while (lines_next(in, &s, &n)) {
+		if (!t.file || lines_new_file(in)) {
+			if (t.file)
+				end_all(&t);
+			t.file = lines_source(in);
+			t.source = o->source ? o->source : t.file;
+		}
+		t.line = lines_lineno(in);
+		sbuf_clear(&fixed);
+		utf8_fix(s, n, &fixed);
+		sbuf_add(&fixed, "", 0); /* storage even for an empty line */
+		fixed.len = text_clean(fixed.s, fixed.len);
+		fixed.len = drop_superscripts(fixed.s, fixed.len);
+		fixed.s[fixed.len] = '\0';
+		one_line(&t, fixed.s, fixed.len);
+		long h = tx_table_pending(&t), h2 = tx_tab_pending(&t), h3 = tx_para_pending(&t);
+		t.hold = h < h2 ? h : h2;
+		t.hold = t.hold < h3 ? t.hold : h3;
+		tx_flush(&t, false);
+	}
+	if (t.file)
+		end_all(&t);
+	sbuf_free(&fixed);
+	free(t.area);
+	tx_out_free(&t);
+	tx_table_free(&t);
+	tx_tab_free(&t);
+	tx_para_free(&t);
+	tx_sent_free();
+	tx_period_free();
 	return 0;
 }

@@ -1,0 +1,130 @@
+/* tx.h - text mode of normalise-crime: the context its recognisers share.
+ *
+ * text.c reads lines, cleans them and hands each to the recognisers:
+ *   text-table.c  space-separated table under a header of periods broken
+ *                 over several lines (pdftotext of a PDF table);
+ *   text-tab.c    tab-separated tables: offence x period, offence x area,
+ *                 area lists, dashboards with super-headers and ranks;
+ *   text-sent.c   statistic sentences and sentence-style dashboards;
+ *   text-period.c periods named in free text ("12 months to March 2017");
+ *   text-out.c    the held rows (in line order), footnoted periods, and the
+ *                 --check arithmetic.
+ */
+#ifndef NC_TX_H
+#define NC_TX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "date.h"
+#include "mem.h"
+#include "nc.h"
+#include "num.h"
+#include "text.h"   /* lib: text_trim, text_ieq */
+
+/* A period that may be unknown. */
+typedef struct {
+	bool set;
+	cs_period p;
+} tx_period;
+
+/* One figure as it will be written. */
+typedef struct {
+	long line;
+	char *area;
+	tx_period period, base;
+	int fn;              /* footnote number that names the period, 0 none */
+	int fn_months;       /* span of the relative phrase ("last 12 months") */
+	int fn_base_months;  /* base is fn_base_months before ("a year ago") */
+	char *label;
+	const char *offence;
+	const char *measure;
+	char value[48];
+	char unit[32];
+	bool claim;          /* a stated change with no counts beside it:
+			      * --check compares it with the tables' counts */
+} tx_fact;
+
+struct tx_store;
+
+typedef struct {
+	const struct nc_opts *o;
+	const char *source;       /* name written in `source` */
+	const char *file;         /* operand name, for messages */
+	char *area;               /* default area (--area or from the title) */
+	bool area_given;
+	long line;                /* line being read */
+	long hold;                /* rows at lines >= hold are not yet final */
+	struct tx_store *st;      /* held rows, footnotes, check facts */
+	struct tx_table *table;   /* text-table.c state */
+	struct tx_tab *tab;       /* text-tab.c state */
+	struct tx_para *para;     /* text-sent.c state */
+	tx_period lead;           /* period of a paragraph ending in ':' */
+	long lead_line;
+} tx;
+
+/* ---- text-out.c ---- */
+void tx_out_init(tx *t);
+/* Queue one figure; label is the printed label (trimmed, markers removed);
+ * measure is a static string; value is C-locale text.  Returns the
+ * held fact so a caller may mark a footnote on it. */
+tx_fact *tx_add(tx *t, long line, const char *area, const tx_period *p,
+		const tx_period *base, const char *label, size_t labeln,
+		const char *measure, const char *value, const char *unit);
+/* A numbered footnote line: resolve the periods of facts that cite it. */
+bool tx_footnote(tx *t, int num, const char *s, size_t n);
+/* Write the held facts that can no longer change. */
+void tx_flush(tx *t, bool all);
+/* --check facts: a stated change, and counts to compare it with. */
+void tx_check_change(tx *t, long line, const char *what, double from,
+		     double to, const cs_num *stated, bool pct);
+void tx_check_rank(tx *t, long line, const char *what, const cs_num *rank,
+		   bool london);
+/* End of one input file: footnotes expire, cross-checks run. */
+void tx_out_file_end(tx *t);
+void tx_out_free(tx *t);
+
+/* ---- text-period.c ---- */
+enum { TXP_NONE = 0, TXP_OK = 1, TXP_BACKWARDS = 2 };
+/* Find the first period phrase in s[0..n); *so, *eo give its span.
+ * TXP_BACKWARDS: "December 2023 to September 2023". */
+int tx_find_period(const char *s, size_t n, cs_period *p, size_t *so,
+		   size_t *eo);
+/* A whole header cell that is a period ("Year-end October 2022",
+ * "Feb-19", "2016/17"). */
+bool tx_cell_period(const char *s, size_t n, cs_period *p);
+/* "vs. one year ago", "previous year", "5 years ago": months back, or 0. */
+int tx_months_ago(const char *s, size_t n);
+/* The area a name denotes: a London borough (ONS name), London, England,
+ * "England and Wales"; NULL otherwise.  Parenthesised notes are ignored. */
+const char *tx_area_name(const char *s, size_t n);
+/* A single month named in a row label ("January 2023"). */
+int tx_find_month(const char *s, size_t n, cs_period *p, size_t *so, size_t *eo);
+void tx_period_free(void);
+/* A cell's number: num_parse, and also "2% increase", "7% down". */
+bool tx_cell_num(const char *s, size_t n, cs_num *v);
+
+/* ---- recognisers: each returns true when it consumed the line ---- */
+/* ..._pending: first line a recogniser may still write a row for, or
+ * LONG_MAX; rows before it are final.  ..._end: the input ended. */
+bool tx_table_line(tx *t, const char *s, size_t n);   /* text-table.c */
+void tx_table_end(tx *t);
+void tx_table_free(tx *t);
+long tx_table_pending(const tx *t);
+bool tx_tab_line(tx *t, const char *s, size_t n);     /* text-tab.c */
+void tx_tab_end(tx *t);
+void tx_tab_free(tx *t);
+long tx_tab_pending(const tx *t);
+void tx_para_line(tx *t, const char *s, size_t n);    /* text-sent.c */
+void tx_para_end(tx *t);
+void tx_para_free(tx *t);
+long tx_para_pending(const tx *t);
+void tx_sent_free(void);
+
+/* Helpers shared by the recognisers (text.c). */
+/* Copy s[0..n) into out without footnote markers glued to words
+ * ("months1" -> "months", "MOPAC74" -> "MOPAC7", "offences*" ->
+ * "offences") and trimmed; returns out's string. */
+const char *tx_label(const char *s, size_t n, sbuf *out);
+
+#endif

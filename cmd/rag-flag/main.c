@@ -1,0 +1,359 @@
+/* rag-flag - red, amber or green for each group of indicators, with the
+ * indicators that decided it (SPEC section 3).
+ *
+ * Rows are held per group; a group is the run of consecutive rows with
+ * the same group columns, so memory is bounded by the largest group (and
+ * one key per group, to notice a group that comes back), not by the input.  A group that comes back after another is flagged again
+ * on its own, with a warning (sort the input by the group columns). */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "hash.h"
+#include "mem.h"
+#include "rag.h"
+#include "tsv.h"
+
+enum {
+	OPT_BAND = 256, OPT_RED_SHARE, OPT_POLARITY, OPT_HIGHER, OPT_LOWER,
+	OPT_TARGET, OPT_TARGET_VALUE, OPT_TOLERANCE, OPT_STATUS, OPT_SCHEME,
+	OPT_SUMMARY, OPT_COLOR, OPT_STRICT
+};
+
+static const struct option longopts[] = {
+	{ "group", required_argument, NULL, 'g' },
+	{ "band", required_argument, NULL, OPT_BAND },
+	{ "red-share", required_argument, NULL, OPT_RED_SHARE },
+	{ "polarity", required_argument, NULL, OPT_POLARITY },
+	{ "higher-is-better", required_argument, NULL, OPT_HIGHER },
+	{ "lower-is-better", required_argument, NULL, OPT_LOWER },
+	{ "target", required_argument, NULL, OPT_TARGET },
+	{ "target-value", required_argument, NULL, OPT_TARGET_VALUE },
+	{ "tolerance", required_argument, NULL, OPT_TOLERANCE },
+	{ "status", required_argument, NULL, OPT_STATUS },
+	{ "scheme", required_argument, NULL, OPT_SCHEME },
+	{ "summary", no_argument, NULL, OPT_SUMMARY },
+	{ "color", optional_argument, NULL, OPT_COLOR },
+	{ "colour", optional_argument, NULL, OPT_COLOR },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static const char *const added[] = { "direction", "rag", "rag_reason" };
+enum { NADD = 3 };
+
+struct run {
+	struct cols c;
+	struct opts o;
+	size_t ncols;
+	int where[NADD];
+	sbuf colour;           /* the rag field, coloured or not */
+};
+
+static _Noreturn void usage(void);
+static double opt_number(const char *opt, const char *s, double lo, double hi);
+static bool want_color(const char *when);
+static int *group_columns(tsv *t, const char *list, size_t *n);
+static void write_header(const tsv *t, struct run *run);
+static void flush(group *g, struct run *run);
+
+int
+main(int argc, char *argv[])
+{
+	struct run run = { .o = { .band = 0 } };
+	const char *groups = "area,offence", *polarity = "polarity",
+		   *scheme = "scheme-rag", *target = NULL, *status = NULL;
+	double red_share = NAN, tolerance = NAN;
+	const char *color = "auto";
+	bool strict = false;
+	int opt;
+	tsv *t;
+	group g = { 0 };
+	hmap *seen;
+	sbuf key = SBUF_INIT;
+
+	cs_setprog(argv[0]);
+	while ((opt = getopt_long(argc, argv, "g:hV", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'g': groups = optarg; break;
+		case OPT_BAND: run.o.band = opt_number("--band", optarg, 0, 1e9); break;
+		case OPT_RED_SHARE:
+			red_share = opt_number("--red-share", optarg, 0, 1);
+			if (red_share == 0)
+				cs_usage_error("--red-share must be above 0: '%s'", optarg);
+			break;
+		case OPT_POLARITY: polarity = optarg; break;
+		case OPT_HIGHER: pol_add(optarg, POL_HIGHER); break;
+		case OPT_LOWER: pol_add(optarg, POL_LOWER); break;
+		case OPT_TARGET: target = optarg; run.o.target_mode = true; break;
+		case OPT_TARGET_VALUE:
+			run.o.target_value = opt_number("--target-value", optarg, -1e18, 1e18);
+			run.o.target_text = optarg;
+			run.o.target_mode = true;
+			break;
+		case OPT_TOLERANCE:
+			tolerance = opt_number("--tolerance", optarg, 0, 1e9);
+			break;
+		case OPT_STATUS: status = optarg; run.o.target_mode = true; break;
+		case OPT_SCHEME: scheme = optarg; break;
+		case OPT_SUMMARY: run.o.summary = true; break;
+		case OPT_COLOR: color = optarg ? optarg : "always"; break;
+		case OPT_STRICT: strict = true; break;
+		case 'h': usage();
+		case 'V': cs_version();
+		default: cs_usage_error("unknown option");
+		}
+	}
+	if (target && run.o.target_text)
+		cs_usage_error("--target and --target-value: give one of them");
+	run.o.color = want_color(color);
+	pol_load(polarity);
+	scheme_load(scheme);
+	if (!isnan(red_share))
+		scheme_set_red_share(red_share);
+	if (!isnan(tolerance))
+		scheme_set_tolerance(tolerance);
+
+	t = tsv_open(argc - optind, argv + optind);
+	if (tsv_empty(t)) {
+		tsv_close(t);
+		return cs_finish(strict);
+	}
+	run.ncols = tsv_ncols(t);
+	run.c.group = group_columns(t, groups, &run.c.ngroup);
+	run.c.value = tsv_need(t, "value");
+	run.c.measure = run.o.target_mode ? tsv_col(t, "measure") : tsv_need(t, "measure");
+	run.c.target = target ? tsv_need(t, target) : -1;
+	run.c.status = status ? tsv_need(t, status) : -1;
+	run.c.period = tsv_col(t, "period");
+	run.c.base_period = tsv_col(t, "base_period");
+	run.c.period_end = tsv_col(t, "period_end");
+	run.c.offence = tsv_col(t, "offence");
+	run.c.offence_label = tsv_col(t, "offence_label");
+	run.c.unit = tsv_col(t, "unit");
+	write_header(t, &run);
+
+	seen = hmap_new();
+	while (tsv_next(t)) {
+		sbuf_clear(&key);
+		for (size_t i = 0; i < run.c.ngroup; i++) {
+			sbuf_add(&key, tsv_get(t, (size_t)run.c.group[i]),
+				 tsv_len(t, (size_t)run.c.group[i]));
+			sbuf_addc(&key, '\x1f');
+		}
+		if (g.n > 0 && (g.keylen != key.len || memcmp(g.key, key.s, key.len) != 0))
+			flush(&g, &run);
+		if (g.n == 0) {
+			/* Per-row targets need no group, except to summarise. */
+			if (hmap_has(seen, key.s, key.len) &&
+			    (!run.o.target_mode || run.o.summary))
+				cs_warn_at(tsv_source(t), tsv_lineno(t),
+					   "this group came before, with other groups between: "
+					   "flagged again on its own (sort by the group columns)");
+			hmap_put(seen, key.s, key.len);
+			g.key = xstrndup(key.s, key.len);
+			g.keylen = key.len;
+		}
+		group_add(&g, t, tsv_source(t));
+	}
+	if (g.n > 0)
+		flush(&g, &run);
+
+	hmap_free(seen, NULL);
+	sbuf_free(&key);
+	sbuf_free(&run.colour);
+	free(g.rows);
+	free((void *)run.c.group);
+	tsv_close(t);
+	pol_free();
+	scheme_free();
+	return cs_finish(strict);
+}
+
+/* A number option in [lo, hi], or a usage error. */
+static double
+opt_number(const char *opt, const char *s, double lo, double hi)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	if (end == s || *end != '\0' || !isfinite(v) || v < lo || v > hi)
+		cs_usage_error("%s: '%s' is not a number from %g to %g", opt, s, lo, hi);
+	return v;
+}
+
+static bool
+want_color(const char *when)
+{
+	const char *no = getenv("NO_COLOR");
+
+	if (strcmp(when, "always") == 0)
+		return true;
+	if (strcmp(when, "never") == 0)
+		return false;
+	if (strcmp(when, "auto") != 0)
+		cs_usage_error("--color: '%s' is not never, always or auto", when);
+	return isatty(STDOUT_FILENO) && (no == NULL || *no == '\0');
+}
+
+/* The -g list "area,offence" as column indexes; each must exist. */
+static int *
+group_columns(tsv *t, const char *list, size_t *n)
+{
+	int *cols = NULL;
+	size_t cap = 0;
+	const char *s = list;
+
+	*n = 0;
+	for (;;) {
+		size_t k = strcspn(s, ",");
+		char *name = xstrndup(s, k);
+
+		if (k == 0)
+			cs_usage_error("-g: empty column name in '%s'", list);
+		cols = xgrow(cols, &cap, *n + 1, sizeof *cols);
+		cols[(*n)++] = tsv_need(t, name);
+		free(name);
+		if (s[k] == '\0')
+			return cols;
+		s += k + 1;
+	}
+}
+
+static void
+write_header(const tsv *t, struct run *run)
+{
+	static const char *const change_counts[] = {
+		"indicators", "better", "same", "worse", "unknown" };
+	static const char *const target_counts[] = {
+		"indicators", "met", "not_met", "unknown" };
+
+	if (!run->o.summary) {
+		out_pass_header(t, added, NADD, run->where);
+		return;
+	}
+	{
+		const char *const *counts = run->o.target_mode ? target_counts : change_counts;
+		size_t nc = run->o.target_mode ? 4 : 5, n = run->c.ngroup + 2 + nc, k = 0;
+		const char **names = xcalloc(n, sizeof *names);
+
+		for (size_t i = 0; i < run->c.ngroup; i++)
+			names[k++] = tsv_colname(t, (size_t)run->c.group[i]);
+		names[k++] = "rag";
+		names[k++] = "rag_reason";
+		for (size_t i = 0; i < nc; i++)
+			names[k++] = counts[i];
+		out_header(names, n);
+		free(names);
+	}
+}
+
+/* The rag field: the colour's word, in ANSI colour when asked. */
+static const char *
+rag_field(struct run *run, int colour)
+{
+	const char *ansi = scheme_ansi(colour);
+
+	sbuf_clear(&run->colour);
+	if (colour < 0)
+		return "";
+	if (run->o.color && *ansi)
+		sbuf_printf(&run->colour, "\033[%sm%s\033[0m", ansi, scheme_name(colour));
+	else
+		sbuf_adds(&run->colour, scheme_name(colour));
+	return sbuf_str(&run->colour);
+}
+
+static void
+flush(group *g, struct run *run)
+{
+	struct verdict v = { .colour = -1 };
+
+	if (run->o.target_mode)
+		judge_target(g, &run->c, &run->o, &v);
+	else
+		judge_change(g, &run->c, &run->o, &v);
+	if (run->o.summary) {
+		for (size_t i = 0; i < run->c.ngroup; i++)
+			out_field(row_get(g->rows[0], run->c.group[i]));
+		out_field(rag_field(run, v.colour));
+		out_field(sbuf_str(&v.reason));
+		out_long((long)(v.better + v.same + v.worse + v.unknown));
+		out_long((long)v.better);
+		if (!run->o.target_mode)
+			out_long((long)v.same);
+		out_long((long)v.worse);
+		out_long((long)v.unknown);
+		out_endrow();
+	} else {
+		for (size_t i = 0; i < g->n; i++) {
+			row *r = g->rows[i];
+			const char *vals[NADD];
+
+			vals[0] = dir_name(r->dir);
+			if (run->o.target_mode) {
+				vals[1] = rag_field(run, r->colour);
+				vals[2] = sbuf_str(&r->reason);
+			} else {
+				vals[1] = rag_field(run, v.colour);
+				vals[2] = sbuf_str(&v.reason);
+			}
+			out_pass_fields(r->f, r->flen, run->ncols, vals, NADD,
+					run->where);
+		}
+	}
+	sbuf_free(&v.reason);
+	group_clear(g, run->ncols);
+}
+
+static _Noreturn void
+usage(void)
+{
+	printf("Usage: %s [OPTION]... [FILE]...\n", cs_prog());
+	fputs(
+"Flag each group of indicators (an indicator TSV, SPEC section 2) red, amber\n"
+"or green, and add the columns direction, rag and rag_reason.\n"
+"\n"
+"Change mode (default): each indicator gets direction better, worse or same\n"
+"from its pct_change, count_change or pct_point_change, or from its value\n"
+"against the row of its base_period, or (a rank) against its previous rank.\n"
+"A group is green when no indicator is worse, red when the worse share is at\n"
+"least --red-share, amber otherwise.\n"
+"\n"
+"  -g, --group COL[,COL...]   group columns (default area,offence)\n"
+"      --band P               a change within +-P percent (points) is same (0)\n"
+"      --red-share R          worse share that makes red (scheme: 0.75)\n"
+"      --polarity FILE        polarity rules (default polarity.tsv)\n"
+"      --higher-is-better KEY an offence key or measure where higher is better\n"
+"      --lower-is-better KEY  ... where lower is better\n"
+"\n"
+"Target mode: each row against its own target; a group is its worst row.\n"
+"      --target COLUMN        the column holding each row's target\n"
+"      --target-value N       one target for every row\n"
+"      --tolerance P          missed by at most P percent is amber (scheme: 10)\n"
+"      --status COLUMN        status words (On track, Delayed ...) give the flag\n"
+"\n"
+"      --scheme FILE          colours and thresholds (default scheme-rag.tsv;\n"
+"                             scheme-barnet-corporate for four colours)\n"
+"      --summary              one row per group: group columns, rag,\n"
+"                             rag_reason and counts\n"
+"      --color[=WHEN]         colour the flag: never, always, auto (default;\n"
+"                             a terminal and NO_COLOR unset)\n"
+"      --strict               exit 1 when there were warnings\n"
+"  -h, --help                 this help\n"
+"  -V, --version              version\n"
+"\n"
+"Examples:\n"
+"  normalise-crime dashboard.txt | rag-flag --summary\n"
+"  rag-flag --band 2 --red-share 0.6 indicators.tsv\n"
+"  rag-flag --target target --higher-is-better rj_offers --summary plan.tsv\n"
+"  rag-flag --status status --scheme scheme-barnet-corporate actions.tsv\n",
+	      stdout);
+	exit(out_flush() && fflush(stdout) == 0 ? CS_EXIT_OK : CS_EXIT_DATA);
+}

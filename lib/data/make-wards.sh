@@ -1,0 +1,111 @@
+#!/bin/sh
+# make-wards.sh - build wards.tsv, the London ward table join-wards loads,
+# from the ONS ward-to-LAD lookups and the Census 2011 ward populations.
+#
+#   sh lib/data/make-wards.sh [DATADIR [REFDIR]] > lib/data/wards.tsv
+#
+# DATADIR defaults to ../shared/data and REFDIR to ../shared/ref (relative
+# to the repository root).  Only the London rows (LAD code E09*) are kept:
+#   vintage 2014  ons_ward_to_lad_dec2019_uk.csv  (WD19CD, WD19NM, LAD19CD, LAD19NM)
+#   vintage 2022  ons_ward_to_lad_dec2023_uk.csv  (WD23CD, " WardName", LAD23CD, LAD23NM)
+# population = Census 2011 usual residents of the ward, from
+# gla_ons_census2011_ward_population_2014wards.csv, matched by ward code,
+# cross-checked against REFDIR/barnet_wards_pre2022.tsv; empty when the
+# code is not in the census table (it is never estimated).
+set -eu
+
+data=${1:-../shared/data}
+ref=${2:-../shared/ref}
+old=$data/ons_ward_to_lad_dec2019_uk.csv
+new=$data/ons_ward_to_lad_dec2023_uk.csv
+pop=$data/gla_ons_census2011_ward_population_2014wards.csv
+barnet=$ref/barnet_wards_pre2022.tsv
+for f in "$old" "$new" "$pop"; do
+	[ -r "$f" ] || { echo "make-wards.sh: $f: not readable" >&2; exit 1; }
+done
+[ -r "$barnet" ] || barnet=/dev/null
+
+cat <<'EOF'
+# London wards (LAD codes E09*) in both boundary sets, built by make-wards.sh.
+# vintage 2014: the wards in force until the May 2022 borough elections, from
+#   the ONS "Ward to Local Authority District (December 2019) Lookup in the UK".
+# vintage 2022: the wards from May 2022, from the ONS "Ward to Local Authority
+#   District (December 2023) Lookup in the UK".
+# A ward whose boundary did not change keeps its code and is listed in both.
+# population: Census 2011 usual residents (ONS, via the GLA ward table on 2014
+#   boundaries), by ward code; empty where no Census 2011 figure exists for
+#   that code.  Sources and dates: SOURCES.md.
+EOF
+printf 'ward_code\tward_name\tlad_code\tlad_name\tvintage\tpopulation\n'
+
+${AWK:-awk} -v OLD="$old" -v NEW="$new" -v POP="$pop" -v BARNET="$barnet" '
+# Split one RFC 4180 line (no embedded newlines in these files) into f[];
+# returns the field count.
+function csv(line, f,    n, i, c, q, cur) {
+	sub(/\r$/, "", line)
+	sub(/^\357\273\277/, "", line)
+	n = 0; cur = ""; q = 0
+	for (i = 1; i <= length(line); i++) {
+		c = substr(line, i, 1)
+		if (q) {
+			if (c == "\"") {
+				if (substr(line, i + 1, 1) == "\"") { cur = cur c; i++ }
+				else q = 0
+			} else cur = cur c
+		} else if (c == "\"") q = 1
+		else if (c == ",") { f[++n] = cur; cur = "" }
+		else cur = cur c
+	}
+	f[++n] = cur
+	return n
+}
+# Column index by header name (leading/trailing spaces ignored), or die.
+function col(h, n, name, file,    i, s) {
+	for (i = 1; i <= n; i++) {
+		s = h[i]; gsub(/^ +| +$/, "", s)
+		if (s == name) return i
+	}
+	printf "make-wards.sh: %s: no column %s\n", file, name > "/dev/stderr"
+	exit 1
+}
+function lookup(file, vintage, cd, nm, lcd, lnm,    line, h, n, f, ic, in_, il, iln, k) {
+	if ((getline line < file) <= 0) { print "make-wards.sh: " file ": empty" > "/dev/stderr"; exit 1 }
+	n = csv(line, h)
+	ic = col(h, n, cd, file); in_ = col(h, n, nm, file)
+	il = col(h, n, lcd, file); iln = col(h, n, lnm, file)
+	while ((getline line < file) > 0) {
+		if (line ~ /^\r?$/) continue
+		csv(line, f)
+		if (f[il] !~ /^E09/) continue
+		k = vintage SUBSEP f[ic]
+		if (k in seen) continue
+		seen[k] = 1
+		rows[++nrows] = f[ic] "\t" f[in_] "\t" f[il] "\t" f[iln] "\t" vintage
+		code[nrows] = f[ic]; vint[nrows] = vintage
+	}
+	close(file)
+}
+BEGIN {
+	# Census 2011 population by ward code ("12,786" -> 12786).
+	getline line < POP
+	n = csv(line, h); ic = col(h, n, "Ward Code", POP); ip = col(h, n, "Persons: All Ages", POP)
+	while ((getline line < POP) > 0) {
+		csv(line, f); v = f[ip]; gsub(/,/, "", v)
+		if (f[ic] ~ /^E05/ && v ~ /^[0-9]+$/) census[f[ic]] = v
+	}
+	close(POP)
+	# Barnet cross-check: the reference table must agree with the census.
+	getline line < BARNET
+	while ((getline line < BARNET) > 0) {
+		split(line, b, "\t")
+		if (!(b[1] in census)) census[b[1]] = b[5]
+		else if (census[b[1]] != b[5]) {
+			printf "make-wards.sh: %s: population %s disagrees with census %s\n", b[1], b[5], census[b[1]] > "/dev/stderr"
+			exit 1
+		}
+	}
+	lookup(OLD, "2014", "WD19CD", "WD19NM", "LAD19CD", "LAD19NM")
+	lookup(NEW, "2022", "WD23CD", "WardName", "LAD23CD", "LAD23NM")
+	for (i = 1; i <= nrows; i++)
+		print vint[i] "\t" code[i] "\t" rows[i] "\t" (code[i] in census ? census[code[i]] : "")
+}' | LC_ALL=C sort -t '	' -k1,1 -k2,2 | cut -f3-
