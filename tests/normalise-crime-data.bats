@@ -399,10 +399,10 @@ bad() {
 	} > "$BATS_TEST_TMPDIR/labels.csv"
 	run_split normalise-crime "$BATS_TEST_TMPDIR/labels.csv"
 	[ "$status" -eq 0 ]
-	[ "$(sed 1d "$out_file" | cut -f9 | sort | tr '\n' ' ')" = "anti_social_behaviour burglary drug_offences public_order_offences robbery shoplifting unmapped " ]
-	# The label is written as printed (trimmed); digits glued to capitals are a name.
-	grep -q $'\tunmapped\tMOPAC7\t' "$out_file"
+	[ "$(sed 1d "$out_file" | cut -f9 | sort | tr '\n' ' ')" = "anti_social_behaviour burglary drug_offences mopac7 public_order_offences robbery shoplifting " ]
+	# The label is written as printed (trimmed); digits glued to capitals
+	# are part of a name (MOPAC7 is not MOPAC with footnote 7).
+	grep -q $'\tmopac7\tMOPAC7\t' "$out_file"
 	grep -q $'\tshoplifting\tShoplifting2\t' "$out_file"
-	[ "$(cat "$err_file")" = "normalise-crime: $BATS_TEST_TMPDIR/labels.csv:8: unmapped offence \"MOPAC7\"
-normalise-crime: 1 warning" ]
+	[ ! -s "$err_file" ]
 }
