@@ -183,6 +183,16 @@ load hostile_helper
 	err_has "$T/t.txt:3:"
 }
 
+@test "a tab table whose header has no cell over the labels: no figure under the wrong year" {
+	skip "known bug: normalise-crime text reads 'Burglary<TAB>100<TAB>90' under '2017/18<TAB>2018/19' as 2018/19 = 100"
+	printf '2017/18\t2018/19\nBurglary\t100\t90\n' >"$T/t.txt"
+	run_split normalise-crime --format text "$T/t.txt"
+	expect_status 0
+	out_tsv
+	# Either both figures under their years, or none (and a warning).
+	! grep -qP '\t2018/19\t.*\tcount\t100\t' "$out_file"
+}
+
 # ---- populations ----------------------------------------------------------
 
 @test "a zero or negative population gives no rate and no rank, with a warning each" {
@@ -282,4 +292,18 @@ load hostile_helper
 	expect_status 0
 	out_rows 1
 	[ "$(field 1 period_end)" = "2019-02-28" ]
+}
+
+# ---- numbers in options ------------------------------------------------------
+
+@test "option values that overflow or are not numbers are usage errors naming the option" {
+	for c in "rag-flag --band 1e400" "rag-flag --red-share nan" "rag-flag --target-value 1e400" \
+		 "normalise-crime --window 99999999999999999999" "normalise-crime --window 0"; do
+		run_split $c "$SAMPLES/rag/dashboard.tsv"
+		tool=${c%% *} opt=${c#* }
+		opt=${opt%% *}
+		expect_status 2
+		out_empty
+		err_has "$tool: $opt: '" "Try '$tool --help'"
+	done
 }
