@@ -135,9 +135,10 @@ head_case() {
 }
 
 @test "| head -1: every tool stops quietly on a closed pipe" {
-	# 60000 indicator rows, each its own area (so rag-flag's groups stay small).
-	awk -v h="$IND" 'BEGIN { print h; for (i = 1; i <= 60000; i++)
-		printf "x\t%d\tArea %d\t\t2019-02\t2019-02-01\t2019-02-28\t\tburglary\tBurglary\tcount\t%d\toffences\n", i, i, i }' >"$T/big.tsv"
+	# 60000 indicator rows, each its own area (so rag-flag's groups stay
+	# small) with a population (so rank-boroughs --areas any ranks them).
+	awk -v h="$IND" 'BEGIN { print h "\tpopulation"; for (i = 1; i <= 60000; i++)
+		printf "x\t%d\tArea %d\t\t2019-02\t2019-02-01\t2019-02-28\t\tburglary\tBurglary\tcount\t%d\toffences\t%d\n", i, i, i, 1000 + i }' >"$T/big.tsv"
 	for i in $(seq 3000); do cat "$ROOT/samples/minutes/liaison-group.txt"; done >"$T/many.txt"
 	{ head -1 "$ROOT/samples/mps/borough_2019_vintage.csv"
 	  for i in $(seq 2000); do tail -n +2 "$ROOT/samples/mps/borough_2019_vintage.csv"; done; } >"$T/big.csv"
