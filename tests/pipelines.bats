@@ -371,3 +371,39 @@ make_copy() {
 	[ "$status" -eq 0 ]
 	diff -r "$tmp/x" "$tmp/p"
 }
+
+# ---- the dashboard page in a browser ------------------------------------
+
+@test "dashboard.html in headless Chromium: every row coloured by its flag, with a sparkline" {
+	sh tests/deps.sh chromium >/dev/null 2>&1 || skip "chromium cannot be installed here"
+	command -v chromium >/dev/null || skip "chromium not found"
+	sh pipelines/dashboard.sh -q -o "$tmp/d" samples/mps/borough_2019_vintage.csv
+	# The page plus a probe that reads what the browser laid out: per row the
+	# offence, the flag's word, its computed background colour, the size of
+	# the sparkline and whether its line spans the box.
+	sed 's|</body>|<script>\
+const out = [];\
+for (const tr of document.querySelectorAll("#dashboard tbody tr")) {\
+  const rag = tr.querySelector("td.rag"), svg = tr.querySelector("svg.trend");\
+  let spark = "none";\
+  if (svg) { const r = svg.getBoundingClientRect(), b = svg.querySelector("polyline").getBBox();\
+    spark = Math.round(r.width) + "x" + Math.round(r.height) + (b.width > 100 ? " line" : " short"); }\
+  out.push([tr.dataset.offence, rag.textContent, getComputedStyle(rag).backgroundColor, spark].join(" \| "));\
+}\
+const p = document.createElement("pre"); p.id = "probe"; p.textContent = out.join("\\n");\
+document.body.appendChild(p);\
+</script></body>|' "$tmp/d/dashboard.html" >"$tmp/page.html"
+	profile=$(mktemp -d)
+	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+		--disable-component-update --disable-sync --no-first-run --user-data-dir="$profile" \
+		--dump-dom "file://$tmp/page.html" >"$tmp/dom.html" 2>/dev/null
+	rm -rf "$profile"
+	out_file=$tmp/stdout err_file=$tmp/stderr
+	sed -n '/<pre id="probe">/,/<\/pre>/p' "$tmp/dom.html" |
+		sed 's/.*<pre id="probe">//; s/<\/pre>.*//' >"$out_file"
+	: >"$err_file"
+	golden pipelines/dashboard-dom
+	# the flag words and colours agree with dashboard.tsv
+	[ "$(cut -d'|' -f2 "$out_file" | tr -d ' ' | tr 'A-Z' 'a-z' | sed 's/–//')" = \
+	  "$(sed 1d "$tmp/d/dashboard.tsv" | cut -f20)" ]
+}
