@@ -67,7 +67,8 @@ f("rank") != "" {
 	      f("rank_of"), hit ? "yes" : "" | sort
 }
 END {
-	close(sort)
+	if (close(sort) != 0)
+		exit 1
 	if (!found)
 		printf "borough-league: %s: no ranked rows for this area\n", area >> warnings
 }' warnings="$LOG" "$WORK/ranked.tsv" >"$WORK/league.tsv"

@@ -20,6 +20,7 @@ PROG=${SCRIPT%.sh}
 PIPEDIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=${PIPEDIR%/*}
 # dash has no pipefail; the steps below never rely on a pipe's status.
+# shellcheck disable=SC3040
 if (set -o pipefail) 2>/dev/null; then set -o pipefail; fi
 
 # The tools: $CSPKIT_BIN, else this tree's bin/, else $PATH.
@@ -223,13 +224,14 @@ pick_offences() {
 sort_by() {
 	_in=$WORK/$1
 	shift
-	head -n 1 "$_in" >"$_in.tmp"
 	awk -v keys="$*" "$AWK_TSV"'
 	head { n = split(keys, k, " "); for (i = 1; i <= n; i++) need(k[i]); next }
-	{ s = ""; for (i = 1; i <= n; i++) s = s f(k[i]) "\t"; print s NR "\t" $0 }' "$_in" |
-		sort -t "$(printf '\t')" -k1,$# -k$(($# + 1)),$(($# + 1))n |
-		cut -f $(($# + 2))- >>"$_in.tmp"
+	{ s = ""; for (i = 1; i <= n; i++) s = s f(k[i]) "\t"; print s NR "\t" $0 }' "$_in" >"$_in.keyed"
+	sort -t "$(printf '\t')" -k1,$# -k$(($# + 1)),$(($# + 1))n -o "$_in.keyed" "$_in.keyed"
+	head -n 1 "$_in" >"$_in.tmp"
+	cut -f $(($# + 2))- "$_in.keyed" >>"$_in.tmp"
 	mv -f "$_in.tmp" "$_in"
+	rm -f "$_in.keyed"
 }
 
 # only_area NAME AREA: keep the rows of $WORK/NAME about AREA (its name in
