@@ -113,8 +113,9 @@ check: deps-test
 valgrind: deps-test
 	@sh tests/deps.sh valgrind
 	@$(MAKE) --no-print-directory O=build/vg BIN=build/vg/bin OPT='-O1 -g' all unit
-	@CSPKIT_VALGRIND=1 CSPKIT_BIN=$(CURDIR)/tests/vgbin \
-	  CSPKIT_REALBIN=$(CURDIR)/build/vg/bin CSPKIT_UNIT=$(CURDIR)/build/vg/unit \
+	@sh tests/vgwrap.sh build/vg/bin build/vg/wrap
+	@CSPKIT_VALGRIND=1 CSPKIT_BIN=$(CURDIR)/build/vg/wrap \
+	  CSPKIT_UNIT=$(CURDIR)/build/vg/unit \
 	  CSPKIT_DATA=$(CURDIR)/lib/data sh tests/run.sh
 
 # ---- pipelines ----------------------------------------------------------

@@ -14,37 +14,50 @@ rows() {
 		$5==r {s=$c[1]; for(i=2;i<=n;i++) s=s "|" $c[i]; print s}' "$out_file"
 }
 
+# sample_golden NAME: NAME.txt gives the golden rows and messages, exit 0.
+sample_golden() {
+	run_split extract-minutes "$1.txt"
+	[ "$status" -eq 0 ]
+	golden "extract-minutes/$1"
+	assert_tsv
+}
+
 # --- the sample layouts -------------------------------------------------
 
 @test "pdftotext layout: wrapped titles, one-space attendance, [ACTION] owners" {
 	# Cllr Osei is printed in full only in the text (Councillor Kwame Osei);
 	# Hannah Whitfield is listed twice; "She agreed" refers to Sunita Rao;
 	# "Officers to circulate" has no owner: one warning.
-	run_split extract-minutes pdftotext-layout.txt
-	[ "$status" -eq 0 ]
-	golden extract-minutes/pdftotext-layout
-	assert_tsv
+	sample_golden pdftotext-layout
 }
 
 @test "markdown-ish tab tables: inline and standalone Action lines" {
-	run_split extract-minutes markdown-tabs.txt
-	[ "$status" -eq 0 ]
-	golden extract-minutes/markdown-tabs
-	assert_tsv
+	sample_golden markdown-tabs
 }
 
 @test "2024 layout: no heading, dashes, None., numbered list, next meeting with no date" {
-	run_split extract-minutes layout-2024.txt
-	[ "$status" -eq 0 ]
-	golden extract-minutes/layout-2024
-	assert_tsv
+	sample_golden layout-2024
 }
 
 @test "agenda pack: cover and reports skipped, broken two-column table paired" {
-	run_split extract-minutes agenda-pack.txt
-	[ "$status" -eq 0 ]
-	golden extract-minutes/agenda-pack
-	assert_tsv
+	sample_golden agenda-pack
+}
+
+@test "other bodies: heading with the body and venue, inline lists, ACTION lines" {
+	# "Minutes of the previous meeting held on ..." inside item 1 is a
+	# decision, not the start of another set
+	sample_golden liaison-group
+}
+
+@test "markdown headings: mixed-case items, RESOLVED over a numbered list, initials" {
+	# "It was agreed that the Chair would write ..." is both a decision
+	# and an action for the Chair (A Bell)
+	sample_golden markdown-headings
+}
+
+@test "MINUTES heading with the body below and a Date: line; Action: X to do Y" {
+	# the community safety plan after "The meeting ended" gives no rows
+	sample_golden minutes-heading
 }
 
 @test "2024 layout: items are the headings only, not the numbered list" {
@@ -109,6 +122,30 @@ extract-minutes: 1 warning" ]
 markdown-tabs.txt|2019-03-07
 layout-2024.txt|2024-03-12"
 	assert_tsv
+}
+
+@test "one file with two sets of minutes: both found, each with its own date" {
+	cat pdftotext-layout.txt markdown-tabs.txt >"$BATS_TEST_TMPDIR/pack.txt"
+	run_split extract-minutes "$BATS_TEST_TMPDIR/pack.txt"
+	[ "$status" -eq 0 ]
+	run rows meeting 2,3
+	assert_output "3|2017-10-17
+104|2019-03-07"
+	run rows closed 2,3,10
+	assert_output "101|2017-10-17|11:12
+173|2019-03-07|12:05"
+	# rows of the second set carry its date
+	[ "$(awk -F'\t' 'NR>1 && $2+0>=104 {print $3}' "$out_file" | sort -u)" = "2019-03-07" ]
+}
+
+@test "a line under a heading that is not a name is kept as printed, with a warning" {
+	printf 'Minutes of meeting held on 3 May 2024\n\nPresent:\nCllr Jo Bell (Chair)\n4 residents\n\n1. APOLOGIES\n\nNone.\n' >"$BATS_TEST_TMPDIR/m.txt"
+	run_split extract-minutes --strict "$BATS_TEST_TMPDIR/m.txt"
+	[ "$status" -eq 1 ]
+	run rows present 7,8
+	assert_output "Jo Bell|Cllr; Chair
+4 residents|"
+	grep -q 'm.txt:5: attendance line not understood, kept as printed: 4 residents' "$err_file"
 }
 
 @test "a file that does not exist: exit 1 naming it" {
@@ -235,6 +272,9 @@ Carol Beckford|Restore London"
 9
 10
 10"
+	# the numbered list after "agreed the following:" belongs to the
+	# decision; its item 2 was split by a blank line after "on"
+	[ "$(rows decision 10 | sed -n 3p)" = "The Board noted the update and agreed the following: 1. Ensuring that the Community Safety Team are focussed on hate crime; 2. Victim Support being requested to provide team briefings to partner organisations on services provided; and 3. Victim Support maintaining a focus on referrals to partner organisations where appropriate." ]
 	[ -z "$(rows action 2)" ]
 	[ -z "$(rows next_meeting 2)" ]
 	[ "$(rows closed 2,10)" = "255|12:30" ]

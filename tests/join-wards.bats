@@ -306,3 +306,13 @@ mps_join() {
 		[ "$(cut -f2,6 "$out_file" | tail -3 | tr '\t\n' ':,')" = "E05013628:2023,E05013646:2023,E05013632:2023," ]
 	}
 }
+
+@test "an LSOA-level ONS lookup as -r: each ward kept once, no warnings" {
+	need_shared data
+	printf 'area\nBurnt Oak\nTotteridge and Woodside\n' | {
+		run_split join-wards --strict --borough Barnet -r "$SHARED/data/ons_lsoa21_to_ward25_to_lad25_bestfit_ew_v2.csv"
+		[ "$status" -eq 0 ]
+		[ ! -s "$err_file" ]
+		[ "$(cut -f2,6 "$out_file" | tail -2 | tr '\t\n' ':,')" = "E05013630:2025,E05013646:2025," ]
+	}
+}

@@ -1,7 +1,8 @@
 /* minutes.c - the line state machine of extract-minutes.
  *
  * Outside minutes every line is skipped until a "Minutes of (the) ...
- * meeting held on DATE" line starts a set.  Inside, the preamble holds the
+ * meeting held on DATE" line, or a "MINUTES" heading with a date line
+ * below it, starts a set.  Inside, the preamble holds the
  * attendance lists; numbered UPPER CASE headings start agenda items, whose
  * text is read as paragraphs (prose.c).  "The meeting finished at ..."
  * (or a new set of minutes, or the end of the operand) ends the set.
@@ -13,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
 #include "err.h"
 #include "mem.h"
 #include "minutes.h"
@@ -38,9 +38,13 @@ struct minutes {
 	meeting mt;                /* the set being read (prose.h) */
 	enum zone zone;
 	int section;               /* REC_PRESENT / REC_IN_ATTENDANCE / REC_APOLOGY */
+	bool section_explicit;     /* under a heading, not the default */
 	bool want_venue;
 	long found_in_file;
 	sbuf last_text;            /* last content line outside minutes */
+	long pending_line;         /* a "MINUTES" heading waiting for its date */
+	int pending_left;          /* lines it may still wait */
+	sbuf pending_body;
 
 	entry_line *entries;
 	size_t nentries, centries;
@@ -58,11 +62,12 @@ struct minutes {
 	 * so a paragraph that pdftotext split at a page break can rejoin */
 	sbuf cur, pend;
 	long cur_line, pend_line;
+	bool cur_marked;           /* cur began with a bullet or a number */
 };
 
-static cs_re *re_start, *re_heading_present, *re_heading_attend,
-	*re_heading_apology, *re_closing, *re_action_line, *re_venue,
-	*re_end_doc;
+static cs_re *re_start, *re_not_start, *re_minutes_heading, *re_date_line,
+	*re_heading_present, *re_heading_attend, *re_heading_apology,
+	*re_closing, *re_action_line, *re_venue, *re_end_doc;
 
 static void
 compile_patterns(void)
@@ -71,23 +76,37 @@ compile_patterns(void)
 		return;
 	re_start = re_compile(
 		"^\\s*(?:#+\\s*)?Minutes\\s+of\\s+(?:the\\s+|a\\s+)?"
-		"(?:(?<body>.+?)\\s+)?meeting(?:\\s+of\\s+(?:the\\s+)?(?<body2>.+?))?"
-		"\\s+held\\s+(?:on\\s+)?(?<rest>.+)$", "i", "minutes start");
+		"(?:meeting\\s+of\\s+(?:the\\s+)?)?(?:(?<body>.+?)\\s+)?\?(?:meeting\\s+)?"
+		"held\\s+(?:on\\s+)?(?<rest>.+)$", "i", "minutes start");
+	/* "Minutes of the previous meeting held on 7 March were agreed" is a
+	 * sentence about minutes, not a heading. */
+	re_not_start = re_compile(
+		"\\b(?:were|was|be|been|is|are|approved|agreed|signed|confirmed|previous|last)\\b",
+		"i", "minutes start");
+	/* "MINUTES" alone, or "MINUTES OF THE SAFER X PARTNERSHIP", with the
+	 * date on a line below */
+	re_minutes_heading = re_compile(
+		"^(?:#+\\s*)?(?:MINUTES|Minutes)(?:\\s+(?:OF|of)\\s+(?:THE\\s+|the\\s+)?(?<body>.+?))?\\s*$",
+		"", "minutes heading");
+	re_date_line = re_compile(
+		"^(?:Date(?:\\s+of\\s+(?:the\\s+)?meeting)?|(?:Meeting\\s+)?held(?:\\s+on)?)"
+		"\\s*[:\\-]?\\s*(?<rest>.+)$", "i", "date line");
 	re_heading_present = re_compile(
 		"^(?:(?:Board|Committee|Panel)\\s+)?(?:Members\\s+)?Present"
-		"(?:\\s+were)?\\s*[:\\-]?\\s*(?<rest>.*)$", "i", "present heading");
+		"(?:\\s+were)?\\s*(?:[:\\-]\\s*(?<rest>.*))?$", "i", "present heading");
 	re_heading_attend = re_compile(
-		"^(?:Also\\s+present|(?:Also\\s+)?in\\s+attendance|Officers(?:\\s+present)?"
-		"|Others\\s+present|Attending|Guests)\\s*[:\\-]?\\s*(?<rest>.*)$",
-		"i", "attendance heading");
+		"^(?:Also\\s+present|(?:Also\\s+|Officers\\s+|Others\\s+)?in\\s+attendance"
+		"|Officers(?:\\s+present)?|Others\\s+present|Attending|Guests)"
+		"\\s*(?:[:\\-]\\s*(?<rest>.*))?$", "i", "attendance heading");
 	re_heading_apology = re_compile(
-		"^Apologies(?:\\s+for\\s+absence)?(?:\\s+(?:were\\s+)?received\\s+from)?"
+		"^Apologies(?:\\s+for\\s+absence)?(?:\\s+(?:(?:were|was|had\\s+been|have\\s+been)\\s+)?"
+		"(?:received|submitted|given)\\s+(?:from|by))?"
 		"\\s*[:\\-]?\\s*(?<rest>.*)$", "i", "apologies heading");
 	re_closing = re_compile(
 		"^The\\s+meeting\\s+(?:finished|closed|ended|concluded|terminated)"
 		"(?:\\s+at)?\\s+(?<time>.+?)\\.?\\s*$", "i", "closing line");
 	re_action_line = re_compile(
-		"^\\s*Actions?(?:\\s+by)?\\s*[:\\-]\\s*(?<who>.+?)\\s*\\.?\\s*$",
+		"^\\s*(?:Actions?|ACTIONS?)(?:\\s+(?:by|BY))?\\s*[:\\-]\\s*(?<who>.+?)\\s*\\.?\\s*$",
 		"", "action line");
 	re_venue = re_compile(
 		",|\\b(?:Hall|Room|Centre|Center|House|Offices?|Library|Online|Virtual"
@@ -139,11 +158,13 @@ named(cs_re *re, const char *g, const char *s, const char **v, size_t *vn)
 
 /* ---- attendance sections ---- */
 
+enum { ENTRY_PAIRED = -1 };    /* an organisation given to a name above */
+
 static void
 flush_entries(minutes *m)
 {
 	person *ps;
-	enum entry_kind *ks;
+	int *ks;                   /* entry_kind, or ENTRY_PAIRED */
 	size_t n = m->nentries;
 
 	if (n == 0)
@@ -164,10 +185,6 @@ flush_entries(minutes *m)
 	for (size_t i = 0; i < n; i++) {
 		ks[i] = entry_parse(m->entries[i].text, strlen(m->entries[i].text),
 				    &ps[i]);
-		if (ks[i] == ENTRY_NONE)
-			cs_warn_at(m->mt.source, m->entries[i].line,
-				   "attendance line not understood: %.60s",
-				   m->entries[i].text);
 	}
 	/* A run of bare names followed by a run of as many organisations is a
 	 * two-column table that extraction broke into columns. */
@@ -184,7 +201,7 @@ flush_entries(minutes *m)
 				free(ps[i + k].org);
 				ps[i + k].org = ps[a + k].org;
 				ps[a + k].org = NULL;
-				ks[a + k] = ENTRY_NONE;
+				ks[a + k] = ENTRY_PAIRED;
 			}
 		}
 		i = b > i ? b : i + 1;
@@ -198,10 +215,21 @@ flush_entries(minutes *m)
 			meeting_add(&m->mt, m->section, m->entries[i].line,
 				    m->item_no, ps[i].name, ps[i].role, ps[i].org,
 				    "");
-		} else if (ks[i] == ENTRY_ORG && ps[i].org)
+		} else if (ks[i] == ENTRY_ORG)
 			cs_warn_at(m->mt.source, m->entries[i].line,
 				   "organisation with no person beside it: %s",
 				   ps[i].org);
+		else if (ks[i] == ENTRY_NONE && m->section_explicit) {
+			/* under a heading: kept as printed, never dropped */
+			cs_warn_at(m->mt.source, m->entries[i].line,
+				   "attendance line not understood, kept as printed: %.60s",
+				   m->entries[i].text);
+			meeting_add(&m->mt, m->section, m->entries[i].line,
+				    m->item_no, m->entries[i].text, "", "", "");
+		} else if (ks[i] == ENTRY_NONE)
+			cs_warn_at(m->mt.source, m->entries[i].line,
+				   "line before the first item not understood, skipped: %.60s",
+				   m->entries[i].text);
 		person_clear(&ps[i]);
 		free(m->entries[i].text);
 	}
@@ -273,6 +301,7 @@ section_heading(minutes *m, long line, const char *s, size_t n)
 			continue;
 		flush_entries(m);
 		m->section = kinds[i];
+		m->section_explicit = true;
 		if (named(res[i], "rest", s, &rest, &rn) && !text_ieq(rest, rn, "none") &&
 		    !text_ieq(rest, rn, "none."))
 			inline_list(m, line, rest, rn);
@@ -316,7 +345,7 @@ item_heading(const char *s, size_t n, const char **title, size_t *tn)
 		} else if (c >= 'A' && c <= 'Z')
 			upper++;
 	}
-	return upper >= 3 ? num : 0;
+	return upper >= (md ? 1u : 3u) ? num : 0;
 }
 
 static bool
@@ -348,7 +377,7 @@ close_title(minutes *m)
 	m->next_found = m->next_item &&
 			prose_next_meeting(&m->mt, m->title_line, m->item_no,
 					   m->title.s, m->title.len, true);
-	m->apologies_item = strstr(m->title.s, "APOLOG") != NULL;
+	m->apologies_item = strstr(m->title.s, "APOLOG") || strstr(m->title.s, "Apolog");
 }
 
 /* Hand the held paragraph to prose.c. */
@@ -366,6 +395,16 @@ process_pend(minutes *m, const char *owners, size_t on)
 
 /* The paragraph being built is complete: hold it, rejoining it to the
  * held one when it is that one's continuation. */
+static bool
+open_bracket(const char *s, size_t n)
+{
+	long depth = 0;
+
+	for (size_t i = 0; i < n; i++)
+		depth += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
+	return depth > 0;
+}
+
 static void
 end_paragraph(minutes *m)
 {
@@ -374,8 +413,11 @@ end_paragraph(minutes *m)
 
 	if (m->cur.len == 0)
 		return;
-	if (pn > 0 && m->cur.s[0] >= 'a' && m->cur.s[0] <= 'z' &&
-	    strchr(".!?:", p[pn - 1]) == NULL) {
+	/* pdftotext leaves a blank line inside a wrapped list item: the
+	 * rest starts in lower case, or closes a bracket left open. */
+	if (pn > 0 && strchr(".!?:", p[pn - 1]) == NULL &&
+	    ((m->cur.s[0] >= 'a' && m->cur.s[0] <= 'z') ||
+	     (!m->cur_marked && open_bracket(p, pn)))) {
 		sbuf_addc(&m->pend, ' ');
 		sbuf_add(&m->pend, m->cur.s, m->cur.len);
 	} else {
@@ -384,6 +426,7 @@ end_paragraph(minutes *m)
 		m->pend_line = m->cur_line;
 	}
 	sbuf_clear(&m->cur);
+	m->cur_marked = false;
 }
 
 static void
@@ -431,20 +474,15 @@ end_minutes(minutes *m)
 	sbuf_clear(&m->last_text);
 }
 
+/* A set starts: body as printed, rest = the date and maybe ", venue". */
 static void
-start_minutes(minutes *m, const char *source, long line, const char *s)
+start_minutes(minutes *m, const char *source, long line, const char *body,
+	      size_t bn, const char *rest, size_t rn)
 {
-	const char *body, *rest;
-	size_t bn, rn, dso, deo;
+	size_t dso, deo;
 	char date[11] = "";
 
 	end_minutes(m);
-	if (!named(re_start, "body", s, &body, &bn) &&
-	    !named(re_start, "body2", s, &body, &bn)) {
-		body = sbuf_str(&m->last_text);
-		bn = m->last_text.len;
-	}
-	named(re_start, "rest", s, &rest, &rn);
 	if (prose_find_date(rest, rn, date, &dso, &deo)) {
 		rest += deo;
 		rn -= deo;
@@ -456,14 +494,53 @@ start_minutes(minutes *m, const char *source, long line, const char *s)
 	} else
 		cs_warn_at(source, line, "minutes with no readable date");
 	meeting_begin(&m->mt, source, line, date, body, bn);
-	if (rn > 0 && re_test(re_venue, rest, rn))
+	/* "... held on 5 March 2024 at Wealdstone Library" (not "at 7pm") */
+	if (rn > 0 && !(*rest >= '0' && *rest <= '9'))
 		meeting_set_venue(&m->mt, rest, rn);
 	m->want_venue = rn == 0 || !m->mt.venue;
 	m->zone = Z_PREAMBLE;
 	m->section = REC_PRESENT;
+	m->section_explicit = false;
 	m->item_num = 0;
 	m->item_no[0] = '\0';
 	m->found_in_file++;
+	m->pending_left = 0;
+}
+
+/* "Minutes of the X meeting held on DATE[, venue]" */
+static void
+start_from_line(minutes *m, const char *source, long line, const char *s)
+{
+	const char *body, *rest = "";
+	size_t bn, rn = 0;
+
+	if (!named(re_start, "body", s, &body, &bn)) {
+		body = sbuf_str(&m->last_text);
+		bn = m->last_text.len;
+	}
+	named(re_start, "rest", s, &rest, &rn);
+	start_minutes(m, source, line, body, bn, rest, rn);
+}
+
+/* After a "MINUTES" heading: the body's name, then "Date: ..." (or a
+ * line that starts with the date) within a few lines. */
+static void
+pending_line(minutes *m, const char *source, const char *s, size_t n)
+{
+	const char *rest = s;
+	size_t rn = n, so, eo;
+	char date[11];
+
+	if (re_match(re_date_line, s, n, 0) == RE_MATCH)
+		named(re_date_line, "rest", s, &rest, &rn);
+	if (prose_find_date(rest, rn, date, &so, &eo) && so < 16) {
+		start_minutes(m, source, m->pending_line, sbuf_str(&m->pending_body),
+			      m->pending_body.len, rest, rn);
+		return;
+	}
+	if (m->pending_body.len == 0 && n < 100 && !strpbrk(s, "0123456789:"))
+		sbuf_add(&m->pending_body, s, n);
+	m->pending_left--;
 }
 
 static void
@@ -484,6 +561,8 @@ preamble_line(minutes *m, long line, const char *s, size_t n)
 			return;
 		}
 	}
+	if (text_iprefix(s, n, "time:") || text_iprefix(s, n, "date:"))
+		return;
 	if (text_iprefix(s, n, "venue:")) {
 		meeting_set_venue(&m->mt, s + 6, n - 6);
 		return;
@@ -566,6 +645,7 @@ item_line(minutes *m, long line, const char *raw, size_t rawn)
 		end_paragraph(m);
 		if (n == 0)
 			return;
+		m->cur_marked = true;
 	}
 	if (m->cur.len == 0)
 		m->cur_line = line;
@@ -582,12 +662,30 @@ minutes_line(minutes *m, const char *source, long lineno, const char *s,
 	if (m->source_name)
 		source = m->source_name;
 	text_trim(&t, &tn);
-	if (tn > 0 && tn < 400 && re_match(re_start, t, tn, 0) == RE_MATCH) {
-		start_minutes(m, source, lineno, t);
+	if (tn > 0 && tn < 400 && re_match(re_start, t, tn, 0) == RE_MATCH &&
+	    !re_test(re_not_start, t, tn)) {
+		start_from_line(m, source, lineno, t);
 		return;
 	}
 	switch (m->zone) {
 	case Z_OUTSIDE:
+		if (tn > 0 && m->pending_left > 0) {
+			pending_line(m, source, t, tn);
+			return;
+		}
+		if (tn > 0 && tn < 200 &&
+		    re_match(re_minutes_heading, t, tn, 0) == RE_MATCH &&
+		    !re_test(re_not_start, t, tn)) {
+			const char *b;
+			size_t bn;
+
+			m->pending_line = lineno;
+			m->pending_left = 6;
+			sbuf_clear(&m->pending_body);
+			if (named(re_minutes_heading, "body", t, &b, &bn))
+				sbuf_add(&m->pending_body, b, bn);
+			return;
+		}
 		if (tn > 0) {
 			sbuf_clear(&m->last_text);
 			if (tn < 120)
@@ -641,6 +739,7 @@ minutes_free(minutes *m)
 		free(m->entries[i].text);
 	free(m->entries);
 	sbuf_free(&m->last_text);
+	sbuf_free(&m->pending_body);
 	sbuf_free(&m->title);
 	sbuf_free(&m->cur);
 	sbuf_free(&m->pend);
@@ -649,6 +748,9 @@ minutes_free(minutes *m)
 	people_free();
 	prose_free();
 	re_free(re_start);
+	re_free(re_not_start);
+	re_free(re_minutes_heading);
+	re_free(re_date_line);
 	re_free(re_heading_present);
 	re_free(re_heading_attend);
 	re_free(re_heading_apology);

@@ -151,7 +151,8 @@ person_clear(person *p)
 	memset(p, 0, sizeof *p);
 }
 
-bool
+/* True when s[0..n) is, as a whole, an organisation of the gazetteer. */
+static bool
 org_known(const char *s, size_t n)
 {
 	text_trim(&s, &n);
@@ -253,7 +254,7 @@ sentence_word(const char *s, size_t n)
 {
 	static const char *const w[] = { "The", "It", "This", "That", "These",
 		"There", "They", "He", "She", "We", "All", "Each", "Both", "Officers",
-		"Partners", "Members", "Councillors", "In", "A", "An", NULL };
+		"Partners", "Members", "Councillors", "In", NULL };
 	size_t k = 0;
 
 	while (k < n && s[k] != ' ')

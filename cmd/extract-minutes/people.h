@@ -30,9 +30,6 @@ void people_free(void);
 enum entry_kind entry_parse(const char *s, size_t n, person *p);
 void person_clear(person *p);
 
-/* True when s[0..n) is, as a whole, an organisation of the gazetteer. */
-bool org_known(const char *s, size_t n);
-
 /* Remove leading honorifics and titles from a name: the bare name goes to
  * bare, kept titles (not Mr/Ms...) are appended "; "-separated to role
  * (which may be NULL).  Returns true when any title or honorific was

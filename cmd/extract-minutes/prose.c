@@ -13,7 +13,7 @@
 
 static cs_re *re_date, *re_time, *re_decision, *re_resolved, *re_apology,
 	*re_inline_action, *re_marker, *re_pronoun, *re_untitled,
-	*re_next_phrase, *re_next_title, *re_numbered;
+	*re_next_phrase, *re_next_title, *re_numbered, *re_commit;
 
 static const char *const kind_names[] = {
 	"meeting", "present", "in_attendance", "apology", "item",
@@ -22,8 +22,8 @@ static const char *const kind_names[] = {
 
 #define MONTHS "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?" \
 	"|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
-#define BODIES "(?:Board(?:\\s+Members)?|Committee|Sub-Committee|Partnership" \
-	"(?:\\s+Board)?|Panel|Forum|Group|Members)"
+#define BODIES "(?:[Bb]oard(?:\\s+Members)?|[Cc]ommittee|[Ss]ub-[Cc]ommittee|[Pp]artnership" \
+	"(?:\\s+[Bb]oard)?|[Pp]anel|[Ff]orum|[Gg]roup|Members)"
 #define DECIDED "(?:noted|agreed|approved|endorsed|requested|ratified|accepted" \
 	"|adopted|resolved|supported|NOTED|AGREED|APPROVED|RESOLVED)"
 
@@ -47,7 +47,7 @@ prose_init(void)
 		"\\s+(?:(?:also|further|unanimously|formally|duly)\\s+)?"
 		"(?:(?:considered|discussed|received|reviewed)\\b[^.;]{0,200}?\\band\\s+)?"
 		DECIDED "\\b"
-		"|^The\\s+minutes\\b[^.]{0,160}?\\b(?:were|was)\\s+(?:approved|agreed|confirmed|signed)\\b"
+		"|^(?:The\\s+)?[Mm]inutes\\b[^.]{0,160}?\\b(?:were|was)\\s+(?:approved|agreed|confirmed|signed)\\b"
 		"|^It\\s+was\\s+(?:agreed|AGREED|resolved|RESOLVED|approved|APPROVED)\\b",
 		"", "decision");
 	re_resolved = re_compile("^(?:RESOLVED|Resolved(?=\\s*[:\\-]|\\s+that))"
@@ -58,7 +58,7 @@ prose_init(void)
 		"\\s+(?:from|by|on\\s+behalf\\s+of|for)|Apologies(?:\\s+for\\s+absence)?\\s*:)"
 		"\\s*(?<list>[^.]+)", "i", "apologies sentence");
 	re_inline_action = re_compile(
-		"(?:^|\\s)Actions?(?:\\s+by)?\\s*:\\s*(?<who>[^.:]{1,160}?)\\s*\\.?\\s*$",
+		"(?:^|\\s)(?:Actions?|ACTIONS?)(?:\\s+(?:by|BY))?\\s*:\\s*(?<who>[^.:]{1,160}?)\\s*\\.?\\s*$",
 		"", "inline action");
 	re_marker = re_compile("\\[\\s*ACTION\\s*(?::\\s*(?<who>[^\\]]*))?\\]|\\(ACTION\\)",
 			       "i", "action marker");
@@ -70,6 +70,11 @@ prose_init(void)
 		"(?:would|will|to|agreed|undertook|offered|said|confirmed|was|is|should"
 		"|has|had|must|can|could|stated|reported|noted|asked|presented|explained"
 		"|gave|introduced|outlined|spoke|updated)\\b|,\\s)", "", "untitled subject");
+	/* where a sentence says what someone will do */
+	re_commit = re_compile(
+		"\\b(?:(?:he|she|they)\\s+)?(?:would|will|agreed|undertook|offered"
+		"|to\\s+(?:circulate|provide|share|arrange|report|bring|contact|send"
+		"|update|write|review|confirm|liaise|follow))\\b", "", "undertaking");
 	re_next_phrase = re_compile("\\bnext\\s+meeting\\b", "i", "next meeting");
 	re_next_title = re_compile("\\b(?:NEXT|FUTURE)\\s+MEETINGS?\\b", "i",
 				   "next meeting title");
@@ -82,7 +87,8 @@ prose_free(void)
 {
 	cs_re **all[] = { &re_date, &re_time, &re_decision, &re_resolved,
 		&re_apology, &re_inline_action, &re_marker, &re_pronoun,
-		&re_untitled, &re_next_phrase, &re_next_title, &re_numbered };
+		&re_untitled, &re_next_phrase, &re_next_title, &re_numbered,
+		&re_commit };
 
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		re_free(*all[i]);
@@ -637,7 +643,7 @@ note_refs(meeting *mt, const char *s, size_t n)
 static char *
 subject_of(meeting *mt, const char *s, size_t n)
 {
-	size_t pos = 0, so, eo;
+	size_t pos = 0, so, eo, last_so = 0, last_eo = 0, verb = n, vb;
 	sbuf out = SBUF_INIT;
 
 	if (re_match(re_pronoun, s, n, 0) == RE_MATCH) {
@@ -646,14 +652,23 @@ subject_of(meeting *mt, const char *s, size_t n)
 				sbuf_addc(&out, '|');
 			sbuf_adds(&out, mt->refs[i]);
 		}
-	} else if (prose_next_ref(s, n, &pos, &so, &eo) && so < 40 &&
-		   (so == 0 || re_test(re_pronoun, s, 0) ||
-		    text_iprefix(s, n, "it was agreed that ") ||
-		    text_iprefix(s, n, "agreed that ") ||
-		    text_iprefix(s, n, "the "))) {
-		sbuf_add(&out, s + so, eo - so);
-	} else if (re_match(re_untitled, s, n, 0) == RE_MATCH &&
-		   re_named(re_untitled, "n", &so, &eo)) {
+		return out.s;
+	}
+	/* The person named last before the undertaking ("..., Inspector
+	 * Doyle said he would ..."). */
+	size_t from = text_iprefix(s, n, "it was agreed that ") ? 19 :
+		      text_iprefix(s, n, "agreed that ") ? 12 : 0;
+
+	if (re_match(re_commit, s, n, from) == RE_MATCH)
+		re_group(re_commit, 0, &verb, &vb);
+	while (prose_next_ref(s, n, &pos, &so, &eo) && eo <= verb) {
+		last_so = so;
+		last_eo = eo;
+	}
+	if (last_eo > 0)
+		sbuf_add(&out, s + last_so, last_eo - last_so);
+	else if (re_match(re_untitled, s, n, 0) == RE_MATCH &&
+		 re_named(re_untitled, "n", &so, &eo)) {
 		sbuf_addc(&out, '?');
 		sbuf_add(&out, s + so, eo - so);
 	}
@@ -732,6 +747,30 @@ add_text_rec(meeting *mt, enum rec_kind kind, long line, const char *item,
 	free(t);
 }
 
+/* "The Board agreed the following:" takes the numbered list after it
+ * (and a sub-list under an item ending "including:"). */
+static bool
+continue_list(meeting *mt, const char *s, size_t n)
+{
+	rec *r = &mt->recs[mt->list_rec - 1];
+	bool numbered = prose_numbered(s, n);
+	size_t tn = strlen(r->text);
+	sbuf b = SBUF_INIT;
+
+	if (n == 0 || (!numbered && !mt->list_sub))
+		return false;
+	sbuf_adds(&b, r->text);
+	/* sub-list bullets lost their marks: "; " keeps them apart */
+	sbuf_adds(&b, numbered || (tn && strchr(":;.,", r->text[tn - 1])) ? " " : "; ");
+	sbuf_add(&b, s, n);
+	free(r->text);
+	r->text = xstrdup(b.s);
+	sbuf_free(&b);
+	if (numbered)
+		mt->list_sub = s[n - 1] == ':';
+	return true;
+}
+
 /* Remove "[ACTION]" markers from a sentence into out. */
 static void
 strip_markers(const char *s, size_t n, sbuf *out, char **who)
@@ -760,6 +799,8 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 	size_t ns, so, eo, body_n = n;
 	span *sv;
 	char *explicit_owners = NULL;
+	const char *task = NULL;
+	size_t taskn = 0;
 	sbuf clean = SBUF_INIT;
 
 	if (strcmp(mt->refs_item, item) != 0) {
@@ -768,13 +809,16 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 			mt->refs[i] = NULL;
 		}
 		snprintf(mt->refs_item, sizeof mt->refs_item, "%s", item);
+		mt->resolved_list = false;
+		mt->list_rec = 0;
 	}
 	if (next_item)
 		prose_next_meeting(mt, line, item, s, n, true);
 	/* RESOLVED statements, and the numbered list after "RESOLVED:" */
 	if (n > 0 && re_match(re_resolved, s, n, 0) == RE_MATCH) {
 		re_group(re_resolved, 0, &so, &eo);
-		mt->resolved_list = n - eo < 12 && s[n - 1] == ':';
+		/* "RESOLVED -" or "RESOLVED that:" over a numbered list */
+		mt->resolved_list = eo == n || (n - eo < 12 && s[n - 1] == ':');
 		if (!mt->resolved_list && eo < n)
 			add_text_rec(mt, REC_RESOLUTION, line, item, s + eo, n - eo, NULL);
 		return;
@@ -788,6 +832,9 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		return;
 	}
 	mt->resolved_list = false;
+	if (mt->list_rec && continue_list(mt, s, n))
+		return;
+	mt->list_rec = 0;
 	if (n > 0 && re_match(re_apology, s, n, 0) == RE_MATCH &&
 	    re_named(re_apology, "list", &so, &eo))
 		prose_people_list(mt, REC_APOLOGY, line, item, s + so, eo - so);
@@ -802,8 +849,19 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		on = eo - so;
 		body_n = a;
 	}
-	if (owners)
+	if (owners) {
+		/* "Action: Sam Keane to report in July": the owner, then the
+		 * task, which is the action's text */
+		for (size_t k = 0; k + 5 < on; k++)
+			if (memcmp(owners + k, " to ", 4) == 0 &&
+			    owners[k + 4] >= 'a' && owners[k + 4] <= 'z') {
+				task = owners;
+				taskn = on;
+				on = k;
+				break;
+			}
 		explicit_owners = split_owners(owners, on);
+	}
 
 	sv = split_sentences(s, body_n, &ns);
 	for (size_t i = 0; i < ns; i++) {
@@ -821,13 +879,20 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 			sbuf_clear(&clean);
 			sbuf_add(&clean, st, sn);
 		}
-		if (re_test(re_decision, clean.s, clean.len))
+		if (re_test(re_decision, clean.s, clean.len)) {
 			add_text_rec(mt, REC_DECISION, line, item, clean.s, clean.len, NULL);
+			if (i + 1 == ns && clean.len && clean.s[clean.len - 1] == ':') {
+				mt->list_rec = mt->nrecs;
+				mt->list_sub = false;
+			}
+		}
 		if (!next_item)
 			prose_next_meeting(mt, line, item, clean.s, clean.len, false);
 		note_refs(mt, clean.s, clean.len);
 	}
-	if (explicit_owners) {
+	if (explicit_owners && task) {
+		add_text_rec(mt, REC_ACTION, line, item, task, taskn, explicit_owners);
+	} else if (explicit_owners) {
 		/* The action is the end of the paragraph, back to where every
 		 * owner has been named; or its last sentence. */
 		size_t from = ns > 0 ? sv[ns - 1].so : 0;

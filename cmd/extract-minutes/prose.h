@@ -34,6 +34,9 @@ typedef struct {
 	nameidx *names;
 	bool has_next;          /* a next_meeting row was written */
 	bool resolved_list;     /* "RESOLVED:" awaits its numbered list */
+	size_t list_rec;        /* 1 + index of a decision ending "the
+				 * following:" that takes the list after it */
+	bool list_sub;          /* that list is in a sub-list ("including:") */
 	char *refs[4];          /* recent person references, newest first */
 	char refs_item[16];
 } meeting;

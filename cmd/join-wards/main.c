@@ -16,6 +16,14 @@ static const char *const added[] = {
 };
 enum { NADD = sizeof added / sizeof added[0] };
 
+/* Input columns (-1 when not used) and the fixed answers of the options. */
+typedef struct {
+	int key, code, borough;
+	const char *borough_name, *lad, *vintage;
+} in_cols;
+
+static query row_query(const tsv *in, const in_cols *c, borough_cache *bc,
+		       period_cols *pc);
 static void usage(void);
 
 int
@@ -40,8 +48,8 @@ main(int argc, char *argv[])
 	const char *borough = NULL, *vintage = NULL;
 	bool key_given = false, strict = false;
 	wardref_opts ro = { 0 };
-	int ch, where[NADD], kcol, ccol = -1, bcol = -1;
-	const char *fixed_lad = NULL;
+	int ch, where[NADD];
+	in_cols cols = { -1, -1, -1, NULL, NULL, NULL };
 	matcher mt = { 0 };
 	period_cols pc;
 	borough_cache bc;
@@ -74,10 +82,14 @@ main(int argc, char *argv[])
 	/* The reference: what every row is matched against. */
 	ref = wardref_load(&ro);
 	mt.ref = ref;
-	if (vintage != NULL && !wardref_has_vintage(ref, vintage))
-		cs_usage_error("--vintage %s: no such boundary set in %s",
-			       vintage, wardref_path(ref));
-	if (borough != NULL && (fixed_lad = wardref_lad(ref, borough, strlen(borough))) == NULL)
+	if (vintage != NULL && !wardref_has_vintage(ref, vintage)) {
+		sbuf sets = SBUF_INIT;
+
+		wardref_vintages(ref, &sets);
+		cs_usage_error("--vintage %s: no such boundary set in %s (it has %s)",
+			       vintage, wardref_path(ref), sets.s);
+	}
+	if (borough != NULL && (cols.lad = wardref_lad(ref, borough, strlen(borough))) == NULL)
 		cs_usage_error("--borough %s: not a local authority of %s",
 			       borough, wardref_path(ref));
 
@@ -88,45 +100,23 @@ main(int argc, char *argv[])
 		wardref_free(ref);
 		return cs_finish(strict);
 	}
-	kcol = key_given || code_col == NULL ? tsv_need(in, key) : tsv_col(in, key);
+	cols.key = key_given || code_col == NULL ? tsv_need(in, key) : tsv_col(in, key);
 	if (code_col != NULL)
-		ccol = tsv_need(in, code_col);
+		cols.code = tsv_need(in, code_col);
 	if (boro_col != NULL)
-		bcol = tsv_need(in, boro_col);
+		cols.borough = tsv_need(in, boro_col);
+	cols.borough_name = borough;
+	cols.vintage = vintage;
 	period_cols_init(&pc, in, vintage == NULL && wardref_vintaged(ref));
 	bcache_init(&bc, ref);
 	out_pass_header(in, added, NADD, where);
 
 	while (tsv_next(in)) {
-		query q = { .borough = "", .lad = fixed_lad, .vintage = vintage };
+		query q = row_query(in, &cols, &bc, &pc);
 		const char *vals[NADD] = { NULL };
 		match m;
 
-		if (ccol >= 0) {
-			q.code = tsv_get(in, (size_t)ccol);
-			q.code_len = tsv_len(in, (size_t)ccol);
-		}
-		if (kcol >= 0) {
-			q.name = tsv_get(in, (size_t)kcol);
-			q.name_len = tsv_len(in, (size_t)kcol);
-		}
-		if (borough != NULL) {
-			q.borough = borough;
-			q.borough_len = strlen(borough);
-		} else if (bcol >= 0 && tsv_len(in, (size_t)bcol) > 0) {
-			q.borough = tsv_get(in, (size_t)bcol);
-			q.borough_len = tsv_len(in, (size_t)bcol);
-			q.lad = bcache_lad(&bc, q.borough, q.borough_len);
-		}
-		if (q.vintage == NULL)
-			q.vintage = period_vintage(&pc, in);
-		if (q.borough_len > 0 && q.lad == NULL && q.code_len == 0)
-			cs_warn_at(tsv_source(in), tsv_lineno(in),
-				   "borough \"%.*s\" is not a local authority of the "
-				   "reference; ward \"%.*s\" not matched",
-				   (int)q.borough_len, q.borough,
-				   (int)q.name_len, q.name ? q.name : "");
-		else if (match_row(&mt, &q, tsv_source(in), tsv_lineno(in), &m)) {
+		if (match_row(&mt, &q, tsv_source(in), tsv_lineno(in), &m)) {
 			vals[0] = m.w->code;
 			vals[1] = m.w->name;
 			vals[2] = m.w->lad_code;
@@ -142,6 +132,33 @@ main(int argc, char *argv[])
 	matcher_free(&mt);
 	wardref_free(ref);
 	return cs_finish(strict);
+}
+
+/* What the current row says: its code, name, borough and boundary set. */
+static query
+row_query(const tsv *in, const in_cols *c, borough_cache *bc, period_cols *pc)
+{
+	query q = { .borough = "", .lad = c->lad, .vintage = c->vintage };
+
+	if (c->code >= 0) {
+		q.code = tsv_get(in, (size_t)c->code);
+		q.code_len = tsv_len(in, (size_t)c->code);
+	}
+	if (c->key >= 0) {
+		q.name = tsv_get(in, (size_t)c->key);
+		q.name_len = tsv_len(in, (size_t)c->key);
+	}
+	if (c->borough_name != NULL) {
+		q.borough = c->borough_name;
+		q.borough_len = strlen(c->borough_name);
+	} else if (c->borough >= 0 && tsv_len(in, (size_t)c->borough) > 0) {
+		q.borough = tsv_get(in, (size_t)c->borough);
+		q.borough_len = tsv_len(in, (size_t)c->borough);
+		q.lad = bcache_lad(bc, q.borough, q.borough_len);
+	}
+	if (q.vintage == NULL)
+		q.vintage = period_vintage(pc, in);
+	return q;
 }
 
 static void

@@ -67,6 +67,12 @@ by_name(matcher *mt, const query *q, const char *file, long line, match *m)
 	bool several_codes = false, several_lads = false, several_sets = false;
 	size_t found = 0;
 
+	if (mt->last.w && q->lad == mt->last_lad && q->vintage == mt->last_vintage &&
+	    q->name_len == mt->last_name.len &&
+	    memcmp(q->name, mt->last_name.s, q->name_len) == 0) {
+		*m = mt->last;
+		return true;
+	}
 	name_fold(q->name, q->name_len, NAME_DROP_WARD, &mt->key);
 	all = wardref_by_name(mt->ref, sbuf_str(&mt->key), mt->key.len);
 	for (const ward *w = all; w; w = w->next_name) {
@@ -104,6 +110,11 @@ by_name(matcher *mt, const query *q, const char *file, long line, match *m)
 	/* One code: one area, perhaps listed in both boundary sets. */
 	m->w = one;
 	m->vintage = several_sets ? NULL : one->vintage;
+	sbuf_clear(&mt->last_name);
+	sbuf_add(&mt->last_name, q->name, q->name_len);
+	mt->last_lad = q->lad;
+	mt->last_vintage = q->vintage;
+	mt->last = *m;
 	return true;
 }
 
@@ -114,6 +125,13 @@ match_row(matcher *mt, const query *q, const char *file, long line, match *m)
 	m->vintage = NULL;
 	if (q->code_len > 0)
 		return by_code(mt, q, file, line, m);
+	if (q->borough_len > 0 && q->lad == NULL) {
+		cs_warn_at(file, line, "borough \"%.*s\" is not a local authority "
+			   "of the reference; ward \"%.*s\" not matched",
+			   (int)q->borough_len, q->borough, (int)q->name_len,
+			   q->name ? q->name : "");
+		return false;
+	}
 	if (q->name_len > 0)
 		return by_name(mt, q, file, line, m);
 	cs_warn_at(file, line, "no ward name or code");
@@ -125,4 +143,5 @@ matcher_free(matcher *mt)
 {
 	sbuf_free(&mt->key);
 	sbuf_free(&mt->msg);
+	sbuf_free(&mt->last_name);
 }

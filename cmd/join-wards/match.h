@@ -9,23 +9,27 @@
 #include "wardref.h"
 
 typedef struct {
-	const wardref *ref;
-	sbuf key, msg;       /* reused: no allocation per row once warm */
-} matcher;
-
-/* What a row gives: any of code, name may be empty; lad NULL = any
- * borough (borough is the value as given, for messages); vintage NULL =
- * any boundary set. */
-typedef struct {
-	const char *code, *name, *borough, *lad, *vintage;
-	size_t code_len, name_len, borough_len;
-} query;
-
-typedef struct {
 	const ward *w;           /* NULL: no single ward (a warning was issued) */
 	const char *vintage;     /* NULL when the ward is in several sets and
 				  * nothing chose one */
 } match;
+
+typedef struct {
+	const wardref *ref;
+	sbuf key, msg;       /* reused: no allocation per row once warm */
+	/* The last name matched, as rows come in runs of one ward. */
+	sbuf last_name;
+	const char *last_lad, *last_vintage;
+	match last;
+} matcher;
+
+/* What a row gives: any of code, name may be empty; lad NULL = any
+ * borough, unless a borough was given (borough_len > 0) that is not known;
+ * vintage NULL = any boundary set. */
+typedef struct {
+	const char *code, *name, *borough, *lad, *vintage;
+	size_t code_len, name_len, borough_len;
+} query;
 
 /* Match q; on failure warn at file:line naming the value and the
  * candidates.  Returns m->w != NULL. */

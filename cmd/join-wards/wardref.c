@@ -318,6 +318,28 @@ wardref_has_vintage(const wardref *r, const char *vintage)
 	return hmap_has(r->vintages, vintage, strlen(vintage));
 }
 
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+void
+wardref_vintages(const wardref *r, sbuf *out)
+{
+	size_t n = hmap_count(r->vintages), k = 0, i = 0;
+	const char **v = xcalloc(n ? n : 1, sizeof *v), *key;
+	void *val;
+
+	while (hmap_iter(r->vintages, &i, &key, &val))
+		v[k++] = key;
+	qsort(v, k, sizeof *v, cmp_str);
+	sbuf_clear(out);
+	for (i = 0; i < k; i++)
+		sbuf_printf(out, "%s%s", i ? ", " : "", *v[i] ? v[i] : "(none)");
+	free(v);
+}
+
 bool
 wardref_vintaged(const wardref *r)
 {

@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "mem.h"
+
 typedef struct ward ward;
 struct ward {
 	const char *code, *name, *lad_code, *lad_name, *vintage, *population;
@@ -28,6 +30,8 @@ const char *wardref_path(const wardref *r);
 /* True when the table holds more than one boundary set (a vintage column). */
 bool wardref_has_vintage(const wardref *r, const char *vintage);
 bool wardref_vintaged(const wardref *r);
+/* The boundary sets held, sorted and ", "-separated, into out. */
+void wardref_vintages(const wardref *r, sbuf *out);
 /* Rows with this exact code / this folded name (chains), or NULL. */
 const ward *wardref_by_code(const wardref *r, const char *code, size_t n);
 const ward *wardref_by_name(const wardref *r, const char *key, size_t n);

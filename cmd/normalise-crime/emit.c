@@ -103,18 +103,10 @@ nc_tmpl_set(nc_tmpl *t, const nc_row *r)
 void
 nc_tmpl_emit(const nc_tmpl *t, const sbuf *period, const char *value, size_t n)
 {
-	static sbuf v;
-
 	out_raw(t->head.s, t->head.len);
 	out_raw(period->s, period->len);
 	out_raw(t->mid.s, t->mid.len);
-	if (memchr(value, '\t', n) || memchr(value, '\n', n) || memchr(value, '\r', n)) {
-		sbuf_clear(&v);
-		add_field(&v, value, n);
-		out_raw(v.s, v.len);
-	} else {
-		out_raw(value, n);
-	}
+	out_raw(value, n);
 	out_raw(t->tail.s, t->tail.len);
 }
 
@@ -130,11 +122,13 @@ void
 nc_emit(const nc_row *r)
 {
 	static nc_tmpl t;
-	static sbuf period;
+	static sbuf period, value;
 
 	nc_tmpl_set(&t, r);
 	nc_period_text(r->period, &period);
-	nc_tmpl_emit(&t, &period, r->value ? r->value : "", r->value ? strlen(r->value) : 0);
+	sbuf_clear(&value);
+	add_str(&value, r->value);
+	nc_tmpl_emit(&t, &period, sbuf_str(&value), value.len);
 }
 
 /* True when field i (comma-separated, unquoted) of the line equals lit. */

@@ -145,12 +145,20 @@ tax_map(const char *label, size_t n)
 	void *hit;
 	const char *key = NULL;
 
+	/* The label as given first: data files repeat theirs exactly, and
+	 * cleaning costs more than the lookup. */
+	hit = hmap_get(memo, label, n);
+	if (hit != NULL)
+		return hit == &unmapped ? NULL : hit;
 	clean_label(label, n, &clean);
 	if (clean.len == 0)
 		return NULL;
 	hit = hmap_get(memo, clean.s, clean.len);
-	if (hit != NULL)
+	if (hit != NULL) {
+		if (hmap_count(memo) < MEMO_MAX)
+			*hmap_put(memo, label, n) = hit;
 		return hit == &unmapped ? NULL : hit;
+	}
 	for (size_t i = 0; i < nrules && key == NULL; i++) {
 		int r = re_match(rules[i].re, clean.s, clean.len, 0);
 
@@ -159,8 +167,10 @@ tax_map(const char *label, size_t n)
 		else if (r == RE_LIMIT)
 			cs_warn("taxonomy pattern %zu gave up on \"%s\"", i + 1, clean.s);
 	}
-	if (hmap_count(memo) < MEMO_MAX)
+	if (hmap_count(memo) < MEMO_MAX) {
 		*hmap_put(memo, clean.s, clean.len) = key ? (void *)key : &unmapped;
+		*hmap_put(memo, label, n) = key ? (void *)key : &unmapped;
+	}
 	return key;
 }
 

@@ -183,8 +183,10 @@ void tx_flush(tx *t, bool all)
 			break;
 		write_fact(t, f);
 	}
-	memmove(st->f, st->f + k, (st->n - k) * sizeof *st->f);
-	st->n -= k;
+	if (k) {
+		memmove(st->f, st->f + k, (st->n - k) * sizeof *st->f);
+		st->n -= k;
+	}
 }
 
 /* Half a unit in the last printed place, and a little for binary error. */

@@ -1,5 +1,8 @@
 /* text-sent.c - statistic sentences and sentence-style dashboards.
  *
+ * "There were 9198 ASB reports", "there were 731 Domestic Abuse with
+ * Injury offences recorded in ..." are counts.
+ *
  * Lines are joined into paragraphs (a blank line, a bullet or a numbered
  * paragraph starts a new one) because pdftotext wraps a sentence wherever
  * the PDF did.  Each pattern below is one shape of sentence; a figure is
@@ -25,7 +28,7 @@ struct tx_para {
 	sbuf lab;
 };
 
-enum { S_DASH2, S_DASH1, S_RATE, S_RATE2, S_RANK, S_RANK2, S_FEWER, S_PCT, S_N };
+enum { S_DASH2, S_DASH1, S_RATE, S_RATE2, S_RANK, S_RANK2, S_FEWER, S_PCT, S_THERE, S_N };
 
 #define QUAL "(?<q>\\b(?:over|more than|almost|nearly|around|approximately|an approximate" \
 	"|about|up to|some|at least) )?"
@@ -56,6 +59,9 @@ static const char *const pat[S_N] = {
 		"(?= \\(| compared| in\\b| over\\b| since\\b| recorded\\b| during\\b| crime types"
 		"|\\s*[,.;:]|\\s*$)(?:(?: crime types)?\\s*\\(from (?<a>\\d[\\d,]*)"
 		"(?: [a-z]+)? to (?<b>\\d[\\d,]*)\\))?",
+	[S_THERE] = "there (?:were|have been|has been|was) " QUAL NUM " " LAB
+		"(?=\\s+(?:recorded|reported|made|in|during|over|between|across|since)\\b"
+		"|\\s*[.,;:(]|\\s*$)",
 };
 static cs_re *re[S_N];
 static cs_re *re_rel, *re_area, *re_follow, *re_ago, *re_bullet;
@@ -133,6 +139,7 @@ typedef struct {
 	tx_period p;
 	int fn, fn_months;
 	bool backwards;
+	size_t bso, beo;       /* the backwards period's span */
 	bool year_ago;         /* "than a year ago": base is a year before */
 } when;
 
@@ -142,6 +149,8 @@ static when period_of(tx *t, const char *s, size_t a, size_t b)
 	size_t so, eo;
 	int r = tx_find_period(s + a, b - a, &w.p.p, &so, &eo);
 	w.backwards = r == TXP_BACKWARDS;
+	w.bso = a + so;
+	w.beo = a + eo;
 	w.p.set = r == TXP_OK;
 	w.year_ago = re_match(re_ago, s, b, a) == RE_MATCH;
 	if (!w.p.set && !w.backwards && re_match(re_rel, s, b, a) == RE_MATCH) {
@@ -249,8 +258,9 @@ static void match(tx *t, int k, const char *s, size_t n, size_t mso, size_t meo)
 	sentence(s, n, mso, meo, &a, &b);
 	when w = period_of(t, s, a, b);
 	if (w.backwards) {
-		cs_warn_at(t->file, line_at(t->para, mso), "period runs backwards: "
-			   "sentence not read");
+		int len = (int)(w.beo - w.bso < 80 ? w.beo - w.bso : 80);
+		cs_warn_at(t->file, line_at(t->para, mso), "period \"%.*s\" runs backwards "
+			   "or does not fit its length: sentence not read", len, s + w.bso);
 		return;
 	}
 	const char *area = area_of(t, s, mso, meo + 30 < n ? meo + 30 : n);
@@ -283,6 +293,14 @@ static void match(tx *t, int k, const char *s, size_t n, size_t mso, size_t meo)
 			negate(&pc);
 		add(t, s, so, area, &w, &base, label, "pct_change", pc.text, "percent");
 		tx_check_change(t, line_at(t->para, so), label, v2.value, v.value, &pc, true);
+		break;
+	case S_THERE:
+		/* "there were 106 offences": of what, the paragraph says */
+		if (text_ieq(label, strlen(label), "offences") || text_ieq(label, strlen(label), "crimes"))
+			break;
+		add(t, s, vo, area, &w, NULL, label, "count", v.text,
+		    strstr(label, "ASB") || strstr(label, "eports") || strstr(label, "ncidents") ||
+		    strstr(label, "alls") ? "incidents" : "offences");
 		break;
 	case S_RATE:
 	case S_RATE2:

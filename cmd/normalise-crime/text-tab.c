@@ -137,7 +137,7 @@ static void classify(col *k, const col *cols, int c, const char *h, size_t hn,
 		k->per = *table_per;
 	if (re_test(re_rank, h, hn)) {
 		k->kind = K_RANK;
-		k->london = re_test(re_rank, h, hn) && strstr(h, "London");
+		k->london = strstr(h, "London") != NULL;
 		return;
 	}
 	if (re_test(re_change, h, hn)) {
@@ -173,7 +173,9 @@ static void classify(col *k, const col *cols, int c, const char *h, size_t hn,
 		k->area = area;
 		return;
 	}
-	if (tx_cell_period(main, mainn, &p) || re_test(re_count, h, hn)) {
+	/* a period, a count, or an offence (the columns of an area list) */
+	if (tx_cell_period(main, mainn, &p) || re_test(re_count, h, hn) ||
+	    (mainn && tax_map(main, mainn))) {
 		k->kind = K_COUNT;
 		if (!k->per.set && tx_months_ago(h, hn) == 12) {
 			for (int b = c - 1; b >= 1; b--)
@@ -234,8 +236,10 @@ static void ranks(tx *t, const row *r, int c, const col *k, const char *label, s
 	}
 }
 
+/* A row: an offence (or, in an area list, an area) and its cells; m is
+ * the main header row, whose cells name an area list's offences. */
 static void data_row(tx *t, const row *r, const col *cols, int ncols, bool arealist,
-		     const char *hdr0, sbuf *lab)
+		     const row *m, sbuf *lab, sbuf *hlab)
 {
 	const char *label = tx_label(r->s[0], r->n[0], lab);
 	size_t ln = strlen(label);
@@ -255,7 +259,8 @@ static void data_row(tx *t, const row *r, const col *cols, int ncols, bool areal
 		have[c] = true;
 		const char *area = arealist ? tx_area_name(r->s[0], r->n[0]) :
 				   cols[c].area ? cols[c].area : t->area;
-		const char *olabel = arealist ? hdr0 : label;
+		const char *olabel = !arealist ? label : c < m->ncells ?
+				     tx_label(m->s[c], m->n[c], hlab) : "";
 		size_t oln = strlen(olabel);
 		if (cols[c].kind == K_COUNT && !v[c].percent)
 			tx_add(t, r->line, area, &cols[c].per, NULL, olabel, oln, "count",
@@ -387,18 +392,12 @@ static void process(tx *t, const tx_period *caption, const char *cap, size_t cap
 			 c < m->ncells ? m->n[c] : 0, caption);
 	}
 	const row *m = &rows[first - 1];
-	const char *hdr0 = "";
-	for (int c = 1; c < m->ncells && arealist; c++)
-		if (cols[c].kind == K_COUNT) {
-			hdr0 = tx_label(m->s[c], m->n[c], &h);
-			break;
-		}
 	for (size_t i = first; i < tb->nrows; i++)
 		if (stats)
 			stat_row(t, &rows[i], cols, ncols, cap, capn, &lab);
 		else if (arealist ? tx_area_name(rows[i].s[0], rows[i].n[0]) != NULL :
 				    has_letter(rows[i].s[0], rows[i].n[0]))
-			data_row(t, &rows[i], cols, ncols, arealist, hdr0, &lab);
+			data_row(t, &rows[i], cols, ncols, arealist, m, &lab, &h);
 	sbuf_free(&h);
 	sbuf_free(&lab);
 done:

@@ -25,7 +25,7 @@
 #include "err.h"
 #include "tx.h"
 
-enum { MAXPER = 8, MAXCHG = 4, MAXHEAD = 12 };
+enum { MAXPER = 8, MAXCHG = 4, MAXHEAD = 12, MAXPIECE = 40 };
 enum { IDLE, HEADER, ROWS };
 
 struct tx_table {
@@ -192,8 +192,10 @@ bool tx_table_line(tx *t, const char *s, size_t n)
 			tb->state = ROWS;
 			return true;
 		}
-		if (++tb->hlines > MAXHEAD) {
-			tb->state = IDLE; /* not a table after all */
+		/* header pieces are short ("% change vs.", "years ago"); a
+		 * sentence means the line of periods was not a header */
+		if (++tb->hlines > MAXHEAD || n > MAXPIECE) {
+			tb->state = IDLE;
 			return false;
 		}
 		sbuf_addc(&tb->head, ' ');

@@ -15,24 +15,6 @@
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 static bool is_alpha(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 
-int tx_marker_at(const char *s, size_t n, size_t end)
-{
-	size_t w = end;
-	while (w > 0 && is_alpha(s[w - 1]))
-		w--;
-	if (end - w < 2 || end >= n || !is_digit(s[end]))
-		return 0;
-	size_t d = end;
-	while (d < n && is_digit(s[d]))
-		d++;
-	if (d - end > 2 || (d < n && (is_alpha(s[d]) || s[d] == '/' || s[d] == '.' ||
-				      s[d] == ',') && !(d + 1 >= n || s[d + 1] == ' ')))
-		return 0;
-	long v = 0;
-	num_long(s + end, d - end, &v);
-	return (int)v;
-}
-
 const char *tx_label(const char *s, size_t n, sbuf *out)
 {
 	sbuf_clear(out);

@@ -126,7 +126,5 @@ void tx_sent_free(void);
  * ("months1" -> "months", "MOPAC74" -> "MOPAC7", "offences*" ->
  * "offences") and trimmed; returns out's string. */
 const char *tx_label(const char *s, size_t n, sbuf *out);
-/* Marker number glued to the word ending at s[end] ("months1" -> 1). */
-int tx_marker_at(const char *s, size_t n, size_t end);
 
 #endif
