@@ -31,15 +31,12 @@ Examples:
 USAGE
 }
 . "$(dirname "$0")/common.sh"
-parse_opts "$@"
-eval "set -- $ARGS"
-[ $# -eq 1 ] || usage_error "one MPS borough file expected"
-need_file "$1"
-begin_output "${opt_out:-out/league/$(stem "$1")}"
+one_input league "MPS borough file" "$@"
+begin_output
 
 # Minor categories (with their total) and major ones (burglary, robbery ...).
-step minor.tsv normalise-crime --format mps --window 12 --window-only -- "$1"
-step major.tsv normalise-crime --format mps --level major --window 12 --window-only -- "$1"
+step minor.tsv normalise-crime --format mps --window 12 --window-only -- "$INPUT"
+step major.tsv normalise-crime --format mps --level major --window 12 --window-only -- "$INPUT"
 by_offence minor.tsv total=1
 by_offence major.tsv
 union offence.tsv minor.tsv major.tsv

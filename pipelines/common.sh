@@ -113,15 +113,43 @@ need_file() {
 	[ -r "$1" ] && [ ! -d "$1" ] || die "$1: cannot read"
 }
 
-# begin_output DIR: make DIR and the work directory inside it.
+# one_input KIND WHAT "$@": parse the command line of a pipeline that reads
+# one file, WHAT (for the message when there is not exactly one); the file
+# is INPUT and the output directory OUTDIR, --out or out/KIND/<file name>.
+one_input() {
+	_kind=$1 _what=$2
+	shift 2
+	parse_opts "$@"
+	eval "set -- $ARGS"
+	[ $# -eq 1 ] || usage_error "one $_what expected"
+	INPUT=$1
+	OUTDIR=${opt_out:-out/$_kind/$(stem "$1")}
+}
+
+# begin_output: check INPUT can be read, make OUTDIR and the work directory
+# inside it.
 WORK=
 begin_output() {
-	OUT=$1
+	need_file "$INPUT"
+	OUT=$OUTDIR
 	mkdir -p "$OUT" || die "$OUT: cannot make the directory"
 	WORK=$(mktemp -d "$OUT/.work.XXXXXX") || die "$OUT: cannot write"
 	LOG=$WORK/.log
 	: >"$LOG"
 }
+
+# as_text: TEXT is INPUT, or for a PDF its text by pdftotext -layout.
+as_text() {
+	TEXT=$INPUT
+	case $INPUT in
+	*.pdf | *.PDF)
+		command -v pdftotext >/dev/null 2>&1 ||
+			die "pdftotext not found: apt-get install poppler-utils"
+		step text.txt pdftotext -layout -enc UTF-8 -- "$INPUT" -
+		TEXT=$WORK/text.txt ;;
+	esac
+}
+
 trap '[ -z "$WORK" ] || rm -rf "$WORK"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM

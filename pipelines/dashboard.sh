@@ -43,10 +43,7 @@ Examples:
 USAGE
 }
 . "$(dirname "$0")/common.sh"
-parse_opts "$@"
-eval "set -- $ARGS"
-[ $# -eq 1 ] || usage_error "one MPS borough file expected"
-need_file "$1"
+one_input dashboard "MPS borough file" "$@"
 area=${opt_area:-Barnet}
 offences=$(data_file "${opt_offences:-dashboard-offences}") ||
 	usage_error "--offences: '${opt_offences:-dashboard-offences}' not found"
@@ -56,11 +53,11 @@ none) group= ;;
 *) data_file "$group" >/dev/null || { [ -z "$opt_group" ] && group=; } ||
 	usage_error "--group: '$group' not found" ;;
 esac
-begin_output "${opt_out:-out/dashboard/$(stem "$1")}"
+begin_output
 
 # Windows for every borough (the ranks need them all), minor and major.
-step minor.tsv normalise-crime --format mps --window 3,12 --window-only -- "$1"
-step major.tsv normalise-crime --format mps --level major --window 3,12 --window-only -- "$1"
+step minor.tsv normalise-crime --format mps --window 3,12 --window-only -- "$INPUT"
+step major.tsv normalise-crime --format mps --level major --window 3,12 --window-only -- "$INPUT"
 by_offence minor.tsv total=1
 by_offence major.tsv
 union windows.tsv minor.tsv major.tsv
@@ -84,8 +81,8 @@ sort_by changes.tsv area offence
 step rag.tsv rag-flag --summary -g area,offence ${opt_band:+--band "$opt_band"} "$WORK/changes.tsv"
 
 # The monthly counts for the trend lines.
-step trend-minor.tsv normalise-crime --format mps --area "$area" -- "$1"
-step trend-major.tsv normalise-crime --format mps --area "$area" --level major -- "$1"
+step trend-minor.tsv normalise-crime --format mps --area "$area" -- "$INPUT"
+step trend-major.tsv normalise-crime --format mps --area "$area" --level major -- "$INPUT"
 by_offence trend-minor.tsv total=1
 by_offence trend-major.tsv
 union months.tsv trend-minor.tsv trend-major.tsv

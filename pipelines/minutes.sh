@@ -29,21 +29,10 @@ Examples:
 USAGE
 }
 . "$(dirname "$0")/common.sh"
-parse_opts "$@"
-eval "set -- $ARGS"
-[ $# -eq 1 ] || usage_error "one pack expected"
-need_file "$1"
-begin_output "${opt_out:-out/minutes/$(stem "$1")}"
-
-text=$1
-case $1 in
-*.pdf | *.PDF)
-	command -v pdftotext >/dev/null 2>&1 ||
-		die "pdftotext not found: apt-get install poppler-utils"
-	step pack.txt pdftotext -layout -enc UTF-8 -- "$1" -
-	text=$WORK/pack.txt ;;
-esac
-step minutes.tsv extract-minutes --source "$1" -- "$text"
+one_input minutes "pack" "$@"
+begin_output
+as_text
+step minutes.tsv extract-minutes --source "$INPUT" -- "$TEXT"
 (cd "$WORK" && awk "$AWK_TSV"'
 head {
 	need("record")
