@@ -165,6 +165,21 @@ cell() {
 	[ -z "$(cell "$d" offence robbery rolling12_count)" ]
 }
 
+@test "the scripts' awk is portable: mawk writes what gawk writes" {
+	command -v mawk >/dev/null && command -v gawk >/dev/null || skip "needs both mawk and gawk"
+	mkdir -p "$tmp/mawk" "$tmp/gawk"
+	ln -s "$(command -v mawk)" "$tmp/mawk/awk"
+	ln -s "$(command -v gawk)" "$tmp/gawk/awk"
+	for a in mawk gawk; do
+		PATH=$tmp/$a:$PATH sh pipelines/minutes.sh -q -o "$tmp/$a.out/m" samples/minutes/markdown-tabs.txt
+		PATH=$tmp/$a:$PATH sh pipelines/report-indicators.sh -q -o "$tmp/$a.out/r" samples/reports/dashboard-tab.txt
+		PATH=$tmp/$a:$PATH sh pipelines/borough-league.sh -q -o "$tmp/$a.out/l" samples/mps/borough_2019_vintage.csv
+		PATH=$tmp/$a:$PATH sh pipelines/ward-profile.sh -q -o "$tmp/$a.out/w" samples/mps/ward_2014_wards.csv
+		PATH=$tmp/$a:$PATH sh pipelines/dashboard.sh -q -o "$tmp/$a.out/d" samples/mps/borough_2019_vintage.csv
+	done
+	diff -r "$tmp/gawk.out" "$tmp/mawk.out"
+}
+
 # ---- the real files in ../shared, figures checked by hand ---------------
 
 @test "real 2024-25 MPS borough file: Barnet's league figures" {
