@@ -225,10 +225,12 @@ union() {
 # data_file NAME: the path of a reference table: NAME itself when it is a
 # file, else NAME or NAME.tsv in $CSPKIT_DATA or this tree's lib/data.
 data_file() {
-	for _d in '' "${CSPKIT_DATA:-}" "$ROOT/lib/data"; do
-		for _f in "$1" "$1.tsv"; do
-			[ -z "$_d" ] || _f=$_d/$_f
-			[ "$_d" = "" ] && [ "$_f" = "$1.tsv" ] && continue
+	if [ -f "$1" ]; then
+		printf '%s\n' "$1"
+		return 0
+	fi
+	for _d in ${CSPKIT_DATA:+"$CSPKIT_DATA"} "$ROOT/lib/data"; do
+		for _f in "$_d/$1" "$_d/$1.tsv"; do
 			if [ -f "$_f" ]; then
 				printf '%s\n' "$_f"
 				return 0

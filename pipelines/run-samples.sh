@@ -11,7 +11,7 @@ $make --no-print-directory -s pipelines "$@"
 dirs=$($make --no-print-directory -s pipeline-dirs "$@")
 
 tables=0 total=0 warnings=0 html=
-echo "cspkit: every pipeline on the samples; the tables are under out/:"
+echo "cspkit: every pipeline on every dataset (samples/, and DATA= if given); tables under out/:"
 for d in $dirs; do
 	n=0 r=0
 	for f in "$d"*.tsv; do
