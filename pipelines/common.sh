@@ -160,6 +160,8 @@ trap 'exit 143' TERM
 step() {
 	_out=$WORK/$1
 	shift
+	command -v "$1" >/dev/null 2>&1 ||
+		die "$1 not found: run make first (it builds bin/), or set CSPKIT_BIN"
 	if "$@" >"$_out" 2>"$WORK/.stderr-raw"; then
 		unwork <"$WORK/.stderr-raw" >"$WORK/.stderr"
 		cat "$WORK/.stderr" >>"$LOG"
