@@ -9,7 +9,11 @@
 #
 # A script sets OPTSPEC and defines usage(), then:
 #     . "$(dirname "$0")/common.sh"
-#     parse_opts "$@"; eval "set -- $ARGS"
+#     one_input KIND "what it reads" "$@"     (or parse_opts, for batch.sh)
+#     ...check its options...
+#     begin_output
+#     step NAME TOOL ARG...                   (each tool, output in $WORK/NAME)
+#     publish TABLE...
 # OPTSPEC lists options as S:long (a flag) or S:long= (takes a value); S is
 # the short letter or - for none.  Each sets $opt_long (dashes become _).
 # -o/--out DIR, -q/--quiet, -h/--help and -V/--version are always there.
@@ -278,7 +282,8 @@ only_area() {
 # AWK_TSV goes in front of the pipelines' awk programs: tab-separated in and
 # out; in each file, "#" lines before the header are skipped, head is 1 on
 # the header line, col["name"] is a column's index there, f("name") the
-# field, and need("a b c") stops with a message unless all are present.
+# field, file the number of the file being read (1, 2 ...), and
+# need("a b c") stops with a message unless all are present.
 AWK_TSV='
 BEGIN { FS = OFS = "\t" }
 FNR == 1 { inbody = 0; file++ }
