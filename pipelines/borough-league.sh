@@ -40,11 +40,7 @@ step major.tsv normalise-crime --format mps --level major --window 12 --window-o
 by_offence minor.tsv total=1
 by_offence major.tsv
 union offence.tsv minor.tsv major.tsv
-# The latest 12 months: count rows of the window that ends last.
-awk "$AWK_TSV"'
-head { need("measure period_end base_period"); print; next }
-f("measure") == "count" && f("base_period") == "" { row[++n] = $0; end[n] = f("period_end"); if (end[n] > last) last = end[n] }
-END { for (i = 1; i <= n; i++) if (end[i] == last) print row[i] }' "$WORK/offence.tsv" >"$WORK/latest.tsv"
+latest_counts offence.tsv latest.tsv 12m
 step ranked.tsv rank-boroughs ${opt_population:+--population "$opt_population"} \
 	${opt_by:+--by "$opt_by"} "$WORK/latest.tsv"
 awk -v area="${opt_area:-Barnet}" "$AWK_TSV"'

@@ -270,6 +270,17 @@ sort_by() {
 	rm -f "$_in.keyed"
 }
 
+# latest_counts NAME OUT WINDOW: $WORK/OUT = the count rows of $WORK/NAME
+# for the WINDOW-month window ("12m") that ends last (not the year before).
+latest_counts() {
+	awk -v window="$3 " "$AWK_TSV"'
+	head { need("measure period period_end base_period"); print; next }
+	f("measure") == "count" && f("base_period") == "" && index(f("period"), window) == 1 {
+		row[++n] = $0; end[n] = f("period_end"); if (end[n] > last) last = end[n]
+	}
+	END { for (i = 1; i <= n; i++) if (end[i] == last) print row[i] }' "$WORK/$1" >"$WORK/$2"
+}
+
 # only_area NAME AREA: keep the rows of $WORK/NAME about AREA (its name in
 # any case, or its code).
 only_area() {

@@ -64,12 +64,7 @@ union windows.tsv minor.tsv major.tsv
 pick_offences windows.tsv "$offences"
 
 # London and peer-group ranks of the latest 12 months.
-awk "$AWK_TSV"'
-head { need("measure period period_end base_period"); print; next }
-f("measure") == "count" && f("base_period") == "" && f("period") ~ /^12m / {
-	row[++n] = $0; end[n] = f("period_end"); if (end[n] > last) last = end[n]
-}
-END { for (i = 1; i <= n; i++) if (end[i] == last) print row[i] }' "$WORK/windows.tsv" >"$WORK/latest12.tsv"
+latest_counts windows.tsv latest12.tsv 12m
 step ranked.tsv rank-boroughs ${opt_population:+--population "$opt_population"} \
 	${group:+--group "$group"} "$WORK/latest12.tsv"
 
@@ -88,7 +83,7 @@ by_offence trend-major.tsv
 union months.tsv trend-minor.tsv trend-major.tsv
 pick_offences months.tsv "$offences"
 
-[ "$(rows "$WORK/months.tsv")" -gt 0 ] || die "$1: no rows for the area '$area'"
+[ "$(rows "$WORK/months.tsv")" -gt 0 ] || die "$INPUT: no rows for the area '$area'"
 tsvawk dashboard "$offences" "$WORK/windows.tsv" "$WORK/ranked.tsv" "$WORK/rag.tsv" >"$WORK/dashboard.tsv"
 tsvawk trend "$offences" "$WORK/months.tsv" >"$WORK/trend.tsv"
 tsvawk html "$WORK/dashboard.tsv" "$WORK/trend.tsv" >"$WORK/dashboard.html"
