@@ -34,12 +34,7 @@ USAGE
 one_input league "MPS borough file" "$@"
 begin_output
 
-# Minor categories (with their total) and major ones (burglary, robbery ...).
-step minor.tsv normalise-crime --format mps --window 12 --window-only -- "$INPUT"
-step major.tsv normalise-crime --format mps --level major --window 12 --window-only -- "$INPUT"
-by_offence minor.tsv total=1
-by_offence major.tsv
-union offence.tsv minor.tsv major.tsv
+all_offences offence.tsv --window 12 --window-only
 latest_counts offence.tsv latest.tsv 12m
 step ranked.tsv rank-boroughs ${opt_population:+--population "$opt_population"} \
 	${opt_by:+--by "$opt_by"} "$WORK/latest.tsv"

@@ -228,6 +228,20 @@ union() {
 	(cd "$WORK" && tsvawk union "$@") >"$_to"
 }
 
+# all_offences OUT [OPTION]...: $WORK/OUT = the MPS file INPUT read by
+# normalise-crime --format mps OPTION... at both levels, one row per offence
+# key: the minor categories with total_crime, and the major ones (burglary,
+# robbery ...), a key present at both levels kept once.
+all_offences() {
+	_o=$1
+	shift
+	step "$_o.minor" normalise-crime --format mps "$@" -- "$INPUT"
+	step "$_o.major" normalise-crime --format mps --level major "$@" -- "$INPUT"
+	by_offence "$_o.minor" total=1
+	by_offence "$_o.major"
+	union "$_o" "$_o.minor" "$_o.major"
+}
+
 # data_file NAME: the path of a reference table: NAME itself when it is a
 # file, else NAME or NAME.tsv in $CSPKIT_DATA or this tree's lib/data.
 data_file() {

@@ -55,12 +55,8 @@ none) group= ;;
 esac
 begin_output
 
-# Windows for every borough (the ranks need them all), minor and major.
-step minor.tsv normalise-crime --format mps --window 3,12 --window-only -- "$INPUT"
-step major.tsv normalise-crime --format mps --level major --window 3,12 --window-only -- "$INPUT"
-by_offence minor.tsv total=1
-by_offence major.tsv
-union windows.tsv minor.tsv major.tsv
+# Windows for every borough (the ranks need them all).
+all_offences windows.tsv --window 3,12 --window-only
 pick_offences windows.tsv "$offences"
 
 # London and peer-group ranks of the latest 12 months.
@@ -76,11 +72,7 @@ sort_by changes.tsv area offence
 step rag.tsv rag-flag --summary -g area,offence ${opt_band:+--band "$opt_band"} "$WORK/changes.tsv"
 
 # The monthly counts for the trend lines.
-step trend-minor.tsv normalise-crime --format mps --area "$area" -- "$INPUT"
-step trend-major.tsv normalise-crime --format mps --area "$area" --level major -- "$INPUT"
-by_offence trend-minor.tsv total=1
-by_offence trend-major.tsv
-union months.tsv trend-minor.tsv trend-major.tsv
+all_offences months.tsv --area "$area"
 pick_offences months.tsv "$offences"
 
 [ "$(rows "$WORK/months.tsv")" -gt 0 ] || die "$INPUT: no rows for the area '$area'"
