@@ -7,7 +7,9 @@
 set -eu
 cd "$(dirname "$0")/.."
 make=${MAKE:-make}
-$make --no-print-directory -s pipelines "$@"
+# -k: a dataset that fails does not stop the others; make run still fails.
+failed=
+$make --no-print-directory -s -k pipelines "$@" || failed=1
 dirs=$($make --no-print-directory -s pipeline-dirs "$@")
 
 tables=0 total=0 warnings=0 html= width=12
@@ -31,3 +33,7 @@ done
 printf '  %-*s %6d %6d %8d\n' "$width" "in all" "$tables" "$total" "$warnings"
 echo "Each directory has its warnings in warnings.txt; every row names its source and line."
 for f in $html; do echo "Dashboard: $f (open it in a browser)"; done
+if [ -n "$failed" ]; then
+	echo "cspkit: some pipelines failed (their messages are above); the rest are listed." >&2
+	exit 1
+fi

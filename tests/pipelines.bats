@@ -423,3 +423,16 @@ document.body.appendChild(p);\
 	[ "$(cut -d'|' -f2 "$out_file" | tr -d ' ' | tr 'A-Z' 'a-z' | sed 's/–//')" = \
 	  "$(sed 1d "$tmp/d/dashboard.tsv" | cut -f20)" ]
 }
+
+@test "make run with one broken dataset: the others are built and listed, exit 1" {
+	make_copy "$tmp/a"
+	make -C "$tmp/a" -s deps-run >/dev/null 2>&1 || skip "cannot install the make run packages here"
+	printf 'not,an,mps\nfile,at,all\n' >"$tmp/a/samples/mps/broken_borough.csv"
+	run_split make -C "$tmp/a" --no-print-directory run
+	[ "$status" -ne 0 ]
+	grep -q '^normalise-crime: samples/mps/broken_borough.csv:1: not an MPS crime file header' "$err_file"
+	grep -q '^cspkit: some pipelines failed' "$err_file"
+	grep -q '^  out/wards/ward_2022_wards/  *1 ' "$out_file"
+	grep -q '^  out/league/broken_borough/  *0  *0  *0$' "$out_file"
+	[ -f "$tmp/a/out/dashboard/borough_2019_vintage/dashboard.html" ]
+}
