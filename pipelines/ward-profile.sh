@@ -38,6 +38,7 @@ begin_output
 
 step window.tsv normalise-crime --format mps --area "$borough" --level "$opt_level" \
 	--window 12 --window-only -- "$INPUT"
+[ "$(rows "$WORK/window.tsv")" -gt 0 ] || die "$INPUT: no rows for the borough '$borough'"
 by_offence window.tsv total=1
 step joined.tsv join-wards -c area_code --borough "$borough" "$WORK/window.tsv"
 awk "$AWK_TSV"'

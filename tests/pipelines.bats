@@ -74,6 +74,16 @@ cell() {
 	[ ! -e "$tmp/d" ]
 }
 
+@test "an area the file does not have is an error, not an empty table" {
+	run_split sh pipelines/ward-profile.sh -o "$tmp/w" --borough Barnett samples/mps/ward_2022_wards.csv
+	[ "$status" -eq 1 ]
+	[ "$(cat "$err_file")" = "ward-profile: samples/mps/ward_2022_wards.csv: no rows for the borough 'Barnett'" ]
+	run_split sh pipelines/dashboard.sh -o "$tmp/d" --area Enfield samples/mps/borough_2008_vintage.csv
+	[ "$status" -eq 1 ]
+	[ "$(cat "$err_file")" = "dashboard: samples/mps/borough_2008_vintage.csv: no rows for the area 'Enfield'" ]
+	[ -z "$(ls -A "$tmp/w")" ] && [ -z "$(ls -A "$tmp/d")" ]
+}
+
 @test "a failing tool stops the pipeline with its status and message; nothing published" {
 	printf 'not,an,mps\nfile,at,all\n' >"$tmp/bad.csv"
 	run_split sh pipelines/borough-league.sh -o "$tmp/l" "$tmp/bad.csv"
