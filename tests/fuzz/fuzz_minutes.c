@@ -25,18 +25,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 }
 
 static void
-close_lines(void *l)
-{
-	lines_close(l);
-}
-
-static void
-free_sbuf(void *b)
-{
-	sbuf_free(b);
-}
-
-static void
 one(const uint8_t *data, size_t size)
 {
 	char *path = fz_file(data, size);
@@ -45,8 +33,8 @@ one(const uint8_t *data, size_t size)
 	char *line;
 	size_t len;
 
-	fz_hold(close_lines, in);
-	fz_hold(free_sbuf, &fixed);
+	fz_hold(fz_close_lines, in);
+	fz_hold(fz_free_sbuf, &fixed);
 
 	minutes_header();
 	while (lines_next(in, &line, &len)) {

@@ -19,18 +19,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 }
 
 static void
-close_lines(void *l)
-{
-	lines_close(l);
-}
-
-static void
-close_csvin(void *c)
-{
-	csvin_close(c);
-}
-
-static void
 one(const uint8_t *data, size_t size)
 {
 	struct nc_opts o = { 0 };
@@ -41,7 +29,7 @@ one(const uint8_t *data, size_t size)
 	size_t n;
 	csvin *csv;
 
-	fz_hold(close_lines, in);
+	fz_hold(fz_close_lines, in);
 	nc_header();
 	if (!lines_next(in, &line, &n)) {
 		lines_close(in);
@@ -51,7 +39,7 @@ one(const uint8_t *data, size_t size)
 	lines_unread(in);
 	csv = csvin_open_lines(in);
 	fz_nheld = 0;           /* closing csv closes in */
-	fz_hold(close_csvin, csv);
+	fz_hold(fz_close_csvin, csv);
 	if (strcmp(format, "police-uk") == 0)
 		nc_policeuk(csv, &o);
 	else

@@ -17,19 +17,13 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 }
 
 static void
-close_lines(void *l)
-{
-	lines_close(l);
-}
-
-static void
 one(const uint8_t *data, size_t size)
 {
 	struct nc_opts o = { 0 };
 	char *path = fz_file(data, size);
 	lines *in = lines_open(1, &path);
 
-	fz_hold(close_lines, in);
+	fz_hold(fz_close_lines, in);
 
 	o.format = "text";
 	o.check = size % 2 == 1;

@@ -17,12 +17,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 }
 
 static void
-close_tsv(void *t)
-{
-	tsv_close(t);
-}
-
-static void
 one(const uint8_t *data, size_t size)
 {
 	char *path = fz_file(data, size);
@@ -33,7 +27,7 @@ one(const uint8_t *data, size_t size)
 	int where[2];
 	tsv *t = tsv_open(size % 2 ? 2 : 1, names);
 
-	fz_hold(close_tsv, t);
+	fz_hold(fz_close_tsv, t);
 
 	if (tsv_empty(t)) {
 		tsv_close(t);
