@@ -44,6 +44,15 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 void __wrap_exit(int status);
 void __real_exit(int status);
 
+/* A harness that writes tables: stdout to /dev/null, then SETUP once. */
+#define FZ_TABLE_INIT(setup) \
+	int LLVMFuzzerInitialize(int *argc, char ***argv) \
+	{ (void)argc; (void)argv; fz_quiet_stdout(); setup; return 0; }
+/* A harness whose input may end in exit(): each input through fz_run. */
+#define FZ_TARGET(fn) \
+	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) \
+	{ fz_run(fn, data, size); return 0; }
+
 #define FZ_CHECK(cond) do { if (!(cond)) { \
 	fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
 	abort(); } } while (0)

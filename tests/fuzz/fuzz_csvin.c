@@ -33,9 +33,4 @@ one(const uint8_t *data, size_t size)
 	csvin_close(c);
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	fz_run(one, data, size);
-	return 0;
-}
+FZ_TARGET(one)

@@ -14,15 +14,7 @@
 
 static minutes *m;
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fz_quiet_stdout();
-	m = minutes_new(NULL);
-	return 0;
-}
+FZ_TABLE_INIT(m = minutes_new(NULL))
 
 static void
 one(const uint8_t *data, size_t size)
@@ -54,9 +46,4 @@ one(const uint8_t *data, size_t size)
 	FZ_CHECK(out_flush());
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	fz_run(one, data, size);
-	return 0;
-}
+FZ_TARGET(one)

@@ -8,15 +8,7 @@
 #include "nc.h"
 #include "tsv.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fz_quiet_stdout();
-	tax_load(NULL);
-	return 0;
-}
+FZ_TABLE_INIT(tax_load(NULL))
 
 static void
 one(const uint8_t *data, size_t size)
@@ -48,9 +40,4 @@ one(const uint8_t *data, size_t size)
 	FZ_CHECK(out_flush());
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	fz_run(one, data, size);
-	return 0;
-}
+FZ_TARGET(one)

@@ -7,14 +7,7 @@
 #include "fuzz.h"
 #include "tsv.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fz_quiet_stdout();
-	return 0;
-}
+FZ_TABLE_INIT()
 
 static void
 one(const uint8_t *data, size_t size)
@@ -53,9 +46,4 @@ one(const uint8_t *data, size_t size)
 	FZ_CHECK(out_flush());
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	fz_run(one, data, size);
-	return 0;
-}
+FZ_TARGET(one)
