@@ -422,7 +422,10 @@ rank_set(ranker *r, size_t g, int flag, uint32_t *ranked)
 			e[n++] = (entry){ key, i };
 		}
 	}
-	qsort(e, n, sizeof *e, r->desc ? cmp_desc : cmp_asc);
+	/* e is still NULL when no row of the first group is rankable, and
+	 * qsort(NULL, 0, ...) is undefined behaviour (UBSan stops on it). */
+	if (n > 1)
+		qsort(e, n, sizeof *e, r->desc ? cmp_desc : cmp_asc);
 	for (size_t k = 0; k < n; k++) {
 		row *w = &r->rows[e[k].row];
 		int32_t rank = k > 0 && e[k].key == e[k - 1].key
