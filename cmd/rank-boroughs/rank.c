@@ -155,7 +155,8 @@ kind_of(const tsv *t, int c)
 }
 
 /* A number: the C-locale form the tools write ("-12.5") on a fast path,
- * else anything num.h reads as one plain figure ("1,234", "12%"). */
+ * else anything num.h reads as one plain figure ("1,234", "12%"); not one
+ * that overflows what num.h keeps exact. */
 static bool
 parse_number(const char *s, size_t n, double *out)
 {
@@ -169,7 +170,9 @@ parse_number(const char *s, size_t n, double *out)
 	if (i < n && s[i] == '.')
 		for (i++; i < n && isdigit((unsigned char)s[i]); i++)
 			digits++;
-	if (i == n && digits > 0 && n < 40) {
+	/* Past 15 digits a double is no longer exact: num_parse says
+	 * NUM_OVERFLOW, and such a figure is not ranked. */
+	if (i == n && digits > 0 && digits <= 15) {
 		char buf[40];
 
 		memcpy(buf, s, n);
