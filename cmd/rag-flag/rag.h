@@ -104,6 +104,12 @@ const char *row_get(const row *r, int col);
 struct tsv;
 row *group_add(group *g, const struct tsv *t, const char *src);
 void group_clear(group *g, size_t ncols);
+/* Append head and the descriptions of the rows of g that want() picks, in
+ * input order: the first REASON_NAMED, then "and N more".  Every row of a
+ * group carries its reason, so a list of all would make the output grow
+ * with the square of the group's size. */
+enum { REASON_NAMED = 5 };
+void group_list(sbuf *b, const group *g, bool (*want)(const row *), const char *head);
 void row_parse_value(row *r, const struct cols *c);
 /* "Burglary 2019-02 ": offence when the group mixes offences, and period. */
 void add_prefix(sbuf *b, const row *r, const struct cols *c);
