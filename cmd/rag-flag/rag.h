@@ -120,4 +120,23 @@ void judge_change(group *g, const struct cols *c, const struct opts *o,
 void judge_target(group *g, const struct cols *c, const struct opts *o,
 		  struct verdict *out);
 
+/* ---- output.c: the table written ---- */
+
+enum { NADD = 3 };             /* direction, rag, rag_reason */
+
+struct run {
+	struct cols c;
+	struct opts o;
+	size_t ncols;
+	int where[NADD];       /* where the added columns go (tsv.h) */
+	sbuf colour;           /* the rag field, coloured or not */
+};
+
+/* --color's WHEN (never, always, auto), or a usage error. */
+bool want_color(const char *when);
+/* The input's header and the added columns, or the summary's header. */
+void write_header(const struct tsv *t, struct run *run);
+/* Judge g, write its rows (or its summary row), and empty it. */
+void write_group(group *g, struct run *run);
+
 #endif
