@@ -83,8 +83,11 @@ setup() {
 	run_split normalise-crime --area Unknown --window 12 samples/mps/borough_2024_vintage.csv
 	[ "$status" -eq 0 ]
 	assert_tsv
-	# 7 categories: 26 monthly rows each, then 12m to 2026-02, 12m to 2025-02, change.
-	[ "$(wc -l < "$out_file")" -eq $((1 + 7 * 26 + 7 * 3)) ]
+	# 7 categories: 26 monthly rows each; then per offence key (the two
+	# residential burglary categories are one) 12m to 2026-02, 12m to
+	# 2025-02, and the change.
+	[ "$(wc -l < "$out_file")" -eq $((1 + 7 * 26 + 6 * 3)) ]
+	[ "$(grep -c $'\tburglary_residential\tBURGLARY / RES BURGLARY OF A HOME + BURGLARY / RES BURGLARY OF UNCONNECTED BUILDING\t' "$out_file")" -eq 3 ]
 	[ "$(sed -n "$((2 + 7 * 26))p" "$out_file" | cut -f5,11)" = $'12m to 2026-02\tcount' ]
 	# NFIB fraud in "Unknown" is 0 in every month: no change can be computed.
 	[ "$(grep 'NFIB' "$out_file" | tail -n 1 | cut -f5,8,11-13)" = $'12m to 2026-02\t12m to 2025-02\tpct_change\t\tpercent' ]
@@ -163,43 +166,64 @@ setup() {
 
 # ---- bad input -------------------------------------------------------
 
-@test "bad input: a quote left open (truncated file) is an error at its line" {
-	run_split normalise-crime $BAD/truncated.csv
+# bad NAME: tests/data/normalise-crime/NAME.csv is a data error (exit 1)
+# with exactly the golden message, after the rows before it.
+bad() {
+	run_split normalise-crime "$BAD/$1.csv"
 	[ "$status" -eq 1 ]
-	golden normalise-crime/bad_truncated
+	golden "normalise-crime/bad_$1"
+}
+
+@test "bad input: a quote left open (truncated file) is an error at its line" {
+	bad truncated
 }
 
 @test "bad input: ragged row" {
-	run_split normalise-crime $BAD/ragged.csv
-	[ "$status" -eq 1 ]
-	golden normalise-crime/bad_ragged
+	bad ragged
 }
 
 @test "bad input: a count that is not a number" {
-	run_split normalise-crime $BAD/nonnumeric.csv
-	[ "$status" -eq 1 ]
-	golden normalise-crime/bad_nonnumeric
+	bad nonnumeric
 }
 
 @test "bad input: header with no month columns" {
-	run_split normalise-crime $BAD/nomonths.csv
-	[ "$status" -eq 1 ]
-	golden normalise-crime/bad_nomonths
+	bad nomonths
 }
 
 @test "bad input: unknown header names the expected columns" {
-	run_split normalise-crime $BAD/unknown_header.csv
-	[ "$status" -eq 1 ]
-	golden normalise-crime/bad_unknown_header
+	bad unknown_header
 	run_split normalise-crime --format police-uk samples/mps/ward_2022_wards.csv
 	[ "$status" -eq 1 ]
 	grep -q 'not a data.police.uk street file header (no "Month" column); expected Crime ID,Month,' "$err_file"
 }
 
 @test "bad input: police.uk month not YYYY-MM" {
-	run_split normalise-crime $BAD/policeuk_badmonth.csv
-	[ "$status" -eq 1 ]
-	golden normalise-crime/bad_policeuk_month
+	bad policeuk_month
+}
+
+@test "bad bytes: NUL and invalid UTF-8 in a name keep the table whole and UTF-8" {
+	printf 'MajorText,MinorText,LookUp_BoroughName,201901\nBurglary,Domestic\0Burglary,Bar\377net,7\n' > "$BATS_TEST_TMPDIR/nul.csv"
+	run_split normalise-crime "$BATS_TEST_TMPDIR/nul.csv"
+	[ "$status" -eq 0 ]
+	assert_tsv
+	[ "$(sed 1d "$out_file" | cut -f3,10,12)" = "$(printf 'Bar\357\277\275net\tBurglary / Domestic\357\277\275Burglary\t7')" ]
+	iconv -f UTF-8 -t UTF-8 "$out_file" > /dev/null
+}
+
+@test "empty input: the header only; a header with no rows: the header only" {
+	run_split sh -c ': | normalise-crime'
+	[ "$status" -eq 0 ]
+	[ "$(cat "$out_file")" = "$(head -n 1 tests/golden/normalise-crime/stdin.out)" ]
+	run_split sh -c 'head -n 1 samples/mps/ward_2022_wards.csv | normalise-crime'
+	[ "$status" -eq 0 ]
+	[ "$(wc -l < "$out_file")" -eq 1 ]
+	[ ! -s "$err_file" ]
+}
+
+@test "a downstream head ends the tool quietly" {
+	run_split sh -c 'for i in 1 2 3 4 5 6 7 8; do cat samples/mps/borough_2019_vintage.csv; done | normalise-crime -f mps 2>&1 | head -n 2'
+	[ "$status" -eq 0 ]
+	[ "$(wc -l < "$out_file")" -eq 2 ]
 }
 
 @test "an empty count is written empty and warned; --strict makes it exit 1" {
@@ -265,7 +289,8 @@ setup() {
 	run_split normalise-crime --strict "$BATS_TEST_TMPDIR/pcats.csv"
 	[ "$status" -eq 0 ]
 	! cut -f9 "$out_file" | grep -qx unmapped
-	[ "$(wc -l < "$out_file")" -eq 17 ]
+	# 16 types, counted in offence_label (labels of one key are joined).
+	[ "$(sed 1d "$out_file" | cut -f10 | sed 's/ + /\n/g' | wc -l)" -eq 16 ]
 }
 
 # ---- the real files in ../shared/data -----------------------------------
@@ -343,4 +368,25 @@ setup() {
 	want=$(sed 1d "$f" | wc -l)
 	got=$(normalise-crime "$f" | awk -F'\t' 'NR>1{s+=$12} END{print s}')
 	[ "$got" -eq "$want" ]
+}
+
+@test "an unreadable file is a data error naming it" {
+	run_split normalise-crime samples/mps/no_such_file.csv
+	[ "$status" -eq 1 ]
+	[ "$(cat "$err_file")" = "normalise-crime: samples/mps/no_such_file.csv: No such file or directory" ]
+}
+
+@test "shared data: two publications that overlap by a month are not double counted" {
+	need_shared data
+	a="$SHARED/data/mps_borough_crime_24m_2022-02_to_2024-01.csv"
+	b="$SHARED/data/mps_borough_crime_24m_2024-01_to_2025-12.csv"
+	run_split normalise-crime --area Barnet --window 12 --window-only "$a" "$b"
+	[ "$status" -eq 0 ]
+	[ "$(head -n 1 "$err_file")" = "normalise-crime: $b:1: 1 month(s) from 2024-01 are also in $a; its figures are the ones summed" ]
+	# 12m to 2024-12, residential burglary: 2024-01 from the first file
+	# (Domestic Burglary, field 27), 2024-02..2024-12 from the second
+	# (fields 5..15 of its three residential categories).
+	jan=$(gawk -F, '$3=="Barnet" && $2=="Domestic Burglary" {sub(/\r$/, "", $27); print $27}' "$a")
+	rest=$(gawk -F, '$3=="Barnet" && $2 ~ /^(RES BURGLARY|BURGLARY - RESIDENTIAL)/ {for(i=5;i<=15;i++) s+=$i} END{print s}' "$b")
+	[ "$(awk -F'\t' '$5=="12m to 2024-12" && $9=="burglary_residential" {print $12}' "$out_file")" -eq $((jan + rest)) ]
 }

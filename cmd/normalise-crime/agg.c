@@ -1,8 +1,12 @@
 /* agg.c - month totals held until the end of the input: police.uk crime
  * counts, --level major sums and the --window sums.  One group per area
- * and offence, in order of first appearance; its months are a dense array
- * (count -1 = no figure for that month in the input), each remembering
- * where its first figure was read, for the source and line columns. */
+ * and offence key, in order of first appearance: labels that map to the
+ * same key are summed ("RES BURGLARY OF A HOME" and "RES BURGLARY OF
+ * UNCONNECTED BUILDING" are both burglary_residential), and the row's
+ * offence_label lists them, joined with " + ", so it says what was added.
+ * A group's months are a dense array (count -1 = no figure for that month
+ * in the input), each remembering where its first figure was read, for the
+ * source and line columns. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +23,10 @@ typedef struct {
 } month_fig;
 
 struct nc_group {
-	char *area, *code, *offence, *label;
+	char *area, *code, *offence;
+	sbuf label;             /* the labels summed, " + " between */
+	char **labels;
+	size_t nlabels, lcap;
 	int first;              /* month index of fig[0] */
 	month_fig *fig;
 	size_t n;
@@ -34,6 +41,7 @@ static hmap *index;
 static char **sources;
 static size_t nsources, scap;
 static bool seen[NMONTHS];
+static const char *claimed[NMONTHS];   /* MPS file whose figures a month holds */
 static int latest = -1;
 
 static void
@@ -45,7 +53,10 @@ agg_free(void)
 		free(g->area);
 		free(g->code);
 		free(g->offence);
-		free(g->label);
+		sbuf_free(&g->label);
+		for (size_t k = 0; k < g->nlabels; k++)
+			free(g->labels[k]);
+		free(g->labels);
 		free(g->fig);
 		free(g);
 	}
@@ -68,6 +79,19 @@ intern(const char *s)
 	return sources[nsources++];
 }
 
+static void
+add_label(nc_group *g, const char *label)
+{
+	for (size_t k = 0; k < g->nlabels; k++)
+		if (strcmp(g->labels[k], label) == 0)
+			return;
+	g->labels = xgrow(g->labels, &g->lcap, g->nlabels + 1, sizeof *g->labels);
+	g->labels[g->nlabels++] = xstrdup(label);
+	if (g->label.len > 0)
+		sbuf_adds(&g->label, " + ");
+	sbuf_adds(&g->label, label);
+}
+
 nc_group *
 agg_group(const char *area, const char *code, const char *offence,
 	  const char *label)
@@ -83,23 +107,23 @@ agg_group(const char *area, const char *code, const char *offence,
 	sbuf_adds(&key, code);
 	sbuf_addc(&key, '\x1f');
 	sbuf_adds(&key, offence);
-	sbuf_addc(&key, '\x1f');
-	sbuf_adds(&key, label);
 	if (index == NULL) {
 		index = hmap_new();
 		atexit(agg_free);
 	}
 	slot = hmap_put(index, key.s, key.len);
-	if (*slot != NULL)
-		return *slot;
-	g = xcalloc(1, sizeof *g);
-	g->area = xstrdup(area);
-	g->code = xstrdup(code);
-	g->offence = xstrdup(offence);
-	g->label = xstrdup(label);
-	groups = xgrow(groups, &gcap, ngroups + 1, sizeof *groups);
-	groups[ngroups++] = g;
-	*slot = g;
+	if ((g = *slot) == NULL) {
+		g = xcalloc(1, sizeof *g);
+		g->area = xstrdup(area);
+		g->code = xstrdup(code);
+		g->offence = xstrdup(offence);
+		groups = xgrow(groups, &gcap, ngroups + 1, sizeof *groups);
+		groups[ngroups++] = g;
+		*slot = g;
+	}
+	/* The common case, the label just added, costs one comparison. */
+	if (g->nlabels == 0 || strcmp(g->labels[g->nlabels - 1], label) != 0)
+		add_label(g, label);
 	return g;
 }
 
@@ -117,6 +141,25 @@ agg_month_seen(int month)
 	seen[month - YEAR0 * 12] = true;
 	if (month > latest)
 		latest = month;
+}
+
+bool
+agg_month_claim(int month, const char *source)
+{
+	const char **c;
+
+	if (!agg_month_ok(month))
+		return false;
+	c = &claimed[month - YEAR0 * 12];
+	if (*c == NULL)
+		*c = intern(source);
+	return strcmp(*c, source) == 0;
+}
+
+const char *
+agg_month_owner(int month)
+{
+	return agg_month_ok(month) ? claimed[month - YEAR0 * 12] : NULL;
 }
 
 static void
@@ -166,8 +209,22 @@ cmp_group(const void *a, const void *b)
 	if (c == 0)
 		c = strcmp(x->code, y->code);
 	if (c == 0)
-		c = strcmp(x->label, y->label);
+		c = strcmp(sbuf_str(&x->label), sbuf_str(&y->label));
+	if (c == 0)
+		c = strcmp(x->offence, y->offence);
 	return c;
+}
+
+/* Held rows come out by area, then offence label, whatever order the
+ * input had them in (police.uk files list crimes as they come). */
+static void
+sort_groups(void)
+{
+	static bool sorted;
+
+	if (!sorted && ngroups > 1)
+		qsort(groups, ngroups, sizeof *groups, cmp_group);
+	sorted = true;
 }
 
 static const char *
@@ -184,7 +241,7 @@ emit(const nc_group *g, const month_fig *where, const cs_period *p,
 	nc_row r = {
 		.source = where->source, .line = where->line, .area = g->area,
 		.area_code = g->code, .period = p, .base = base,
-		.offence = g->offence, .offence_label = g->label,
+		.offence = g->offence, .offence_label = sbuf_str(&g->label),
 		.measure = measure, .value = value, .unit = unit,
 	};
 
@@ -201,10 +258,9 @@ emit_count(const nc_group *g, const month_fig *where, const cs_period *p, long v
 }
 
 void
-agg_emit_months(bool sorted)
+agg_emit_months(void)
 {
-	if (sorted && ngroups > 1)
-		qsort(groups, ngroups, sizeof *groups, cmp_group);
+	sort_groups();
 	for (size_t i = 0; i < ngroups; i++) {
 		const nc_group *g = groups[i];
 
@@ -260,6 +316,7 @@ agg_emit_windows(const struct nc_opts *o)
 
 	if (latest < 0)
 		return;
+	sort_groups();
 	for (size_t w = 0; w < o->nwindows; w++) {
 		int n = o->windows[w];
 

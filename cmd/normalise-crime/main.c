@@ -108,7 +108,7 @@ main(int argc, char *argv[])
 			held |= read_operand(argv[i], &o);
 	}
 	if (held && !o.window_only)
-		agg_emit_months(o.level_major == false);
+		agg_emit_months();
 	if (o.nwindows > 0)
 		agg_emit_windows(&o);
 	free(o.areas);

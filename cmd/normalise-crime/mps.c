@@ -7,6 +7,8 @@
  *   MajorText,MinorText,LookUp_BoroughName,YYYYMM...          (2010-2024)
  *   MajorText,MinorText,BoroughName,YYYYMM...                 (2024+)
  *   MajorText,MinorText,WardName,WardCode,LookUp_BoroughName,YYYYMM...
+ *   Group,SubGroup,WardName,WardCode,LookUp_BoroughName,YYYYMM... (a
+ *   variant of the ward files seen in the wild; same columns renamed)
  * One record at a time: memory does not grow with the file, except for
  * what --level major and --window hold (one group per area and offence). */
 #include <stdio.h>
@@ -25,6 +27,7 @@ typedef struct {
 	int month;              /* y * 12 + m - 1 */
 	cs_period period;
 	sbuf text;              /* its period fields, ready to write */
+	bool held;              /* summed for --window/--level major */
 } month_col;
 
 typedef struct {
@@ -38,21 +41,6 @@ typedef struct {
 #define EXPECTED "Borough,Major Category,Minor Category,YYYYMM...; " \
 	"MajorText,MinorText,LookUp_BoroughName (or BoroughName),YYYYMM...; " \
 	"or MajorText,MinorText,WardName,WardCode,LookUp_BoroughName,YYYYMM..."
-
-static int
-find_col(csvin *c, const char *const names[])
-{
-	for (size_t i = 0; i < csvin_nfields(c); i++) {
-		const char *s = csvin_get(c, i);
-		size_t n = csvin_len(c, i);
-
-		text_trim(&s, &n);
-		for (size_t k = 0; names[k] != NULL; k++)
-			if (text_ieq(s, n, names[k]))
-				return (int)i;
-	}
-	return -1;
-}
 
 /* "201902" -> month index, or -1. */
 static int
@@ -71,23 +59,23 @@ parse_yyyymm(const char *s, size_t n)
 }
 
 static void
-read_header(csvin *c, mps_file *f)
+read_header(csvin *c, mps_file *f, bool hold)
 {
-	static const char *const major[] = { "Major Category", "MajorText", NULL };
-	static const char *const minor[] = { "Minor Category", "MinorText", NULL };
+	static const char *const major[] = { "Major Category", "MajorText", "Group", NULL };
+	static const char *const minor[] = { "Minor Category", "MinorText", "SubGroup", NULL };
 	static const char *const borough[] = { "Borough", "LookUp_BoroughName",
 		"BoroughName", NULL };
 	static const char *const wardname[] = { "WardName", NULL };
 	static const char *const wardcode[] = { "WardCode", NULL };
-	size_t cap = 0;
+	size_t cap = 0, nshared = 0, first_shared = 0;
 
 	if (!csvin_next(c))
 		return;
-	f->major = find_col(c, major);
-	f->minor = find_col(c, minor);
-	f->borough = find_col(c, borough);
-	f->wardname = find_col(c, wardname);
-	f->wardcode = find_col(c, wardcode);
+	f->major = nc_col(c, major);
+	f->minor = nc_col(c, minor);
+	f->borough = nc_col(c, borough);
+	f->wardname = nc_col(c, wardname);
+	f->wardcode = nc_col(c, wardcode);
 	if (f->major < 0 || f->minor < 0 || f->borough < 0 || (f->wardname < 0) != (f->wardcode < 0))
 		cs_die_at(CS_EXIT_DATA, f->name, csvin_lineno(c),
 			  "not an MPS crime file header; expected " EXPECTED);
@@ -107,9 +95,17 @@ read_header(csvin *c, mps_file *f)
 		f->months[f->nmonths].period = period_month(m / 12, m % 12 + 1);
 		f->months[f->nmonths].text = (sbuf)SBUF_INIT;
 		nc_period_text(&f->months[f->nmonths].period, &f->months[f->nmonths].text);
+		f->months[f->nmonths].held = agg_month_claim(m, f->source);
+		if (!f->months[f->nmonths].held && nshared++ == 0)
+			first_shared = f->nmonths;
 		f->nmonths++;
 		agg_month_seen(m);
 	}
+	if (nshared > 0 && hold)
+		cs_warn_at(f->name, csvin_lineno(c),
+			   "%zu month(s) from %s are also in %s; its figures are the ones summed",
+			   nshared, f->months[first_shared].period.label,
+			   agg_month_owner(f->months[first_shared].month));
 	if (f->nmonths == 0)
 		cs_die_at(CS_EXIT_DATA, f->name, csvin_lineno(c),
 			  "header has no month columns (YYYYMM)");
@@ -162,20 +158,6 @@ is_data_row(csvin *c, const mps_file *f)
 	return true;
 }
 
-/* Field i, trimmed, copied into b (fields of the current record are only
- * valid until the next one; labels must outlive it for the groups). */
-static const char *
-field(csvin *c, int i, sbuf *b)
-{
-	const char *s = csvin_get(c, (size_t)i);
-	size_t n = csvin_len(c, (size_t)i);
-
-	text_trim(&s, &n);
-	sbuf_clear(b);
-	sbuf_add(b, s, n);
-	return sbuf_str(b);
-}
-
 /* The count in a month cell, as text: "1,234" -> "1234". */
 static bool
 count_text(const char *s, size_t n, char *buf, size_t size, long *v)
@@ -220,7 +202,7 @@ nc_mps(csvin *c, const struct nc_opts *o)
 
 	f.name = csvin_source(c);
 	f.source = o->source ? o->source : f.name;
-	read_header(c, &f);
+	read_header(c, &f, hold);
 	while (csvin_next(c)) {
 		const char *offence, *mkey = NULL;
 		nc_group *g = NULL;
@@ -228,8 +210,8 @@ nc_mps(csvin *c, const struct nc_opts *o)
 
 		if (!is_data_row(c, &f) || !area_wanted(c, &f, o))
 			continue;
-		field(c, f.major, &major);
-		field(c, f.minor, &minor);
+		nc_field(c, f.major, &major);
+		nc_field(c, f.minor, &minor);
 		sbuf_clear(&label);
 		sbuf_printf(&label, "%s / %s", major.s, minor.s);
 		if ((offence = tax_map(label.s, label.len)) == NULL &&
@@ -238,12 +220,12 @@ nc_mps(csvin *c, const struct nc_opts *o)
 			offence = "unmapped";
 		}
 		if (f.wardname >= 0) {
-			field(c, f.wardname, &area);
-			field(c, f.wardcode, &code);
+			nc_field(c, f.wardname, &area);
+			nc_field(c, f.wardcode, &code);
 		} else {
 			const cs_borough *b;
 
-			field(c, f.borough, &area);
+			nc_field(c, f.borough, &area);
 			b = borough_find(area.s, area.len);
 			sbuf_clear(&code);
 			sbuf_adds(&code, b ? b->code : "");
@@ -290,7 +272,7 @@ nc_mps(csvin *c, const struct nc_opts *o)
 						  "not a count in column %s: \"%.40s\"",
 						  mc->period.label, s);
 				}
-			} else if (g != NULL) {
+			} else if (g != NULL && mc->held) {
 				agg_add(g, mc->month, v, f.source, line);
 			}
 			if (!o->level_major && !o->window_only)

@@ -72,6 +72,13 @@ int nc_text(lines *in, const struct nc_opts *o);             /* text.c */
 int nc_mps(csvin *in, const struct nc_opts *o);              /* mps.c */
 int nc_policeuk(csvin *in, const struct nc_opts *o);         /* policeuk.c */
 
+/* CSV helpers (csvfield.c): the index of the first header column named
+ * any of names (case and spaces aside; names ends with NULL), or -1; and
+ * field i trimmed and made valid UTF-8, copied into b (records do not
+ * outlive the next csvin_next). */
+int nc_col(csvin *c, const char *const names[]);
+const char *nc_field(csvin *c, int i, sbuf *b);
+
 /* The format a first line announces: "mps", "police-uk", or "text". */
 const char *nc_detect(const char *line, size_t n);
 
@@ -90,12 +97,17 @@ nc_group *agg_group(const char *area, const char *code, const char *offence,
 void agg_add(nc_group *g, int month, long count, const char *source, long line);
 /* A month index the windows can hold (years 1900-2199). */
 bool agg_month_ok(int month);
+/* Two MPS files that both hold a month (publications overlap) must not
+ * both be summed: the first file to claim a month keeps it; false when
+ * another file already has it (agg_month_owner says which). */
+bool agg_month_claim(int month, const char *source);
+const char *agg_month_owner(int month);
 /* Record that the input covered this month (a zero is data). */
 void agg_month_seen(int month);
 /* Write the held monthly rows (police.uk, --level major), sorted by area
- * and offence when sorted is true, else in order of first appearance. */
-void agg_emit_months(bool sorted);
-/* Write the --window rows for every held group. */
+ * and offence label. */
+void agg_emit_months(void);
+/* Write the --window rows for every held group, in the same order. */
 void agg_emit_windows(const struct nc_opts *o);
 
 #endif

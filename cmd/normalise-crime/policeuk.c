@@ -17,17 +17,14 @@
 static int
 need_col(csvin *c, const char *name, const char *file)
 {
-	for (size_t i = 0; i < csvin_nfields(c); i++) {
-		const char *s = csvin_get(c, i);
-		size_t n = csvin_len(c, i);
+	const char *names[] = { name, NULL };
+	int i = nc_col(c, names);
 
-		text_trim(&s, &n);
-		if (text_ieq(s, n, name))
-			return (int)i;
-	}
-	cs_die_at(CS_EXIT_DATA, file, csvin_lineno(c),
-		  "not a data.police.uk street file header (no \"%s\" column); expected "
-		  EXPECTED, name);
+	if (i < 0)
+		cs_die_at(CS_EXIT_DATA, file, csvin_lineno(c),
+			  "not a data.police.uk street file header (no \"%s\" column); expected "
+			  EXPECTED, name);
+	return i;
 }
 
 /* "2023-01" -> month index, or -1. */
@@ -55,18 +52,6 @@ lsoa_borough(const char *s, size_t n)
 	    s[n - 1] < 'A' || s[n - 1] > 'Z')
 		return n;
 	return k - 1;
-}
-
-static const char *
-trimmed(csvin *c, int i, sbuf *b)
-{
-	const char *s = csvin_get(c, (size_t)i);
-	size_t n = csvin_len(c, (size_t)i);
-
-	text_trim(&s, &n);
-	sbuf_clear(b);
-	sbuf_add(b, s, n);
-	return sbuf_str(b);
 }
 
 int
@@ -100,8 +85,8 @@ nc_policeuk(csvin *c, const struct nc_opts *o)
 			cs_die_at(CS_EXIT_DATA, file, line, "Month is not YYYY-MM: \"%.40s\"",
 				  csvin_get(c, (size_t)cmonth));
 		agg_month_seen(month);
-		trimmed(c, cname, &area);
-		trimmed(c, ccode, &code);
+		nc_field(c, cname, &area);
+		nc_field(c, ccode, &code);
 		bn = lsoa_borough(area.s ? area.s : "", area.len);
 		if (!nc_area_wanted(o, area.s ? area.s : "", area.len) &&
 		    !nc_area_wanted(o, code.s ? code.s : "", code.len) &&
@@ -116,7 +101,7 @@ nc_policeuk(csvin *c, const struct nc_opts *o)
 			sbuf_clear(&code);
 			sbuf_adds(&code, b ? b->code : "");
 		}
-		trimmed(c, ctype, &type);
+		nc_field(c, ctype, &type);
 		if ((offence = tax_map(sbuf_str(&type), type.len)) == NULL) {
 			cs_warn_at(file, line, "unmapped offence \"%s\"", sbuf_str(&type));
 			offence = "unmapped";
