@@ -1,0 +1,124 @@
+/* extract-minutes - every fact in a set of minutes, as TSV rows.
+ *
+ * Reads board papers (one set of minutes, or a whole agenda pack) and
+ * writes one row per meeting, attendee, apology, item, resolution,
+ * decision, action, next-meeting date and closing time.  See
+ * extract-minutes(1) and SPEC section 3. */
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "err.h"
+#include "lines.h"
+#include "mem.h"
+#include "minutes.h"
+#include "text.h"
+
+static void usage(void);
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "source", required_argument, NULL, 's' },
+		{ "strict", no_argument, NULL, 'S' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *source_name = NULL;
+	bool strict = false;
+	int c;
+	lines *in;
+	minutes *m;
+	char *line;
+	size_t len;
+	sbuf fixed = SBUF_INIT;
+	char *prev_source = NULL;
+	bool warned_bytes = false;
+
+	cs_setprog(argv[0]);
+	while ((c = getopt_long(argc, argv, "s:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			source_name = optarg;
+			break;
+		case 'S':
+			strict = true;
+			break;
+		case 'h':
+			usage();
+			return 0;
+		case 'V':
+			cs_version();
+		default:
+			cs_usage_error("unknown option");
+		}
+	}
+
+	in = lines_open(argc - optind, argv + optind);
+	m = minutes_new(source_name);
+	minutes_header();
+	while (lines_next(in, &line, &len)) {
+		const char *src = lines_source(in);
+		long no = lines_lineno(in);
+
+		if (lines_new_file(in) && prev_source) {
+			minutes_end_file(m, prev_source);
+			free(prev_source);
+			prev_source = NULL;
+		}
+		if (prev_source == NULL) {
+			prev_source = xstrdup(src);
+			warned_bytes = false;
+		}
+		/* Bad bytes become U+FFFD, so every later step sees UTF-8. */
+		sbuf_clear(&fixed);
+		if (utf8_fix(line, len, &fixed) > 0 && !warned_bytes) {
+			cs_warn_at(src, no, "NUL bytes or invalid UTF-8 replaced by U+FFFD"
+				   " (reported once per file)");
+			warned_bytes = true;
+		}
+		fixed.len = text_clean(fixed.s ? fixed.s : (char *)"", fixed.len);
+		if (fixed.s)
+			fixed.s[fixed.len] = '\0';
+		if (text_is_furniture(sbuf_str(&fixed), fixed.len))
+			continue;
+		minutes_line(m, src, no, sbuf_str(&fixed), fixed.len);
+	}
+	minutes_end_file(m, prev_source ? prev_source : "-");
+	free(prev_source);
+	lines_close(in);
+	minutes_free(m);
+	sbuf_free(&fixed);
+	return cs_finish(strict);
+}
+
+static void
+usage(void)
+{
+	fputs(
+"Usage: extract-minutes [OPTION]... [FILE]...\n"
+"Find every set of minutes in board papers (pdftotext output, markdown-ish\n"
+"text, whole agenda packs) and write one TSV row per fact:\n"
+"  source line meeting_date body record item who role organisation text\n"
+"Records: meeting present in_attendance apology item resolution decision\n"
+"action next_meeting closed.  With no FILE, or when FILE is -, read stdin.\n"
+"\n"
+"  -s, --source NAME  write NAME in the source column instead of the file name\n"
+"      --strict       exit 1 when anything could not be placed (warnings)\n"
+"  -h, --help         show this help and exit\n"
+"  -V, --version      show the version and exit\n"
+"\n"
+"Examples:\n"
+"  extract-minutes pack.txt | awk -F'\\t' '$5==\"action\"'\n"
+"      the action points, with item and owner\n"
+"  pdftotext -layout pack.pdf - | extract-minutes --source pack.pdf\n"
+"  extract-minutes minutes/*.txt | awk -F'\\t' '$5==\"present\" {print $3, $7}'\n"
+"      who attended which meeting\n"
+"\n"
+"Exit status: 0 success (also when no minutes were found: header only and a\n"
+"warning), 1 data or I/O error (or a warning under --strict), 2 usage error.\n",
+	      stdout);
+}

@@ -1,0 +1,66 @@
+/* people.h - people and organisations in minutes: attendance entries,
+ * titles, the organisation gazetteer, and resolving "Ms Gardiner" to the
+ * full name the same minutes print elsewhere.
+ *
+ * The word lists are data: lib/data/organisations.tsv and
+ * lib/data/minutes-words.tsv. */
+#ifndef EM_PEOPLE_H
+#define EM_PEOPLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "mem.h"
+
+typedef struct {
+	char *name;     /* without honorifics or titles; "" when none */
+	char *role;     /* titles and roles, "; "-separated */
+	char *org;
+	bool guessed;   /* the name/organisation split was a guess */
+} person;
+
+enum entry_kind { ENTRY_NONE, ENTRY_PERSON, ENTRY_ORG };
+
+void people_init(void);
+void people_free(void);
+
+/* One attendance entry ("Cllr A Bell (Chairman) London Fire Brigade",
+ * "A Bell\tLFB", "A Bell - Head of Service, LFB", "LFB").  Fills p (free
+ * with person_clear) unless ENTRY_NONE. */
+enum entry_kind entry_parse(const char *s, size_t n, person *p);
+void person_clear(person *p);
+
+/* Remove leading honorifics and titles from a name: the bare name goes to
+ * bare, kept titles (not Mr/Ms...) are appended "; "-separated to role
+ * (which may be NULL).  Returns true when any title or honorific was
+ * there. */
+bool name_strip(const char *s, size_t n, sbuf *bare, sbuf *role);
+/* A chair word ("Chairman", "Chair") alone, optionally after "The". */
+bool is_chair_ref(const char *s, size_t n);
+/* A role string ("Cllr; Chairman") names the chair of the meeting. */
+bool role_is_chair(const char *role);
+
+/* Person references in prose: titled mentions ("Ms Kauser Mukhtar",
+ * "Chief Superintendent Rose") and "the Chairman".  Finds the first at or
+ * after *pos; sets [*so, *eo) of the whole reference and *pos past it. */
+bool prose_next_ref(const char *s, size_t n, size_t *pos, size_t *so,
+		    size_t *eo);
+
+/* ---- names printed in one set of minutes ---- */
+typedef struct nameidx nameidx;
+
+nameidx *nameidx_new(void);
+void nameidx_free(nameidx *ix);
+/* Record a full name (two words or more) printed in the minutes. */
+void nameidx_add(nameidx *ix, const char *name);
+void nameidx_set_chair(nameidx *ix, const char *name);
+/* Resolve a reference ("Ms Gardiner", "Superintendent Leach", "Chairman",
+ * "Aveen") to the one full name the minutes print for it.  Returns a
+ * malloc'd string: the full name, or the reference without honorifics
+ * when it cannot be resolved; *status says which. */
+enum { RESOLVE_FULL, RESOLVE_UNKNOWN, RESOLVE_AMBIGUOUS };
+char *nameidx_resolve(const nameidx *ix, const char *ref, int *status);
+/* Is this (untitled) phrase a person the minutes know? */
+bool nameidx_knows(const nameidx *ix, const char *phrase);
+
+#endif
