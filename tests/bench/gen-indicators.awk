@@ -26,7 +26,7 @@ BEGIN {
 		g = int(r / na)
 		o = g % no + 1
 		mon = int(g / no)
-		y = 2010 + int(mon / 12) % 16
+		y = 2010 + int(mon / 12)   # no wrap: every group once
 		m = mon % 12 + 1
 		d = m == 2 ? (y % 4 ? 28 : 29) : (m == 4 || m == 6 || m == 9 || m == 11) ? 30 : 31
 		seed = (seed * 1103515245 + 12345) % 2147483648
