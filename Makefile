@@ -106,15 +106,16 @@ SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 check: deps-test
 	@$(MAKE) --no-print-directory O=build/san BIN=build/san/bin OPT='-O1 -g' \
 	  SAN='$(SANFLAGS)' all unit
-	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  CSPKIT_BIN=$(CURDIR)/build/san/bin CSPKIT_UNIT=$(CURDIR)/build/san/unit \
 	  CSPKIT_DATA=$(CURDIR)/lib/data sh tests/run.sh
 
 valgrind: deps-test
 	@sh tests/deps.sh valgrind
 	@$(MAKE) --no-print-directory O=build/vg BIN=build/vg/bin OPT='-O1 -g' all unit
-	@CSPKIT_VALGRIND=1 CSPKIT_BIN=$(CURDIR)/tests/vgbin \
-	  CSPKIT_REALBIN=$(CURDIR)/build/vg/bin CSPKIT_UNIT=$(CURDIR)/build/vg/unit \
+	@sh tests/vgwrap.sh build/vg/bin build/vg/wrap
+	@CSPKIT_VALGRIND=1 CSPKIT_NO_JIT=1 CSPKIT_BIN=$(CURDIR)/build/vg/wrap \
+	  CSPKIT_UNIT=$(CURDIR)/build/vg/unit \
 	  CSPKIT_DATA=$(CURDIR)/lib/data sh tests/run.sh
 
 # ---- pipelines ----------------------------------------------------------

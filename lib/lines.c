@@ -16,7 +16,7 @@
 #define CHUNK (128 * 1024)
 
 struct lines {
-	char *const *names;
+	const char **names;    /* a copy of the operand list */
 	int nnames, next;      /* next operand to open */
 	int fd;                /* -1 between operands */
 	const char *src;
@@ -40,7 +40,11 @@ lines_open(int nnames, char *const names[])
 		names = stdin_only;
 		nnames = 1;
 	}
-	l->names = names;
+	/* Keep a copy of the list: callers pass arrays that do not outlive
+	 * the call (csvin_open's was on its stack). */
+	l->names = xcalloc((size_t)nnames, sizeof *l->names);
+	for (int i = 0; i < nnames; i++)
+		l->names[i] = names[i];
 	l->nnames = nnames;
 	l->fd = -1;
 	l->cap = CHUNK;
@@ -179,5 +183,6 @@ lines_close(lines *l)
 	if (l->fd >= 0 && l->fd != STDIN_FILENO)
 		close(l->fd);
 	free(l->buf);
+	free(l->names);
 	free(l);
 }

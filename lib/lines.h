@@ -14,7 +14,8 @@
 
 typedef struct lines lines;
 
-/* names: operand list (may be empty = stdin). Unreadable files are reported
+/* names: operand list (may be empty = stdin); the list is copied, the
+ * strings must outlive the reader. Unreadable files are reported
  * when reached: "tool: FILE: No such file or directory", exit 1. */
 lines *lines_open(int nnames, char *const names[]);
 /* Read the next line; false at the end of the last operand. */

@@ -56,8 +56,11 @@ re_compile(const char *pattern, const char *flags, const char *what)
 		       what ? what : "regex", (size_t)off, (char *)msg, pattern);
 	}
 	/* JIT is a large win on long inputs; without it (some arches, or
-	 * SELinux) the interpreter gives the same answers. */
-	re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
+	 * SELinux) the interpreter gives the same answers.  CSPKIT_NO_JIT
+	 * turns it off for valgrind, which cannot follow JIT-compiled code
+	 * and reports its reads as uninitialised. */
+	re->jit = getenv("CSPKIT_NO_JIT") == NULL &&
+		  pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
 	re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
 	if (re->md == NULL)
 		cs_die(CS_EXIT_DATA, "out of memory");

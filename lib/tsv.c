@@ -108,6 +108,29 @@ tsv_need(const tsv *t, const char *name)
 	return i;
 }
 
+int *
+tsv_need_list(const tsv *t, const char *list, size_t *n)
+{
+	int *cols = NULL;
+	size_t cap = 0;
+	const char *s = list;
+
+	*n = 0;
+	for (;;) {
+		size_t k = strcspn(s, ",");
+		char *name = xstrndup(s, k);
+
+		if (k == 0)
+			cs_usage_error("empty column name in '%s'", list);
+		cols = xgrow(cols, &cap, *n + 1, sizeof *cols);
+		cols[(*n)++] = tsv_need(t, name);
+		free(name);
+		if (s[k] == '\0')
+			return cols;
+		s += k + 1;
+	}
+}
+
 bool
 tsv_next(tsv *t)
 {

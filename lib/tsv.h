@@ -26,6 +26,10 @@ int tsv_col(const tsv *t, const char *name);
 /* Index of a column that must exist: a usage error (exit 2) naming the
  * column and the operand otherwise. */
 int tsv_need(const tsv *t, const char *name);
+/* Indexes of the columns named in a comma-separated list ("area,offence",
+ * the -g options), each resolved as by tsv_need; an empty name is a usage
+ * error.  The count goes in *n; free the array. */
+int *tsv_need_list(const tsv *t, const char *list, size_t *n);
 /* Read the next data row; false at end of input. */
 bool tsv_next(tsv *t);
 const char *tsv_get(const tsv *t, size_t i);

@@ -390,3 +390,19 @@ bad() {
 	rest=$(gawk -F, '$3=="Barnet" && $2 ~ /^(RES BURGLARY|BURGLARY - RESIDENTIAL)/ {for(i=5;i<=15;i++) s+=$i} END{print s}' "$b")
 	[ "$(awk -F'\t' '$5=="12m to 2024-12" && $9=="burglary_residential" {print $12}' "$out_file")" -eq $((jan + rest)) ]
 }
+
+@test "taxonomy: labels are cleaned before matching (footnote marks, spaces, dashes)" {
+	{ echo "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context"
+	  for t in 'Burglary*' 'Shoplifting2' '  Public   order ' 'Anti‑social behaviour' 'Robbery¹' 'Drugs†' 'MOPAC7'; do
+		echo ",2019-02,,,,,,E01000115,Barnet 009A,$t,,"
+	  done
+	} > "$BATS_TEST_TMPDIR/labels.csv"
+	run_split normalise-crime "$BATS_TEST_TMPDIR/labels.csv"
+	[ "$status" -eq 0 ]
+	[ "$(sed 1d "$out_file" | cut -f9 | sort | tr '\n' ' ')" = "anti_social_behaviour burglary drug_offences mopac7 public_order_offences robbery shoplifting " ]
+	# The label is written as printed (trimmed); digits glued to capitals
+	# are part of a name (MOPAC7 is not MOPAC with footnote 7).
+	grep -q $'\tmopac7\tMOPAC7\t' "$out_file"
+	grep -q $'\tshoplifting\tShoplifting2\t' "$out_file"
+	[ ! -s "$err_file" ]
+}

@@ -241,20 +241,27 @@ load_csv(wardref *r, const wardref_opts *o)
 	for (size_t j = 0; j < n; j++)
 		names[j] = xstrdup(csvin_get(c, j));
 	find_columns(r, o, names, n);
+	for (size_t j = 0; j < n; j++)
+		free(names[j]);
+	free(names);
 	while (csvin_next(c)) {
-		if (csvin_nfields(c) != n)
-			cs_die_at(CS_EXIT_DATA, r->path, csvin_lineno(c),
-				  "%zu fields, the header has %zu",
-				  csvin_nfields(c), n);
+		if (csvin_nfields(c) != n) {
+			/* Free first: memcheck counts what an exit loses. */
+			size_t got = csvin_nfields(c);
+			long line = csvin_lineno(c);
+
+			free(cell);
+			free(len);
+			csvin_close(c);
+			cs_die_at(CS_EXIT_DATA, r->path, line,
+				  "%zu fields, the header has %zu", got, n);
+		}
 		for (size_t j = 0; j < n; j++) {
 			cell[j] = csvin_get(c, j);
 			len[j] = csvin_len(c, j);
 		}
 		add_row(r, cell, len, csvin_lineno(c));
 	}
-	for (size_t j = 0; j < n; j++)
-		free(names[j]);
-	free(names);
 	free(cell);
 	free(len);
 	csvin_close(c);

@@ -59,7 +59,6 @@ struct run {
 static _Noreturn void usage(void);
 static double opt_number(const char *opt, const char *s, double lo, double hi);
 static bool want_color(const char *when);
-static int *group_columns(tsv *t, const char *list, size_t *n);
 static void write_header(const tsv *t, struct run *run);
 static void flush(group *g, struct run *run);
 
@@ -126,7 +125,7 @@ main(int argc, char *argv[])
 		return cs_finish(strict);
 	}
 	run.ncols = tsv_ncols(t);
-	run.c.group = group_columns(t, groups, &run.c.ngroup);
+	run.c.group = tsv_need_list(t, groups, &run.c.ngroup);
 	run.c.value = tsv_need(t, "value");
 	run.c.measure = run.o.target_mode ? tsv_col(t, "measure") : tsv_need(t, "measure");
 	run.c.target = target ? tsv_need(t, target) : -1;
@@ -200,30 +199,6 @@ want_color(const char *when)
 	if (strcmp(when, "auto") != 0)
 		cs_usage_error("--color: '%s' is not never, always or auto", when);
 	return isatty(STDOUT_FILENO) && (no == NULL || *no == '\0');
-}
-
-/* The -g list "area,offence" as column indexes; each must exist. */
-static int *
-group_columns(tsv *t, const char *list, size_t *n)
-{
-	int *cols = NULL;
-	size_t cap = 0;
-	const char *s = list;
-
-	*n = 0;
-	for (;;) {
-		size_t k = strcspn(s, ",");
-		char *name = xstrndup(s, k);
-
-		if (k == 0)
-			cs_usage_error("-g: empty column name in '%s'", list);
-		cols = xgrow(cols, &cap, *n + 1, sizeof *cols);
-		cols[(*n)++] = tsv_need(t, name);
-		free(name);
-		if (s[k] == '\0')
-			return cols;
-		s += k + 1;
-	}
 }
 
 static void

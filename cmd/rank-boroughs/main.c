@@ -22,20 +22,6 @@ static const char *const added[] = {
 	"population", "rate_per_1000", "rank", "rank_of", "group_rank", "group_of"
 };
 
-/* The -g list "period,offence,measure": each column must exist. */
-static void
-group_columns(ranker *r, const tsv *t, const char *list)
-{
-	char *copy = xstrdup(list), *save = NULL;
-
-	r->gcols = xcalloc(strlen(list) + 1, sizeof *r->gcols);
-	for (char *c = strtok_r(copy, ",", &save); c; c = strtok_r(NULL, ",", &save))
-		r->gcols[r->ngcols++] = tsv_need(t, c);
-	if (r->ngcols == 0)
-		cs_usage_error("-g: no columns named");
-	free(copy);
-}
-
 /* Rank what is held, write it out, and start again empty. */
 static void
 flush(ranker *r)
@@ -130,7 +116,7 @@ main(int argc, char **argv)
 		rank_free(&r);
 		return cs_finish(strict);
 	}
-	group_columns(&r, t, groupby);
+	r.gcols = tsv_need_list(t, groupby, &r.ngcols);
 	r.ncols = tsv_ncols(t);
 	r.c_area = tsv_need(t, area_col);
 	r.c_value = tsv_need(t, value_col);

@@ -37,6 +37,16 @@ test_reader(void)
 	CHECK(tsv_col(t, "value") == 1);
 	CHECK(tsv_col(t, "nosuch") == -1);
 	CHECK(tsv_need(t, "area") == 0);
+	{
+		size_t n;
+		int *cols = tsv_need_list(t, "value,area", &n);
+
+		CHECK(n == 2 && cols[0] == 1 && cols[1] == 0);
+		free(cols);
+		cols = tsv_need_list(t, "area", &n);
+		CHECK(n == 1 && cols[0] == 0);
+		free(cols);
+	}
 	CHECK(tsv_next(t));
 	CHECK_STR(tsv_get(t, 0), "Barnet");
 	CHECK(tsv_len(t, 1) == 2);
