@@ -473,6 +473,35 @@ out_pass_row(const tsv *t, const char *const vals[], size_t nadd,
 	out_pass_fields(t->f, t->flen, t->ncols, vals, nadd, where);
 }
 
+/* A row split in place by tsv_next has its fields one after another in
+ * the line buffer, each ended by the NUL that was its tab.  When none
+ * holds a tab, CR, LF or NUL, write them in one copy, the NULs turned
+ * back into tabs; false (nothing written) otherwise.  One memcpy a row
+ * instead of one a field: join-wards on 100k rows, 512M -> 450M
+ * instructions (callgrind). */
+static bool
+put_whole_row(char *const f[], const size_t flen[], size_t ncols)
+{
+	size_t span;
+
+	if (ncols == 0)
+		return false;
+	for (size_t i = 0; i < ncols; i++)
+		if ((i > 0 && f[i] != f[i - 1] + flen[i - 1] + 1) || has_ctl(f[i], flen[i]))
+			return false;
+	span = (size_t)(f[ncols - 1] - f[0]) + flen[ncols - 1];
+	if (span >= OUTCAP)
+		return false;
+	if (span > OUTCAP - olen)
+		ospill();
+	memcpy(obuf + olen, f[0], span);
+	for (size_t i = 0; i + 1 < ncols; i++)
+		obuf[olen + (size_t)(f[i] - f[0]) + flen[i]] = '\t';
+	olen += span;
+	ofield = ncols;
+	return true;
+}
+
 void
 out_pass_fields(char *const f[], const size_t flen[], size_t ncols,
 		const char *const vals[], size_t nadd, const int where[])
@@ -483,6 +512,8 @@ out_pass_fields(char *const f[], const size_t flen[], size_t ncols,
 	 * out without looking each one up in where[]. */
 	for (size_t k = 0; k < nadd; k++)
 		overwrites |= where[k] >= 0;
+	if (!overwrites && ofield == 0 && put_whole_row(f, flen, ncols))
+		ncols = 0;   /* written */
 	for (size_t i = 0; i < ncols; i++) {
 		size_t k = nadd;
 
