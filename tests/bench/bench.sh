@@ -15,7 +15,8 @@
 #   IND_ROWS=2000000  rows of the indicator tables
 #   RUNS=3            timed runs per command (slow peers get one)
 #   ONLY="reshape join"  run only these sections (reshape join rank text
-#                     scale memory pipeline)
+#                     scale memory pipeline), keeping the other sections'
+#                     rows of the last run in the results
 #   BENCH_DATA=DIR    where the inputs go (default out/bench/data)
 set -eu
 
@@ -32,9 +33,15 @@ export CSPKIT_DATA="$root/lib/data" LC_ALL=C
 
 sh "$root/tests/deps.sh" hyperfine miller gawk mawk time parallel csvkit python3
 mkdir -p "$data" "$out/cmd"
-rm -f "$out"/cmd/*.sh
 results=$out/results.tsv
-printf 'section\tname\tinput\tinput_mb\truns\tmedian_s\tstddev_s\tmin_s\tmax_s\tcpu_s\tpeak_kb\tcommand\n' > "$results"
+# Rerunning some sections (ONLY=...) replaces their rows and keeps the
+# others' from the last run.
+if [ -s "$results" ]; then
+	awk -F'\t' -v only=" $ONLY " 'NR == 1 || index(only, " " $1 " ") == 0' "$results" > "$results.tmp"
+	mv "$results.tmp" "$results"
+else
+	printf 'section\tname\tinput\tinput_mb\truns\tmedian_s\tstddev_s\tmin_s\tmax_s\tcpu_s\tpeak_kb\tcommand\n' > "$results"
+fi
 
 want() { case " $ONLY " in *" $1 "*) return 0 ;; esac; return 1; }
 say() { printf '\n== %s\n' "$*" >&2; }

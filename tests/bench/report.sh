@@ -41,6 +41,16 @@ awk -F'\t' '
 	END {
 		print "| section | command | input (MB) | runs | median s | ± s | CPU s | peak MB | x cspkit | x cspkit, CPU |"
 		print "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"
+		# Sections in the order bench.sh runs them (a rerun of one
+		# appends its rows at the end of the results).
+		ns = split("reshape join rank text scale memory pipeline", order, " ")
+		for (j = 1; j <= ns; j++) rank_of[order[j]] = j
+		for (i = 1; i <= n; i++) { split(row[i], f, "\t"); key[i] = sprintf("%02d %06d", rank_of[f[1]] ? rank_of[f[1]] : 99, i) }
+		for (i = 2; i <= n; i++)   # insertion sort: a few dozen rows
+			for (j = i; j > 1 && key[j - 1] > key[j]; j--) {
+				tk = key[j]; key[j] = key[j - 1]; key[j - 1] = tk
+				tr = row[j]; row[j] = row[j - 1]; row[j - 1] = tr
+			}
 		for (i = 1; i <= n; i++) {
 			split(row[i], f, "\t")
 			k = f[1] SUBSEP f[3]
@@ -69,7 +79,7 @@ awk -F'\t' '
 		for (kk in kb) {
 			split(kk, p, SUBSEP)
 			if (p[1] == "memory")
-				target("memory: peak of " p[2] " on ~1 GB", kb[kk] / 1024, "<", 10, " MB", "")
+				target("memory: peak of " p[2] " (about 1 GB)", kb[kk] / 1024, "<", 10, " MB", "")
 		}
 		for (kk in t) {
 			split(kk, p, SUBSEP)
