@@ -26,7 +26,7 @@ awk -F'\t' '
 	# A ran on; cratio the same with CPU time.  -1 when either is missing.
 	function ratio(sec, a, b, i) { i = inp[sec, a]; return (sec, b, i) in t && t[sec, b, i] > 0 ? t[sec, a, i] / t[sec, b, i] : -1 }
 	function cratio(sec, a, b, i) { i = inp[sec, a]; return (sec, b, i) in cpu && cpu[sec, b, i] > 0 ? cpu[sec, a, i] / cpu[sec, b, i] : -1 }
-	function show(r) { return r < 0 ? "not run" : sprintf("%.1f", r) }
+	function show(r) { return r < 0 ? "not run" : sprintf("%.2f", r) }
 	function meets(r, op, want) { return op == ">=" ? r >= want : op == "<=" ? r <= want : op == "<" ? r < want : r > want }
 	# A target row: judged on wall time; the CPU-time figure beside it.
 	function target(what, r, op, want, unit, c,   ok) {
