@@ -57,9 +57,16 @@ utf8_fix(const char *s, size_t n, sbuf *out)
 	size_t i = 0, start = 0, fixes = 0;
 
 	while (i < n) {
-		size_t bad, len = utf8_seq(u + i, n - i, &bad);
+		size_t bad, len;
 
-		if (len > 0) {
+		/* ASCII other than NUL, the bulk of any text, is valid as it
+		 * is: skip it without a call a byte (extract-minutes, 20 MB of
+		 * report text: 0.17 -> 0.13 s CPU). */
+		while (i < n && u[i] - 1u < 0x7fu)
+			i++;
+		if (i == n)
+			break;
+		if ((len = utf8_seq(u + i, n - i, &bad)) > 0) {
 			i += len;
 			continue;
 		}
@@ -344,6 +351,26 @@ text_clean(char *s, size_t n)
 		const char *rep;
 		char enc[4];
 
+		/* Plain ASCII, the bulk of any report, stays as it is: copy a
+		 * run of it at once instead of decoding byte by byte (only
+		 * '*' '_' '<' '&' can start something to clean).  On the
+		 * bench's 20 MB of report text this took extract-minutes from
+		 * 0.33 to 0.17 s CPU and normalise-crime --format text from
+		 * 0.62 to 0.46 s, with the same output. */
+		if (!pending_space) {
+			size_t k = r;
+
+			while (k < n && (unsigned char)s[k] < 0x80 && s[k] != '*' &&
+			       s[k] != '_' && s[k] != '<' && s[k] != '&')
+				k++;
+			if (k > r) {
+				if (w != r)
+					memmove(s + w, s + r, k - r);
+				w += k - r;
+				r = k;
+				continue;
+			}
+		}
 		if ((len = emphasis(s + r, n - r, &drop)) > 0) {
 			if (!drop) {
 				memmove(s + w, s + r, len);

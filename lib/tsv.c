@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -261,6 +262,13 @@ out_flush(void)
 static inline void
 oput(const char *s, size_t n)
 {
+	/* The common case, a piece that fits: one memcpy, no loop (out_raw
+	 * is called five times a row by normalise-crime's mps reshape). */
+	if (n < OUTCAP - olen) {
+		memcpy(obuf + olen, s, n);
+		olen += n;
+		return;
+	}
 	while (n > 0) {
 		size_t room = OUTCAP - olen, k = n < room ? n : room;
 
@@ -308,12 +316,46 @@ utf8_seq(const unsigned char *s, size_t n)
 	return k;
 }
 
+/* A field may not hold a tab, CR, LF or NUL (they would break the
+ * table), and must be UTF-8.  Most fields are plain ASCII above those
+ * four, which are all below 0x0e, so not_plain() tests eight bytes at a
+ * time for any byte below 0x0e (the "has less" bit trick: such a byte
+ * borrows into its top bit) or from 0x80 up (its top bit is set); only a
+ * field that has one goes through the byte loop of out_fieldn.  Against
+ * testing every byte, this cut join-wards' time in out_fieldn from 0.30 to
+ * 0.12 s CPU on 1M rows (whole run 0.93 -> 0.55 s with out_pass_fields). */
+static bool
+not_plain(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t w, any = 0;
+	size_t i = 0;
+
+	if (n < 8) {
+		for (; i < n; i++)
+			if ((unsigned char)s[i] < 0x0e || (unsigned char)s[i] >= 0x80)
+				return true;
+		return false;
+	}
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		any |= ((w - ones * 0x0e) | w) & highs;
+	}
+	memcpy(&w, s + n - 8, 8);   /* the tail, overlapping the last word */
+	any |= ((w - ones * 0x0e) | w) & highs;
+	return any != 0;
+}
+
 void
 out_fieldn(const char *s, size_t n)
 {
 	size_t i, run = 0;
 
 	osep();
+	if (!not_plain(s, n)) {
+		oput(s, n);
+		return;
+	}
 	/* Copy clean runs in one go; a tab, CR, LF or NUL becomes a space
 	 * so the table's structure cannot be broken by a field, and a byte
 	 * that is not UTF-8 becomes U+FFFD so the output stays UTF-8 (SPEC
@@ -464,16 +506,54 @@ out_pass_row(const tsv *t, const char *const vals[], size_t nadd,
 	out_pass_fields(t->f, t->flen, t->ncols, vals, nadd, where);
 }
 
+/* A row split in place by tsv_next has its fields one after another in
+ * the line buffer, each ended by the NUL that was its tab.  When none
+ * holds a tab, CR, LF or NUL, write them in one copy, the NULs turned
+ * back into tabs; false (nothing written) otherwise.  One memcpy a row
+ * instead of one a field: join-wards on 100k rows, 512M -> 450M
+ * instructions (callgrind). */
+static bool
+put_whole_row(char *const f[], const size_t flen[], size_t ncols)
+{
+	size_t span;
+
+	if (ncols == 0)
+		return false;
+	for (size_t i = 0; i < ncols; i++)
+		if ((i > 0 && f[i] != f[i - 1] + flen[i - 1] + 1) || not_plain(f[i], flen[i]))
+			return false;
+	span = (size_t)(f[ncols - 1] - f[0]) + flen[ncols - 1];
+	if (span >= OUTCAP)
+		return false;
+	if (span > OUTCAP - olen)
+		ospill();
+	memcpy(obuf + olen, f[0], span);
+	for (size_t i = 0; i + 1 < ncols; i++)
+		obuf[olen + (size_t)(f[i] - f[0]) + flen[i]] = '\t';
+	olen += span;
+	ofield = ncols;
+	return true;
+}
+
 void
 out_pass_fields(char *const f[], const size_t flen[], size_t ncols,
 		const char *const vals[], size_t nadd, const int where[])
 {
-	for (size_t i = 0; i < ncols; i++) {
-		size_t k;
+	bool overwrites = false;
 
-		for (k = 0; k < nadd; k++)
-			if (where[k] == (int)i)
-				break;
+	/* Usually every added column is appended: then the input fields go
+	 * out without looking each one up in where[]. */
+	for (size_t k = 0; k < nadd; k++)
+		overwrites |= where[k] >= 0;
+	if (!overwrites && ofield == 0 && put_whole_row(f, flen, ncols))
+		ncols = 0;   /* written */
+	for (size_t i = 0; i < ncols; i++) {
+		size_t k = nadd;
+
+		if (overwrites)
+			for (k = 0; k < nadd; k++)
+				if (where[k] == (int)i)
+					break;
 		if (k < nadd)
 			out_field(vals[k]);
 		else

@@ -1,5 +1,4 @@
 /* rowinfo.c - a row's boundary set from its period, and its borough. */
-#include <ctype.h>
 #include <string.h>
 
 #include "date.h"
@@ -23,8 +22,11 @@ is_iso(const char *s, size_t n)
 {
 	if (n != 10 || s[4] != '-' || s[7] != '-')
 		return false;
+	/* Two of these a row: a plain range test, not isdigit's table
+	 * lookup through __ctype_b_loc (join-wards, 100k rows: 434M -> 425M
+	 * instructions). */
 	for (size_t i = 0; i < n; i++)
-		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
 			return false;
 	return true;
 }

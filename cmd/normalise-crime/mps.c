@@ -162,6 +162,23 @@ is_data_row(csvin *c, const mps_file *f)
 static bool
 count_text(const char *s, size_t n, char *buf, size_t size, long *v)
 {
+	/* Nearly every cell is a few plain digits: read and copy them in
+	 * one pass (num_count, strspn and strlen over each of the 48 cells
+	 * of a row were a quarter of a reshape; 5 MB ward file: 917M -> 752M
+	 * instructions, callgrind). */
+	if (n > 0 && n < size && n <= 9 && (n == 1 || s[0] != '0')) {
+		long x = 0;
+		size_t i;
+
+		for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			x = x * 10 + (s[i] - '0');
+		if (i == n) {
+			memcpy(buf, s, n);
+			buf[n] = '\0';
+			*v = x;
+			return true;
+		}
+	}
 	if (n == 0 || !(s[0] >= '0' && s[0] <= '9' && s[n - 1] >= '0' && s[n - 1] <= '9'))
 		text_trim(&s, &n);
 	if (!num_count(s, n, v))

@@ -1,0 +1,114 @@
+#!/bin/sh
+# bench.sh - `make bench`: cspkit against the tools users would pick
+# instead, on inputs this script builds itself (nothing is downloaded).
+#
+# Every comparison runs its competitors on the same input in the same run,
+# output to /dev/null, timed as whole processes by hyperfine (median and
+# spread over $RUNS runs); GNU time, wrapped around each run, gives the
+# peak memory (the largest process of a pipeline).  Each command is kept
+# as a script in out/bench/cmd/, so the exact command lines are on record.
+# Results: out/bench/results.tsv and the table out/bench/results.md, whose
+# ratios (peer time / cspkit time on the same input) hold on any machine.
+#
+#   BENCH_MB=200      size of the MPS-style CSV (MB)
+#   TEXT_MB=500       size of the report text (MB)
+#   IND_ROWS=2000000  rows of the indicator tables
+#   RUNS=3            timed runs per command (slow peers get one)
+#   ONLY="reshape join"  run only these sections (reshape join rank text
+#                     scale memory pipeline), keeping the other sections'
+#                     rows of the last run in the results
+#   BENCH_DATA=DIR    where the inputs go (default out/bench/data)
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+bin=$root/bin
+out=$root/out/bench
+shared=$root/../shared
+: "${BENCH_MB:=200}" "${TEXT_MB:=500}" "${IND_ROWS:=2000000}" "${RUNS:=3}"
+: "${ONLY:=reshape join rank text scale memory pipeline}"
+: "${BENCH_DATA:=$out/data}"
+data=$BENCH_DATA
+export CSPKIT_DATA="$root/lib/data" LC_ALL=C
+
+sh "$root/tests/deps.sh" hyperfine miller gawk mawk time parallel csvkit python3
+mkdir -p "$data" "$out/cmd"
+results=$out/results.tsv
+# Rerunning some sections (ONLY=...) replaces their rows and keeps the
+# others' from the last run.
+if [ -s "$results" ]; then
+	awk -F'\t' -v only=" $ONLY " 'NR == 1 || index(only, " " $1 " ") == 0' "$results" > "$results.tmp"
+	mv "$results.tmp" "$results"
+else
+	printf 'section\tname\tinput\tinput_mb\truns\tmedian_s\tstddev_s\tmin_s\tmax_s\tcpu_s\tpeak_kb\tcommand\n' > "$results"
+fi
+
+want() { case " $ONLY " in *" $1 "*) return 0 ;; esac; return 1; }
+say() { printf '\n== %s\n' "$*" >&2; }
+mb() { wc -c < "$1" | awk '{ printf "%.0f", $1 / 1e6 }'; }
+
+# bench SECTION NAME INPUT RUNS COMMAND: time COMMAND (a shell string; its
+# standard output goes to /dev/null) and record median, spread, CPU time
+# and peak memory.  INPUT is the file it reads, named in the table.
+bench() {
+	sec=$1 name=$2 input=$3 runs=$4 cmd=$5
+	script=$out/cmd/$sec-$name.sh
+	csv=$out/.hf.csv kbf=$out/.kb
+	printf '%s > /dev/null\n' "$cmd" > "$script"
+	rm -f "$kbf"
+	hyperfine --style basic --runs "$runs" --warmup 0 --export-csv "$csv" \
+		--command-name "$sec/$name" \
+		"/usr/bin/time -a -o $kbf -f %M sh $script" >&2
+	awk -F, -v OFS='\t' -v s="$sec" -v n="$name" -v inp="${input##*/}" \
+		-v m="$(mb "$input")" -v r="$runs" -v c="$cmd" -v kbf="$kbf" '
+		BEGIN { while ((getline k < kbf) > 0) if (k + 0 > kb) kb = k + 0 }
+		NR == 2 { printf "%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%s\n",
+			s, n, inp, m, r, $4, $3, $7, $8, $5 + $6, kb, c }' "$csv" >> "$results"
+	rm -f "$csv" "$kbf"
+}
+
+have() { [ -x "$bin/$1" ] || { echo "bench: $1 not built, left out" >&2; return 1; }; }
+
+# head_mb FILE MB OUT: the first MB megabytes of FILE, whole lines only.
+head_mb() {
+	[ -s "$3" ] || { head -c $(($2 * 1000000)) "$1" | sed '$d' > "$3.tmp" && mv "$3.tmp" "$3"; }
+}
+
+# ---- inputs ---------------------------------------------------------------
+# Built once, kept in $data for the next run (delete it to rebuild).
+mps=$data/mps-${BENCH_MB}mb.csv
+if [ ! -s "$mps" ]; then
+	say "building $mps"
+	mawk -v mb="$BENCH_MB" -v months=48 -f "$here/gen-mps.awk" > "$mps.tmp" && mv "$mps.tmp" "$mps"
+fi
+ind=$data/indicators-$IND_ROWS.tsv
+if [ ! -s "$ind" ]; then
+	say "building $ind"
+	mawk -v rows="$IND_ROWS" -f "$here/gen-indicators.awk" > "$ind.tmp" && mv "$ind.tmp" "$ind"
+fi
+wind=$data/ward-indicators-$IND_ROWS.tsv
+if [ ! -s "$wind" ]; then
+	say "building $wind"
+	mawk -v rows="$IND_ROWS" -f "$here/gen-wards.awk" "$root/lib/data/wards.tsv" > "$wind.tmp" &&
+		mv "$wind.tmp" "$wind"
+fi
+text=$data/text-${TEXT_MB}mb.txt
+if [ ! -s "$text" ]; then
+	say "building $text"
+	sh "$here/gen-text.sh" "$TEXT_MB" "$root/samples" "$shared/seeds" > "$text.tmp" &&
+		mv "$text.tmp" "$text"
+fi
+# The reference tables without their comment headers, for the peers.
+grep -v '^#' "$root/lib/data/boroughs.tsv" > "$data/boroughs.tsv"
+grep -v '^#' "$root/lib/data/wards.tsv" | awk -F'\t' 'NR == 1 || $5 == 2022' > "$data/wards-2022.tsv"
+
+# ---- sections -------------------------------------------------------------
+. "$here/sections.sh"
+
+for s in $ONLY; do
+	say "$s"
+	"section_$s"
+done
+
+sh "$here/report.sh" "$results" > "$out/results.md"
+cat "$out/results.md"

@@ -1,0 +1,1 @@
+\d[\d,.]*%?\s+(?:crimes|offences|incidents)|(?:reduction|increase|decrease) of \d

@@ -1,0 +1,139 @@
+# sections.sh - the comparisons of bench.sh, one function a section.
+# Sourced by bench.sh: uses $bin $data $mps $ind $wind $text $here $root
+# $RUNS and bench/have/head_mb.  Names starting "cspkit" are ours;
+# report.sh divides every other row of a section by the cspkit row of the
+# section that read the same input.
+#
+# Slow peers (Miller, csvkit, Python) get one run, and Miller and csvkit a
+# smaller input where the full one would take minutes or gigabytes; the
+# cspkit tool is then timed on that smaller input too, so every ratio
+# compares two programs on the same file.
+
+# The wide-to-long reshape of an MPS file (normalise-crime mps mode).
+section_reshape() {
+	have normalise-crime || return 0
+	small=$data/mps-$((BENCH_MB / 4))mb.csv
+	head_mb "$mps" $((BENCH_MB / 4)) "$small"
+	bench reshape cspkit "$mps" "$RUNS" "$bin/normalise-crime --format mps $mps"
+	# What people write first: split on commas, ignoring CSV quoting.
+	bench reshape gawk-naive "$mps" "$RUNS" "gawk -F, -f $here/peers/reshape.awk $mps"
+	bench reshape mawk-naive "$mps" "$RUNS" "mawk -F, -f $here/peers/reshape.awk $mps"
+	bench reshape cspkit "$small" "$RUNS" "$bin/normalise-crime --format mps $small"
+	bench reshape miller "$small" 1 "mlr --icsv --otsv reshape -r '^[0-9]{6}\$' -o month,value $small"
+}
+
+# Adding ward codes to a ward-level table: join-wards with its name
+# folding against exact-key joins on (borough, ward name).
+section_join() {
+	have join-wards || return 0
+	lk=$data/wards-2022.tsv
+	bench join cspkit "$wind" "$RUNS" "$bin/join-wards -b borough $wind"
+	bench join gawk-hash "$wind" "$RUNS" "gawk -F'\t' -v OFS='\t' -f $here/peers/join.awk $lk $wind"
+	bench join mawk-hash "$wind" "$RUNS" "mawk -F'\t' -v OFS='\t' -f $here/peers/join.awk $lk $wind"
+	bench join sort-join "$wind" 1 "sh $here/peers/sort-join.sh $lk $wind"
+	bench join miller "$wind" 1 "mlr --tsv join --ur -j ward_name,lad_name -l ward_name,lad_name -r area,borough -f $lk $wind"
+	# csvjoin takes two minutes over 200k rows: it gets 50k.
+	small=$data/ward-indicators-50k.tsv
+	[ -s "$small" ] || head -n 50001 "$wind" > "$small"
+	bench join cspkit "$small" "$RUNS" "$bin/join-wards -b borough $small"
+	# csvjoin takes one key column a file: it joins on the ward name only.
+	bench join csvjoin "$small" 1 "csvjoin -t --left -c area,ward_name $small $lk"
+}
+
+# Rates per 1000 and ranks within each group (rank-boroughs).  The table
+# comes group by group, so --grouped holds one group at a time.
+section_rank() {
+	have rank-boroughs || return 0
+	bor=$data/boroughs.tsv
+	bench rank cspkit "$ind" "$RUNS" "$bin/rank-boroughs $ind"
+	bench rank cspkit-grouped "$ind" "$RUNS" "$bin/rank-boroughs --grouped $ind"
+	bench rank sort-gawk "$ind" "$RUNS" "sh $here/peers/rank-sort-awk.sh gawk $bor $ind"
+	bench rank sort-mawk "$ind" "$RUNS" "sh $here/peers/rank-sort-awk.sh mawk $bor $ind"
+	# Miller's sort holds every record (about 5 GB per million rows).
+	small=$data/indicators-200k.tsv
+	[ -s "$small" ] || head -n 200001 "$ind" > "$small"
+	bench rank cspkit "$small" "$RUNS" "$bin/rank-boroughs $small"
+	bench rank miller "$small" 1 "sh $here/peers/rank-miller.sh $bor $small"
+}
+
+# Reading report text: the text extractors against the I/O ceiling (cat,
+# wc -l), the regex ceiling (grep -cP) and a Python line loop with one
+# compiled regex.
+section_text() {
+	re=$(cat "$here/peers/stat.re")
+	have normalise-crime && bench text cspkit-normalise "$text" "$RUNS" "$bin/normalise-crime --format text $text"
+	have extract-minutes && bench text cspkit-minutes "$text" "$RUNS" "$bin/extract-minutes $text"
+	bench text cat "$text" "$RUNS" "cat $text"
+	bench text wc-l "$text" "$RUNS" "wc -l $text"
+	# Through cat: GNU grep stops at the first match when its output is
+	# /dev/null, even with -c.
+	bench text grep-cP "$text" "$RUNS" "grep -cP '$re' $text | cat"
+	bench text python-loop "$text" 1 "python3 $here/peers/loop.py $here/peers/stat.re $text"
+}
+
+# Linear scaling: a tenth of each input against the whole (report.sh
+# divides the whole's time by the tenth's).
+section_scale() {
+	tenth=$data/mps-$((BENCH_MB / 10))mb.csv
+	head_mb "$mps" $((BENCH_MB / 10)) "$tenth"
+	have normalise-crime && {
+		bench scale cspkit-reshape "$tenth" "$RUNS" "$bin/normalise-crime --format mps $tenth"
+		bench scale cspkit-reshape "$mps" "$RUNS" "$bin/normalise-crime --format mps $mps"
+	}
+	ttenth=$data/text-$((TEXT_MB / 10))mb.txt
+	head_mb "$text" $((TEXT_MB / 10)) "$ttenth"
+	have extract-minutes && {
+		bench scale cspkit-minutes "$ttenth" "$RUNS" "$bin/extract-minutes $ttenth"
+		bench scale cspkit-minutes "$text" "$RUNS" "$bin/extract-minutes $text"
+	}
+	itenth=$data/ward-indicators-$((IND_ROWS / 10)).tsv
+	[ -s "$itenth" ] || head -n $((IND_ROWS / 10 + 1)) "$wind" > "$itenth"
+	have join-wards && {
+		bench scale cspkit-join "$itenth" "$RUNS" "$bin/join-wards -b borough $itenth"
+		bench scale cspkit-join "$wind" "$RUNS" "$bin/join-wards -b borough $wind"
+	}
+}
+
+# Peak memory of the streaming tools on about 1 GB: NAME-Nx reads N
+# copies of the input through a pipe (cat's own few hundred KB do not
+# matter: the peak is that of the largest process).
+section_memory() {
+	n=$(( (1000 + TEXT_MB - 1) / TEXT_MB ))
+	have normalise-crime && {
+		bench memory cspkit-normalise-text-${n}x "$text" 1 \
+			"for i in \$(seq $n); do cat $text; done | $bin/normalise-crime --format text -"
+		m=$(( (1000 + BENCH_MB - 1) / BENCH_MB ))
+		bench memory cspkit-reshape-${m}x "$mps" 1 \
+			"{ cat $mps; for i in \$(seq 2 $m); do tail -n +2 $mps; done; } | $bin/normalise-crime --format mps -"
+	}
+	have extract-minutes && bench memory cspkit-minutes-${n}x "$text" 1 \
+		"for i in \$(seq $n); do cat $text; done | $bin/extract-minutes -"
+}
+
+# A whole pipeline (pipelines/minutes.sh: extract-minutes, then one table
+# per kind of record) over 1,000 agenda packs: one pack after another in a
+# shell loop, and under GNU parallel with pipelines/batch.sh (-j = CPUs).
+section_pipeline() {
+	have extract-minutes || return 0
+	[ -f "$root/pipelines/batch.sh" ] ||
+		{ echo "bench: pipelines/batch.sh missing, left out" >&2; return 0; }
+	packs=$data/packs
+	if [ ! -d "$packs" ]; then
+		rm -rf "$packs.tmp"
+		mkdir -p "$packs.tmp"
+		n=0
+		while [ $n -lt 1000 ]; do
+			for f in "$root"/samples/minutes/*.txt; do
+				cp "$f" "$packs.tmp/pack-$n.txt"
+				n=$((n + 1))
+				[ $n -lt 1000 ] || break
+			done
+		done
+		mv "$packs.tmp" "$packs"
+	fi
+	[ -s "$data/packs-all.txt" ] || cat "$packs"/*.txt > "$data/packs-all.txt"
+	bench pipeline cspkit-serial "$data/packs-all.txt" 1 \
+		"for f in $packs/*.txt; do b=\${f##*/}; sh $root/pipelines/minutes.sh -q -o $data/serial-out/\${b%.txt} \$f; done"
+	bench pipeline cspkit-parallel "$data/packs-all.txt" 1 \
+		"sh $root/pipelines/batch.sh -q --runner parallel -o $data/batch-out minutes $packs/*.txt"
+}
