@@ -118,10 +118,75 @@ valgrind: deps-test
 	  CSPKIT_UNIT=$(CURDIR)/build/vg/unit \
 	  CSPKIT_DATA=$(CURDIR)/lib/data sh tests/run.sh
 
+# ---- pipelines ----------------------------------------------------------
+# One output directory per dataset and pipeline, made by pattern rules from
+# samples/ and from DATA=DIR (laid out like samples/, or flat MPS files):
+#   <src>/minutes/NAME.txt|.pdf  out/minutes/NAME/minutes.tsv (+ a table per record kind)
+#   <src>/reports/NAME.txt|.pdf  out/reports/NAME/indicators.tsv, rag.tsv
+#   <src>/mps/NAME.csv (borough) out/league/NAME/league.tsv
+#                                out/dashboard/NAME/dashboard.tsv, .html, trend.tsv
+#   <src>/mps/NAME.csv (ward)    out/wards/NAME/wards.tsv
+# An MPS file whose name has "ward" in it is a ward file.  In a flat DATA
+# directory the MPS files are the *crime*.csv that name a ward or borough.
+# Each script writes atomically, so make -j builds datasets side by side and
+# an interrupted run leaves no half table; a rerun with nothing changed is a
+# no-op.  AREA is the borough of the league highlight, ward profile and
+# dashboard.
+AREA     ?= Barnet
+DATA     ?=
+PIPE_SRC  = samples $(DATA:%/=%)
+PIPE_LIB  = pipelines/common.sh $(wildcard pipelines/awk/*.awk) $(wildcard lib/data/*.tsv) $(TOOL_BINS)
+
+is_ward   = $(or $(findstring ward,$(notdir $(1))),$(findstring Ward,$(notdir $(1))))
+mps_in    = $(wildcard $(1)/mps/*.csv) \
+            $(if $(filter-out samples,$(1)),$(foreach f,$(wildcard $(1)/*[Cc]rime*.csv),\
+              $(if $(or $(call is_ward,$(f)),$(findstring borough,$(f)),$(findstring Borough,$(f))),$(f))))
+ward_in   = $(foreach f,$(call mps_in,$(1)),$(if $(call is_ward,$(f)),$(f)))
+borough_in = $(foreach f,$(call mps_in,$(1)),$(if $(call is_ward,$(f)),,$(f)))
+text_in   = $(wildcard $(1)/$(2)/*.txt $(1)/$(2)/*.pdf)
+name_of   = $(basename $(notdir $(1)))
+
+MINUTES_TABLES = minutes attendance items resolutions decisions actions
+PIPE_OUT := $(foreach s,$(PIPE_SRC),\
+  $(foreach f,$(call text_in,$(s),minutes),$(MINUTES_TABLES:%=out/minutes/$(call name_of,$(f))/%.tsv)) \
+  $(foreach f,$(call text_in,$(s),reports),out/reports/$(call name_of,$(f))/rag.tsv) \
+  $(foreach f,$(call borough_in,$(s)),out/league/$(call name_of,$(f))/league.tsv \
+                                      out/dashboard/$(call name_of,$(f))/dashboard.tsv) \
+  $(foreach f,$(call ward_in,$(s)),out/wards/$(call name_of,$(f))/wards.tsv))
+
+# The pattern rules of one source directory $(1).
+define pipe_rules
+$(MINUTES_TABLES:%=out/minutes/\%/%.tsv): $(1)/minutes/%.txt pipelines/minutes.sh $(PIPE_LIB)
+	@sh pipelines/minutes.sh -q -o $$(@D) $$<
+$(MINUTES_TABLES:%=out/minutes/\%/%.tsv): $(1)/minutes/%.pdf pipelines/minutes.sh $(PIPE_LIB)
+	@sh pipelines/minutes.sh -q -o $$(@D) $$<
+out/reports/%/rag.tsv out/reports/%/indicators.tsv: $(1)/reports/%.txt pipelines/report-indicators.sh $(PIPE_LIB)
+	@sh pipelines/report-indicators.sh -q --area '$(AREA)' -o $$(@D) $$<
+out/reports/%/rag.tsv out/reports/%/indicators.tsv: $(1)/reports/%.pdf pipelines/report-indicators.sh $(PIPE_LIB)
+	@sh pipelines/report-indicators.sh -q --area '$(AREA)' -o $$(@D) $$<
+$(foreach m,$(1)/mps/%.csv $(if $(filter-out samples,$(1)),$(1)/%.csv),
+out/league/%/league.tsv: $(m) pipelines/borough-league.sh $(PIPE_LIB)
+	@sh pipelines/borough-league.sh -q --area '$(AREA)' -o $$(@D) $$<
+out/dashboard/%/dashboard.tsv out/dashboard/%/dashboard.html out/dashboard/%/trend.tsv: $(m) pipelines/dashboard.sh $(PIPE_LIB)
+	@sh pipelines/dashboard.sh -q --area '$(AREA)' -o $$(@D) $$<
+out/wards/%/wards.tsv: $(m) pipelines/ward-profile.sh $(PIPE_LIB)
+	@sh pipelines/ward-profile.sh -q --borough '$(AREA)' -o $$(@D) $$<
+)
+endef
+$(foreach s,$(PIPE_SRC),$(eval $(call pipe_rules,$(s))))
+
+pipelines: $(PIPE_OUT)
+	@:
+# The output directories, one per line, for the summary of make run.
+pipeline-dirs:
+	@$(foreach d,$(sort $(dir $(PIPE_OUT))),echo $(d);)
+
 # ---- run, bench, fuzz ---------------------------------------------------
+# run-samples.sh runs make pipelines (+: under make -j it shares the job
+# slots) and prints what was written.
 run: deps-run
-	@$(MAKE) --no-print-directory all
-	@sh pipelines/run-samples.sh
+	@$(MAKE) --no-print-directory -s all
+	+@MAKE='$(MAKE)' sh pipelines/run-samples.sh
 
 bench: deps-build
 	@$(MAKE) --no-print-directory all
@@ -148,4 +213,4 @@ clean:
 	rm -rf build bin out
 
 .PHONY: all unit test check valgrind run bench fuzz install uninstall clean \
-        deps-build deps-test deps-run
+        deps-build deps-test deps-run pipelines pipeline-dirs

@@ -588,8 +588,11 @@ cs_period period_shift(const cs_period *p, int k)
 	if (p->start.d != 1 || !is_month_end(p->end)) {
 		/* Day-exact ("12m to 2019-02-15"): rebuild from the end day. */
 		int nm = 0;
+		/* An end that lands on a month end reads back as whole months
+		 * ("12m to 2019-02", as period_parse labels it), so label it so. */
 		if (sscanf(l, "%dm to", &nm) == 1 && nm > 0)
-			return period_months_to_day(e, nm);
+			return is_month_end(e) ? period_months_to(e.y, e.m, nm)
+					       : period_months_to_day(e, nm);
 		r.start = s, r.end = e;
 		char a[11], b[11];
 		date_iso(s, a);

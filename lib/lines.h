@@ -2,7 +2,8 @@
  *
  * Operands are read in order as one stream; "-" (or no operand) is stdin.
  * Each line is returned without its LF; a trailing CR is removed, and a
- * UTF-8 BOM at the start of each file is skipped.  The returned pointer is
+ * UTF-8 BOM at the start of each file is skipped; a UTF-16 one is a data
+ * error (exit 1) naming the file.  The returned pointer is
  * valid, and writable, until the next call; the line is NUL-terminated
  * (it may also contain NUL bytes: use the length).
  */

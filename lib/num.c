@@ -223,7 +223,8 @@ static size_t scan_of(const char *s, size_t n, size_t i, long value, long *of)
 	long d = 0;
 	for (size_t t = 0; t < k; t++)
 		d = d * 10 + (s[j + t] - '0');
-	if (d == 0 || d < value)
+	/* num.h: a rank is 0 < a <= b ("0/32" is no rank). */
+	if (d == 0 || value <= 0 || d < value)
 		return i;
 	*of = d;
 	return j + k;

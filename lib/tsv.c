@@ -283,6 +283,31 @@ osep(void)
 	}
 }
 
+/* Length of the valid UTF-8 sequence at s[0..n) (n >= 1, s[0] >= 0x80),
+ * or 0: overlong forms, surrogates and code points past U+10FFFF are
+ * invalid. */
+static size_t
+utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+	size_t k;
+
+	if (c >= 0xC2 && c <= 0xDF)
+		k = 2;
+	else if (c >= 0xE0 && c <= 0xEF)
+		k = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+	else if (c >= 0xF0 && c <= 0xF4)
+		k = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+	else
+		return 0;
+	if (n < k || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t j = 2; j < k; j++)
+		if (s[j] < 0x80 || s[j] > 0xBF)
+			return 0;
+	return k;
+}
+
 void
 out_fieldn(const char *s, size_t n)
 {
@@ -290,14 +315,26 @@ out_fieldn(const char *s, size_t n)
 
 	osep();
 	/* Copy clean runs in one go; a tab, CR, LF or NUL becomes a space
-	 * so the table's structure cannot be broken by a field. */
+	 * so the table's structure cannot be broken by a field, and a byte
+	 * that is not UTF-8 becomes U+FFFD so the output stays UTF-8 (SPEC
+	 * section 1) whatever a pass-through column held. */
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		size_t k;
 
 		if (c == '\t' || c == '\r' || c == '\n' || c == '\0') {
 			oput(s + run, i - run);
 			oput(" ", 1);
 			run = i + 1;
+		} else if (c >= 0x80) {
+			k = utf8_seq((const unsigned char *)s + i, n - i);
+			if (k > 0) {
+				i += k - 1;
+			} else {
+				oput(s + run, i - run);
+				oput("\xEF\xBF\xBD", 3);
+				run = i + 1;
+			}
 		}
 	}
 	oput(s + run, n - run);

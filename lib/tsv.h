@@ -7,7 +7,8 @@
  * reported by tsv_empty(); tools then write nothing and exit 0.
  *
  * Writer: one buffered stdout.  Tab, CR, LF and NUL inside a field become a
- * space.  cs_finish() flushes it and turns a write error into exit 1.
+ * space; each byte that is not part of valid UTF-8 (overlong forms and
+ * surrogates included) becomes U+FFFD.  cs_finish() flushes it and turns a write error into exit 1.
  */
 #ifndef CS_TSV_H
 #define CS_TSV_H

@@ -1,0 +1,167 @@
+/* fuzz.h - what every libFuzzer harness shares.
+ *
+ * The library reports fatal input errors by exit() (err.h), which would
+ * end a fuzzing run at the first malformed file.  The harnesses are linked
+ * with -Wl,--wrap=exit, so an exit during a fuzz input jumps back to the
+ * harness instead: an exit is a correct answer, a crash, sanitizer report
+ * or abort (a ragged output row, tsv.c) is a finding.
+ *
+ * An input that exits leaves the reader it was inside allocated and its
+ * file open.  The harness names its readers with fz_hold(); after an exit
+ * they are closed (else a long run runs out of descriptors and memory).
+ * What the library allocated inside them is then freed as usual; LSan
+ * would still see a tool's own allocations at the exit as leaks, so each
+ * input runs once with LSan disabled and, when it did not exit, again with
+ * LSan watching, so leaks on every normal path are still found.  A normal
+ * return that leaves a file descriptor open is a finding.
+ *
+ * Readers that take a file name get an in-memory file (memfd) opened by
+ * its /proc/self/fd path, so the real open/read code is exercised.
+ */
+#ifndef CS_FUZZ_H
+#define CS_FUZZ_H
+
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <sanitizer/lsan_interface.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+void __wrap_exit(int status);
+void __real_exit(int status);
+
+#define FZ_CHECK(cond) do { if (!(cond)) { \
+	fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+	abort(); } } while (0)
+
+static jmp_buf fz_jmp;
+static volatile int fz_armed;
+
+void
+__wrap_exit(int status)
+{
+	if (fz_armed) {
+		fz_armed = 0;
+		longjmp(fz_jmp, 1);
+	}
+	__real_exit(status);
+}
+
+static void fz_memfd(void);
+
+/* Readers to close after an exit, innermost first. */
+static struct {
+	void (*close)(void *);
+	void *obj;
+} fz_held[4];
+static volatile int fz_nheld;
+
+static void
+fz_hold(void (*close)(void *), void *obj)
+{
+	if (fz_nheld < 4) {
+		fz_held[fz_nheld].close = close;
+		fz_held[fz_nheld].obj = obj;
+		fz_nheld++;
+	}
+}
+
+static int
+fz_open_fds(void)
+{
+	int k = 0;
+
+	for (int fd = 0; fd < 64; fd++)
+		k += fcntl(fd, F_GETFD) != -1;
+	return k;
+}
+
+/* Run fn(arg); 1 when it ended by exit(), 0 when it returned. */
+static int
+fz_call(void (*fn)(const uint8_t *, size_t), const uint8_t *d, size_t n)
+{
+	static int fds;
+
+	fz_nheld = 0;
+	fz_memfd();             /* the input file is not a leak */
+	fds = fz_open_fds();
+	if (setjmp(fz_jmp)) {
+		while (fz_nheld > 0) {
+			fz_nheld--;
+			fz_held[fz_nheld].close(fz_held[fz_nheld].obj);
+		}
+		return 1;
+	}
+	fz_armed = 1;
+	fn(d, n);
+	fz_armed = 0;
+	FZ_CHECK(fz_open_fds() == fds);
+	return 0;
+}
+
+static void
+fz_run(void (*fn)(const uint8_t *, size_t), const uint8_t *d, size_t n)
+{
+	int exited;
+
+	__lsan_disable();
+	exited = fz_call(fn, d, n);
+	__lsan_enable();
+	if (!exited)
+		fz_call(fn, d, n);
+}
+
+static int fz_fd = -1;
+static char fz_path[64];
+
+static void
+fz_memfd(void)
+{
+	if (fz_fd < 0) {
+		fz_fd = memfd_create("fuzz-input", 0);
+		if (fz_fd < 0) {
+			perror("memfd_create");
+			abort();
+		}
+		snprintf(fz_path, sizeof fz_path, "/proc/self/fd/%d", fz_fd);
+	}
+}
+
+/* The input as a file: a path that opens it from the start. */
+static char *
+fz_file(const uint8_t *d, size_t n)
+{
+	int fd;
+
+	fz_memfd();
+	fd = fz_fd;
+	if (ftruncate(fd, 0) != 0 || (n > 0 && pwrite(fd, d, n, 0) != (ssize_t)n)) {
+		perror("memfd write");
+		abort();
+	}
+	return fz_path;
+}
+
+/* Table output goes nowhere; libFuzzer's -close_fd_mask=2 silences the
+ * tools' warnings on stderr. */
+static void
+fz_quiet_stdout(void)
+{
+	int fd = open("/dev/null", O_WRONLY);
+
+	if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0) {
+		perror("/dev/null");
+		abort();
+	}
+	close(fd);
+}
+
+
+#endif

@@ -1,0 +1,373 @@
+#!/usr/bin/env bats
+# pipelines/*.sh end to end: golden tables on the samples, figures checked
+# by hand on the real MPS files (../shared/data), atomic output under
+# interruption, make run under -j, batch.sh, and the dashboard page in
+# headless Chromium.
+load test_helper
+
+setup() {
+	cd "$ROOT"
+	tmp=$BATS_TEST_TMPDIR
+	TAB=$(printf '\t')
+}
+
+# run_pipe NAME ARG...: run pipelines/NAME.sh -q -o $tmp/NAME ARG...; then
+# $out_file holds every file it wrote (name line, then the file), so one
+# golden file covers all the tables and warnings.txt of the run.
+run_pipe() {
+	local name=$1
+	shift
+	run_split sh "pipelines/$name.sh" -q -o "$tmp/$name" "$@"
+	gather "$tmp/$name"
+}
+gather() {
+	local f
+	: >"$out_file.all"
+	for f in "$1"/*; do
+		[ -f "$f" ] || continue
+		case $f in *.tsv) assert_tsv "$f" ;; esac
+		printf '==> %s <==\n' "${f##*/}" >>"$out_file.all"
+		cat "$f" >>"$out_file.all"
+	done
+	cat "$out_file" "$out_file.all" >"$out_file.both"
+	mv "$out_file.both" "$out_file"
+}
+
+# cell FILE KEYCOL KEY COL: column COL of the row whose KEYCOL is KEY.
+cell() {
+	awk -F'\t' -v k="$2" -v v="$3" -v want="$4" '
+		NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+		$c[k] == v { print $c[want] }' "$1"
+}
+
+# ---- command line -------------------------------------------------------
+
+@test "every pipeline: --help with examples, exit 0; usage errors exit 2" {
+	for p in minutes report-indicators borough-league ward-profile dashboard batch; do
+		run sh "pipelines/$p.sh" --help
+		[ "$status" -eq 0 ]
+		[[ "${lines[0]}" == "Usage: $p.sh "* ]]
+		[[ "$output" == *"Examples:"* ]]
+	done
+	: >"$tmp/errs"
+	usage_fails() {
+		run_split "$@"
+		[ "$status" -eq 2 ]
+		cat "$err_file" >>"$tmp/errs"
+	}
+	usage_fails sh pipelines/dashboard.sh --colour samples/mps/borough_2024_vintage.csv
+	usage_fails sh pipelines/ward-profile.sh --level middle samples/mps/ward_2022_wards.csv
+	usage_fails sh pipelines/borough-league.sh
+	usage_fails sh pipelines/minutes.sh -o
+	usage_fails sh pipelines/report-indicators.sh --area=Barnet --band
+	usage_fails sh pipelines/batch.sh nonsense x
+	usage_fails sh pipelines/batch.sh -j x minutes samples/minutes/agenda-pack.txt
+	mv "$tmp/errs" "$out_file"
+	: >"$err_file"
+	golden pipelines/usage
+}
+
+@test "a missing input is a data error (exit 1) and writes nothing" {
+	run_split sh pipelines/dashboard.sh -o "$tmp/d" samples/mps/no-such-file.csv
+	[ "$status" -eq 1 ]
+	[ "$(cat "$err_file")" = "dashboard: samples/mps/no-such-file.csv: cannot read" ]
+	[ ! -e "$tmp/d" ]
+}
+
+@test "a failing tool stops the pipeline with its status and message; nothing published" {
+	printf 'not,an,mps\nfile,at,all\n' >"$tmp/bad.csv"
+	run_split sh pipelines/borough-league.sh -o "$tmp/l" "$tmp/bad.csv"
+	[ "$status" -ne 0 ]
+	grep -q '^normalise-crime: ' "$err_file"
+	grep -q '^borough-league: normalise-crime failed (exit [12])$' "$err_file"
+	[ -z "$(ls -A "$tmp/l")" ]
+}
+
+# ---- the samples, golden ------------------------------------------------
+
+@test "minutes: a pdftotext-layout pack, split by record kind" {
+	run_pipe minutes samples/minutes/pdftotext-layout.txt
+	[ "$status" -eq 0 ]
+	golden pipelines/minutes
+	# Each kind's table holds exactly its rows of minutes.tsv.
+	m=$tmp/minutes
+	[ "$(awk -F'\t' 'NR > 1 && ($5 == "present" || $5 == "in_attendance" || $5 == "apology")' "$m/minutes.tsv" | wc -l)" \
+	  -eq "$(($(wc -l <"$m/attendance.tsv") - 1))" ]
+	[ "$(awk -F'\t' 'NR > 1 && $5 == "action"' "$m/minutes.tsv" | wc -l)" -eq "$(($(wc -l <"$m/actions.tsv") - 1))" ]
+	[ "$(awk -F'\t' 'NR > 1 && $5 == "item"' "$m/minutes.tsv" | wc -l)" -eq "$(($(wc -l <"$m/items.tsv") - 1))" ]
+}
+
+@test "minutes: the same pack as a PDF gives the same records, source the PDF" {
+	command -v pdftotext >/dev/null || skip "pdftotext (poppler-utils) not installed"
+	sh tests/pipelines/text2pdf.sh samples/minutes/pdftotext-layout.txt "$tmp/pack.pdf"
+	run_split sh pipelines/minutes.sh -q -o "$tmp/pdf" "$tmp/pack.pdf"
+	[ "$status" -eq 0 ]
+	sh pipelines/minutes.sh -q -o "$tmp/txt" samples/minutes/pdftotext-layout.txt
+	[ "$(sed 1d "$tmp/pdf/minutes.tsv" | cut -f1 | sort -u)" = "$tmp/pack.pdf" ]
+	for t in attendance items resolutions decisions actions; do
+		diff <(cut -f5,6,7 "$tmp/txt/$t.tsv") <(cut -f5,6,7 "$tmp/pdf/$t.tsv")
+	done
+}
+
+@test "report-indicators: indicators, --check warnings beside them, RAG" {
+	run_pipe report-indicators --area Harrow samples/reports/strategic-assessment.txt
+	[ "$status" -eq 0 ]
+	golden pipelines/report-indicators
+	# The sample's planted inconsistency: knife crime 402 -> 362 is -10.0%, not -7%.
+	grep -q 'knife crime: stated -7% but 362 vs 402 gives -10.0%' "$tmp/report-indicators/indicators.check.txt"
+	[ "$(wc -l <"$tmp/report-indicators/rag.tsv")" -eq "$(wc -l <"$tmp/report-indicators/indicators.tsv")" ]
+}
+
+@test "borough-league: 2019-vintage sample, three boroughs, Barnet highlighted" {
+	run_pipe borough-league samples/mps/borough_2019_vintage.csv
+	[ "$status" -eq 0 ]
+	golden pipelines/borough-league
+	# Barnet "Domestic Burglary", 2020-03..2021-02: 1883 offences,
+	# 1883 / 399007 (mid-2020) * 1000 = 4.72, lowest of the three.
+	l=$tmp/borough-league/league.tsv
+	row=$(awk -F'\t' '$3 == "burglary_residential" && $6 == "Barnet"' "$l" | cut -f5,8-)
+	[ "$row" = "12m to 2021-02${TAB}1883${TAB}399007${TAB}4.72${TAB}1${TAB}3${TAB}yes" ]
+	[ "$(awk -F'\t' '$13 == "yes"' "$l" | cut -f6 | sort -u)" = Barnet ]
+}
+
+@test "ward-profile: 2014 and 2022 ward samples, Barnet's wards only" {
+	run_pipe ward-profile samples/mps/ward_2014_wards.csv
+	[ "$status" -eq 0 ]
+	golden pipelines/ward-profile-2014
+	run_pipe ward-profile samples/mps/ward_2022_wards.csv
+	[ "$status" -eq 0 ]
+	golden pipelines/ward-profile-2022
+	[ "$(cut -f6 "$tmp/ward-profile/wards.tsv" | sort -u)" = "$(printf 'Barnet\nlad_name')" ]
+}
+
+@test "dashboard: 2019-vintage sample, table, trend and page" {
+	run_pipe dashboard samples/mps/borough_2019_vintage.csv
+	[ "$status" -eq 0 ]
+	golden pipelines/dashboard
+	d=$tmp/dashboard
+	# One page row per dashboard row, each with a flag and a sparkline.
+	[ "$(grep -c '<tr data-offence=' "$d/dashboard.html")" -eq "$(($(wc -l <"$d/dashboard.tsv") - 1))" ]
+	! grep -q 'src=\|href=\|<script' "$d/dashboard.html"
+}
+
+@test "dashboard: 2024 sample, residential burglary is both RES lines summed" {
+	run_split sh pipelines/dashboard.sh -q -o "$tmp/d" samples/mps/borough_2024_vintage.csv
+	[ "$status" -eq 0 ]
+	# RES BURGLARY OF A HOME + OF UNCONNECTED BUILDING, Barnet, by hand:
+	# 2025-03..2026-02 2184, a year before 2210, 2025-12..2026-02 533.
+	d=$tmp/d/dashboard.tsv
+	[ "$(cell "$d" offence burglary_residential rolling12_count)" = 2184 ]
+	[ "$(cell "$d" offence burglary_residential rolling12_base_count)" = 2210 ]
+	[ "$(cell "$d" offence burglary_residential rolling12_pct_change)" = -1.2 ]
+	[ "$(cell "$d" offence burglary_residential quarter_count)" = 533 ]
+	# an offence the file lacks keeps its line, empty
+	[ "$(cell "$d" offence robbery indicator)" = "Robbery (all)" ]
+	[ -z "$(cell "$d" offence robbery rolling12_count)" ]
+}
+
+# ---- the real files in ../shared, figures checked by hand ---------------
+
+@test "real 2024-25 MPS borough file: Barnet's league figures" {
+	need_shared data
+	f=$SHARED/data/mps_borough_crime_24m_2024-01_to_2025-12.csv
+	run_split sh pipelines/borough-league.sh -q -o "$tmp/l" "$f"
+	[ "$status" -eq 0 ]
+	l=$tmp/l/league.tsv
+	[ "$(awk -F'\t' '$3 == "total_crime"' "$l" | wc -l)" -eq 32 ]
+	# Barnet 2025-01..2025-12, all its 32 lines summed by awk: 28538;
+	# / 399007 (mid-2020) * 1000 = 71.52.
+	row=$(awk -F'\t' '$3 == "total_crime" && $6 == "Barnet"' "$l" | cut -f8-)
+	[ "$row" = "28538${TAB}399007${TAB}71.52${TAB}7${TAB}32${TAB}yes" ]
+	# The rank again, from the raw file and lib/data/boroughs.tsv: the
+	# boroughs whose 2025 rate is below Barnet's, plus one.
+	rank=$(awk -F, -v OFS='\t' '
+		FNR == 1 && NR != FNR { for (i = 4; i <= NF; i++) if ($i == "202501") s = i; next }
+		NR == FNR { if (!/^#/ && $2 != "name") pop[$2] = $5; next }
+		{ for (i = s; i < s + 12; i++) n[$3] += $i }
+		END { for (b in pop) if (b in n) r[b] = n[b] / pop[b]
+		      k = 1; for (b in r) if (r[b] < r["Barnet"]) k++; print k }' \
+		FS='\t' lib/data/boroughs.tsv FS=, "$f")
+	[ "$rank" = 7 ]
+	# Residential burglary is three 2024-file lines: 1 + 1294 + 341.
+	[ "$(awk -F'\t' '$3 == "burglary_residential" && $6 == "Barnet"' "$l" | cut -f8)" = 1636 ]
+}
+
+@test "real 2024-25 MPS borough file: Barnet's dashboard" {
+	need_shared data
+	run_split sh pipelines/dashboard.sh -q -o "$tmp/d" "$SHARED/data/mps_borough_crime_24m_2024-01_to_2025-12.csv"
+	[ "$status" -eq 0 ]
+	d=$tmp/d/dashboard.tsv
+	assert_tsv "$d"
+	# Oct-Dec 2025: home 97+108+140, unconnected 41+28+30, "- RESIDENTIAL"
+	# 0 = 444; Oct-Dec 2024: 129+156+182 + 27+24+34 + 0 = 552; -19.6%.
+	[ "$(cell "$d" offence burglary_residential quarter_count)" = 444 ]
+	[ "$(cell "$d" offence burglary_residential quarter_base_count)" = 552 ]
+	[ "$(cell "$d" offence burglary_residential quarter_pct_change)" = -19.6 ]
+	# 2025: 1636; 2024: 0 + 1494 + 345 = 1839; -11.0%; 22nd of 32.
+	[ "$(cell "$d" offence burglary_residential rolling12_base_count)" = 1839 ]
+	[ "$(cell "$d" offence burglary_residential rolling12_pct_change)" = -11.0 ]
+	[ "$(cell "$d" offence burglary_residential london_rank)" = 22 ]
+	[ "$(cell "$d" offence burglary_residential rag)" = green ]
+	# Violence with injury 2025 1782 vs 1919 in 2024: -7.1%.
+	[ "$(cell "$d" offence violence_with_injury rolling12_count)" = 1782 ]
+	[ "$(cell "$d" offence violence_with_injury rolling12_pct_change)" = -7.1 ]
+	# Theft of a motor vehicle: both windows up, so red.
+	[ "$(cell "$d" offence theft_of_motor_vehicle rag)" = red ]
+	[ "$(wc -l <"$d")" -eq 12 ]
+}
+
+@test "real MPS ward files: Barnet's wards, 2022 and 2014 boundaries" {
+	need_shared data
+	run_split sh pipelines/ward-profile.sh -q -o "$tmp/w22" "$SHARED/data/mps_ward_crime_24m_2024-01_to_2025-12.csv"
+	[ "$status" -eq 0 ]
+	w=$tmp/w22/wards.tsv
+	assert_tsv "$w"
+	[ "$(awk -F'\t' '$8 == "total_crime"' "$w" | wc -l)" -eq 24 ]
+	# Burnt Oak (E05013630), all its lines: 1745 in 2025, 1556 in 2024, +12.1%.
+	[ "$(awk -F'\t' '$3 == "E05013630" && $8 == "total_crime"' "$w" | cut -f11-16)" = \
+	  "1745${TAB}12m to 2024-12${TAB}1556${TAB}12.1${TAB}${TAB}" ]
+	run_split sh pipelines/ward-profile.sh -q -o "$tmp/w14" "$SHARED/data/mps_ward_crime_24m_2020-09_to_2022-08_2014wards.csv"
+	[ "$status" -eq 0 ]
+	w=$tmp/w14/wards.tsv
+	[ "$(awk -F'\t' '$8 == "total_crime"' "$w" | wc -l)" -eq 21 ]
+	# Burnt Oak (E05000044) 2021-09..2022-08: 1532; Census 2011 18217: 84.10.
+	[ "$(awk -F'\t' '$3 == "E05000044" && $8 == "total_crime"' "$w" | cut -f11,15,16)" = \
+	  "1532${TAB}18217${TAB}84.10" ]
+}
+
+@test "real seeds: minutes of 21 July 2017 and the 2017 strategic assessment" {
+	need_shared seeds
+	run_split sh pipelines/minutes.sh -q -o "$tmp/m" "$SHARED/seeds/000_2d49bef283f698f3.txt"
+	[ "$status" -eq 0 ]
+	# 9 members present, 7 also present, 1 apology (Jamie Keddy); items 1-11.
+	[ "$(wc -l <"$tmp/m/attendance.tsv")" -eq 18 ]
+	[ "$(sed 1d "$tmp/m/items.tsv" | cut -f6 | tr '\n' ' ')" = "1 2 3 4 5 6 7 8 9 10 11 " ]
+	[ "$(sed -n 2p "$tmp/m/items.tsv" | cut -f3,10)" = "2017-07-21${TAB}INTRODUCTION, APOLOGIES AND MINUTES OF PREVIOUS MEETING" ]
+	run_split sh pipelines/report-indicators.sh -q --area Barnet -o "$tmp/r" "$SHARED/seeds/004_74e1a5d32b1337c0.txt"
+	[ "$status" -eq 0 ]
+	# "590 fewer burglaries" against the report's own 3878 -> 3297: 581.
+	grep -q 'stated -590 but 3297 vs 3878 gives -581' "$tmp/r/indicators.check.txt"
+	[ "$(wc -l <"$tmp/r/rag.tsv")" -eq "$(wc -l <"$tmp/r/indicators.tsv")" ]
+}
+
+# ---- atomic output, make, batch -----------------------------------------
+
+# A bin directory of the real tools in which rank-boroughs writes half a
+# table, says so in $tmp/started, and hangs: a pipeline caught mid-step.
+hanging_bin() {
+	mkdir -p "$tmp/bin"
+	for t in "$CSPKIT_BIN"/*; do ln -sf "$t" "$tmp/bin/"; done
+	rm -f "$tmp/bin/rank-boroughs"
+	cat >"$tmp/bin/rank-boroughs" <<-HANG
+	#!/bin/sh
+	printf 'source\tline\tarea\n' ; printf 'half a table' ; : >"$tmp/started"; exec sleep 60
+	HANG
+	chmod +x "$tmp/bin/rank-boroughs"
+}
+
+# interrupt SIGNAL: start borough-league on the hanging tools in its own
+# process group, wait until it is inside the step, send SIGNAL to the group.
+interrupt() {
+	rm -f "$tmp/started"
+	CSPKIT_BIN=$tmp/bin setsid sh pipelines/borough-league.sh -q -o "$tmp/l" \
+		samples/mps/borough_2019_vintage.csv &
+	pid=$!
+	for _ in $(seq 200); do [ -e "$tmp/started" ] && break; sleep 0.1; done
+	[ -e "$tmp/started" ]
+	kill "-$1" -- "-$pid"
+	st=0
+	wait "$pid" || st=$?
+}
+
+@test "interrupted mid-step (TERM, INT): the previous tables stay, no temp files" {
+	command -v setsid >/dev/null || skip "setsid not installed"
+	sh pipelines/borough-league.sh -q -o "$tmp/l" samples/mps/borough_2019_vintage.csv
+	cp -p -R "$tmp/l" "$tmp/before"
+	hanging_bin
+	interrupt TERM
+	[ "$st" -eq 143 ]
+	diff -r "$tmp/before" "$tmp/l"
+	interrupt INT
+	[ "$st" -ne 0 ]
+	diff -r "$tmp/before" "$tmp/l"
+	# and a first run that is stopped leaves no table at all
+	rm -rf "$tmp/l"
+	interrupt TERM
+	[ -z "$(ls -A "$tmp/l")" ]
+}
+
+@test "killed outright (KILL): no half table under a table's name" {
+	command -v setsid >/dev/null || skip "setsid not installed"
+	sh pipelines/borough-league.sh -q -o "$tmp/l" samples/mps/borough_2019_vintage.csv
+	cp -p "$tmp/l/league.tsv" "$tmp/league.before"
+	hanging_bin
+	interrupt KILL
+	cmp "$tmp/league.before" "$tmp/l/league.tsv"
+	# only the hidden work directory is left, for the next run to ignore
+	[ "$(ls "$tmp/l")" = "$(printf 'league.tsv\nwarnings.txt')" ]
+}
+
+# A copy of the parts make run needs (no cmd/: the tools are $CSPKIT_BIN).
+make_copy() {
+	mkdir -p "$1/lib" "$1/tests"
+	cp -R Makefile pipelines samples "$1/"
+	cp -R lib/data "$1/lib/"
+	cp tests/deps.sh "$1/tests/"
+}
+
+@test "make -j4 run prints and writes what make run does; a rerun is a no-op" {
+	make_copy "$tmp/a"
+	make -C "$tmp/a" -s deps-run >/dev/null 2>&1 || skip "cannot install the make run packages here"
+	(cd "$tmp/a" && make run) >"$tmp/serial.txt" 2>&1
+	mv "$tmp/a/out" "$tmp/out.serial"
+	(cd "$tmp/a" && make -j4 run) >"$tmp/parallel.txt" 2>&1
+	diff "$tmp/serial.txt" "$tmp/parallel.txt"
+	diff -r "$tmp/out.serial" "$tmp/a/out"
+	grep -q '^  in all  *[0-9][0-9]* tables ' "$tmp/serial.txt"
+	# nothing changed: nothing rebuilt, the same summary
+	touch "$tmp/mark"
+	sleep 1
+	(cd "$tmp/a" && make -j4 run) >"$tmp/again.txt" 2>&1
+	diff "$tmp/serial.txt" "$tmp/again.txt"
+	[ -z "$(find "$tmp/a/out" -newer "$tmp/mark")" ]
+	# one input touched: only its outputs are rebuilt
+	touch "$tmp/a/samples/mps/ward_2022_wards.csv"
+	(cd "$tmp/a" && make -j4 pipelines)
+	[ "$(find "$tmp/a/out" -name '*.tsv' -newer "$tmp/mark")" = "$tmp/a/out/wards/ward_2022_wards/wards.tsv" ]
+}
+
+@test "make pipelines DATA=dir: a flat directory of MPS files" {
+	make_copy "$tmp/a"
+	mkdir "$tmp/data"
+	cp samples/mps/borough_2019_vintage.csv "$tmp/data/mps_borough_crime_2019.csv"
+	cp samples/mps/ward_2022_wards.csv "$tmp/data/mps_ward_crime_2024.csv"
+	printf 'a,b\n1,2\n' >"$tmp/data/population_borough.csv"    # not crime: left alone
+	run make -C "$tmp/a" -s pipeline-dirs DATA="$tmp/data"
+	[[ "$output" == *"out/league/mps_borough_crime_2019/"* ]]
+	[[ "$output" == *"out/dashboard/mps_borough_crime_2019/"* ]]
+	[[ "$output" == *"out/wards/mps_ward_crime_2024/"* ]]
+	[[ "$output" != *population* ]]
+	make -C "$tmp/a" -s out/wards/mps_ward_crime_2024/wards.tsv DATA="$tmp/data"
+	sh pipelines/ward-profile.sh -q -o "$tmp/direct" samples/mps/ward_2022_wards.csv
+	diff <(cut -f2- "$tmp/direct/wards.tsv") <(cut -f2- "$tmp/a/out/wards/mps_ward_crime_2024/wards.tsv")
+}
+
+@test "batch.sh: the same tables as one run per file, with xargs and with GNU parallel" {
+	run_split sh pipelines/batch.sh --runner xargs -j 2 -q -o "$tmp/x" dashboard --area Camden -- \
+		samples/mps/borough_2008_vintage.csv samples/mps/borough_2019_vintage.csv
+	[ "$status" -eq 0 ]
+	for f in 2008 2019; do
+		sh pipelines/dashboard.sh -q --area Camden -o "$tmp/one/$f" "samples/mps/borough_${f}_vintage.csv"
+		diff -r "$tmp/one/$f" "$tmp/x/borough_${f}_vintage"
+	done
+	# one bad file: the others still run, exit 1
+	run_split sh pipelines/batch.sh --runner xargs -q -o "$tmp/y" borough-league "$tmp/nothing.csv" samples/mps/borough_2019_vintage.csv
+	[ "$status" -eq 1 ]
+	[ -f "$tmp/y/borough_2019_vintage/league.tsv" ]
+	sh tests/deps.sh parallel >/dev/null 2>&1 || skip "GNU parallel cannot be installed here"
+	# -S 2/: is GNU parallel's --sshlogin for this machine: the remote path
+	run_split sh pipelines/batch.sh -S 2/: -q -o "$tmp/p" dashboard --area Camden -- \
+		samples/mps/borough_2008_vintage.csv samples/mps/borough_2019_vintage.csv
+	[ "$status" -eq 0 ]
+	diff -r "$tmp/x" "$tmp/p"
+}
