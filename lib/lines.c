@@ -137,6 +137,13 @@ lines_next(lines *l, char **line, size_t *len)
 		if (n > 0 && p[n - 1] == '\r')
 			p[--n] = '\0';
 		l->newfile = l->lineno == 0;
+		/* UTF-16 (a spreadsheet's "Unicode text") reads as NULs between
+		 * letters: no column or fact would be found, so say why. */
+		if (l->newfile && n >= 2 &&
+		    (memcmp(p, "\xFF\xFE", 2) == 0 || memcmp(p, "\xFE\xFF", 2) == 0))
+			cs_die_at(CS_EXIT_DATA, l->src, 1, "UTF-16 text (byte-order mark "
+				  "%02X %02X): convert it to UTF-8 first, e.g. iconv -f "
+				  "UTF-16 -t UTF-8", (unsigned char)p[0], (unsigned char)p[1]);
 		if (l->newfile && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
 			p += 3;
 			n -= 3;
