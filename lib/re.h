@@ -3,9 +3,7 @@
  * Subjects must be valid UTF-8 (see text.h: utf8_fix), so matching skips
  * PCRE2's own UTF check.  Match and depth limits are set, so a
  * pathological line costs bounded time: re_match() then returns RE_LIMIT
- * and the caller warns and moves on.  With CSPKIT_NO_JIT in the
- * environment (make valgrind) patterns are not JIT-compiled: valgrind
- * cannot follow JIT code.
+ * and the caller warns and moves on.
  */
 #ifndef CS_RE_H
 #define CS_RE_H

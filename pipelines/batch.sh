@@ -59,7 +59,7 @@ export r
 
 runner=${opt_runner:-}
 if [ -z "$runner" ]; then
-	runner=xargs
+	runner='xargs'
 	if command -v parallel >/dev/null 2>&1 && parallel --version 2>/dev/null | grep -q 'GNU parallel'; then
 		runner=parallel
 	fi

@@ -31,23 +31,11 @@ Examples:
 USAGE
 }
 . "$(dirname "$0")/common.sh"
-parse_opts "$@"
-eval "set -- $ARGS"
-[ $# -eq 1 ] || usage_error "one MPS borough file expected"
-need_file "$1"
-begin_output "${opt_out:-out/league/$(stem "$1")}"
+one_input league "MPS borough file" "$@"
+begin_output
 
-# Minor categories (with their total) and major ones (burglary, robbery ...).
-step minor.tsv normalise-crime --format mps --window 12 --window-only -- "$1"
-step major.tsv normalise-crime --format mps --level major --window 12 --window-only -- "$1"
-by_offence minor.tsv total=1
-by_offence major.tsv
-union offence.tsv minor.tsv major.tsv
-# The latest 12 months: count rows of the window that ends last.
-awk "$AWK_TSV"'
-head { need("measure period_end base_period"); print; next }
-f("measure") == "count" && f("base_period") == "" { row[++n] = $0; end[n] = f("period_end"); if (end[n] > last) last = end[n] }
-END { for (i = 1; i <= n; i++) if (end[i] == last) print row[i] }' "$WORK/offence.tsv" >"$WORK/latest.tsv"
+all_offences offence.tsv --window 12 --window-only
+latest_counts offence.tsv latest.tsv 12m
 step ranked.tsv rank-boroughs ${opt_population:+--population "$opt_population"} \
 	${opt_by:+--by "$opt_by"} "$WORK/latest.tsv"
 awk -v area="${opt_area:-Barnet}" "$AWK_TSV"'
@@ -67,7 +55,8 @@ f("rank") != "" {
 	      f("rank_of"), hit ? "yes" : "" | sort
 }
 END {
-	close(sort)
+	if (close(sort) != 0)
+		exit 1
 	if (!found)
 		printf "borough-league: %s: no ranked rows for this area\n", area >> warnings
 }' warnings="$LOG" "$WORK/ranked.tsv" >"$WORK/league.tsv"

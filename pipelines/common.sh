@@ -9,7 +9,11 @@
 #
 # A script sets OPTSPEC and defines usage(), then:
 #     . "$(dirname "$0")/common.sh"
-#     parse_opts "$@"; eval "set -- $ARGS"
+#     one_input KIND "what it reads" "$@"     (or parse_opts, for batch.sh)
+#     ...check its options...
+#     begin_output
+#     step NAME TOOL ARG...                   (each tool, output in $WORK/NAME)
+#     publish TABLE...
 # OPTSPEC lists options as S:long (a flag) or S:long= (takes a value); S is
 # the short letter or - for none.  Each sets $opt_long (dashes become _).
 # -o/--out DIR, -q/--quiet, -h/--help and -V/--version are always there.
@@ -20,6 +24,7 @@ PROG=${SCRIPT%.sh}
 PIPEDIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=${PIPEDIR%/*}
 # dash has no pipefail; the steps below never rely on a pipe's status.
+# shellcheck disable=SC3040
 if (set -o pipefail) 2>/dev/null; then set -o pipefail; fi
 
 # The tools: $CSPKIT_BIN, else this tree's bin/, else $PATH.
@@ -112,15 +117,43 @@ need_file() {
 	[ -r "$1" ] && [ ! -d "$1" ] || die "$1: cannot read"
 }
 
-# begin_output DIR: make DIR and the work directory inside it.
+# one_input KIND WHAT "$@": parse the command line of a pipeline that reads
+# one file, WHAT (for the message when there is not exactly one); the file
+# is INPUT and the output directory OUTDIR, --out or out/KIND/<file name>.
+one_input() {
+	_kind=$1 _what=$2
+	shift 2
+	parse_opts "$@"
+	eval "set -- $ARGS"
+	[ $# -eq 1 ] || usage_error "one $_what expected"
+	INPUT=$1
+	OUTDIR=${opt_out:-out/$_kind/$(stem "$1")}
+}
+
+# begin_output: check INPUT can be read, make OUTDIR and the work directory
+# inside it.
 WORK=
 begin_output() {
-	OUT=$1
+	need_file "$INPUT"
+	OUT=$OUTDIR
 	mkdir -p "$OUT" || die "$OUT: cannot make the directory"
 	WORK=$(mktemp -d "$OUT/.work.XXXXXX") || die "$OUT: cannot write"
 	LOG=$WORK/.log
 	: >"$LOG"
 }
+
+# as_text: TEXT is INPUT, or for a PDF its text by pdftotext -layout.
+as_text() {
+	TEXT=$INPUT
+	case $INPUT in
+	*.pdf | *.PDF)
+		command -v pdftotext >/dev/null 2>&1 ||
+			die "pdftotext not found: apt-get install poppler-utils"
+		step text.txt pdftotext -layout -enc UTF-8 -- "$INPUT" -
+		TEXT=$WORK/text.txt ;;
+	esac
+}
+
 trap '[ -z "$WORK" ] || rm -rf "$WORK"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -131,6 +164,8 @@ trap 'exit 143' TERM
 step() {
 	_out=$WORK/$1
 	shift
+	command -v "$1" >/dev/null 2>&1 ||
+		die "$1 not found: run make first (it builds bin/), or set CSPKIT_BIN"
 	if "$@" >"$_out" 2>"$WORK/.stderr-raw"; then
 		unwork <"$WORK/.stderr-raw" >"$WORK/.stderr"
 		cat "$WORK/.stderr" >>"$LOG"
@@ -193,13 +228,29 @@ union() {
 	(cd "$WORK" && tsvawk union "$@") >"$_to"
 }
 
+# all_offences OUT [OPTION]...: $WORK/OUT = the MPS file INPUT read by
+# normalise-crime --format mps OPTION... at both levels, one row per offence
+# key: the minor categories with total_crime, and the major ones (burglary,
+# robbery ...), a key present at both levels kept once.
+all_offences() {
+	_o=$1
+	shift
+	step "$_o.minor" normalise-crime --format mps "$@" -- "$INPUT"
+	step "$_o.major" normalise-crime --format mps --level major "$@" -- "$INPUT"
+	by_offence "$_o.minor" total=1
+	by_offence "$_o.major"
+	union "$_o" "$_o.minor" "$_o.major"
+}
+
 # data_file NAME: the path of a reference table: NAME itself when it is a
 # file, else NAME or NAME.tsv in $CSPKIT_DATA or this tree's lib/data.
 data_file() {
-	for _d in '' "${CSPKIT_DATA:-}" "$ROOT/lib/data"; do
-		for _f in "$1" "$1.tsv"; do
-			[ -z "$_d" ] || _f=$_d/$_f
-			[ "$_d" = "" ] && [ "$_f" = "$1.tsv" ] && continue
+	if [ -f "$1" ]; then
+		printf '%s\n' "$1"
+		return 0
+	fi
+	for _d in ${CSPKIT_DATA:+"$CSPKIT_DATA"} "$ROOT/lib/data"; do
+		for _f in "$_d/$1" "$_d/$1.tsv"; do
 			if [ -f "$_f" ]; then
 				printf '%s\n' "$_f"
 				return 0
@@ -223,13 +274,25 @@ pick_offences() {
 sort_by() {
 	_in=$WORK/$1
 	shift
-	head -n 1 "$_in" >"$_in.tmp"
 	awk -v keys="$*" "$AWK_TSV"'
 	head { n = split(keys, k, " "); for (i = 1; i <= n; i++) need(k[i]); next }
-	{ s = ""; for (i = 1; i <= n; i++) s = s f(k[i]) "\t"; print s NR "\t" $0 }' "$_in" |
-		sort -t "$(printf '\t')" -k1,$# -k$(($# + 1)),$(($# + 1))n |
-		cut -f $(($# + 2))- >>"$_in.tmp"
+	{ s = ""; for (i = 1; i <= n; i++) s = s f(k[i]) "\t"; print s NR "\t" $0 }' "$_in" >"$_in.keyed"
+	sort -t "$(printf '\t')" -k1,$# -k$(($# + 1)),$(($# + 1))n -o "$_in.keyed" "$_in.keyed"
+	head -n 1 "$_in" >"$_in.tmp"
+	cut -f $(($# + 2))- "$_in.keyed" >>"$_in.tmp"
 	mv -f "$_in.tmp" "$_in"
+	rm -f "$_in.keyed"
+}
+
+# latest_counts NAME OUT WINDOW: $WORK/OUT = the count rows of $WORK/NAME
+# for the WINDOW-month window ("12m") that ends last (not the year before).
+latest_counts() {
+	awk -v window="$3 " "$AWK_TSV"'
+	head { need("measure period period_end base_period"); print; next }
+	f("measure") == "count" && f("base_period") == "" && index(f("period"), window) == 1 {
+		row[++n] = $0; end[n] = f("period_end"); if (end[n] > last) last = end[n]
+	}
+	END { for (i = 1; i <= n; i++) if (end[i] == last) print row[i] }' "$WORK/$1" >"$WORK/$2"
 }
 
 # only_area NAME AREA: keep the rows of $WORK/NAME about AREA (its name in
@@ -244,7 +307,8 @@ only_area() {
 # AWK_TSV goes in front of the pipelines' awk programs: tab-separated in and
 # out; in each file, "#" lines before the header are skipped, head is 1 on
 # the header line, col["name"] is a column's index there, f("name") the
-# field, and need("a b c") stops with a message unless all are present.
+# field, file the number of the file being read (1, 2 ...), and
+# need("a b c") stops with a message unless all are present.
 AWK_TSV='
 BEGIN { FS = OFS = "\t" }
 FNR == 1 { inbody = 0; file++ }

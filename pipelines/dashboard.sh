@@ -43,10 +43,7 @@ Examples:
 USAGE
 }
 . "$(dirname "$0")/common.sh"
-parse_opts "$@"
-eval "set -- $ARGS"
-[ $# -eq 1 ] || usage_error "one MPS borough file expected"
-need_file "$1"
+one_input dashboard "MPS borough file" "$@"
 area=${opt_area:-Barnet}
 offences=$(data_file "${opt_offences:-dashboard-offences}") ||
 	usage_error "--offences: '${opt_offences:-dashboard-offences}' not found"
@@ -56,23 +53,14 @@ none) group= ;;
 *) data_file "$group" >/dev/null || { [ -z "$opt_group" ] && group=; } ||
 	usage_error "--group: '$group' not found" ;;
 esac
-begin_output "${opt_out:-out/dashboard/$(stem "$1")}"
+begin_output
 
-# Windows for every borough (the ranks need them all), minor and major.
-step minor.tsv normalise-crime --format mps --window 3,12 --window-only -- "$1"
-step major.tsv normalise-crime --format mps --level major --window 3,12 --window-only -- "$1"
-by_offence minor.tsv total=1
-by_offence major.tsv
-union windows.tsv minor.tsv major.tsv
+# Windows for every borough (the ranks need them all).
+all_offences windows.tsv --window 3,12 --window-only
 pick_offences windows.tsv "$offences"
 
 # London and peer-group ranks of the latest 12 months.
-awk "$AWK_TSV"'
-head { need("measure period period_end base_period"); print; next }
-f("measure") == "count" && f("base_period") == "" && f("period") ~ /^12m / {
-	row[++n] = $0; end[n] = f("period_end"); if (end[n] > last) last = end[n]
-}
-END { for (i = 1; i <= n; i++) if (end[i] == last) print row[i] }' "$WORK/windows.tsv" >"$WORK/latest12.tsv"
+latest_counts windows.tsv latest12.tsv 12m
 step ranked.tsv rank-boroughs ${opt_population:+--population "$opt_population"} \
 	${group:+--group "$group"} "$WORK/latest12.tsv"
 
@@ -84,14 +72,10 @@ sort_by changes.tsv area offence
 step rag.tsv rag-flag --summary -g area,offence ${opt_band:+--band "$opt_band"} "$WORK/changes.tsv"
 
 # The monthly counts for the trend lines.
-step trend-minor.tsv normalise-crime --format mps --area "$area" -- "$1"
-step trend-major.tsv normalise-crime --format mps --area "$area" --level major -- "$1"
-by_offence trend-minor.tsv total=1
-by_offence trend-major.tsv
-union months.tsv trend-minor.tsv trend-major.tsv
+all_offences months.tsv --area "$area"
 pick_offences months.tsv "$offences"
 
-[ "$(rows "$WORK/months.tsv")" -gt 0 ] || die "$1: no rows for the area '$area'"
+[ "$(rows "$WORK/months.tsv")" -gt 0 ] || die "$INPUT: no rows for the area '$area'"
 tsvawk dashboard "$offences" "$WORK/windows.tsv" "$WORK/ranked.tsv" "$WORK/rag.tsv" >"$WORK/dashboard.tsv"
 tsvawk trend "$offences" "$WORK/months.tsv" >"$WORK/trend.tsv"
 tsvawk html "$WORK/dashboard.tsv" "$WORK/trend.tsv" >"$WORK/dashboard.html"

@@ -29,35 +29,22 @@ Examples:
 USAGE
 }
 . "$(dirname "$0")/common.sh"
-parse_opts "$@"
-eval "set -- $ARGS"
-[ $# -eq 1 ] || usage_error "one pack expected"
-need_file "$1"
-begin_output "${opt_out:-out/minutes/$(stem "$1")}"
-
-text=$1
-case $1 in
-*.pdf | *.PDF)
-	command -v pdftotext >/dev/null 2>&1 ||
-		die "pdftotext not found: apt-get install poppler-utils"
-	step pack.txt pdftotext -layout -enc UTF-8 -- "$1" -
-	text=$WORK/pack.txt ;;
-esac
-step minutes.tsv extract-minutes --source "$1" -- "$text"
+one_input minutes "pack" "$@"
+begin_output
+as_text
+step minutes.tsv extract-minutes --source "$INPUT" -- "$TEXT"
 (cd "$WORK" && awk "$AWK_TSV"'
 head {
 	need("record")
-	split("attendance items resolutions decisions actions", tables, " ")
-	for (t in tables)
-		print > (tables[t] ".tsv")
+	# record kind, table
+	n = split("present attendance in_attendance attendance apology attendance " \
+	          "item items resolution resolutions decision decisions action actions", a, " ")
+	for (i = 1; i < n; i += 2) {
+		table[a[i]] = a[i + 1] ".tsv"
+		if (!headed[a[i + 1]]++)
+			print > table[a[i]]
+	}
 	next
 }
-{
-	r = f("record")
-	t = r == "present" || r == "in_attendance" || r == "apology" ? "attendance" :
-	    r == "item" ? "items" : r == "resolution" ? "resolutions" :
-	    r == "decision" ? "decisions" : r == "action" ? "actions" : ""
-	if (t != "")
-		print > (t ".tsv")
-}' minutes.tsv)
+f("record") in table { print > table[f("record")] }' minutes.tsv)
 publish attendance.tsv items.tsv resolutions.tsv decisions.tsv actions.tsv minutes.tsv

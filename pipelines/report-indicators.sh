@@ -30,22 +30,11 @@ Examples:
 USAGE
 }
 . "$(dirname "$0")/common.sh"
-parse_opts "$@"
-eval "set -- $ARGS"
-[ $# -eq 1 ] || usage_error "one report expected"
-need_file "$1"
-begin_output "${opt_out:-out/reports/$(stem "$1")}"
-
-text=$1
-case $1 in
-*.pdf | *.PDF)
-	command -v pdftotext >/dev/null 2>&1 ||
-		die "pdftotext not found: apt-get install poppler-utils"
-	step report.txt pdftotext -layout -enc UTF-8 -- "$1" -
-	text=$WORK/report.txt ;;
-esac
-step indicators.tsv normalise-crime --format text --check --source "$1" \
-	${opt_area:+--area "$opt_area"} -- "$text"
+one_input reports "report" "$@"
+begin_output
+as_text
+step indicators.tsv normalise-crime --format text --check --source "$INPUT" \
+	${opt_area:+--area "$opt_area"} -- "$TEXT"
 cp "$WORK/.stderr" "$WORK/indicators.check.txt"
 # rag-flag takes each area and offence's rows together.
 cp "$WORK/indicators.tsv" "$WORK/sorted.tsv"

@@ -7,11 +7,15 @@
 set -eu
 cd "$(dirname "$0")/.."
 make=${MAKE:-make}
-$make --no-print-directory -s pipelines "$@"
+# -k: a dataset that fails does not stop the others; make run still fails.
+failed=
+$make --no-print-directory -s -k pipelines "$@" || failed=1
 dirs=$($make --no-print-directory -s pipeline-dirs "$@")
 
-tables=0 total=0 warnings=0 html=
-echo "cspkit: every pipeline on the samples; the tables are under out/:"
+tables=0 total=0 warnings=0 html= width=12
+for d in $dirs; do [ ${#d} -le $width ] || width=${#d}; done
+echo "cspkit: every pipeline on every dataset (samples/, and DATA= if given):"
+printf '  %-*s %6s %6s %8s\n' "$width" directory tables rows warnings
 for d in $dirs; do
 	n=0 r=0
 	for f in "$d"*.tsv; do
@@ -23,9 +27,13 @@ for d in $dirs; do
 		[ -f "$f" ] && html="$html $f"
 	done
 	w=$(awk 'END { print NR }' "${d}warnings.txt" 2>/dev/null || echo 0)
-	printf '  %-44s %2d tables %6d rows %4d warnings\n' "$d" "$n" "$r" "$w"
+	printf '  %-*s %6d %6d %8d\n' "$width" "$d" "$n" "$r" "$w"
 	tables=$((tables + n)) total=$((total + r)) warnings=$((warnings + w))
 done
-printf '  %-44s %2d tables %6d rows %4d warnings\n' "in all" "$tables" "$total" "$warnings"
+printf '  %-*s %6d %6d %8d\n' "$width" "in all" "$tables" "$total" "$warnings"
 echo "Each directory has its warnings in warnings.txt; every row names its source and line."
 for f in $html; do echo "Dashboard: $f (open it in a browser)"; done
+if [ -n "$failed" ]; then
+	echo "cspkit: some pipelines failed (their messages are above); the rest are listed." >&2
+	exit 1
+fi

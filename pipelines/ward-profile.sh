@@ -31,16 +31,14 @@ Examples:
 USAGE
 }
 . "$(dirname "$0")/common.sh"
-parse_opts "$@"
-eval "set -- $ARGS"
-[ $# -eq 1 ] || usage_error "one MPS ward file expected"
+one_input wards "MPS ward file" "$@"
 case ${opt_level:=major} in major | minor) ;; *) usage_error "--level: '$opt_level' is not major or minor" ;; esac
 borough=${opt_borough:-Barnet}
-need_file "$1"
-begin_output "${opt_out:-out/wards/$(stem "$1")}"
+begin_output
 
 step window.tsv normalise-crime --format mps --area "$borough" --level "$opt_level" \
-	--window 12 --window-only -- "$1"
+	--window 12 --window-only -- "$INPUT"
+[ "$(rows "$WORK/window.tsv")" -gt 0 ] || die "$INPUT: no rows for the borough '$borough'"
 by_offence window.tsv total=1
 step joined.tsv join-wards -c area_code --borough "$borough" "$WORK/window.tsv"
 awk "$AWK_TSV"'

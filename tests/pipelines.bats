@@ -74,6 +74,16 @@ cell() {
 	[ ! -e "$tmp/d" ]
 }
 
+@test "an area the file does not have is an error, not an empty table" {
+	run_split sh pipelines/ward-profile.sh -o "$tmp/w" --borough Barnett samples/mps/ward_2022_wards.csv
+	[ "$status" -eq 1 ]
+	[ "$(cat "$err_file")" = "ward-profile: samples/mps/ward_2022_wards.csv: no rows for the borough 'Barnett'" ]
+	run_split sh pipelines/dashboard.sh -o "$tmp/d" --area Enfield samples/mps/borough_2008_vintage.csv
+	[ "$status" -eq 1 ]
+	[ "$(cat "$err_file")" = "dashboard: samples/mps/borough_2008_vintage.csv: no rows for the area 'Enfield'" ]
+	[ -z "$(ls -A "$tmp/w")" ] && [ -z "$(ls -A "$tmp/d")" ]
+}
+
 @test "a failing tool stops the pipeline with its status and message; nothing published" {
 	printf 'not,an,mps\nfile,at,all\n' >"$tmp/bad.csv"
 	run_split sh pipelines/borough-league.sh -o "$tmp/l" "$tmp/bad.csv"
@@ -163,6 +173,21 @@ cell() {
 	# an offence the file lacks keeps its line, empty
 	[ "$(cell "$d" offence robbery indicator)" = "Robbery (all)" ]
 	[ -z "$(cell "$d" offence robbery rolling12_count)" ]
+}
+
+@test "the scripts' awk is portable: mawk writes what gawk writes" {
+	command -v mawk >/dev/null && command -v gawk >/dev/null || skip "needs both mawk and gawk"
+	mkdir -p "$tmp/mawk" "$tmp/gawk"
+	ln -s "$(command -v mawk)" "$tmp/mawk/awk"
+	ln -s "$(command -v gawk)" "$tmp/gawk/awk"
+	for a in mawk gawk; do
+		PATH=$tmp/$a:$PATH sh pipelines/minutes.sh -q -o "$tmp/$a.out/m" samples/minutes/markdown-tabs.txt
+		PATH=$tmp/$a:$PATH sh pipelines/report-indicators.sh -q -o "$tmp/$a.out/r" samples/reports/dashboard-tab.txt
+		PATH=$tmp/$a:$PATH sh pipelines/borough-league.sh -q -o "$tmp/$a.out/l" samples/mps/borough_2019_vintage.csv
+		PATH=$tmp/$a:$PATH sh pipelines/ward-profile.sh -q -o "$tmp/$a.out/w" samples/mps/ward_2014_wards.csv
+		PATH=$tmp/$a:$PATH sh pipelines/dashboard.sh -q -o "$tmp/$a.out/d" samples/mps/borough_2019_vintage.csv
+	done
+	diff -r "$tmp/gawk.out" "$tmp/mawk.out"
 }
 
 # ---- the real files in ../shared, figures checked by hand ---------------
@@ -269,7 +294,8 @@ hanging_bin() {
 # process group, wait until it is inside the step, send SIGNAL to the group.
 interrupt() {
 	rm -f "$tmp/started"
-	CSPKIT_BIN=$tmp/bin setsid sh pipelines/borough-league.sh -q -o "$tmp/l" \
+	# (a background job starts with INT ignored: env gives it back, as at a terminal)
+	CSPKIT_BIN=$tmp/bin setsid env --default-signal=INT sh pipelines/borough-league.sh -q -o "$tmp/l" \
 		samples/mps/borough_2019_vintage.csv &
 	pid=$!
 	for _ in $(seq 200); do [ -e "$tmp/started" ] && break; sleep 0.1; done
@@ -288,7 +314,7 @@ interrupt() {
 	[ "$st" -eq 143 ]
 	diff -r "$tmp/before" "$tmp/l"
 	interrupt INT
-	[ "$st" -ne 0 ]
+	[ "$st" -eq 130 ]
 	diff -r "$tmp/before" "$tmp/l"
 	# and a first run that is stopped leaves no table at all
 	rm -rf "$tmp/l"
@@ -323,7 +349,7 @@ make_copy() {
 	(cd "$tmp/a" && make -j4 run) >"$tmp/parallel.txt" 2>&1
 	diff "$tmp/serial.txt" "$tmp/parallel.txt"
 	diff -r "$tmp/out.serial" "$tmp/a/out"
-	grep -q '^  in all  *[0-9][0-9]* tables ' "$tmp/serial.txt"
+	grep -Eq '^  in all +[0-9]+ +[0-9]+ +[0-9]+$' "$tmp/serial.txt"
 	# nothing changed: nothing rebuilt, the same summary
 	touch "$tmp/mark"
 	sleep 1
@@ -370,4 +396,53 @@ make_copy() {
 		samples/mps/borough_2008_vintage.csv samples/mps/borough_2019_vintage.csv
 	[ "$status" -eq 0 ]
 	diff -r "$tmp/x" "$tmp/p"
+}
+
+# ---- the dashboard page in a browser ------------------------------------
+
+@test "dashboard.html in headless Chromium: every row coloured by its flag, with a sparkline" {
+	sh tests/deps.sh chromium >/dev/null 2>&1 || skip "chromium cannot be installed here"
+	command -v chromium >/dev/null || skip "chromium not found"
+	sh pipelines/dashboard.sh -q -o "$tmp/d" samples/mps/borough_2019_vintage.csv
+	# The page plus a probe that reads what the browser laid out: per row the
+	# offence, the flag's word, its computed background colour, the size of
+	# the sparkline and whether its line spans the box.
+	sed 's|</body>|<script>\
+const out = [];\
+for (const tr of document.querySelectorAll("#dashboard tbody tr")) {\
+  const rag = tr.querySelector("td.rag"), svg = tr.querySelector("svg.trend");\
+  let spark = "none";\
+  if (svg) { const r = svg.getBoundingClientRect(), b = svg.querySelector("polyline").getBBox();\
+    spark = Math.round(r.width) + "x" + Math.round(r.height) + (b.width > 100 ? " line" : " short"); }\
+  out.push([tr.dataset.offence, rag.textContent, getComputedStyle(rag).backgroundColor, spark].join(" \| "));\
+}\
+const p = document.createElement("pre"); p.id = "probe"; p.textContent = out.join("\\n");\
+document.body.appendChild(p);\
+</script></body>|' "$tmp/d/dashboard.html" >"$tmp/page.html"
+	profile=$(mktemp -d)
+	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+		--disable-component-update --disable-sync --no-first-run --user-data-dir="$profile" \
+		--dump-dom "file://$tmp/page.html" >"$tmp/dom.html" 2>/dev/null
+	rm -rf "$profile"
+	out_file=$tmp/stdout err_file=$tmp/stderr
+	sed -n '/<pre id="probe">/,/<\/pre>/p' "$tmp/dom.html" |
+		sed 's/.*<pre id="probe">//; s/<\/pre>.*//' >"$out_file"
+	: >"$err_file"
+	golden pipelines/dashboard-dom
+	# the flag words and colours agree with dashboard.tsv
+	[ "$(cut -d'|' -f2 "$out_file" | tr -d ' ' | tr 'A-Z' 'a-z' | sed 's/–//')" = \
+	  "$(sed 1d "$tmp/d/dashboard.tsv" | cut -f20)" ]
+}
+
+@test "make run with one broken dataset: the others are built and listed, exit 1" {
+	make_copy "$tmp/a"
+	make -C "$tmp/a" -s deps-run >/dev/null 2>&1 || skip "cannot install the make run packages here"
+	printf 'not,an,mps\nfile,at,all\n' >"$tmp/a/samples/mps/broken_borough.csv"
+	run_split make -C "$tmp/a" --no-print-directory run
+	[ "$status" -ne 0 ]
+	grep -q '^normalise-crime: samples/mps/broken_borough.csv:1: not an MPS crime file header' "$err_file"
+	grep -q '^cspkit: some pipelines failed' "$err_file"
+	grep -q '^  out/wards/ward_2022_wards/  *1 ' "$out_file"
+	grep -q '^  out/league/broken_borough/  *0  *0  *0$' "$out_file"
+	[ -f "$tmp/a/out/dashboard/borough_2019_vintage/dashboard.html" ]
 }

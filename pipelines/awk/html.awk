@@ -18,8 +18,7 @@ file == 1 {
 	off = f("offence")
 	m = ++months[off]
 	value[off, m] = f("count")
-	if (m == 1) first[off] = f("period")
-	last[off] = f("period")
+	period[off, m] = f("period")
 }
 
 END {
@@ -86,22 +85,25 @@ function base(s) { sub(/.*\//, "", s); return s }
 function pct(v) { return v == "" ? "&ndash;" : (v > 0 ? "+" : "") v "%" }
 function of(r, n) { return r == "" ? "&ndash;" : esc(r) " of " esc(n) }
 
-# spark(OFF): a 120 x 28 polyline of OFF's monthly counts, lowest month at
-# the bottom, highest at the top, the latest marked with a dot.
-function spark(off,   m, i, lo, hi, x, y, pts) {
+# spark(OFF): a 120 x 28 polyline of OFF's last 24 monthly counts, lowest
+# month at the bottom, highest at the top, the latest marked with a dot.
+function spark(off,   m, k, i, lo, hi, x, y, pts, from, to) {
 	m = months[off]
-	if (m < 2)
+	k = m > 24 ? m - 23 : 1         # the first month drawn
+	if (m - k < 1)
 		return "&ndash;"
-	lo = hi = value[off, 1] + 0
-	for (i = 2; i <= m; i++) {
+	lo = hi = value[off, k] + 0
+	for (i = k + 1; i <= m; i++) {
 		if (value[off, i] + 0 < lo) lo = value[off, i] + 0
 		if (value[off, i] + 0 > hi) hi = value[off, i] + 0
 	}
-	for (i = 1; i <= m; i++) {
-		x = 2 + (i - 1) * 116 / (m - 1)
+	for (i = k; i <= m; i++) {
+		x = 2 + (i - k) * 116 / (m - k)
 		y = hi > lo ? 26 - (value[off, i] - lo) * 24 / (hi - lo) : 14
-		pts = pts (i > 1 ? " " : "") sprintf("%.1f,%.1f", x, y)
+		pts = pts (i > k ? " " : "") sprintf("%.1f,%.1f", x, y)
 	}
+	from = esc(period[off, k])
+	to = esc(period[off, m])
 	return sprintf("<svg class=\"trend\" width=\"120\" height=\"28\" viewBox=\"0 0 120 28\" role=\"img\" aria-label=\"monthly counts %s to %s, lowest %d, highest %d\"><title>%s to %s: %d to %d a month</title><polyline fill=\"none\" stroke=\"#1d70b8\" stroke-width=\"1.5\" points=\"%s\"/><circle cx=\"%.1f\" cy=\"%.1f\" r=\"2\" fill=\"#0b0c0c\"/></svg>", \
-	       esc(first[off]), esc(last[off]), lo, hi, esc(first[off]), esc(last[off]), lo, hi, pts, x, y)
+	       from, to, lo, hi, from, to, lo, hi, pts, x, y)
 }

@@ -32,10 +32,26 @@
 
 #include <sanitizer/lsan_interface.h>
 
+#include "csvin.h"
+#include "lines.h"
+#include "mem.h"
+#include "tsv.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+/* Optional (libFuzzer declares it weak): harnesses that write tables
+ * define it to send stdout to /dev/null. */
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 void __wrap_exit(int status);
 void __real_exit(int status);
+
+/* A harness that writes tables: stdout to /dev/null, then SETUP once. */
+#define FZ_TABLE_INIT(setup) \
+	int LLVMFuzzerInitialize(int *argc, char ***argv) \
+	{ (void)argc; (void)argv; fz_quiet_stdout(); setup; return 0; }
+/* A harness whose input may end in exit(): each input through fz_run. */
+#define FZ_TARGET(fn) \
+	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) \
+	{ fz_run(fn, data, size); return 0; }
 
 #define FZ_CHECK(cond) do { if (!(cond)) { \
 	fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
@@ -54,7 +70,13 @@ __wrap_exit(int status)
 	__real_exit(status);
 }
 
-static void fz_memfd(void);
+static inline void fz_memfd(void);
+
+/* Closers for fz_hold, one per reader type. */
+static inline void fz_close_lines(void *l) { lines_close(l); }
+static inline void fz_close_csvin(void *c) { csvin_close(c); }
+static inline void fz_close_tsv(void *t) { tsv_close(t); }
+static inline void fz_free_sbuf(void *b) { sbuf_free(b); }
 
 /* Readers to close after an exit, innermost first. */
 static struct {
@@ -63,7 +85,7 @@ static struct {
 } fz_held[4];
 static volatile int fz_nheld;
 
-static void
+static inline void
 fz_hold(void (*close)(void *), void *obj)
 {
 	if (fz_nheld < 4) {
@@ -73,7 +95,7 @@ fz_hold(void (*close)(void *), void *obj)
 	}
 }
 
-static int
+static inline int
 fz_open_fds(void)
 {
 	int k = 0;
@@ -84,7 +106,7 @@ fz_open_fds(void)
 }
 
 /* Run fn(arg); 1 when it ended by exit(), 0 when it returned. */
-static int
+static inline int
 fz_call(void (*fn)(const uint8_t *, size_t), const uint8_t *d, size_t n)
 {
 	static int fds;
@@ -106,7 +128,7 @@ fz_call(void (*fn)(const uint8_t *, size_t), const uint8_t *d, size_t n)
 	return 0;
 }
 
-static void
+static inline void
 fz_run(void (*fn)(const uint8_t *, size_t), const uint8_t *d, size_t n)
 {
 	int exited;
@@ -121,7 +143,7 @@ fz_run(void (*fn)(const uint8_t *, size_t), const uint8_t *d, size_t n)
 static int fz_fd = -1;
 static char fz_path[64];
 
-static void
+static inline void
 fz_memfd(void)
 {
 	if (fz_fd < 0) {
@@ -135,7 +157,7 @@ fz_memfd(void)
 }
 
 /* The input as a file: a path that opens it from the start. */
-static char *
+static inline char *
 fz_file(const uint8_t *d, size_t n)
 {
 	int fd;
@@ -151,7 +173,7 @@ fz_file(const uint8_t *d, size_t n)
 
 /* Table output goes nowhere; libFuzzer's -close_fd_mask=2 silences the
  * tools' warnings on stderr. */
-static void
+static inline void
 fz_quiet_stdout(void)
 {
 	int fd = open("/dev/null", O_WRONLY);

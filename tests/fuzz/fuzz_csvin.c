@@ -5,27 +5,13 @@
 #include "csvin.h"
 #include "fuzz.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	return 0;
-}
-
-static void
-close_csvin(void *c)
-{
-	csvin_close(c);
-}
-
 static void
 one(const uint8_t *data, size_t size)
 {
 	csvin *c = csvin_open(fz_file(data, size));
 	long last = 0, nl = 1;
 
-	fz_hold(close_csvin, c);
+	fz_hold(fz_close_csvin, c);
 
 	for (size_t i = 0; i < size; i++)
 		nl += data[i] == '\n';
@@ -47,9 +33,4 @@ one(const uint8_t *data, size_t size)
 	csvin_close(c);
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	fz_run(one, data, size);
-	return 0;
-}
+FZ_TARGET(one)

@@ -8,14 +8,6 @@
 #include "date.h"
 #include "fuzz.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	return 0;
-}
-
 static int
 date_cmp(cs_date a, cs_date b)
 {

@@ -14,27 +14,7 @@
 
 static minutes *m;
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fz_quiet_stdout();
-	m = minutes_new(NULL);
-	return 0;
-}
-
-static void
-close_lines(void *l)
-{
-	lines_close(l);
-}
-
-static void
-free_sbuf(void *b)
-{
-	sbuf_free(b);
-}
+FZ_TABLE_INIT(m = minutes_new(NULL))
 
 static void
 one(const uint8_t *data, size_t size)
@@ -45,8 +25,8 @@ one(const uint8_t *data, size_t size)
 	char *line;
 	size_t len;
 
-	fz_hold(close_lines, in);
-	fz_hold(free_sbuf, &fixed);
+	fz_hold(fz_close_lines, in);
+	fz_hold(fz_free_sbuf, &fixed);
 
 	minutes_header();
 	while (lines_next(in, &line, &len)) {
@@ -66,9 +46,4 @@ one(const uint8_t *data, size_t size)
 	FZ_CHECK(out_flush());
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	fz_run(one, data, size);
-	return 0;
-}
+FZ_TARGET(one)

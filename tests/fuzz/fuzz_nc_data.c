@@ -8,27 +8,7 @@
 #include "nc.h"
 #include "tsv.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fz_quiet_stdout();
-	tax_load(NULL);
-	return 0;
-}
-
-static void
-close_lines(void *l)
-{
-	lines_close(l);
-}
-
-static void
-close_csvin(void *c)
-{
-	csvin_close(c);
-}
+FZ_TABLE_INIT(tax_load(NULL))
 
 static void
 one(const uint8_t *data, size_t size)
@@ -41,7 +21,7 @@ one(const uint8_t *data, size_t size)
 	size_t n;
 	csvin *csv;
 
-	fz_hold(close_lines, in);
+	fz_hold(fz_close_lines, in);
 	nc_header();
 	if (!lines_next(in, &line, &n)) {
 		lines_close(in);
@@ -51,7 +31,7 @@ one(const uint8_t *data, size_t size)
 	lines_unread(in);
 	csv = csvin_open_lines(in);
 	fz_nheld = 0;           /* closing csv closes in */
-	fz_hold(close_csvin, csv);
+	fz_hold(fz_close_csvin, csv);
 	if (strcmp(format, "police-uk") == 0)
 		nc_policeuk(csv, &o);
 	else
@@ -60,9 +40,4 @@ one(const uint8_t *data, size_t size)
 	FZ_CHECK(out_flush());
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	fz_run(one, data, size);
-	return 0;
-}
+FZ_TARGET(one)

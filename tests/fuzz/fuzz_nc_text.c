@@ -6,21 +6,7 @@
 #include "nc.h"
 #include "tsv.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fz_quiet_stdout();
-	tax_load(NULL);
-	return 0;
-}
-
-static void
-close_lines(void *l)
-{
-	lines_close(l);
-}
+FZ_TABLE_INIT(tax_load(NULL))
 
 static void
 one(const uint8_t *data, size_t size)
@@ -29,7 +15,7 @@ one(const uint8_t *data, size_t size)
 	char *path = fz_file(data, size);
 	lines *in = lines_open(1, &path);
 
-	fz_hold(close_lines, in);
+	fz_hold(fz_close_lines, in);
 
 	o.format = "text";
 	o.check = size % 2 == 1;
@@ -40,9 +26,4 @@ one(const uint8_t *data, size_t size)
 	FZ_CHECK(out_flush());
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	fz_run(one, data, size);
-	return 0;
-}
+FZ_TARGET(one)

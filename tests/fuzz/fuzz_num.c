@@ -8,14 +8,6 @@
 #include "fuzz.h"
 #include "num.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	return 0;
-}
-
 static void
 check_num(const char *s, size_t n, num_status st, const cs_num *v)
 {

@@ -7,20 +7,7 @@
 #include "fuzz.h"
 #include "tsv.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fz_quiet_stdout();
-	return 0;
-}
-
-static void
-close_tsv(void *t)
-{
-	tsv_close(t);
-}
+FZ_TABLE_INIT()
 
 static void
 one(const uint8_t *data, size_t size)
@@ -33,7 +20,7 @@ one(const uint8_t *data, size_t size)
 	int where[2];
 	tsv *t = tsv_open(size % 2 ? 2 : 1, names);
 
-	fz_hold(close_tsv, t);
+	fz_hold(fz_close_tsv, t);
 
 	if (tsv_empty(t)) {
 		tsv_close(t);
@@ -59,9 +46,4 @@ one(const uint8_t *data, size_t size)
 	FZ_CHECK(out_flush());
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	fz_run(one, data, size);
-	return 0;
-}
+FZ_TARGET(one)

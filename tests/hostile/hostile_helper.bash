@@ -64,14 +64,18 @@ err_clean() {
 	fi
 }
 
-# err_empty: nothing on stderr.
-err_empty() {
-	if [ -s "$err_file" ]; then
-		echo "stderr not empty:" >&2
-		head -c 2000 "$err_file" >&2
+# no_bytes NAME FILE: FILE (the stream NAME) is empty.
+no_bytes() {
+	if [ -s "$2" ]; then
+		echo "$1 not empty:" >&2
+		head -c 2000 "$2" >&2
 		return 1
 	fi
 }
+
+# err_empty, out_empty: nothing on stderr, stdout.
+err_empty() { no_bytes stderr "$err_file"; }
+out_empty() { no_bytes stdout "$out_file"; }
 
 # out_tsv: stdout is strict TSV (or empty) and valid UTF-8.
 out_tsv() {
@@ -82,14 +86,6 @@ out_tsv() {
 	}
 }
 
-# out_empty: nothing on stdout.
-out_empty() {
-	if [ -s "$out_file" ]; then
-		echo "stdout not empty:" >&2
-		head -c 1000 "$out_file" >&2
-		return 1
-	fi
-}
 
 # out_rows N: stdout is strict TSV with N rows after the header.
 out_rows() {

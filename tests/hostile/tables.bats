@@ -88,6 +88,15 @@ load hostile_helper
 	err_has "$T/m.csv:1:" "201913"
 }
 
+@test "a second operand with another header is a data error at its line 1" {
+	for tool in rag-flag rank-boroughs "join-wards --borough Barnet"; do
+		run_split $tool "$SAMPLES/rag/dashboard.tsv" "$SAMPLES/rank/london-12m.tsv"
+		expect_status 1
+		out_tsv
+		err_has "${tool%% *}: $SAMPLES/rank/london-12m.tsv:1: header differs from the first input's"
+	done
+}
+
 # ---- missing required columns --------------------------------------------
 
 @test "a missing column is a usage error named before any data is read" {
