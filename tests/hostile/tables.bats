@@ -74,18 +74,25 @@ load hostile_helper
 }
 
 @test "a duplicate month column in an MPS file is reported, not written twice" {
-	skip "known bug: normalise-crime writes both 201901 columns as two 2019-01 counts, silently"
 	printf 'Borough,Major Category,Minor Category,201901,201901\nBarnet,Burglary,Burglary in a Dwelling,3,4\n' >"$T/d.csv"
 	run_split normalise-crime "$T/d.csv"
 	expect_status 1
-	err_has "$T/d.csv:1:" "201901"
+	out_rows 0
+	err_has "normalise-crime: $T/d.csv:1: month column 201901 appears twice in the header (columns 4 and 5)"
+	err_clean normalise-crime
 }
 
-@test "a month column that is no month (201913, 2019-02) is reported, not dropped" {
-	skip "known bug: normalise-crime drops the 201913 and 2019-02 columns of an MPS file silently"
-	printf 'Borough,Major Category,Minor Category,201901,201913\nBarnet,Burglary,Burglary in a Dwelling,3,4\n' >"$T/m.csv"
+@test "a month column that is no month (201913, 2019-02) is reported, not dropped silently" {
+	printf 'Borough,Major Category,Minor Category,201901,201913,2019-02\nBarnet,Burglary,Burglary in a Dwelling,3,4,5\n' >"$T/m.csv"
 	run_split normalise-crime "$T/m.csv"
-	err_has "$T/m.csv:1:" "201913"
+	expect_status 0
+	out_rows 1
+	[ "$(field 1 period)" = "2019-01" ] && [ "$(field 1 value)" = "3" ]
+	err_has "normalise-crime: $T/m.csv:1: column 5 \"201913\" is not a month (YYYYMM); its figures are not read" \
+		"normalise-crime: $T/m.csv:1: column 6 \"2019-02\" is not a month (YYYYMM); its figures are not read" \
+		"normalise-crime: 2 warnings"
+	run_split normalise-crime --strict "$T/m.csv"
+	expect_status 1
 }
 
 @test "a second operand with another header is a data error at its line 1" {
