@@ -236,6 +236,7 @@ nc_mps(csvin *c, const struct nc_opts *o)
 
 		if (!is_data_row(c, &f) || !area_wanted(c, &f, o))
 			continue;
+		tax_at(f.name, line);
 		nc_field(c, f.major, &major);
 		nc_field(c, f.minor, &minor);
 		sbuf_clear(&label);

@@ -360,6 +360,7 @@ static void process(tx *t, const tx_period *caption, const char *cap, size_t cap
 	size_t ndata = tb->nrows - first, known = 0, areas = 0;
 	for (size_t i = first; i < tb->nrows; i++) {
 		sbuf l = SBUF_INIT;
+		tax_at(t->file, rows[i].line);
 		tx_label(rows[i].s[0], rows[i].n[0], &l);
 		known += tax_map(l.s, l.len) != NULL;
 		areas += tx_area_name(rows[i].s[0], rows[i].n[0]) != NULL;
@@ -388,16 +389,19 @@ static void process(tx *t, const tx_period *caption, const char *cap, size_t cap
 			}
 		}
 		const row *m = &rows[first - 1];
+		tax_at(t->file, m->line);
 		classify(&cols[c], cols, c, sbuf_str(&h), h.len, c < m->ncells ? m->s[c] : "",
 			 c < m->ncells ? m->n[c] : 0, caption);
 	}
 	const row *m = &rows[first - 1];
-	for (size_t i = first; i < tb->nrows; i++)
+	for (size_t i = first; i < tb->nrows; i++) {
+		tax_at(t->file, rows[i].line);
 		if (stats)
 			stat_row(t, &rows[i], cols, ncols, cap, capn, &lab);
 		else if (arealist ? tx_area_name(rows[i].s[0], rows[i].n[0]) != NULL :
 				    has_letter(rows[i].s[0], rows[i].n[0]))
 			data_row(t, &rows[i], cols, ncols, arealist, m, &lab, &h);
+	}
 	sbuf_free(&h);
 	sbuf_free(&lab);
 done:

@@ -183,6 +183,7 @@ int nc_text(lines *in, const struct nc_opts *o)
 			t.source = o->source ? o->source : t.file;
 		}
 		t.line = lines_lineno(in);
+		tax_at(t.file, t.line);
 		sbuf_clear(&fixed);
 		utf8_fix(s, n, &fixed);
 		sbuf_add(&fixed, "", 0); /* storage even for an empty line */
