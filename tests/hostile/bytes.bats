@@ -106,12 +106,18 @@ junk() { head -c 4096 "$(command -v sh)" >"$1"; }
 }
 
 @test "binary junk: normalise-crime text mode writes only the header and says why" {
-	skip "known bug: normalise-crime text mode replaces NUL/invalid UTF-8 silently (extract-minutes warns file:line)"
 	junk "$T/junk"
 	run_split normalise-crime --format text "$T/junk"
 	expect_status 0
 	out_rows 0
-	err_has "$T/junk:1:"
+	err_has "normalise-crime: $T/junk:1: NUL bytes or invalid UTF-8 replaced by U+FFFD (reported once per file)"
+	err_clean normalise-crime
+	# Once per file, each file in its turn.
+	{ printf 'Burglary rose.\n'; cat "$T/junk"; } >"$T/junk2"
+	run_split normalise-crime --format text "$T/junk" "$T/junk2"
+	expect_status 0
+	[ "$(grep -c 'replaced by U+FFFD' "$err_file")" -eq 2 ]
+	err_has "normalise-crime: $T/junk2:2: NUL bytes or invalid UTF-8 replaced by U+FFFD"
 }
 
 # ---- NUL bytes ----------------------------------------------------------
