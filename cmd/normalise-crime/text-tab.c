@@ -338,6 +338,38 @@ static void stat_row(tx *t, const row *r, const col *cols, int ncols, const char
 	sbuf_free(&subj);
 }
 
+/* A cell that heads a column of figures: a period, an area, a count, a
+ * change or a rank (not "Offence" or "Crime type", which head labels). */
+static bool heads_figures(const char *s, size_t n)
+{
+	cs_period p;
+	return n && (tx_cell_period(s, n, &p) || tx_area_name(s, n) ||
+		     re_test(re_count, s, n) || re_test(re_change, s, n) ||
+		     re_test(re_rank, s, n));
+}
+
+/* A header with one cell fewer than its rows ("2017/18<TAB>2018/19" over
+ * "Burglary<TAB>100<TAB>90") has no cell over the labels: move its cells
+ * one to the right, or each figure is read under the next column's
+ * period.  The rows above it are moved with it. */
+static void align_header(row *rows, size_t first)
+{
+	row *m = &rows[first - 1];
+	if (rows[first].ncells != m->ncells + 1 || m->ncells + 1 > MAXCOLS ||
+	    !heads_figures(m->s[0], m->n[0]))
+		return;
+	for (size_t i = 0; i < first; i++) {
+		row *r = &rows[i];
+		if (r->ncells + 1 > MAXCOLS || (i + 1 < first && !r->n[0]))
+			continue;
+		memmove(r->s + 1, r->s, (size_t)r->ncells * sizeof r->s[0]);
+		memmove(r->n + 1, r->n, (size_t)r->ncells * sizeof r->n[0]);
+		r->s[0] = "";
+		r->n[0] = 0;
+		r->ncells++;
+	}
+}
+
 /* A table whose rows are areas and columns offences or the other way:
  * the header of each column, all rows above the data joined. */
 static void process(tx *t, const tx_period *caption, const char *cap, size_t capn)
@@ -370,6 +402,7 @@ static void process(tx *t, const tx_period *caption, const char *cap, size_t cap
 	bool stats = !arealist && known * 2 < ndata;   /* rows that are statistics */
 	if (first == 0 || first > 4 || ndata == 0)
 		goto done;
+	align_header(rows, first);
 	int ncols = 0;
 	for (size_t i = 0; i < tb->nrows; i++)
 		ncols = rows[i].ncells > ncols ? rows[i].ncells : ncols;
