@@ -252,8 +252,10 @@ static void data_row(tx *t, const row *r, const col *cols, int ncols, bool areal
 			ranks(t, r, c, &cols[c], label, ln);
 			continue;
 		}
-		if (!tx_cell_num(r->s[c], r->n[c], &v[c]))
+		if (!tx_cell_num(r->s[c], r->n[c], &v[c])) {
+			tx_overflow(t, r->line, label, r->s[c], r->n[c]);
 			continue;
+		}
 		if (v[c].has_of)
 			continue;
 		have[c] = true;

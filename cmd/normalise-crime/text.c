@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "borough.h"
+#include "err.h"
 #include "tx.h"
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -45,6 +46,17 @@ const char *tx_label(const char *s, size_t n, sbuf *out)
 	while (out->len && (out->s[out->len - 1] == '*' || out->s[out->len - 1] == ' '))
 		out->s[--out->len] = '\0';
 	return sbuf_str(out);
+}
+
+bool tx_overflow(tx *t, long line, const char *label, const char *s, size_t n)
+{
+	cs_num v;
+	if (num_parse(s, n, &v) != NUM_OVERFLOW)
+		return false;
+	text_trim(&s, &n);
+	cs_warn_at(t->file, line, "%s: \"%.*s\" cannot be kept exact (over 15 "
+		   "significant digits, or out of range); not read", label, (int)(n > 40 ? 40 : n), s);
+	return true;
 }
 
 static const char *find(const char *s, size_t n, const char *lit)
