@@ -515,15 +515,12 @@ void tx_tab_free(tx *t)
 	free(t->tab->lineno);
 	free(t->tab);
 	t->tab = NULL;
-	re_free(re_rank);
-	re_free(re_change);
-	re_free(re_skip);
-	re_free(re_count);
-	re_free(re_self);
-	re_free(re_caption);
-	re_free(re_subject);
-	re_free(re_compared);
-	re_free(re_per1000);
-	re_free(re_unit);
-	re_rank = NULL;
+	/* nc_text runs once per operand: every pointer is reset, so the
+	 * next operand compiles afresh and never frees these twice. */
+	cs_re **all[] = { &re_rank, &re_change, &re_skip, &re_count, &re_self, &re_caption,
+			  &re_subject, &re_compared, &re_per1000, &re_unit };
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		re_free(*all[i]);
+		*all[i] = NULL;
+	}
 }
