@@ -310,6 +310,22 @@ load hostile_helper
 	[ "$(field 3 measure)" = "pct_change" ] && [ "$(field 3 value)" = "" ]
 }
 
+@test "--window over a row with no count at all, or a file whose months another owns: no window row, no crash" {
+	printf 'Borough,Major Category,Minor Category,201801,201802\nBarnet,Burglary,Burglary in a Dwelling,,\nBarnet,Robbery,Robbery of Personal Property,3,4\n' >"$T/e.csv"
+	run_split normalise-crime --window 1 --window-only "$T/e.csv"
+	expect_status 0
+	out_rows 1
+	[ "$(field 1 offence)" = "robbery_personal_property" ] && [ "$(field 1 value)" = "4" ]
+	err_has "normalise-crime: $T/e.csv:2: no count for 2018-01 and later months; written empty"
+	err_clean normalise-crime
+	# Ward figures for the borough file's months are not summed (warned).
+	run_split normalise-crime --window 12 --window-only "$SAMPLES/mps/borough_2024_vintage.csv" "$SAMPLES/mps/ward_2022_wards.csv"
+	expect_status 0
+	out_tsv
+	err_has "ward_2022_wards.csv:1: 24 month(s) from 2024-01 are also in $SAMPLES/mps/borough_2024_vintage.csv"
+	! grep -q 'ward_2022_wards' "$out_file"
+}
+
 # ---- dates that do not exist ---------------------------------------------------
 
 @test "minutes dated 31 February 2019 keep an empty meeting_date and say so at file:line" {
