@@ -119,6 +119,25 @@ ok_golden() {
 	ok_golden group-area --summary -g area "$S/mixed.tsv"
 }
 
+@test "-g area with 16 offences: each list names five, then how many more" {
+	# 12m to 2019-03 changes: +6.2 +11.4 +21.7 +14 +3.3 (named) and
+	# drug trafficking +8.7, weapons +17.5, hate crime +2.4 worse;
+	# -3.1 -9.8 -12.5 -26.9 -1.2 (named) and bicycle theft -18 better;
+	# criminal damage 0 same; 'n/a' unknown.  8 of 15 = 0.53, amber.
+	ok_golden many --summary -g area "$S/many.tsv"
+	# Every row carries the same reason, the capped one.
+	run_split rag-flag -g area "$S/many.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(cut -f16 "$out_file" | sort -u | wc -l)" -eq 2 ]
+	[ "$(grep -c ' and 3 more; better: .* and 1 more; same: ' "$out_file")" -eq 16 ]
+}
+
+@test "target mode: the not-met list is capped the same way" {
+	# --target-value 0, lower is better: the 6 falls and the 0 are met,
+	# the 8 rises not met (5 named, 3 more); 'n/a' is an unknown status.
+	ok_golden many-target --summary -g area --target-value 0 "$S/many.tsv"
+}
+
 @test "a group that comes back is flagged again, with a warning" {
 	ok_golden ungrouped --summary "$S/ungrouped.tsv"
 }

@@ -6,6 +6,7 @@
 #include "err.h"
 #include "match.h"
 #include "names.h"
+#include "text.h"
 
 /* Candidates listed in a warning; the rest are counted. */
 enum { MAX_LISTED = 6 };
@@ -15,6 +16,16 @@ in_scope(const ward *w, const query *q)
 {
 	return (q->lad == NULL || strcmp(w->lad_code, q->lad) == 0) &&
 	       (q->vintage == NULL || strcmp(w->vintage, q->vintage) == 0);
+}
+
+/* s[0..n) for a message, whole: a NUL (where "%.*s" would stop) and
+ * invalid UTF-8 show as U+FFFD.  Only warnings call it. */
+static const char *
+shown(sbuf *b, const char *s, size_t n)
+{
+	sbuf_clear(b);
+	utf8_fix(s, n, b);
+	return sbuf_str(b);
 }
 
 /* "E05000044 Burnt Oak (Barnet, 2014), ..." for the rows of a name chain
@@ -46,8 +57,8 @@ by_code(matcher *mt, const query *q, const char *file, long line, match *m)
 	const ward *w = wardref_by_code(mt->ref, q->code, q->code_len);
 
 	if (w == NULL) {
-		cs_warn_at(file, line, "ward code \"%.*s\" not found",
-			   (int)q->code_len, q->code);
+		cs_warn_at(file, line, "ward code \"%s\" not found",
+			   shown(&mt->shown[0], q->code, q->code_len));
 		return false;
 	}
 	m->w = w;
@@ -86,22 +97,25 @@ by_name(matcher *mt, const query *q, const char *file, long line, match *m)
 		found++;
 	}
 	if (all == NULL) {
-		cs_warn_at(file, line, "ward \"%.*s\" not found",
-			   (int)q->name_len, q->name);
+		cs_warn_at(file, line, "ward \"%s\" not found",
+			   shown(&mt->shown[0], q->name, q->name_len));
 		return false;
 	}
 	if (found == 0) {
-		cs_warn_at(file, line, "ward \"%.*s\" not found%s%.*s%s%s%s; "
-			   "candidates: %s", (int)q->name_len, q->name,
-			   q->lad ? " in " : "", (int)q->borough_len, q->borough,
+		cs_warn_at(file, line, "ward \"%s\" not found%s%s%s%s%s; "
+			   "candidates: %s",
+			   shown(&mt->shown[0], q->name, q->name_len),
+			   q->lad ? " in " : "",
+			   shown(&mt->shown[1], q->borough, q->borough_len),
 			   q->vintage ? " among the " : "",
 			   q->vintage ? q->vintage : "", q->vintage ? " wards" : "",
 			   list(mt, all, q, false));
 		return false;
 	}
 	if (several_codes) {
-		cs_warn_at(file, line, "ward \"%.*s\" is ambiguous: %s; %s",
-			   (int)q->name_len, q->name, list(mt, all, q, true),
+		cs_warn_at(file, line, "ward \"%s\" is ambiguous: %s; %s",
+			   shown(&mt->shown[0], q->name, q->name_len),
+			   list(mt, all, q, true),
 			   several_lads && several_sets ? "give the borough and the boundary set"
 			   : several_lads ? "give the borough (-b or --borough)"
 			   : "give the boundary set (--vintage or a period column)");
@@ -126,10 +140,10 @@ match_row(matcher *mt, const query *q, const char *file, long line, match *m)
 	if (q->code_len > 0)
 		return by_code(mt, q, file, line, m);
 	if (q->borough_len > 0 && q->lad == NULL) {
-		cs_warn_at(file, line, "borough \"%.*s\" is not a local authority "
-			   "of the reference; ward \"%.*s\" not matched",
-			   (int)q->borough_len, q->borough, (int)q->name_len,
-			   q->name ? q->name : "");
+		cs_warn_at(file, line, "borough \"%s\" is not a local authority "
+			   "of the reference; ward \"%s\" not matched",
+			   shown(&mt->shown[0], q->borough, q->borough_len),
+			   shown(&mt->shown[1], q->name ? q->name : "", q->name_len));
 		return false;
 	}
 	if (q->name_len > 0)
@@ -144,4 +158,6 @@ matcher_free(matcher *mt)
 	sbuf_free(&mt->key);
 	sbuf_free(&mt->msg);
 	sbuf_free(&mt->last_name);
+	sbuf_free(&mt->shown[0]);
+	sbuf_free(&mt->shown[1]);
 }

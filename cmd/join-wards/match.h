@@ -17,6 +17,7 @@ typedef struct {
 typedef struct {
 	const wardref *ref;
 	sbuf key, msg;       /* reused: no allocation per row once warm */
+	sbuf shown[2];       /* the values a warning names, made printable */
 	/* The last name matched, as rows come in runs of one ward. */
 	sbuf last_name;
 	const char *last_lad, *last_vintage;

@@ -33,6 +33,25 @@ group_add(group *g, const tsv *t, const char *src)
 }
 
 void
+group_list(sbuf *b, const group *g, bool (*want)(const row *), const char *head)
+{
+	size_t named = 0, more = 0;
+
+	for (size_t i = 0; i < g->n; i++) {
+		if (!want(g->rows[i]))
+			continue;
+		if (named == REASON_NAMED) {
+			more++;
+			continue;
+		}
+		sbuf_adds(b, named++ == 0 ? head : ", ");
+		sbuf_adds(b, sbuf_str(&g->rows[i]->desc));
+	}
+	if (more > 0)
+		sbuf_printf(b, " and %zu more", more);
+}
+
+void
 group_clear(group *g, size_t ncols)
 {
 	for (size_t i = 0; i < g->n; i++) {

@@ -375,22 +375,29 @@ judge_row(row *r, const struct cols *c, const struct opts *o)
 	describe(r, c, d);
 }
 
-static void
-add_list(sbuf *b, group *g, enum dir d, const char *head)
+/* The judged indicators of each direction, for group_list. */
+static bool
+is_worse(const row *r)
 {
-	bool first = true;
+	return r->role == ROLE_INDICATOR && r->dir == DIR_WORSE;
+}
 
-	for (size_t i = 0; i < g->n; i++) {
-		row *r = g->rows[i];
+static bool
+is_better(const row *r)
+{
+	return r->role == ROLE_INDICATOR && r->dir == DIR_BETTER;
+}
 
-		if (r->role != ROLE_INDICATOR || r->dir != d)
-			continue;
-		if (first && head)
-			sbuf_adds(b, head);
-		sbuf_adds(b, first ? "" : ", ");
-		sbuf_adds(b, sbuf_str(&r->desc));
-		first = false;
-	}
+static bool
+is_same(const row *r)
+{
+	return r->role == ROLE_INDICATOR && r->dir == DIR_SAME;
+}
+
+static bool
+is_unknown(const row *r)
+{
+	return r->role == ROLE_INDICATOR && r->dir == DIR_NONE;
 }
 
 void
@@ -439,10 +446,10 @@ judge_change(group *g, const struct cols *c, const struct opts *o,
 		out->colour = scheme_by_share((double)out->worse / (double)known);
 		sbuf_printf(b, "%zu of %zu worse", out->worse, known);
 	}
-	add_list(b, g, DIR_WORSE, ": ");
-	add_list(b, g, DIR_BETTER, "; better: ");
-	add_list(b, g, DIR_SAME, "; same: ");
-	add_list(b, g, DIR_NONE, "; unknown: ");
+	group_list(b, g, is_worse, ": ");
+	group_list(b, g, is_better, "; better: ");
+	group_list(b, g, is_same, "; same: ");
+	group_list(b, g, is_unknown, "; unknown: ");
 }
 
 const char *

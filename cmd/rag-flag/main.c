@@ -3,14 +3,15 @@
  *
  * Rows are held per group; a group is the run of consecutive rows with
  * the same group columns, so memory is bounded by the largest group (and
- * one key per group, to notice a group that comes back), not by the input.  A group that comes back after another is flagged again
- * on its own, with a warning (sort the input by the group columns). */
+ * one key per group, to notice a group that comes back), not by the
+ * input.  A group that comes back after another is flagged again on its
+ * own, with a warning (sort the input by the group columns).  What is
+ * written, and how, is in output.c. */
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "err.h"
 #include "hash.h"
@@ -45,22 +46,8 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-static const char *const added[] = { "direction", "rag", "rag_reason" };
-enum { NADD = 3 };
-
-struct run {
-	struct cols c;
-	struct opts o;
-	size_t ncols;
-	int where[NADD];
-	sbuf colour;           /* the rag field, coloured or not */
-};
-
 static _Noreturn void usage(void);
 static double opt_number(const char *opt, const char *s, double lo, double hi);
-static bool want_color(const char *when);
-static void write_header(const tsv *t, struct run *run);
-static void flush(group *g, struct run *run);
 
 int
 main(int argc, char *argv[])
@@ -147,7 +134,7 @@ main(int argc, char *argv[])
 			sbuf_addc(&key, '\x1f');
 		}
 		if (g.n > 0 && (g.keylen != key.len || memcmp(g.key, key.s, key.len) != 0))
-			flush(&g, &run);
+			write_group(&g, &run);
 		if (g.n == 0) {
 			/* Per-row targets need no group, except to summarise. */
 			if (hmap_has(seen, key.s, key.len) &&
@@ -162,7 +149,7 @@ main(int argc, char *argv[])
 		group_add(&g, t, tsv_source(t));
 	}
 	if (g.n > 0)
-		flush(&g, &run);
+		write_group(&g, &run);
 
 	hmap_free(seen, NULL);
 	sbuf_free(&key);
@@ -187,106 +174,6 @@ opt_number(const char *opt, const char *s, double lo, double hi)
 	return v;
 }
 
-static bool
-want_color(const char *when)
-{
-	const char *no = getenv("NO_COLOR");
-
-	if (strcmp(when, "always") == 0)
-		return true;
-	if (strcmp(when, "never") == 0)
-		return false;
-	if (strcmp(when, "auto") != 0)
-		cs_usage_error("--color: '%s' is not never, always or auto", when);
-	return isatty(STDOUT_FILENO) && (no == NULL || *no == '\0');
-}
-
-static void
-write_header(const tsv *t, struct run *run)
-{
-	static const char *const change_counts[] = {
-		"indicators", "better", "same", "worse", "unknown" };
-	static const char *const target_counts[] = {
-		"indicators", "met", "not_met", "unknown" };
-
-	if (!run->o.summary) {
-		out_pass_header(t, added, NADD, run->where);
-		return;
-	}
-	{
-		const char *const *counts = run->o.target_mode ? target_counts : change_counts;
-		size_t nc = run->o.target_mode ? 4 : 5, n = run->c.ngroup + 2 + nc, k = 0;
-		const char **names = xcalloc(n, sizeof *names);
-
-		for (size_t i = 0; i < run->c.ngroup; i++)
-			names[k++] = tsv_colname(t, (size_t)run->c.group[i]);
-		names[k++] = "rag";
-		names[k++] = "rag_reason";
-		for (size_t i = 0; i < nc; i++)
-			names[k++] = counts[i];
-		out_header(names, n);
-		free(names);
-	}
-}
-
-/* The rag field: the colour's word, in ANSI colour when asked. */
-static const char *
-rag_field(struct run *run, int colour)
-{
-	const char *ansi = scheme_ansi(colour);
-
-	sbuf_clear(&run->colour);
-	if (colour < 0)
-		return "";
-	if (run->o.color && *ansi)
-		sbuf_printf(&run->colour, "\033[%sm%s\033[0m", ansi, scheme_name(colour));
-	else
-		sbuf_adds(&run->colour, scheme_name(colour));
-	return sbuf_str(&run->colour);
-}
-
-static void
-flush(group *g, struct run *run)
-{
-	struct verdict v = { .colour = -1 };
-
-	if (run->o.target_mode)
-		judge_target(g, &run->c, &run->o, &v);
-	else
-		judge_change(g, &run->c, &run->o, &v);
-	if (run->o.summary) {
-		for (size_t i = 0; i < run->c.ngroup; i++)
-			out_field(row_get(g->rows[0], run->c.group[i]));
-		out_field(rag_field(run, v.colour));
-		out_field(sbuf_str(&v.reason));
-		out_long((long)(v.better + v.same + v.worse + v.unknown));
-		out_long((long)v.better);
-		if (!run->o.target_mode)
-			out_long((long)v.same);
-		out_long((long)v.worse);
-		out_long((long)v.unknown);
-		out_endrow();
-	} else {
-		for (size_t i = 0; i < g->n; i++) {
-			row *r = g->rows[i];
-			const char *vals[NADD];
-
-			vals[0] = dir_name(r->dir);
-			if (run->o.target_mode) {
-				vals[1] = rag_field(run, r->colour);
-				vals[2] = sbuf_str(&r->reason);
-			} else {
-				vals[1] = rag_field(run, v.colour);
-				vals[2] = sbuf_str(&v.reason);
-			}
-			out_pass_fields(r->f, r->flen, run->ncols, vals, NADD,
-					run->where);
-		}
-	}
-	sbuf_free(&v.reason);
-	group_clear(g, run->ncols);
-}
-
 static _Noreturn void
 usage(void)
 {
@@ -299,7 +186,8 @@ usage(void)
 "from its pct_change, count_change or pct_point_change, or from its value\n"
 "against the row of its base_period, or (a rank) against its previous rank.\n"
 "A group is green when no indicator is worse, red when the worse share is at\n"
-"least --red-share, amber otherwise.\n"
+"least --red-share, amber otherwise.  rag_reason names the indicators that\n"
+"decided it, at most 5 of each direction, then \"and N more\".\n"
 "\n"
 "  -g, --group COL[,COL...]   group columns (default area,offence)\n"
 "      --band P               a change within +-P percent (points) is same (0)\n"

@@ -104,6 +104,12 @@ const char *row_get(const row *r, int col);
 struct tsv;
 row *group_add(group *g, const struct tsv *t, const char *src);
 void group_clear(group *g, size_t ncols);
+/* Append head and the descriptions of the rows of g that want() picks, in
+ * input order: the first REASON_NAMED, then "and N more".  Every row of a
+ * group carries its reason, so a list of all would make the output grow
+ * with the square of the group's size. */
+enum { REASON_NAMED = 5 };
+void group_list(sbuf *b, const group *g, bool (*want)(const row *), const char *head);
 void row_parse_value(row *r, const struct cols *c);
 /* "Burglary 2019-02 ": offence when the group mixes offences, and period. */
 void add_prefix(sbuf *b, const row *r, const struct cols *c);
@@ -113,5 +119,24 @@ void judge_change(group *g, const struct cols *c, const struct opts *o,
 		  struct verdict *out);
 void judge_target(group *g, const struct cols *c, const struct opts *o,
 		  struct verdict *out);
+
+/* ---- output.c: the table written ---- */
+
+enum { NADD = 3 };             /* direction, rag, rag_reason */
+
+struct run {
+	struct cols c;
+	struct opts o;
+	size_t ncols;
+	int where[NADD];       /* where the added columns go (tsv.h) */
+	sbuf colour;           /* the rag field, coloured or not */
+};
+
+/* --color's WHEN (never, always, auto), or a usage error. */
+bool want_color(const char *when);
+/* The input's header and the added columns, or the summary's header. */
+void write_header(const struct tsv *t, struct run *run);
+/* Judge g, write its rows (or its summary row), and empty it. */
+void write_group(group *g, struct run *run);
 
 #endif

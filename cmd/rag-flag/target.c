@@ -136,20 +136,6 @@ judge_one(row *r, const struct cols *c, const struct opts *o)
 	}
 }
 
-static void
-add_list(sbuf *b, const group *g, bool (*want)(const row *), const char *head)
-{
-	bool first = true;
-
-	for (size_t i = 0; i < g->n; i++) {
-		if (!want(g->rows[i]))
-			continue;
-		sbuf_adds(b, first ? head : ", ");
-		sbuf_adds(b, sbuf_str(&g->rows[i]->desc));
-		first = false;
-	}
-}
-
 static bool
 not_met(const row *r)
 {
@@ -186,6 +172,6 @@ judge_target(group *g, const struct cols *c, const struct opts *o,
 		sbuf_adds(&out->reason, "no target that can be judged");
 	else
 		sbuf_printf(&out->reason, "%zu of %zu met", out->better, known);
-	add_list(&out->reason, g, not_met, "; not met: ");
-	add_list(&out->reason, g, unknown, "; unknown: ");
+	group_list(&out->reason, g, not_met, "; not met: ");
+	group_list(&out->reason, g, unknown, "; unknown: ");
 }

@@ -155,7 +155,8 @@ kind_of(const tsv *t, int c)
 }
 
 /* A number: the C-locale form the tools write ("-12.5") on a fast path,
- * else anything num.h reads as one plain figure ("1,234", "12%"). */
+ * else anything num.h reads as one plain figure ("1,234", "12%"); not one
+ * that overflows what num.h keeps exact. */
 static bool
 parse_number(const char *s, size_t n, double *out)
 {
@@ -169,7 +170,9 @@ parse_number(const char *s, size_t n, double *out)
 	if (i < n && s[i] == '.')
 		for (i++; i < n && isdigit((unsigned char)s[i]); i++)
 			digits++;
-	if (i == n && digits > 0 && n < 40) {
+	/* Past 15 digits a double is no longer exact: num_parse says
+	 * NUM_OVERFLOW, and such a figure is not ranked. */
+	if (i == n && digits > 0 && digits <= 15) {
 		char buf[40];
 
 		memcpy(buf, s, n);
@@ -422,7 +425,10 @@ rank_set(ranker *r, size_t g, int flag, uint32_t *ranked)
 			e[n++] = (entry){ key, i };
 		}
 	}
-	qsort(e, n, sizeof *e, r->desc ? cmp_desc : cmp_asc);
+	/* e is still NULL when no row of the first group is rankable, and
+	 * qsort(NULL, 0, ...) is undefined behaviour (UBSan stops on it). */
+	if (n > 1)
+		qsort(e, n, sizeof *e, r->desc ? cmp_desc : cmp_asc);
 	for (size_t k = 0; k < n; k++) {
 		row *w = &r->rows[e[k].row];
 		int32_t rank = k > 0 && e[k].key == e[k - 1].key

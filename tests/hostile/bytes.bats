@@ -138,13 +138,19 @@ junk() { head -c 4096 "$(command -v sh)" >"$1"; }
 }
 
 @test "NUL bytes in a ward name: join-wards warns with the whole name at file:line" {
-	skip "known bug: join-wards' not-found warning cuts the name at the NUL (ward \"Bar\" not found)"
 	ind "$T/nul.tsv"
-	printf 'x\t2\tBurnt\0Oak\t\t2019-02\t2019-02-01\t2019-02-28\t\tburglary\tBurglary\tcount\t12\toffences\n' >>"$T/nul.tsv"
+	printf 'x\t2\tBar\0net\t\t2019-02\t2019-02-01\t2019-02-28\t\tburglary\tBurglary\tcount\t12\toffences\n' >>"$T/nul.tsv"
+	printf 'x\t3\tBurnt\0Oak\t\t2019-02\t2019-02-01\t2019-02-28\t\tburglary\tBurglary\tcount\t12\toffences\n' >>"$T/nul.tsv"
 	run_split join-wards --borough Barnet "$T/nul.tsv"
 	expect_status 0
-	out_rows 1
-	err_has "$T/nul.tsv:2: ward \"Burnt Oak\" not found"
+	out_rows 2
+	# The whole name, not "Bar": the NUL shown as U+FFFD (utf8_fix).
+	err_has "join-wards: $T/nul.tsv:2: ward \"Bar"$'\xef\xbf\xbd'"net\" not found"
+	[ "$(field 1 area)" = "Bar net" ] && [ "$(field 1 ward_code)" = "" ]
+	# The name folds the NUL as a space, as the output writes it.
+	[ "$(field 2 ward_code)" = "E05000044" ]
+	[ "$(grep -c 'not found' "$err_file")" -eq 1 ]
+	err_clean join-wards
 }
 
 @test "NUL bytes in minutes: reported once at the first file:line, minutes still read" {

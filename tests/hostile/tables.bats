@@ -156,7 +156,6 @@ load hostile_helper
 }
 
 @test "a 30-digit count is not ranked with an empty rate" {
-	skip "known bug: rank-boroughs ranks 123456789012345678901234567890 (rank 1, rate empty) with no warning"
 	ind "$T/n.tsv" \
 		'x|2|Barnet|E09000003|2019-02|2019-02-01|2019-02-28||burglary|Burglary|count|123456789012345678901234567890|offences' \
 		"$ROW_BRENT"
@@ -252,7 +251,6 @@ load hostile_helper
 }
 
 @test "a group in which no row can be ranked: rows pass through unranked, no undefined behaviour" {
-	skip "known bug: rank-boroughs rank.c:425 calls qsort(NULL, 0, ...) when the first group has no rankable row (UBSan aborts under make check: exit 1, no output)"
 	{ printf '%s\tpopulation\n' "$IND"; printf '%s\t0\n' "$ROW_BARNET" | tr '|' '\t'; } >"$T/p.tsv"
 	run_split rank-boroughs --population input "$T/p.tsv"
 	expect_status 0
