@@ -4,6 +4,7 @@
  * NUL bytes; nothing here allocates except utf8_fix's output buffer. */
 #include <string.h>
 
+#include "err.h"
 #include "text.h"
 
 /* ---- UTF-8 ------------------------------------------------------------ */
@@ -78,6 +79,22 @@ utf8_fix(const char *s, size_t n, sbuf *out)
 	}
 	sbuf_add(out, s + start, n - start);
 	return fixes;
+}
+
+void
+text_line_fix(const char *s, size_t n, sbuf *out, const char *file, long line,
+	      bool *warned)
+{
+	sbuf_clear(out);
+	/* Bad bytes become U+FFFD, so every later step sees UTF-8. */
+	if (utf8_fix(s, n, out) > 0 && !*warned) {
+		cs_warn_at(file, line, "NUL bytes or invalid UTF-8 replaced by U+FFFD"
+			   " (reported once per file)");
+		*warned = true;
+	}
+	sbuf_add(out, "", 0);   /* storage even for an empty line */
+	out->len = text_clean(out->s, out->len);
+	out->s[out->len] = '\0';
 }
 
 bool

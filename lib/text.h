@@ -12,6 +12,15 @@
 size_t utf8_fix(const char *s, size_t n, sbuf *out);
 bool utf8_valid(const char *s, size_t n);
 
+/* A line of a document read at file:line, made ready for the readers:
+ * valid UTF-8 (utf8_fix) and cleaned (text_clean) in out, which is
+ * cleared first and always NUL-terminated.  Bad bytes are reported at
+ * the first line of a file that has any ("tool: file:line: NUL bytes or
+ * invalid UTF-8 replaced by U+FFFD"); *warned is the caller's per-file
+ * flag, to be cleared when a new file starts. */
+void text_line_fix(const char *s, size_t n, sbuf *out, const char *file,
+		   long line, bool *warned);
+
 /* Clean a line in place and return its new length: curly quotes and
  * dashes to ASCII (' " -), non-breaking and other Unicode spaces to a
  * space, markdown emphasis (** __) and HTML tags (<br>, <b>...) removed,

@@ -73,16 +73,7 @@ main(int argc, char *argv[])
 			prev_source = xstrdup(src);
 			warned_bytes = false;
 		}
-		/* Bad bytes become U+FFFD, so every later step sees UTF-8. */
-		sbuf_clear(&fixed);
-		if (utf8_fix(line, len, &fixed) > 0 && !warned_bytes) {
-			cs_warn_at(src, no, "NUL bytes or invalid UTF-8 replaced by U+FFFD"
-				   " (reported once per file)");
-			warned_bytes = true;
-		}
-		fixed.len = text_clean(fixed.s ? fixed.s : (char *)"", fixed.len);
-		if (fixed.s)
-			fixed.s[fixed.len] = '\0';
+		text_line_fix(line, len, &fixed, src, no, &warned_bytes);
 		if (text_is_furniture(sbuf_str(&fixed), fixed.len))
 			continue;
 		minutes_line(m, src, no, sbuf_str(&fixed), fixed.len);

@@ -334,6 +334,11 @@ agg_emit_windows(const struct nc_opts *o)
 	for (size_t i = 0; i < ngroups; i++) {
 		const nc_group *g = groups[i];
 
+		/* No figure was summed for it (every count empty, or its
+		 * months all owned by another file, as warned): no window
+		 * total is known, and no provenance to cite. */
+		if (g->n == 0)
+			continue;
 		for (size_t w = 0; w < o->nwindows; w++) {
 			int n = o->windows[w];
 			const month_fig *at, *at_base;

@@ -58,6 +58,18 @@ parse_yyyymm(const char *s, size_t n)
 	return (int)(v / 100) * 12 + m - 1;
 }
 
+/* Column i is one of the named columns (area, category). */
+static bool
+key_col(const mps_file *f, size_t i)
+{
+	int key[] = { f->major, f->minor, f->borough, f->wardname, f->wardcode };
+
+	for (size_t k = 0; k < sizeof key / sizeof key[0]; k++)
+		if (key[k] >= 0 && (size_t)key[k] == i)
+			return true;
+	return false;
+}
+
 static void
 read_header(csvin *c, mps_file *f, bool hold)
 {
@@ -89,6 +101,13 @@ read_header(csvin *c, mps_file *f, bool hold)
 		if (!agg_month_ok(m))
 			cs_die_at(CS_EXIT_DATA, f->name, csvin_lineno(c),
 				  "month column %s is out of range", csvin_get(c, i));
+		/* Two columns of one month would write each count twice. */
+		for (size_t k = 0; k < f->nmonths; k++)
+			if (f->months[k].month == m)
+				cs_die_at(CS_EXIT_DATA, f->name, csvin_lineno(c),
+					  "month column %s appears twice in the header "
+					  "(columns %zu and %zu)", csvin_get(c, i),
+					  f->months[k].col + 1, i + 1);
 		f->months = xgrow(f->months, &cap, f->nmonths + 1, sizeof *f->months);
 		f->months[f->nmonths].col = i;
 		f->months[f->nmonths].month = m;
@@ -109,6 +128,13 @@ read_header(csvin *c, mps_file *f, bool hold)
 	if (f->nmonths == 0)
 		cs_die_at(CS_EXIT_DATA, f->name, csvin_lineno(c),
 			  "header has no month columns (YYYYMM)");
+	/* A column that is neither a key nor a month ("201913", "2019-02",
+	 * "Total") is not read: say so, or its figures would vanish unseen. */
+	for (size_t i = 0; i < f->width; i++)
+		if (!key_col(f, i) && parse_yyyymm(csvin_get(c, i), csvin_len(c, i)) < 0)
+			cs_warn_at(f->name, csvin_lineno(c), "column %zu \"%.40s\" is not a "
+				   "month (YYYYMM); its figures are not read", i + 1,
+				   csvin_get(c, i));
 }
 
 static bool
@@ -227,6 +253,7 @@ nc_mps(csvin *c, const struct nc_opts *o)
 
 		if (!is_data_row(c, &f) || !area_wanted(c, &f, o))
 			continue;
+		tax_at(f.name, line);
 		nc_field(c, f.major, &major);
 		nc_field(c, f.minor, &minor);
 		sbuf_clear(&label);

@@ -62,6 +62,9 @@ void nc_tmpl_free(nc_tmpl *t);
  * unmapped.  nc_parent() gives the parent key ("" at the top). */
 void tax_load(const char *path);
 const char *tax_map(const char *label, size_t n);
+/* Where the next labels were read (file and line), for tax_map's
+ * warnings; readers set it per record. */
+void tax_at(const char *file, long line);
 const char *tax_parent(const char *key);
 
 /* Readers: each reads its input and writes rows with nc_emit; returns 0,

@@ -102,6 +102,7 @@ nc_policeuk(csvin *c, const struct nc_opts *o)
 			sbuf_adds(&code, b ? b->code : "");
 		}
 		nc_field(c, ctype, &type);
+		tax_at(file, line);
 		if ((offence = tax_map(sbuf_str(&type), type.len)) == NULL) {
 			cs_warn_at(file, line, "unmapped offence \"%s\"", sbuf_str(&type));
 			offence = "unmapped";

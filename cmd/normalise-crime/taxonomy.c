@@ -27,6 +27,8 @@ static size_t nrules;
 static hmap *parents;        /* key -> parent key */
 static hmap *memo;           /* cleaned label -> key, or &unmapped */
 static char unmapped;
+static const char *at_file;  /* where the label being mapped was read */
+static long at_line;
 #define MEMO_MAX 100000      /* text mode may bring endless labels */
 
 static void
@@ -138,6 +140,13 @@ clean_label(const char *s, size_t n, sbuf *out)
 	out->s[k] = '\0';
 }
 
+void
+tax_at(const char *file, long line)
+{
+	at_file = file;
+	at_line = line;
+}
+
 const char *
 tax_map(const char *label, size_t n)
 {
@@ -165,7 +174,8 @@ tax_map(const char *label, size_t n)
 		if (r == RE_MATCH)
 			key = rules[i].key;
 		else if (r == RE_LIMIT)
-			cs_warn("taxonomy pattern %zu gave up on \"%s\"", i + 1, clean.s);
+			cs_warn_at(at_file, at_line, "taxonomy pattern %zu gave up on \"%s\"",
+				   i + 1, clean.s);
 	}
 	if (hmap_count(memo) < MEMO_MAX) {
 		*hmap_put(memo, clean.s, clean.len) = key ? (void *)key : &unmapped;

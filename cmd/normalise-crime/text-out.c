@@ -64,6 +64,7 @@ tx_fact *tx_add(tx *t, long line, const char *area, const tx_period *p,
 	if (base)
 		f.base = *base;
 	f.label = xstrndup(label, labeln);
+	tax_at(t->file, line);
 	f.offence = tax_map(label, labeln);
 	if (!f.offence) {
 		f.offence = "unmapped";

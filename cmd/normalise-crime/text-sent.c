@@ -112,6 +112,8 @@ void tx_sent_free(void)
 	re_free(re_follow);
 	re_free(re_ago);
 	re_free(re_bullet);
+	/* nc_text runs once per operand: the next may not compile these */
+	re_rel = re_area = re_follow = re_ago = re_bullet = NULL;
 }
 
 static struct tx_para *para(tx *t)

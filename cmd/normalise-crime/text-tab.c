@@ -252,8 +252,10 @@ static void data_row(tx *t, const row *r, const col *cols, int ncols, bool areal
 			ranks(t, r, c, &cols[c], label, ln);
 			continue;
 		}
-		if (!tx_cell_num(r->s[c], r->n[c], &v[c]))
+		if (!tx_cell_num(r->s[c], r->n[c], &v[c])) {
+			tx_overflow(t, r->line, label, r->s[c], r->n[c]);
 			continue;
+		}
 		if (v[c].has_of)
 			continue;
 		have[c] = true;
@@ -338,6 +340,38 @@ static void stat_row(tx *t, const row *r, const col *cols, int ncols, const char
 	sbuf_free(&subj);
 }
 
+/* A cell that heads a column of figures: a period, an area, a count, a
+ * change or a rank (not "Offence" or "Crime type", which head labels). */
+static bool heads_figures(const char *s, size_t n)
+{
+	cs_period p;
+	return n && (tx_cell_period(s, n, &p) || tx_area_name(s, n) ||
+		     re_test(re_count, s, n) || re_test(re_change, s, n) ||
+		     re_test(re_rank, s, n));
+}
+
+/* A header with one cell fewer than its rows ("2017/18<TAB>2018/19" over
+ * "Burglary<TAB>100<TAB>90") has no cell over the labels: move its cells
+ * one to the right, or each figure is read under the next column's
+ * period.  The rows above it are moved with it. */
+static void align_header(row *rows, size_t first)
+{
+	row *m = &rows[first - 1];
+	if (rows[first].ncells != m->ncells + 1 || m->ncells + 1 > MAXCOLS ||
+	    !heads_figures(m->s[0], m->n[0]))
+		return;
+	for (size_t i = 0; i < first; i++) {
+		row *r = &rows[i];
+		if (r->ncells + 1 > MAXCOLS || (i + 1 < first && !r->n[0]))
+			continue;
+		memmove(r->s + 1, r->s, (size_t)r->ncells * sizeof r->s[0]);
+		memmove(r->n + 1, r->n, (size_t)r->ncells * sizeof r->n[0]);
+		r->s[0] = "";
+		r->n[0] = 0;
+		r->ncells++;
+	}
+}
+
 /* A table whose rows are areas and columns offences or the other way:
  * the header of each column, all rows above the data joined. */
 static void process(tx *t, const tx_period *caption, const char *cap, size_t capn)
@@ -360,6 +394,7 @@ static void process(tx *t, const tx_period *caption, const char *cap, size_t cap
 	size_t ndata = tb->nrows - first, known = 0, areas = 0;
 	for (size_t i = first; i < tb->nrows; i++) {
 		sbuf l = SBUF_INIT;
+		tax_at(t->file, rows[i].line);
 		tx_label(rows[i].s[0], rows[i].n[0], &l);
 		known += tax_map(l.s, l.len) != NULL;
 		areas += tx_area_name(rows[i].s[0], rows[i].n[0]) != NULL;
@@ -369,6 +404,7 @@ static void process(tx *t, const tx_period *caption, const char *cap, size_t cap
 	bool stats = !arealist && known * 2 < ndata;   /* rows that are statistics */
 	if (first == 0 || first > 4 || ndata == 0)
 		goto done;
+	align_header(rows, first);
 	int ncols = 0;
 	for (size_t i = 0; i < tb->nrows; i++)
 		ncols = rows[i].ncells > ncols ? rows[i].ncells : ncols;
@@ -388,16 +424,19 @@ static void process(tx *t, const tx_period *caption, const char *cap, size_t cap
 			}
 		}
 		const row *m = &rows[first - 1];
+		tax_at(t->file, m->line);
 		classify(&cols[c], cols, c, sbuf_str(&h), h.len, c < m->ncells ? m->s[c] : "",
 			 c < m->ncells ? m->n[c] : 0, caption);
 	}
 	const row *m = &rows[first - 1];
-	for (size_t i = first; i < tb->nrows; i++)
+	for (size_t i = first; i < tb->nrows; i++) {
+		tax_at(t->file, rows[i].line);
 		if (stats)
 			stat_row(t, &rows[i], cols, ncols, cap, capn, &lab);
 		else if (arealist ? tx_area_name(rows[i].s[0], rows[i].n[0]) != NULL :
 				    has_letter(rows[i].s[0], rows[i].n[0]))
 			data_row(t, &rows[i], cols, ncols, arealist, m, &lab, &h);
+	}
 	sbuf_free(&h);
 	sbuf_free(&lab);
 done:
@@ -476,15 +515,12 @@ void tx_tab_free(tx *t)
 	free(t->tab->lineno);
 	free(t->tab);
 	t->tab = NULL;
-	re_free(re_rank);
-	re_free(re_change);
-	re_free(re_skip);
-	re_free(re_count);
-	re_free(re_self);
-	re_free(re_caption);
-	re_free(re_subject);
-	re_free(re_compared);
-	re_free(re_per1000);
-	re_free(re_unit);
-	re_rank = NULL;
+	/* nc_text runs once per operand: every pointer is reset, so the
+	 * next operand compiles afresh and never frees these twice. */
+	cs_re **all[] = { &re_rank, &re_change, &re_skip, &re_count, &re_self, &re_caption,
+			  &re_subject, &re_compared, &re_per1000, &re_unit };
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		re_free(*all[i]);
+		*all[i] = NULL;
+	}
 }

@@ -125,12 +125,14 @@ static bool row(tx *t, struct tx_table *tb, const char *s, size_t n, bool first)
 	if (k > MAXTOK || k <= want)
 		return false;
 	cs_num v[MAXPER + MAXCHG];
-	bool have[MAXPER + MAXCHG];
+	bool have[MAXPER + MAXCHG], big[MAXPER + MAXCHG];
 	for (int c = 0; c < want; c++) {
 		int i = k - want + c;
-		have[c] = num_parse(tok[i], len[i], &v[c]) == NUM_OK;
+		num_status st = num_parse(tok[i], len[i], &v[c]);
+		have[c] = st == NUM_OK;
+		big[c] = st == NUM_OVERFLOW;   /* a figure, but not one kept */
 		bool dash = len[i] == 1 && tok[i][0] == '-';
-		if (!have[c] && !dash)
+		if (!have[c] && !dash && !big[c])
 			return false;
 		if (have[c] && (v[c].percent != (c >= tb->nper && tb->chg[c - tb->nper].pct) ||
 				v[c].has_of))
@@ -149,6 +151,9 @@ static bool row(tx *t, struct tx_table *tb, const char *s, size_t n, bool first)
 		tb->state = IDLE;
 		return true;
 	}
+	for (int c = 0; c < want; c++)
+		if (big[c])
+			tx_overflow(t, t->line, label, tok[k - want + c], len[k - want + c]);
 	for (int c = 0; c < tb->nper; c++) {
 		if (!have[c])
 			continue;

@@ -1,6 +1,7 @@
 /* text.c - text mode: report text in, indicator rows out.
  *
- * Each line is made valid UTF-8 and cleaned (text.h), superscript
+ * Each line is made valid UTF-8 (bad bytes reported once per file) and
+ * cleaned (text.h), superscript
  * footnote digits are dropped, page furniture is skipped, and the line is
  * offered to the recognisers in turn: tab tables, space tables under a
  * header of periods, footnote definitions, then sentences (a paragraph at
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "borough.h"
+#include "err.h"
 #include "tx.h"
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -44,6 +46,17 @@ const char *tx_label(const char *s, size_t n, sbuf *out)
 	while (out->len && (out->s[out->len - 1] == '*' || out->s[out->len - 1] == ' '))
 		out->s[--out->len] = '\0';
 	return sbuf_str(out);
+}
+
+bool tx_overflow(tx *t, long line, const char *label, const char *s, size_t n)
+{
+	cs_num v;
+	if (num_parse(s, n, &v) != NUM_OVERFLOW)
+		return false;
+	text_trim(&s, &n);
+	cs_warn_at(t->file, line, "%s: \"%.*s\" cannot be kept exact (over 15 "
+		   "significant digits, or out of range); not read", label, (int)(n > 40 ? 40 : n), s);
+	return true;
 }
 
 static const char *find(const char *s, size_t n, const char *lit)
@@ -175,18 +188,18 @@ int nc_text(lines *in, const struct nc_opts *o)
 	sbuf fixed = SBUF_INIT;
 	char *s;
 	size_t n;
+	bool warned_bytes = false;
 	while (lines_next(in, &s, &n)) {
 		if (!t.file || lines_new_file(in)) {
 			if (t.file)
 				end_all(&t);
 			t.file = lines_source(in);
 			t.source = o->source ? o->source : t.file;
+			warned_bytes = false;
 		}
 		t.line = lines_lineno(in);
-		sbuf_clear(&fixed);
-		utf8_fix(s, n, &fixed);
-		sbuf_add(&fixed, "", 0); /* storage even for an empty line */
-		fixed.len = text_clean(fixed.s, fixed.len);
+		tax_at(t.file, t.line);
+		text_line_fix(s, n, &fixed, t.file, t.line, &warned_bytes);
 		fixed.len = drop_superscripts(fixed.s, fixed.len);
 		fixed.s[fixed.len] = '\0';
 		one_line(&t, fixed.s, fixed.len);

@@ -126,5 +126,8 @@ void tx_sent_free(void);
  * ("months1" -> "months", "MOPAC74" -> "MOPAC7", "offences*" ->
  * "offences") and trimmed; returns out's string. */
 const char *tx_label(const char *s, size_t n, sbuf *out);
+/* A table cell that reads as a number too long to keep exact (num.h:
+ * NUM_OVERFLOW): true after warning at the row's line that it is not read. */
+bool tx_overflow(tx *t, long line, const char *label, const char *s, size_t n);
 
 #endif
