@@ -83,7 +83,7 @@ $(O)/unit/%: $(O)/tests/unit/%.o $(LIB_A)
 # ---- dependencies -------------------------------------------------------
 # Debian packages each target needs; tests/deps.sh installs the missing ones.
 DEPS_BUILD = gcc make pkg-config libcsv-dev libpcre2-dev
-DEPS_TEST  = $(DEPS_BUILD) bats bats-assert bats-support gawk
+DEPS_TEST  = $(DEPS_BUILD) bats bats-assert bats-support gawk mawk poppler-utils
 DEPS_RUN   = $(DEPS_BUILD) gawk poppler-utils
 
 deps-build:
