@@ -131,7 +131,8 @@ valgrind: deps-test
 # Each script writes atomically, so make -j builds datasets side by side and
 # an interrupted run leaves no half table; a rerun with nothing changed is a
 # no-op.  AREA is the borough of the league highlight, ward profile and
-# dashboard.
+# dashboard (not of the reports: a report names its own area, and AREA
+# would put a default borough on figures it does not name).
 AREA     ?= Barnet
 DATA     ?=
 PIPE_SRC  = samples $(DATA:%/=%)
@@ -161,9 +162,9 @@ $(MINUTES_TABLES:%=out/minutes/\%/%.tsv): $(1)/minutes/%.txt pipelines/minutes.s
 $(MINUTES_TABLES:%=out/minutes/\%/%.tsv): $(1)/minutes/%.pdf pipelines/minutes.sh $(PIPE_LIB)
 	@sh pipelines/minutes.sh -q -o $$(@D) $$<
 out/reports/%/rag.tsv out/reports/%/indicators.tsv: $(1)/reports/%.txt pipelines/report-indicators.sh $(PIPE_LIB)
-	@sh pipelines/report-indicators.sh -q --area '$(AREA)' -o $$(@D) $$<
+	@sh pipelines/report-indicators.sh -q -o $$(@D) $$<
 out/reports/%/rag.tsv out/reports/%/indicators.tsv: $(1)/reports/%.pdf pipelines/report-indicators.sh $(PIPE_LIB)
-	@sh pipelines/report-indicators.sh -q --area '$(AREA)' -o $$(@D) $$<
+	@sh pipelines/report-indicators.sh -q -o $$(@D) $$<
 $(foreach m,$(1)/mps/%.csv $(if $(filter-out samples,$(1)),$(1)/%.csv),
 out/league/%/league.tsv: $(m) pipelines/borough-league.sh $(PIPE_LIB)
 	@sh pipelines/borough-league.sh -q --area '$(AREA)' -o $$(@D) $$<

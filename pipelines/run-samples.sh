@@ -33,6 +33,19 @@ done
 printf '  %-*s %6d %6d %8d\n' "$width" "in all" "$tables" "$total" "$warnings"
 echo "Each directory has its warnings in warnings.txt; every row names its source and line."
 for f in $html; do echo "Dashboard: $f (open it in a browser)"; done
+
+# A look at three of the tables from the samples.
+show() {
+	[ -f "$2" ] || return 0
+	printf '\n%s (%s):\n' "$1" "$2"
+	awk -v cols="$3" -v max=8 -f pipelines/awk/show.awk "$2"
+}
+show "Dashboard rebuilt from an MPS file" out/dashboard/borough_2024_vintage/dashboard.tsv \
+	indicator,quarter_count,quarter_pct_change,rolling12_count,rolling12_pct_change,london_rank,rag
+show "Actions from the minutes of an agenda pack" out/minutes/agenda-pack/actions.tsv \
+	meeting_date,item,who,text
+show "Figures from a strategic assessment" out/reports/strategic-assessment/indicators.tsv \
+	line,area,period,offence,measure,value,unit
 if [ -n "$failed" ]; then
 	echo "cspkit: some pipelines failed (their messages are above); the rest are listed." >&2
 	exit 1
