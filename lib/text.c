@@ -57,6 +57,10 @@ utf8_fix(const char *s, size_t n, sbuf *out)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, start = 0, fixes = 0;
 
+	/* An empty cell may come as (NULL, 0), and NULL + 0 is undefined in
+	 * C (fuzz_nc_text found it through tax_map). */
+	if (n == 0)
+		return 0;
 	while (i < n) {
 		size_t bad, len;
 

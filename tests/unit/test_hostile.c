@@ -6,7 +6,9 @@
 
 #include "csvin.h"
 #include "date.h"
+#include "mem.h"
 #include "num.h"
+#include "text.h"
 #include "tsv.h"
 #include "tmpfile.h"
 #include "unit.h"
@@ -125,9 +127,23 @@ shift_onto_month_end_is_whole_months(void)
 	CHECK_STR(q.label, "12m to 2018-03-15");
 }
 
+/* fuzz_nc_text: an empty table cell reached tax_map, and so utf8_fix, as
+ * (NULL, 0); NULL + 0 is undefined (UBSan stopped the fuzzer). */
+static void
+empty_null_text_is_fine(void)
+{
+	sbuf b = SBUF_INIT;
+
+	CHECK(utf8_fix(NULL, 0, &b) == 0);
+	CHECK(b.len == 0);
+	CHECK(utf8_valid(NULL, 0));
+	sbuf_free(&b);
+}
+
 int
 main(void)
 {
+	empty_null_text_is_fine();
 	shift_onto_month_end_is_whole_months();
 	writer_keeps_output_utf8();
 	csvin_open_outlives_its_frame();
