@@ -396,19 +396,27 @@ none:
 	return NUM_NONE;
 }
 
+/* v = v * 10 + the digit c; false when c is not a digit or v would pass
+ * LONG_MAX. */
+static bool
+add_digit(long *v, char c)
+{
+	int d = c - '0';
+
+	if (c < '0' || c > '9' || *v > (LONG_MAX - d) / 10)
+		return false;
+	*v = *v * 10 + d;
+	return true;
+}
+
 bool num_long(const char *s, size_t n, long *out)
 {
 	if (n == 0)
 		return false;
 	long v = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
+	for (size_t i = 0; i < n; i++)
+		if (!add_digit(&v, s[i]))
 			return false;
-		int d = s[i] - '0';
-		if (v > (LONG_MAX - d) / 10)
-			return false;
-		v = v * 10 + d;
-	}
 	*out = v;
 	return true;
 }
@@ -440,12 +448,8 @@ bool num_count(const char *s, size_t n, long *out)
 				return false;
 			continue;
 		}
-		if (s[i] < '0' || s[i] > '9')
+		if (!add_digit(&v, s[i]))
 			return false;
-		int d = s[i] - '0';
-		if (v > (LONG_MAX - d) / 10)
-			return false;
-		v = v * 10 + d;
 	}
 	*out = v;
 	return true;
