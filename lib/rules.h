@@ -1,0 +1,77 @@
+/* rules.h - recogniser tables: named PCRE2 patterns kept as data, each with
+ * the strings it must match and must not, compiled, matched and freed
+ * together.
+ *
+ * A rule file is a reference table (ref.h) under lib/data, by convention
+ * "rules-<reader>-<kind>.tsv", with the columns
+ *
+ *   kind	name	flags	text
+ *   rule	item_numbered	i	^(?<num>\d{1,4})[.)]\s+(?<title>\S.*)$
+ *   yes	item_numbered		3. Apologies for absence
+ *   no	item_numbered		3 people attended.
+ *
+ * kind "rule" defines a pattern (flags as re_compile: i, x, m), in table
+ * order; "yes" and "no" are examples for the rule named, run by
+ * rules_selftest (tests/unit/test_rules.c walks every rules-*.tsv).
+ *
+ * A pattern may name a vocabulary: {{kind}} is replaced by an alternation
+ * of every word of that kind in the vocabulary table given to rules_load
+ * (columns "word" and "kind"), longest first, each word literal
+ * (\Q...\E), as a non-capturing group.  So decision verbs, section names
+ * and direction words live in word lists, not in patterns.
+ *
+ * A match returns its captures in a cs_rmatch owned by the caller; nothing
+ * is remembered in the set between calls.
+ */
+#ifndef CS_RULES_H
+#define CS_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "ref.h"
+
+#define RULES_MAXCAP 16
+
+typedef struct cs_ruleset cs_ruleset;
+
+typedef struct {
+	int rule;                  /* index of the rule that matched, -1 none */
+	bool limit;                /* a pattern hit the PCRE2 match limit */
+	int ncap;                  /* groups 0..ncap-1 are in so/eo */
+	size_t so[RULES_MAXCAP];   /* (size_t)-1 when a group did not take part */
+	size_t eo[RULES_MAXCAP];
+} cs_rmatch;
+
+/* Load and compile a rule file (a ref_load name, "rules-minutes-items"),
+ * expanding {{kind}} from vocab (may be NULL).  Exit 1 naming file:line on
+ * a bad pattern, an unknown kind, an example for a rule not yet defined,
+ * an unknown {{kind}}, or two rules of one name. */
+cs_ruleset *rules_load(const char *name, const cs_table *vocab);
+void rules_free(cs_ruleset *rs);
+
+size_t rules_count(const cs_ruleset *rs);
+const char *rules_name(const cs_ruleset *rs, int rule);
+/* Index of the rule named, or -1. rules_need exits 1 naming the file. */
+int rules_find(const cs_ruleset *rs, const char *name);
+int rules_need(const cs_ruleset *rs, const char *name);
+
+/* Match one rule against s[0..n) from start.  True on a match. */
+bool rules_exec(cs_ruleset *rs, int rule, const char *s, size_t n,
+		size_t start, cs_rmatch *m);
+/* The first rule, in table order, that matches s[0..n); its index, or -1
+ * (m->rule is the same). */
+int rules_first(cs_ruleset *rs, const char *s, size_t n, cs_rmatch *m);
+/* Group i, or the named group of the rule that matched: false when absent
+ * or unset. */
+bool rules_group(const cs_rmatch *m, int i, size_t *so, size_t *eo);
+bool rules_named(const cs_ruleset *rs, const cs_rmatch *m, const char *group,
+		 size_t *so, size_t *eo);
+
+/* Run every example: a "yes" must match its rule, a "no" must not.  Each
+ * failure is one line on out ("file:line: rule NAME: should match: TEXT");
+ * returns the number of failures.  *nexamples counts those run. */
+int rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples);
+
+#endif
