@@ -45,13 +45,14 @@ USAGE
 . "$(dirname "$0")/common.sh"
 one_input dashboard "MPS borough file" "$@"
 area=${opt_area:-Barnet}
-offences=$(data_file "${opt_offences:-dashboard-offences}") ||
-	usage_error "--offences: '${opt_offences:-dashboard-offences}' not found"
+data_file "${opt_offences:-dashboard-offences}" ||
+	usage_error "--offences: $(shquote "${opt_offences:-dashboard-offences}") not found"
+offences=$DATAFILE
 group=${opt_group:-group-$(printf '%s' "$area" | tr 'A-Z ' 'a-z-')-msg}
 case $group in
 none) group= ;;
-*) data_file "$group" >/dev/null || { [ -z "$opt_group" ] && group=; } ||
-	usage_error "--group: '$group' not found" ;;
+*) data_file "$group" || { [ -z "$opt_group" ] && group=; } ||
+	usage_error "--group: $(shquote "$group") not found" ;;
 esac
 begin_output
 
