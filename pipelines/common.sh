@@ -192,7 +192,19 @@ as_text() {
 	esac
 }
 
-trap '[ -z "$WORK" ] || rm -rf -- "$WORK"; [ -z "$GEN" ] || rm -rf -- "$GEN"' EXIT
+# On exit: the work directory; in publish, the generation OUT does not
+# name (the new one before the rename, the old one after: a signal may come
+# between any two steps).
+cleanup() {
+	[ -z "$WORK" ] || rm -rf -- "$WORK"
+	[ -n "$GEN" ] || return 0
+	rm -f -- "$STATE/link"
+	_c=$(readlink -- "$OUT" 2>/dev/null || :)
+	for _g in "$STATE/gen-a" "$STATE/gen-b"; do
+		[ ".$_base.cspkit/${_g##*/}" = "$_c" ] || rm -rf -- "$_g"
+	done
+}
+trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -282,8 +294,8 @@ publish() {
 	# missing; a later run clears it)
 	[ -z "$_old" ] || mv -T -- "$OUT" "$_old"
 	mv -T -f -- "$STATE/link" "$OUT"
-	GEN=
 	[ -z "$_cur" ] || rm -rf -- "$STATE/${_cur##*/}"
+	GEN=
 	[ -z "$_old" ] || rm -rf -- "$_old"
 	say "$OUT: ${_said#, }"
 }

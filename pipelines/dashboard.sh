@@ -67,6 +67,7 @@ step ranked.tsv rank-boroughs ${opt_population:+--population "$opt_population"} 
 
 # The area's rows; its changes flagged, one flag per offence.
 only_area windows.tsv "$area"
+[ "$(rows "$WORK/windows.tsv")" -gt 0 ] || die "$INPUT: no rows for the area '$area'"
 only_area ranked.tsv "$area"
 awk "$AWK_TSV"'head || f("measure") == "pct_change"' "$WORK/windows.tsv" >"$WORK/changes.tsv"
 sort_by changes.tsv area offence
@@ -76,7 +77,6 @@ step rag.tsv rag-flag --summary -g area,offence ${opt_band:+--band "$opt_band"} 
 all_offences months.tsv --area "$area"
 pick_offences months.tsv "$offences"
 
-[ "$(rows "$WORK/months.tsv")" -gt 0 ] || die "$INPUT: no rows for the area '$area'"
 tsvawk dashboard "$offences" "$WORK/windows.tsv" "$WORK/ranked.tsv" "$WORK/rag.tsv" >"$WORK/dashboard.tsv"
 tsvawk trend "$offences" "$WORK/months.tsv" >"$WORK/trend.tsv"
 tsvawk html "$WORK/dashboard.tsv" "$WORK/trend.tsv" >"$WORK/dashboard.html"
