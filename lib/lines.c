@@ -28,6 +28,7 @@ struct lines {
 	char *last;            /* the line just returned, for lines_unread */
 	size_t lastlen;
 	bool again;
+	size_t max_line, max_bytes, total;   /* lines_limit; 0 = none */
 };
 
 lines *
@@ -67,7 +68,7 @@ open_next(lines *l)
 		cs_die(CS_EXIT_DATA, "%s: %s", name, strerror(errno));
 	}
 	l->lineno = 0;
-	l->start = l->end = 0;
+	l->start = l->end = l->total = 0;
 	l->eof = false;
 	return true;
 }
@@ -91,11 +92,24 @@ fill(lines *l)
 	do
 		n = read(l->fd, l->buf + l->end, l->cap - l->end);
 	while (n < 0 && errno == EINTR);
+	if (n < 0 && errno == EBADF && l->fd == STDIN_FILENO)
+		cs_die(CS_EXIT_DATA, "%s: standard input is closed", l->src);
 	if (n < 0)
 		cs_die(CS_EXIT_DATA, "%s: %s", l->src, strerror(errno));
 	if (n == 0)
 		l->eof = true;
 	l->end += (size_t)n;
+	l->total += (size_t)n;
+	if (l->max_bytes > 0 && l->total > l->max_bytes)
+		cs_die(CS_EXIT_DATA, "%s: larger than %zu MiB, too big for a "
+		       "reference table", l->src, l->max_bytes >> 20);
+}
+
+void
+lines_limit(lines *l, size_t max_line, size_t max_bytes)
+{
+	l->max_line = max_line;
+	l->max_bytes = max_bytes;
 }
 
 bool
@@ -119,6 +133,10 @@ lines_next(lines *l, char **line, size_t *len)
 		nl = memchr(p + scanned, '\n', l->end - l->start - scanned);
 		if (nl == NULL && !l->eof) {
 			scanned = l->end - l->start;
+			if (l->max_line > 0 && scanned > l->max_line)
+				cs_die_at(CS_EXIT_DATA, l->src, l->lineno + 1,
+					  "a line longer than %zu KiB, too long "
+					  "for a reference table", l->max_line >> 10);
 			fill(l);
 			continue;
 		}

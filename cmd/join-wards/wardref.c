@@ -16,6 +16,7 @@
 #include "csvin.h"
 #include "err.h"
 #include "hash.h"
+#include "lines.h"
 #include "mem.h"
 #include "names.h"
 #include "ref.h"
@@ -228,6 +229,8 @@ static void
 load_csv(wardref *r, const wardref_opts *o)
 {
 	csvin *c = csvin_open(r->path);
+
+	lines_limit(csvin_lines(c), REF_MAX_LINE, REF_MAX_BYTES);
 	char **names;
 	const char **cell;
 	size_t *len, n;
@@ -279,7 +282,9 @@ is_tsv(const char *path)
 		cs_die(CS_EXIT_DATA, "%s: %s", path, strerror(errno));
 	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode))
 		cs_die(CS_EXIT_DATA, "%s: is a directory, not a ward lookup", path);
-	while ((ch = getc(f)) != EOF && ch != '\n' && ch != '\t')
+	/* (a first line longer than a reference line: load_csv says so) */
+	for (size_t n = 0; n < REF_MAX_LINE &&
+	     (ch = getc(f)) != EOF && ch != '\n' && ch != '\t'; n++)
 		;
 	fclose(f);
 	return ch == '\t';
