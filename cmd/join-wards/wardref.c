@@ -25,7 +25,8 @@
 enum { C_CODE, C_NAME, C_LADCD, C_LADNM, C_VINT, C_POP, C_N };
 
 struct wardref {
-	char *path;
+	char *path;             /* the table's name for messages about matches */
+	char *file;             /* where it was read: messages about its defects */
 	ward *w;
 	size_t n, cap;
 	hmap *by_code, *by_name, *lads;
@@ -78,13 +79,13 @@ find_columns(wardref *r, const wardref_opts *o, char *const names[], size_t n)
 	r->col[C_POP] = find_col(names, n, o->population, "population", NULL, NULL, NULL);
 	for (int k = 0; k < C_N; k++)
 		if (given[k] != NULL && r->col[k] < 0)
-			cs_usage_error("%s: no column '%s' (%s)", r->path, given[k], what[k]);
+			cs_usage_error("%s: no column '%s' (%s)", r->file, given[k], what[k]);
 	if (r->col[C_CODE] < 0)
 		cs_die(CS_EXIT_DATA, "%s: no ward code column (ward_code or WDyyCD); "
-		       "name it with --ref-code", r->path);
+		       "name it with --ref-code", r->file);
 	if (r->col[C_NAME] < 0)
 		cs_die(CS_EXIT_DATA, "%s: no ward name column (ward_name or WDyyNM); "
-		       "name it with --ref-name", r->path);
+		       "name it with --ref-name", r->file);
 	if (r->col[C_VINT] < 0 && o->code == NULL) {
 		const char *s = names[r->col[C_CODE]];
 
@@ -135,7 +136,7 @@ add_row(wardref *r, const char *const cell[], const size_t len[], long lineno)
 		total += fl[k] + 1;
 	}
 	if (fl[C_CODE] == 0 || fl[C_NAME] == 0)
-		cs_die_at(CS_EXIT_DATA, r->path, lineno, "empty ward %s",
+		cs_die_at(CS_EXIT_DATA, r->file, lineno, "empty ward %s",
 			  fl[C_CODE] == 0 ? "code" : "name");
 	r->w = xgrow(r->w, &r->cap, r->n + 1, sizeof *r->w);
 	w = &r->w[r->n];
@@ -178,7 +179,7 @@ index_rows(wardref *r)
 		if (d != NULL) {
 			if (!same_ward(d, w))
 				cs_warn("%s: ward code %s is listed as both '%s' (%s) and "
-					"'%s' (%s); the first is kept", r->path, w->code,
+					"'%s' (%s); the first is kept", r->file, w->code,
 					d->name, d->lad_name, w->name, w->lad_name);
 			free(w->buf);
 			continue;
@@ -210,6 +211,11 @@ load_tsv(wardref *r, const wardref_opts *o, const char *name)
 {
 	cs_table *t = ref_load(name);
 	const char **cell = xcalloc(t->ncols, sizeof *cell);
+
+	/* A defect of the built-in table names the file whole
+	 * ($CSPKIT_DATA/wards.tsv), for the user to find it. */
+	free(r->file);
+	r->file = xstrdup(t->path);
 	size_t *len = xcalloc(t->ncols, sizeof *len);
 
 	find_columns(r, o, t->colnames, t->ncols);
@@ -298,9 +304,11 @@ wardref_load(const wardref_opts *o)
 	if (o->path == NULL) {
 		/* Messages name the table, not the directory it was found in. */
 		r->path = xstrdup("wards.tsv");
+		r->file = xstrdup("wards.tsv");
 		load_tsv(r, o, "wards");
 	} else {
 		r->path = xstrdup(o->path);
+		r->file = xstrdup(o->path);
 		if (is_tsv(o->path)) {
 			/* ref.h looks a bare name up in the data directory. */
 			sbuf p = SBUF_INIT;
@@ -313,7 +321,7 @@ wardref_load(const wardref_opts *o)
 		}
 	}
 	if (r->n == 0)
-		cs_die(CS_EXIT_DATA, "%s: no wards in the reference", r->path);
+		cs_die(CS_EXIT_DATA, "%s: no wards in the reference", r->file);
 	index_rows(r);
 	return r;
 }
@@ -400,5 +408,6 @@ wardref_free(wardref *r)
 	hmap_free(r->lads, NULL);
 	hmap_free(r->vintages, NULL);
 	free(r->path);
+	free(r->file);
 	free(r);
 }
