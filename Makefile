@@ -128,8 +128,9 @@ valgrind: deps-test
 #   <src>/mps/NAME.csv (ward)    out/wards/NAME/wards.tsv
 # An MPS file whose name has "ward" in it is a ward file.  In a flat DATA
 # directory the MPS files are the *crime*.csv that name a ward or borough.
-# Each script writes atomically, so make -j builds datasets side by side and
-# an interrupted run leaves no half table; a rerun with nothing changed is a
+# Each script publishes its directory in one rename (common.sh), so make -j
+# builds datasets side by side and an interrupted run leaves no half table
+# or mix of old and new; a rerun with nothing changed is a
 # no-op.  AREA is the borough of the league highlight, ward profile and
 # dashboard (not of the reports: a report names its own area, and AREA
 # would put a default borough on figures it does not name).
