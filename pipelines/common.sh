@@ -42,15 +42,22 @@ fi
 LC_ALL=C
 export PATH LC_ALL
 
+# msg TEXT: "prog: TEXT" on stderr, one line: a newline or tab in a file
+# name is written \n or \t, as the tools do.
+msg() {
+	printf '%s: %s\n' "$PROG" "$*" | awk 'NR > 1 { printf "\\n" }
+	{ gsub(/\t/, "\\t"); gsub(/\r/, "\\r"); printf "%s", $0 } END { print "" }' >&2
+}
 say() {
-	[ -n "${opt_quiet:-}" ] || printf '%s: %s\n' "$PROG" "$*" >&2
+	[ -n "${opt_quiet:-}" ] || msg "$@"
 }
 die() {
-	printf '%s: %s\n' "$PROG" "$*" >&2
+	msg "$@"
 	exit 1
 }
 usage_error() {
-	printf "%s: %s\nTry '%s --help' for more information.\n" "$PROG" "$*" "$SCRIPT" >&2
+	msg "$@"
+	printf "Try '%s --help' for more information.\n" "$SCRIPT" >&2
 	exit 2
 }
 

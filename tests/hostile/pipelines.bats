@@ -107,6 +107,11 @@ ODD_NAMES=('a`id>PWNED`.txt' 'b$(id>X).txt' "d'e.txt" 'with space.txt' 'c;touch 
 	run_split sh "$PIPE/minutes.sh" -q -o m "$f"
 	expect_status 0
 	[ "$(wc -l <m/actions.tsv)" -eq 2 ]
+	# a message about such a name stays one line
+	run_split sh "$PIPE/minutes.sh" -q -o m2 "$T/no
+such"
+	expect_status 1
+	[ "$(cat "$err_file")" = "minutes: $T/no\nsuch: cannot read" ]
 	cp "$PACK_A" "$T/a -- b.txt"
 	run_split sh "$PIPE/batch.sh" --runner xargs -q -o r minutes "$T/a -- b.txt"
 	expect_status 0
