@@ -73,6 +73,13 @@ ODD_NAMES=('a`id>PWNED`.txt' 'b$(id>X).txt' "d'e.txt" 'with space.txt' 'c;touch 
 	run_split make -C "$T/m" -s pipelines DATA="$T/nothing here"
 	expect_status 2
 	[ "$(head -1 "$err_file")" = "datasets: DATA='$T/nothing here': no such directory" ]
+	# make run's summary lists it; a DATA that is not there fails make run
+	run_split sh "$T/m/pipelines/run-samples.sh" DATA="$T/with space/"
+	expect_status 0
+	grep -q '^  out/minutes/pack/  *6 ' "$out_file"
+	run_split sh "$T/m/pipelines/run-samples.sh" DATA="$T/nothing here"
+	expect_status 1
+	grep -qxF "datasets: DATA='$T/nothing here': no such directory" "$err_file"
 }
 
 @test "an -o value shaped like name=value, or with a backslash: the tables as with any name" {
