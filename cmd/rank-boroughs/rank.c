@@ -44,6 +44,9 @@ rank_free(ranker *r)
 	free(r->stated);
 	free(r->seen_stamp);
 	free(r->seen_row);
+	free(r->mark);
+	sbuf_free(&r->key);
+	sbuf_free(&r->last_key);
 	free(r->colrep);
 	free(r->gcols);
 }
@@ -111,19 +114,15 @@ key_group(ranker *r, const sbuf *k)
 uint32_t
 rank_group_of(ranker *r, const tsv *t)
 {
-	static sbuf key, last;
-	static uint32_t last_group;
-	static bool have_last;
-
-	build_key(r, t, NULL, &key);
-	if (have_last && key.len == last.len &&
-	    memcmp(sbuf_str(&key), sbuf_str(&last), key.len) == 0)
-		return last_group;
-	last_group = key_group(r, &key);
-	sbuf_clear(&last);
-	sbuf_add(&last, sbuf_str(&key), key.len);
-	have_last = true;
-	return last_group;
+	build_key(r, t, NULL, &r->key);
+	if (r->have_last && r->key.len == r->last_key.len &&
+	    memcmp(sbuf_str(&r->key), sbuf_str(&r->last_key), r->key.len) == 0)
+		return r->last_group;
+	r->last_group = key_group(r, &r->key);
+	sbuf_clear(&r->last_key);
+	sbuf_add(&r->last_key, sbuf_str(&r->key), r->key.len);
+	r->have_last = true;
+	return r->last_group;
 }
 
 static bool
@@ -538,8 +537,6 @@ rank_group(ranker *r, size_t g, uint32_t *mark)
 void
 rank_batch(ranker *r)
 {
-	static uint32_t *mark;
-	static size_t mcap;
 	size_t pos = 0;
 
 	for (size_t i = 0; i < r->nrows; i++) {
@@ -564,19 +561,19 @@ rank_batch(ranker *r)
 
 		r->order[gp->first + gp->n++] = i;
 	}
-	if (mcap < r->nareas) {
-		size_t old = mcap;
+	if (r->mcap < r->nareas) {
+		size_t old = r->mcap;
 
 		/* Stamps start at 0 and the first group's is 1, so new
 		 * slots must read as "not this group". */
-		mark = xgrow(mark, &mcap, r->nareas, sizeof *mark);
-		r->seen_stamp = xrealloc(r->seen_stamp, mcap * sizeof *r->seen_stamp);
-		r->seen_row = xrealloc(r->seen_row, mcap * sizeof *r->seen_row);
-		memset(mark + old, 0, (mcap - old) * sizeof *mark);
-		memset(r->seen_stamp + old, 0, (mcap - old) * sizeof *r->seen_stamp);
+		r->mark = xgrow(r->mark, &r->mcap, r->nareas, sizeof *r->mark);
+		r->seen_stamp = xrealloc(r->seen_stamp, r->mcap * sizeof *r->seen_stamp);
+		r->seen_row = xrealloc(r->seen_row, r->mcap * sizeof *r->seen_row);
+		memset(r->mark + old, 0, (r->mcap - old) * sizeof *r->mark);
+		memset(r->seen_stamp + old, 0, (r->mcap - old) * sizeof *r->seen_stamp);
 	}
 	for (size_t k = 0; k < r->ntouched; k++)
-		rank_group(r, r->touched[k], mark);
+		rank_group(r, r->touched[k], r->mark);
 }
 
 /* ---- writing ------------------------------------------------------- */

@@ -15,6 +15,7 @@
 
 #include "borough.h"
 #include "hash.h"
+#include "mem.h"
 #include "tsv.h"
 
 /* What a row's measure says about how to rank it. */
@@ -115,10 +116,16 @@ typedef struct {
 		long of;            /* stated denominator, 0 unknown */
 	} *stated;
 	size_t nstated, stcap;
-	/* scratch */
+	/* scratch, here and not in statics so that each ranker (a unit
+	 * test makes several) has its own */
 	uint32_t *seen_stamp;   /* per area: last group stamp */
 	size_t *seen_row;
 	uint32_t stamp;
+	uint32_t *mark;         /* per area: stamp of the last ranking */
+	size_t mcap;            /* slots of mark, seen_stamp, seen_row */
+	sbuf key, last_key;     /* the row's group key, the row before's */
+	uint32_t last_group;
+	bool have_last;
 } ranker;
 
 /* areas.c */
