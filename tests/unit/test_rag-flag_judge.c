@@ -64,42 +64,45 @@ add(const char *spec)
 	return r;
 }
 
-/* Judge the group held (change mode, --band band); its warnings go to
- * /dev/null (the bats goldens check them).  Returns the colour's word,
- * "" when none. */
+/* Judge the group held with options o, as write_group does; the
+ * warnings go to /dev/null (the bats goldens check them).  Returns the
+ * group's colour word, "" when none. */
 static const char *
-judge(double band)
+verdict(const struct opts *o)
 {
-	struct opts o = { .band = band };
 	int saved = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY);
 
 	sbuf_free(&v.reason);
 	v = (struct verdict){ .colour = -1 };
 	dup2(null, STDERR_FILENO);
-	judge_change(&g, &cols, &o, &v);
+	if (o->target_mode)
+		judge_target(&g, &cols, o, &v);
+	else
+		judge_change(&g, &cols, o, &v);
 	dup2(saved, STDERR_FILENO);
 	close(null);
 	close(saved);
 	return v.colour < 0 ? "" : scheme_name(v.colour);
 }
 
-/* The same in target mode, with --target-value when target_value is not
- * NULL, else each row's target column. */
+/* Change mode, --band band. */
+static const char *
+judge(double band)
+{
+	struct opts o = { .band = band };
+
+	return verdict(&o);
+}
+
+/* Target mode, with --target-value when target_value is not NULL, else
+ * each row's target column. */
 static const char *
 judge_t(const char *target_value)
 {
 	struct opts o = { .target_mode = true, .target_text = target_value,
 			  .target_value = target_value ? atof(target_value) : 0 };
-	int saved = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY);
 
-	sbuf_free(&v.reason);
-	v = (struct verdict){ .colour = -1 };
-	dup2(null, STDERR_FILENO);
-	judge_target(&g, &cols, &o, &v);
-	dup2(saved, STDERR_FILENO);
-	close(null);
-	close(saved);
-	return v.colour < 0 ? "" : scheme_name(v.colour);
+	return verdict(&o);
 }
 
 static void

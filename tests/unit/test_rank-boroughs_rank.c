@@ -47,18 +47,20 @@ rank_text(ranker *r, const char *text)
 	unlink(path);
 }
 
-/* The rank column as rank-boroughs writes it, rows in input order,
- * "-" for an empty cell: "1 2 2 4". */
+/* A column of the rows as rank-boroughs writes it, in input order:
+ * rank (of_too false) or rank_of, "-" for an empty cell: "1 2 2 4". */
 static const char *
-ranks(const ranker *r)
+column(const ranker *r, bool of_too)
 {
 	static char buf[256];
 	size_t k = 0;
 
 	for (size_t i = 0; i < r->nrows && k + 12 < sizeof buf; i++) {
-		if (r->rows[i].rank > 0)
+		int32_t v = of_too ? r->rows[i].rank_of : r->rows[i].rank;
+
+		if (v > 0 || of_too)
 			k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%d",
-					      i ? " " : "", r->rows[i].rank);
+					      i ? " " : "", v);
 		else
 			k += (size_t)snprintf(buf + k, sizeof buf - k, "%s-",
 					      i ? " " : "");
@@ -67,18 +69,8 @@ ranks(const ranker *r)
 	return buf;
 }
 
-static const char *
-rank_of(const ranker *r)
-{
-	static char buf[256];
-	size_t k = 0;
-
-	for (size_t i = 0; i < r->nrows && k + 12 < sizeof buf; i++)
-		k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%d",
-				      i ? " " : "", r->rows[i].rank_of);
-	buf[k] = '\0';
-	return buf;
-}
+#define ranks(r) column((r), false)
+#define rank_of(r) column((r), true)
 
 static void
 test_ties(void)
