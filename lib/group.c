@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
 #include "group.h"
 #include "hash.h"
 #include "mem.h"
@@ -64,7 +65,8 @@ intern(grouping *gr, const sbuf *b)
 
 	if (*slot == NULL) {
 		if (gr->n >= UINT32_MAX - 1)
-			abort();   /* four billion groups: not a table we read */
+			cs_die(CS_EXIT_DATA, "more than %lu groups",
+			       (unsigned long)UINT32_MAX - 1);
 		sbuf_add(&gr->keys, sbuf_str(b), b->len);
 		gr->koff = xgrow(gr->koff, &gr->kcap, gr->n + 2, sizeof *gr->koff);
 		gr->rowed = xgrow(gr->rowed, &gr->rcap, gr->n + 1, sizeof *gr->rowed);
