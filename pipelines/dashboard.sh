@@ -54,30 +54,62 @@ none) group= ;;
 *) data_file "$group" || { [ -z "$opt_group" ] && group=; } ||
 	usage_error "--group: $(shquote "$group") not found" ;;
 esac
+groupfile=${group:+$DATAFILE}
 begin_output
 
 # Windows for every borough (the ranks need them all).
 all_offences windows.tsv --window 3,12 --window-only
 pick_offences windows.tsv "$offences"
 
-# London and peer-group ranks of the latest 12 months.
+# London and peer-group ranks of the latest 12 months; every ranked
+# borough's row kept for the comparison charts.
 latest_counts windows.tsv latest12.tsv 12m
 step ranked.tsv rank-boroughs ${opt_population:+--population "$opt_population"} \
 	${group:+--group "$group"} "$WORK/latest12.tsv"
+awk "$AWK_TSV"'
+head {
+	need("offence area area_code value population rate_per_1000 rank rank_of")
+	g = "group_rank" in col
+	print "offence", "area", "area_code", "count", "population", "rate_per_1000",
+	      "london_rank", "london_of", "group_rank", "group_of"
+	next
+}
+f("rank") != "" {
+	print f("offence"), f("area"), f("area_code"), f("value"), f("population"), f("rate_per_1000"),
+	      f("rank"), f("rank_of"), g ? f("group_rank") : "", g ? f("group_of") : ""
+}' "$WORK/ranked.tsv" >"$WORK/compare.tsv"
+sort_by compare.tsv offence
 
-# The area's rows; its changes flagged, one flag per offence.
+# The area's rows; its changes flagged, one flag per offence, and each
+# window's direction for the page's sentences.
 only_area windows.tsv "$area"
 [ "$(rows "$WORK/windows.tsv")" -gt 0 ] || die "$INPUT: no rows for the area '$area'"
 only_area ranked.tsv "$area"
 awk "$AWK_TSV"'head || f("measure") == "pct_change"' "$WORK/windows.tsv" >"$WORK/changes.tsv"
 sort_by changes.tsv area offence
 step rag.tsv rag-flag --summary -g area,offence ${opt_band:+--band "$opt_band"} "$WORK/changes.tsv"
+step directions.tsv rag-flag -g area,offence ${opt_band:+--band "$opt_band"} "$WORK/changes.tsv"
 
-# The monthly counts for the trend lines.
-all_offences months.tsv --area "$area"
+# The monthly counts of every area, for the area's trend and London's.
+all_offences months.tsv
 pick_offences months.tsv "$offences"
 
 tsvawk dashboard "$offences" "$WORK/windows.tsv" "$WORK/ranked.tsv" "$WORK/rag.tsv" >"$WORK/dashboard.tsv"
-tsvawk trend "$offences" "$WORK/months.tsv" >"$WORK/trend.tsv"
-tsvawk html "$WORK/dashboard.tsv" "$WORK/trend.tsv" >"$WORK/dashboard.html"
-publish trend.tsv dashboard.html dashboard.tsv
+AREA=$area tsvawk trend "$offences" "$WORK/compare.tsv" "$WORK/months.tsv" >"$WORK/trend.tsv"
+
+# The page: its charts drawn by svgchart.awk into $WORK/charts, then read
+# in by html.awk.  The date built is SOURCE_DATE_EPOCH's when it is set
+# (reproducible builds, the tests).
+pageawk() {
+	_p=$1
+	shift
+	awk "$AWK_TSV$(cat "$PIPEDIR/awk/words.awk" "$PIPEDIR/awk/$_p.awk")" "$@"
+}
+mkdir "$WORK/charts"
+pageawk charts "$WORK/dashboard.tsv" "$WORK/compare.tsv" "$WORK/trend.tsv" >"$WORK/charts.tsv"
+CHARTDIR=$WORK/charts tsvawk svgchart "$WORK/charts.tsv"
+built=$(date -u ${SOURCE_DATE_EPOCH:+-d "@$SOURCE_DATE_EPOCH"} '+%-d %B %Y')
+CHARTDIR=$WORK/charts BUILT=$built POPEST=${opt_population:-mid2020} pageawk html \
+	"$WORK/dashboard.tsv" "$WORK/directions.tsv" "$WORK/compare.tsv" "$WORK/trend.tsv" \
+	${groupfile:+"$groupfile"} >"$WORK/dashboard.html"
+publish trend.tsv compare.tsv dashboard.html dashboard.tsv
