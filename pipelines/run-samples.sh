@@ -35,17 +35,27 @@ $f"
 done
 printf '  %-*s %6d %6d %8d\n' "$width" "in all" "$tables" "$total" "$warnings"
 echo "Each directory has its warnings in warnings.txt; every row names its source and line."
+# The index of every table and page, with a page per meeting and report.
+sh pipelines/site.sh -q out || failed=1
 printf '%s\n' "$html" | while IFS= read -r f; do
 	[ -z "$f" ] || echo "Dashboard: $f (open it in a browser)"
 done
+[ ! -f out/index.html ] || echo "Index of every table and page: out/index.html (open it in a browser)"
 
-# A look at three of the tables from the samples.
+# A look at four of the tables: the real MPS file's league and dashboard,
+# and two from the sample papers.
 show() {
 	[ -f "$2" ] || return 0
 	printf '\n%s (%s):\n' "$1" "$2"
 	awk -v cols="$3" -v max=8 -f pipelines/awk/show.awk "$2"
 }
-show "Dashboard rebuilt from an MPS file" out/dashboard/borough_2024_vintage/dashboard.tsv \
+real=mps_borough_crime_24m_2024-01_to_2025-12
+if [ -f "out/league/$real/league.tsv" ]; then
+	printf '\nLondon league table, total recorded crime per 1000 residents (out/league/%s/league.tsv):\n' "$real"
+	awk -F'\t' 'NR == 1 || $3 == "total_crime"' "out/league/$real/league.tsv" |
+		awk -v cols=rank,area,count,population,rate_per_1000,period,highlight -v max=8 -f pipelines/awk/show.awk
+fi
+show "Dashboard rebuilt from the MPS file" "out/dashboard/$real/dashboard.tsv" \
 	indicator,quarter_count,quarter_pct_change,rolling12_count,rolling12_pct_change,london_rank,rag
 show "Actions from the minutes of an agenda pack" out/minutes/agenda-pack/actions.tsv \
 	meeting_date,item,who,text
