@@ -31,10 +31,14 @@ eval "set -- $ARGS"
 [ $# -le 1 ] || usage_error "one output directory expected"
 top=${1:-out}
 [ -d "$top" ] || die "$(shquote "$top"): no such directory"
-# begin_output wants an input to check; the pages read only what is in OUT.
-INPUT=/dev/null
 OUTDIR=$top/pages
-begin_output
+# The pages are made in a private directory first; only when they differ
+# from what is there is OUTDIR taken (begin_output, publish), so a rerun
+# with nothing changed touches nothing.
+BUILD=$(mktemp -d) || die "cannot make a temporary directory"
+trap 'rm -rf -- "$BUILD"; cleanup' EXIT
+SITELOG=$BUILD/.log
+: >"$SITELOG"
 
 site_awk() {
 	_p=$1
@@ -48,8 +52,8 @@ site_awk() {
 TAB=$(printf '\t')
 NL='
 '
-printf 'kind\tn\tname\tpath\n' >"$WORK/manifest.tsv"
-printf 'n\tpage\ttitle\n' >"$WORK/pages.tsv"
+printf 'kind\tn\tname\tpath\n' >"$BUILD/manifest.tsv"
+printf 'n\tpage\ttitle\n' >"$BUILD/pages.tsv"
 n=0
 for kind in dashboard league wards minutes reports; do
 	case $kind in
@@ -62,25 +66,46 @@ for kind in dashboard league wards minutes reports; do
 		name=${d##*/}
 		case $name in
 		*"$TAB"* | *"$NL"*) printf '%s: %s: a tab or newline in the name, not listed\n' \
-			"$PROG" "$(shquote "$d")" >>"$LOG"; continue ;;
+			"$PROG" "$(shquote "$d")" >>"$SITELOG"; continue ;;
 		esac
 		n=$((n + 1))
-		printf '%s\t%d\t%s\t%s\n' "$kind" "$n" "$name" "${f#"$top"/}" >>"$WORK/manifest.tsv"
+		printf '%s\t%d\t%s\t%s\n' "$kind" "$n" "$name" "${f#"$top"/}" >>"$BUILD/manifest.tsv"
 		case $kind in
 		minutes)
-			PAGEDIR=$WORK N=$n NAME=$name site_awk meetings "$f" ;;
+			PAGEDIR=$BUILD N=$n NAME=$name site_awk meetings "$f" ;;
 		reports)
-			PAGEDIR=$WORK N=$n NAME=$name site_awk report "$f" ;;
+			PAGEDIR=$BUILD N=$n NAME=$name site_awk report "$f" ;;
 		esac
 	done
 done
 # The pages, then the index, each in one rename.
 set --
-for f in "$WORK"/*.html; do
+for f in "$BUILD"/*.html; do
 	[ -f "$f" ] && set -- "$@" "${f##*/}"
 done
-TOP=$top site_awk index "$WORK/manifest.tsv" "$WORK/pages.tsv" >"$WORK/index.tmp"
-mv -f -- "$WORK/index.tmp" "$STATE/index.html"
+TOP=$top site_awk index "$BUILD/manifest.tsv" "$BUILD/pages.tsv" >"$BUILD/index.tmp"
+# Nothing changed (the same pages, the same index): nothing rewritten, so
+# a rerun of make run is a no-op.
+same=1
+cmp -s -- "$BUILD/index.tmp" "$top/index.html" || same=
+for f in "$@"; do
+	cmp -s -- "$BUILD/$f" "$OUTDIR/$f" || same=
+done
+for f in "$OUTDIR"/*.html; do
+	[ ! -f "$f" ] || [ -f "$BUILD/${f##*/}" ] || same=
+done
+if [ -n "$same" ]; then
+	say "$top/index.html: up to date"
+	exit 0
+fi
+# begin_output wants an input to check; the pages read only what is in OUT.
+INPUT=/dev/null
+begin_output
+cat "$SITELOG" >>"$LOG"
+for f in "$@"; do
+	mv -f -- "$BUILD/$f" "$WORK/$f"
+done
+mv -f -- "$BUILD/index.tmp" "$STATE/index.html"
 publish "$@"
 mv -f -- "$STATE/index.html" "$top/index.html"
 say "$top/index.html: $n tables linked"
