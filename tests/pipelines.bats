@@ -9,6 +9,8 @@ setup() {
 	cd "$ROOT"
 	tmp=$BATS_TEST_TMPDIR
 	TAB=$(printf '\t')
+	# the dashboard's date built, the same on every run
+	export SOURCE_DATE_EPOCH=1764979200
 }
 
 # run_pipe NAME ARG...: run pipelines/NAME.sh -q -o $tmp/NAME ARG...; then
@@ -43,7 +45,7 @@ cell() {
 # ---- command line -------------------------------------------------------
 
 @test "every pipeline: --help with examples, exit 0; usage errors exit 2" {
-	for p in minutes report-indicators borough-league ward-profile dashboard batch; do
+	for p in minutes report-indicators borough-league ward-profile dashboard batch site; do
 		run sh "pipelines/$p.sh" --help
 		[ "$status" -eq 0 ]
 		[[ "${lines[0]}" == "Usage: $p.sh "* ]]
@@ -401,40 +403,231 @@ make_copy() {
 	diff -r "$tmp/x" "$tmp/p"
 }
 
-# ---- the dashboard page in a browser ------------------------------------
+# ---- charts and pages (no browser) ----------------------------------------
 
-@test "dashboard.html in headless Chromium: every row coloured by its flag, with a sparkline" {
+@test "svgchart.awk: ranked bars, lines on one shared log scale, every label escaped" {
+	printf 'chart\tkind\tscale\taxis\tseries\tlabel\tvalue\tmark\ttitle\n' >"$tmp/c.tsv"
+	printf 'r1\tbars\t\tlinear\t\tCamden\t4.5\t\tA & B\n' >>"$tmp/c.tsv"
+	printf 'r1\tbars\t\tlinear\t\t<script>x</script>\t2.5\tyes\tA & B\n' >>"$tmp/c.tsv"
+	printf 'r1\tbars\t\tlinear\t\tBarnet\t3.1\t\tA & B\n' >>"$tmp/c.tsv"
+	printf 'r1\tbars\t\tlinear\tref\tLondon\t3.3\t\tA & B\n' >>"$tmp/c.tsv"
+	printf 't1\tlines\ts\tlog\tBarnet\t2024-12\t0.5\tyes\tT\n' >>"$tmp/c.tsv"
+	printf 't1\tlines\ts\tlog\tBarnet\t2025-01\t0.6\tyes\tT\n' >>"$tmp/c.tsv"
+	printf 't1\tlines\ts\tlog\tLondon\t2024-12\t0\t\tT\n' >>"$tmp/c.tsv"
+	printf 't1\tlines\ts\tlog\tLondon\t2025-01\t0.4\t\tT\n' >>"$tmp/c.tsv"
+	printf 't2\tlines\ts\tlog\tBarnet\t2024-12\t5\tyes\tT2\n' >>"$tmp/c.tsv"
+	printf 't2\tlines\ts\tlog\tBarnet\t2025-01\t6.2\tyes\tT2\n' >>"$tmp/c.tsv"
+	mkdir "$tmp/svg"
+	CHARTDIR=$tmp/svg sh -c '. ./pipelines/common.sh; tsvawk svgchart "$1"' pipelines/svgchart.sh "$tmp/c.tsv"
+	out_file=$tmp/stdout err_file=$tmp/stderr
+	for c in r1 t1 t2; do printf '==> %s.svg <==\n' "$c"; cat "$tmp/svg/$c.svg"; done >"$out_file"
+	: >"$err_file"
+	golden pipelines/svgchart
+	# bars lowest first, the marked one escaped and named
+	[ "$(grep -o '<title>[^<]*</title></rect>' "$tmp/svg/r1.svg" | sed 's/<[^>]*>//g')" = \
+	  "$(printf '&lt;script&gt;x&lt;/script&gt;: 2.50\nBarnet: 3.10\nCamden: 4.50')" ]
+	! grep -q '<script' "$tmp/svg/r1.svg"
+	# t1 and t2 share the scale: the same ticks at the same heights
+	[ "$(grep -o '<text x="37"[^>]*>[^<]*' "$tmp/svg/t1.svg")" = "$(grep -o '<text x="37"[^>]*>[^<]*' "$tmp/svg/t2.svg")" ]
+	# a 0 on a log scale is a gap: London's line starts at its second month
+	grep -q 'stroke-dasharray="4 2" points="292.0,' "$tmp/svg/t1.svg"
+}
+
+@test "site.sh: an index of every table, a page per meeting, report figures linked to their lines" {
+	make_copy "$tmp/a"
+	cp -R bin "$tmp/a/"
+	cd "$tmp/a"
+	make -s pipelines >/dev/null 2>&1
+	run_split sh pipelines/site.sh out
+	[ "$status" -eq 0 ]
+	[ "$(tail -n 1 "$err_file")" = "site: out/index.html: 23 tables linked" ]
+	# every table and page written is linked, and every link is there
+	find -L out -name '.*' -prune -o \( -name '*.tsv' -o -name '*.html' -o -name 'warnings.txt' \) -print |
+		sed 's|^out/||' | grep -v '^index.html$' | sort >"$tmp/written"
+	grep -o 'href="[^"]*"' out/index.html | sed 's/^href="//; s/"$//' | sort -u >"$tmp/linked"
+	# (the pages' own warnings.txt is site.sh's, not a pipeline's)
+	diff <(grep -vx 'pages/warnings.txt' "$tmp/written") "$tmp/linked"
+	# dashboards on the most boroughs first: the real file's
+	grep -m1 -o 'dashboard/[^/]*/dashboard.html' out/index.html |
+		grep -qx 'dashboard/mps_borough_crime_24m_2024-01_to_2025-12/dashboard.html'
+	# the agenda pack's meeting: attendance, items, decisions, the action's owner
+	m=out/pages/meeting-12-1.html
+	grep -q '<h1>Community Safety Partnership Board, 7 May 2019</h1>' "$m"
+	grep -q '<h2>Present (4)</h2>' "$m"
+	grep -q '<h2>Apologies (2)</h2>' "$m"
+	grep -q '<h2>Items (3)</h2>' "$m"
+	grep -q '<tr><td>2</td><td>Decision</td><td>The Board noted the update.</td><td class="num">67</td></tr>' "$m"
+	grep -q '<tr><td>2</td><td>Nia Roberts</td><td>Superintendent Roberts would provide one for the next meeting.</td><td class="num">63</td></tr>' "$m"
+	# a report's figure links to its line, and the line is there with its text
+	r=$(grep -l 'Figures from strategic-assessment' out/pages/report-*.html)
+	grep -q '<td class="num"><a href="#L19">79</a></td>' "$r"
+	[ "$(grep -o '<span id="L19">[^<]*' "$r" | sed 's/.*>//; s/^ *19  //')" = \
+	  "$(sed -n 19p samples/reports/strategic-assessment.txt | sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g; s/"/\&quot;/g')" ]
+	# nothing changed: nothing rewritten
+	touch "$tmp/mark"
+	sleep 1
+	sh pipelines/site.sh -q out
+	[ -z "$(find out -newer "$tmp/mark")" ]
+}
+
+@test "make run on a fresh copy: the real 32-borough league head, Barnet's real dashboard, out/index.html" {
+	make_copy "$tmp/a"
+	make -C "$tmp/a" -s deps-run >/dev/null 2>&1 || skip "cannot install the make run packages here"
+	run_split make -C "$tmp/a" --no-print-directory -s run
+	[ "$status" -eq 0 ]
+	# Richmond's 2025 total, summed from the file by hand: 11686 / 198141 = 58.98 per 1000
+	grep -A 3 '^London league table, total recorded crime per 1000 residents' "$out_file" | tail -n 3 >"$tmp/head"
+	[ "$(awk '{ print $1, $NF }' "$tmp/head" | head -n 1)" = "rank highlight" ]
+	grep -Eq '^  1 +Richmond upon Thames +11686 +198141 +58.98 +12m to 2025-12 *$' "$out_file"
+	grep -Eq '^  7 +Barnet +28538 +399007 +71.52 +12m to 2025-12 +yes$' "$out_file"
+	grep -q '^  \.\.\. 32 rows in all$' "$out_file"
+	grep -q '^Index of every table and page: out/index.html' "$out_file"
+	d=$tmp/a/out/dashboard/mps_borough_crime_24m_2024-01_to_2025-12
+	[ "$(cell "$d/dashboard.tsv" offence burglary_residential london_rank)" = 22 ]
+	[ "$(grep -o '<rect class="bar' "$d/dashboard.html" | wc -l)" -eq $((11 * 32)) ]
+	grep -q 'href="dashboard/mps_borough_crime_24m_2024-01_to_2025-12/dashboard.html"' "$tmp/a/out/index.html"
+}
+
+# ---- the pages in a browser ---------------------------------------------
+
+REAL=samples/mps/mps_borough_crime_24m_2024-01_to_2025-12.csv
+
+need_chromium() {
 	sh tests/deps.sh chromium >/dev/null 2>&1 || skip "chromium cannot be installed here"
 	command -v chromium >/dev/null || skip "chromium not found"
-	sh pipelines/dashboard.sh -q -o "$tmp/d" samples/mps/borough_2019_vintage.csv
-	# The page plus a probe that reads what the browser laid out: per row the
-	# offence, the flag's word, its computed background colour, the size of
-	# the sparkline and whether its line spans the box.
-	sed 's|</body>|<script>\
-const out = [];\
-for (const tr of document.querySelectorAll("#dashboard tbody tr")) {\
-  const rag = tr.querySelector("td.rag"), svg = tr.querySelector("svg.trend");\
-  let spark = "none";\
-  if (svg) { const r = svg.getBoundingClientRect(), b = svg.querySelector("polyline").getBBox();\
-    spark = Math.round(r.width) + "x" + Math.round(r.height) + (b.width > 100 ? " line" : " short"); }\
-  out.push([tr.dataset.offence, rag.textContent, getComputedStyle(rag).backgroundColor, spark].join(" \| "));\
-}\
-const p = document.createElement("pre"); p.id = "probe"; p.textContent = out.join("\\n");\
-document.body.appendChild(p);\
-</script></body>|' "$tmp/d/dashboard.html" >"$tmp/page.html"
+}
+# chrome ARG...: headless Chromium with a fresh profile, no network.
+chrome() {
+	local profile rc
 	profile=$(mktemp -d)
+	rc=0
 	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
-		--disable-component-update --disable-sync --no-first-run --user-data-dir="$profile" \
-		--dump-dom "file://$tmp/page.html" >"$tmp/dom.html" 2>/dev/null
+		--disable-component-update --disable-sync --no-first-run --hide-scrollbars \
+		--user-data-dir="$profile" "$@" 2>/dev/null || rc=$?
 	rm -rf "$profile"
+	return $rc
+}
+# probe PAGE WIDTH JS: what the browser laid out at WIDTH px, as the
+# script JS (which sets the array out) reports it, in $out_file.
+probe() {
+	JS="<script>const out = []; $3
+const p = document.createElement('pre'); p.id = 'probe'; p.textContent = out.join('\\n');
+document.body.appendChild(p);</script></body>" awk '{
+		i = index($0, "</body>")
+		if (i) $0 = substr($0, 1, i - 1) ENVIRON["JS"] substr($0, i + 7)
+		print }' "$1" >"$1.probe.html"
+	chrome --window-size="$2,1000" --dump-dom "file://$1.probe.html" >"$tmp/dom.html"
 	out_file=$tmp/stdout err_file=$tmp/stderr
-	sed -n '/<pre id="probe">/,/<\/pre>/p' "$tmp/dom.html" |
-		sed 's/.*<pre id="probe">//; s/<\/pre>.*//' >"$out_file"
+	awk '/<pre id="probe">/ { on = 1; sub(/.*<pre id="probe">/, "") }
+	     on { e = sub(/<\/pre>.*/, ""); print; if (e) exit }' "$tmp/dom.html" |
+		sed 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&amp;/\&/g' >"$out_file"
 	: >"$err_file"
+}
+
+# What a reader sees of each indicator row: its name, the flag's word and
+# colour, the bars of its chart (all, the area's, the London line), its
+# trend panel's lines; then the periods in the header.
+ROWS_JS='for (const tr of document.querySelectorAll("#dashboard tbody tr")) {
+  const rag = tr.querySelector("td.rag"), chart = tr.querySelector("td.chart svg");
+  const panel = document.querySelector("figure.panel[data-offence=\"" + tr.dataset.offence + "\"]");
+  out.push([tr.dataset.offence, tr.querySelector("th").textContent, rag.textContent,
+    getComputedStyle(rag).backgroundColor,
+    chart ? chart.querySelectorAll("rect.bar").length + " bars, " + chart.querySelectorAll("rect.bar.mark").length +
+      " marked, " + chart.querySelectorAll("line.ref").length + " London line" : "no chart",
+    panel ? panel.querySelectorAll("polyline").length + " trend lines" : "no trend"].join(" | "));
+}
+for (const dt of document.querySelectorAll("dl.meta dt"))
+  if (/quarter|12 months|Built/.test(dt.textContent)) out.push(dt.textContent + ": " + dt.nextElementSibling.textContent);
+out.push("scripts: " + document.querySelectorAll("script").length);'
+
+@test "dashboard page in headless Chromium: every indicator with its charts, periods in words, 32 boroughs" {
+	need_chromium
+	SOURCE_DATE_EPOCH=1764979200 sh pipelines/dashboard.sh -q -o "$tmp/d" "$REAL"
+	probe "$tmp/d/dashboard.html" 1280 "$ROWS_JS"
 	golden pipelines/dashboard-dom
-	# the flag words and colours agree with dashboard.tsv
-	[ "$(cut -d'|' -f2 "$out_file" | tr -d ' ' | tr 'A-Z' 'a-z' | sed 's/–//')" = \
+	# the flag words agree with dashboard.tsv; every chart has the 32 boroughs
+	[ "$(head -n 11 "$out_file" | cut -d'|' -f3 | tr -d ' ' | tr 'A-Z' 'a-z')" = \
 	  "$(sed 1d "$tmp/d/dashboard.tsv" | cut -f20)" ]
+	[ "$(grep -c '| 32 bars, 1 marked, 1 London line | 2 trend lines$' "$out_file")" -eq 11 ]
+}
+
+# Wider than the window is a horizontal scroll bar.
+WIDTH_JS='out.push("page " + document.documentElement.scrollWidth + " window " + document.documentElement.clientWidth);
+let wide = 0;
+for (const e of document.querySelectorAll("body *"))
+  if (e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5) wide++;
+out.push("wider than the window: " + wide);'
+
+@test "dashboard and index pages: no horizontal scroll at 800 px or at a phone's 500" {
+	need_chromium
+	sh pipelines/dashboard.sh -q -o "$tmp/d" "$REAL"
+	for w in 800 500; do
+		probe "$tmp/d/dashboard.html" "$w" "$WIDTH_JS"
+		[ "$(sed -n 2p "$out_file")" = "wider than the window: 0" ]
+		read -r _ page _ window <"$out_file"
+		[ "$page" -le "$window" ]
+	done
+	make_copy "$tmp/a"
+	cp -R bin "$tmp/a/"
+	(cd "$tmp/a" && make -s pipelines >/dev/null 2>&1 && sh pipelines/site.sh -q out)
+	for w in 800 500; do
+		probe "$tmp/a/out/index.html" "$w" "$WIDTH_JS"
+		[ "$(sed -n 2p "$out_file")" = "wider than the window: 0" ]
+		probe "$tmp/a/out/pages/meeting-12-1.html" "$w" "$WIDTH_JS"
+		[ "$(sed -n 2p "$out_file")" = "wider than the window: 0" ]
+	done
+}
+
+@test "dashboard printed: A4 landscape, every row whole on one page" {
+	need_chromium
+	command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || skip "poppler-utils not found"
+	sh pipelines/dashboard.sh -q -o "$tmp/d" "$REAL"
+	chrome --no-pdf-header-footer --print-to-pdf="$tmp/d.pdf" "file://$tmp/d/dashboard.html"
+	pdfinfo "$tmp/d.pdf" >"$tmp/info"
+	grep -q '^Page size: *841.92 x 594.96 pts (A4)$' "$tmp/info"
+	pages=$(awk '/^Pages:/ { print $2 }' "$tmp/info")
+	# the table on two pages, the trends on the third
+	[ "$pages" -eq 3 ]
+	for p in $(seq "$pages"); do
+		pdftotext -layout -f "$p" -l "$p" "$tmp/d.pdf" "$tmp/page$p.txt"
+	done
+	grep -q 'October–December 2025 against October–December 2024' "$tmp/page1.txt"
+	grep -q '12 months to December 2025 against the 12 months to December 2024' "$tmp/page1.txt"
+	grep -q 'Worse on both: up 1.7% on the' "$tmp/page1.txt"
+	grep -q '^Monthly trends, offences per 1000 residents' "$tmp/page3.txt"
+	# Each row's first line (its rate and London rank) and its last (the
+	# chart's label of the area) are on the same page.
+	sed 1d "$tmp/d/dashboard.tsv" | cut -f15-17 | while IFS="$TAB" read -r rate rank of; do
+		label=$(awk -v r="$rate" 'BEGIN { printf "%s", (r < 10 ? sprintf("%.2f", r) : sprintf("%.1f", r)) }')
+		first=$(grep -l -E " $rate +$rank of $of " "$tmp"/page?.txt)
+		last=$(grep -l -F "▲ Barnet $label" "$tmp"/page?.txt)
+		[ -n "$first" ] && [ "$first" = "$last" ] || { echo "row $rate $rank: $first / $last"; false; }
+	done
+}
+
+@test "hostile labels: a <script> indicator and dataset name are text on the pages" {
+	need_chromium
+	{
+		printf 'offence\tindicator\n'
+		printf 'total_crime\t<script>document.title="x"</script> & "all"\n'
+		printf 'burglary\t<img src=x onerror=alert(1)>\n'
+	} >"$tmp/offences.tsv"
+	sh pipelines/dashboard.sh -q --offences "$tmp/offences.tsv" -o "$tmp/d" "$REAL"
+	probe "$tmp/d/dashboard.html" 1280 "$ROWS_JS"
+	[ "$(head -n 2 "$out_file" | cut -d'|' -f2)" = \
+	  "$(printf ' <script>document.title="x"</script> & "all" \n <img src=x onerror=alert(1)> ')" ]
+	# the probe's is the only script, no image
+	grep -q '^scripts: 1$' "$out_file"
+	! grep -q '<img' "$tmp/dom.html"
+	# a dataset named like a tag, in the index
+	mkdir -p "$tmp/o/league/<script>alert(1)"
+	sh pipelines/borough-league.sh -q -o "$tmp/l" samples/mps/borough_2019_vintage.csv
+	cp "$tmp/l/league.tsv" "$tmp/o/league/<script>alert(1)/"
+	sh pipelines/site.sh -q "$tmp/o"
+	probe "$tmp/o/index.html" 1280 'out.push(document.querySelector("li[data-kind=league] b").textContent);
+out.push("scripts: " + document.querySelectorAll("script").length);
+out.push(decodeURIComponent(document.querySelector("li[data-kind=league] a").getAttribute("href")));'
+	[ "$(cat "$out_file")" = "$(printf '<script>alert(1)\nscripts: 1\nleague/<script>alert(1)/league.tsv')" ]
 }
 
 # bats test_tags=stress
