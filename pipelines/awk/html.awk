@@ -66,7 +66,7 @@ END {
 	print "<main>"
 	print "<table id=\"dashboard\">"
 	printf "<caption>%s: the indicators</caption>\n", area
-	printf "<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">%s</th><th scope=\"col\">Change on a year earlier</th><th scope=\"col\">%s</th><th scope=\"col\">Change on a year earlier</th><th scope=\"col\">Per 1000 residents (12 months)</th><th scope=\"col\">London rank</th><th scope=\"col\">Peer group rank</th><th scope=\"col\">RAG</th><th scope=\"col\">Why</th><th scope=\"col\" class=\"chart\">%s against the London boroughs, per 1000</th></tr></thead>\n", \
+	printf "<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">%s</th><th scope=\"col\">Change on a year earlier</th><th scope=\"col\">%s</th><th scope=\"col\">Change on a year earlier</th><th scope=\"col\">Per 1000 residents (12 months)</th><th scope=\"col\">London rank</th><th scope=\"col\">Peer group rank</th><th scope=\"col\">RAG</th><th scope=\"col\">Why</th><th scope=\"col\" class=\"chart\">%s (blue) against each London borough, per 1000, lowest on the left</th></tr></thead>\n", \
 	       esc(period_words(cell[1, "quarter"])), esc(period_words(cell[1, "rolling12"])), area
 	print "<tbody>"
 	for (i = 1; i <= n; i++) {
@@ -133,7 +133,7 @@ function page_head() {
 	print ".red { background: #d4351c; } .amber { background: #ffbf47; color: #0b0c0c; }"
 	print ".green { background: #00703c; } .none { background: #505a5f; }"
 	print "td.reason { min-width: 12em; }"
-	print "td.chart, th.chart { width: 240px; } svg.chart { display: block; width: 100%; height: auto; }"
+	print "td.chart, th.chart { width: 300px; } svg.chart { display: block; width: 100%; height: auto; }"
 	print ".panels { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 0.8em; }"
 	print "figure.panel { margin: 0; border: 1px solid #b1b4b6; padding: 0.4em; break-inside: avoid; }"
 	print "figcaption { font-weight: bold; font-size: 0.9em; }"

@@ -130,14 +130,14 @@ function bars(c, out,   n, i, j, t, top, step, x, y, h, bw, g, lab, ry) {
 		       imark[c, j] ? "#1d70b8" : "#b1b4b6", esc(ilabel[c, j]), num(ivalue[c, j]) > out
 		if (imark[c, j]) {
 			lab = esc(ilabel[c, j]) " " num(ivalue[c, j])
-			printf "<text class=\"mark\" x=\"%.1f\" y=\"101\" font-size=\"10\" font-weight=\"bold\" text-anchor=\"%s\" fill=\"#1d70b8\">&#9650; %s</text>", \
+			printf "<text class=\"mark\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\" x=\"%.1f\" y=\"101\" font-size=\"10\" font-weight=\"bold\" text-anchor=\"%s\" fill=\"#1d70b8\">&#9650; %s</text>", \
 			       x + bw / 2, (i <= n / 3 ? "start" : i > 2 * n / 3 ? "end" : "middle"), lab > out
 		}
 	}
 	if (ref[c] != "") {
 		ry = 86 - ref[c] * 70 / top
 		printf "<line class=\"ref\" x1=\"34\" x2=\"296\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#0b0c0c\" stroke-width=\"1\" stroke-dasharray=\"4 2\"/>", ry, ry > out
-		printf "<text class=\"ref\" x=\"36\" y=\"%.1f\" font-size=\"10\" fill=\"#0b0c0c\">%s %s</text>", ry - 2, esc(reflabel[c]), num(ref[c]) > out
+		printf "<text class=\"ref\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\" x=\"36\" y=\"%.1f\" font-size=\"10\" fill=\"#0b0c0c\">%s %s</text>", ry - 2, esc(reflabel[c]), num(ref[c]) > out
 	}
 	print "</svg>" > out
 }
