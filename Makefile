@@ -164,8 +164,10 @@ accuracy: deps-build
 #   <src>/minutes/NAME.txt|.pdf  out/minutes/NAME/minutes.tsv (+ a table per record kind)
 #   <src>/reports/NAME.txt|.pdf  out/reports/NAME/indicators.tsv, rag.tsv
 #   <src>/mps/NAME.csv (borough) out/league/NAME/league.tsv
-#                                out/dashboard/NAME/dashboard.tsv, .html, trend.tsv
+#                                out/dashboard/NAME/dashboard.tsv, .html, trend.tsv, compare.tsv
 #   <src>/mps/NAME.csv (ward)    out/wards/NAME/wards.tsv
+# make run then links them all in out/index.html (pipelines/site.sh, with
+# a page per meeting and per report in out/pages/).
 # An MPS file whose name has "ward" in it is a ward file.  In a flat DATA
 # directory the MPS files are the *crime*.csv that name a ward or borough.
 # Each script publishes its directory in one rename (common.sh), so make -j

@@ -19,9 +19,19 @@ Writes DIR (default out/dashboard/<file name>):
                   rolling12 rolling12_count rolling12_base_count
                   rolling12_pct_change population rate_per_1000
                   london_rank london_of group_rank group_of rag rag_reason
-  trend.tsv       area offence indicator period count: the monthly counts
-  dashboard.html  the same as a page to open in a browser: RAG colours,
-                  the reasons, and a sparkline of the monthly counts
+  trend.tsv       area offence indicator period count rate_per_1000
+                  london_rate_per_1000: the monthly counts, the area's
+                  rate and London's (the ranked boroughs together)
+  compare.tsv     offence area area_code count population rate_per_1000
+                  london_rank london_of group_rank group_of: every
+                  ranked borough's 12 months, the comparison charts' data
+  dashboard.html  the same as one self-contained page (no script, nothing
+                  fetched) for a screen, a phone or A4 landscape: periods
+                  in words, source, population estimate, date built
+                  (SOURCE_DATE_EPOCH when set), peer group; per offence
+                  the flag as a word and a colour, the reason as a
+                  sentence, the area against every London borough; the
+                  monthly trends against London on one shared scale
   warnings.txt    the tools' warnings
 
   -a, --area NAME        the borough (default Barnet)
