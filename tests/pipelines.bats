@@ -188,8 +188,16 @@ cell() {
 		PATH=$tmp/$a:$PATH sh pipelines/borough-league.sh -q -o "$tmp/$a.out/l" samples/mps/borough_2019_vintage.csv
 		PATH=$tmp/$a:$PATH sh pipelines/ward-profile.sh -q -o "$tmp/$a.out/w" samples/mps/ward_2014_wards.csv
 		PATH=$tmp/$a:$PATH sh pipelines/dashboard.sh -q -o "$tmp/$a.out/d" samples/mps/borough_2019_vintage.csv
+		# site.sh's pages of an out/ tree, a name to percent-encode among them
+		mkdir -p "$tmp/$a.site/league/a b#?" "$tmp/$a.site/minutes" "$tmp/$a.site/reports"
+		cp "$tmp/$a.out/l/league.tsv" "$tmp/$a.site/league/a b#?/"
+		cp -RL "$tmp/$a.out/m" "$tmp/$a.site/minutes/m"
+		cp -RL "$tmp/$a.out/r" "$tmp/$a.site/reports/r"
+		PATH=$tmp/$a:$PATH sh pipelines/site.sh -q "$tmp/$a.site"
 	done
 	diff -r "$tmp/gawk.out" "$tmp/mawk.out"
+	diff -r "$tmp/gawk.site" "$tmp/mawk.site"
+	grep -q 'href="league/a%20b%23%3F/league.tsv"' "$tmp/mawk.site/index.html"
 }
 
 # ---- the real files in ../shared, figures checked by hand ---------------
