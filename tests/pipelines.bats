@@ -566,10 +566,10 @@ for (const e of document.querySelectorAll("body *"))
   if (e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5) wide++;
 out.push("wider than the window: " + wide);'
 
-@test "dashboard and index pages: no horizontal scroll at 800 px or at a phone's 500" {
+@test "dashboard and index pages: no horizontal scroll at 1280, 1024 or 800 px or a phone's 500" {
 	need_chromium
 	sh pipelines/dashboard.sh -q -o "$tmp/d" "$REAL"
-	for w in 800 500; do
+	for w in 1280 1024 800 500; do
 		probe "$tmp/d/dashboard.html" "$w" "$WIDTH_JS"
 		[ "$(sed -n 2p "$out_file")" = "wider than the window: 0" ]
 		read -r _ page _ window <"$out_file"

@@ -95,7 +95,7 @@ END {
 	       area, esc(monthname(firstmonth)), esc(monthname(lastmonth))
 	print "<div class=\"panels\">"
 	for (i = 1; i <= n; i++)
-		printf "<figure class=\"panel\" data-offence=\"%s\"><figcaption>%s</figcaption>%s</figure>\n", \
+		printf "<figure class=\"panel\" data-offence=\"%s\"><figcaption>%s <small>per 1000 residents a month</small></figcaption>%s</figure>\n", \
 		       esc(cell[i, "offence"]), esc(cell[i, "indicator"]), svg("t" i)
 	print "</div>"
 	print "</section>"
@@ -133,15 +133,16 @@ function page_head() {
 	print ".red { background: #d4351c; } .amber { background: #ffbf47; color: #0b0c0c; }"
 	print ".green { background: #00703c; } .none { background: #505a5f; }"
 	print "td.reason { min-width: 12em; }"
-	print "td.chart, th.chart { width: 300px; } svg.chart { display: block; width: 100%; height: auto; }"
+	print "td.chart, th.chart { width: 300px; min-width: 200px; } svg.chart { display: block; width: 100%; height: auto; }"
 	print ".panels { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 0.8em; }"
 	print "figure.panel { margin: 0; border: 1px solid #b1b4b6; padding: 0.4em; break-inside: avoid; }"
 	print "figcaption { font-weight: bold; font-size: 0.9em; }"
 	print "footer { margin-top: 1.5em; font-size: 0.85em; color: #505a5f; }"
 	print "* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }"
-	# A phone or a narrow window: each indicator a card, each cell
+	# A phone, a tablet or a narrow window (the table needs about 1180
+	# px): each indicator a card, each cell
 	# labelled, the chart full width: nothing wider than the screen.
-	print "@media screen and (max-width: 1000px) {"
+	print "@media screen and (max-width: 1200px) {"
 	print "  body { padding: 0.6em; }"
 	print "  table, thead, tbody, tr, th, td, caption { display: block; width: auto; }"
 	print "  thead { position: absolute; left: -9999px; }"
@@ -152,7 +153,7 @@ function page_head() {
 	print "  td::before { content: attr(data-label) \": \"; font-weight: bold; color: #505a5f; }"
 	print "  td.rag { display: inline-block; margin: 0.2em 6px; }"
 	print "  td.rag::before { color: inherit; }"
-	print "  td.chart { width: auto; max-width: 480px; }"
+	print "  td.chart { width: auto; min-width: 0; max-width: 480px; }"
 	print "  td.chart::before { display: block; }"
 	print "}"
 	# A4 landscape: the table as on a screen, smaller, no row split.

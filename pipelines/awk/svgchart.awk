@@ -146,7 +146,7 @@ function bars(c, out,   n, i, j, t, top, step, x, y, h, bw, g, lab, ry) {
 # ticks at 1, 2 and 5 times a power of ten), x labels at each January and
 # at the ends, a legend naming each series; the marked series solid and
 # dark, the others dashed.
-function lines(c, out,   g, lmin, lmax, top, step, t, y, i, s, n, x, d, open, pts, col, dash, lx, v, lv, last) {
+function lines(c, out,   g, lmin, lmax, top, step, t, y, i, j, s, n, x, d, open, pts, col, dash, lx, v, lv, last, nj, every, jan) {
 	g = scale[c]
 	n = nx[c]
 	open_svg(c, out, 300, 160)
@@ -167,10 +167,18 @@ function lines(c, out,   g, lmin, lmax, top, step, t, y, i, s, n, x, d, open, pt
 		for (t = 0; t <= top + step / 1000; t += step)
 			ytick(c, out, 128 - t * 104 / top, t)
 	}
-	# x labels: the first month, each January, the last month
+	# x labels: the first month, the last, and Januaries between: every
+	# one up to 4, else every 2nd, 3rd ... so that 4 or so show; none
+	# within 50 units of an end (labels are about 45 wide)
+	nj = 0
+	for (i = 1; i <= n; i++) if (xname[c, i] ~ /-01$/) nj++
+	every = int((nj + 3) / 4); if (every < 1) every = 1
+	j = 0
 	for (i = 1; i <= n; i++) {
 		x = n > 1 ? 40 + (i - 1) * 252 / (n - 1) : 166
-		if (i == 1 || i == n || xname[c, i] ~ /-01$/) {
+		jan = xname[c, i] ~ /-01$/
+		if (jan) j++
+		if (i == 1 || i == n || (jan && (j - 1) % every == 0 && x - 40 >= 50 && 292 - x >= 50)) {
 			printf "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"128\" y2=\"131\" stroke=\"#505a5f\" stroke-width=\"0.5\"/>", x, x > out
 			printf "<text x=\"%.1f\" y=\"142\" font-size=\"10\" text-anchor=\"%s\" fill=\"#505a5f\">%s</text>", \
 			       x, (i == 1 ? "start" : i == n ? "end" : "middle"), esc(month(xname[c, i])) > out
