@@ -20,11 +20,11 @@ Writes DIR (default out/dashboard/<file name>):
                   rolling12_pct_change population rate_per_1000
                   london_rank london_of group_rank group_of rag rag_reason
   trend.tsv       area offence indicator period count rate_per_1000
-                  london_rate_per_1000: the monthly counts, the area's
-                  rate and London's (the ranked boroughs together)
+                  all_rate_per_1000: the monthly counts, the area's rate
+                  and London's (all the ranked boroughs together)
   compare.tsv     offence area area_code count population rate_per_1000
-                  london_rank london_of group_rank group_of: every
-                  ranked borough's 12 months, the comparison charts' data
+                  rank rank_of group_rank group_of: every ranked
+                  borough's 12 months, the comparison charts' data
   dashboard.html  the same as one self-contained page (no script, nothing
                   fetched) for a screen, a phone or A4 landscape: periods
                   in words, source, population estimate, date built
@@ -81,7 +81,7 @@ head {
 	need("offence area area_code value population rate_per_1000 rank rank_of")
 	g = "group_rank" in col
 	print "offence", "area", "area_code", "count", "population", "rate_per_1000",
-	      "london_rank", "london_of", "group_rank", "group_of"
+	      "rank", "rank_of", "group_rank", "group_of"
 	next
 }
 f("rank") != "" {
@@ -115,6 +115,10 @@ pageawk() {
 	shift
 	awk "$AWK_TSV$(cat "$PIPEDIR/awk/words.awk" "$PIPEDIR/awk/$_p.awk")" "$@"
 }
+# What the ranks are among, for the page's words (awk/words.awk).
+PAGE_RANKCOL=london PAGE_PEERS='the London boroughs' PAGE_ALL=London
+PAGE_SRC='Metropolitan Police Service recorded crime by borough (London Datastore)'
+export PAGE_RANKCOL PAGE_PEERS PAGE_ALL PAGE_SRC
 mkdir "$WORK/charts"
 pageawk charts "$WORK/dashboard.tsv" "$WORK/compare.tsv" "$WORK/trend.tsv" >"$WORK/charts.tsv"
 CHARTDIR=$WORK/charts tsvawk svgchart "$WORK/charts.tsv"

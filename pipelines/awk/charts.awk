@@ -1,15 +1,15 @@
 # charts.awk - what the dashboard draws, as rows for svgchart.awk.
 # Files: dashboard.tsv, compare.tsv (every ranked borough's 12 months),
 # trend.tsv.  Per indicator I (its row number): chart rI, the area's rate
-# against every ranked borough, with the London rate (all their offences
-# over all their residents); chart tI, the area's monthly rate against
-# London's, every tI on one log scale (small multiples).  Needs AWK_TSV and
+# against every ranked area, with the rate of them all (London's: all their
+# offences over all their residents); chart tI, the area's monthly rate
+# against theirs, every tI on one log scale (small multiples).  Needs AWK_TSV and
 # words.awk in front of it.
 
 head {
 	if (file == 1) need("area area_code offence indicator rolling12")
 	if (file == 2) need("offence area count population rate_per_1000")
-	if (file == 3) need("offence period rate_per_1000 london_rate_per_1000")
+	if (file == 3) need("offence period rate_per_1000 all_rate_per_1000")
 	if (file == 1) print "chart", "kind", "scale", "axis", "series", "label", "value", "mark", "title"
 	next
 }
@@ -24,7 +24,7 @@ file == 2 {
 	i = id[f("offence")]
 	hit = tolower(f("area")) == tolower(area) || f("area_code") == code
 	print "r" i, "bars", "", "linear", "", f("area"), f("rate_per_1000"), hit ? "yes" : "",
-	      ind[i] ": offences per 1000 residents, " period_words(r12) ", " area " among the London boroughs"
+	      ind[i] ": offences per 1000 residents, " period_words(r12) ", " area " among " PEERS
 	nb[i]++
 	if (f("count") != "" && f("population") > 0) { lc[i] += f("count"); lp[i] += f("population") }
 	next
@@ -34,13 +34,13 @@ file == 2 {
 	i = id[f("offence")]
 	if (!(i in first)) first[i] = f("period")
 	last[i] = f("period")
-	t = ind[i] ": offences a month per 1000 residents, " area " and the London average"
+	t = ind[i] ": offences a month per 1000 residents, " area " and the " ALL " average"
 	print "t" i, "lines", "trend", "log", area, f("period"), f("rate_per_1000"), "yes", t
-	print "t" i, "lines", "trend", "log", "London average", f("period"), f("london_rate_per_1000"), "", t
+	print "t" i, "lines", "trend", "log", ALL " average", f("period"), f("all_rate_per_1000"), "", t
 }
 END {
 	for (i = 1; i <= n; i++)
 		if (lp[i] > 0)
-			print "r" i, "bars", "", "linear", "ref", "London", sprintf("%.2f", lc[i] * 1000 / lp[i]), "",
-			      ind[i] ": offences per 1000 residents, " period_words(r12) ", " area " among the London boroughs"
+			print "r" i, "bars", "", "linear", "ref", ALL, sprintf("%.2f", lc[i] * 1000 / lp[i]), "",
+			      ind[i] ": offences per 1000 residents, " period_words(r12) ", " area " among " PEERS
 }

@@ -12,7 +12,7 @@
 # population estimate's name).  Needs AWK_TSV and words.awk in front.
 
 head {
-	if (file == 1) need("source area area_code offence indicator quarter quarter_count quarter_base_count quarter_pct_change rolling12 rolling12_count rolling12_base_count rolling12_pct_change population rate_per_1000 london_rank london_of group_rank group_of rag rag_reason")
+	if (file == 1) need("source area area_code offence indicator quarter quarter_count quarter_base_count quarter_pct_change rolling12 rolling12_count rolling12_base_count rolling12_pct_change population rate_per_1000 " RANKCOL "_rank " RANKCOL "_of group_rank group_of rag rag_reason")
 	if (file == 2) need("offence period base_period direction")
 	if (file == 3) need("offence area group_rank")
 	if (file == 4) need("period")
@@ -45,16 +45,17 @@ file == 5 { member[++nmembers] = f("area") }
 
 END {
 	area = esc(cell[1, "area"])
+	rankhead = RANKCOL == "london" ? "London rank" : esc(toupper(substr(RANKCOL, 1, 1)) substr(RANKCOL, 2)) " rank"
 	page_head()
 	print "<header>"
 	print "<h1>" area " community safety dashboard</h1>"
-	printf "<p class=\"lede\">Recorded crime in <b>%s</b> and in the <b>%s</b>, each compared with the same months a year earlier, and %s&#8217;s rate per 1000 residents ranked among the London boroughs (rank 1 = the lowest rate).</p>\n", \
-	       esc(period_words(cell[1, "quarter"])), esc(period_words(cell[1, "rolling12"])), area
+	printf "<p class=\"lede\">Recorded crime in <b>%s</b> and in the <b>%s</b>, each compared with the same months a year earlier, and %s&#8217;s rate per 1000 residents ranked among %s (rank 1 = the lowest rate).</p>\n", \
+	       esc(period_words(cell[1, "quarter"])), esc(period_words(cell[1, "rolling12"])), area, esc(PEERS)
 	print "<dl class=\"meta\">"
 	meta("Area", area (cell[1, "area_code"] != "" ? " (" esc(cell[1, "area_code"]) ")" : ""))
 	meta("Recent quarter", esc(period_words(cell[1, "quarter"])) " against " esc(period_words(base["3m"])))
 	meta("Rolling 12 months", esc(period_words(cell[1, "rolling12"])) " against the " esc(period_words(base["12m"])))
-	meta("Data", "Metropolitan Police Service recorded crime by borough (London Datastore), file " \
+	meta("Data", esc(SRC) ", file " \
 	     esc(basename(cell[1, "source"])) ": " esc(monthname(firstmonth)) " to " esc(monthname(lastmonth)) \
 	     ", published with " esc(monthname(lastmonth)) " as its latest month")
 	meta("Population", esc(estimate(ENVIRON["POPEST"])) ": " area " " esc(thousands(cell[1, "population"])) " residents")
@@ -66,8 +67,8 @@ END {
 	print "<main>"
 	print "<table id=\"dashboard\">"
 	printf "<caption>%s: the indicators</caption>\n", area
-	printf "<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">%s</th><th scope=\"col\">Change on a year earlier</th><th scope=\"col\">%s</th><th scope=\"col\">Change on a year earlier</th><th scope=\"col\">Per 1000 residents (12 months)</th><th scope=\"col\">London rank</th><th scope=\"col\">Peer group rank</th><th scope=\"col\">RAG</th><th scope=\"col\">Why</th><th scope=\"col\" class=\"chart\">%s (blue) against each London borough, per 1000, lowest on the left</th></tr></thead>\n", \
-	       esc(period_words(cell[1, "quarter"])), esc(period_words(cell[1, "rolling12"])), area
+	printf "<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">%s</th><th scope=\"col\">Change on a year earlier</th><th scope=\"col\">%s</th><th scope=\"col\">Change on a year earlier</th><th scope=\"col\">Per 1000 residents (12 months)</th><th scope=\"col\">%s</th><th scope=\"col\">Peer group rank</th><th scope=\"col\">RAG</th><th scope=\"col\">Why</th><th scope=\"col\" class=\"chart\">%s (blue) against each London borough, per 1000, lowest on the left</th></tr></thead>\n", \
+	       esc(period_words(cell[1, "quarter"])), esc(period_words(cell[1, "rolling12"])), rankhead, area
 	print "<tbody>"
 	for (i = 1; i <= n; i++) {
 		off = cell[i, "offence"]
@@ -79,20 +80,20 @@ END {
 		td("12 months: " esc(period_words(cell[i, "rolling12"])), "num", count(cell[i, "rolling12_count"]))
 		td("Change on the 12 months", "change", change(cell[i, "rolling12_pct_change"], cell[i, "rolling12_base_count"]))
 		td("Per 1000 residents", "num", cell[i, "rate_per_1000"] != "" ? esc(cell[i, "rate_per_1000"]) : "&ndash;")
-		td("London rank", "num", of(cell[i, "london_rank"], cell[i, "london_of"]))
+		td(rankhead, "num", of(cell[i, RANKCOL "_rank"], cell[i, RANKCOL "_of"]))
 		td("Peer group rank", "num", of(cell[i, "group_rank"], cell[i, "group_of"]))
 		td("RAG", "rag " (rag ~ /^(red|amber|green)$/ ? rag : "none"),
 		   rag != "" ? esc(toupper(substr(rag, 1, 1)) substr(rag, 2)) : "No flag")
 		td("Why", "reason", esc(reason(off, cell[i, "quarter_pct_change"], cell[i, "rolling12_pct_change"], rag)))
-		td(area " against the London boroughs", "chart", svg("r" i))
+		td(area " against " esc(PEERS), "chart", svg("r" i))
 		print "</tr>"
 	}
 	print "</tbody>"
 	print "</table>"
 	print "<section id=\"trends\">"
 	print "<h2>Monthly trends, offences per 1000 residents</h2>"
-	printf "<p class=\"key\">Each panel: <span class=\"solid\">%s</span> (solid blue) against <span class=\"dashed\">the London average</span> (dashed grey), %s to %s. All panels share one logarithmic scale, so the same rise looks the same on every indicator and the panels can be compared.</p>\n", \
-	       area, esc(monthname(firstmonth)), esc(monthname(lastmonth))
+	printf "<p class=\"key\">Each panel: <span class=\"solid\">%s</span> (solid blue) against <span class=\"dashed\">the %s average</span> (dashed grey), %s to %s. All panels share one logarithmic scale, so the same rise looks the same on every indicator and the panels can be compared.</p>\n", \
+	       area, esc(ALL), esc(monthname(firstmonth)), esc(monthname(lastmonth))
 	print "<div class=\"panels\">"
 	for (i = 1; i <= n; i++)
 		printf "<figure class=\"panel\" data-offence=\"%s\"><figcaption>%s <small>per 1000 residents a month</small></figcaption>%s</figure>\n", \
@@ -100,8 +101,8 @@ END {
 	print "</div>"
 	print "</section>"
 	print "</main>"
-	printf "<footer><p>Built by cspkit from %s. Ranks and rates are over the 12 months; rank 1 is the lowest rate. The London average is all the ranked boroughs&#8217; offences over all their residents.</p></footer>\n", \
-	       esc(basename(cell[1, "source"]))
+	printf "<footer><p>Built by cspkit from %s. Ranks and rates are over the 12 months; rank 1 is the lowest rate. The %s average is all the ranked areas&#8217; offences over all their residents.</p></footer>\n", \
+	       esc(basename(cell[1, "source"])), esc(ALL)
 	print "</body>"
 	print "</html>"
 }

@@ -64,7 +64,7 @@ function lines(file,   l, n) { n = 0; while ((getline l < file) > 0) n++; close(
 
 # summary(KIND, M): LINE[M], a line about the table, and SIZE[M], its
 # order (boroughs ranked, rows).
-function summary(kind, m,   file, l, h, c, i, nf, fl, rows, a, seen, areas, wards, p, hi) {
+function summary(kind, m,   file, l, h, c, i, nf, fl, rows, a, seen, areas, wards, p, hi, of) {
 	file = top "/" path[m]
 	rows = 0
 	while ((getline l < file) > 0) {
@@ -80,9 +80,12 @@ function summary(kind, m,   file, l, h, c, i, nf, fl, rows, a, seen, areas, ward
 	close(file)
 	SIZE[m] = rows
 	if (kind == "dashboard") {
-		SIZE[m] = a["london_of"] + 0
+		# ranked among London's boroughs (london_of), or a force's
+		# partnerships (force_of)
+		of = a["london_of"] != "" ? a["london_of"] : a["force_of"]
+		SIZE[m] = of + 0
 		LINE[m] = esc(a["area"]) ", " esc(period_words(a["quarter"])) " and the " esc(period_words(a["rolling12"])) \
-		          ", ranked among " esc(a["london_of"]) " London borough" (a["london_of"] == 1 ? "" : "s")
+		          ", ranked among " esc(of) (a["london_of"] != "" ? " London borough" : " partnership") (of == 1 ? "" : "s")
 	} else if (kind == "league") {
 		SIZE[m] = areas
 		LINE[m] = areas " borough" (areas == 1 ? "" : "s") " ranked, " esc(period_words(a["period"])) (hi != "" ? ", " esc(hi) " highlighted" : "")

@@ -1,24 +1,25 @@
 # trend.awk - the monthly counts behind the dashboard's trend charts: the
-# area's, and its rate and London's per 1000 residents.
+# area's, and its rate and that of all the ranked areas together (London)
+# per 1000 residents.
 # Files: the offence list (offence indicator), compare.tsv (the ranked
-# boroughs: area, population, london_rank), then the monthly
+# areas: area, population, rank), then the monthly
 # rows of every area (normalise-crime without --window, one row per offence
 # key and month).  ENVIRON["AREA"] is the area (its name in any case, or its
 # code).  Writes area offence indicator period count rate_per_1000
-# london_rate_per_1000, offences in the list's order, months in the order
-# read.  London is the boroughs ranked on that offence (rank-boroughs
-# leaves the airports and "Unknown" unranked): their counts summed over
-# their populations summed.  Needs AWK_TSV (common.sh) in front of it.
+# all_rate_per_1000, offences in the list's order, months in the order
+# read.  "All" is the areas ranked on that offence (rank-boroughs leaves
+# the airports and "Unknown" unranked): their counts summed over their
+# populations summed.  Needs AWK_TSV (common.sh) in front of it.
 
 head {
-	if (file == 2) need("area offence population london_rank")
+	if (file == 2) need("area offence population rank")
 	if (file == 3) need("area area_code period offence measure value")
 	want = tolower(ENVIRON["AREA"])
 	next
 }
 file == 1 { order[++n] = f("offence"); indicator[f("offence")] = f("indicator"); next }
 file == 2 {
-	if (f("london_rank") != "" && f("population") > 0) {
+	if (f("rank") != "" && f("population") > 0) {
 		pop[f("offence"), f("area")] = f("population")
 		lpop[f("offence")] += f("population")
 	}
@@ -35,7 +36,7 @@ f("measure") == "count" {
 		lcount[off, p] += f("value")
 }
 END {
-	print "area", "offence", "indicator", "period", "count", "rate_per_1000", "london_rate_per_1000"
+	print "area", "offence", "indicator", "period", "count", "rate_per_1000", "all_rate_per_1000"
 	for (i = 1; i <= n; i++) {
 		off = order[i]
 		m = split(months[off], list, "\n")

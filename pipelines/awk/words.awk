@@ -1,5 +1,20 @@
 # words.awk - figures as a reader says them, for the pages (put after
 # AWK_TSV and before the page's own program).
+#
+# What the ranks are among, from the environment (the script sets them
+# all: a variable the user happens to have must not change a page), for a
+# dashboard that is not a London borough's, such as a partnership ranked
+# among its force's:
+#   PAGE_RANKCOL  the dashboard's rank columns are PAGE_RANKCOL_rank and
+#                 PAGE_RANKCOL_of (london)
+#   PAGE_PEERS    what they are ranked among ("the London boroughs")
+#   PAGE_ALL      the name of them together ("London")
+#   PAGE_SRC      the data's publisher ("Metropolitan Police Service
+#                 recorded crime by borough (London Datastore)")
+BEGIN {
+	RANKCOL = ENVIRON["PAGE_RANKCOL"]; PEERS = ENVIRON["PAGE_PEERS"]
+	ALL = ENVIRON["PAGE_ALL"]; SRC = ENVIRON["PAGE_SRC"]
+}
 
 # monthname(YYYY-MM): "December 2025"; anything else as it is.
 function monthname(p,   m) {
