@@ -636,6 +636,16 @@ out.push("wider than the window: " + wide);'
 out.push("scripts: " + document.querySelectorAll("script").length);
 out.push(decodeURIComponent(document.querySelector("li[data-kind=league] a").getAttribute("href")));'
 	[ "$(cat "$out_file")" = "$(printf '<script>alert(1)\nscripts: 1\nleague/<script>alert(1)/league.tsv')" ]
+	# a report's category with a tag: the tools drop the tag from the
+	# label, the page shows the source line as printed, as text
+	mkdir -p "$tmp/r/reports"
+	sed 's/^Robbery\t/Robbery <script>x<\/script> \& "q"\t/' samples/reports/dashboard-tab.txt >"$tmp/rep.txt"
+	sh pipelines/report-indicators.sh -q -o "$tmp/r/reports/rep" "$tmp/rep.txt"
+	sh pipelines/site.sh -q "$tmp/r"
+	probe "$tmp/r/pages/report-1.html" 1280 'out.push(document.getElementById("L16").textContent.slice(0, 39));
+out.push(document.querySelector("#indicators a[href=\"#L16\"]").closest("tr").children[4].textContent);
+out.push("scripts: " + document.querySelectorAll("script").length);'
+	[ "$(cat "$out_file")" = "$(printf '   16  Robbery <script>x</script> & "q"\nRobbery x & "q"\nscripts: 1')" ]
 }
 
 # bats test_tags=stress
