@@ -33,7 +33,6 @@ file == 2 {
 }
 file == 3 {
 	if (f("group_rank") != "") ingroup[f("area")] = 1
-	if (!(f("area") in counted)) { counted[f("area")] = 1; nlondon++ }
 	next
 }
 file == 4 {
