@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "err.h"
 #include "mem.h"
 #include "minutes.h"
@@ -481,9 +482,11 @@ start_minutes(minutes *m, const char *source, long line, const char *body,
 {
 	size_t dso, deo;
 	char date[11] = "";
+	cs_date d;
 
 	end_minutes(m);
-	if (prose_find_date(rest, rn, date, &dso, &deo)) {
+	if (date_find(rest, rn, 0, &d, &dso, &deo)) {
+		date_iso(d, date);
 		rest += deo;
 		rn -= deo;
 		/* ", Venue" or " at Venue" after the date */
@@ -529,11 +532,11 @@ pending_line(minutes *m, const char *source, const char *s, size_t n)
 {
 	const char *rest = s;
 	size_t rn = n, so, eo;
-	char date[11];
+	cs_date d;
 
 	if (re_match(re_date_line, s, n, 0) == RE_MATCH)
 		named(re_date_line, "rest", s, &rest, &rn);
-	if (prose_find_date(rest, rn, date, &so, &eo) && so < 16) {
+	if (date_find(rest, rn, 0, &d, &so, &eo) && so < 16) {
 		start_minutes(m, source, m->pending_line, sbuf_str(&m->pending_body),
 			      m->pending_body.len, rest, rn);
 		return;
@@ -747,6 +750,7 @@ minutes_free(minutes *m)
 	free(m);
 	people_free();
 	prose_free();
+	when_free();
 	re_free(re_start);
 	re_free(re_not_start);
 	re_free(re_minutes_heading);
