@@ -17,6 +17,7 @@
 #include "date.h"
 #include "err.h"
 #include "mem.h"
+#include "layout.h"
 #include "minutes.h"
 #include "people.h"
 #include "prose.h"
@@ -313,13 +314,15 @@ section_heading(minutes *m, long line, const char *s, size_t n)
 
 /* ---- items ---- */
 
+static unsigned line_flags;    /* LY_* of the line being read */
+
 /* "N.   UPPER CASE TITLE": the item number, or 0. */
 static int
 item_heading(const char *s, size_t n, const char **title, size_t *tn)
 {
 	size_t i = 0, upper = 0;
 	int num = 0;
-	bool md = false;
+	bool md = (line_flags & LY_HEADING) != 0;
 
 	while (i < n && (s[i] == ' ' || s[i] == '#'))
 		md |= s[i++] == '#';
@@ -657,13 +660,14 @@ item_line(minutes *m, long line, const char *raw, size_t rawn)
 
 void
 minutes_line(minutes *m, const char *source, long lineno, const char *s,
-	     size_t n)
+	     size_t n, unsigned flags)
 {
 	const char *t = s;
 	size_t tn = n;
 
 	if (m->source_name)
 		source = m->source_name;
+	line_flags = flags;
 	text_trim(&t, &tn);
 	if (tn > 0 && tn < 400 && re_match(re_start, t, tn, 0) == RE_MATCH &&
 	    !re_test(re_not_start, t, tn)) {
