@@ -5,6 +5,8 @@
 #   make test       install what is missing, build, run unit and CLI tests
 #   make check      the whole suite again under ASan + UBSan
 #   make valgrind   the whole suite under valgrind memcheck
+#   make accuracy   the readers scored against tests/accuracy/ facts
+#                   (V=1 lists each miss, ACC_ONLY=GLOB limits documents)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make bench | fuzz | clean
 #
@@ -118,6 +120,16 @@ valgrind: deps-test
 	  CSPKIT_UNIT=$(CURDIR)/build/vg/unit \
 	  CSPKIT_DATA=$(CURDIR)/lib/data sh tests/run.sh
 
+# The readers' rows against the facts written by reading each document in
+# ../shared (tests/accuracy/README.md): a measurement, exit 0 whatever the
+# scores; says so and exits 0 when ../shared is absent.
+CSPKIT_SHARED ?= $(CURDIR)/../shared
+accuracy: deps-build
+	@$(MAKE) --no-print-directory -s all
+	@CSPKIT_BIN=$(CURDIR)/$(BIN) CSPKIT_DATA=$(CURDIR)/lib/data \
+	  CSPKIT_SHARED='$(CSPKIT_SHARED)' ACC_VERBOSE="$${ACC_VERBOSE:-$(V)}" \
+	  sh tests/accuracy/run.sh
+
 # ---- pipelines ----------------------------------------------------------
 # One output directory per dataset and pipeline, made by pattern rules from
 # samples/ and from DATA=DIR (laid out like samples/, or flat MPS files):
@@ -213,5 +225,5 @@ uninstall:
 clean:
 	rm -rf build bin out
 
-.PHONY: all unit test check valgrind run bench fuzz install uninstall clean \
+.PHONY: all unit test check valgrind accuracy run bench fuzz install uninstall clean \
         deps-build deps-test deps-run pipelines pipeline-dirs
