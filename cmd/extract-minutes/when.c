@@ -5,36 +5,19 @@
 
 #include "date.h"
 #include "err.h"
-#include "re.h"
+#include "recog.h"
 #include "text.h"
 #include "when.h"
-
-static cs_re *re_next_phrase, *re_next_title;
-
-static void
-compile_patterns(void)
-{
-	if (re_next_phrase)
-		return;
-	re_next_phrase = re_compile("\\bnext\\s+(?:\\w+\\s+)?meeting\\b", "i",
-				    "next meeting");
-	re_next_title = re_compile("\\b(?:NEXT|FUTURE)\\s+(?:\\w+\\s+)?MEETINGS?\\b",
-				   "i", "next meeting title");
-}
 
 void
 when_free(void)
 {
-	re_free(re_next_phrase);
-	re_free(re_next_title);
-	re_next_phrase = re_next_title = NULL;
 }
 
 bool
 prose_is_next_meeting_title(const char *s, size_t n)
 {
-	compile_patterns();
-	return re_test(re_next_title, s, n);
+	return recog(RS_CLOSE, "next_title", s, n, NULL);
 }
 
 static bool
@@ -167,8 +150,7 @@ prose_next_meeting(meeting *mt, long line, const char *item, const char *s,
 	size_t eo, tso, teo;
 	int t = -1;
 
-	compile_patterns();
-	if (mt->has_next || (!any_date && !re_test(re_next_phrase, s, n)))
+	if (mt->has_next || (!any_date && !recog(RS_CLOSE, "next_phrase", s, n, NULL)))
 		return false;
 	if (!next_date(mt, line, s, n, iso, &eo))
 		return false;
