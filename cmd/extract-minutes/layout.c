@@ -28,10 +28,12 @@ struct layout {
 	int list[MAXLIST];       /* next number of each open <ol>, -1 <ul> */
 	int nlist;
 	int li_num;              /* an <li> waits for its text: its number */
+	int li_depth;            /* how deep its list is */
 	bool li_bullet;
 	bool in_row;             /* inside <tr>: cells are tab-separated */
 	int cells;
-	int emph;                /* open <strong> <b> <u> <em> <i> */
+	int emph;                /* open <strong> <b> (bold makes headings;
+				  * <u> and <em> mark words in text) */
 	bool in_h;
 	sbuf seg;
 	long seg_line;
@@ -189,7 +191,7 @@ continues(const layout *ly, const char *s, size_t n, unsigned flags)
 	if (ly->blanks == 1)
 		/* a blank between wrapped lines: a converter that puts one
 		 * after every line of the PDF */
-		return lower || (full && ly->spaced > 2 * ly->packed);
+		return (lower && n > 24) || (full && ly->spaced > 2 * ly->packed);
 	return full || lower || last == ',' || last == '&' ||
 	       (hn >= 4 && memcmp(h + hn - 4, " and", 4) == 0) ||
 	       (hn >= 3 && memcmp(h + hn - 3, " of", 3) == 0);
@@ -437,7 +439,16 @@ clean_seg(layout *ly, long line, const char *s, size_t n, unsigned flags)
 
 	if (md_emphasis(s, n))
 		flags |= LY_EMPH;
-	sbuf_add(&b, s, n);
+	/* "**Community Spac**e": a bold marker inside a word goes, leaving
+	 * no space in the word */
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && i + 2 < n && s[i] == '*' && s[i + 1] == '*' &&
+		    is_alpha(s[i - 1]) && is_alpha(s[i + 2])) {
+			i++;
+			continue;
+		}
+		sbuf_addc(&b, s[i]);
+	}
 	sbuf_add(&b, "", 0);
 	b.len = text_clean(b.s, b.len);
 	b.s[b.len] = '\0';
@@ -526,7 +537,9 @@ flush_seg(layout *ly)
 			v = v * 10 + (s[i++] - '0');
 		if (!(i > 0 && v == ly->li_num)) {
 			sbuf_printf(&b, "%d. ", ly->li_num);
-			flags |= LY_LISTNUM;
+			/* a list inside a list item is text, not structure */
+			if (ly->li_depth == 1)
+				flags |= LY_LISTNUM;
 		}
 	} else if (ly->li_bullet)
 		sbuf_adds(&b, "- ");
@@ -586,7 +599,7 @@ tag(layout *ly, long line, const char *s, size_t n, const char *nm,
 {
 	static const char *const drop[] = { "del", "s", "strike", "button",
 		"script", "style", "head", "title", NULL };
-	static const char *const emph[] = { "strong", "b", "u", "em", "i", NULL };
+	static const char *const emph[] = { "strong", "b", NULL };
 	static const char *const block[] = { "p", "br", "div", "table", "tbody",
 		"thead", "dl", "dt", "dd", "hr", "blockquote", "section", "article",
 		"header", "footer", "time", "pre", "center", NULL };
@@ -643,6 +656,7 @@ tag(layout *ly, long line, const char *s, size_t n, const char *nm,
 		ly->seg_line = line;
 		if (closing || ly->nlist == 0)
 			return;
+		ly->li_depth = ly->nlist;
 		if (ly->list[ly->nlist - 1] >= 0)
 			ly->li_num = ly->list[ly->nlist - 1]++;
 		else

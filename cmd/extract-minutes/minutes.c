@@ -344,6 +344,14 @@ split_title(const char *t, size_t tn, const char **title, size_t *titlen,
 	for (size_t i = 0; i < tn && i < 90; i++)
 		if (t[i] == ':' && (i + 1 == tn || t[i + 1] == ' ' || t[i + 1] == '\t' ||
 				    t[i + 1] == '-')) {
+			size_t k = i + 1;
+
+			/* "Cleansing: the refuse and dumping crisis" is one
+			 * title; "Police Report: Attached." is a title and text */
+			while (k < tn && (t[k] == ' ' || t[k] == '\t' || t[k] == '-'))
+				k++;
+			if (k < tn && t[k] >= 'a' && t[k] <= 'z')
+				break;
 			*titlen = i;
 			*body = t + i + 1;
 			*bodyn = tn - i - 1;
@@ -418,7 +426,10 @@ item_heading(minutes *m, const char *s, size_t n, unsigned flags, heading *h)
 	}
 	split_title(t, tn, &h->title, &h->titlen, &h->body, &h->bodyn);
 	h->empty_title = h->titlen == 0;
-	strong = (flags & (LY_HEADING | LY_EMPH | LY_LISTNUM)) || r <= 1;
+	/* an <ol>'s number is an item's, unless the minutes' items are
+	 * headings without numbers (then it is a list in the text) */
+	strong = (flags & (LY_HEADING | LY_EMPH)) || r <= 1 ||
+		 ((flags & LY_LISTNUM) && !(m->nitems > 0 && m->numbered == 0));
 	if (r == 4) {
 		/* a lettered sub-item: the next letter of an item */
 		char c = h->num[0], want = m->letter ? (char)(m->letter + 1) : 'a';
@@ -451,8 +462,12 @@ item_heading(minutes *m, const char *s, size_t n, unsigned flags, heading *h)
 	if (upper_title(h->title, h->titlen))
 		/* "2. MATTERS ARISING" twice, "3. DATE OF NEXT MEETING" after 5 */
 		return in_seq || h->top <= m->top + 1;
-	return in_seq && (!sentence_like(h->title, h->titlen) ||
-			  (m->after_blank && h->bodyn > 0));
+	/* a numbered paragraph in sequence ("3\. The Minutes of the
+	 * meeting held on ... were agreed"), or one item past a missed one */
+	if (in_seq)
+		return !sentence_like(h->title, h->titlen) || m->after_blank;
+	return h->top == m->top + 2 && m->after_blank && !h->sub &&
+	       !sentence_like(h->title, h->titlen);
 }
 
 static void
@@ -856,7 +871,8 @@ heading_line(minutes *m, const char *source, long line, const char *s,
 		return;
 	if (recog(RS_SECTIONS, "present", s, n, NULL) ||
 	    recog(RS_SECTIONS, "apology", s, n, NULL) ||
-	    item_heading(m, s, n, flags, &h) || m->head_lines >= 12) {
+	    item_heading(m, s, n, flags, &h) || m->head_lines >= 24 ||
+	    m->head.len > 600) {
 		/* the minutes go on without a date in their heading */
 		finish_heading(m, source, true);
 		preamble_line(m, line, s, n, flags);
