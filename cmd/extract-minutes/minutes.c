@@ -66,6 +66,10 @@ struct minutes {
 	/* preamble */
 	int section;               /* REC_PRESENT / REC_IN_ATTENDANCE / REC_APOLOGY */
 	bool section_explicit;     /* under a heading, not the default */
+	bool section_fresh;        /* its heading had no list: none read yet */
+	int second;                /* a second heading right after the first:
+				    * two columns, their lines interleaved
+				    * ("Members" / "Officials"), or -2 */
 	bool want_venue;
 	entry_line *entries;
 	size_t nentries, centries;
@@ -143,11 +147,63 @@ drop_entries(minutes *m)
 	m->nentries = 0;
 }
 
+/* A line that lists several people: three commas or more outside
+ * brackets on a long line ("Cllr D Lee - Chairman, Cllr M Peake, Cllr A
+ * Box, Cllr S Bird"); "Ann Lee, Director of Service, Housing" is one. */
+static bool
+list_entry(const char *s, size_t n)
+{
+	int depth = 0, commas = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		depth += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
+		commas += depth == 0 && (s[i] == ',' || s[i] == ';');
+	}
+	return commas >= 3 && n > 60;
+}
+
+static bool
+has_bracket(const char *s)
+{
+	return strchr(s, '(') != NULL;
+}
+
+/* The record of each buffered line: the section's, or for two column
+ * headings read one under the other, the columns' in turn.  When one
+ * column's lines all carry a bracket ("Ann Lee (Cabinet Office)") and the
+ * other's none, a bracket decides: the shorter column ran out first. */
+static void
+column_kinds(const minutes *m, int *kinds)
+{
+	size_t n = m->nentries, a_br = 0, b_br = 0, na = 0, nb = 0;
+
+	for (size_t i = 0; i < n; i++)
+		kinds[i] = m->section;
+	if (m->second < 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		kinds[i] = i % 2 ? m->second : m->section;
+		if (i % 2)
+			nb++, b_br += has_bracket(m->entries[i].text);
+		else
+			na++, a_br += has_bracket(m->entries[i].text);
+	}
+	if (n >= 6 && ((a_br == 0 && b_br * 10 >= nb * 7) ||
+		       (b_br == 0 && a_br * 10 >= na * 7))) {
+		bool b_has = b_br > 0;
+
+		for (size_t i = 0; i < n; i++)
+			kinds[i] = has_bracket(m->entries[i].text) == b_has ?
+				   m->second : m->section;
+	}
+}
+
 static void
 flush_entries(minutes *m)
 {
 	person *ps;
 	int *ks;                   /* entry_kind, or ENTRY_PAIRED */
+	int *kinds;                /* the record each line becomes */
 	size_t n = m->nentries;
 
 	if (n == 0)
@@ -174,9 +230,20 @@ flush_entries(minutes *m)
 	}
 	ps = xcalloc(n, sizeof *ps);
 	ks = xcalloc(n, sizeof *ks);
-	for (size_t i = 0; i < n; i++)
-		ks[i] = entry_parse(m->entries[i].text, strlen(m->entries[i].text),
-				    &ps[i]);
+	kinds = xcalloc(n, sizeof *kinds);
+	column_kinds(m, kinds);
+	for (size_t i = 0; i < n; i++) {
+		const char *t = m->entries[i].text;
+
+		if (list_entry(t, strlen(t))) {
+			/* "Cllr A Box, Cllr S Lee, Cllr T Moss": a list */
+			prose_people_list(&m->mt, kinds[i], m->entries[i].line,
+					  m->item_no, t, strlen(t));
+			ks[i] = ENTRY_PAIRED;
+			continue;
+		}
+		ks[i] = entry_parse(t, strlen(t), &ps[i]);
+	}
 	/* A run of bare names followed by a run of as many organisations is a
 	 * two-column table that extraction broke into columns. */
 	for (size_t i = 0; i < n;) {
@@ -203,7 +270,7 @@ flush_entries(minutes *m)
 				cs_warn_at(m->mt.source, m->entries[i].line,
 					   "organisation not in the gazetteer, split guessed: %s | %s",
 					   ps[i].name, ps[i].org);
-			meeting_add(&m->mt, m->section, m->entries[i].line,
+			meeting_add(&m->mt, kinds[i], m->entries[i].line,
 				    m->item_no, ps[i].name, ps[i].role, ps[i].org,
 				    "");
 		} else if (ks[i] == ENTRY_ORG)
@@ -215,7 +282,7 @@ flush_entries(minutes *m)
 			cs_warn_at(m->mt.source, m->entries[i].line,
 				   "attendance line not understood, kept as printed: %.60s",
 				   m->entries[i].text);
-			meeting_add(&m->mt, m->section, m->entries[i].line,
+			meeting_add(&m->mt, kinds[i], m->entries[i].line,
 				    m->item_no, m->entries[i].text, "", "", "");
 		} else if (ks[i] == ENTRY_NONE)
 			cs_warn_at(m->mt.source, m->entries[i].line,
@@ -225,7 +292,9 @@ flush_entries(minutes *m)
 	}
 	free(ps);
 	free(ks);
+	free(kinds);
 	drop_entries(m);
+	m->second = -2;
 }
 
 static void
@@ -303,11 +372,24 @@ section_heading(minutes *m, long line, const char *s, size_t n)
 	for (size_t i = 0; i < 4; i++) {
 		if (!recog(RS_SECTIONS, names[i], s, n, &rm))
 			continue;
+		if (recog_group(RS_SECTIONS, &rm, "rest", s, &rest, &rn)) {
+			flush_entries(m);
+			m->section = kinds[i];
+			m->section_explicit = true;
+			m->section_fresh = false;
+			inline_list(m, kinds[i], line, rest, rn);
+			return true;
+		}
+		if (m->section_fresh && m->nentries == 0 && kinds[i] >= 0 &&
+		    m->section >= 0 && kinds[i] != m->section && m->second < 0) {
+			/* "Board Members" / "Officials": two columns */
+			m->second = kinds[i];
+			return true;
+		}
 		flush_entries(m);
 		m->section = kinds[i];
 		m->section_explicit = true;
-		if (recog_group(RS_SECTIONS, &rm, "rest", s, &rest, &rn))
-			inline_list(m, kinds[i], line, rest, rn);
+		m->section_fresh = true;
 		return true;
 	}
 	return false;
@@ -750,6 +832,8 @@ start_minutes(minutes *m, const char *source, long line, const char *body,
 	m->zone = Z_PREAMBLE;
 	m->section = REC_PRESENT;
 	m->section_explicit = false;
+	m->section_fresh = false;
+	m->second = -2;
 	m->want_venue = false;
 	m->nitems = m->numbered = 0;
 	m->top = -1;
@@ -936,11 +1020,16 @@ preamble_line(minutes *m, long line, const char *s, size_t n, unsigned flags)
 	}
 	if (recog(RS_SECTIONS, "label", s, n, &rm) &&
 	    recog_group(RS_SECTIONS, &rm, "rest", s, &rest, &rn)) {
-		/* "Minute taker: Jo Bell" */
+		/* "Minute taker: Jo Bell"; under "APOLOGIES:" the first line
+		 * "Councillors: Ann Lee, Tom Day" is the section's own */
+		int kind = m->section_fresh && m->nentries == 0 ? m->section
+								  : REC_PRESENT;
+
 		flush_entries(m);
-		m->section = REC_PRESENT;
+		m->section = kind;
 		m->section_explicit = true;
-		inline_list(m, REC_PRESENT, line, rest, rn);
+		m->section_fresh = false;
+		inline_list(m, kind, line, rest, rn);
 		return;
 	}
 	if (prose_line(s, n)) {
@@ -953,6 +1042,7 @@ preamble_line(minutes *m, long line, const char *s, size_t n, unsigned flags)
 		append_entry(m, s, n);
 	else
 		add_entry(m, line, s, n);
+	m->section_fresh = false;
 }
 
 static bool
