@@ -808,6 +808,7 @@ end_minutes(minutes *m)
 	else
 		end_item(m);
 	settle_year(m);
+	when_settle(&m->mt);
 	if (m->nitems == 0)
 		cs_warn_at(m->mt.source, m->mt.recs[0].line,
 			   "no items found in these minutes");
@@ -907,6 +908,14 @@ finish_heading(minutes *m, const char *source, bool force)
 		start_minutes(m, source, m->head_line, b, strlen(b), iso, day, mon);
 		free(b);
 	}
+	{
+		int st;
+		size_t tso, teo;
+
+		/* "... 30TH MARCH, 2022, AT 10.00 A.M.": when it began */
+		if (eo > 0 && time_find(h, hn, eo, &st, &tso, &teo) && tso < eo + 12)
+			m->mt.start_time = st + 1;
+	}
 	if (full)
 		check_weekday(m, m->head_line, h, so, eo, d);
 	else if (day == 0)
@@ -996,7 +1005,15 @@ preamble_line(minutes *m, long line, const char *s, size_t n, unsigned flags)
 			return;
 		}
 	}
-	if (text_iprefix(s, n, "time:") || text_iprefix(s, n, "date:"))
+	if (text_iprefix(s, n, "time:")) {
+		int st;
+		size_t tso, teo;
+
+		if (time_find(s, n, 5, &st, &tso, &teo))
+			m->mt.start_time = st + 1;
+		return;
+	}
+	if (text_iprefix(s, n, "date:"))
 		return;
 	if (text_iprefix(s, n, "venue:")) {
 		meeting_set_venue(&m->mt, s + 6, n - 6);
