@@ -441,6 +441,19 @@ split_title(const char *t, size_t tn, const char **title, size_t *titlen,
 				(*body)++, (*bodyn)--;
 			break;
 		}
+	/* "Report from the Litter Group on 4th May.  Next meeting ...": a
+	 * long title without a colon ends at its first sentence */
+	if (*bodyn == 0 && tn > 60)
+		for (size_t i = 3; i + 2 < tn; i++)
+			if (t[i] == '.' && t[i + 1] == ' ' &&
+			    ((t[i - 1] >= 'a' && t[i - 1] <= 'z') ||
+			     (t[i - 1] >= '0' && t[i - 1] <= '9')) &&
+			    t[i - 2] != ' ' && t[i - 3] != ' ') {
+				*titlen = i + 1;
+				*body = t + i + 1;
+				*bodyn = tn - i - 1;
+				break;
+			}
 	text_trim(title, titlen);
 	text_trim(body, bodyn);
 }
