@@ -82,6 +82,7 @@ struct minutes {
 	sbuf title;
 	long title_line;
 	bool title_open, title_wait;
+	bool title_emph;           /* the heading was bold: so is its wrap */
 	bool next_item, next_found, apologies_item;
 	long next_item_line;
 	bool list_ctx;             /* a numbered list is open ("... following:") */
@@ -491,6 +492,7 @@ typedef struct {
 	const char *title, *body;
 	size_t titlen, bodyn;
 	bool empty_title;
+	bool emph;                 /* the line was bold */
 } heading;
 
 /* Is this line an item heading?  Asked of the tables, then decided by
@@ -521,6 +523,7 @@ item_heading(minutes *m, const char *s, size_t n, unsigned flags, heading *h)
 	}
 	split_title(t, tn, &h->title, &h->titlen, &h->body, &h->bodyn);
 	h->empty_title = h->titlen == 0;
+	h->emph = (flags & LY_EMPH) != 0;
 	/* an <ol>'s number is an item's, unless the minutes' items are
 	 * headings without numbers (then it is a list in the text) */
 	strong = (flags & (LY_HEADING | LY_EMPH)) || r <= 1 ||
@@ -530,7 +533,8 @@ item_heading(minutes *m, const char *s, size_t n, unsigned flags, heading *h)
 		char c = h->num[0], want = m->letter ? (char)(m->letter + 1) : 'a';
 
 		if (nn != 1 || m->top < 0 || m->list_ctx || c < want || c > want + 1 ||
-		    h->empty_title)
+		    h->empty_title || text_iprefix(h->title, h->titlen, "that ") ||
+		    (h->title[0] >= 'a' && h->title[0] <= 'z'))
 			return false;
 		h->letter = c;
 		h->top = -1;
@@ -646,6 +650,9 @@ end_item(minutes *m)
 }
 
 static void add_text(minutes *m, long line, const char *s, size_t n);
+static size_t buried_item(const minutes *m, const char *s, size_t n);
+static void item_line(minutes *m, long line, const char *raw, size_t rawn,
+		      unsigned flags);
 
 static void
 start_item(minutes *m, long line, const heading *h)
@@ -669,9 +676,18 @@ start_item(minutes *m, long line, const heading *h)
 	m->title_line = line;
 	m->title_open = true;
 	m->title_wait = h->empty_title;
+	m->title_emph = h->emph;
 	if (h->bodyn > 0) {
+		size_t b;
+
 		close_title(m);
-		add_text(m, line, h->body, h->bodyn);
+		if ((b = buried_item(m, h->body, h->bodyn)) > 0) {
+			add_text(m, line, h->body, b);
+			end_paragraph(m);
+			m->after_blank = true;
+			item_line(m, line, h->body + b, h->bodyn - b, 0);
+		} else
+			add_text(m, line, h->body, h->bodyn);
 	}
 }
 
@@ -1045,6 +1061,7 @@ preamble_line(minutes *m, long line, const char *s, size_t n, unsigned flags)
 		h.title = s;
 		h.titlen = n;
 		h.top = -1;
+		h.emph = (flags & LY_EMPH) != 0;
 		start_item(m, line, &h);
 		return;
 	}
@@ -1134,7 +1151,7 @@ item_line(minutes *m, long line, const char *raw, size_t rawn, unsigned flags)
 		/* "item 1" / "Adoption of Minutes": the title on the next
 		 * line; an upper-case or bold title wrapped over lines */
 		if (m->title_wait || (n <= 200 &&
-		    (((flags & LY_EMPH) && count_words(s, n) <= 14) ||
+		    (((flags & LY_EMPH) && m->title_emph && count_words(s, n) <= 14) ||
 		     (upper_title(s, n) && !item_heading(m, s, n, flags, &h) &&
 		      upper_title(m->title.s ? m->title.s : "", m->title.len))))) {
 			if (m->title.len)
@@ -1174,6 +1191,7 @@ item_line(minutes *m, long line, const char *raw, size_t rawn, unsigned flags)
 			h.title = s;
 			h.titlen = n;
 			h.top = -1;
+			h.emph = (flags & LY_EMPH) != 0;
 			start_item(m, line, &h);
 			return;
 		}
@@ -1203,6 +1221,25 @@ item_line(minutes *m, long line, const char *raw, size_t rawn, unsigned flags)
 		end_paragraph(m);
 		add_text(m, line, s, n);
 	}
+}
+
+/* Where the next item's number is buried in a run-on paragraph: "...
+ * was duly elected. 6. The Minutes of the meeting ...": the offset of
+ * "6.", or 0. */
+static size_t
+buried_item(const minutes *m, const char *s, size_t n)
+{
+	char num[24];
+	size_t k;
+
+	if (m->top < 0 || n < 20)
+		return 0;
+	k = (size_t)snprintf(num, sizeof num, ". %ld. ", m->top + 1);
+	for (size_t i = 1; i + k + 1 < n; i++)
+		if (memcmp(s + i, num, k) == 0 && s[i + k] >= 'A' && s[i + k] <= 'Z' &&
+		    s[i - 1] >= 'a' && s[i - 1] <= 'z')
+			return i + 2;
+	return 0;
 }
 
 /* "The Chair closed the meeting at 9.15pm": a closed row; true when the
@@ -1305,6 +1342,17 @@ minutes_line(minutes *m, const char *source, long lineno, const char *s,
 		    recog(RS_CLOSE, "end_minutes", t, tn, NULL)) {
 			end_minutes(m);
 			return;
+		}
+		{
+			size_t b = buried_item(m, s, n);
+
+			if (b > 0) {
+				item_line(m, lineno, s, b, flags);
+				end_paragraph(m);
+				m->after_blank = true;
+				item_line(m, lineno, s + b, n - b, flags);
+				return;
+			}
 		}
 		item_line(m, lineno, s, n, flags);
 		return;
