@@ -43,6 +43,7 @@ enum zone { Z_OUTSIDE, Z_HEADING, Z_PREAMBLE, Z_ITEM };
 typedef struct {
 	char *text;
 	long line;
+	int kind;                  /* the record it becomes */
 } entry_line;
 
 struct minutes {
@@ -67,6 +68,8 @@ struct minutes {
 	int section;               /* REC_PRESENT / REC_IN_ATTENDANCE / REC_APOLOGY */
 	bool section_explicit;     /* under a heading, not the default */
 	bool section_fresh;        /* its heading had no list: none read yet */
+	int cols[4], ncols;        /* a table whose header cells are section
+				    * headings ("Present:<TAB>Also present:") */
 	int second;                /* a second heading right after the first:
 				    * two columns, their lines interleaved
 				    * ("Members" / "Officials"), or -2 */
@@ -179,7 +182,7 @@ column_kinds(const minutes *m, int *kinds)
 	size_t n = m->nentries, a_br = 0, b_br = 0, na = 0, nb = 0;
 
 	for (size_t i = 0; i < n; i++)
-		kinds[i] = m->section;
+		kinds[i] = m->entries[i].kind;
 	if (m->second < 0)
 		return;
 	for (size_t i = 0; i < n; i++) {
@@ -305,6 +308,7 @@ add_entry(minutes *m, long line, const char *s, size_t n)
 			   sizeof *m->entries);
 	m->entries[m->nentries].text = xstrndup(s, n);
 	m->entries[m->nentries].line = line;
+	m->entries[m->nentries].kind = m->section;
 	m->nentries++;
 }
 
@@ -341,20 +345,70 @@ append_entry(minutes *m, const char *s, size_t n)
 
 /* An inline list after a heading ("Apologies: A, B and C"), up to where
  * it reaches the public ("... & the Clerk. Members of the public - X"). */
+static void inline_list(minutes *m, int kind, long line, const char *s,
+			size_t n);
+
+/* "... Alistair Shaw In attendance: Gordon Bell.": another section's
+ * label inside a list on one line.  Its offset, its record, and where
+ * its own list starts; false when there is none. */
+static bool
+embedded_section(const char *s, size_t n, size_t *at, int *kind, size_t *rest)
+{
+	static const char *const names[] = { "apology", "in_attendance", "present" };
+	static const int kinds[] = { REC_APOLOGY, REC_IN_ATTENDANCE, REC_PRESENT };
+	cs_rmatch rm;
+	size_t so, eo;
+
+	for (size_t i = 1; i < n; i++) {
+		if (s[i - 1] != ' ' || !(s[i] >= 'A' && s[i] <= 'Z'))
+			continue;
+		for (int k = 0; k < 3; k++) {
+			const char *colon = memchr(s + i, ':', n - i);
+
+			if (colon == NULL || colon - (s + i) > 30 ||
+			    !recog(RS_SECTIONS, names[k], s + i, n - i, &rm) ||
+			    !rules_named(recog_rules(RS_SECTIONS), &rm, "rest", &so, &eo) ||
+			    so < (size_t)(colon - (s + i)))
+				continue;
+			*at = i;
+			*kind = kinds[k];
+			*rest = i + so;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* An inline list after a heading ("Apologies: A, B and C"), up to where
+ * it reaches the public ("... & the Clerk. Members of the public - X",
+ * whose people are in attendance) or another section's label. */
 static void
 inline_list(minutes *m, int kind, long line, const char *s, size_t n)
 {
 	cs_rmatch rm;
-	size_t so, eo;
+	size_t so, eo, at, rest;
+	int k2;
 
 	flush_entries(m);
-	if (kind == SECTION_NONE)
-		return;
 	if (recog(RS_SECTIONS, "public_tail", s, n, &rm) &&
-	    rules_group(&rm, 0, &so, &eo))
+	    rules_group(&rm, 0, &so, &eo)) {
+		if (rules_named(recog_rules(RS_SECTIONS), &rm, "rest", &so, &eo) &&
+		    eo > so)
+			inline_list(m, REC_IN_ATTENDANCE, line, s + so, eo - so);
+		rules_group(&rm, 0, &so, &eo);
 		n = so;
+	}
+	if (embedded_section(s, n, &at, &k2, &rest)) {
+		inline_list(m, kind, line, s, at);
+		inline_list(m, k2, line, s + rest, n - rest);
+		return;
+	}
+	if (kind == SECTION_NONE)
+		kind = REC_IN_ATTENDANCE;   /* "Members of the public - X" */
 	text_trim(&s, &n);
-	if (n == 0 || text_ieq(s, n, "none") || text_ieq(s, n, "none."))
+	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ','))
+		n--;
+	if (n == 0 || text_ieq(s, n, "none"))
 		return;
 	prose_people_list(&m->mt, kind, line, m->item_no, s, n);
 }
@@ -409,7 +463,7 @@ prose_line(const char *s, size_t n)
 		lower += s[i] >= 'a' && s[i] <= 'z' && (i == 0 || s[i - 1] == ' ');
 	}
 	/* a job title is capitalised; a sentence is mostly small words */
-	return words > 12 && commas * 4 < words && lower * 2 > words;
+	return words > 12 && commas * 4 < words && lower * 3 >= words;
 }
 
 /* ---- items ---- */
@@ -864,6 +918,7 @@ start_minutes(minutes *m, const char *source, long line, const char *body,
 	m->section_explicit = false;
 	m->section_fresh = false;
 	m->second = -2;
+	m->ncols = 0;
 	m->want_venue = false;
 	m->nitems = m->numbered = 0;
 	m->top = -1;
@@ -981,6 +1036,7 @@ static void item_line(minutes *m, long line, const char *raw, size_t rawn,
 		      unsigned flags);
 static void preamble_line(minutes *m, long line, const char *s, size_t n,
 			  unsigned flags);
+static bool table_row(minutes *m, long line, const char *s, size_t n);
 
 /* A line of a heading still without its date. */
 static void
@@ -1048,10 +1104,13 @@ preamble_line(minutes *m, long line, const char *s, size_t n, unsigned flags)
 		meeting_set_venue(&m->mt, s + 6, n - 6);
 		return;
 	}
+	if (memchr(s, '\t', n) && table_row(m, line, s, n))
+		return;
 	if (item_heading(m, s, n, flags, &h)) {
 		start_item(m, line, &h);
 		return;
 	}
+	m->ncols = 0;
 	if (section_heading(m, line, s, n))
 		return;
 	/* "**Welcome by the Chair**": a heading without a number */
@@ -1090,6 +1149,58 @@ preamble_line(minutes *m, long line, const char *s, size_t n, unsigned flags)
 	else
 		add_entry(m, line, s, n);
 	m->section_fresh = false;
+}
+
+/* A table of attendance: a header row of section headings, then rows
+ * whose cells go to their column's section.  True when s was one. */
+static bool
+table_row(minutes *m, long line, const char *s, size_t n)
+{
+	static const char *const names[] = { "apology", "present", "in_attendance" };
+	static const int kinds[] = { REC_APOLOGY, REC_PRESENT, REC_IN_ATTENDANCE };
+	int cols[4], nc = 0;
+	size_t i = 0;
+
+	while (i <= n && nc < 4) {
+		size_t k = i, tn;
+		const char *t = s + i;
+		int kind = SECTION_NONE - 1;
+		cs_rmatch rm;
+		const char *rest;
+		size_t rn;
+
+		while (k < n && s[k] != '\t')
+			k++;
+		tn = k - i;
+		text_trim(&t, &tn);
+		for (int r = 0; r < 3 && tn > 0; r++)
+			if (recog(RS_SECTIONS, names[r], t, tn, &rm) &&
+			    !recog_group(RS_SECTIONS, &rm, "rest", t, &rest, &rn))
+				kind = kinds[r];
+		if (m->ncols > 0) {
+			/* a row: each cell an entry of its column */
+			if (nc < m->ncols && tn > 0) {
+				int save = m->section;
+
+				m->section = m->cols[nc];
+				add_entry(m, line, t, tn);
+				m->section = save;
+			}
+		} else if (kind < SECTION_NONE)
+			return false;
+		cols[nc++] = kind;
+		i = k + 1;
+	}
+	if (m->ncols > 0)
+		return true;
+	if (nc < 2)
+		return false;
+	flush_entries(m);
+	memcpy(m->cols, cols, sizeof cols);
+	m->ncols = nc;
+	m->section = cols[0];
+	m->section_explicit = true;
+	return true;
 }
 
 static bool
