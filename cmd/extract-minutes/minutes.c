@@ -637,8 +637,10 @@ close_title(minutes *m)
 	m->next_found = m->next_item &&
 			prose_next_meeting(&m->mt, m->title_line, m->item_no,
 					   m->title.s, m->title.len, true);
-	m->apologies_item = m->title.len > 0 &&
-			    (strstr(m->title.s, "APOLOG") || strstr(m->title.s, "Apolog"));
+	m->apologies_item = false;
+	for (size_t i = 0; i + 6 <= m->title.len && !m->apologies_item; i++)
+		m->apologies_item = text_iprefix(m->title.s + i, m->title.len - i,
+						 "apolog");
 }
 
 /* Hand the held paragraph to prose.c. */
@@ -708,6 +710,28 @@ static size_t buried_item(const minutes *m, const char *s, size_t n);
 static void item_line(minutes *m, long line, const char *raw, size_t rawn,
 		      unsigned flags);
 
+/* "2574. Apologies for absence: Cllrs Hart & Bell.  Clerk to write ...":
+ * the first sentence of the heading's text is the list. */
+static bool
+apology_list(minutes *m, long line, const char *s, size_t n)
+{
+	size_t end = n;
+
+	for (size_t i = 3; i + 1 < n; i++)
+		if (s[i] == '.' && s[i + 1] == ' ' && s[i - 1] >= 'a' &&
+		    s[i - 1] <= 'z' && s[i - 2] >= 'a' && s[i - 2] <= 'z' &&
+		    s[i - 3] != ' ') {
+			end = i;
+			break;
+		}
+	if (text_iprefix(s, end, "none") || count_words(s, end) > 14)
+		return text_iprefix(s, end, "none") && end == n;
+	prose_people_list(&m->mt, REC_APOLOGY, line, m->item_no, s, end);
+	if (end + 1 < n)
+		add_text(m, line, s + end + 1, n - end - 1);
+	return true;
+}
+
 static void
 start_item(minutes *m, long line, const heading *h)
 {
@@ -735,6 +759,8 @@ start_item(minutes *m, long line, const heading *h)
 		size_t b;
 
 		close_title(m);
+		if (m->apologies_item && apology_list(m, line, h->body, h->bodyn))
+			return;
 		if ((b = buried_item(m, h->body, h->bodyn)) > 0) {
 			add_text(m, line, h->body, b);
 			end_paragraph(m);
