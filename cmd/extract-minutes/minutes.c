@@ -1028,8 +1028,19 @@ finish_heading(minutes *m, const char *source, bool force)
 	}
 	if (full)
 		check_weekday(m, m->head_line, h, so, eo, d);
-	else if (day == 0)
-		cs_warn_at(source, m->head_line, "no meeting date found in the heading");
+	else if (day == 0) {
+		int d2, m2, y2;
+		size_t a, b;
+
+		/* "THURSDAY 31 FEBRUARY 2019": said, and no date made up */
+		if (when_day_month(h, hn, 0, &d2, &m2, &y2, &a, &b))
+			cs_warn_at(source, m->head_line,
+				   "minutes with no readable date: %.*s is not a date",
+				   (int)(b - a), h + a);
+		else
+			cs_warn_at(source, m->head_line,
+				   "minutes with no readable date: none found in the heading");
+	}
 	/* "... held on 5 March 2024 at Wealdstone Library" (not "at 7pm") */
 	rest = h + eo;
 	rn = hn - eo;
