@@ -63,6 +63,7 @@ struct minutes {
 	/* the meeting's date when its heading printed no year */
 	bool date_open;
 	int day, mon, later_year;
+	cs_date mention;           /* the first full date in the minutes */
 
 	/* preamble */
 	int section;               /* REC_PRESENT / REC_IN_ATTENDANCE / REC_APOLOGY */
@@ -153,7 +154,8 @@ drop_entries(minutes *m)
 
 /* A line that lists several people: three commas or more outside
  * brackets on a long line ("Cllr D Lee - Chairman, Cllr M Peake, Cllr A
- * Box, Cllr S Bird"); "Ann Lee, Director of Service, Housing" is one. */
+ * Box, Cllr S Bird"), or two and an "and"; "Ann Lee, Director of
+ * Service, Housing" is one. */
 static bool
 list_entry(const char *s, size_t n)
 {
@@ -163,7 +165,8 @@ list_entry(const char *s, size_t n)
 		depth += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
 		commas += depth == 0 && (s[i] == ',' || s[i] == ';');
 	}
-	return commas >= 3 && n > 60;
+	return n > 60 && (commas >= 3 ||
+			  (commas >= 2 && strstr(s, " and ") != NULL));
 }
 
 static bool
@@ -239,7 +242,8 @@ flush_entries(minutes *m)
 	for (size_t i = 0; i < n; i++) {
 		const char *t = m->entries[i].text;
 
-		if (list_entry(t, strlen(t))) {
+		if (list_entry(t, strlen(t)) ||
+		    recog(RS_SECTIONS, "plural_list", t, strlen(t), NULL)) {
 			/* "Cllr A Box, Cllr S Lee, Cllr T Moss": a list */
 			prose_people_list(&m->mt, kinds[i], m->entries[i].line,
 					  m->item_no, t, strlen(t));
@@ -840,6 +844,28 @@ settle_year(minutes *m)
 				   "meeting date has no year; %d taken from the file name",
 				   y);
 	}
+	if (y == 0 && m->mention.y > 0) {
+		/* "The balance on 31 October 2023" in minutes headed "MONDAY
+		 * 6 NOVEMBER": the year that puts the meeting nearest it */
+		long best = -1;
+
+		for (int k = -1; k <= 1; k++) {
+			long diff = ((long)(m->mention.y + k) * 372 + m->mon * 31 + m->day) -
+				    ((long)m->mention.y * 372 + m->mention.m * 31 + m->mention.d);
+
+			if (diff < 0)
+				diff = -diff;
+			if (date_valid(m->mention.y + k, m->mon, m->day) &&
+			    (best < 0 || diff < best)) {
+				best = diff;
+				y = m->mention.y + k;
+			}
+		}
+		if (y > 0)
+			cs_warn_at(m->mt.source, m->mt.recs[0].line,
+				   "meeting date has no year; %d taken from the nearest date the minutes print",
+				   y);
+	}
 	if (y == 0 || !date_valid(y, m->mon, m->day)) {
 		cs_warn_at(m->mt.source, m->mt.recs[0].line,
 			   "meeting date has no year, and none could be inferred");
@@ -861,6 +887,8 @@ look_for_year(minutes *m, const char *s, size_t n)
 	while (m->later_year == 0 && date_find(s, n, from, &d, &so, &eo)) {
 		if (d.m == m->mon && d.d == m->day)
 			m->later_year = d.y;
+		if (m->mention.y == 0)
+			m->mention = d;
 		from = eo;
 	}
 }
@@ -939,6 +967,7 @@ start_minutes(minutes *m, const char *source, long line, const char *body,
 	m->day = day;
 	m->mon = mon;
 	m->later_year = 0;
+	memset(&m->mention, 0, sizeof m->mention);
 	m->zone = Z_PREAMBLE;
 	m->section = REC_PRESENT;
 	m->section_explicit = false;
