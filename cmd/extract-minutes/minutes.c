@@ -169,40 +169,45 @@ list_entry(const char *s, size_t n)
 			  (commas >= 2 && strstr(s, " and ") != NULL));
 }
 
+/* A bracket that names an organisation: "(Cabinet Office)", not the
+ * chair's "(Chair)". */
 static bool
 has_bracket(const char *s)
 {
-	return strchr(s, '(') != NULL;
+	const char *o = strchr(s, '('), *c;
+
+	if (o == NULL)
+		return false;
+	c = strchr(o, ')');
+	return !(c && is_chair_ref(o + 1, (size_t)(c - o - 1)));
 }
 
 /* The record of each buffered line: the section's, or for two column
- * headings read one under the other, the columns' in turn.  When one
- * column's lines all carry a bracket ("Ann Lee (Cabinet Office)") and the
- * other's none, a bracket decides: the shorter column ran out first. */
+ * headings read one under the other, the columns' in turn.  When the
+ * second column's lines carry a bracket ("Ann Lee (Cabinet Office)") and
+ * the first's none, after those pairs a bracket decides: one column ran
+ * out before the other. */
 static void
 column_kinds(const minutes *m, int *kinds)
 {
-	size_t n = m->nentries, a_br = 0, b_br = 0, na = 0, nb = 0;
+	size_t n = m->nentries, pairs = 0;
 
 	for (size_t i = 0; i < n; i++)
 		kinds[i] = m->entries[i].kind;
 	if (m->second < 0)
 		return;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		kinds[i] = i % 2 ? m->second : m->section;
-		if (i % 2)
-			nb++, b_br += has_bracket(m->entries[i].text);
-		else
-			na++, a_br += has_bracket(m->entries[i].text);
-	}
-	if (n >= 6 && ((a_br == 0 && b_br * 10 >= nb * 7) ||
-		       (b_br == 0 && a_br * 10 >= na * 7))) {
-		bool b_has = b_br > 0;
-
-		for (size_t i = 0; i < n; i++)
-			kinds[i] = has_bracket(m->entries[i].text) == b_has ?
-				   m->second : m->section;
-	}
+	/* pairs that agree: the first column's line without a bracket, the
+	 * second's with one */
+	while (2 * pairs + 1 < n &&
+	       !has_bracket(m->entries[2 * pairs].text) &&
+	       has_bracket(m->entries[2 * pairs + 1].text))
+		pairs++;
+	if (pairs >= 2)
+		for (size_t i = 2 * pairs; i < n; i++)
+			kinds[i] = has_bracket(m->entries[i].text) ? m->second
+								   : m->section;
 }
 
 static void
