@@ -59,6 +59,7 @@ struct minutes {
 	long head_line;
 	int head_lines;
 	sbuf head_body;            /* the body's name from a line of its own */
+	sbuf first_body;           /* or from the heading's first line */
 
 	/* the meeting's date when its heading printed no year */
 	bool date_open;
@@ -154,8 +155,8 @@ drop_entries(minutes *m)
 
 /* A line that lists several people: three commas or more outside
  * brackets on a long line ("Cllr D Lee - Chairman, Cllr M Peake, Cllr A
- * Box, Cllr S Bird"), or two and an "and"; "Ann Lee, Director of
- * Service, Housing" is one. */
+ * Box, Cllr S Bird"); "Ann Lee, Director of Service, Housing" and "Jo
+ * Hart - Lead for Violence, Vulnerability and Exploitation" are one. */
 static bool
 list_entry(const char *s, size_t n)
 {
@@ -165,8 +166,7 @@ list_entry(const char *s, size_t n)
 		depth += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
 		commas += depth == 0 && (s[i] == ',' || s[i] == ';');
 	}
-	return n > 60 && (commas >= 3 ||
-			  (commas >= 2 && strstr(s, " and ") != NULL));
+	return n > 60 && commas >= 3;
 }
 
 /* A bracket that names an organisation: "(Cabinet Office)", not the
@@ -414,6 +414,15 @@ inline_list(minutes *m, int kind, long line, const char *s, size_t n)
 	}
 	if (kind == SECTION_NONE)
 		kind = REC_IN_ATTENDANCE;   /* "Members of the public - X" */
+	/* "MEMBERS PRESENT: Councillors: A, B": the second label goes */
+	if (recog(RS_SECTIONS, "label", s, n, &rm) &&
+	    rules_named(recog_rules(RS_SECTIONS), &rm, "rest", &so, &eo) &&
+	    !recog(RS_SECTIONS, "apology", s, n, NULL) &&
+	    !recog(RS_SECTIONS, "present", s, n, NULL) &&
+	    !recog(RS_SECTIONS, "in_attendance", s, n, NULL)) {
+		s += so;
+		n = eo - so;
+	}
 	text_trim(&s, &n);
 	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ','))
 		n--;
@@ -1039,6 +1048,10 @@ finish_heading(minutes *m, const char *source, bool force)
 	if (body && so > 0 && body + bn > h + so)
 		bn = body < h + so ? (size_t)(h + so - body) : 0;
 	if (!body || bn == 0 || bn > 160) {
+		body = sbuf_str(&m->first_body);
+		bn = m->first_body.len;
+	}
+	if (bn == 0) {
 		body = sbuf_str(&m->head_body);
 		bn = m->head_body.len;
 	}
@@ -1098,6 +1111,16 @@ begin_heading(minutes *m, const char *source, long line, const char *s,
 	sbuf_clear(&m->head);
 	sbuf_add(&m->head, s, n);
 	sbuf_clear(&m->head_body);
+	sbuf_clear(&m->first_body);
+	{
+		cs_rmatch rm;
+		const char *b;
+		size_t bn;
+
+		if (start_rule(s, n, &rm) >= 0 &&
+		    recog_group(RS_START, &rm, "body", s, &b, &bn) && bn < 160)
+			sbuf_add(&m->first_body, b, bn);
+	}
 	m->head_line = line;
 	m->head_lines = 0;
 	finish_heading(m, source, false);
@@ -1136,6 +1159,37 @@ heading_line(minutes *m, const char *source, long line, const char *s,
 	finish_heading(m, source, false);
 }
 
+/* A second heading under the first, before any list ("Minutes of the
+ * meeting held on 14th June" / "DRAFT MINUTES OF X PARISH COUNCIL" /
+ * "HELD AT THE HALL MONDAY 14th JUNE 2016"): its body's name and its
+ * weekday are read, nothing else. */
+static bool
+heading_again(minutes *m, long line, const char *s, size_t n)
+{
+	cs_rmatch rm;
+	const char *b;
+	size_t bn, so, eo;
+	cs_date d;
+	char iso[11];
+
+	if (start_rule(s, n, &rm) >= 0) {
+		if (!m->mt.body[0] &&
+		    recog_group(RS_START, &rm, "body", s, &b, &bn) && bn < 160) {
+			free(m->mt.body);
+			m->mt.body = xstrndup(b, bn);
+		}
+		return true;
+	}
+	if (date_find(s, n, 0, &d, &so, &eo) && so < 40) {
+		date_iso(d, iso);
+		if (strcmp(iso, m->mt.date) == 0) {
+			check_weekday(m, line, s, so, eo, d);
+			return true;
+		}
+	}
+	return false;
+}
+
 static void
 preamble_line(minutes *m, long line, const char *s, size_t n, unsigned flags)
 {
@@ -1170,6 +1224,8 @@ preamble_line(minutes *m, long line, const char *s, size_t n, unsigned flags)
 		return;
 	}
 	if (text_iprefix(s, n, "date:"))
+		return;
+	if (m->nitems == 0 && m->nentries == 0 && heading_again(m, line, s, n))
 		return;
 	if (text_iprefix(s, n, "venue:")) {
 		meeting_set_venue(&m->mt, s + 6, n - 6);
@@ -1563,6 +1619,7 @@ minutes_free(minutes *m)
 	sbuf_free(&m->last_text);
 	sbuf_free(&m->head);
 	sbuf_free(&m->head_body);
+	sbuf_free(&m->first_body);
 	sbuf_free(&m->title);
 	sbuf_free(&m->cur);
 	sbuf_free(&m->pend);
