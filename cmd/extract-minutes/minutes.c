@@ -1375,6 +1375,28 @@ add_text(minutes *m, long line, const char *s, size_t n)
 	prose_append(&m->cur, s, n);
 }
 
+/* A bold line under a bold title that goes on with it: "(Request for
+ * update from the PPN)", or after a title that stops short ("... for
+ * the"), not "None" or a bold sentence of its own. */
+static bool
+bold_wrap(const minutes *m, const char *s, size_t n)
+{
+	const char *t = m->title.s ? m->title.s : "";
+	size_t tn = m->title.len, w = tn;
+
+	if (count_words(s, n) > 14 || s[n - 1] == '.')
+		return false;
+	if (s[0] == '(' || (s[0] >= 'a' && s[0] <= 'z'))
+		return true;
+	if (tn > 0 && strchr(",-&", t[tn - 1]))
+		return true;
+	while (w > 0 && t[w - 1] != ' ')
+		w--;
+	return text_ieq(t + w, tn - w, "and") || text_ieq(t + w, tn - w, "of") ||
+	       text_ieq(t + w, tn - w, "for") || text_ieq(t + w, tn - w, "the") ||
+	       text_ieq(t + w, tn - w, "to") || text_ieq(t + w, tn - w, "on");
+}
+
 static void
 item_line(minutes *m, long line, const char *raw, size_t rawn, unsigned flags)
 {
@@ -1389,7 +1411,7 @@ item_line(minutes *m, long line, const char *raw, size_t rawn, unsigned flags)
 		/* "item 1" / "Adoption of Minutes": the title on the next
 		 * line; an upper-case or bold title wrapped over lines */
 		if (m->title_wait || (n <= 200 &&
-		    (((flags & LY_EMPH) && m->title_emph && count_words(s, n) <= 14) ||
+		    (((flags & LY_EMPH) && m->title_emph && bold_wrap(m, s, n)) ||
 		     (upper_title(s, n) && !item_heading(m, s, n, flags, &h) &&
 		      upper_title(m->title.s ? m->title.s : "", m->title.len))))) {
 			if (m->title.len)
