@@ -773,6 +773,21 @@ start_item(minutes *m, long line, const heading *h)
 	m->title_open = true;
 	m->title_wait = h->empty_title;
 	m->title_emph = h->emph;
+	{
+		/* "Reports 8.1 Chairman's Report": a sub-item in the title */
+		size_t b = buried_item(m, h->title, h->titlen);
+
+		if (b > 0 && !h->sub) {
+			const char *rest = h->title + b;
+			size_t rn = (size_t)(h->body + h->bodyn - rest);
+
+			sbuf_clear(&m->title);
+			prose_append(&m->title, h->title, b);
+			close_title(m);
+			item_line(m, line, rest, rn, 0);
+			return;
+		}
+	}
 	if (h->bodyn > 0) {
 		size_t b;
 
@@ -1397,6 +1412,8 @@ bold_wrap(const minutes *m, const char *s, size_t n)
 	       text_ieq(t + w, tn - w, "to") || text_ieq(t + w, tn - w, "on");
 }
 
+static bool bullet(const char **s, size_t *n, bool raw_space);
+
 static void
 item_line(minutes *m, long line, const char *raw, size_t rawn, unsigned flags)
 {
@@ -1431,6 +1448,19 @@ item_line(minutes *m, long line, const char *raw, size_t rawn, unsigned flags)
 		start_item(m, line, &h);
 		m->after_blank = false;
 		return;
+	}
+	{
+		/* "• 8.2a It was agreed ...": a bullet before a sub-item of
+		 * the current item */
+		const char *b = s;
+		size_t bn = n;
+
+		if (bullet(&b, &bn, false) && bn > 0 && item_heading(m, b, bn, flags, &h) &&
+		    h.sub && h.top == m->top) {
+			start_item(m, line, &h);
+			m->after_blank = false;
+			return;
+		}
 	}
 	if ((flags & (LY_EMPH | LY_HEADING)) && count_words(s, n) <= 12 &&
 	    s[n - 1] != '.') {
@@ -1494,6 +1524,12 @@ buried_item(const minutes *m, const char *s, size_t n)
 
 	if (m->top < 0 || n < 20)
 		return 0;
+	/* "8. Reports 8.1 Chairman's Report ...": the first sub-item */
+	k = (size_t)snprintf(num, sizeof num, " %ld.1 ", m->top);
+	for (size_t i = 1; i + k + 1 < n; i++)
+		if (memcmp(s + i, num, k) == 0 && s[i + k] >= 'A' && s[i + k] <= 'Z' &&
+		    ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || s[i - 1] == '.'))
+			return i + 1;
 	k = (size_t)snprintf(num, sizeof num, ". %ld. ", m->top + 1);
 	for (size_t i = 1; i + k + 1 < n; i++)
 		if (memcmp(s + i, num, k) == 0 && s[i + k] >= 'A' && s[i + k] <= 'Z' &&
