@@ -742,8 +742,15 @@ apology_list(minutes *m, long line, const char *s, size_t n)
 			end = i;
 			break;
 		}
-	if (text_iprefix(s, end, "none") || count_words(s, end) > 14)
-		return text_iprefix(s, end, "none") && end == n;
+	/* "None.", "No apologies from councillors." */
+	if (text_iprefix(s, end, "none") || text_iprefix(s, end, "no ") ||
+	    count_words(s, end) > 14) {
+		if (count_words(s, end) > 14)
+			return false;
+		if (end + 1 < n)
+			add_text(m, line, s + end + 1, n - end - 1);
+		return true;
+	}
 	prose_people_list(&m->mt, REC_APOLOGY, line, m->item_no, s, end);
 	if (end + 1 < n)
 		add_text(m, line, s + end + 1, n - end - 1);
