@@ -123,6 +123,10 @@ sample_golden() {
 	sample_golden markdown-renumbered
 }
 
+@test "a next meeting on the heading's own date: the heading is kept, with a warning" {
+	sample_golden next-meeting-same-day
+}
+
 @test "minutes the tool cannot read say why: no date, no items" {
 	sample_golden unreadable
 }
