@@ -1106,6 +1106,13 @@ finish_heading(minutes *m, const char *source, bool force)
 		body = sbuf_str(&m->head_body);
 		bn = m->head_body.len;
 	}
+	if (body)
+		text_trim(&body, &bn);
+	/* "MINUTES OF GENERAL MEETING" under "RIVERMEAD COMMUNITY COUNCIL":
+	 * a kind of meeting is no body's name; the line above is */
+	if (bn >= 7 && count_words(body, bn) <= 3 &&
+	    text_ieq(body + bn - 7, 7, "meeting") && m->last_text.len > 0)
+		bn = 0;
 	if (bn == 0) {
 		body = sbuf_str(&m->last_text);
 		bn = m->last_text.len;
