@@ -185,6 +185,7 @@ const geo_area *
 geo_name(const char *s, size_t n, int level)
 {
 	static sbuf fold, key;
+	const geo_area *a;
 
 	load();
 	if (level < 0 || level >= GEO_NLEVELS)
@@ -194,7 +195,17 @@ geo_name(const char *s, size_t n, int level)
 	sbuf_adds(&key, level_names[level]);
 	sbuf_addc(&key, ' ');
 	sbuf_add(&key, fold.s, fold.len);
-	return hmap_get(by_name, key.s, key.len);
+	a = hmap_get(by_name, key.s, key.len);
+	/* police.uk's 2011 LSOA names say "The Vale of Glamorgan 015C"
+	 * where ONS names the authority "Vale of Glamorgan". */
+	if (a == NULL && fold.len > 4 && memcmp(fold.s, "the ", 4) == 0) {
+		sbuf_clear(&key);
+		sbuf_adds(&key, level_names[level]);
+		sbuf_addc(&key, ' ');
+		sbuf_add(&key, fold.s + 4, fold.len - 4);
+		a = hmap_get(by_name, key.s, key.len);
+	}
+	return a;
 }
 
 const geo_area *
