@@ -108,3 +108,34 @@ csvawk() {
 	[ "$(cat "$err_file")" = "normalise-crime: $n records in $l LSOAs not in the 2021 lookup (2011 codes): placed by the authority in the LSOA name, with an empty ward
 normalise-crime: 1 warning" ]
 }
+
+# ---- golden: two months cut from the Gwent files (samples/SOURCES.md) ----
+
+@test "--by csp --window 1 over two monthly files: partnerships, the force for no location, neighbours' areas" {
+	run_split normalise-crime --by csp --window 1 samples/police-uk/2021-10-gwent-street.csv samples/police-uk/2022-10-gwent-street.csv
+	[ "$status" -eq 0 ]
+	assert_tsv
+	golden normalise-crime/national_csp_window
+}
+
+@test "--by ward: a 2011 LSOA code gets an empty ward in its authority, counted in one warning" {
+	run_split normalise-crime --by ward samples/police-uk/2022-10-gwent-street.csv
+	[ "$status" -eq 0 ]
+	assert_tsv
+	golden normalise-crime/national_ward
+	run_split normalise-crime --strict --by ward samples/police-uk/2022-10-gwent-street.csv
+	[ "$status" -eq 1 ]
+}
+
+@test "--by lsoa --area Newport: the LSOAs of an authority, with it as parent" {
+	run_split normalise-crime --by lsoa --area Newport samples/police-uk/2021-10-gwent-street.csv
+	[ "$status" -eq 0 ]
+	assert_tsv
+	golden normalise-crime/national_lsoa_newport
+}
+
+@test "--by lad --area W15000002: the force's authorities and its records with no location" {
+	run_split normalise-crime --by lad --area W15000002 samples/police-uk/2022-10-gwent-street.csv
+	[ "$status" -eq 0 ]
+	golden normalise-crime/national_lad_force
+}
