@@ -139,3 +139,15 @@ normalise-crime: 1 warning" ]
 	[ "$status" -eq 0 ]
 	golden normalise-crime/national_lad_force
 }
+
+@test "a force's month given twice is counted once, with a warning per repeating file" {
+	cp samples/police-uk/2022-10-gwent-street.csv "$BATS_TEST_TMPDIR/copy.csv"
+	run_split normalise-crime --by force samples/police-uk/2022-10-gwent-street.csv "$BATS_TEST_TMPDIR/copy.csv"
+	[ "$status" -eq 0 ]
+	[ "$(cat "$out_file")" = "$(normalise-crime --by force samples/police-uk/2022-10-gwent-street.csv)" ]
+	[ "$(cat "$err_file")" = "normalise-crime: $BATS_TEST_TMPDIR/copy.csv:2: Gwent Police 2022-10 was already read from samples/police-uk/2022-10-gwent-street.csv: its records here are not counted again
+normalise-crime: 1 warning" ]
+	# Different months of one force, and one month of two forces, are all counted.
+	run_split normalise-crime --by force samples/police-uk/2021-10-gwent-street.csv samples/police-uk/2022-10-gwent-street.csv
+	[ ! -s "$err_file" ]
+}

@@ -8,6 +8,7 @@
  * LSOA in the national geography (geo.h).  police.uk used 2011 LSOA codes
  * until 2023; the few the 2021 lookup lacks ("W01001943 Newport 014B")
  * are placed by the authority that starts their name. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "borough.h"
@@ -69,6 +70,56 @@ typedef struct {
 	const char *area, *code, *parent, *pcode;
 } place;
 
+/* data.police.uk publishes one file per force and month: the same
+ * force's month in a second file (a download given twice, a renamed copy)
+ * would be counted twice, so the first file to give a force's month keeps
+ * it, and the other's records for it are left out with one warning. */
+static hmap *month_owner;
+static int operand;          /* which operand is being read, from 1 */
+
+typedef struct {
+	int operand;
+	char *file;
+	int warned;          /* the last operand warned about it */
+} owner;
+
+static void
+owner_free(void *p)
+{
+	free(((owner *)p)->file);
+	free(p);
+}
+
+static bool
+month_mine(const char *force, size_t fn, int month, const char *file, long line)
+{
+	static sbuf key;
+	void **slot;
+	owner *w;
+
+	if (month_owner == NULL)
+		month_owner = hmap_new();
+	sbuf_clear(&key);
+	sbuf_printf(&key, "%d\x1f", month);
+	sbuf_add(&key, force, fn);
+	slot = hmap_put(month_owner, key.s, key.len);
+	if ((w = *slot) == NULL) {
+		w = *slot = xcalloc(1, sizeof *w);
+		w->operand = operand;
+		w->file = xstrdup(file);
+	}
+	if (w->operand == operand)
+		return true;
+	/* One warning per operand that repeats a force's month. */
+	if (w->warned != operand) {
+		cs_warn_at(file, line, "%.*s %04d-%02d was already read from %s: "
+			   "its records here are not counted again", (int)fn, force,
+			   month / 12, month % 12 + 1, w->file);
+		w->warned = operand;
+	}
+	return false;
+}
+
 /* Records the geography could not place, for one warning at the end. */
 static long unplaced, unplaced_lsoas, noward, noward_lsoas;
 static hmap *unplaced_seen;
@@ -87,6 +138,8 @@ nc_policeuk_report(void)
 			unplaced_lsoas == 1 ? "" : "s");
 	hmap_free(unplaced_seen, NULL);
 	unplaced_seen = NULL;
+	hmap_free(month_owner, owner_free);
+	month_owner = NULL;
 	unplaced = noward = 0;
 }
 
@@ -229,6 +282,7 @@ nc_policeuk(csvin *c, const struct nc_opts *o)
 	int cmonth, ccode, cname, ctype, cfalls;
 	size_t width;
 
+	operand++;
 	if (!csvin_next(c))
 		return 0;
 	cmonth = need_col(c, "Month", file);
@@ -251,6 +305,11 @@ nc_policeuk(csvin *c, const struct nc_opts *o)
 			cs_die_at(CS_EXIT_DATA, file, line, "Month is not YYYY-MM: \"%.40s\"",
 				  csvin_get(c, (size_t)cmonth));
 		agg_month_seen(month);
+		if (cfalls >= 0) {
+			nc_field(c, cfalls, &falls);
+			if (!month_mine(sbuf_str(&falls), falls.len, month, file, line))
+				continue;
+		}
 		nc_field(c, cname, &area);
 		nc_field(c, ccode, &code);
 		if (o->level != -1) {
