@@ -112,3 +112,14 @@ rank-boroughs: 1 warning" ]
 	[ "$status" -eq 1 ]
 	grep -q 'walse' "$err_file"
 }
+
+@test "a partnership formed since 2017 under its authority's code is ranked with its force's partnerships" {
+	printf 'area\tarea_code\tperiod\toffence\tmeasure\tvalue\nBuckinghamshire\tE06000060\t2022\tburglary\tcount\t900\nOxford\tE22000308\t2022\tburglary\tcount\t800\n' > "$BATS_TEST_TMPDIR/in.tsv"
+	run_split rank-boroughs "$BATS_TEST_TMPDIR/in.tsv"
+	[ "$status" -eq 0 ]
+	# mid-2020: Buckinghamshire 547,060 (its four 2017 districts), Oxford 151,584.
+	[ "$(cut -f1,7- "$out_file")" = "area	population	rate_per_1000	rank	rank_of
+Buckinghamshire	547060	1.65	1	13
+Oxford	151584	5.28	2	13" ]
+	[ "$(head -1 "$err_file")" = "rank-boroughs: group 2022, burglary, count: 2 of 13 Thames Valley's partnerships ranked; not ranked: Bracknell Forest, Cherwell, Milton Keynes, Reading and 7 more" ]
+}

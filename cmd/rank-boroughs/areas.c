@@ -173,6 +173,12 @@ area_set(ranker *r, int id)
 		}
 		if (g == NULL || r->among == AMONG_LONDON)
 			return -1;
+		/* A partnership formed since 2017 carries its authority's code
+		 * (Buckinghamshire, E06000060): by default it is the
+		 * partnership. */
+		if (r->among == AMONG_DEFAULT && g->level == GEO_LAD && g->parent != NULL &&
+		    strcmp(g->parent->code, g->code) == 0)
+			g = a->g = g->parent;
 		/* By default only partnerships (by their code: E22..., W14...)
 		 * are ranked, among their force's; an authority, a force or
 		 * a name alone needs --among. */
