@@ -140,19 +140,19 @@ nc_policeuk_report(void)
 	unplaced_seen = NULL;
 	hmap_free(month_owner, owner_free);
 	month_owner = NULL;
-	unplaced = noward = 0;
+	unplaced = unplaced_lsoas = noward = noward_lsoas = 0;
 }
 
-/* Count s the first time its LSOA is seen in *lsoas. */
+/* Count a record in *records, and its LSOA in *lsoas the first time it is
+ * seen (kind keeps the two tallies' LSOAs apart). */
 static void
 tally(long *records, long *lsoas, char kind, const char *code, size_t n)
 {
 	static sbuf key;
 	void **slot;
 
-	if (unplaced_seen == NULL) {
+	if (unplaced_seen == NULL)
 		unplaced_seen = hmap_new();
-	}
 	sbuf_clear(&key);
 	sbuf_addc(&key, kind);
 	sbuf_add(&key, code, n);
@@ -245,9 +245,7 @@ national(csvin *c, const struct nc_opts *o, sbuf *lname, sbuf *lcode, sbuf *type
 	const char *offence;
 	place p;
 
-	if (cfalls >= 0)
-		nc_field(c, cfalls, falls);
-	else
+	if (cfalls < 0)      /* else the caller read it */
 		sbuf_clear(falls);
 	locate(o, sbuf_str(lcode), lcode->len, sbuf_str(lname), lname->len,
 	       sbuf_str(falls), falls->len, &p);
