@@ -27,7 +27,7 @@ static int
 need_col(csvin *c, const char *name, const char *file)
 {
 	const char *names[] = { name, NULL };
-	int i = nc_col(c, names);
+	int i = csvin_col(c, names);
 
 	if (i < 0)
 		cs_die_at(CS_EXIT_DATA, file, csvin_lineno(c),
@@ -287,7 +287,7 @@ nc_policeuk(csvin *c, const struct nc_opts *o)
 	ccode = need_col(c, "LSOA code", file);
 	cname = need_col(c, "LSOA name", file);
 	ctype = need_col(c, "Crime type", file);
-	cfalls = nc_col(c, falls_names);
+	cfalls = csvin_col(c, falls_names);
 	width = csvin_nfields(c);
 	while (csvin_next(c)) {
 		long line = csvin_lineno(c);
