@@ -11,6 +11,7 @@
 #include "err.h"
 #include "lines.h"
 #include "mem.h"
+#include "sniff.h"
 #include "tsv.h"
 
 struct tsv {
@@ -58,6 +59,7 @@ tsv_open(int nnames, char *const names[])
 		return t;
 	}
 	t->src = lines_source(t->in);
+	sniff_tsv_header(t->src, line, len);
 	t->header = xstrndup(line, len);
 	t->hlen = len;
 	t->ncols = split_header(xstrndup(line, len), len, &t->cols);

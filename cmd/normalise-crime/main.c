@@ -13,6 +13,7 @@
 #include "err.h"
 #include "mem.h"
 #include "nc.h"
+#include "sniff.h"
 
 static void usage(void);
 static void parse_windows(const char *arg, struct nc_opts *o);
@@ -129,8 +130,8 @@ read_operand(char *name, const struct nc_opts *o)
 		lines_close(in);        /* empty input: no rows */
 		return false;
 	}
-	if (format == NULL)
-		format = nc_detect(line, n);
+	if (format == NULL && strcmp(format = nc_detect(line, n), "text") == 0)
+		sniff_crime_csv(lines_source(in), line, n);
 	lines_unread(in);
 	if (strcmp(format, "text") == 0) {
 		nc_text(in, o);
