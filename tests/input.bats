@@ -118,3 +118,135 @@ setup() {
 	[ "$status" -eq 1 ]
 	[ "$(cat "$err_file")" = "rag-flag: bad.gz: gzip data is corrupt (invalid block type)" ]
 }
+
+# ---- an area, a column or an option that matches nothing -----------------
+
+@test "--area misspelt: exit 1 naming the nearest area" {
+	run_split normalise-crime --area Barnett ../mps/borough_2024_vintage.csv
+	[ "$status" -eq 1 ]
+	golden input/area-barnett
+	run_split normalise-crime --area 'Burnt Oke' ../mps/ward_2022_wards.csv
+	[ "$status" -eq 1 ]
+	golden input/area-burnt-oke
+}
+
+@test "--area known but not in the file: the areas it has; a borough's other names keep its rows" {
+	run_split normalise-crime --area Enfield ../mps/borough_2024_vintage.csv
+	[ "$status" -eq 1 ]
+	golden input/area-enfield
+	run_split normalise-crime --area Zzyzx ../mps/borough_2024_vintage.csv
+	[ "$status" -eq 1 ]
+	golden input/area-none
+	# "E09000003" is Barnet's code: the same rows as --area Barnet.
+	normalise-crime --area Barnet ../mps/borough_2024_vintage.csv > "$BATS_TEST_TMPDIR/barnet"
+	run_split normalise-crime --area E09000003 ../mps/borough_2024_vintage.csv
+	[ "$status" -eq 0 ]
+	cmp "$BATS_TEST_TMPDIR/barnet" "$out_file"
+}
+
+@test "a missing column: the nearest and the columns present" {
+	run_split join-wards -k Area ../wards/barnet-ward-indicators.tsv
+	[ "$status" -eq 2 ]
+	golden input/column-area
+	run_split rag-flag -g area,ofence ../rag/mixed.tsv
+	[ "$status" -eq 2 ]
+	golden input/column-ofence
+}
+
+@test "an unknown option: the nearest long option, once, under one name" {
+	for t in extract-minutes normalise-crime join-wards rank-boroughs rag-flag; do
+		run_split "$t" --strcit
+		[ "$status" -eq 2 ]
+		[ "$(cat "$err_file")" = "$(printf "%s: unknown option '--strcit' (nearest: --strict)\nTry '%s --help' for more information." "$t" "$t")" ]
+	done
+	run_split join-wards --re x
+	[ "$status" -eq 2 ]
+	golden input/option-ambiguous
+	run_split rag-flag --summary=yes
+	[ "$status" -eq 2 ]
+	golden input/option-novalue
+	run_split normalise-crime --area
+	[ "$status" -eq 2 ]
+	golden input/option-needsvalue
+	run_split rank-boroughs -Z
+	[ "$status" -eq 2 ]
+	golden input/option-short
+}
+
+# ---- warnings a person can read ------------------------------------------
+
+@test "warnings: ten of a kind, then 'and N more like this', a count per kind" {
+	cat ../wards/london-ward-burglary.tsv > "$BATS_TEST_TMPDIR/w.tsv"
+	for i in 1 2 3 4 5 6 7 8 9 10 11; do sed 1d ../wards/london-ward-burglary.tsv; done >> "$BATS_TEST_TMPDIR/w.tsv"
+	cd "$BATS_TEST_TMPDIR"
+	join-wards -k ward -b borough w.tsv > full.out 2>/dev/null
+	# Stdout is the same whatever is printed of the warnings.
+	run_split sh -c 'join-wards -k ward -b borough w.tsv | cmp full.out -'
+	[ "$status" -eq 0 ]
+	golden input/warnings-default
+	run_split sh -c 'join-wards --max-warnings 2 -k ward -b borough w.tsv | cmp full.out -'
+	[ "$status" -eq 0 ]
+	golden input/warnings-max2
+}
+
+@test "warnings: -q prints none; --strict still counts them all" {
+	run_split join-wards -q -k ward -b borough ../wards/london-ward-burglary.tsv
+	[ "$status" -eq 0 ]
+	[ ! -s "$err_file" ]
+	run_split join-wards -q --strict -k ward -b borough ../wards/london-ward-burglary.tsv
+	[ "$status" -eq 1 ]
+	[ "$(cat "$err_file")" = "$(printf '%s\n%s' \
+		'join-wards: 1 warning: ward "..." is ambiguous' \
+		'join-wards: 1 warning: borough "..." is not a local authority of the reference')" ]
+	run_split sh -c 'join-wards --max-warnings 0 --strict -k ward -b borough ../wards/london-ward-burglary.tsv > /dev/null'
+	[ "$status" -eq 1 ]
+	golden input/warnings-max0
+	run_split rag-flag --max-warnings x ../rag/mixed.tsv
+	[ "$status" -eq 2 ]
+	[ "$(head -1 "$err_file")" = "rag-flag: --max-warnings: 'x' is not a count (0 or more)" ]
+}
+
+@test "-q and --max-warnings are the same options in every tool" {
+	for t in extract-minutes normalise-crime join-wards rank-boroughs rag-flag; do
+		run_split "$t" -h
+		grep -q -- '-q, --quiet' "$out_file"
+		grep -q -- '--max-warnings N' "$out_file"
+		grep -q -- '--strict' "$out_file"
+		grep -Eq 'max(\\)?-warnings' "$ROOT/cmd/$t/$t.1"
+		grep -q 'quiet' "$ROOT/cmd/$t/$t.1"
+	done
+}
+
+# ---- the tools fit -------------------------------------------------------
+
+@test "an empty named file: its name, not stdin's" {
+	: > "$BATS_TEST_TMPDIR/empty.txt"
+	cd "$BATS_TEST_TMPDIR"
+	run_split extract-minutes empty.txt
+	[ "$status" -eq 0 ]
+	[ "$(cat "$err_file")" = "$(printf '%s\n%s' 'extract-minutes: empty.txt: no minutes found' 'extract-minutes: 1 warning')" ]
+}
+
+@test "normalise-crime keeps a ward file's borough as parent_area; join-wards takes area_code first" {
+	run_split sh -c 'normalise-crime ../mps/ward_2022_wards.csv | join-wards'
+	[ "$status" -eq 0 ]
+	[ ! -s "$err_file" ]
+	head -1 "$out_file" | grep -q "^source	line	area	area_code	parent_area	parent_area_code	period	"
+	# Every row: the ward code found is the code normalise-crime wrote,
+	# and the borough is the ward's, but for Heathrow Villages (96 rows),
+	# which the MPS files under "Aviation Security (SO18)": kept as
+	# printed, with no code; the ward code still finds it in Hillingdon.
+	[ "$(awk -F'\t' 'NR > 1 && $4 != $16 { bad++ } NR > 1 && $6 != $18 { other[$5 "|" $6 "|" $19]++ }
+		END { print NR - 1, bad + 0; for (k in other) print k, other[k] }' "$out_file")" = \
+	  "$(printf '384 0\nAviation Security (SO18)||Hillingdon 96')" ]
+}
+
+@test "round trip over each shared MPS ward file: every ward by code, no warning" {
+	need_shared data
+	for f in "$SHARED"/data/mps_ward_crime_*.csv; do
+		run_split sh -c "normalise-crime '$f' | join-wards --strict"
+		[ "$status" -eq 0 ]
+		[ ! -s "$err_file" ]
+		[ "$(awk -F'\t' 'NR > 1 && ($16 == "" || $4 != $16) { bad++ } END { print bad + 0 }' "$out_file")" = 0 ]
+	done
+}
