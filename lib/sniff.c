@@ -83,6 +83,15 @@ ons_column(const char *f, size_t n, const char *prefix)
 	       (n - k == 3 && memcmp(f + k, "NMW", 3) == 0);
 }
 
+static bool
+spaced_commas(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == ',' && (i + 1 == n || s[i + 1] != ' '))
+			return false;
+	return true;
+}
+
 sniff_kind
 sniff_line(const char *s, size_t n)
 {
@@ -122,7 +131,9 @@ sniff_line(const char *s, size_t n)
 	 * number: FID, ObjectId); " WardName" in Dec 2023's is let through. */
 	if (ncode >= 2 && nonsens <= 1)
 		return ward ? SNIFF_ONS_WARD : SNIFF_ONS_LOOKUP;
-	if (long_field)
+	/* Prose puts a space after every comma ("Crime, Disorder, Anti-Social
+	 * Behaviour"); a header does not ("Code,Name,Year"). */
+	if (long_field || spaced_commas(s, n))
 		return SNIFF_TEXT;
 	if (nf >= 3 || (nf == 2 && nwordy == 0))
 		return SNIFF_CSV;
