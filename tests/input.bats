@@ -144,6 +144,12 @@ setup() {
 	cmp "$BATS_TEST_TMPDIR/barnet" "$out_file"
 }
 
+@test "join-wards --borough misspelt: the nearest local authority" {
+	run_split join-wards --borough Barnett ../wards/barnet-ward-indicators.tsv
+	[ "$status" -eq 2 ]
+	golden input/borough-barnett
+}
+
 @test "a missing column: the nearest and the columns present" {
 	run_split join-wards -k Area ../wards/barnet-ward-indicators.tsv
 	[ "$status" -eq 2 ]

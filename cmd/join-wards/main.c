@@ -93,9 +93,15 @@ main(int argc, char *argv[])
 		cs_usage_error("--vintage %s: no such boundary set in %s (it has %s)",
 			       vintage, wardref_path(ref), sets.s);
 	}
-	if (borough != NULL && (cols.lad = wardref_lad(ref, borough, strlen(borough))) == NULL)
+	if (borough != NULL && (cols.lad = wardref_lad(ref, borough, strlen(borough))) == NULL) {
+		sbuf near = SBUF_INIT;
+
+		if (*wardref_near_lad(ref, borough, &near) != '\0')
+			cs_usage_error("--borough %s: not a local authority of %s "
+				       "(nearest: %s)", borough, wardref_path(ref), near.s);
 		cs_usage_error("--borough %s: not a local authority of %s",
 			       borough, wardref_path(ref));
+	}
 
 	/* The input: columns by name, checked before any data is read. */
 	in = tsv_open(argc - optind, argv + optind);
