@@ -17,6 +17,9 @@ static const struct {
 	{ "normalise-crime", "pipelines/report-indicators.sh" },
 };
 
+static void refuse_csv(const char *src, const char *line, size_t n,
+		       sniff_kind k);
+
 static const char *
 pipeline_of(const char *tool)
 {
@@ -179,6 +182,15 @@ sniff_binary(const char *src, const char *line, size_t n)
 			  pipe != NULL ? "text" : "TSV",
 			  strcmp(tool, "normalise-crime") == 0 ? "CSV" :
 			  pipe != NULL ? "text" : "TSV");
+	/* Minutes are prose: a crime file or a lookup given to the minutes
+	 * reader would only be "no minutes found".  Any other CSV header is
+	 * let through: a pack may open on a line with commas. */
+	if (strcmp(tool, "extract-minutes") == 0) {
+		k = sniff_line(line, n);
+		if (k == SNIFF_MPS || k == SNIFF_POLICEUK || k == SNIFF_ONS_WARD ||
+		    k == SNIFF_ONS_LOOKUP)
+			refuse_csv(src, line, n, k);
+	}
 }
 
 /* The way out for a CSV given to a tool that cannot read it. */
@@ -195,6 +207,10 @@ refuse_csv(const char *src, const char *line, size_t n, sniff_kind k)
 	if (k == SNIFF_ONS_LOOKUP)
 		cs_die_at(CS_EXIT_DATA, src, 0, "this is an ONS lookup (%s), not "
 			  "data: join-wards -r reads a ward lookup", head.s);
+	if ((k == SNIFF_MPS || k == SNIFF_POLICEUK) && pipeline_of(tool) != NULL)
+		cs_die_at(CS_EXIT_DATA, src, 0, "this is a %s crime CSV, not "
+			  "minutes: run normalise-crime %s", k == SNIFF_MPS ?
+			  "Metropolitan Police" : "data.police.uk", f);
 	if (k == SNIFF_MPS || k == SNIFF_POLICEUK)
 		cs_die_at(CS_EXIT_DATA, src, 0, "this is a %s crime CSV, not TSV: "
 			  "run normalise-crime %s | %s", k == SNIFF_MPS ? "Metropolitan "

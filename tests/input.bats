@@ -52,6 +52,15 @@ setup() {
 	golden input/mps-join-wards
 }
 
+@test "a crime file or a lookup given to extract-minutes: what reads it" {
+	run_split extract-minutes ../mps/ward_2022_wards.csv
+	[ "$status" -eq 1 ]
+	golden input/mps-extract-minutes
+	run_split extract-minutes ward-lookup.csv
+	[ "$status" -eq 1 ]
+	golden input/lookup-extract-minutes
+}
+
 @test "ONS ward lookup given as data: give it to join-wards -r" {
 	run_split normalise-crime ward-lookup.csv
 	[ "$status" -eq 1 ]
