@@ -158,7 +158,7 @@ function score(doc,   g, t, np, PD, PG, PT, ORD, i, gm, tm, hit, pn, pa, d)
 				print doc " figure FN " fact(g) " (facts line " G_fline[g] ")"
 		for (t = 1; t <= nt; t++)
 			if (!(t in tm))
-				print doc " figure FP line " T_line[t] ": " T_off[t] " " T_meas[t] " " T_val[t] " \"" T_label[t] "\" " T_period[t]
+				print doc " figure FP line " T_line[t] ": " T_off[t] " " T_meas[t] " " T_val[t] " \"" T_label[t] "\"" (T_period[t] == "" ? "" : " " T_period[t])
 	}
 	ndoc++
 	D_name[ndoc] = doc
@@ -171,7 +171,7 @@ function score(doc,   g, t, np, PD, PG, PT, ORD, i, gm, tm, hit, pn, pa, d)
 
 function fact(g)
 {
-	return "line " G_line[g] ": " G_off[g] " " G_meas[g] " " G_val[g] " \"" G_label[g] "\" " G_period[g]
+	return "line " G_line[g] ": " G_off[g] " " G_meas[g] " " G_val[g] " \"" G_label[g] "\"" (G_period[g] == "" ? "" : " " G_period[g])
 }
 
 # sortpairs ORD KEY N: ORD[1..N] ordered by KEY[ORD[i]], then by ORD[i]

@@ -107,6 +107,7 @@ function samename(a, b,   A, B, na, nb)
 function read_facts(file,   line, f, nf, ln, meet, facet, rc)
 {
 	delete G_facet; delete G_key; delete G_det; delete G_meet; delete G_line
+	delete G_fkey; delete G_fdet
 	delete MEETING
 	ng = 0
 	ln = 0
@@ -154,6 +155,9 @@ function read_facts(file,   line, f, nf, ln, meet, facet, rc)
 		G_det[ng] = nf == 3 ? f[3] : ""
 		G_meet[ng] = meet
 		G_line[ng] = ln
+		# folded once here, compared with every row of the meeting
+		G_fkey[ng] = (facet in PERSON) ? namefold(f[2]) : fold(f[2])
+		G_fdet[ng] = fold(G_det[ng])
 	}
 	if (rc < 0)
 		die(file, 0, "cannot read")
@@ -166,7 +170,7 @@ function read_facts(file,   line, f, nf, ln, meet, facet, rc)
 function read_tool(file,   line, f, col, n, rec, ln)
 {
 	delete T_facet; delete T_meet; delete T_item; delete T_who; delete T_text
-	delete T_line
+	delete T_line; delete T_fitem; delete T_ftext; delete T_fwho
 	nt = 0
 	ln = 0
 	if ((getline line < file) <= 0) {
@@ -187,27 +191,29 @@ function read_tool(file,   line, f, col, n, rec, ln)
 		T_who[nt] = f[col["who"]]
 		T_text[nt] = f[col["text"]]
 		T_line[nt] = ("line" in col) ? f[col["line"]] : ln + 1
+		T_fitem[nt] = fold(T_item[nt])
+		T_ftext[nt] = fold(T_text[nt])
+		T_fwho[nt] = namefold(T_who[nt])
 	}
 	close(file)
 }
 
 # matches G T: whether tool row T is a row for gold fact G (same meeting and
 # facet already checked).
-function matches(g, t,   facet, k)
+function matches(g, t,   facet)
 {
 	facet = G_facet[g]
 	if (facet == "meeting_date")
 		return G_key[g] == T_meet[t]
 	if (facet == "item") {
-		k = fold(G_key[g])
-		if (k != "" && k != fold(T_item[t]))
+		if (G_fkey[g] != "" && G_fkey[g] != T_fitem[t])
 			return 0
-		return index(fold(T_text[t]) " ", fold(G_det[g]) " ") == 1
+		return index(T_ftext[t] " ", G_fdet[g] " ") == 1
 	}
 	if (facet in PERSON)
-		return samename(namefold(G_key[g]), namefold(T_who[t]))
+		return samename(G_fkey[g], T_fwho[t])
 	if (facet in CONTAINS)
-		return index(" " fold(T_text[t]) " ", " " fold(G_key[g]) " ") > 0
+		return index(" " T_ftext[t] " ", " " G_fkey[g] " ") > 0
 	if (facet == "next_meeting")
 		return substr(T_text[t], 1, 10) == G_key[g]
 	if (facet == "closed")
