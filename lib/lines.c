@@ -70,6 +70,9 @@ raw_read(lines *l, void *dst, size_t n)
 	do
 		got = read(l->fd, dst, n);
 	while (got < 0 && errno == EINTR);
+	/* "tool <&-": say so rather than "Bad file descriptor". */
+	if (got < 0 && errno == EBADF && l->fd == STDIN_FILENO)
+		cs_die(CS_EXIT_DATA, "%s: standard input is closed", l->src);
 	if (got < 0)
 		cs_die(CS_EXIT_DATA, "%s: %s", l->src, strerror(errno));
 	return got;
