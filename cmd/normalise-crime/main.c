@@ -48,8 +48,10 @@ main(int argc, char *argv[])
 	struct nc_opts o = { 0 };
 	bool held = false, wards = false;
 	static char stdin_name[] = "-";
+	char *stdin_only[] = { stdin_name }, **ops;
 	const char *format = NULL;
 	lines *first;
+	int nops;
 	int c;
 
 	cs_setprog(argv[0]);
@@ -112,20 +114,23 @@ main(int argc, char *argv[])
 
 	tax_load(o.taxonomy);
 	if (optind == argc) {
-		optind--;
-		argv[optind] = stdin_name;
+		ops = stdin_only;
+		nops = 1;
+	} else {
+		ops = argv + optind;
+		nops = argc - optind;
 	}
 	/* The first operand is opened before the header is written: an MPS
 	 * ward file names each ward's borough, and the table then has the
 	 * parent_area columns. */
-	first = open_operand(argv[optind], &o, &format, &wards);
+	first = open_operand(ops[0], &o, &format, &wards);
 	if (wards)
 		nc_parents = true;
 	nc_header();
 	if (first != NULL)
 		held |= read_lines(first, format, &o);
-	for (int i = optind + 1; i < argc; i++)
-		held |= read_operand(argv[i], &o);
+	for (int i = 1; i < nops; i++)
+		held |= read_operand(ops[i], &o);
 	nc_area_check(&o);
 	if (held && !o.window_only)
 		agg_emit_months();
