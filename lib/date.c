@@ -874,3 +874,214 @@ size_t time_prefix(const char *s, size_t n, int *minutes)
 {
 	return longest_prefix(s, n, time_whole, minutes);
 }
+
+/* ---- periods in running text ------------------------------------------- */
+
+static bool alnum_c(char c)
+{
+	return is_digit_c(c) || is_alpha_c(c);
+}
+
+/* The word at s[i] is w (any case) and ends there. */
+static bool word_at(const char *s, size_t n, size_t i, const char *w)
+{
+	size_t k = alpha_run(s, n, i);
+	return k == strlen(w) && word_is(s + i, k, w);
+}
+
+/* Could a period start at s[i] (the start of a word)?  Digits, a month
+ * name, "Q1", "Quarter", "FY", "financial", "calendar", "year".  Keeps
+ * the whole-string parser off most words of a paragraph. */
+static bool may_start(const char *s, size_t n, size_t i)
+{
+	if (is_digit_c(s[i]))
+		return true;
+	size_t k = alpha_run(s, n, i);
+	if (date_month_name(s + i, k))
+		return true;
+	if (k == 1 && (s[i] | 32) == 'q')
+		return i + 1 < n && is_digit_c(s[i + 1]);
+	/* "Jan19", "Feb-19" start with a month's three letters */
+	if (k > 3 && date_month_name(s + i, 3) && k <= 4)
+		return true;
+	return word_at(s, n, i, "quarter") || word_at(s, n, i, "fy") ||
+	       word_at(s, n, i, "financial") || word_at(s, n, i, "calendar") ||
+	       word_at(s, n, i, "year");
+}
+
+/* "12 months", "12-month", "twelve months", "3 month period" at s[i]:
+ * the months, and *end after the phrase; 0 when none. */
+static int months_phrase(const char *s, size_t n, size_t i, size_t *end)
+{
+	long v = 0;
+	size_t j = i;
+	if (is_digit_c(s[j])) {
+		while (j < n && is_digit_c(s[j]) && j - i < 3)
+			v = v * 10 + (s[j++] - '0');
+		if (j < n && is_digit_c(s[j]))
+			return 0;
+	} else if (word_at(s, n, j, "twelve") || word_at(s, n, j, "three") ||
+		   word_at(s, n, j, "six")) {
+		v = (s[j] | 32) == 't' ? ((s[j + 1] | 32) == 'w' ? 12 : 3) : 6;
+		j += alpha_run(s, n, j);
+	} else {
+		return 0;
+	}
+	if (j < n && s[j] == '-')
+		j++;
+	else
+		j = skip_sp(s, n, j);
+	size_t k = alpha_run(s, n, j);
+	if (!(word_at(s, n, j, "months") || word_at(s, n, j, "month") ||
+	      word_at(s, n, j, "mths")))
+		return 0;
+	j += k;
+	size_t t = skip_sp(s, n, j);
+	if (word_at(s, n, t, "period"))
+		j = t + 6;
+	if (v < 1 || v > 120)
+		return 0;
+	*end = j;
+	return (int)v;
+}
+
+/* A single month at s[i] ("March 2017", "Mar-17"): its year and month,
+ * *end after it. */
+static bool month_at(const char *s, size_t n, size_t i, int *y, int *m, size_t *end)
+{
+	cs_period q;
+	size_t k = period_prefix(s + i, n - i, &q);
+	if (k == 0 || q.start.y != q.end.y || q.start.m != q.end.m || q.start.d != 1)
+		return false;
+	*y = q.end.y, *m = q.end.m, *end = i + k;
+	return true;
+}
+
+/* A connector of a range at s[i]: "to", "until", "-", an en dash. */
+static size_t range_to(const char *s, size_t n, size_t i)
+{
+	i = skip_sp(s, n, i);
+	if (word_at(s, n, i, "to"))
+		return skip_sp(s, n, i + 2);
+	if (word_at(s, n, i, "until"))
+		return skip_sp(s, n, i + 5);
+	if (i < n && s[i] == '-')
+		return skip_sp(s, n, i + 1);
+	if (i + 3 <= n && bytes_at(s, n, i, "\xe2\x80\x93"))
+		return skip_sp(s, n, i + 3);
+	return 0;
+}
+
+/* The shapes with a stated length: "12-month period to September 2023",
+ * "12 months (up to March 2017)", "3 months of January 2024 to March
+ * 2024".  1 with *p, -1 when the range runs backwards or disagrees with
+ * the length (*end is then after it), 0 when none. */
+static int stated_length(const char *s, size_t n, size_t i, cs_period *p, size_t *end)
+{
+	size_t j, e;
+	int nm = months_phrase(s, n, i, &j);
+	if (nm == 0)
+		return 0;
+	j = skip_sp(s, n, j);
+	if (j < n && s[j] == ',')
+		j = skip_sp(s, n, j + 1);
+	bool paren = j < n && s[j] == '(';
+	if (paren)
+		j = skip_sp(s, n, j + 1);
+	if (word_at(s, n, j, "of") || word_at(s, n, j, "from")) {
+		j = skip_sp(s, n, j + alpha_run(s, n, j));
+		int y1, m1, y2, m2;
+		size_t k = period_prefix(s + j, n - j, p);
+		if (k > 0 && (p->start.y != p->end.y || p->start.m != p->end.m)) {
+			/* a forward range: its length must be the one stated */
+			*end = j + k;
+			y1 = p->start.y, m1 = p->start.m, y2 = p->end.y, m2 = p->end.m;
+		} else if (month_at(s, n, j, &y1, &m1, &e) && (k = range_to(s, n, e)) != 0 &&
+			   month_at(s, n, k, &y2, &m2, &e)) {
+			*end = e;   /* backwards: the parser refused it */
+		} else {
+			return 0;
+		}
+		if (month_index(y2, m2) - month_index(y1, m1) + 1 != nm)
+			return -1;
+		*p = period_months_to(y2, m2, nm);
+		return p->label[0] ? 1 : 0;
+	}
+	if (word_at(s, n, j, "up"))
+		j = skip_sp(s, n, j + 2);
+	if (!(word_at(s, n, j, "to") || word_at(s, n, j, "ending") || word_at(s, n, j, "until")))
+		return 0;
+	/* the plain "12 months to March 2017" is period_parse's */
+	j = skip_sp(s, n, j + alpha_run(s, n, j));
+	int y, m;
+	cs_date d;
+	size_t k;
+	if (month_at(s, n, j, &y, &m, &e)) {
+		*p = period_months_to(y, m, nm);
+	} else if ((k = date_prefix(s + j, n - j, &d)) > 0) {
+		e = j + k;
+		*p = is_month_end(d) ? period_months_to(d.y, d.m, nm) : period_months_to_day(d, nm);
+	} else {
+		return 0;
+	}
+	if (paren && e < n && s[e] == ')')
+		e++;
+	*end = e;
+	return p->label[0] ? 1 : 0;
+}
+
+bool period_find(const char *s, size_t n, size_t from, cs_period *p,
+		 size_t *so, size_t *eo)
+{
+	for (size_t i = from; i < n; i++) {
+		if (!alnum_c(s[i]) || (i > 0 && alnum_c(s[i - 1])) || !may_start(s, n, i))
+			continue;
+		cs_period q;
+		size_t e;
+		int r = stated_length(s, n, i, &q, &e);
+		if (r < 0) {
+			i = e;
+			continue;
+		}
+		size_t k = r > 0 ? 0 : period_prefix(s + i, n - i, &q);
+		if (r == 0 && is_digit_c(s[i])) {
+			/* "on 21 July 2017" is a day, not July */
+			cs_date d;
+			size_t dk = date_prefix(s + i, n - i, &d);
+			if (dk > k) {
+				i += dk - 1;
+				continue;
+			}
+		}
+		if (r > 0 || k > 0) {
+			*p = q;
+			*so = i;
+			*eo = r > 0 ? e : i + k;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool period_find_backwards(const char *s, size_t n, size_t from, size_t *so,
+			   size_t *eo)
+{
+	for (size_t i = from; i < n; i++) {
+		if (!alnum_c(s[i]) || (i > 0 && alnum_c(s[i - 1])) || !may_start(s, n, i))
+			continue;
+		cs_period q;
+		size_t e, k;
+		if (stated_length(s, n, i, &q, &e) < 0) {
+			*so = i, *eo = e;
+			return true;
+		}
+		int y1, m1, y2, m2;
+		if (month_at(s, n, i, &y1, &m1, &e) && (k = range_to(s, n, e)) != 0 &&
+		    month_at(s, n, k, &y2, &m2, &e) &&
+		    month_index(y2, m2) < month_index(y1, m1)) {
+			*so = i, *eo = e;
+			return true;
+		}
+	}
+	return false;
+}
