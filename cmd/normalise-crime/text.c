@@ -141,7 +141,13 @@ static bool footnote_line(tx *t, const char *s, size_t n)
 		return false;
 	long num = 0;
 	num_long(s, d, &num);
-	return tx_footnote(t, (int)num, s + d + 1, n - d - 1);
+	if (tx_footnote(t, (int)num, s + d + 1, n - d - 1)) {
+		t->notes = true;
+		return true;
+	}
+	/* "4 MOPAC7 Crime types: Burglary, ..." under "3 As at March 2017":
+	 * a note of the block no figure cites is a note, not a sentence */
+	return t->notes && s[d + 1] >= 'A' && s[d + 1] <= 'Z';
 }
 
 static void end_all(tx *t)
@@ -172,8 +178,11 @@ static void one_line(tx *t, char *s, size_t n)
 	}
 	if (text_is_blank(s, n) || footnote_line(t, s, n)) {
 		tx_para_end(t);
+		if (text_is_blank(s, n))
+			t->notes = false;
 		return;
 	}
+	t->notes = false;
 	tx_para_line(t, s, n);
 }
 
@@ -217,6 +226,6 @@ int nc_text(lines *in, const struct nc_opts *o)
 	tx_tab_free(&t);
 	tx_para_free(&t);
 	tx_sent_free();
-	tx_period_free();
+	tx_words_free();
 	return 0;
 }
