@@ -44,8 +44,8 @@ load(void)
 			*slot = (void *)(i + 1);
 	}
 	sbuf_free(&low);
-	sent_rules = rules_load("rules-crime-sentence", words);
-	cell_rules = rules_load("rules-crime-cells", words);
+	sent_rules = rules_load("rules-crime-sentence", NULL);
+	cell_rules = rules_load("rules-crime-cells", NULL);
 	r_years_ago = rules_need(cell_rules, "years_ago");
 	r_prev_year = rules_need(cell_rules, "prev_year");
 	r_signed = rules_need(cell_rules, "signed_cell");
