@@ -50,9 +50,9 @@ struct tx_para {
 static struct {
 	bool ok;
 	int figure, figword, noise[8], qualifier, dir_before, dir_far, dir_after,
-	    not_change, share, rate, rate_left, rate_of, rank, rank_dir, from_to, this_last,
+	    not_change, share, share_verb, count_for, rate, rate_left, rate_of, rank, rank_dir, from_to, this_last,
 	    compare, compare_word, relative, prior, carry, count_noun, cases_of,
-	    level_left, aux_tail, footnote_rel, area, bullet;
+	    level_left, aux_tail, footnote_rel, area, bullet, heading;
 } R;
 
 static cs_ruleset *
@@ -69,10 +69,11 @@ rs(void)
 #define NEED(x) R.x = rules_need(r, #x)
 	NEED(figure); NEED(figword); NEED(qualifier); NEED(dir_before);
 	NEED(dir_far); NEED(dir_after); NEED(not_change); NEED(share); NEED(rate);
+	NEED(share_verb); NEED(count_for);
 	NEED(rate_left); NEED(rate_of); NEED(rank); NEED(rank_dir); NEED(from_to); NEED(this_last);
 	NEED(compare); NEED(compare_word); NEED(relative); NEED(prior); NEED(carry);
 	NEED(count_noun); NEED(cases_of); NEED(level_left); NEED(aux_tail);
-	NEED(footnote_rel); NEED(area); NEED(bullet);
+	NEED(footnote_rel); NEED(area); NEED(bullet); NEED(heading);
 #undef NEED
 	R.ok = true;
 	return r;
@@ -288,7 +289,10 @@ ends_phrase(const char *s, size_t e, size_t b)
 	if (j == i)
 		return true;
 	const char *kind;
-	if (tx_word(s + i, j - i, &kind, NULL) && !strcmp(kind, "follow"))
+	/* "Burglary fell", "Violence with injury stood at" */
+	if (tx_word(s + i, j - i, &kind, NULL) &&
+	    (!strcmp(kind, "follow") || !strcmp(kind, "up") || !strcmp(kind, "down") ||
+	     !strcmp(kind, "same") || !strcmp(kind, "pctverb")))
 		return true;
 	return stopword(s + i, j - i) || countnoun(s + i, j - i) ||
 	       (j - i > 3 && text_ieq(s + j - 2, 2, "ed")) || text_ieq(s + i, j - i, "had");
@@ -303,9 +307,12 @@ offence_right(tx *t, const char *s, size_t a, size_t b, size_t *lso, size_t *leo
 	words w;
 	words_right(s, a, b, &w);
 	int first = 0;
-	while (first < w.n && stopword(s + w.so[first], w.eo[first] - w.so[first]))
+	/* "in the number of", "victims of", "reports of" lead to the phrase */
+	while (first < w.n && (stopword(s + w.so[first], w.eo[first] - w.so[first]) ||
+			       (first + 1 < w.n && countnoun(s + w.so[first], w.eo[first] - w.so[first]) &&
+				text_ieq(s + w.so[first + 1], w.eo[first + 1] - w.so[first + 1], "of"))))
 		first++;
-	if (first > 3)
+	if (first > 4)
 		return NULL;
 	for (int last = w.n - 1 < first + 7 ? w.n - 1 : first + 7; last >= first; last--) {
 		if (stopword(s + w.so[last], w.eo[last] - w.so[last]))
@@ -473,6 +480,19 @@ count_unit(const char *label)
 	return "offences";
 }
 
+/* The subject of the sentence, when it opens with an offence phrase
+ * before `to`: "Public order offences finished the year 5% lower",
+ * "For robbery the borough ranked 14th". */
+static bool
+subject(tx *t, sent *x, size_t to, sbuf *lab)
+{
+	size_t so, eo;
+	if (!offence_right(t, x->s, x->a, to, &so, &eo) || eo > to)
+		return false;
+	found(t, lab);
+	return true;
+}
+
 /* The offence of a figure: the label the shape gave, else the phrase
  * after the figure (or its direction word), else the subject before it,
  * else the figure before it in the sentence, else the sentence before. */
@@ -494,6 +514,8 @@ offence_of(tx *t, sent *x, size_t after, size_t before, sbuf *lab)
 		sbuf_adds(lab, x->lab);
 		return true;
 	}
+	if (subject(t, x, before == (size_t)-1 ? x->b : before, lab))
+		return true;
 	if (x->carried && t->para->prev.set) {
 		sbuf_clear(lab);
 		sbuf_adds(lab, t->para->prev.label);
@@ -507,10 +529,13 @@ offence_of(tx *t, sent *x, size_t after, size_t before, sbuf *lab)
 static bool
 signed_value(tx *t, sent *x, fig *f, int wsign)
 {
+	(void)x;
 	if (f->sign && wsign && f->sign != wsign) {
+		/* "Robbery increased by -4%": the printed sign is read */
 		cs_warn_at(t->file, line_at(t->para, f->so), "\"%.*s\": the printed sign "
-			   "and the word disagree; not read", (int)(f->eo - f->so), x->s + f->so);
-		return false;
+			   "and the direction word disagree; the sign is read",
+			   (int)(f->eo - f->so), x->s + f->so);
+		wsign = f->sign;
 	}
 	if (wsign < 0 || f->sign < 0)
 		tx_negate(&f->v);
@@ -564,22 +589,35 @@ count(tx *t, sent *x, fig *f, const char *label, const tx_period *p)
 static bool
 plain_label(const char *s, size_t so, size_t eo)
 {
-	size_t i = so, last = so;
+	size_t i = so;
+	bool noun = false;
+	const char *k0;
+	if (!is_alpha(s[so]))
+		return false;
+	i = so;
+	while (i < eo && s[i] != ' ')
+		i++;
+	if (tx_word(s + so, i - so, &k0, NULL) && !strcmp(k0, "follow"))
+		return false;    /* "106 reported cases of ..." */
+	i = so;
 	while (i < eo) {
 		size_t j = i;
 		while (j < eo && s[j] != ' ')
 			j++;
-		if (stopword(s + i, j - i) && !text_ieq(s + i, j - i, "with") &&
-		    !text_ieq(s + i, j - i, "and") && !text_ieq(s + i, j - i, "of"))
+		const char *kind, *unit;
+		if (tx_word(s + i, j - i, &kind, &unit) && !strcmp(kind, "countnoun")) {
+			if (strcmp(unit, "offences"))
+				return false;
+			noun = true;
+		} else if (stopword(s + i, j - i) && !text_ieq(s + i, j - i, "with") &&
+			   !text_ieq(s + i, j - i, "and") && !text_ieq(s + i, j - i, "of") &&
+			   !text_ieq(s + i, j - i, "against")) {
 			return false;
-		if (i == so && !is_alpha(s[i]))
-			return false;
-		last = i;
+		}
 		i = j + 1;
 	}
-	const char *kind, *unit;
-	return last > so && tx_word(s + last, eo - last, &kind, &unit) &&
-	       !strcmp(unit, "offences");
+	/* a bare "offences" is not a label */
+	return noun && memchr(s + so, ' ', eo - so) != NULL;
 }
 
 /* A figure with no direction: a count when what it counts follows it
@@ -616,6 +654,27 @@ level(tx *t, sent *x, fig *f)
 		count(t, x, f, lab->s, p);
 		return;
 	}
+	if (right(R.count_for, s, f->eo, x->b, &m)) {
+		/* "1 crime report raised for dishonesty": the label the
+		 * taxonomy maps, else the words up to a verb or a mark */
+		rules_group(&m, 0, &so, &eo);
+		size_t cso, ceo;
+		if (offence_right(t, s, eo, x->b, &cso, &ceo)) {
+			found(t, lab);
+		} else {
+			words w;
+			words_right(s, eo, x->b, &w);
+			int k = 0;
+			while (k < w.n && k < 4 && !stopword(s + w.so[k], w.eo[k] - w.so[k]) &&
+			       !ends_phrase(s, w.so[k] - 1, x->b))
+				k++;
+			if (k == 0 || k == 4)
+				return;
+			tx_label(s + w.so[0], w.eo[k - 1] - w.so[0], lab);
+		}
+		count(t, x, f, lab->s, p);
+		return;
+	}
 	bool noun = right(R.count_noun, s, f->eo, x->b, &m) && named(&m, "lab", &so, &eo) &&
 		    ends_phrase(s, eo, x->b);
 	if (noun && offence_key(t, s + so, eo - so, K_OBJECT)) {
@@ -644,7 +703,9 @@ level(tx *t, sent *x, fig *f)
 		size_t w = so;
 		while (w < eo && s[w] != ' ')
 			w++;
-		if (w == eo && (x->prior || x->carried) && offence_of(t, x, 0, (size_t)-1, lab))
+		/* "5% lower, at 1,902 offences": the sentence's offence */
+		if (w == eo && (x->prior || x->carried || x->lab[0] || x->a < f->so) &&
+		    offence_of(t, x, 0, f->so, lab))
 			count(t, x, f, lab->s, p);
 		return;
 	}
@@ -668,12 +729,21 @@ level(tx *t, sent *x, fig *f)
 static void
 rate(tx *t, sent *x, fig *f, const cs_rmatch *m)
 {
-	size_t so, eo, lso, leo;
+	size_t so, eo, lso = 0, leo = 0;
 	sbuf *lab = &t->para->lab;
 	const char *s = x->s;
 	bool have = false;
 	if (named(m, "lab", &so, &eo)) {
-		if (offence_key(t, s + so, eo - so, K_RATE)) {
+		words w;
+		words_right(s, so, eo, &w);
+		if (w.n == 1 && countnoun(s + so, eo - so) &&
+		    (offence_left(t, s, x->a, f->so, &lso, &leo) || subject(t, x, f->so, lab))) {
+			/* "Violence with injury stood at a rate of 7.4 offences per
+			 * 1,000": the offences are the subject's */
+			if (leo > lso)
+				found(t, lab);
+			have = true;
+		} else if (offence_key(t, s + so, eo - so, K_RATE)) {
 			found(t, lab);
 			have = true;
 		} else if (offence_right(t, s, so, eo, &lso, &leo)) {
@@ -688,12 +758,15 @@ rate(tx *t, sent *x, fig *f, const cs_rmatch *m)
 		tx_label(s + so, eo - so, lab);
 		have = true;
 	}
-	if (!have && x->lab[0] && left(R.rate_left, s, x->a, f->so, &lm)) {
-		/* "485 knife-related offences, a rate of 1.2 per 1000" */
+	if (!have && x->lab[0]) {
+		/* "485 knife-related offences, a rate of 1.2 per 1000", "96
+		 * offences per 100,000 residents, against 112 per 100,000" */
 		sbuf_clear(lab);
 		sbuf_adds(lab, x->lab);
 		have = true;
 	}
+	if (!have && subject(t, x, f->so, lab))
+		have = true;
 	if (!have)
 		return;
 	named(m, "per", &so, &eo);
@@ -708,6 +781,14 @@ share(tx *t, sent *x, fig *f, const cs_rmatch *m)
 	size_t so, eo, lso, leo;
 	sbuf *lab = &t->para->lab;
 	rules_group(m, 0, &so, &eo);
+	cs_rmatch vm;
+	if (left(R.share_verb, x->s, x->a, f->so, &vm)) {
+		/* "Domestic abuse accounts for 31 per cent of violence with
+		 * injury": the part is the subject */
+		if (subject(t, x, f->so, lab))
+			emit(t, x, f->vso, &x->p, NULL, lab->s, "share_pct", f->v.text, "percent");
+		return;
+	}
 	/* "42% of all offences": a share of the whole of crime; "25% of drug
 	 * trafficking offences led to ..." is not a share of crime */
 	words w;
@@ -737,6 +818,11 @@ figure(tx *t, sent *x, fig *f)
 		return;
 	if (!f->word && right(R.rate, s, f->eo, x->b, &m)) {
 		rate(t, x, f, &m);
+		return;
+	}
+	if (f->pct && !f->pp && right(R.share, s, f->eo, x->b, &m)) {
+		/* "made up 42% of all offences": a share, whatever "up" says */
+		share(t, x, f, &m);
 		return;
 	}
 	if (right(R.dir_after, s, f->eo, x->b, &m)) {
@@ -782,10 +868,6 @@ figure(tx *t, sent *x, fig *f)
 		change(t, x, f, ws, lso, so);
 		return;
 	}
-	if (f->pct && !f->pp && right(R.share, s, f->eo, x->b, &m)) {
-		share(t, x, f, &m);
-		return;
-	}
 	if ((f->pct || f->pp) && f->sign) {
 		/* "Burglary -12% on last year" */
 		change(t, x, f, 0, f->eo, f->so);
@@ -828,6 +910,11 @@ word_changes(tx *t, sent *x)
 		cs_rmatch m;
 		if (!strcmp(kind, "pctverb")) {
 			change(t, x, &f, value[0] == '-' ? -1 : 1, k, i);
+		} else if (left(R.share_verb, s, x->a, i, &m)) {
+			/* "Shoplifting made up a quarter of all theft" */
+			sbuf *lab = &t->para->lab;
+			if (subject(t, x, i, lab))
+				emit(t, x, i, &x->p, NULL, lab->s, "share_pct", f.v.text, "percent");
 		} else if (left(R.dir_before, s, x->a, i, &m) && !left(R.qualifier, s, x->a, i, &m)) {
 			left(R.dir_before, s, x->a, i, &m);
 			size_t dso, deo;
@@ -864,12 +951,20 @@ pair(tx *t, sent *x, int rule, size_t at, size_t *done_so, size_t *done_eo)
 	} else if (x->lab[0]) {
 		sbuf_clear(lab);
 		sbuf_adds(lab, x->lab);
-	} else {
+	} else if (!subject(t, x, *done_so, lab)) {
 		return false;
 	}
 	char l[128];
 	snprintf(l, sizeof l, "%s", lab->s);
 	tx_period pa = x->base, pb = x->p;
+	if (x->nper >= 2) {
+		/* "from 1,802 offences in 2022/23 to 1,733 in 2023/24" */
+		cs_period *e = &x->per[0], *lt = &x->per[1];
+		if (e->end.y * 12 + e->end.m > lt->end.y * 12 + lt->end.m)
+			e = &x->per[1], lt = &x->per[0];
+		pa = (tx_period){ true, *e };
+		pb = (tx_period){ true, *lt };
+	}
 	if (rule == R.this_last) {
 		pa = (tx_period){ true, { .label = "this year" } };
 		pb = (tx_period){ true, { .label = "last year" } };
@@ -940,9 +1035,17 @@ rank(tx *t, sent *x, const cs_rmatch *m)
 		if (last != (size_t)-1)
 			key = offence_right(t, s, last, mso, &lso, &leo);
 	}
-	if (!key || !dir || of < n || (high && of == 0))
+	/* "ranked 22nd out of 32 for violence with injury" */
+	if (!key)
+		key = offence_right(t, s, meo, x->b, &lso, &leo);
+	if (key) {
+		found(t, lab);
+	} else if (!subject(t, x, mso, lab)) {
+		return;   /* "For robbery the borough ranked 14th" */
+	}
+	/* a rank with no direction is as printed ("14th of 32") */
+	if (of < n || (high && of == 0))
 		return;
-	found(t, lab);
 	char v[24], unit[24];
 	snprintf(v, sizeof v, "%ld", high ? of + 1 - n : n);
 	if (of)
@@ -1179,8 +1282,10 @@ read_sentence(tx *t, size_t a, size_t b)
 			f.sign = s[so] == '+' ? 1 : -1;
 		if (named(&m, "pc", &so, &eo)) {
 			f.pct = true;
-			f.pp = memchr(s + so, 'p', eo - so) && !text_iprefix(s + so + (s[so] == ' '), eo - so, "per") &&
-			       !memchr(s + so, '%', eo - so);
+			/* " percentage points", "pp", not " per cent" */
+			size_t u = so + (s[so] == ' ');
+			f.pp = text_iprefix(s + u, eo - u, "percentage") || ((s[u] | 32) == 'p' &&
+			       !text_iprefix(s + u, eo - u, "per"));
 		}
 		figure(t, &x, &f);
 	}
@@ -1257,8 +1362,15 @@ void
 tx_para_line(tx *t, const char *s, size_t n)
 {
 	struct tx_para *pp = para(t);
-	if (pp->text.len && rules_exec(rs(), R.bullet, s, n, 0, &(cs_rmatch){ 0 }))
+	cs_rmatch m;
+	cs_ruleset *r = rs();   /* before R is read */
+	/* "#### Theft of Keyless Entry Cars": a heading is not the subject
+	 * of the sentence under it */
+	bool heading = rules_exec(r, R.heading, s, n, 0, &m);
+	if (pp->text.len && (heading || rules_exec(r, R.bullet, s, n, 0, &m)))
 		tx_para_end(t);
+	if (heading)
+		return;
 	text_trim(&s, &n);
 	if (pp->text.len)
 		sbuf_addc(&pp->text, ' ');
