@@ -51,7 +51,7 @@ static struct {
 	bool ok;
 	int figure, figword, noise[8], qualifier, dir_before, dir_far, dir_after,
 	    not_change, share, share_verb, count_for, rate, rate_left, rate_of, rank, rank_dir, from_to, this_last,
-	    compare, compare_word, relative, prior, carry, count_noun, cases_of,
+	    compare, compare_word, base_before, relative, prior, carry, count_noun, cases_of,
 	    level_left, aux_tail, footnote_rel, area, bullet, heading;
 } R;
 
@@ -71,7 +71,7 @@ rs(void)
 	NEED(dir_far); NEED(dir_after); NEED(not_change); NEED(share); NEED(rate);
 	NEED(share_verb); NEED(count_for);
 	NEED(rate_left); NEED(rate_of); NEED(rank); NEED(rank_dir); NEED(from_to); NEED(this_last);
-	NEED(compare); NEED(compare_word); NEED(relative); NEED(prior); NEED(carry);
+	NEED(compare); NEED(compare_word); NEED(base_before); NEED(relative); NEED(prior); NEED(carry);
 	NEED(count_noun); NEED(cases_of); NEED(level_left); NEED(aux_tail);
 	NEED(footnote_rel); NEED(area); NEED(bullet); NEED(heading);
 #undef NEED
@@ -486,10 +486,36 @@ count_unit(const char *label)
 static bool
 subject(tx *t, sent *x, size_t to, sbuf *lab)
 {
-	size_t so, eo;
-	if (!offence_right(t, x->s, x->a, to, &so, &eo) || eo > to)
+	size_t so, eo, a = x->a;
+	cs_rmatch m;
+	/* "1.1 Total recorded crime in the LPA fell by 2.5%" */
+	if (rules_exec(rs(), R.noise[6], x->s, x->b, a, &m))
+		rules_group(&m, 0, &so, &a);
+	if (!offence_right(t, x->s, a, to, &so, &eo) || eo > to)
 		return false;
 	found(t, lab);
+	return true;
+}
+
+/* A subject the taxonomy lacks, ending in a count noun: "Retail crime
+ * now makes up 17.5% of all crime" (kept unmapped with its label). */
+static bool
+plain_subject(tx *t, sent *x, size_t to, sbuf *lab)
+{
+	size_t so, a = x->a;
+	cs_rmatch m;
+	if (rules_exec(rs(), R.noise[6], x->s, x->b, a, &m))
+		rules_group(&m, 0, &so, &a);
+	words w;
+	words_right(x->s, a, to, &w);
+	int k = 0;
+	while (k < w.n && k < 4 && !stopword(x->s + w.so[k], w.eo[k] - w.so[k]) &&
+	       !countnoun(x->s + w.so[k], w.eo[k] - w.so[k]))
+		k++;
+	if (k == 0 || k >= w.n || !countnoun(x->s + w.so[k], w.eo[k] - w.so[k]))
+		return false;
+	(void)t;
+	tx_label(x->s + w.so[0], w.eo[k] - w.so[0], lab);
 	return true;
 }
 
@@ -785,7 +811,7 @@ share(tx *t, sent *x, fig *f, const cs_rmatch *m)
 	if (left(R.share_verb, x->s, x->a, f->so, &vm)) {
 		/* "Domestic abuse accounts for 31 per cent of violence with
 		 * injury": the part is the subject */
-		if (subject(t, x, f->so, lab))
+		if (subject(t, x, f->so, lab) || plain_subject(t, x, f->so, lab))
 			emit(t, x, f->vso, &x->p, NULL, lab->s, "share_pct", f->v.text, "percent");
 		return;
 	}
@@ -1099,6 +1125,12 @@ periods(tx *t, sent *x)
 		bool later = p2.end.y * 12 + p2.end.m > p1.end.y * 12 + p1.end.m;
 		x->p = (tx_period){ true, later ? p2 : p1 };
 		x->base = (tx_period){ true, later ? p1 : p2 };
+		return true;
+	}
+	if (one && !two && left(R.base_before, s, x->a, so, &m)) {
+		/* "114 more than in Q3 2022/23": the base; the figure's own
+		 * period is not printed */
+		x->base = (tx_period){ true, p1 };
 		return true;
 	}
 	if (one) {

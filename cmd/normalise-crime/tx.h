@@ -1,6 +1,8 @@
 /* tx.h - text mode of normalise-crime: the context its recognisers share.
  *
  * text.c reads lines, cleans them and hands each to the recognisers:
+ *   text-flat.c   a table flattened one cell per line (pdftotext without
+ *                 -layout);
  *   text-table.c  space-separated table under a header of periods broken
  *                 over several lines (pdftotext of a PDF table);
  *   text-tab.c    tab-separated tables: offence x period, offence x area,
@@ -61,6 +63,7 @@ typedef struct {
 	struct tx_table *table;   /* text-table.c state */
 	struct tx_tab *tab;       /* text-tab.c state */
 	struct tx_para *para;     /* text-sent.c state */
+	struct tx_flat *flat;     /* text-flat.c state */
 	bool notes;               /* in a block of numbered footnotes */
 	tx_period lead;           /* period of a paragraph ending in ':' */
 	long lead_line;
@@ -128,6 +131,15 @@ bool tx_tab_line(tx *t, const char *s, size_t n);     /* text-tab.c */
 void tx_tab_end(tx *t);
 void tx_tab_free(tx *t);
 long tx_tab_pending(const tx *t);
+bool tx_flat_line(tx *t, const char *s, size_t n);    /* text-flat.c */
+void tx_flat_end(tx *t);
+/* Reading the rows of a flattened table. */
+bool tx_flat_in_table(const tx *t);
+void tx_flat_free(tx *t);
+long tx_flat_pending(const tx *t);
+/* A line for the readers after text-flat.c (text.c): lines it held and
+ * gave back. */
+void tx_line_rest(tx *t, char *s, size_t n);
 void tx_para_line(tx *t, const char *s, size_t n);    /* text-sent.c */
 void tx_para_end(tx *t);
 void tx_para_free(tx *t);
