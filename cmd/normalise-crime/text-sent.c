@@ -50,7 +50,7 @@ struct tx_para {
 static struct {
 	bool ok;
 	int figure, figword, noise[8], qualifier, dir_before, dir_far, dir_after,
-	    not_change, share, share_verb, count_for, rate, rate_left, rate_of, rank, rank_dir, from_to, this_last,
+	    not_change, share, share_verb, count_for, rate, rate_left, rate_of, rate_tail, no_change, this_last2, rank, rank_dir, from_to, this_last,
 	    compare, compare_word, base_before, relative, prior, carry, count_noun, cases_of,
 	    level_left, aux_tail, footnote_rel, area, bullet, heading;
 } R;
@@ -70,7 +70,7 @@ rs(void)
 	NEED(figure); NEED(figword); NEED(qualifier); NEED(dir_before);
 	NEED(dir_far); NEED(dir_after); NEED(not_change); NEED(share); NEED(rate);
 	NEED(share_verb); NEED(count_for);
-	NEED(rate_left); NEED(rate_of); NEED(rank); NEED(rank_dir); NEED(from_to); NEED(this_last);
+	NEED(rate_left); NEED(rate_of); NEED(rate_tail); NEED(no_change); NEED(this_last2); NEED(rank); NEED(rank_dir); NEED(from_to); NEED(this_last);
 	NEED(compare); NEED(compare_word); NEED(base_before); NEED(relative); NEED(prior); NEED(carry);
 	NEED(count_noun); NEED(cases_of); NEED(level_left); NEED(aux_tail);
 	NEED(footnote_rel); NEED(area); NEED(bullet); NEED(heading);
@@ -542,6 +542,9 @@ offence_of(tx *t, sent *x, size_t after, size_t before, sbuf *lab)
 	}
 	if (subject(t, x, before == (size_t)-1 ? x->b : before, lab))
 		return true;
+	/* "Fly-tipping incidents reported to the council rose by 16%" */
+	if (plain_subject(t, x, before == (size_t)-1 ? x->b : before, lab))
+		return true;
 	if (x->carried && t->para->prev.set) {
 		sbuf_clear(lab);
 		sbuf_adds(lab, t->para->prev.label);
@@ -686,16 +689,30 @@ level(tx *t, sent *x, fig *f)
 		rules_group(&m, 0, &so, &eo);
 		size_t cso, ceo;
 		if (offence_right(t, s, eo, x->b, &cso, &ceo)) {
+			words nw;
+			const char *kind;
+			words_right(s, ceo, x->b, &nw);
+			if (nw.n && tx_word(s + nw.so[0], nw.eo[0] - nw.so[0], &kind, NULL) &&
+			    !strcmp(kind, "narrow"))
+				return;
 			found(t, lab);
 		} else {
 			words w;
+			const char *kind = "";
 			words_right(s, eo, x->b, &w);
 			int k = 0;
-			while (k < w.n && k < 4 && !stopword(s + w.so[k], w.eo[k] - w.so[k]) &&
-			       !ends_phrase(s, w.so[k] - 1, x->b))
+			while (k < w.n && k < 5 && !tx_word(s + w.so[k], w.eo[k] - w.so[k], &kind, NULL))
 				k++;
-			if (k == 0 || k == 4)
+			if (k == 0 || k == 5 || (k < w.n && !strcmp(kind, "narrow")) ||
+			    (k < w.n && strcmp(kind, "stop") && strcmp(kind, "follow") &&
+			     strcmp(kind, "qualifier") && strcmp(kind, "countnoun")))
 				return;
+			if (k < w.n && !strcmp(kind, "countnoun")) {
+				k++;    /* "drug cases" */
+				if (k < w.n && tx_word(s + w.so[k], w.eo[k] - w.so[k], &kind, NULL) &&
+				    !strcmp(kind, "narrow"))
+					return;
+			}
 			tx_label(s + w.so[0], w.eo[k - 1] - w.so[0], lab);
 		}
 		count(t, x, f, lab->s, p);
@@ -748,6 +765,9 @@ level(tx *t, sent *x, fig *f)
 		if (offence_left(t, s, x->a, so, &lso, &leo)) {
 			found(t, lab);
 			count(t, x, f, lab->s, p);
+		} else if (offence_of(t, x, 0, (size_t)-1, lab)) {
+			/* "Domestic abuse-related crimes were 2% higher, at 1,012" */
+			count(t, x, f, lab->s, p);
 		}
 	}
 }
@@ -783,6 +803,14 @@ rate(tx *t, sent *x, fig *f, const cs_rmatch *m)
 	    offence_key(t, s + so, eo - so, K_OBJECT)) {
 		tx_label(s + so, eo - so, lab);
 		have = true;
+	}
+	if (!have && left(R.rate_tail, s, x->a, f->so, &lm)) {
+		/* "the total crime rate was 58.2 per 1,000", "burglary rate of" */
+		rules_group(&lm, 0, &so, &eo);
+		if (offence_left(t, s, x->a, so, &lso, &leo)) {
+			found(t, lab);
+			have = true;
+		}
 	}
 	if (!have && x->lab[0]) {
 		/* "485 knife-related offences, a rate of 1.2 per 1000", "96
@@ -991,14 +1019,15 @@ pair(tx *t, sent *x, int rule, size_t at, size_t *done_so, size_t *done_eo)
 		pa = (tx_period){ true, *e };
 		pb = (tx_period){ true, *lt };
 	}
-	if (rule == R.this_last) {
+	if (rule == R.this_last || rule == R.this_last2) {
 		pa = (tx_period){ true, { .label = "this year" } };
 		pb = (tx_period){ true, { .label = "last year" } };
 	}
 	emit(t, x, aso, &pa, NULL, l, "count", a.text, count_unit(l));
 	emit(t, x, bso, &pb, NULL, l, "count", b.text, count_unit(l));
-	double from = rule == R.this_last ? b.value : a.value;
-	double to = rule == R.this_last ? a.value : b.value;
+	bool tl = rule == R.this_last || rule == R.this_last2;
+	double from = tl ? b.value : a.value;
+	double to = tl ? a.value : b.value;
 	/* a change stated in the same sentence is checked against them */
 	if (x->pct && !strcmp(x->pctlab, l)) {
 		x->pct->claim = false;
@@ -1061,9 +1090,15 @@ rank(tx *t, sent *x, const cs_rmatch *m)
 		if (last != (size_t)-1)
 			key = offence_right(t, s, last, mso, &lso, &leo);
 	}
-	/* "ranked 22nd out of 32 for violence with injury" */
+	/* "ranked 22nd out of 32 for violence with injury", "3rd of 7
+	 * districts in the county for residential burglary" */
 	if (!key)
 		key = offence_right(t, s, meo, x->b, &lso, &leo);
+	for (size_t i = meo; !key && i + 5 < x->b && i < meo + 60; i++)
+		if (s[i] == ' ' && text_iprefix(s + i + 1, 4, "for ")) {
+			key = offence_right(t, s, i + 5, x->b, &lso, &leo);
+			break;
+		}
 	if (key) {
 		found(t, lab);
 	} else if (!subject(t, x, mso, lab)) {
@@ -1281,8 +1316,8 @@ read_sentence(tx *t, size_t a, size_t b)
 	size_t pso[16];
 	int prule[16], np = 0, next = 0;
 	size_t from;
-	for (int k = 0; k < 3; k++) {
-		int r = k == 0 ? R.rank : k == 1 ? R.from_to : R.this_last;
+	for (int k = 0; k < 4; k++) {
+		int r = k == 0 ? R.rank : k == 1 ? R.from_to : k == 2 ? R.this_last : R.this_last2;
 		from = a;
 		while (np < 16 && from < b && rules_exec(rs(), r, s, b, from, &m)) {
 			rules_group(&m, 0, &so, &eo);
@@ -1336,7 +1371,30 @@ read_sentence(tx *t, size_t a, size_t b)
 		    num_parse(value, strlen(value), &f.v) != NUM_OK)
 			continue;
 		f.vso = f.so;
+		/* "rose by two per cent" */
+		size_t e = f.eo;
+		if (e + 1 < b && s[e] == ' ' && text_iprefix(s + e + 1, b - e - 1, "per cent")) {
+			f.pct = true;
+			f.eo = e + 9;
+			f.word = false;
+		} else if (e < b && s[e] == '%') {
+			f.pct = true;
+			f.eo = e + 1;
+			f.word = false;
+		}
 		figure(t, &x, &f);
+	}
+	/* "Theft from the person was unchanged on last year", "There was no
+	 * change in the number of robberies": a change of 0 */
+	if (rules_exec(rs(), R.no_change, s, b, a, &m)) {
+		sbuf *lab = &pp->lab;
+		rules_group(&m, 0, &so, &eo);
+		size_t lso = 0, leo = 0;
+		if (offence_right(t, s, eo, b, &lso, &leo) || subject(t, &x, so, lab)) {
+			if (leo > lso && lso >= eo)
+				found(t, lab);
+			emit(t, &x, so, &x.p, &x.base, lab->s, "pct_change", "0", "percent");
+		}
 	}
 	word_changes(t, &x);
 	/* what the next sentence may refer to */
