@@ -457,6 +457,11 @@ emit(tx *t, sent *x, size_t off, const tx_period *p, const tx_period *base,
 {
 	tx_fact *f = tx_add(t, line_at(t->para, off), x->area, p, base, label,
 			    strlen(label), measure, value, unit);
+	const char *kind;
+	/* "no crime reports raised for violence": which violence, prose
+	 * does not say */
+	if (tx_word(label, strlen(label), &kind, NULL) && !strcmp(kind, "vague"))
+		f->offence = "unmapped";
 	if (x->fn && p == &x->p) {
 		f->fn = x->fn;
 		f->fn_months = x->fn_months;
@@ -512,8 +517,10 @@ plain_subject(tx *t, sent *x, size_t to, sbuf *lab)
 	while (k < w.n && k < 4 && !stopword(x->s + w.so[k], w.eo[k] - w.so[k]) &&
 	       !countnoun(x->s + w.so[k], w.eo[k] - w.so[k]))
 		k++;
-	if (k == 0 || k >= w.n || !countnoun(x->s + w.so[k], w.eo[k] - w.so[k]))
-		return false;
+	const char *kind, *unit;
+	if (k == 0 || k >= w.n || !tx_word(x->s + w.so[k], w.eo[k] - w.so[k], &kind, &unit) ||
+	    strcmp(kind, "countnoun") || !strcmp(unit, "people"))
+		return false;     /* "Repeat victims made up 28%" */
 	(void)t;
 	tx_label(x->s + w.so[0], w.eo[k] - w.so[0], lab);
 	return true;
@@ -649,6 +656,29 @@ plain_label(const char *s, size_t so, size_t eo)
 	return noun && memchr(s + so, ' ', eo - so) != NULL;
 }
 
+/* The last offence phrase named in the sentence before `to`. */
+static bool
+offence_before(tx *t, sent *x, size_t to, sbuf *lab)
+{
+	const char *s = x->s;
+	size_t so, eo;
+	bool got = false;
+	int tries = 0;
+	for (size_t i = x->a; i < to && tries < 60; i++) {
+		if (!is_alpha(s[i]) || (i > x->a && is_wordc(s[i - 1])))
+			continue;
+		tries++;
+		if (stopword(s + i, 3) && s[i + 3] == ' ')
+			continue;
+		if (offence_right(t, s, i, to, &so, &eo) && so == i) {
+			found(t, lab);
+			got = true;
+			i = eo;
+		}
+	}
+	return got;
+}
+
 /* A figure with no direction: a count when what it counts follows it
  * ("8,120 ASB reports", "three burglaries", "402 cases of Residential
  * Burglary"), or when it is the level of an offence named before it
@@ -727,7 +757,11 @@ level(tx *t, sent *x, fig *f)
 		return;
 	}
 	size_t lso, leo;
-	if (offence_right(t, s, f->eo, x->b, &lso, &leo) && lso == f->eo + 1 &&
+	size_t adj = f->eo + 1;
+	/* "2 x Theft by Housebreaking", "1x attempted housebreaking" */
+	if (adj < x->b && (s[adj - 1] == 'x' || (s[adj] == 'x' && s[adj + 1] == ' ')))
+		adj += s[adj - 1] == 'x' ? 1 : 2;
+	if (offence_right(t, s, f->eo, x->b, &lso, &leo) && (lso == f->eo + 1 || lso == adj) &&
 	    ends_phrase(s, leo, x->b)) {
 		/* "three burglaries were", not "3 ASB officers" */
 		found(t, lab);
@@ -746,9 +780,14 @@ level(tx *t, sent *x, fig *f)
 		size_t w = so;
 		while (w < eo && s[w] != ' ')
 			w++;
-		/* "5% lower, at 1,902 offences": the sentence's offence */
-		if (w == eo && (x->prior || x->carried || x->lab[0] || x->a < f->so) &&
-		    offence_of(t, x, 0, f->so, lab))
+		/* "5% lower, at 1,902 offences": the sentence's offence; "the
+		 * theft of vehicles that use keyless entry, ..., with 1 report":
+		 * the offence named last before it */
+		const char *kind, *unit = "";
+		tx_word(s + so, eo - so, &kind, &unit);
+		if (w == eo && strcmp(unit, "people") &&
+		    (x->prior || x->carried || x->lab[0] || x->a < f->so) &&
+		    (offence_of(t, x, 0, f->so, lab) || offence_before(t, x, f->so, lab)))
 			count(t, x, f, lab->s, p);
 		return;
 	}
@@ -1386,7 +1425,7 @@ read_sentence(tx *t, size_t a, size_t b)
 	}
 	/* "Theft from the person was unchanged on last year", "There was no
 	 * change in the number of robberies": a change of 0 */
-	if (rules_exec(rs(), R.no_change, s, b, a, &m)) {
+	if (!x.pct && rules_exec(rs(), R.no_change, s, b, a, &m)) {
 		sbuf *lab = &pp->lab;
 		rules_group(&m, 0, &so, &eo);
 		size_t lso = 0, leo = 0;
