@@ -708,11 +708,12 @@ level(tx *t, sent *x, fig *f)
 				return;
 			tx_label(s + eo, e - eo, lab);
 		} else {
-			return;
+			goto count_for;   /* "37 reports of rogue traders" */
 		}
 		count(t, x, f, lab->s, p);
 		return;
 	}
+count_for:
 	if (right(R.count_for, s, f->eo, x->b, &m)) {
 		/* "1 crime report raised for dishonesty": the label the
 		 * taxonomy maps, else the words up to a verb or a mark */
@@ -799,13 +800,16 @@ level(tx *t, sent *x, fig *f)
 		count(t, x, f, lab->s, p);
 		return;
 	}
-	if (left(R.level_left, s, x->a, f->so, &m)) {
+	/* a number in words is a count only with what it counts after it:
+	 * "there were five years ago", "there are no barriers" are not */
+	if (!f->word && left(R.level_left, s, x->a, f->so, &m)) {
 		rules_group(&m, 0, &so, &eo);
 		if (offence_left(t, s, x->a, so, &lso, &leo)) {
 			found(t, lab);
 			count(t, x, f, lab->s, p);
-		} else if (offence_of(t, x, 0, (size_t)-1, lab)) {
-			/* "Domestic abuse-related crimes were 2% higher, at 1,012" */
+		} else if (offence_of(t, x, 0, (size_t)-1, lab) || offence_before(t, x, so, lab)) {
+			/* "Domestic abuse-related crimes were 2% higher, at 1,012",
+			 * "no change in the number of robberies, which remained at 19" */
 			count(t, x, f, lab->s, p);
 		}
 	}
