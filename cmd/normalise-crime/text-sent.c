@@ -50,7 +50,7 @@ struct tx_para {
 static struct {
 	bool ok;
 	int figure, figword, noise[8], qualifier, dir_before, dir_far, dir_after,
-	    not_change, share, share_verb, count_for, rate, rate_left, rate_of, rate_tail, no_change, this_last2, rank, rank_dir, from_to, this_last,
+	    not_change, share, share_verb, count_for, rate, rate_left, rate_of, rate_tail, from_after, compared_num, share_to, no_change, this_last2, rank, rank_dir, from_to, this_last,
 	    compare, compare_word, base_before, relative, prior, carry, count_noun, cases_of,
 	    level_left, aux_tail, footnote_rel, area, bullet, heading;
 } R;
@@ -70,7 +70,8 @@ rs(void)
 	NEED(figure); NEED(figword); NEED(qualifier); NEED(dir_before);
 	NEED(dir_far); NEED(dir_after); NEED(not_change); NEED(share); NEED(rate);
 	NEED(share_verb); NEED(count_for);
-	NEED(rate_left); NEED(rate_of); NEED(rate_tail); NEED(no_change); NEED(this_last2); NEED(rank); NEED(rank_dir); NEED(from_to); NEED(this_last);
+	NEED(rate_left); NEED(rate_of); NEED(rate_tail); NEED(from_after);
+	NEED(compared_num); NEED(share_to); NEED(no_change); NEED(this_last2); NEED(rank); NEED(rank_dir); NEED(from_to); NEED(this_last);
 	NEED(compare); NEED(compare_word); NEED(base_before); NEED(relative); NEED(prior); NEED(carry);
 	NEED(count_noun); NEED(cases_of); NEED(level_left); NEED(aux_tail);
 	NEED(footnote_rel); NEED(area); NEED(bullet); NEED(heading);
@@ -428,6 +429,7 @@ typedef struct {
 	size_t pctpos;
 	bool has_from, has_to; /* counts of the base and current periods */
 	double from, to;
+	const char *lastmeasure, *lastunit;   /* the last figure read */
 	cs_period per[4];     /* the periods printed, in order ... */
 	size_t perso[4];
 	int nper;             /* ... when a figure takes the nearest */
@@ -470,6 +472,8 @@ emit(tx *t, sent *x, size_t off, const tx_period *p, const tx_period *base,
 	}
 	snprintf(x->lab, sizeof x->lab, "%s", label);
 	x->labpos = off;
+	x->lastmeasure = measure;
+	x->lastunit = f->unit;
 	return f;
 }
 
@@ -513,16 +517,20 @@ plain_subject(tx *t, sent *x, size_t to, sbuf *lab)
 		rules_group(&m, 0, &so, &a);
 	words w;
 	words_right(x->s, a, to, &w);
-	int k = 0;
-	while (k < w.n && k < 4 && !stopword(x->s + w.so[k], w.eo[k] - w.so[k]) &&
+	int k = 0, k0 = 0;
+	/* "Reports of rural crime fell to 143" */
+	if (w.n > 2 && countnoun(x->s + w.so[0], w.eo[0] - w.so[0]) &&
+	    text_ieq(x->s + w.so[1], w.eo[1] - w.so[1], "of"))
+		k = k0 = 2;
+	while (k < w.n && k < k0 + 4 && !stopword(x->s + w.so[k], w.eo[k] - w.so[k]) &&
 	       !countnoun(x->s + w.so[k], w.eo[k] - w.so[k]))
 		k++;
 	const char *kind, *unit;
-	if (k == 0 || k >= w.n || !tx_word(x->s + w.so[k], w.eo[k] - w.so[k], &kind, &unit) ||
+	if (k == k0 || k >= w.n || !tx_word(x->s + w.so[k], w.eo[k] - w.so[k], &kind, &unit) ||
 	    strcmp(kind, "countnoun") || !strcmp(unit, "people"))
 		return false;     /* "Repeat victims made up 28%" */
 	(void)t;
-	tx_label(x->s + w.so[0], w.eo[k] - w.so[0], lab);
+	tx_label(x->s + w.so[k0], w.eo[k] - w.so[k0], lab);
 	return true;
 }
 
@@ -913,6 +921,32 @@ figure(tx *t, sent *x, fig *f)
 		return;
 	if (right(R.not_change, s, f->eo, x->b, &m))
 		return;
+	sbuf *lab = &t->para->lab;
+	if (x->lab[0] && !f->word && left(R.from_after, s, x->a, f->so, &m)) {
+		/* "fell to 1,146 offences from 1,388 in 2022/23" */
+		sbuf_clear(lab);
+		sbuf_adds(lab, x->lab);
+		count(t, x, f, lab->s, x->base.set && !x->p.set ? &x->base : &x->p);
+		return;
+	}
+	if (x->lab[0] && x->lastmeasure && !f->word && left(R.compared_num, s, x->a, f->so, &m) &&
+	    (!strncmp(x->lastmeasure, "rate", 4) || !strcmp(x->lastmeasure, "count")) &&
+	    !f->pct) {
+		/* "3.9 per 1,000 people, compared with 3.1 in the previous year" */
+		char l[128], u[32];
+		const char *meas = x->lastmeasure;
+		snprintf(l, sizeof l, "%s", x->lab);
+		snprintf(u, sizeof u, "%s", x->lastunit);
+		emit(t, x, f->vso, x->base.set ? &x->base : NULL, NULL, l, meas, f->v.text, u);
+		return;
+	}
+	if (x->lab[0] && f->pct && !f->pp && left(R.share_to, s, x->a, f->so, &m)) {
+		/* "rose by 2.1 percentage points to 34%" */
+		char l[128];
+		snprintf(l, sizeof l, "%s", x->lab);
+		emit(t, x, f->vso, &x->p, NULL, l, "share_pct", f->v.text, "percent");
+		return;
+	}
 	if (!f->word && right(R.rate, s, f->eo, x->b, &m)) {
 		rate(t, x, f, &m);
 		return;
@@ -943,7 +977,6 @@ figure(tx *t, sent *x, fig *f)
 			if (f->pct)
 				return;
 			bool from = text_ieq(s + pso, peo - pso, "from");
-			sbuf *lab = &t->para->lab;
 			if (!offence_of(t, x, 0, dso, lab))
 				return;
 			if (from && x->fn)
@@ -1499,6 +1532,19 @@ tx_para_line(tx *t, const char *s, size_t n)
 	cs_ruleset *r = rs();   /* before R is read */
 	/* "#### Theft of Keyless Entry Cars": a heading is not the subject
 	 * of the sentence under it */
+	/* A blank line ends a paragraph, unless the paragraph stopped in
+	 * mid-sentence and this line goes on in lower case: double-spaced
+	 * minutes put a blank line after every line ("stated that one
+	 * report of" / "" / "theft of fertiliser has been reported"). */
+	if (t->blank) {
+		t->blank = false;
+		const char *u = s;
+		size_t un = n;
+		text_trim(&u, &un);
+		char last = pp->text.len ? pp->text.s[pp->text.len - 1] : '.';
+		if (!(un && u[0] >= 'a' && u[0] <= 'z' && strchr(".:;!?", last) == NULL))
+			tx_para_end(t);
+	}
 	bool heading = rules_exec(r, R.heading, s, n, 0, &m);
 	if (pp->text.len && (heading || rules_exec(r, R.bullet, s, n, 0, &m)))
 		tx_para_end(t);

@@ -184,13 +184,18 @@ static void one_line(tx *t, char *s, size_t n)
 void tx_line_rest(tx *t, char *s, size_t n)
 {
 	if (tx_tab_line(t, s, n) || tx_table_line(t, s, n)) {
+		t->blank = false;
 		tx_para_end(t);
 		return;
 	}
-	if (text_is_blank(s, n) || footnote_line(t, s, n)) {
+	if (text_is_blank(s, n)) {
+		/* the paragraph may go on: see tx_para_line */
+		t->blank = true;
+		t->notes = false;
+		return;
+	}
+	if (footnote_line(t, s, n)) {
 		tx_para_end(t);
-		if (text_is_blank(s, n))
-			t->notes = false;
 		return;
 	}
 	t->notes = false;

@@ -65,6 +65,7 @@ typedef struct {
 	struct tx_para *para;     /* text-sent.c state */
 	struct tx_flat *flat;     /* text-flat.c state */
 	bool notes;               /* in a block of numbered footnotes */
+	bool blank;               /* a blank line since the last line read */
 	tx_period lead;           /* period of a paragraph ending in ':' */
 	long lead_line;
 } tx;
