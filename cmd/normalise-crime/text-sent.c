@@ -427,6 +427,7 @@ typedef struct {
 	char pctlab[128];
 	cs_num pctv;
 	size_t pctpos;
+	bool people;          /* the count is of victims */
 	bool has_from, has_to; /* counts of the base and current periods */
 	double from, to;
 	const char *lastmeasure, *lastunit;   /* the last figure read */
@@ -616,7 +617,9 @@ count(tx *t, sent *x, fig *f, const char *label, const tx_period *p)
 	/* a count is a whole number: "2.1 The Victim" is a section */
 	if (f->pct || f->sign < 0 || strchr(f->v.text, '.'))
 		return;
-	emit(t, x, f->vso, p, NULL, label, "count", f->v.text, count_unit(label));
+	emit(t, x, f->vso, p, NULL, label, "count", f->v.text,
+	     x->people ? "people" : count_unit(label));
+	x->people = false;
 	if (p == &x->base) {
 		x->has_from = true;
 		x->from = f->v.value;
@@ -727,6 +730,10 @@ count_for:
 		 * taxonomy maps, else the words up to a verb or a mark */
 		rules_group(&m, 0, &so, &eo);
 		size_t cso, ceo;
+		/* "236 victims of serious youth violence" counts people */
+		x->people = false;
+		for (size_t i = so; i + 7 <= eo; i++)
+			x->people |= text_iprefix(s + i, 7, "victims");
 		if (offence_right(t, s, eo, x->b, &cso, &ceo)) {
 			words nw;
 			const char *kind;
@@ -830,7 +837,17 @@ rate(tx *t, sent *x, fig *f, const cs_rmatch *m)
 	sbuf *lab = &t->para->lab;
 	const char *s = x->s;
 	bool have = false;
-	if (named(m, "lab", &so, &eo)) {
+	cs_rmatch lm;
+	if (left(R.rate_tail, s, x->a, f->so, &lm)) {
+		/* "the total crime rate was 68 crimes per 1,000", "burglary
+		 * rate of 4.1 per 1,000" */
+		rules_group(&lm, 0, &so, &eo);
+		if (offence_left(t, s, x->a, so, &lso, &leo)) {
+			found(t, lab);
+			have = true;
+		}
+	}
+	if (!have && named(m, "lab", &so, &eo)) {
 		words w;
 		words_right(s, so, eo, &w);
 		if (w.n == 1 && countnoun(s + so, eo - so) &&
@@ -848,20 +865,11 @@ rate(tx *t, sent *x, fig *f, const cs_rmatch *m)
 			have = true;
 		}
 	}
-	cs_rmatch lm;
 	if (!have && left(R.rate_left, s, x->a, f->so, &lm) &&
 	    rules_named(rs(), &lm, "lab", &so, &eo) && eo > so &&
 	    offence_key(t, s + so, eo - so, K_OBJECT)) {
 		tx_label(s + so, eo - so, lab);
 		have = true;
-	}
-	if (!have && left(R.rate_tail, s, x->a, f->so, &lm)) {
-		/* "the total crime rate was 58.2 per 1,000", "burglary rate of" */
-		rules_group(&lm, 0, &so, &eo);
-		if (offence_left(t, s, x->a, so, &lso, &leo)) {
-			found(t, lab);
-			have = true;
-		}
 	}
 	if (!have && x->lab[0]) {
 		/* "485 knife-related offences, a rate of 1.2 per 1000", "96
