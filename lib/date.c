@@ -255,11 +255,17 @@ static bool no_sep(const tok *t)
 	return t->spaces == 0 && t->commas == 0 && t->npunct == 0;
 }
 
-/* Two-digit years are this century up to 69, the last one from 70. */
+/* Two-digit years are this century up to 69, the last one from 70: the
+ * one answer for every reader ("Jan-99" is 1999-01). */
+static int two_digit_year(long v)
+{
+	return (int)(v < 70 ? 2000 + v : 1900 + v);
+}
+
 static int year_of(const tok *t)
 {
 	if (t->len == 2)
-		return (int)(t->val < 70 ? 2000 + t->val : 1900 + t->val);
+		return two_digit_year(t->val);
 	return (int)t->val;
 }
 
@@ -894,11 +900,47 @@ static bool word_at(const char *s, size_t n, size_t i, const char *w)
  * the whole-string parser off most words of a paragraph. */
 static bool may_start(const char *s, size_t n, size_t i)
 {
-	if (is_digit_c(s[i]))
-		return true;
+	if (is_digit_c(s[i])) {
+		/* "2016/17", "2019-02", "201902", "28/02/2019", "12 months",
+		 * "3-month", "21 July 2017", "2019 calendar year"; not "590
+		 * fewer", most numbers of a paragraph (with the month test
+		 * below, part of the speed-up measured in normalise-crime's
+		 * text-sent.c: needs) */
+		size_t d = i;
+		while (d < n && is_digit_c(s[d]))
+			d++;
+		size_t nd = d - i;
+		if (nd == 6 || (d < n && (s[d] == '/' || s[d] == '-' || s[d] == '.')))
+			return true;
+		if (nd > 4)
+			return false;
+		size_t j = d;
+		if (j + 1 < n && is_alpha_c(s[j]) && is_alpha_c(s[j + 1]) &&
+		    !(j + 2 < n && is_alpha_c(s[j + 2])))
+			j += 2;    /* "21st", "8thSep" */
+		j = skip_sp(s, n, j);
+		size_t k = alpha_run(s, n, j);
+		if (k >= 3 && (date_month_name(s + j, k) || date_month_name(s + j, 3) ||
+			       word_at(s, n, j, "months") || word_at(s, n, j, "month") ||
+			       word_at(s, n, j, "mths") || word_at(s, n, j, "calendar")))
+			return true;
+		return nd <= 3 && j == d && k == 1 && (s[j] | 32) == 'm';   /* "12m to" */
+	}
 	size_t k = alpha_run(s, n, i);
-	if (date_month_name(s + i, k))
-		return true;
+	/* the first letter of a month, Q, FY, financial, calendar, year */
+	if (!strchr("jfmasondqcyJFMASONDQCY", s[i]))
+		return false;
+	if (date_month_name(s + i, k)) {
+		/* a month starts a period only before its year or a range:
+		 * "March 2017", "Mar-17", "April to June 2023", not "may" */
+		size_t j = i + k;
+		while (j < n && (s[j] == ' ' || s[j] == '-' || s[j] == '\'' || s[j] == ',' ||
+				 s[j] == '.'))
+			j++;
+		return (j < n && is_digit_c(s[j])) || word_at(s, n, j, "to") ||
+		       (j > i + k && date_month_name(s + j, alpha_run(s, n, j))) ||
+		       word_at(s, n, j, "until") || bytes_at(s, n, j, "\xe2\x80");
+	}
 	if (k == 1 && (s[i] | 32) == 'q')
 		return i + 1 < n && is_digit_c(s[i + 1]);
 	/* "Jan19", "Feb-19" start with a month's three letters */
@@ -1063,6 +1105,30 @@ bool period_find(const char *s, size_t n, size_t from, cs_period *p,
 	return false;
 }
 
+/* A month and year at s[i] without the whole-string parser: "December
+ * 2023", "Dec-23", "Dec18", "Jan '19".  Only for the backwards test, which
+ * looks at every month word of a paragraph. */
+static bool lex_month(const char *s, size_t n, size_t i, int *y, int *m, size_t *end)
+{
+	size_t k = alpha_run(s, n, i);
+	if (k < 3 || !(*m = date_month_name(s + i, k)))
+		return false;
+	size_t j = i + k;
+	if (j < n && (s[j] == '-' || s[j] == '\'' || s[j] == ' '))
+		j++;
+	if (j < n && s[j] == ' ')
+		j++;
+	size_t d = j;
+	long v = 0;
+	while (d < n && is_digit_c(s[d]) && d - j < 5)
+		v = v * 10 + (s[d++] - '0');
+	if ((d - j != 2 && d - j != 4) || (d < n && (is_digit_c(s[d]) || is_alpha_c(s[d]))))
+		return false;
+	*y = d - j == 2 ? two_digit_year(v) : (int)v;
+	*end = d;
+	return true;
+}
+
 bool period_find_backwards(const char *s, size_t n, size_t from, size_t *so,
 			   size_t *eo)
 {
@@ -1076,8 +1142,8 @@ bool period_find_backwards(const char *s, size_t n, size_t from, size_t *so,
 			return true;
 		}
 		int y1, m1, y2, m2;
-		if (month_at(s, n, i, &y1, &m1, &e) && (k = range_to(s, n, e)) != 0 &&
-		    month_at(s, n, k, &y2, &m2, &e) &&
+		if (lex_month(s, n, i, &y1, &m1, &e) && (k = range_to(s, n, e)) != 0 &&
+		    lex_month(s, n, k, &y2, &m2, &e) &&
 		    month_index(y2, m2) < month_index(y1, m1)) {
 			*so = i, *eo = e;
 			return true;
