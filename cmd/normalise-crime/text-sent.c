@@ -126,6 +126,10 @@ left(int r, const char *s, size_t a, size_t to, cs_rmatch *m)
 	/* a left rule looks at most 100 bytes back: "a reduction in the
 	 * number of thefts of and from vehicles of " */
 	size_t from = to - a > 100 ? to - 100 : a;
+	/* on a character, not inside one ("…£1,200"): the patterns are
+	 * UTF-8 and look behind */
+	while (from > a && ((unsigned char)s[from] & 0xC0) == 0x80)
+		from--;
 	return rules_exec(rs(), r, s, to, from, m);
 }
 
