@@ -58,6 +58,13 @@ tx_rules(void)
 	return sent_rules;
 }
 
+cs_ruleset *
+tx_cell_rules(void)
+{
+	load();
+	return cell_rules;
+}
+
 bool
 tx_word(const char *s, size_t n, const char **kind, const char **value)
 {

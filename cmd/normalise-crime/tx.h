@@ -94,6 +94,8 @@ void tx_out_free(tx *t);
 /* ---- text-words.c: the recogniser tables and the words ---- */
 /* rules-crime-sentence.tsv, loaded once with crime-words.tsv. */
 cs_ruleset *tx_rules(void);
+/* rules-crime-cells.tsv: table headers and cells (text-tab.c). */
+cs_ruleset *tx_cell_rules(void);
 /* A word of crime-words.tsv (any case; a glued footnote digit dropped):
  * its kind and value. */
 bool tx_word(const char *s, size_t n, const char **kind, const char **value);
