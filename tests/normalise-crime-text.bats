@@ -294,3 +294,10 @@ has_row() { rows | grep -qxF -- "$1" || { echo "missing: $1"; return 1; }; }
 	printf "5\t2022/23\tburglary\t2890\n6\t2023/24\tburglary\t2578\n10\t2022/23\trobbery\t1067\n11\t2023/24\trobbery\t1163\n" | diff - "$BATS_TEST_TMPDIR/got"
 	grep -qF ':7: table row "Homicide" has 1 cell where the header has 2: not read' "$err_file"
 }
+
+@test "--check: a flattened table's printed change against its two counts" {
+	printf 'Offence group\n2022/23\n2023/24\n%% change\nRobbery\n1,067\n1,163\n4%%\nBurglary\n2,890\n2,578\n-10.8%%\n' >"$BATS_TEST_TMPDIR/c.txt"
+	run_split normalise-crime --format text --check --source c.txt "$BATS_TEST_TMPDIR/c.txt"
+	[ "$status" -eq 0 ]
+	[ "$(cat "$err_file")" = "$(printf 'normalise-crime: %s:8: Robbery: stated 4%% but 1163 vs 1067 gives 9.0%%\nnormalise-crime: 1 warning' "$BATS_TEST_TMPDIR/c.txt")" ]
+}

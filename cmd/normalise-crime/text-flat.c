@@ -154,20 +154,29 @@ end_row(tx *t)
 			   f->ncell == 1 ? "" : "s", f->ncol);
 	} else {
 		tx_period last = { 0 }, prev = { 0 };
+		int lastc = -1, prevc = -1;
 		for (int c = 0; c < f->ncol; c++) {
 			if (!f->per[c].set)
 				continue;
 			prev = last;
 			last = f->per[c];
+			prevc = lastc;
+			lastc = c;
 			if (!f->cell[c].percent)
 				tx_add(t, f->cell_line[c], t->area, &f->per[c], NULL, f->label.s,
 				       f->label.len, "count", f->cell[c].text, "offences");
 		}
-		for (int c = 0; c < f->ncol; c++)
-			if (f->change[c] && last.set)
-				tx_add(t, f->cell_line[c], t->area, &last, prev.set ? &prev : NULL,
-				       f->label.s, f->label.len, "pct_change", f->cell[c].text,
-				       "percent");
+		for (int c = 0; c < f->ncol; c++) {
+			if (!f->change[c] || !last.set)
+				continue;
+			tx_add(t, f->cell_line[c], t->area, &last, prev.set ? &prev : NULL,
+			       f->label.s, f->label.len, "pct_change", f->cell[c].text,
+			       "percent");
+			/* --check: the printed change against its two counts */
+			if (prevc >= 0 && !f->cell[prevc].percent && !f->cell[lastc].percent)
+				tx_check_change(t, f->cell_line[c], f->label.s, f->cell[prevc].value,
+						f->cell[lastc].value, &f->cell[c], true);
+		}
 	}
 	sbuf_clear(&f->label);
 	f->ncell = 0;
