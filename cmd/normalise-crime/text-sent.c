@@ -50,7 +50,7 @@ struct tx_para {
 /* Rule indexes, found once. */
 static struct rix {
 	bool ok;
-	int figure, figword, noise[8], qualifier, dir_before, dir_far, dir_after,
+	int figure, figword, noise[9], qualifier, dir_before, dir_far, dir_after,
 	    not_change, share, share_verb, count_for, rate, rate_left, rate_of, rate_tail, from_after, compared_num, share_to, no_change, this_last2, rank, rank_dir, from_to, this_last,
 	    compare, compare_word, base_before, relative, prior, carry, count_noun, cases_of,
 	    level_left, aux_tail, footnote_rel, area, bullet, heading;
@@ -63,10 +63,10 @@ rs(void)
 	if (R.ok)
 		return r;
 	static const char *const noise[] = { "noise_phone", "noise_time", "noise_money",
-		"noise_ref", "noise_year", "noise_address", "noise_section" };
-	for (size_t i = 0; i < 7; i++)
+		"noise_ref", "noise_year", "noise_address", "noise_section", "noise_postcode" };
+	for (size_t i = 0; i < 8; i++)
 		R.noise[i] = rules_need(r, noise[i]);
-	R.noise[7] = -1;
+	R.noise[8] = -1;
 #define NEED(x) R.x = rules_need(r, #x)
 	NEED(figure); NEED(figword); NEED(qualifier); NEED(dir_before);
 	NEED(dir_far); NEED(dir_after); NEED(not_change); NEED(share); NEED(rate);
