@@ -927,9 +927,12 @@ static bool may_start(const char *s, size_t n, size_t i)
 		return nd <= 3 && j == d && k == 1 && (s[j] | 32) == 'm';   /* "12m to" */
 	}
 	size_t k = alpha_run(s, n, i);
-	/* the first letter of a month, Q, FY, financial, calendar, year */
-	if (!strchr("jfmasondqcyJFMASONDQCY", s[i]))
+	/* the first letter of a month, Q, FY, financial, calendar, year,
+	 * "three months", "twelve months", "six months" */
+	if (!strchr("jfmasondqcytTY", s[i]) && !strchr("JFMASONDQC", s[i]))
 		return false;
+	if (word_at(s, n, i, "three") || word_at(s, n, i, "twelve") || word_at(s, n, i, "six"))
+		return true;
 	if (date_month_name(s + i, k)) {
 		/* a month starts a period only before its year or a range:
 		 * "March 2017", "Mar-17", "April to June 2023", not "may" */
@@ -1072,11 +1075,48 @@ static int stated_length(const char *s, size_t n, size_t i, cs_period *p, size_t
 	return p->label[0] ? 1 : 0;
 }
 
+/* A year alone is not a period (calendar or financial?), but in running
+ * text after "in", "during", "than", "with", "against" or "vs" it is the
+ * calendar year: "612 residential burglaries in 2023", "4% fewer than in
+ * 2022".  The year at s[i], 1900-2199, or 0. */
+static int prose_year(const char *s, size_t n, size_t i)
+{
+	static const char *const before[] = { "in", "during", "than", "with", "against",
+					      "vs", "versus" };
+	if (i + 4 > n || !(is_digit_c(s[i]) && is_digit_c(s[i + 1]) && is_digit_c(s[i + 2]) &&
+			   is_digit_c(s[i + 3])))
+		return 0;
+	if (i + 4 < n && (alnum_c(s[i + 4]) || ((s[i + 4] == '/' || s[i + 4] == '-' ||
+						 s[i + 4] == '.' || s[i + 4] == ',') &&
+						i + 5 < n && is_digit_c(s[i + 5]))))
+		return 0;
+	int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
+		(s[i + 3] - '0');
+	if (y < 1900 || y > 2199 || i < 2 || s[i - 1] != ' ')
+		return 0;
+	size_t e = i - 1, b = e;
+	while (b > 0 && is_alpha_c(s[b - 1]))
+		b--;
+	for (size_t k = 0; k < sizeof before / sizeof before[0]; k++)
+		if (e - b == strlen(before[k]) && word_is(s + b, e - b, before[k]))
+			return y;
+	return 0;
+}
+
 bool period_find(const char *s, size_t n, size_t from, cs_period *p,
 		 size_t *so, size_t *eo)
 {
 	for (size_t i = from; i < n; i++) {
-		if (!alnum_c(s[i]) || (i > 0 && alnum_c(s[i - 1])) || !may_start(s, n, i))
+		if (!alnum_c(s[i]) || (i > 0 && alnum_c(s[i - 1])))
+			continue;
+		int y = prose_year(s, n, i);
+		if (y) {
+			*p = period_months_to(y, 12, 12);
+			*so = i;
+			*eo = i + 4;
+			return true;
+		}
+		if (!may_start(s, n, i))
 			continue;
 		cs_period q;
 		size_t e;

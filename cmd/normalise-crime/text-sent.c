@@ -52,7 +52,7 @@ static struct rix {
 	bool ok;
 	int figure, figword, noise[9], qualifier, dir_before, dir_far, dir_after,
 	    not_change, share, share_verb, count_for, rate, rate_left, rate_of, rate_tail, from_after, compared_num, share_to, no_change, this_last2, rank, rank_dir, from_to, this_last,
-	    compare, compare_word, base_before, relative, prior, carry, count_noun, cases_of,
+	    compare, compare_word, between, base_before, relative, prior, carry, count_noun, cases_of,
 	    level_left, aux_tail, footnote_rel, area, bullet, heading;
 } R;
 
@@ -73,7 +73,7 @@ rs(void)
 	NEED(share_verb); NEED(count_for);
 	NEED(rate_left); NEED(rate_of); NEED(rate_tail); NEED(from_after);
 	NEED(compared_num); NEED(share_to); NEED(no_change); NEED(this_last2); NEED(rank); NEED(rank_dir); NEED(from_to); NEED(this_last);
-	NEED(compare); NEED(compare_word); NEED(base_before); NEED(relative); NEED(prior); NEED(carry);
+	NEED(compare); NEED(compare_word); NEED(between); NEED(base_before); NEED(relative); NEED(prior); NEED(carry);
 	NEED(count_noun); NEED(cases_of); NEED(level_left); NEED(aux_tail);
 	NEED(footnote_rel); NEED(area); NEED(bullet); NEED(heading);
 #undef NEED
@@ -1292,7 +1292,8 @@ periods(tx *t, sent *x)
 	if (cmp)
 		rules_group(&m, 0, &cso, &ceo);
 	x->year_ago = cmp;
-	if (two && rules_exec(rs(), R.compare_word, s, so2, eo, &m)) {
+	if (two && (rules_exec(rs(), R.compare_word, s, so2, eo, &m) ||
+		    left(R.between, s, x->a, so, &m))) {
 		/* "2016/17 against 2015/16", "2013/14 vs. 2018/19": the later
 		 * is the period, the earlier the base */
 		bool later = p2.end.y * 12 + p2.end.m > p1.end.y * 12 + p1.end.m;

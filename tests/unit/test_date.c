@@ -526,6 +526,15 @@ static void test_period_find(void)
 	CHECK_STR(F("On 21 July 2017 and in August 2017"),
 		  "2017-08 2017-08-01 2017-08-31 [August 2017]");
 	CHECK_STR(F("the 2019 - 2022 plan, item 12, call 101"), "no");
+	/* a year alone: a calendar year in prose after "in", "than" ... */
+	CHECK_STR(F("612 residential burglaries in 2023, 14 fewer"),
+		  "12m to 2023-12 2023-01-01 2023-12-31 [2023]");
+	CHECK_STR(F("4% fewer than in 2022."), "12m to 2022-12 2022-01-01 2022-12-31 [2022]");
+	CHECK_STR(F("from 2019 onward there were 13"), "no");
+	CHECK_STR(F("in 2023/24 and in 20234"), "2023/24 2023-04-01 2024-03-31 [2023/24]");
+	CHECK_STR(F("in 1,998 cases"), "no");
+	CHECK_STR(F("in the three months to March 2024"),
+		  "3m to 2024-03 2024-01-01 2024-03-31 [three months to March 2024]");
 	CHECK_STR(F("2019-02-21 at 10:00"), "no");
 	CHECK_STR(F("Burglary fell by 12%"), "no");
 	CHECK_STR(F(""), "no");
