@@ -81,8 +81,10 @@ head_cell(const char *s, size_t n, cs_period *p)
 		return 0;
 	if (tx_cell_period(s, n, p))
 		return 1;
-	if (text_ieq(s, n, "% change") || text_ieq(s, n, "change") ||
-	    text_ieq(s, n, "% difference") || text_ieq(s, n, "change %"))
+	cs_ruleset *rs = tx_cell_rules();
+	cs_rmatch m;
+	/* "% change", "Difference": rules-crime-cells.tsv, as tab tables */
+	if (rules_exec(rs, rules_need(rs, "col_change"), s, n, 0, &m) && n <= 20)
 		return 2;
 	return 0;
 }
