@@ -213,9 +213,12 @@ load_tsv(wardref *r, const wardref_opts *o, const char *name)
 	const char **cell = xcalloc(t->ncols, sizeof *cell);
 
 	/* A defect of the built-in table names the file whole
-	 * ($CSPKIT_DATA/wards.tsv), for the user to find it. */
-	free(r->file);
-	r->file = xstrdup(t->path);
+	 * ($CSPKIT_DATA/wards.tsv), for the user to find it; a -r FILE
+	 * keeps the name it was given. */
+	if (o->path == NULL) {
+		free(r->file);
+		r->file = xstrdup(t->path);
+	}
 	size_t *len = xcalloc(t->ncols, sizeof *len);
 
 	find_columns(r, o, t->colnames, t->ncols);
