@@ -1,0 +1,132 @@
+# pipelines/many.sh - sourced after common.sh by minutes.sh and
+# report-indicators.sh: one run over many packs.
+#
+# One run per pack costs about ten processes a pack, and at thousands of
+# packs process start-up, not reading, is the time.  Here each tool runs
+# once over every pack (the tools take many files, and each row names its
+# file in the source column), then one awk splits the rows into the
+# packs' tables, and many.pl publishes each pack's directory in one rename
+# as common.sh's publish does (same layout and lock: batch and single runs
+# can write the same directories).  PDFs go through pdftotext N at a time.
+#
+# The tables are those of one run per pack, byte for byte: the tools read
+# WORK/in/K (a link to pack K, or its text), so the source column says
+# in/K, and the split writes the pack's name there; messages are renamed
+# the same way and split per pack.  A name the tools would rewrite (a
+# control character, bytes that are not UTF-8) gets a run of its own.
+#
+# A script calls, before one_input:
+#     many_or_one KIND "$@"         returns when there is one pack
+# which, for many, runs many_run (the script's own) between many_begin
+# and many_publish, then exits: 0, or 1 when any pack failed.
+
+# many_or_one KIND "$@": one pack (one operand, a file): return.  Else run
+# the batch and exit.
+many_or_one() {
+	_mkind=$1
+	shift
+	parse_opts "$@"
+	eval "set -- $ARGS"
+	if [ $# -eq 1 ] && [ "$1" != - ] && [ ! -d "$1" ]; then
+		return 0
+	fi
+	[ $# -ge 1 ] || usage_error "no packs given"
+	_mjobs=${opt_jobs:-$(nproc 2>/dev/null || echo 2)}
+	case $_mjobs in '' | *[!0-9]* | 0) usage_error "--jobs: '$_mjobs' is not a positive number" ;; esac
+	many_begin "$@"
+	many_run
+	many_publish
+	exit "$MFAIL"
+}
+
+MWORK=
+many_cleanup() {
+	[ -z "$MWORK" ] || rm -rf -- "$MWORK"
+}
+
+# many_begin INPUT...: the work directory, the packs (many.pl prep), and
+# the PDFs' text in MWORK/in/K.
+many_begin() {
+	MWORK=$(mktemp -d "${TMPDIR:-/tmp}/cspkit-batch.XXXXXX") || die "cannot make a work directory"
+	trap 'many_cleanup' EXIT
+	PROG=$PROG opt_out=${opt_out:-} perl "$PIPEDIR/many.pl" prep "$MWORK" "$_mkind" \
+		"${opt_null:-0}" "$@" || die "cannot list the packs"
+	MFAIL=0
+	[ "$(cat "$MWORK/failed")" -eq 0 ] || MFAIL=1
+	MCOUNT=$(cat "$MWORK/count")
+	if [ -s "$MWORK/pdfs" ]; then
+		command -v pdftotext >/dev/null 2>&1 ||
+			die "pdftotext not found: apt-get install poppler-utils"
+		# Each PDF's text in in/K, its messages in in/K.err, a failure's
+		# status in in/K.fail.  (The file names are arguments, never
+		# shell text.)
+		_conv='pdftotext -layout -enc UTF-8 -- "$1" "$2" 2>"$2.err" || { echo $? >"$2.fail"; rm -f -- "$2"; }'
+		if [ -t 2 ] && [ -z "${opt_quiet:-}" ] && command -v parallel >/dev/null 2>&1; then
+			# On a terminal: n of m, elapsed and left (GNU parallel --bar).
+			(cd "$MWORK" && parallel --will-cite -0 -N 2 -j "$_mjobs" --bar -q \
+				sh -c "$_conv" sh <pdfs >/dev/null)
+		else
+			(cd "$MWORK" && xargs -0 -n 2 -P "$_mjobs" sh -c "$_conv" sh <pdfs)
+		fi
+	fi
+	# The packs the tools read: all but the PDFs pdftotext failed on
+	# (their message and status said here, as a single run says them).
+	(cd "$MWORK" && awk -F '\t' -v OFS='\t' -v prog="$PROG" '
+	{
+		ok = 1
+		if ($2 == "pdf") {
+			f = "in/" $1 ".err"
+			while ((getline l < f) > 0) print l > "/dev/stderr"
+			close(f)
+			f = "in/" $1 ".fail"
+			if ((getline st < f) > 0) {
+				printf "%s: %s: pdftotext failed (exit %d)\n", prog, $3, st > "/dev/stderr"
+				ok = 0
+				failed = 1
+			}
+			close(f)
+		}
+		if (ok) { printf "in/%s%c", $1, 0 > "ops"; print > "ok" }
+	}
+	END { exit failed }' packs) || MFAIL=1
+	: >>"$MWORK/ok"
+	: >>"$MWORK/ops"
+}
+
+# many_tool NAME TOOL [ARG]...: TOOL ARG... -- in/1 in/2 ... (as many runs
+# as the argument list needs), rows in MWORK/NAME, messages in
+# MWORK/NAME.err.  A failed tool fails the batch: its messages are shown.
+many_tool() {
+	_mname=$1
+	shift
+	command -v "$1" >/dev/null 2>&1 ||
+		die "$1 not found: run make first (it builds bin/), or set CSPKIT_BIN"
+	(cd "$MWORK" && xargs -0 -r sh -c '"$@" || { echo $? >>tool.fail; exit 255; }' sh "$@" -- \
+		<ops >"$_mname" 2>"$_mname.err") || :
+	if [ -s "$MWORK/tool.fail" ]; then
+		cat "$MWORK/$_mname.err" >&2
+		_rc=$(head -n 1 "$MWORK/tool.fail")
+		printf '%s: %s failed (exit %d)\n' "$PROG" "$1" "$_rc" >&2
+		exit "$_rc"
+	fi
+}
+
+# many_split PROGRAM [ARG]...: the split awk (awk/PROGRAM.awk) over the
+# packs, writing o/K.TABLE for each, and the summary line of each pack.
+many_split() {
+	_mp=$1
+	shift
+	(cd "$MWORK" && awk -v prog="$PROG" -f "$PIPEDIR/awk/$_mp.awk" "$@") ||
+		die "cannot split the tables"
+}
+
+# many_publish: every pack's directory in one rename each (many.pl
+# publish), then the packs with names the tools rewrite, one run each
+# with the options in MPOPTS (the script's, quoted for eval).
+many_publish() {
+	PROG=$PROG perl "$PIPEDIR/many.pl" publish "$MWORK" "$PROG" "${opt_quiet:-}" $MTABLES || MFAIL=1
+	if [ -s "$MWORK/single" ]; then
+		eval "set -- ${MPOPTS:-} ${opt_quiet:+-q}"
+		PROG=$PROG perl "$PIPEDIR/many.pl" single "$MWORK" "$0" "$@" || MFAIL=1
+	fi
+}
