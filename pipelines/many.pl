@@ -15,7 +15,9 @@
 #            rows (only names the tools write as they are: see plain)
 #   outs     K NUL OUT NUL, the output directory of each pack
 #   pdfs     PDF NUL in/K NUL, for pdftotext
-#   single   INPUT NUL OUT NUL, the packs run on their own (see plain)
+#   single   INPUT NUL OUT NUL, the packs run on their own (see plain;
+#            also an empty file, and a PDF with no text, listed by K in
+#            WORK/rerun after pdftotext)
 # A pack that cannot be read, or whose directory another pack has, is
 # said on stderr and counted in WORK/failed.
 #
@@ -119,7 +121,9 @@ sub prep {
 			next;
 		}
 		$owner{$out} = $in;
-		unless (plain($in)) {
+		# An empty pack (no line for the tool to see: not even its
+		# "no minutes found") and a name the tools rewrite: on its own.
+		if (!plain($in) || -z $in) {
 			print $single "$in\0$out\0";
 			next;
 		}
@@ -265,6 +269,21 @@ sub publish {
 sub single {
 	my ($script, @opts) = @_;
 	my @p = slurp_pairs("$work/single");
+	if (open(my $r, '<', "$work/rerun")) {
+		my %out = slurp_pairs("$work/outs");
+		my %name;
+		if (open(my $pk, '<', "$work/packs")) {
+			while (my $l = <$pk>) {
+				chomp $l;
+				my ($k, $t, $n) = split(/\t/, $l, 3);
+				$name{$k} = $n;
+			}
+		}
+		while (my $k = <$r>) {
+			chomp $k;
+			push @p, $name{$k}, $out{$k};
+		}
+	}
 	my $failed = 0;
 	while (@p >= 2) {
 		my ($in, $out) = splice(@p, 0, 2);

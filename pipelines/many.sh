@@ -85,6 +85,12 @@ many_begin() {
 				failed = 1
 			}
 			close(f)
+			# no text (a scanned PDF): run on its own, as an empty file
+			if (ok && (getline l < ("in/" $1)) <= 0) {
+				print $1 > "rerun"
+				ok = 0
+			}
+			close("in/" $1)
 		}
 		if (ok) { printf "in/%s%c", $1, 0 > "ops"; print > "ok" }
 	}
@@ -125,7 +131,7 @@ many_split() {
 # with the options in MPOPTS (the script's, quoted for eval).
 many_publish() {
 	PROG=$PROG perl "$PIPEDIR/many.pl" publish "$MWORK" "$PROG" "${opt_quiet:-}" $MTABLES || MFAIL=1
-	if [ -s "$MWORK/single" ]; then
+	if [ -s "$MWORK/single" ] || [ -s "$MWORK/rerun" ]; then
 		eval "set -- ${MPOPTS:-} ${opt_quiet:+-q}"
 		PROG=$PROG perl "$PIPEDIR/many.pl" single "$MWORK" "$0" "$@" || MFAIL=1
 	fi

@@ -1,0 +1,183 @@
+#!/usr/bin/env bats
+# pipelines/minutes.sh and report-indicators.sh over many packs in one run
+# of each tool (pipelines/many.sh, issue 20): every directory they write
+# is, byte for byte, what a run on that pack alone writes, on the samples
+# and on a generated set with PDFs, odd names, empty packs and packs with
+# no minutes; failures of some packs leave the others written.
+load test_helper
+
+setup() {
+	cd "$ROOT"
+	tmp=$BATS_TEST_TMPDIR
+}
+
+# singles SCRIPT ROOT [OPTION...] -- FILE...: one run per file, into
+# ROOT/<file name without extension>, as the batch names them.
+singles() {
+	local script=$1 root=$2 f b
+	shift 2
+	local opts=()
+	while [ "$1" != -- ]; do opts+=("$1"); shift; done
+	shift
+	for f; do
+		b=${f##*/}
+		sh "pipelines/$script.sh" -q "${opts[@]}" -o "$root/${b%.*}" -- "$f"
+	done
+}
+
+# packs DIR: a generated set of agenda packs: each sample minutes with its
+# three-digit figures and times varied, three ways; two samples as one
+# pack; a report (no minutes in it); an empty file; the samples as PDFs.
+packs() {
+	local d=$1 f b i
+	mkdir -p "$d"
+	for f in samples/minutes/*.txt; do
+		b=${f##*/}
+		for i in 1 2 3; do
+			awk -v k="$i" '{
+				out = ""
+				while (match($0, /[0-9][0-9][0-9]/)) {
+					out = out substr($0, 1, RSTART - 1) (100 + (substr($0, RSTART, 3) + 37 * k) % 900)
+					$0 = substr($0, RSTART + 3)
+				}
+				print out $0
+			}' "$f" >"$d/v$i-$b"
+		done
+	done
+	cat samples/minutes/agenda-pack.txt samples/minutes/layout-2024.txt >"$d/two-sets.txt"
+	cp samples/reports/strategic-assessment.txt "$d/no-minutes.txt"
+	: >"$d/empty.txt"
+	for f in samples/minutes/pdftotext-layout.txt samples/minutes/liaison-group.txt; do
+		b=${f##*/}
+		sh tests/pipelines/text2pdf.sh "$f" "$d/${b%.txt}-pdf.pdf"
+	done
+}
+
+@test "minutes.sh over a folder: each pack's directory is a single run's, byte for byte" {
+	command -v pdftotext >/dev/null || skip "pdftotext (poppler-utils) not installed"
+	packs "$tmp/p"
+	cp samples/minutes/*.txt "$tmp/p/"
+	run_split sh pipelines/minutes.sh -q -j 2 -o "$tmp/batch" "$tmp/p"
+	[ "$status" -eq 0 ]
+	[ ! -s "$err_file" ] && [ ! -s "$out_file" ]
+	singles minutes "$tmp/one" -- "$tmp"/p/*
+	[ "$(ls "$tmp/batch" | wc -l)" -eq 33 ]
+	diff -r "$tmp/one" "$tmp/batch"
+	# what was checked is real: rows, warnings, a PDF's source, an empty pack
+	[ "$(cat "$tmp"/batch/*/minutes.tsv | wc -l)" -gt 600 ]
+	grep -q 'no minutes found' "$tmp/batch/no-minutes/warnings.txt"
+	[ "$(sed -n 2p "$tmp/batch/liaison-group-pdf/minutes.tsv" | cut -f1)" = "$tmp/p/liaison-group-pdf.pdf" ]
+	[ "$(cat "$tmp/batch/empty/minutes.tsv")" = "$(head -1 "$tmp/batch/v1-agenda-pack/minutes.tsv")" ]
+}
+
+@test "minutes.sh: the messages of a batch are those of its single runs" {
+	mkdir "$tmp/p"
+	cp samples/minutes/layout-2024.txt samples/minutes/agenda-pack.txt "$tmp/p/"
+	cp samples/reports/dashboard-tab.txt "$tmp/p/"
+	(cd "$tmp/p" && sh "$ROOT/pipelines/minutes.sh" -o ../b layout-2024.txt agenda-pack.txt dashboard-tab.txt) 2>"$tmp/batch.err"
+	for f in layout-2024 agenda-pack dashboard-tab; do
+		(cd "$tmp/p" && sh "$ROOT/pipelines/minutes.sh" -o "../b/$f" "$f.txt")
+	done 2>"$tmp/single.err"
+	diff "$tmp/single.err" "$tmp/batch.err"
+	[ "$(wc -l <"$tmp/batch.err")" -eq 3 ]
+}
+
+@test "minutes.sh: odd names, a list on stdin (- and -0), the same pack twice" {
+	mkdir "$tmp/p"
+	local names=('with space.txt' "d'e.txt" 'a`id>PWNED`.txt' $'tab\there.txt' $'bad\377byte.txt'
+		$'ctl\001.txt' 'Comité.txt' $'new\nline.txt' '-dash.txt')
+	local n i=0 files=()
+	for n in "${names[@]}"; do
+		cp "$(ls samples/minutes/*.txt | sed -n "$((i % 7 + 1))p")" "$tmp/p/$n"
+		files+=("$tmp/p/$n")
+		i=$((i + 1))
+	done
+	printf '%s\0' "${files[@]}" "${files[0]}" >"$tmp/list0"
+	run_split sh pipelines/minutes.sh -q -0 -o "$tmp/batch" - <"$tmp/list0"
+	[ "$status" -eq 0 ]
+	[ ! -s "$err_file" ]
+	singles minutes "$tmp/one" -- "${files[@]}"
+	diff -r "$tmp/one" "$tmp/batch"
+	local made=("$tmp/batch"/*)
+	[ "${#made[@]}" -eq 9 ]
+	[ -z "$(find "$ROOT" "$tmp" -name PWNED)" ]
+	# one a line (no name with a newline here)
+	printf '%s\n' "${files[@]:0:7}" | sh pipelines/minutes.sh -q -o "$tmp/lines" -
+	for n in "${names[@]:0:7}"; do diff -r "$tmp/one/${n%.*}" "$tmp/lines/${n%.*}"; done
+}
+
+@test "minutes.sh: a pack that cannot be read, a broken PDF, two packs for one directory: the rest written, exit 1" {
+	command -v pdftotext >/dev/null || skip "pdftotext (poppler-utils) not installed"
+	mkdir -p "$tmp/p/x"
+	cp samples/minutes/agenda-pack.txt "$tmp/p/good.txt"
+	cp samples/minutes/layout-2024.txt "$tmp/p/x/good.txt"
+	printf '%%PDF-1.4 not really\n' >"$tmp/p/broken.pdf"
+	cd "$tmp/p"
+	run_split sh "$ROOT/pipelines/minutes.sh" -q -o out good.txt missing.txt broken.pdf x/good.txt
+	[ "$status" -eq 1 ]
+	grep -q '^minutes: missing.txt: cannot read$' "$err_file"
+	grep -q '^minutes: x/good.txt: writes out/good, as good.txt does: give one another name$' "$err_file"
+	grep -q '^minutes: broken.pdf: pdftotext failed (exit 1)$' "$err_file"
+	[ "$(ls out)" = good ]
+	sh "$ROOT/pipelines/minutes.sh" -q -o one good.txt
+	diff -r one out/good
+}
+
+@test "a batch rewrites a single run's directory, and a single run a batch's" {
+	sh pipelines/minutes.sh -q -o "$tmp/b/agenda-pack" samples/minutes/liaison-group.txt
+	sh pipelines/minutes.sh -q -o "$tmp/b" samples/minutes/agenda-pack.txt samples/minutes/layout-2024.txt
+	sh pipelines/minutes.sh -q -o "$tmp/one" samples/minutes/agenda-pack.txt
+	diff -r "$tmp/one" "$tmp/b/agenda-pack"
+	# one generation each, no work directories left
+	[ "$(ls -A "$tmp/b/.agenda-pack.cspkit")" = "$(printf 'gen-b\nlock')" ]
+	sh pipelines/minutes.sh -q -o "$tmp/b/layout-2024" samples/minutes/markdown-tabs.txt
+	[ "$(sed -n 2p "$tmp/b/layout-2024/minutes.tsv" | cut -f1)" = samples/minutes/markdown-tabs.txt ]
+	# a directory of someone else's files is refused, as a single run refuses it
+	mkdir "$tmp/b/markdown-tabs" && echo mine >"$tmp/b/markdown-tabs/notes.txt"
+	run_split sh pipelines/minutes.sh -q -o "$tmp/b" samples/minutes/markdown-tabs.txt samples/minutes/agenda-pack.txt
+	[ "$status" -eq 1 ]
+	[ "$(cat "$err_file")" = "minutes: $tmp/b/markdown-tabs: holds 'notes.txt', not a table of minutes: move it or choose another -o" ]
+	[ "$(cat "$tmp/b/markdown-tabs/notes.txt")" = mine ]
+}
+
+@test "report-indicators.sh over many reports: a single run's tables, with --area and --band" {
+	command -v pdftotext >/dev/null || skip "pdftotext (poppler-utils) not installed"
+	mkdir "$tmp/p"
+	cp samples/reports/*.txt "$tmp/p/"
+	cp samples/minutes/agenda-pack.txt "$tmp/p/minutes-not-a-report.txt"
+	sh tests/pipelines/text2pdf.sh samples/reports/strategic-assessment.txt "$tmp/p/sa-pdf.pdf"
+	sh tests/pipelines/text2pdf.sh samples/reports/dashboard-tab.txt "$tmp/p/tab-pdf.pdf"
+	for opts in "" "--area Barnet --band 2"; do
+		rm -rf "$tmp/batch" "$tmp/one"
+		# shellcheck disable=SC2086
+		run_split sh pipelines/report-indicators.sh -q $opts -o "$tmp/batch" "$tmp"/p/*
+		[ "$status" -eq 0 ]
+		[ ! -s "$err_file" ]
+		# shellcheck disable=SC2086
+		singles report-indicators "$tmp/one" $opts -- "$tmp"/p/*
+		diff -r "$tmp/one" "$tmp/batch"
+	done
+	[ "$(ls "$tmp/batch" | wc -l)" -eq 8 ]
+	[ -s "$tmp/batch/sa-pdf/indicators.check.txt" ]
+	[ "$(sed 1d "$tmp/batch/strategic-assessment/rag.tsv" | wc -l)" -gt 50 ]
+}
+
+@test "report-indicators.sh: rag-flag's messages go to their report, with its own line numbers" {
+	# A rag-flag that also warns, as the real one does, about every
+	# robbery row (file:line of the table it read): the batch must give
+	# each report its own messages at the lines of its own table.
+	mkdir "$tmp/bin"
+	cat >"$tmp/bin/rag-flag" <<EOF
+#!/bin/sh
+for f; do :; done
+awk -F'\t' 'NR > 1 && \$9 == "robbery" { printf "rag-flag: %s:%d: test: a robbery row\n", FILENAME, FNR > "/dev/stderr" }' "\$f"
+exec "$CSPKIT_BIN/rag-flag" "\$@"
+EOF
+	chmod +x "$tmp/bin/rag-flag"
+	mkdir "$tmp/p"
+	cp samples/reports/*.txt "$tmp/p/"
+	CSPKIT_BIN=$tmp/bin:$CSPKIT_BIN sh pipelines/report-indicators.sh -q -o "$tmp/batch" "$tmp"/p/*
+	CSPKIT_BIN=$tmp/bin:$CSPKIT_BIN singles report-indicators "$tmp/one" -- "$tmp"/p/*
+	diff -r "$tmp/one" "$tmp/batch"
+	[ "$(cat "$tmp"/batch/*/warnings.txt | grep -c 'test: a robbery row')" -ge 2 ]
+}
