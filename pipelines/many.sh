@@ -92,26 +92,61 @@ many_begin() {
 			}
 			close("in/" $1)
 		}
-		if (ok) { printf "in/%s%c", $1, 0 > "ops"; print > "ok" }
+		if (ok) print > "ok"
 	}
 	END { exit failed }' packs) || MFAIL=1
 	: >>"$MWORK/ok"
-	: >>"$MWORK/ops"
 }
 
-# many_tool NAME TOOL [ARG]...: TOOL ARG... -- in/1 in/2 ... (as many runs
-# as the argument list needs), rows in MWORK/NAME, messages in
-# MWORK/NAME.err.  A failed tool fails the batch: its messages are shown.
+# many_tool NAME TOOL [ARG]...: TOOL ARG... -- in/1 in/2 ... in as many
+# runs as there are jobs (-j), each over a run of consecutive packs (and
+# as many more as the argument list needs); rows in MWORK/NAME.1 ...,
+# messages in MWORK/NAME.1.err ...  MNAMES lists them in pack order.  A
+# failed tool fails the batch: its messages are shown.
 many_tool() {
 	_mname=$1
 	shift
 	command -v "$1" >/dev/null 2>&1 ||
 		die "$1 not found: run make first (it builds bin/), or set CSPKIT_BIN"
-	(cd "$MWORK" && xargs -0 -r sh -c '"$@" || { echo $? >>tool.fail; exit 255; }' sh "$@" -- \
-		<ops >"$_mname" 2>"$_mname.err") || :
+	_mn=$(awk 'END { print NR }' "$MWORK/ok")
+	_mj=$_mjobs
+	[ "$_mn" -ge "$_mj" ] || _mj=$_mn
+	[ "$_mj" -ge 1 ] || _mj=1
+	# ops.1 ... ops.J: the packs, in order, in J runs of about equal length
+	# (the names are in/K: no blank, no quote for xargs to read)
+	(cd "$MWORK" && awk -v n="$_mn" -v j="$_mj" \
+		'{ print "in/" $1 > ("ops." (int((NR - 1) * j / n) + 1)) }' ok) ||
+		die "cannot list the packs"
+	MNAMES= MERRS=
+	_i=1
+	while [ "$_i" -le "$_mj" ]; do
+		: >>"$MWORK/ops.$_i"
+		(cd "$MWORK" && xargs -r "$@" -- <"ops.$_i" >"$_mname.$_i" 2>"$_mname.$_i.err" ||
+			echo "$?" >>tool.fail) &
+		MNAMES="$MNAMES $_mname.$_i" MERRS="$MERRS $_mname.$_i.err"
+		_i=$((_i + 1))
+	done
+	wait
 	if [ -s "$MWORK/tool.fail" ]; then
-		cat "$MWORK/$_mname.err" >&2
+		(cd "$MWORK" && cat $MERRS) >&2
 		_rc=$(head -n 1 "$MWORK/tool.fail")
+		# xargs says 123 for a tool's 1 to 125
+		[ "$_rc" -ne 123 ] || _rc=1
+		printf '%s: %s failed (exit %d)\n' "$PROG" "$1" "$_rc" >&2
+		exit "$_rc"
+	fi
+}
+
+# many_once NAME TOOL [ARG]... FILE: TOOL over FILE (in MWORK), rows in
+# MWORK/NAME, messages in MWORK/NAME.err; as many_tool when it fails.
+many_once() {
+	_mname=$1
+	shift
+	command -v "$1" >/dev/null 2>&1 ||
+		die "$1 not found: run make first (it builds bin/), or set CSPKIT_BIN"
+	if ! (cd "$MWORK" && "$@" >"$_mname" 2>"$_mname.err"); then
+		_rc=$?
+		cat "$MWORK/$_mname.err" >&2
 		printf '%s: %s failed (exit %d)\n' "$PROG" "$1" "$_rc" >&2
 		exit "$_rc"
 	fi

@@ -48,7 +48,7 @@ MTABLES='attendance.tsv items.tsv resolutions.tsv decisions.tsv actions.tsv minu
 many_run() {
 	[ -s "$MWORK/ok" ] || return 0
 	many_tool minutes extract-minutes
-	many_split many-minutes ok minutes.err minutes
+	many_split many-minutes ok $MERRS $MNAMES
 }
 many_or_one minutes "$@"
 

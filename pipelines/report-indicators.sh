@@ -54,14 +54,13 @@ many_run() {
 	many_tool indicators normalise-crime --format text --check \
 		${opt_area:+--area "$opt_area"}
 	(cd "$MWORK" && awk "$AWK_TSV"'
-	head { need("area offence"); print > "sorted.tsv"; next }
+	head { if (file == 1) { need("area offence"); print > "sorted.tsv" } next }
 	$1 == "source" { next }
-	{ print substr($1, 4), f("area"), f("offence"), NR, $0 }' indicators >keyed) ||
+	{ print substr($1, 4), f("area"), f("offence"), NR, $0 }' $MNAMES >keyed) ||
 		die "cannot sort the indicators"
 	sort -t "$(printf '\t')" -k1,1n -k2,3 -k4,4n "$MWORK/keyed" | cut -f 5- >>"$MWORK/sorted.tsv"
-	printf '%s\0' sorted.tsv >"$MWORK/ops"
-	many_tool rag rag-flag --group source,area,offence ${opt_band:+--band "$opt_band"}
-	many_split many-reports ok sorted.tsv indicators.err rag.err indicators rag
+	many_once rag rag-flag --group source,area,offence ${opt_band:+--band "$opt_band"} sorted.tsv
+	many_split many-reports ok sorted.tsv $MERRS rag.err $MNAMES rag
 }
 many_or_one reports "$@"
 

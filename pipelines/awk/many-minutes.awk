@@ -2,11 +2,11 @@
 # rows and messages about in/K split into pack K's tables, as a run of
 # minutes.sh on that pack alone writes them (see many.sh).
 #
-#   awk -v prog=minutes -f many-minutes.awk ok minutes.err minutes
+#   awk -v prog=minutes -f many-minutes.awk ok minutes.1.err ... minutes.1 ...
 #
 # ok: K TAB txt|pdf TAB NAME, the packs in the order the tool read them;
-# minutes.err: the tool's messages; minutes: its rows (a header again for
-# each further run of the tool).  Writes o/K.TABLE for each pack and the
+# *.err: the tool's messages; then its rows, run after run (each run's
+# rows start with a header).  Writes o/K.TABLE for each pack and the
 # line "K TAB what was written" of each to summary.
 BEGIN {
 	FS = OFS = "\t"
@@ -19,7 +19,7 @@ BEGIN {
 	ntab = split("attendance.tsv items.tsv resolutions.tsv decisions.tsv actions.tsv minutes.tsv", tabs, " ")
 }
 FILENAME == "ok" { pack[++npack] = $1; type[$1] = $2; name[$1] = $3; next }
-FILENAME == "minutes.err" { message($0); next }
+FILENAME ~ /\.err$/ { message($0); next }
 # the rows
 $1 == "source" { if (header == "") header = $0; next }
 {

@@ -4,12 +4,12 @@
 # writes them (see many.sh).
 #
 #   awk -v prog=report-indicators -f many-reports.awk \
-#       ok sorted.tsv indicators.err rag.err indicators rag
+#       ok sorted.tsv indicators.1.err ... rag.err indicators.1 ... rag
 #
 # ok: K TAB txt|pdf TAB NAME, the reports in the order the tools read them;
 # sorted.tsv: what rag-flag read (the rows by report, area, offence), for
-# the line numbers of rag-flag's messages; indicators, rag: the tools'
-# rows (a header again for each further run of a tool).  Writes
+# the line numbers of rag-flag's messages; indicators.N, rag: the tools'
+# rows, run after run (each run's rows start with a header).  Writes
 # o/K.TABLE for each report and the line "K TAB what was written" of each
 # to summary.
 BEGIN {
@@ -29,20 +29,20 @@ FILENAME == "sorted.tsv" {
 		first[k] = FNR
 	next
 }
-FILENAME == "indicators.err" { message(1, $0); next }
+FILENAME ~ /^indicators\.[0-9]+\.err$/ { message(1, $0); next }
 FILENAME == "rag.err" { message(2, $0); next }
 FNR == 1 || $1 == "source" {
 	if (FILENAME == "rag" && !(2 in header)) {
 		# the indicators are done: each report K's indicators.tsv closed
 		upto(1, -1)
 	}
-	s = FILENAME == "indicators" ? 1 : 2
+	s = FILENAME == "rag" ? 2 : 1
 	if (!(s in header))
 		header[s] = $0
 	next
 }
 {
-	s = FILENAME == "indicators" ? 1 : 2
+	s = FILENAME == "rag" ? 2 : 1
 	k = substr($1, 4) + 0
 	if (k != cur[s])
 		upto(s, k)
