@@ -1,7 +1,7 @@
 #!/bin/sh
 # batch: one pipeline over many files, several at a time.
 set -eu
-OPTSPEC='j:jobs= S:sshlogin= -:runner='
+OPTSPEC='j:jobs= S:sshlogin= -:shared-fs -:remote-prefix= -:runner='
 OPTS_FIRST=1
 usage() {
 	cat <<'USAGE'
@@ -11,12 +11,22 @@ parallel when it is installed, else xargs -P.  Each file's tables go to
 ROOT/<file name without extension>/ (default: the pipeline's own
 out/<kind>/<file name>/).  The pipeline's options come after its name and
 end at --; without --, everything after PIPELINE is a file.
-Exit status 1 when any run failed (the others still ran).
+Exit status 1 when any run failed (the others still ran).  On a
+terminal, GNU parallel shows how many runs are done, of how many, and
+the time left (--bar); elsewhere nothing.
 
   -j, --jobs N           runs at a time (default: the number of CPUs)
   -o, --out ROOT         directory of the output directories
   -S, --sshlogin LOGINS  GNU parallel --sshlogin: spread the runs over
-                         machines that see this directory at the same path
+                         machines; each file is copied there, its tables
+                         copied back and published here, and what was
+                         copied removed (--transferfile, --return,
+                         --cleanup); cspkit must be installed there
+                         (make install PREFIX=P)
+      --remote-prefix P  where cspkit is installed on those machines
+                         (default /usr/local)
+      --shared-fs        the machines see this directory at the same
+                         path: run there in place, nothing copied
       --runner R         parallel or xargs (default: parallel when installed)
   -q, --quiet            pass -q to every run
   -h, --help             this help
@@ -25,6 +35,7 @@ Examples:
   pipelines/batch.sh minutes packs/*.pdf
   pipelines/batch.sh -j 8 dashboard --area Camden -- data/mps_borough_*.csv
   pipelines/batch.sh -S 8/alice@node1,8/alice@node2 ward-profile -- wards/*.csv
+  pipelines/batch.sh -S 4/node1 --remote-prefix /opt/cspkit minutes packs/*.pdf
 USAGE
 }
 . "$(dirname "$0")/common.sh"
@@ -69,8 +80,57 @@ fi
 case $runner in parallel | xargs) ;; *) usage_error "--runner: '$runner' is not parallel or xargs" ;; esac
 [ -z "$opt_sshlogin" ] || [ "$runner" = parallel ] || die "--sshlogin needs GNU parallel (apt-get install parallel)"
 
+# On a terminal: n of m runs, and the time left.
+bar=
+[ ! -t 2 ] || [ -n "$opt_quiet" ] || bar=--bar
+
+if [ -n "$opt_sshlogin" ] && [ -z "$opt_shared_fs" ]; then
+	# Machines without this directory.  Each file goes to a directory of
+	# its own there (the job's --workdir), the
+	# installed pipeline writes o/NAME, its tables are copied as a plain
+	# directory ret/J (J: the file's number in the list; GNU parallel
+	# mangles a --return name with a space) and sent back here, where many.pl
+	# publishes each as ROOT/NAME in one rename; --cleanup removes what
+	# was copied there.
+	name=${pipe##*/}
+	name=${name%.sh}
+	case $name in
+	minutes) kind=minutes ;; report-indicators) kind=reports ;;
+	borough-league) kind=league ;; ward-profile) kind=wards ;; *) kind=$name ;;
+	esac
+	root=${opt_out:-out/$kind}
+	prefix=${opt_remote_prefix:-/usr/local}
+	stage=$(mktemp -d "${TMPDIR:-/tmp}/cspkit-remote.XXXXXX") || die "cannot make a work directory"
+	trap 'rm -rf -- "$stage"' EXIT
+	# shellcheck disable=SC2016
+	remote='b=${1#*/./} j=$2 p=$3; shift 3; n=${b##*/}; n=${n%.*}
+CSPKIT_BIN=$p/bin CSPKIT_DATA=$p/share/cspkit sh "$p/share/cspkit/pipelines/'"$name"'.sh" "$@" -q -o "o/$n" -- "$b" &&
+mkdir -p ret && cp -R -L -- "o/$n" "ret/$j"; rc=$?; rm -rf o; exit $rc'
+	# A name relative to here reaches the remote pipeline as it is (DIR/./
+	# NAME puts NAME under the job's work directory), so its source
+	# column is the local run's; an absolute name, without its leading /;
+	# one with a .. in it, as its last component.
+	files=$stage/files
+	for f; do
+		case $f in
+		/*) printf '/.%s\0' "$f" ;;
+		.. | ../* | */../* | */..) printf '%s/./%s\0' "$(cd "${f%/*}" && pwd)" "${f##*/}" ;;
+		*) printf '%s/./%s\0' "$PWD" "$f" ;;
+		esac
+	done >"$files"
+	# the pipeline's options, as words for the remote sh
+	eval "set -- $popts"
+	rc=0
+	(cd "$stage" && parallel -0 -j "$jobs" $bar --sshlogin "$opt_sshlogin" --workdir ... \
+		--transferfile {} --return 'ret/{#}' --cleanup \
+		-q sh -c "$remote" sh {} {#} "$prefix" "$@" <"$files") || rc=1
+	PROG=$PROG perl "$PIPEDIR/many.pl" adopt "$stage" "$root" "$opt_quiet" || rc=1
+	[ "$rc" -eq 0 ] || die "some runs failed"
+	exit 0
+fi
+
 if [ "$runner" = parallel ]; then
-	printf '%s\0' "$@" | parallel -0 -j "$jobs" ${opt_sshlogin:+--sshlogin "$opt_sshlogin" --workdir .} \
+	printf '%s\0' "$@" | parallel -0 -j "$jobs" $bar ${opt_sshlogin:+--sshlogin "$opt_sshlogin" --workdir .} \
 		--env r -q sh -c "$one" sh {} || die "some runs failed"
 else
 	printf '%s\0' "$@" | xargs -0 -P "$jobs" -I {} sh -c "$one" sh {} || die "some runs failed"

@@ -5,6 +5,7 @@
 #   perl many.pl prep WORK KIND NULL INPUT...   (a list on stdin for -)
 #   perl many.pl publish WORK PROG QUIET TABLE...
 #   perl many.pl single WORK SCRIPT OPTION...
+#   perl many.pl adopt WORK ROOT QUIET
 #
 # prep: expand INPUT (a file, a directory's *.txt and *.pdf, - for names on
 # stdin, one a line or, with NULL=1, NUL-terminated); check each can be
@@ -147,10 +148,11 @@ sub prep {
 	close $f;
 }
 
-# publish_one OUT K TABLES...: common.sh's publish for one directory.
-# Returns an error message, or '' when published.
+# publish_one OUT FROM TABLES...: common.sh's publish for one directory,
+# the tables being FROM.TABLE (WORK/o/K.TABLE, or DIR/TABLE).  Returns
+# an error message, or '' when published.
 sub publish_one {
-	my ($out, $k, @tables) = @_;
+	my ($out, $from, @tables) = @_;
 	$out =~ s{/+\z}{};
 	return "$out: not a directory a pipeline can replace" if $out eq '';
 	my ($parent, $base) = $out =~ m{\A(.*)/([^/]*)\z} ? ($1, $2) : ('.', $out);
@@ -194,7 +196,7 @@ sub publish_one {
 	unlink "$state/link";
 	mkdir $gen or return "$out: cannot write";
 	for my $t ('warnings.txt', @tables) {
-		rename("$work/o/$k.$t", "$gen/$t") or copy_file("$work/o/$k.$t", "$gen/$t")
+		rename("$from$t", "$gen/$t") or copy_file("$from$t", "$gen/$t")
 		    or do { remove_tree($gen); return "$out: cannot write $t" };
 	}
 	symlink(".$base.cspkit/$next", "$state/link") or do { remove_tree($gen); return "$out: cannot write" };
@@ -251,7 +253,7 @@ sub publish {
 		chomp $l;
 		my ($k, $said) = split(/\t/, $l, 2);
 		my $out = $out{$k};
-		my $err = publish_one($out, $k, @tables);
+		my $err = publish_one($out, "$work/o/$k.", @tables);
 		if ($err ne '') {
 			msg($err);
 			$failed++;
@@ -292,12 +294,43 @@ sub single {
 	return $failed;
 }
 
+# adopt ROOT QUIET: each directory WORK/ret/J (the tables a remote run
+# sent back for the J-th name of WORK/files: batch.sh -S) published as
+# ROOT/<that name without directory and extension>.
+sub adopt {
+	my ($root, $quiet) = @_;
+	my $failed = 0;
+	my @files = slurp_pairs("$work/files");
+	opendir(my $dh, "$work/ret") or return 0;
+	for my $j (sort { $a <=> $b } grep { /\A[0-9]+\z/ } readdir $dh) {
+		next unless $j >= 1 && $j <= @files;
+		(my $n = $files[$j - 1]) =~ s{.*/}{};
+		$n =~ s/\.[^.]*\z//;
+		opendir(my $th, "$work/ret/$j") or next;
+		my @t = sort grep { -f "$work/ret/$j/$_" && $_ ne 'warnings.txt' } readdir $th;
+		closedir $th;
+		my $out = "$root/$n";
+		my $err = publish_one($out, "$work/ret/$j/", @t);
+		if ($err ne '') {
+			msg($err);
+			$failed++;
+		} elsif (!$quiet) {
+			(my $o = $out) =~ s{/+\z}{};
+			msg("$o: " . join(', ', @t, 'warnings.txt'));
+		}
+	}
+	closedir $dh;
+	return $failed;
+}
+
 if ($cmd eq 'prep') {
 	prep(@ARGV);
 } elsif ($cmd eq 'publish') {
 	shift @ARGV;    # PROG, from the environment
 	my $quiet = shift @ARGV;
 	exit(publish($quiet, @ARGV) ? 1 : 0);
+} elsif ($cmd eq 'adopt') {
+	exit(adopt(@ARGV) ? 1 : 0);
 } elsif ($cmd eq 'single') {
 	exit(single(@ARGV) ? 1 : 0);
 } else {

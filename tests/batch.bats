@@ -181,3 +181,96 @@ EOF
 	diff -r "$tmp/one" "$tmp/batch"
 	[ "$(cat "$tmp"/batch/*/warnings.txt | grep -c 'test: a robbery row')" -ge 2 ]
 }
+
+# ---- batch.sh -S over real ssh, machines without a shared directory -------
+
+# start_sshd: sshd on 127.0.0.1 at a free port, with a host key and a user
+# key made here, and an ssh config "cspkit-test" for GNU parallel
+# (PARALLEL_SSH); skips when sshd cannot be installed or started.
+start_sshd() {
+	sh tests/deps.sh openssh-server openssh-client rsync parallel >/dev/null 2>&1 ||
+		skip "openssh-server, rsync or GNU parallel cannot be installed here"
+	[ -x /usr/sbin/sshd ] || skip "no /usr/sbin/sshd after installing openssh-server"
+	local s=$tmp/ssh port try
+	mkdir -p "$s"
+	ssh-keygen -q -t ed25519 -N '' -f "$s/host_key"
+	ssh-keygen -q -t ed25519 -N '' -f "$s/user_key"
+	cp "$s/user_key.pub" "$s/authorized_keys"
+	chmod 600 "$s/authorized_keys"
+	# (privilege separation wants this directory; a root-owned one exists
+	# wherever sshd runs as a service)
+	[ -d /run/sshd ] || mkdir -p /run/sshd 2>/dev/null || :
+	for try in 1 2 3 4 5; do
+		port=$((20000 + (RANDOM % 20000)))
+		cat >"$s/sshd_config" <<CONF
+Port $port
+ListenAddress 127.0.0.1
+HostKey $s/host_key
+AuthorizedKeysFile $s/authorized_keys
+PidFile $s/sshd.pid
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+StrictModes no
+PermitRootLogin prohibit-password
+CONF
+		cat >"$s/ssh_config" <<CONF
+Host cspkit-test
+	HostName 127.0.0.1
+	Port $port
+	User $(id -un)
+	IdentityFile $s/user_key
+	IdentitiesOnly yes
+	UserKnownHostsFile $s/known_hosts
+	StrictHostKeyChecking no
+	BatchMode yes
+	LogLevel ERROR
+CONF
+		rm -f "$s/sshd.pid"
+		/usr/sbin/sshd -f "$s/sshd_config" -E "$s/sshd.log" || continue
+		for _ in $(seq 50); do [ -s "$s/sshd.pid" ] && break; sleep 0.1; done
+		if ssh -F "$s/ssh_config" cspkit-test true 2>/dev/null; then
+			export PARALLEL_SSH="ssh -F $s/ssh_config"
+			SSHD_PID=$(cat "$s/sshd.pid")
+			return 0
+		fi
+		[ ! -s "$s/sshd.pid" ] || kill "$(cat "$s/sshd.pid")" 2>/dev/null || :
+	done
+	skip "sshd would not start on 127.0.0.1 ($(tail -1 "$s/sshd.log" 2>/dev/null))"
+}
+
+teardown() {
+	if [ -n "${SSHD_PID:-}" ]; then kill "$SSHD_PID" 2>/dev/null || :; fi
+}
+
+# bats test_tags=stress
+@test "batch.sh -S over ssh, nothing shared: the tools installed there, the tables of the local run" {
+	start_sshd
+	make -s install PREFIX="$tmp/remote" >/dev/null
+	# minutes and reports, with a pipeline option, a name with a space
+	mkdir "$tmp/in"
+	cp samples/minutes/agenda-pack.txt "$tmp/in/pack one.txt"
+	run_split sh pipelines/batch.sh -q -S 2/cspkit-test --remote-prefix "$tmp/remote" -o "$tmp/remote-out" \
+		minutes samples/minutes/layout-2024.txt samples/minutes/liaison-group.txt "$tmp/in/pack one.txt"
+	[ "$status" -eq 0 ]
+	diff /dev/null "$err_file"
+	sh pipelines/batch.sh -q -o "$tmp/local-out" minutes samples/minutes/layout-2024.txt \
+		samples/minutes/liaison-group.txt "$tmp/in/pack one.txt"
+	# the relative names are the local run's; the absolute one lost its /
+	diff -r -x 'pack one' -x '.pack one.cspkit' "$tmp/local-out" "$tmp/remote-out"
+	diff <(cut -f2- "$tmp/local-out/pack one/minutes.tsv") <(cut -f2- "$tmp/remote-out/pack one/minutes.tsv")
+	[ "$(sed -n 2p "$tmp/remote-out/pack one/minutes.tsv" | cut -f1)" = "${tmp#/}/in/pack one.txt" ]
+	# each directory published here as a single run publishes it
+	[ -L "$tmp/remote-out/layout-2024" ]
+	[ "$(ls -A "$tmp/remote-out/.layout-2024.cspkit")" = "$(printf 'gen-a\nlock')" ]
+	run_split sh pipelines/batch.sh -q -S 2/cspkit-test --remote-prefix "$tmp/remote" -o "$tmp/r2" \
+		report-indicators --area Barnet --band 2 -- samples/reports/dashboard-tab.txt samples/reports/strategic-assessment.txt
+	[ "$status" -eq 0 ]
+	sh pipelines/batch.sh -q -o "$tmp/l2" report-indicators --area Barnet --band 2 -- \
+		samples/reports/dashboard-tab.txt samples/reports/strategic-assessment.txt
+	diff -r "$tmp/l2" "$tmp/r2"
+	# --shared-fs: today's behaviour (the remote runs here, in place)
+	run_split sh pipelines/batch.sh -q -S 1/cspkit-test --shared-fs -o "$tmp/s" minutes samples/minutes/layout-2024.txt
+	[ "$status" -eq 0 ]
+	diff -r "$tmp/local-out/layout-2024" "$tmp/s/layout-2024"
+}
