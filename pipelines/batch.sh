@@ -64,7 +64,7 @@ jobs=${opt_jobs:-$(nproc 2>/dev/null || echo 2)}
 case $jobs in '' | *[!0-9]* | 0) usage_error "--jobs: '$jobs' is not a positive number" ;; esac
 
 # One run: sh -c ONE sh FILE, with $pipe, $root and $popts in the script.
-one='f=$1; b=${f##*/}; exec sh '"$(shquote "$pipe")$popts"
+one='f=$1; b=${f##*/}; sh '"$(shquote "$pipe")$popts"
 [ -z "$opt_out" ] || one="$one"' -o "$r/${b%.*}"'
 one="$one"' -- "$f"'
 r=${opt_out:-}
@@ -80,9 +80,19 @@ fi
 case $runner in parallel | xargs) ;; *) usage_error "--runner: '$runner' is not parallel or xargs" ;; esac
 [ -z "$opt_sshlogin" ] || [ "$runner" = parallel ] || die "--sshlogin needs GNU parallel (apt-get install parallel)"
 
-# On a terminal: n of m runs, and the time left.
-bar=
-[ ! -t 2 ] || [ -n "$opt_quiet" ] || bar=--bar
+# On a terminal: "n of m packs, elapsed, left" (awk/progress.awk), each
+# run saying it ended with a line on stdout; elsewhere nothing.
+st=$(mktemp "${TMPDIR:-/tmp}/cspkit-batch.XXXXXX") || die "cannot make a temporary file"
+trap 'rm -f -- "$st"' EXIT
+nfiles=$#
+progress() {
+	if [ -t 2 ] && [ -z "$opt_quiet" ]; then
+		awk -v total="$nfiles" -v what=packs -f "$PIPEDIR/awk/progress.awk"
+	else
+		cat >/dev/null
+	fi
+}
+end='; rc=$?; echo; exit $rc'
 
 if [ -n "$opt_sshlogin" ] && [ -z "$opt_shared_fs" ]; then
 	# Machines without this directory.  Each file goes to a directory of
@@ -101,11 +111,11 @@ if [ -n "$opt_sshlogin" ] && [ -z "$opt_shared_fs" ]; then
 	root=${opt_out:-out/$kind}
 	prefix=${opt_remote_prefix:-/usr/local}
 	stage=$(mktemp -d "${TMPDIR:-/tmp}/cspkit-remote.XXXXXX") || die "cannot make a work directory"
-	trap 'rm -rf -- "$stage"' EXIT
+	trap 'rm -rf -- "$stage" "$st"' EXIT
 	# shellcheck disable=SC2016
 	remote='b=${1#*/./} j=$2 p=$3; shift 3; n=${b##*/}; n=${n%.*}
 CSPKIT_BIN=$p/bin CSPKIT_DATA=$p/share/cspkit sh "$p/share/cspkit/pipelines/'"$name"'.sh" "$@" -q -o "o/$n" -- "$b" &&
-mkdir -p ret && cp -R -L -- "o/$n" "ret/$j"; rc=$?; rm -rf o; exit $rc'
+mkdir -p ret && cp -R -L -- "o/$n" "ret/$j"; rc=$?; rm -rf o; echo; exit $rc'
 	# A name relative to here reaches the remote pipeline as it is (DIR/./
 	# NAME puts NAME under the job's work directory), so its source
 	# column is the local run's; an absolute name, without its leading /;
@@ -121,17 +131,21 @@ mkdir -p ret && cp -R -L -- "o/$n" "ret/$j"; rc=$?; rm -rf o; exit $rc'
 	# the pipeline's options, as words for the remote sh
 	eval "set -- $popts"
 	rc=0
-	(cd "$stage" && parallel -0 -j "$jobs" $bar --sshlogin "$opt_sshlogin" --workdir ... \
+	{ (cd "$stage" && parallel -0 -j "$jobs" --sshlogin "$opt_sshlogin" --workdir ... \
 		--transferfile {} --return 'ret/{#}' --cleanup \
-		-q sh -c "$remote" sh {} {#} "$prefix" "$@" <"$files") || rc=1
+		-q sh -c "$remote" sh {} {#} "$prefix" "$@" <"$files") || echo 1 >"$st"; } |
+		progress
+	[ ! -s "$st" ] || rc=1
 	PROG=$PROG perl "$PIPEDIR/many.pl" adopt "$stage" "$root" "$opt_quiet" || rc=1
 	[ "$rc" -eq 0 ] || die "some runs failed"
 	exit 0
 fi
 
+one=$one$end
 if [ "$runner" = parallel ]; then
-	printf '%s\0' "$@" | parallel -0 -j "$jobs" $bar ${opt_sshlogin:+--sshlogin "$opt_sshlogin" --workdir .} \
-		--env r -q sh -c "$one" sh {} || die "some runs failed"
+	{ printf '%s\0' "$@" | parallel -0 -j "$jobs" ${opt_sshlogin:+--sshlogin "$opt_sshlogin" --workdir .} \
+		--env r -q sh -c "$one" sh {} || echo 1 >"$st"; } | progress
 else
-	printf '%s\0' "$@" | xargs -0 -P "$jobs" -I {} sh -c "$one" sh {} || die "some runs failed"
+	{ printf '%s\0' "$@" | xargs -0 -P "$jobs" -I {} sh -c "$one" sh {} || echo 1 >"$st"; } | progress
 fi
+[ ! -s "$st" ] || die "some runs failed"

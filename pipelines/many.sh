@@ -61,10 +61,12 @@ many_begin() {
 		# status in in/K.fail.  (The file names are arguments, never
 		# shell text.)
 		_conv='pdftotext -layout -enc UTF-8 -- "$1" "$2" 2>"$2.err" || { echo $? >"$2.fail"; rm -f -- "$2"; }'
-		if [ -t 2 ] && [ -z "${opt_quiet:-}" ] && command -v parallel >/dev/null 2>&1; then
-			# On a terminal: n of m, elapsed and left (GNU parallel --bar).
-			(cd "$MWORK" && parallel --will-cite -0 -N 2 -j "$_mjobs" --bar -q \
-				sh -c "$_conv" sh <pdfs >/dev/null)
+		if [ -t 2 ] && [ -z "${opt_quiet:-}" ]; then
+			# On a terminal: "n of m PDFs, elapsed, left", each
+			# conversion saying it ended with a line on stdout.
+			(cd "$MWORK" && xargs -0 -n 2 -P "$_mjobs" sh -c "$_conv; echo" sh <pdfs) |
+				awk -v total="$(awk -F '\t' '$2 == "pdf" { n++ } END { print n + 0 }' "$MWORK/packs")" -v what=PDFs \
+					-f "$PIPEDIR/awk/progress.awk"
 		else
 			(cd "$MWORK" && xargs -0 -n 2 -P "$_mjobs" sh -c "$_conv" sh <pdfs)
 		fi
@@ -75,11 +77,11 @@ many_begin() {
 	{
 		ok = 1
 		if ($2 == "pdf") {
-			f = "in/" $1 ".err"
-			while ((getline l < f) > 0) print l > "/dev/stderr"
-			close(f)
 			f = "in/" $1 ".fail"
 			if ((getline st < f) > 0) {
+				e = "in/" $1 ".err"
+				while ((getline l < e) > 0) print l > "/dev/stderr"
+				close(e)
 				printf "%s: %s: pdftotext failed (exit %d)\n", prog, $3, st > "/dev/stderr"
 				ok = 0
 				failed = 1

@@ -274,3 +274,26 @@ teardown() {
 	[ "$status" -eq 0 ]
 	diff -r "$tmp/local-out/layout-2024" "$tmp/s/layout-2024"
 }
+
+# ---- progress -------------------------------------------------------------
+
+@test "progress: 'n of m packs, elapsed, left' on a terminal, nothing elsewhere" {
+	command -v script >/dev/null || skip "script (util-linux) not installed"
+	command -v pdftotext >/dev/null || skip "pdftotext (poppler-utils) not installed"
+	# batch.sh, xargs and GNU parallel; minutes.sh converting PDFs
+	printf '%s\n' "cd $(printf '%q' "$ROOT")" \
+		"sh pipelines/batch.sh --runner xargs -o $(printf '%q' "$tmp/x") minutes samples/minutes/agenda-pack.txt samples/minutes/layout-2024.txt samples/minutes/liaison-group.txt" \
+		>"$tmp/run.sh"
+	sh tests/pipelines/text2pdf.sh samples/minutes/agenda-pack.txt "$tmp/a.pdf"
+	sh tests/pipelines/text2pdf.sh samples/minutes/liaison-group.txt "$tmp/b.pdf"
+	printf '%s\n' "sh pipelines/minutes.sh -o $(printf '%q' "$tmp/m") $(printf '%q' "$tmp/a.pdf") $(printf '%q' "$tmp/b.pdf")" >>"$tmp/run.sh"
+	script -qec "sh $tmp/run.sh" /dev/null >"$tmp/tty.txt" </dev/null
+	tr '\r' '\n' <"$tmp/tty.txt" | grep -Eq '^3 of 3 packs, 0:[0-9][0-9] elapsed, 0:00 left'
+	tr '\r' '\n' <"$tmp/tty.txt" | grep -Eq '^1 of 2 PDFs, 0:[0-9][0-9] elapsed, [0-9]+:[0-9][0-9] left'
+	tr '\r' '\n' <"$tmp/tty.txt" | grep -Eq '^2 of 2 PDFs, 0:[0-9][0-9] elapsed, 0:00 left'
+	# not a terminal: the messages only
+	run_split sh "$tmp/run.sh"
+	[ "$status" -eq 0 ]
+	! grep -q ' of [0-9]' "$err_file"
+	[ "$(grep -c '^minutes: ' "$err_file")" -eq 5 ]
+}
