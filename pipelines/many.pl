@@ -136,6 +136,9 @@ sub prep {
 		} else {
 			symlink($abs, "$work/in/$k") or die "$work/in/$k: $!";
 		}
+		# (the split writes the pack's tables in o/K, which becomes the
+		# new generation whole: one rename, not one a table)
+		mkdir "$work/o/$k" or die "$work/o/$k: $!";
 		print $packs "$k\t", ($pdf ? 'pdf' : 'txt'), "\t$in\n";
 		print $outs "$k\0$out\0";
 	}
@@ -149,8 +152,9 @@ sub prep {
 }
 
 # publish_one OUT FROM TABLES...: common.sh's publish for one directory,
-# the tables being FROM.TABLE (WORK/o/K.TABLE, or DIR/TABLE).  Returns
-# an error message, or '' when published.
+# the tables being FROM/TABLE (WORK/o/K, or WORK/ret/J), and FROM then the
+# new generation, renamed whole.  Returns an error message, or '' when
+# published.
 sub publish_one {
 	my ($out, $from, @tables) = @_;
 	$out =~ s{/+\z}{};
@@ -194,10 +198,16 @@ sub publish_one {
 	my $gen = "$state/$next";
 	remove_tree($gen);
 	unlink "$state/link";
-	mkdir $gen or return "$out: cannot write";
 	for my $t ('warnings.txt', @tables) {
-		rename("$from$t", "$gen/$t") or copy_file("$from$t", "$gen/$t")
-		    or do { remove_tree($gen); return "$out: cannot write $t" };
+		-f "$from/$t" or return "$out: no $t was made";
+	}
+	unless (rename($from, $gen)) {
+		# (another file system)
+		mkdir $gen or return "$out: cannot write";
+		for my $t ('warnings.txt', @tables) {
+			copy_file("$from/$t", "$gen/$t")
+			    or do { remove_tree($gen); return "$out: cannot write $t" };
+		}
 	}
 	symlink(".$base.cspkit/$next", "$state/link") or do { remove_tree($gen); return "$out: cannot write" };
 	if ($old ne '') {
@@ -253,7 +263,7 @@ sub publish {
 		chomp $l;
 		my ($k, $said) = split(/\t/, $l, 2);
 		my $out = $out{$k};
-		my $err = publish_one($out, "$work/o/$k.", @tables);
+		my $err = publish_one($out, "$work/o/$k", @tables);
 		if ($err ne '') {
 			msg($err);
 			$failed++;
@@ -310,7 +320,7 @@ sub adopt {
 		my @t = sort grep { -f "$work/ret/$j/$_" && $_ ne 'warnings.txt' } readdir $th;
 		closedir $th;
 		my $out = "$root/$n";
-		my $err = publish_one($out, "$work/ret/$j/", @t);
+		my $err = publish_one($out, "$work/ret/$j", @t);
 		if ($err ne '') {
 			msg($err);
 			$failed++;

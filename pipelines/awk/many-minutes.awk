@@ -6,7 +6,7 @@
 #
 # ok: K TAB txt|pdf TAB NAME, the packs in the order the tool read them;
 # *.err: the tool's messages; then its rows, run after run (each run's
-# rows start with a header).  Writes o/K.TABLE for each pack and the
+# rows start with a header).  Writes o/K/TABLE for each pack and the
 # line "K TAB what was written" of each to summary.
 BEGIN {
 	FS = OFS = "\t"
@@ -72,7 +72,7 @@ function upto(k) {
 }
 function begin(k,   i) {
 	for (i = 1; i <= ntab; i++) {
-		out[tabs[i]] = "o/" k "." tabs[i]
+		out[tabs[i]] = "o/" k "/" tabs[i]
 		rows[tabs[i]] = 0
 		print header > (out[tabs[i]])
 	}
@@ -89,7 +89,7 @@ function finish(k,   i, said, nw, f, l, all, seen, n, w) {
 	}
 	all = all warn[k]
 	delete warn[k]
-	f = "o/" k ".warnings.txt"
+	f = "o/" k "/warnings.txt"
 	printf "" > f
 	n = split(all, w, "\n")
 	nw = 0

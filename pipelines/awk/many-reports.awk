@@ -10,7 +10,7 @@
 # sorted.tsv: what rag-flag read (the rows by report, area, offence), for
 # the line numbers of rag-flag's messages; indicators.N, rag: the tools'
 # rows, run after run (each run's rows start with a header).  Writes
-# o/K.TABLE for each report and the line "K TAB what was written" of each
+# o/K/TABLE for each report and the line "K TAB what was written" of each
 # to summary.
 BEGIN {
 	FS = OFS = "\t"
@@ -46,7 +46,7 @@ FNR == 1 || $1 == "source" {
 	k = substr($1, 4) + 0
 	if (k != cur[s])
 		upto(s, k)
-	print name[k] substr($0, length($1) + 1) > ("o/" k "." (s == 1 ? "indicators.tsv" : "rag.tsv"))
+	print name[k] substr($0, length($1) + 1) > ("o/" k "/" (s == 1 ? "indicators.tsv" : "rag.tsv"))
 	rows[s, k]++
 }
 END {
@@ -93,20 +93,20 @@ function message(s, l,   k, p, n, i) {
 function upto(s, k,   t) {
 	t = s == 1 ? "indicators.tsv" : "rag.tsv"
 	if (cur[s]) {
-		close("o/" cur[s] "." t)
+		close("o/" cur[s] "/" t)
 		if (s == 2)
 			finish(cur[s])
 	}
 	while (nexti[s] < npack && (k < 0 || pack[nexti[s] + 1] != k)) {
 		nexti[s]++
-		print header[s] > ("o/" pack[nexti[s]] "." t)
-		close("o/" pack[nexti[s]] "." t)
+		print header[s] > ("o/" pack[nexti[s]] "/" t)
+		close("o/" pack[nexti[s]] "/" t)
 		if (s == 2)
 			finish(pack[nexti[s]])
 	}
 	if (k >= 0) {
 		nexti[s]++
-		print header[s] > ("o/" k "." t)
+		print header[s] > ("o/" k "/" t)
 	}
 	cur[s] = k < 0 ? 0 : k
 }
@@ -115,7 +115,7 @@ function upto(s, k,   t) {
 # count), warnings.txt (pdftotext's, normalise-crime's, rag-flag's, each
 # once), the summary line.
 function finish(k,   f, l, all, w, n, i, nw, seen, said) {
-	f = "o/" k ".indicators.check.txt"
+	f = "o/" k "/indicators.check.txt"
 	printf "%s", warn[1, k] > f
 	if (nwarn[1, k] > 0)
 		printf "normalise-crime: %d warning%s\n", nwarn[1, k], nwarn[1, k] == 1 ? "" : "s" > f
@@ -128,7 +128,7 @@ function finish(k,   f, l, all, w, n, i, nw, seen, said) {
 		close(f)
 	}
 	all = all warn[1, k] warn[2, k]
-	f = "o/" k ".warnings.txt"
+	f = "o/" k "/warnings.txt"
 	printf "" > f
 	n = split(all, w, "\n")
 	nw = 0
