@@ -13,7 +13,9 @@
 # WORK/in/K (a link to pack K, or its text), so the source column says
 # in/K, and the split writes the pack's name there; messages are renamed
 # the same way and split per pack.  A name the tools would rewrite (a
-# control character, bytes that are not UTF-8) gets a run of its own.
+# control character, bytes that are not UTF-8), an empty file and a PDF
+# with no text (the tools see no line of it, and say nothing) each get a
+# run of their own.
 #
 # A script calls, before one_input:
 #     many_or_one KIND "$@"         returns when there is one pack
