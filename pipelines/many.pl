@@ -146,9 +146,6 @@ sub prep {
 	open(my $f, '>', "$work/failed") or die;
 	print $f "$failed\n";
 	close $f;
-	open($f, '>', "$work/count") or die;
-	print $f scalar(keys %owner), "\n";
-	close $f;
 }
 
 # publish_one OUT FROM TABLES...: common.sh's publish for one directory,

@@ -61,7 +61,6 @@ many_begin() {
 		"${opt_null:-0}" "$@" || die "cannot list the packs"
 	MFAIL=0
 	[ "$(cat "$MWORK/failed")" -eq 0 ] || MFAIL=1
-	MCOUNT=$(cat "$MWORK/count")
 	if [ -s "$MWORK/pdfs" ]; then
 		command -v pdftotext >/dev/null 2>&1 ||
 			die "pdftotext not found: apt-get install poppler-utils"
@@ -133,10 +132,11 @@ many_tool() {
 	# stdbuf, one write a message.
 	_mbuf=
 	! command -v stdbuf >/dev/null 2>&1 || _mbuf='stdbuf -eL'
-	MNAMES= MERRS=
+	MNAMES='' MERRS=
 	_i=1
 	while [ "$_i" -le "$_mj" ]; do
 		: >>"$MWORK/ops.$_i"
+		# shellcheck disable=SC2086  # (_mbuf: two words or none)
 		(cd "$MWORK" && xargs -r $_mbuf "$@" -- <"ops.$_i" >"$_mname.$_i" 2>"$_mname.$_i.err" ||
 			echo "$?" >>tool.fail) &
 		MNAMES="$MNAMES $_mname.$_i" MERRS="$MERRS $_mname.$_i.err"
@@ -144,6 +144,7 @@ many_tool() {
 	done
 	wait
 	if [ -s "$MWORK/tool.fail" ]; then
+		# shellcheck disable=SC2086  # (names made here: NAME.N.err)
 		(cd "$MWORK" && cat $MERRS) >&2
 		_rc=$(head -n 1 "$MWORK/tool.fail")
 		# xargs says 123 for a tool's 1 to 125
