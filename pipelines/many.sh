@@ -57,6 +57,16 @@ many_begin() {
 		die "$_mroot: cannot make a work directory in it"
 	case $MWORK in /*) ;; *) MWORK=$PWD/$MWORK ;; esac
 	trap 'many_cleanup' EXIT
+	# A batch holds the lock of its work directory while it runs; one
+	# whose lock nobody holds was left by a batch that was killed, and
+	# goes.  (Without flock, what killed batches left stays.)
+	if command -v flock >/dev/null 2>&1; then
+		exec 8>>"$MWORK/.lock" && flock 8 || die "$_mroot: cannot lock $MWORK/.lock"
+		for _d in "$_mroot"/.batch.*; do
+			[ "$_d" != "$MWORK" ] && [ -f "$_d/.lock" ] || continue
+			flock -n "$_d/.lock" true 2>/dev/null && rm -rf -- "$_d"
+		done
+	fi
 	PROG=$PROG opt_out=${opt_out:-} perl "$PIPEDIR/many.pl" prep "$MWORK" "$_mkind" \
 		"${opt_null:-0}" "$@" || die "cannot list the packs"
 	MFAIL=0

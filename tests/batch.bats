@@ -297,3 +297,18 @@ teardown() {
 	! grep -q ' of [0-9]' "$err_file"
 	[ "$(grep -c '^minutes: ' "$err_file")" -eq 5 ]
 }
+
+@test "a killed batch's work directory goes with the next batch; a running one's stays" {
+	command -v flock >/dev/null || skip "flock (util-linux) not installed"
+	mkdir -p "$tmp/o/.batch.dead/o/1" "$tmp/o/.batch.live"
+	: >"$tmp/o/.batch.dead/.lock"
+	: >"$tmp/o/.batch.live/.lock"
+	# (the lock held by the process killed below, not by a child of it)
+	(exec 7>>"$tmp/o/.batch.live/.lock" && flock 7 && exec sleep 30) &
+	local holder=$!
+	sleep 0.5
+	sh pipelines/minutes.sh -q -o "$tmp/o" samples/minutes/agenda-pack.txt samples/minutes/layout-2024.txt
+	kill "$holder" 2>/dev/null || :
+	[ "$(ls -A "$tmp/o" | grep batch)" = .batch.live ]
+	[ -f "$tmp/o/agenda-pack/minutes.tsv" ]
+}
