@@ -12,8 +12,10 @@ ROOT/<file name without extension>/ (default: the pipeline's own
 out/<kind>/<file name>/).  The pipeline's options come after its name and
 end at --; without --, everything after PIPELINE is a file.
 Exit status 1 when any run failed (the others still ran).  On a
-terminal, GNU parallel shows how many runs are done, of how many, and
-the time left (--bar); elsewhere nothing.
+terminal it says how many runs are done, of how many, the time so far and
+the time left; elsewhere nothing.  (On one machine, minutes.sh and
+report-indicators.sh given all the packs at once are much faster: one
+run of each tool over all of them.)
 
   -j, --jobs N           runs at a time (default: the number of CPUs)
   -o, --out ROOT         directory of the output directories
@@ -22,7 +24,7 @@ the time left (--bar); elsewhere nothing.
                          copied back and published here, and what was
                          copied removed (--transferfile, --return,
                          --cleanup); cspkit must be installed there
-                         (make install PREFIX=P)
+                         (make install PREFIX=P), and rsync
       --remote-prefix P  where cspkit is installed on those machines
                          (default /usr/local)
       --shared-fs        the machines see this directory at the same

@@ -27,7 +27,8 @@ when any pack failed (the others are written).
 
   -o, --out DIR          output directory (with many packs: ROOT, where
                          their directories go)
-  -j, --jobs N           PDFs converted at a time (default: the CPUs)
+  -j, --jobs N           with many packs: PDFs converted, and runs of the
+                         tools, at a time (default: the CPUs)
   -0, --null             names on stdin end with NUL, not newline
   -q, --quiet            say nothing on success
   -h, --help             this help

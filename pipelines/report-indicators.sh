@@ -28,7 +28,8 @@ status 1 when any report failed (the others are written).
       --band P           a change within +-P percent counts as the same
   -o, --out DIR          output directory (with many reports: ROOT, where
                          their directories go)
-  -j, --jobs N           PDFs converted at a time (default: the CPUs)
+  -j, --jobs N           with many packs: PDFs converted, and runs of the
+                         tools, at a time (default: the CPUs)
   -0, --null             names on stdin end with NUL, not newline
   -q, --quiet            say nothing on success
   -h, --help             this help
