@@ -13,7 +13,12 @@
 #include "ref.h"
 #include "text.h"
 
-enum { K_HON = 1, K_TITLE = 2, K_CHAIR = 4, K_JOB = 8, K_ORGWORD = 16 };
+enum {
+	K_HON = 1, K_TITLE = 2, K_CHAIR = 4, K_JOB = 8, K_ORGWORD = 16,
+	K_FEMALE = 32, K_MALE = 64, K_PLURAL = 128, K_OTHERTIER = 256,
+	K_POSTNOMINAL = 512,
+	K_OTHER = 1024          /* words of the rule tables' kinds */
+};
 
 static hmap *orgs;              /* folded organisation name -> 1 */
 static hmap *wordkind;          /* word (as printed) -> kinds bitmask */
@@ -70,7 +75,11 @@ load_words(void)
 	int cw = ref_need(t, "word"), ck = ref_need(t, "kind");
 	static const struct { const char *name; unsigned bit; } kinds[] = {
 		{"honorific", K_HON}, {"title", K_TITLE}, {"chair", K_CHAIR},
-		{"job", K_JOB}, {"orgword", K_ORGWORD},
+		{"job", K_JOB}, {"orgword", K_ORGWORD}, {"female", K_FEMALE},
+		{"male", K_MALE}, {"plural", K_PLURAL}, {"othertier", K_OTHERTIER},
+		{"postnominal", K_POSTNOMINAL}, {"decision", K_OTHER},
+		{"body", K_OTHER}, {"undertake", K_OTHER}, {"pronoun_f", K_OTHER},
+		{"pronoun_m", K_OTHER},
 	};
 	sbuf pat = SBUF_INIT;
 
