@@ -26,8 +26,9 @@ sample_golden() {
 
 @test "pdftotext layout: wrapped titles, one-space attendance, [ACTION] owners" {
 	# Cllr Osei is printed in full only in the text (Councillor Kwame Osei);
-	# Hannah Whitfield is listed twice; "She agreed" refers to Sunita Rao;
-	# "Officers to circulate" has no owner: one warning.
+	# Hannah Whitfield is listed twice; "She agreed" refers to Sunita Rao,
+	# the one person named in the sentence before; "Officers to circulate"
+	# is the officers' task, owner as printed.
 	sample_golden pdftotext-layout
 }
 
@@ -275,7 +276,10 @@ Carol Beckford|Restore London"
 	# the numbered list after "agreed the following:" belongs to the
 	# decision; its item 2 was split by a blank line after "on"
 	[ "$(rows decision 10 | sed -n 3p)" = "The Board noted the update and agreed the following: 1. Ensuring that the Community Safety Team are focussed on hate crime; 2. Victim Support being requested to provide team briefings to partner organisations on services provided; and 3. Victim Support maintaining a focus on referrals to partner organisations where appropriate." ]
-	[ -z "$(rows action 2)" ]
+	# tasks given to a group, owner as printed
+	run rows action 6,7,10
+	assert_output "2|Partners|Partners were requested to nominate appropriate representatives to sit on the Boards, Forums and Groups detailed in the Strategy document.
+8|Officers|Officers would circulate details to Board Members for Tranche 2."
 	[ -z "$(rows next_meeting 2)" ]
 	[ "$(rows closed 2,10)" = "255|12:30" ]
 }

@@ -38,6 +38,10 @@ struct minutes {
 	meeting mt;                /* the set being read (prose.h) */
 	enum zone zone;
 	int section;               /* REC_PRESENT / REC_IN_ATTENDANCE / REC_APOLOGY */
+	int section2;              /* a second column's kind ("Present:" then
+				    * "Also present:" with nothing between:
+				    * a two-column table), or -1 */
+	bool section_empty;        /* a heading with nothing after it yet */
 	bool section_explicit;     /* under a heading, not the default */
 	bool want_venue;
 	long found_in_file;
@@ -158,84 +162,28 @@ named(cs_re *re, const char *g, const char *s, const char **v, size_t *vn)
 
 /* ---- attendance sections ---- */
 
-enum { ENTRY_PAIRED = -1 };    /* an organisation given to a name above */
-
+/* The lines of a section go to prose_attendance (attend.c) when it ends. */
 static void
 flush_entries(minutes *m)
 {
-	person *ps;
-	int *ks;                   /* entry_kind, or ENTRY_PAIRED */
+	src_line *ls;
 	size_t n = m->nentries;
 
 	if (n == 0)
 		return;
-	if (m->section == REC_APOLOGY) {
-		/* "A Bell, B Cole": apologies come as lists */
-		for (size_t i = 0; i < n; i++) {
-			prose_people_list(&m->mt, REC_APOLOGY, m->entries[i].line,
-					  m->item_no, m->entries[i].text,
-					  strlen(m->entries[i].text));
-			free(m->entries[i].text);
-		}
-		m->nentries = 0;
-		return;
-	}
-	ps = xcalloc(n, sizeof *ps);
-	ks = xcalloc(n, sizeof *ks);
+	ls = xcalloc(n, sizeof *ls);
 	for (size_t i = 0; i < n; i++) {
-		ks[i] = entry_parse(m->entries[i].text, strlen(m->entries[i].text),
-				    &ps[i]);
+		ls[i].s = m->entries[i].text;
+		ls[i].n = strlen(m->entries[i].text);
+		ls[i].line = m->entries[i].line;
 	}
-	/* A run of bare names followed by a run of as many organisations is a
-	 * two-column table that extraction broke into columns. */
-	for (size_t i = 0; i < n;) {
-		size_t a = i, b;
-
-		while (a < n && ks[a] == ENTRY_PERSON && !*ps[a].org)
-			a++;
-		b = a;
-		while (b < n && ks[b] == ENTRY_ORG)
-			b++;
-		if (a > i && b - a == a - i) {
-			for (size_t k = 0; k < a - i; k++) {
-				free(ps[i + k].org);
-				ps[i + k].org = ps[a + k].org;
-				ps[a + k].org = NULL;
-				ks[a + k] = ENTRY_PAIRED;
-			}
-		}
-		i = b > i ? b : i + 1;
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (ks[i] == ENTRY_PERSON) {
-			if (ps[i].guessed)
-				cs_warn_at(m->mt.source, m->entries[i].line,
-					   "organisation not in the gazetteer, split guessed: %s | %s",
-					   ps[i].name, ps[i].org);
-			meeting_add(&m->mt, m->section, m->entries[i].line,
-				    m->item_no, ps[i].name, ps[i].role, ps[i].org,
-				    "");
-		} else if (ks[i] == ENTRY_ORG)
-			cs_warn_at(m->mt.source, m->entries[i].line,
-				   "organisation with no person beside it: %s",
-				   ps[i].org);
-		else if (ks[i] == ENTRY_NONE && m->section_explicit) {
-			/* under a heading: kept as printed, never dropped */
-			cs_warn_at(m->mt.source, m->entries[i].line,
-				   "attendance line not understood, kept as printed: %.60s",
-				   m->entries[i].text);
-			meeting_add(&m->mt, m->section, m->entries[i].line,
-				    m->item_no, m->entries[i].text, "", "", "");
-		} else if (ks[i] == ENTRY_NONE)
-			cs_warn_at(m->mt.source, m->entries[i].line,
-				   "line before the first item not understood, skipped: %.60s",
-				   m->entries[i].text);
-		person_clear(&ps[i]);
+	prose_attendance(&m->mt, m->section, m->section2, m->item_no, ls, n,
+			 m->section_explicit);
+	for (size_t i = 0; i < n; i++)
 		free(m->entries[i].text);
-	}
-	free(ps);
-	free(ks);
+	free(ls);
 	m->nentries = 0;
+	m->section2 = -1;
 }
 
 static void
@@ -248,45 +196,6 @@ add_entry(minutes *m, long line, const char *s, size_t n)
 	m->nentries++;
 }
 
-/* A continuation of the entry above ("... Violence and" / "Exploitation"). */
-static bool
-continues_entry(const minutes *m, const char *s, size_t n)
-{
-	const char *prev;
-	size_t pn;
-
-	if (m->nentries == 0 || n == 0)
-		return false;
-	prev = m->entries[m->nentries - 1].text;
-	pn = strlen(prev);
-	return (s[0] >= 'a' && s[0] <= 'z') || s[0] == '&' ||
-	       (pn > 0 && (prev[pn - 1] == ',' || prev[pn - 1] == '-')) ||
-	       (pn > 4 && strcmp(prev + pn - 4, " and") == 0) ||
-	       (pn > 3 && strcmp(prev + pn - 3, " of") == 0);
-}
-
-static void
-append_entry(minutes *m, const char *s, size_t n)
-{
-	entry_line *e = &m->entries[m->nentries - 1];
-	sbuf b = SBUF_INIT;
-
-	sbuf_adds(&b, e->text);
-	sbuf_addc(&b, ' ');
-	sbuf_add(&b, s, n);
-	free(e->text);
-	e->text = xstrdup(b.s);
-	sbuf_free(&b);
-}
-
-/* An inline list after a heading ("Apologies: A, B and C"). */
-static void
-inline_list(minutes *m, long line, const char *s, size_t n)
-{
-	flush_entries(m);
-	prose_people_list(&m->mt, m->section, line, m->item_no, s, n);
-}
-
 static bool
 section_heading(minutes *m, long line, const char *s, size_t n)
 {
@@ -296,15 +205,28 @@ section_heading(minutes *m, long line, const char *s, size_t n)
 	for (size_t i = 0; i < 3; i++) {
 		const char *rest;
 		size_t rn;
+		bool two_columns;
 
 		if (re_match(res[i], s, n, 0) != RE_MATCH)
 			continue;
-		flush_entries(m);
-		m->section = kinds[i];
+		/* "Present:" then "Also present:" with no name between: the
+		 * two columns of a table, their rows alternating below */
+		two_columns = m->section_explicit && m->section_empty &&
+			      m->nentries == 0 && kinds[i] != m->section;
+		if (two_columns)
+			m->section2 = kinds[i];
+		else {
+			flush_entries(m);
+			m->section = kinds[i];
+		}
 		m->section_explicit = true;
+		m->section_empty = true;
+		/* "Apologies: A, B and C": the list starts on the heading */
 		if (named(res[i], "rest", s, &rest, &rn) && !text_ieq(rest, rn, "none") &&
-		    !text_ieq(rest, rn, "none."))
-			inline_list(m, line, rest, rn);
+		    !text_ieq(rest, rn, "none.")) {
+			add_entry(m, line, rest, rn);
+			m->section_empty = false;
+		}
 		return true;
 	}
 	return false;
@@ -500,7 +422,9 @@ start_minutes(minutes *m, const char *source, long line, const char *body,
 	m->want_venue = rn == 0 || !m->mt.venue;
 	m->zone = Z_PREAMBLE;
 	m->section = REC_PRESENT;
+	m->section2 = -1;
 	m->section_explicit = false;
+	m->section_empty = false;
 	m->item_num = 0;
 	m->item_no[0] = '\0';
 	m->found_in_file++;
@@ -573,10 +497,8 @@ preamble_line(minutes *m, long line, const char *s, size_t n)
 	}
 	if (section_heading(m, line, s, n))
 		return;
-	if (continues_entry(m, s, n))
-		append_entry(m, s, n);
-	else
-		add_entry(m, line, s, n);
+	m->section_empty = false;
+	add_entry(m, line, s, n);
 }
 
 static bool

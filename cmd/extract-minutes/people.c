@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "err.h"
 #include "hash.h"
@@ -303,6 +304,22 @@ title_at(const char *s, size_t n, unsigned *kinds)
 	return 0;
 }
 
+size_t
+title_len(const char *s, size_t n)
+{
+	return title_at(s, n, NULL);
+}
+
+bool
+is_role(const char *s, size_t n)
+{
+	text_trim(&s, &n);
+	return n > 0 && capitalised(s, n) &&
+	       ((!title_at(s, n, NULL) && (words_kinds(s, n) & (K_JOB | K_CHAIR))) ||
+		kinds_of(s, n) == K_PLURAL || (kinds_of(s, n) & K_PLURAL &&
+					       !memchr(s, ' ', n)));
+}
+
 static void
 add_role(sbuf *role, const char *s, size_t n)
 {
@@ -342,6 +359,12 @@ is_chair_ref(const char *s, size_t n)
 	if (text_iprefix(s, n, "the "))
 		s += 4, n -= 4;
 	return n > 0 && (kinds_of(s, n) & K_CHAIR);
+}
+
+bool
+role_other_tier(const char *role)
+{
+	return role && (words_kinds(role, strlen(role)) & K_OTHERTIER);
 }
 
 bool
@@ -464,6 +487,7 @@ make_person(person *p, const char *nm, size_t nn, const char *desc,
 		p->role = xstrdup(sbuf_str(&role));
 		p->org = xstrdup(sbuf_str(&org));
 		p->guessed = guessed;
+		p->sex = name_sex(nm, nn);
 		k = ENTRY_PERSON;
 	}
 	sbuf_free(&name);
@@ -528,9 +552,14 @@ entry_parse(const char *s, size_t n, person *p)
 	}
 	if (org_known(s, n))
 		return org_entry(p, s, n);
+	/* "Cllr A Bell - Chairman", "Mr C Dyer â County Councillor" */
 	if ((sep = find_str(s, n, " - ")) != NULL)
 		return make_person(p, s, (size_t)(sep - s), sep + 3,
 				   (size_t)(s + n - sep - 3), false);
+	if ((sep = find_str(s, n, " \xE2\x80\x93 ")) != NULL ||
+	    (sep = find_str(s, n, " \xE2\x80\x94 ")) != NULL)
+		return make_person(p, s, (size_t)(sep - s), sep + 5,
+				   (size_t)(s + n - sep - 5), false);
 	/* One space between name and organisation: the gazetteer finds the
 	 * longest organisation that ends the line. */
 	for (size_t i = 1; i < n; i++)
@@ -605,8 +634,15 @@ prose_next_ref(const char *s, size_t n, size_t *pos, size_t *so, size_t *eo)
 
 /* ---- names index ---- */
 
+typedef struct {
+	char *name;
+	char *role;             /* as listed: "Meetings Administrator" */
+	char sex;               /* 'f', 'm' or 0 */
+	bool absent;            /* sent apologies */
+} ixname;
+
 struct nameidx {
-	char **names;
+	ixname *v;
 	size_t n, cap;
 	char *chair;
 };
@@ -622,9 +658,11 @@ nameidx_free(nameidx *ix)
 {
 	if (ix == NULL)
 		return;
-	for (size_t i = 0; i < ix->n; i++)
-		free(ix->names[i]);
-	free(ix->names);
+	for (size_t i = 0; i < ix->n; i++) {
+		free(ix->v[i].name);
+		free(ix->v[i].role);
+	}
+	free(ix->v);
 	free(ix->chair);
 	free(ix);
 }
@@ -640,16 +678,57 @@ count_words(const char *s)
 	return w;
 }
 
+char
+name_sex(const char *s, size_t n)
+{
+	size_t k;
+	unsigned kinds;
+
+	text_trim(&s, &n);
+	while ((k = title_at(s, n, &kinds)) > 0 && k < n) {
+		if (kinds & (K_FEMALE | K_MALE))
+			return (kinds & K_FEMALE) ? 'f' : 'm';
+		s += k;
+		n -= k;
+		text_trim(&s, &n);
+	}
+	return 0;
+}
+
+static ixname *
+ix_find(nameidx *ix, const char *name)
+{
+	for (size_t i = 0; i < ix->n; i++)
+		if (strcmp(ix->v[i].name, name) == 0)
+			return &ix->v[i];
+	return NULL;
+}
+
+void
+nameidx_person(nameidx *ix, const char *name, const char *role, char sex,
+	       bool absent)
+{
+	ixname *e;
+
+	if (count_words(name) < 2 || !name_shaped(name, strlen(name)))
+		return;
+	if ((e = ix_find(ix, name)) == NULL) {
+		ix->v = xgrow(ix->v, &ix->cap, ix->n + 1, sizeof *ix->v);
+		e = &ix->v[ix->n++];
+		memset(e, 0, sizeof *e);
+		e->name = xstrdup(name);
+		e->absent = absent;
+	}
+	if (!e->sex)
+		e->sex = sex;
+	if (!e->role && role && *role)
+		e->role = xstrdup(role);
+}
+
 void
 nameidx_add(nameidx *ix, const char *name)
 {
-	if (count_words(name) < 2 || !name_shaped(name, strlen(name)))
-		return;
-	for (size_t i = 0; i < ix->n; i++)
-		if (strcmp(ix->names[i], name) == 0)
-			return;
-	ix->names = xgrow(ix->names, &ix->cap, ix->n + 1, sizeof *ix->names);
-	ix->names[ix->n++] = xstrdup(name);
+	nameidx_person(ix, name, NULL, 0, false);
 }
 
 void
@@ -667,68 +746,148 @@ word_eq(const char *w, size_t wn, const char *lit, size_t ln)
 	return wn == ln && memcmp(w, lit, wn) == 0;
 }
 
+/* Is index entry e a candidate under flags (absence, sex)? */
+static bool
+ix_allowed(const ixname *e, int flags, char sex)
+{
+	if ((flags & IXR_PRESENT) && e->absent)
+		return false;
+	if ((flags & IXR_ABSENT) && !e->absent)
+		return false;
+	return !(sex && e->sex && sex != e->sex);
+}
+
 /* The one index name whose first (last=false) or last word is w; NULL
  * when none; *many when several. */
-static const char *
-match_word(const nameidx *ix, const char *w, size_t wn, bool last, bool *many)
+static const ixname *
+match_word(const nameidx *ix, const char *w, size_t wn, bool last, int flags,
+	   char sex, bool *many)
 {
-	const char *found = NULL;
+	const ixname *found = NULL;
 
 	*many = false;
 	for (size_t i = 0; i < ix->n; i++) {
-		const char *nm = ix->names[i];
+		const char *nm = ix->v[i].name;
 		const char *sp = last ? strrchr(nm, ' ') : strchr(nm, ' ');
 		bool hit = last ? word_eq(w, wn, sp + 1, strlen(sp + 1))
 				: word_eq(w, wn, nm, (size_t)(sp - nm));
 
-		if (!hit)
+		if (!hit || !ix_allowed(&ix->v[i], flags, sex))
 			continue;
-		if (found && strcmp(found, nm) != 0)
+		if (found && strcmp(found->name, nm) != 0)
 			*many = true;
-		found = found ? found : nm;
+		found = found ? found : &ix->v[i];
+	}
+	return found;
+}
+
+/* "the Meetings Administrator": the one person listed with that role. */
+static const ixname *
+match_role(const nameidx *ix, const char *r, size_t rn, int flags)
+{
+	const ixname *found = NULL;
+
+	for (size_t i = 0; i < ix->n; i++) {
+		const char *role = ix->v[i].role;
+
+		if (!role || !ix_allowed(&ix->v[i], flags, 0))
+			continue;
+		/* the role is the first part of "Meetings Administrator,
+		 * Newcastle West" */
+		if (strlen(role) >= rn && strncasecmp(role, r, rn) == 0 &&
+		    (role[rn] == '\0' || role[rn] == ',' || role[rn] == ';')) {
+			if (found)
+				return NULL;
+			found = &ix->v[i];
+		}
 	}
 	return found;
 }
 
 char *
-nameidx_resolve(const nameidx *ix, const char *ref, int *status)
+nameidx_resolve_as(const nameidx *ix, const char *ref, int flags, int *status)
 {
 	sbuf bare = SBUF_INIT;
-	const char *hit;
-	char *out;
+	const ixname *hit;
+	const char *r = ref;
+	size_t rn = strlen(ref);
+	char *out, sex = name_sex(ref, strlen(ref));
 	bool many;
 
 	*status = RESOLVE_UNKNOWN;
-	if (is_chair_ref(ref, strlen(ref))) {
+	text_trim(&r, &rn);
+	if (text_iprefix(r, rn, "the ") || text_iprefix(r, rn, "our ")) {
+		r += 4;
+		rn -= 4;
+	}
+	if (is_chair_ref(r, rn)) {
 		if (ix->chair) {
 			*status = RESOLVE_FULL;
 			return xstrdup(ix->chair);
 		}
-		name_strip(ref, strlen(ref), &bare, NULL);
-		out = xstrdup(sbuf_str(&bare));
-		sbuf_free(&bare);
-		return out;
+		return xstrndup(r, rn);
 	}
-	name_strip(ref, strlen(ref), &bare, NULL);
+	name_strip(r, rn, &bare, NULL);
 	out = xstrdup(sbuf_str(&bare));
 	if (count_words(out) >= 2) {
 		/* A full name stands; but "Ms Kauser Mukhtar" and "Kauser
-		 * Mukhtar" are one person either way. */
+		 * Mukhtar" are one person either way.  A role held by one
+		 * listed person is that person. */
+		if ((hit = match_role(ix, out, strlen(out), flags)) != NULL) {
+			free(out);
+			out = xstrdup(hit->name);
+		}
 		*status = RESOLVE_FULL;
 	} else if (bare.len > 0) {
-		hit = match_word(ix, bare.s, bare.len, true, &many);
-		if (hit == NULL && !many)
-			hit = match_word(ix, bare.s, bare.len, false, &many);
+		hit = match_word(ix, bare.s, bare.len, true, flags, sex, &many);
+		if (hit == NULL && !many && !(flags & IXR_SURNAME))
+			hit = match_word(ix, bare.s, bare.len, false, flags, sex, &many);
+		if (hit == NULL && !many && !(flags & IXR_SURNAME))
+			hit = match_role(ix, bare.s, bare.len, flags);
 		if (many)
 			*status = RESOLVE_AMBIGUOUS;
 		else if (hit) {
 			free(out);
-			out = xstrdup(hit);
+			out = xstrdup(hit->name);
 			*status = RESOLVE_FULL;
 		}
 	}
 	sbuf_free(&bare);
 	return out;
+}
+
+char *
+nameidx_resolve(const nameidx *ix, const char *ref, int *status)
+{
+	return nameidx_resolve_as(ix, ref, 0, status);
+}
+
+char
+nameidx_sex(const nameidx *ix, const char *ref)
+{
+	int st;
+	char *full;
+	char sex = name_sex(ref, strlen(ref));
+	const ixname *e;
+
+	if (sex)
+		return sex;
+	full = nameidx_resolve_as(ix, ref, 0, &st);
+	e = st == RESOLVE_FULL ? ix_find((nameidx *)ix, full) : NULL;
+	free(full);
+	return e ? e->sex : 0;
+}
+
+bool
+nameidx_absent(const nameidx *ix, const char *ref)
+{
+	int st;
+	char *full = nameidx_resolve_as(ix, ref, 0, &st);
+	const ixname *e = st == RESOLVE_FULL ? ix_find((nameidx *)ix, full) : NULL;
+	bool absent = e && e->absent;
+
+	free(full);
+	return absent;
 }
 
 bool
@@ -737,12 +896,8 @@ nameidx_knows(const nameidx *ix, const char *phrase)
 	bool many;
 	size_t n = strlen(phrase);
 
-	if (count_words(phrase) >= 2) {
-		for (size_t i = 0; i < ix->n; i++)
-			if (strcmp(ix->names[i], phrase) == 0)
-				return true;
-		return false;
-	}
-	return match_word(ix, phrase, n, true, &many) || many ||
-	       match_word(ix, phrase, n, false, &many) || many;
+	if (count_words(phrase) >= 2)
+		return ix_find((nameidx *)ix, phrase) != NULL;
+	return match_word(ix, phrase, n, true, 0, 0, &many) || many ||
+	       match_word(ix, phrase, n, false, 0, 0, &many) || many;
 }
