@@ -3,8 +3,14 @@
 #   make            build every tool into bin/
 #   make run        install what is missing, build, run the pipelines on samples/
 #   make test       install what is missing, build, run unit and CLI tests
-#   make check      the whole suite again under ASan + UBSan
-#   make valgrind   the whole suite under valgrind memcheck
+#                   (seconds: what a developer runs before a commit)
+#   make stress     the slow cases: 50 MB lines, a million rows, signals,
+#                   whole real-data files (tagged stress in the bats files)
+#   make check      make test's suite again under ASan + UBSan
+#   make valgrind   make test's suite under valgrind memcheck
+#   make deps       install the Debian packages every target needs
+#   make accuracy   the readers scored against tests/accuracy/ facts
+#                   (V=1 lists each miss, ACC_ONLY=GLOB limits documents)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make bench | fuzz | clean
 #
@@ -86,6 +92,10 @@ DEPS_BUILD = gcc make pkg-config libcsv-dev libpcre2-dev
 DEPS_TEST  = $(DEPS_BUILD) bats bats-assert bats-support gawk mawk poppler-utils
 DEPS_RUN   = $(DEPS_BUILD) gawk poppler-utils
 
+# deps.sh asks dpkg first and runs apt-get only for what is missing; on a
+# machine without apt-get it names the packages to install by hand.
+deps:
+	@sh tests/deps.sh $(sort $(DEPS_TEST) $(DEPS_RUN))
 deps-build:
 	@sh tests/deps.sh $(DEPS_BUILD)
 deps-test:
@@ -97,16 +107,22 @@ deps-run:
 unit: $(UNIT_BIN)
 
 # The runner prints TAP per test and ends with "N passed, N failed".
+# make test leaves out the cases tagged stress; make stress runs only them.
 test: deps-test
 	@$(MAKE) --no-print-directory all unit
-	@CSPKIT_BIN=$(CURDIR)/$(BIN) CSPKIT_UNIT=$(CURDIR)/$(O)/unit \
+	@CSPKIT_TAGS='!stress' CSPKIT_BIN=$(CURDIR)/$(BIN) CSPKIT_UNIT=$(CURDIR)/$(O)/unit \
+	  CSPKIT_DATA=$(CURDIR)/lib/data sh tests/run.sh
+
+stress: deps-test
+	@$(MAKE) --no-print-directory all unit
+	@CSPKIT_TAGS=stress CSPKIT_BIN=$(CURDIR)/$(BIN) CSPKIT_UNIT=$(CURDIR)/$(O)/unit \
 	  CSPKIT_DATA=$(CURDIR)/lib/data sh tests/run.sh
 
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 check: deps-test
 	@$(MAKE) --no-print-directory O=build/san BIN=build/san/bin OPT='-O1 -g' \
 	  SAN='$(SANFLAGS)' all unit
-	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	@CSPKIT_TAGS='!stress' ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  CSPKIT_BIN=$(CURDIR)/build/san/bin CSPKIT_UNIT=$(CURDIR)/build/san/unit \
 	  CSPKIT_DATA=$(CURDIR)/lib/data sh tests/run.sh
 
@@ -114,9 +130,19 @@ valgrind: deps-test
 	@sh tests/deps.sh valgrind
 	@$(MAKE) --no-print-directory O=build/vg BIN=build/vg/bin OPT='-O1 -g' all unit
 	@sh tests/vgwrap.sh build/vg/bin build/vg/wrap
-	@CSPKIT_VALGRIND=1 CSPKIT_NO_JIT=1 CSPKIT_BIN=$(CURDIR)/build/vg/wrap \
+	@CSPKIT_TAGS='!stress' CSPKIT_VALGRIND=1 CSPKIT_NO_JIT=1 CSPKIT_BIN=$(CURDIR)/build/vg/wrap \
 	  CSPKIT_UNIT=$(CURDIR)/build/vg/unit \
 	  CSPKIT_DATA=$(CURDIR)/lib/data sh tests/run.sh
+
+# The readers' rows against the facts written by reading each document in
+# ../shared (tests/accuracy/README.md): a measurement, exit 0 whatever the
+# scores; says so and exits 0 when ../shared is absent.
+CSPKIT_SHARED ?= $(CURDIR)/../shared
+accuracy: deps-build
+	@$(MAKE) --no-print-directory -s all
+	@CSPKIT_BIN=$(CURDIR)/$(BIN) CSPKIT_DATA=$(CURDIR)/lib/data \
+	  CSPKIT_SHARED='$(CSPKIT_SHARED)' ACC_VERBOSE="$${ACC_VERBOSE:-$(V)}" \
+	  sh tests/accuracy/run.sh
 
 # ---- pipelines ----------------------------------------------------------
 # One output directory per dataset and pipeline, made by pattern rules from
@@ -213,5 +239,5 @@ uninstall:
 clean:
 	rm -rf build bin out
 
-.PHONY: all unit test check valgrind run bench fuzz install uninstall clean \
+.PHONY: all unit test stress deps check valgrind accuracy run bench fuzz install uninstall clean \
         deps-build deps-test deps-run pipelines pipeline-dirs

@@ -104,10 +104,18 @@ re_group(const cs_re *re, unsigned i, size_t *so, size_t *eo)
 	return true;
 }
 
+int
+re_name_number(const cs_re *re, const char *name)
+{
+	int n = pcre2_substring_number_from_name(re->code, (PCRE2_SPTR)name);
+
+	return n < 0 ? -1 : n;
+}
+
 bool
 re_named(const cs_re *re, const char *name, size_t *so, size_t *eo)
 {
-	int n = pcre2_substring_number_from_name(re->code, (PCRE2_SPTR)name);
+	int n = re_name_number(re, name);
 
 	if (n < 0)
 		return false;

@@ -26,6 +26,8 @@ int re_match(cs_re *re, const char *s, size_t n, size_t start);
 bool re_group(const cs_re *re, unsigned i, size_t *so, size_t *eo);
 /* Named group; false when absent or unset. */
 bool re_named(const cs_re *re, const char *name, size_t *so, size_t *eo);
+/* The number of the named group, or -1 when the pattern has none. */
+int re_name_number(const cs_re *re, const char *name);
 /* Convenience: true on a match anywhere in s (a limit counts as no match). */
 bool re_test(cs_re *re, const char *s, size_t n);
 void re_free(cs_re *re);

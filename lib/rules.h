@@ -13,11 +13,13 @@
  * kind "rule" defines a pattern (flags as re_compile: i, x, m), in table
  * order; "yes" and "no" are examples for the rule named, run by
  * rules_selftest (tests/unit/test_rules.c walks every rules-*.tsv).
+ * kind "vocab" (text: a reference table name, "crime-words") sets the
+ * vocabulary of the rules below it, so a rule file says what it needs.
  *
  * A pattern may name a vocabulary: {{kind}} is replaced by an alternation
  * of every word of that kind in the vocabulary table given to rules_load
  * (columns "word" and "kind"), longest first, each word literal
- * (\Q...\E), as a non-capturing group.  So decision verbs, section names
+ * (metacharacters escaped), as a non-capturing group.  So decision verbs, section names
  * and direction words live in word lists, not in patterns.
  *
  * A match returns its captures in a cs_rmatch owned by the caller; nothing
@@ -45,7 +47,7 @@ typedef struct {
 } cs_rmatch;
 
 /* Load and compile a rule file (a ref_load name, "rules-minutes-items"),
- * expanding {{kind}} from vocab (may be NULL).  Exit 1 naming file:line on
+ * expanding {{kind}} from vocab (may be NULL) or the file's own "vocab".  Exit 1 naming file:line on
  * a bad pattern, an unknown kind, an example for a rule not yet defined,
  * an unknown {{kind}}, or two rules of one name. */
 cs_ruleset *rules_load(const char *name, const cs_table *vocab);

@@ -295,6 +295,7 @@ bad() {
 
 # ---- the real files in ../shared/data -----------------------------------
 
+# bats test_tags=stress
 @test "shared data: every MPS and police.uk file converts, all rows, no unmapped, no warning" {
 	need_shared data
 	for f in "$SHARED"/data/mps_*.csv "$SHARED"/data/police_uk_*.csv; do
@@ -329,6 +330,7 @@ bad() {
 	[ "$got" -eq "$want" ]
 }
 
+# bats test_tags=stress
 @test "shared data: ward totals agree with gawk (2014 and 2022 wards)" {
 	need_shared data
 	f="$SHARED/data/mps_ward_crime_24m_2020-09_to_2022-08_2014wards.csv"

@@ -341,6 +341,7 @@ make_copy() {
 	cp tests/deps.sh "$1/tests/"
 }
 
+# bats test_tags=stress
 @test "make -j4 run prints and writes what make run does; a rerun is a no-op" {
 	make_copy "$tmp/a"
 	make -C "$tmp/a" -s deps-run >/dev/null 2>&1 || skip "cannot install the make run packages here"
@@ -434,6 +435,7 @@ document.body.appendChild(p);\
 	  "$(sed 1d "$tmp/d/dashboard.tsv" | cut -f20)" ]
 }
 
+# bats test_tags=stress
 @test "make run with one broken dataset: the others are built and listed, exit 1" {
 	make_copy "$tmp/a"
 	make -C "$tmp/a" -s deps-run >/dev/null 2>&1 || skip "cannot install the make run packages here"

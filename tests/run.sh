@@ -3,10 +3,15 @@
 # line "N passed, N failed".  Exit 1 when anything failed.
 # Environment (set by the Makefile): CSPKIT_BIN, CSPKIT_UNIT, CSPKIT_DATA.
 # TESTS="tests/foo.bats ..." limits the bats files run.
+# CSPKIT_TAGS is passed to bats --filter-tags: "!stress" (make test) leaves
+# out the cases tagged stress (big inputs, signals, whole real-data files),
+# "stress" (make stress) runs only those; empty runs everything.
 here=$(cd "$(dirname "$0")" && pwd)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT INT TERM
 
+# The unit tests are quick and belong to every run except a stress-only one.
+[ "$CSPKIT_TAGS" = stress ] && CSPKIT_UNIT=/nonexistent
 for u in "$CSPKIT_UNIT"/test_*; do
 	[ -x "$u" ] || continue
 	echo "# unit: ${u##*/}"
@@ -24,7 +29,7 @@ rm -f "$log.u"
 files=${TESTS:-$(ls "$here"/*.bats "$here"/*/*.bats 2>/dev/null)}
 if [ -n "$files" ]; then
 	# shellcheck disable=SC2086
-	bats --tap $files > "$log.b" 2>&1
+	bats --tap ${CSPKIT_TAGS:+--filter-tags "$CSPKIT_TAGS"} $files > "$log.b" 2>&1
 	cat "$log.b"; cat "$log.b" >> "$log"
 	rm -f "$log.b"
 fi

@@ -25,13 +25,10 @@ static int r_public, r_role_name, r_plural, r_clerk, r_role_colon,
 static void
 load_rules(void)
 {
-	cs_table *words;
-
 	if (rs)
 		return;
-	words = ref_load("minutes-words");
-	rs = rules_load("rules-minutes-people", words);
-	ref_free(words);
+	/* the table names its vocabulary (minutes-words) */
+	rs = rules_load("rules-minutes-people", NULL);
 	r_public = rules_need(rs, "public_tail");
 	r_role_name = rules_need(rs, "role_then_name");
 	r_plural = rules_need(rs, "plural_title");

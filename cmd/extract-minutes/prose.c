@@ -70,13 +70,9 @@ prose_init(void)
 				   "next meeting title");
 	re_numbered = re_compile("^(?:\\(?\\d{1,2}[.)]|\\([a-z]{1,3}\\)|[a-z][.)])\\s+\\S",
 				 "", "numbered line");
-	{
-		cs_table *words = ref_load("minutes-words");
-
-		rs_dec = rules_load("rules-minutes-decisions", words);
-		rs_act = rules_load("rules-minutes-decisions-actions", words);
-		ref_free(words);
-	}
+	/* the tables name their vocabulary (minutes-words) */
+	rs_dec = rules_load("rules-minutes-decisions", NULL);
+	rs_act = rules_load("rules-minutes-decisions-actions", NULL);
 	r_res_head = rules_need(rs_dec, "resolution_head");
 	r_res_it = rules_need(rs_dec, "resolution_it_was");
 	r_past = rules_need(rs_dec, "past_decision");

@@ -134,6 +134,7 @@ head_case() {
 	err_clean "$1"
 }
 
+# bats test_tags=stress
 @test "| head -1: every tool stops quietly on a closed pipe" {
 	# 60000 indicator rows, each its own area (so rag-flag's groups stay
 	# small) with a population (so rank-boroughs --areas any ranks them).
@@ -151,6 +152,7 @@ head_case() {
 
 # ---- an interrupted pipeline --------------------------------------------------------
 
+# bats test_tags=stress
 @test "SIGINT mid-run: the pipeline exits 130 and leaves no partial file in its output directory" {
 	[ -x "$ROOT/pipelines/borough-league.sh" ] || [ -f "$ROOT/pipelines/borough-league.sh" ] ||
 		skip "pipelines/ not present yet"

@@ -2,6 +2,7 @@
 # Size: a 50 MB line and a million tiny lines, for every tool.  Lines have
 # no length limit (SPEC section 1); nothing here may crash, truncate a
 # field or break the table.  Inputs are made in the test's temp directory.
+# bats file_tags=stress
 load hostile_helper
 
 # big_line FILE PREFIX SUFFIX: PREFIX, 50 MB of "x", SUFFIX, LF.

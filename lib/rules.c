@@ -1,0 +1,299 @@
+/* rules.c - recogniser tables (see rules.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "mem.h"
+#include "re.h"
+#include "rules.h"
+
+typedef struct {
+	char *name;
+	cs_re *re;
+	long line;
+} rule;
+
+typedef struct {
+	int rule;
+	bool yes;
+	char *text;
+	long line;
+} example;
+
+struct cs_ruleset {
+	char *path;
+	rule *rules;
+	size_t nrules;
+	example *ex;
+	size_t nex;
+};
+
+static void expand(sbuf *out, const char *pat, const cs_table *vocab,
+		   const char *path, long line);
+static void add_alternation(sbuf *out, const cs_table *vocab, const char *kind,
+			    size_t kn, const char *path, long line);
+
+cs_ruleset *
+rules_load(const char *name, const cs_table *vocab)
+{
+	cs_table *t = ref_load(name);
+	int ckind = ref_need(t, "kind"), cname = ref_need(t, "name");
+	int cflags = ref_need(t, "flags"), ctext = ref_need(t, "text");
+	cs_ruleset *rs = xcalloc(1, sizeof *rs);
+	cs_table *own = NULL;
+	sbuf pat = { 0 };
+	char what[64];
+
+	rs->path = xstrdup(t->path);
+	rs->rules = xcalloc(t->nrows ? t->nrows : 1, sizeof *rs->rules);
+	rs->ex = xcalloc(t->nrows ? t->nrows : 1, sizeof *rs->ex);
+	for (size_t i = 0; i < t->nrows; i++) {
+		const char *kind = ref_get(t, i, (size_t)ckind);
+		const char *rname = ref_get(t, i, (size_t)cname);
+		const char *text = ref_get(t, i, (size_t)ctext);
+		long line = t->lineno[i];
+		int r = rules_find(rs, rname);
+
+		if (strcmp(kind, "vocab") == 0) {
+			ref_free(own);
+			own = ref_load(text);
+			vocab = own;
+		} else if (strcmp(kind, "rule") == 0) {
+			if (r >= 0)
+				cs_die_at(CS_EXIT_DATA, rs->path, line,
+					  "rule '%s' defined twice", rname);
+			sbuf_clear(&pat);
+			expand(&pat, text, vocab, rs->path, line);
+			snprintf(what, sizeof what, "%.40s:%ld",
+				 strrchr(rs->path, '/') ? strrchr(rs->path, '/') + 1
+							: rs->path, line);
+			rs->rules[rs->nrules].name = xstrdup(rname);
+			rs->rules[rs->nrules].line = line;
+			rs->rules[rs->nrules].re =
+			    re_compile(sbuf_str(&pat),
+				       ref_get(t, i, (size_t)cflags), what);
+			rs->nrules++;
+		} else if (strcmp(kind, "yes") == 0 || strcmp(kind, "no") == 0) {
+			if (r < 0)
+				cs_die_at(CS_EXIT_DATA, rs->path, line,
+					  "example for rule '%s', which is not "
+					  "defined above it", rname);
+			rs->ex[rs->nex].rule = r;
+			rs->ex[rs->nex].yes = kind[0] == 'y';
+			rs->ex[rs->nex].text = xstrdup(text);
+			rs->ex[rs->nex].line = line;
+			rs->nex++;
+		} else {
+			cs_die_at(CS_EXIT_DATA, rs->path, line,
+				  "kind '%s' is not vocab, rule, yes or no",
+				  kind);
+		}
+	}
+	sbuf_free(&pat);
+	ref_free(own);
+	ref_free(t);
+	return rs;
+}
+
+/* Copy pat to out, replacing each {{kind}} by the vocabulary's words. */
+static void
+expand(sbuf *out, const char *pat, const cs_table *vocab, const char *path,
+       long line)
+{
+	const char *p = pat, *open;
+
+	while ((open = strstr(p, "{{")) != NULL) {
+		const char *close = strstr(open + 2, "}}");
+
+		if (close == NULL)
+			break;
+		sbuf_add(out, p, (size_t)(open - p));
+		add_alternation(out, vocab, open + 2, (size_t)(close - open - 2),
+				path, line);
+		p = close + 2;
+	}
+	sbuf_adds(out, p);
+}
+
+static int
+longer_first(const void *a, const void *b)
+{
+	size_t la = strlen(*(const char *const *)a);
+	size_t lb = strlen(*(const char *const *)b);
+
+	if (la != lb)
+		return la < lb ? 1 : -1;
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* "(?:words|word)" for every word of the kind, longest first so that
+ * "fell by" is tried before "fell"; each word literal.  Spaces and '#'
+ * are escaped too, so the alternation means the same under flag x. */
+static void
+add_alternation(sbuf *out, const cs_table *vocab, const char *kind,
+		size_t kn, const char *path, long line)
+{
+	const char **words;
+	size_t nw = 0;
+	int cw, ck;
+
+	if (vocab == NULL)
+		cs_die_at(CS_EXIT_DATA, path, line,
+			  "{{%.*s}} needs a vocabulary, and none was given",
+			  (int)kn, kind);
+	cw = ref_need(vocab, "word");
+	ck = ref_need(vocab, "kind");
+	words = xcalloc(vocab->nrows + 1, sizeof *words);
+	for (size_t i = 0; i < vocab->nrows; i++) {
+		const char *k = ref_get(vocab, i, (size_t)ck);
+
+		if (strlen(k) == kn && memcmp(k, kind, kn) == 0)
+			words[nw++] = ref_get(vocab, i, (size_t)cw);
+	}
+	if (nw == 0)
+		cs_die_at(CS_EXIT_DATA, path, line,
+			  "{{%.*s}}: no word of that kind in %s", (int)kn,
+			  kind, vocab->path);
+	qsort(words, nw, sizeof *words, longer_first);
+	sbuf_adds(out, "(?:");
+	for (size_t i = 0; i < nw; i++) {
+		if (i > 0)
+			sbuf_addc(out, '|');
+		for (const char *c = words[i]; *c; c++) {
+			if (strchr("\\^$.|?*+()[]{}# ", *c) != NULL)
+				sbuf_addc(out, '\\');
+			sbuf_addc(out, *c);
+		}
+	}
+	sbuf_addc(out, ')');
+	free(words);
+}
+
+void
+rules_free(cs_ruleset *rs)
+{
+	if (rs == NULL)
+		return;
+	for (size_t i = 0; i < rs->nrules; i++) {
+		free(rs->rules[i].name);
+		re_free(rs->rules[i].re);
+	}
+	for (size_t i = 0; i < rs->nex; i++)
+		free(rs->ex[i].text);
+	free(rs->rules);
+	free(rs->ex);
+	free(rs->path);
+	free(rs);
+}
+
+size_t
+rules_count(const cs_ruleset *rs)
+{
+	return rs->nrules;
+}
+
+const char *
+rules_name(const cs_ruleset *rs, int r)
+{
+	return r >= 0 && (size_t)r < rs->nrules ? rs->rules[r].name : NULL;
+}
+
+int
+rules_find(const cs_ruleset *rs, const char *name)
+{
+	for (size_t i = 0; i < rs->nrules; i++)
+		if (strcmp(rs->rules[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+rules_need(const cs_ruleset *rs, const char *name)
+{
+	int r = rules_find(rs, name);
+
+	if (r < 0)
+		cs_die(CS_EXIT_DATA, "%s: no rule named '%s'", rs->path, name);
+	return r;
+}
+
+bool
+rules_exec(cs_ruleset *rs, int r, const char *s, size_t n, size_t start,
+	   cs_rmatch *m)
+{
+	cs_re *re = rs->rules[r].re;
+	int rc = re_match(re, s, n, start);
+
+	m->rule = -1;
+	m->limit = rc == RE_LIMIT;
+	m->ncap = 0;
+	if (rc != RE_MATCH)
+		return false;
+	m->rule = r;
+	/* Copied out at once: the next match on this pattern overwrites
+	 * the regex's own match data. */
+	for (int i = 0; i < RULES_MAXCAP; i++) {
+		if (!re_group(re, (unsigned)i, &m->so[i], &m->eo[i]))
+			m->so[i] = m->eo[i] = (size_t)-1;
+	}
+	m->ncap = RULES_MAXCAP;
+	return true;
+}
+
+int
+rules_first(cs_ruleset *rs, const char *s, size_t n, cs_rmatch *m)
+{
+	bool limit = false;
+
+	for (size_t r = 0; r < rs->nrules; r++) {
+		if (rules_exec(rs, (int)r, s, n, 0, m))
+			return (int)r;
+		limit |= m->limit;
+	}
+	m->rule = -1;
+	m->limit = limit;
+	return -1;
+}
+
+bool
+rules_group(const cs_rmatch *m, int i, size_t *so, size_t *eo)
+{
+	if (m->rule < 0 || i < 0 || i >= m->ncap || m->so[i] == (size_t)-1)
+		return false;
+	*so = m->so[i];
+	*eo = m->eo[i];
+	return true;
+}
+
+bool
+rules_named(const cs_ruleset *rs, const cs_rmatch *m, const char *group,
+	    size_t *so, size_t *eo)
+{
+	if (m->rule < 0)
+		return false;
+	return rules_group(m, re_name_number(rs->rules[m->rule].re, group), so,
+			   eo);
+}
+
+int
+rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples)
+{
+	int failed = 0;
+	cs_rmatch m;
+
+	for (size_t i = 0; i < rs->nex; i++) {
+		const example *e = &rs->ex[i];
+		bool got = rules_exec(rs, e->rule, e->text, strlen(e->text), 0,
+				      &m);
+
+		if (got != e->yes) {
+			fprintf(out, "%s:%ld: rule %s: should %smatch: %s\n",
+				rs->path, e->line, rs->rules[e->rule].name,
+				e->yes ? "" : "not ", e->text);
+			failed++;
+		}
+	}
+	if (nexamples != NULL)
+		*nexamples = rs->nex;
+	return failed;
+}
