@@ -874,3 +874,45 @@ size_t time_prefix(const char *s, size_t n, int *minutes)
 {
 	return longest_prefix(s, n, time_whole, minutes);
 }
+
+/* ---- finding dates and times in running text ---------------------------- */
+
+/* A word starts at i: a letter or digit with none just before it, so
+ * "2022" inside "20220330" or "May" inside "Mayor" is not tried. */
+static bool word_start(const char *s, size_t i)
+{
+	return (is_digit_c(s[i]) || is_alpha_c(s[i])) &&
+	       (i == 0 || !(is_digit_c(s[i - 1]) || is_alpha_c(s[i - 1])));
+}
+
+bool date_find(const char *s, size_t n, size_t from, cs_date *d, size_t *so,
+	       size_t *eo)
+{
+	for (size_t i = from; i < n; i++) {
+		size_t k;
+		if (!word_start(s, i))
+			continue;
+		if ((k = date_prefix(s + i, n - i, d)) > 0) {
+			*so = i;
+			*eo = i + k;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool time_find(const char *s, size_t n, size_t from, int *minutes, size_t *so,
+	       size_t *eo)
+{
+	for (size_t i = from; i < n; i++) {
+		size_t k;
+		if (!word_start(s, i))
+			continue;
+		if ((k = time_prefix(s + i, n - i, minutes)) > 0) {
+			*so = i;
+			*eo = i + k;
+			return true;
+		}
+	}
+	return false;
+}

@@ -74,6 +74,17 @@ size_t date_prefix(const char *s, size_t n, cs_date *out);
 size_t time_prefix(const char *s, size_t n, int *minutes);
 size_t period_prefix(const char *s, size_t n, cs_period *out);
 
+/* Finding, for running text: the first date (time) that starts a word at
+ * or after from, as date_prefix (time_prefix) reads it; its span is
+ * [*so, *eo).  False when there is none.
+ *   date_find("held on Wednesday, 30th March, 2022, at 10.00", n, 0, ...)
+ *   finds "Wednesday, 30th March, 2022"; time_find from its end finds
+ *   "10.00". */
+bool date_find(const char *s, size_t n, size_t from, cs_date *d, size_t *so,
+	       size_t *eo);
+bool time_find(const char *s, size_t n, size_t from, int *minutes, size_t *so,
+	       size_t *eo);
+
 /* Parse a whole period string; false when not a period. */
 bool period_parse(const char *s, size_t n, cs_period *out);
 /* A month: label "YYYY-MM".  The builders return label "" (and zero

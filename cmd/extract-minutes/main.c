@@ -10,12 +10,21 @@
 #include <stdlib.h>
 
 #include "err.h"
+#include "layout.h"
 #include "lines.h"
 #include "mem.h"
 #include "minutes.h"
 #include "text.h"
 
 static void usage(void);
+
+/* The layout clean-up hands each clean line to the state machine. */
+static void
+to_minutes(void *arg, const char *source, long line, const char *s, size_t n,
+	   unsigned flags)
+{
+	minutes_line(arg, source, line, s, n, flags);
+}
 
 int
 main(int argc, char *argv[])
@@ -32,6 +41,7 @@ main(int argc, char *argv[])
 	int c;
 	lines *in;
 	minutes *m;
+	layout *ly;
 	char *line;
 	size_t len;
 	sbuf fixed = SBUF_INIT;
@@ -59,12 +69,14 @@ main(int argc, char *argv[])
 
 	in = lines_open(argc - optind, argv + optind);
 	m = minutes_new(source_name);
+	ly = layout_new(to_minutes, m);
 	minutes_header();
 	while (lines_next(in, &line, &len)) {
 		const char *src = lines_source(in);
 		long no = lines_lineno(in);
 
 		if (lines_new_file(in) && prev_source) {
+			layout_end_file(ly);
 			minutes_end_file(m, prev_source);
 			free(prev_source);
 			prev_source = NULL;
@@ -73,14 +85,20 @@ main(int argc, char *argv[])
 			prev_source = xstrdup(src);
 			warned_bytes = false;
 		}
-		text_line_fix(line, len, &fixed, src, no, &warned_bytes);
-		if (text_is_furniture(sbuf_str(&fixed), fixed.len))
-			continue;
-		minutes_line(m, src, no, sbuf_str(&fixed), fixed.len);
+		/* Bad bytes become U+FFFD, so every later step sees UTF-8. */
+		sbuf_clear(&fixed);
+		if (utf8_fix(line, len, &fixed) > 0 && !warned_bytes) {
+			cs_warn_at(src, no, "NUL bytes or invalid UTF-8 replaced by U+FFFD"
+				   " (reported once per file)");
+			warned_bytes = true;
+		}
+		layout_line(ly, src, no, sbuf_str(&fixed), fixed.len);
 	}
+	layout_end_file(ly);
 	minutes_end_file(m, prev_source ? prev_source : "-");
 	free(prev_source);
 	lines_close(in);
+	layout_free(ly);
 	minutes_free(m);
 	sbuf_free(&fixed);
 	return cs_finish(strict);

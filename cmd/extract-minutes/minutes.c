@@ -1,29 +1,41 @@
-/* minutes.c - the line state machine of extract-minutes.
+/* minutes.c - the state machine of extract-minutes: document -> set of
+ * minutes -> section -> item -> paragraph.
  *
- * Outside minutes every line is skipped until a "Minutes of (the) ...
- * meeting held on DATE" line, or a "MINUTES" heading with a date line
- * below it, starts a set.  Inside, the preamble holds the
- * attendance lists; numbered UPPER CASE headings start agenda items, whose
- * text is read as paragraphs (prose.c).  "The meeting finished at ..."
- * (or a new set of minutes, or the end of the operand) ends the set.
+ * It reads the clean lines of layout.c and asks the recognisers (recog.h,
+ * lib/data/rules-minutes-*.tsv) what each line is; it holds no patterns.
  *
- * Rows of one set are held until it ends, because a name printed in full
- * late in the minutes may resolve a surname printed early ("Ms Gardiner"
- * at item 2, "Aveen Gardiner" at item 9). */
+ *   outside   lines are skipped until one starts a set of minutes ("Minutes
+ *             of the meeting held on DATE", "MINUTES" with the date below,
+ *             "X held their meeting on DATE", "GENERAL MEETING MONDAY 4
+ *             DECEMBER"), or an operand opens with "Present:"
+ *   heading   the lines of a heading are joined until its date is found
+ *   preamble  attendance sections: Present, In attendance, Apologies ...
+ *   item      an item heading, then paragraphs handed to prose.c
+ *
+ * A set ends at its closing line, at the start of another, or at the end
+ * of the operand.  The rows are held in the meeting's store (store.h)
+ * until then; this file keeps only the parser's state. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "err.h"
+#include "layout.h"
 #include "mem.h"
 #include "minutes.h"
 #include "people.h"
 #include "prose.h"
-#include "re.h"
+#include "recog.h"
 #include "text.h"
 #include "tsv.h"
 
-enum zone { Z_OUTSIDE, Z_PREAMBLE, Z_ITEM };
+enum zone { Z_OUTSIDE, Z_HEADING, Z_PREAMBLE, Z_ITEM };
+
+/* A plausible attendance section: more lines than this is not a list of
+ * people but a document the section swallowed. */
+#define MAX_SECTION 80
+#define SECTION_NONE (-1)          /* "Members of the public": no rows */
 
 /* Buffered attendance entries of one preamble section, so that a
  * two-column table broken into a run of names and then a run of
@@ -35,8 +47,23 @@ typedef struct {
 
 struct minutes {
 	const char *source_name;
-	meeting mt;                /* the set being read (prose.h) */
+	meeting mt;                /* the rows of the set being read */
 	enum zone zone;
+	long found_in_file;
+	char *file;                /* the operand being read */
+	sbuf last_text;            /* last short line outside minutes */
+
+	/* heading being gathered */
+	sbuf head;
+	long head_line;
+	int head_lines;
+	sbuf head_body;            /* the body's name from a line of its own */
+
+	/* the meeting's date when its heading printed no year */
+	bool date_open;
+	int day, mon, later_year;
+
+	/* preamble */
 	int section;               /* REC_PRESENT / REC_IN_ATTENDANCE / REC_APOLOGY */
 	int section2;              /* a second column's kind ("Present:" then
 				    * "Also present:" with nothing between:
@@ -44,95 +71,41 @@ struct minutes {
 	bool section_empty;        /* a heading with nothing after it yet */
 	bool section_explicit;     /* under a heading, not the default */
 	bool want_venue;
-	long found_in_file;
-	sbuf last_text;            /* last content line outside minutes */
-	long pending_line;         /* a "MINUTES" heading waiting for its date */
-	int pending_left;          /* lines it may still wait */
-	sbuf pending_body;
-
 	entry_line *entries;
 	size_t nentries, centries;
 
-	/* the current item */
-	int item_num;
+	/* items */
+	int nitems, numbered;      /* items so far, of them numbered */
+	long top;                  /* the current top-level number, -1 none */
+	char letter;               /* the current lettered sub-item, 0 none */
 	char item_no[16];
 	sbuf title;
 	long title_line;
-	bool title_open;
+	bool title_open, title_wait;
 	bool next_item, next_found, apologies_item;
 	long next_item_line;
+	bool list_ctx;             /* a numbered list is open ("... following:") */
+	long list_next;
+	bool after_blank;
 
 	/* paragraphs: cur is being built; pend is complete but held one step
 	 * so a paragraph that pdftotext split at a page break can rejoin */
 	sbuf cur, pend;
 	long cur_line, pend_line;
 	bool cur_marked;           /* cur began with a bullet or a number */
+	bool closed_seen;
 };
-
-static cs_re *re_start, *re_not_start, *re_minutes_heading, *re_date_line,
-	*re_heading_present, *re_heading_attend, *re_heading_apology,
-	*re_closing, *re_action_line, *re_venue, *re_end_doc;
-
-static void
-compile_patterns(void)
-{
-	if (re_start)
-		return;
-	re_start = re_compile(
-		"^\\s*(?:#+\\s*)?Minutes\\s+of\\s+(?:the\\s+|a\\s+)?"
-		"(?:meeting\\s+of\\s+(?:the\\s+)?)?(?:(?<body>.+?)\\s+)?\?(?:meeting\\s+)?"
-		"held\\s+(?:on\\s+)?(?<rest>.+)$", "i", "minutes start");
-	/* "Minutes of the previous meeting held on 7 March were agreed" is a
-	 * sentence about minutes, not a heading. */
-	re_not_start = re_compile(
-		"\\b(?:were|was|be|been|is|are|approved|agreed|signed|confirmed|previous|last)\\b",
-		"i", "minutes start");
-	/* "MINUTES" alone, or "MINUTES OF THE SAFER X PARTNERSHIP", with the
-	 * date on a line below */
-	re_minutes_heading = re_compile(
-		"^(?:#+\\s*)?(?:MINUTES|Minutes)(?:\\s+(?:OF|of)\\s+(?:THE\\s+|the\\s+)?(?<body>.+?))?\\s*$",
-		"", "minutes heading");
-	re_date_line = re_compile(
-		"^(?:Date(?:\\s+of\\s+(?:the\\s+)?meeting)?|(?:Meeting\\s+)?held(?:\\s+on)?)"
-		"\\s*[:\\-]?\\s*(?<rest>.+)$", "i", "date line");
-	re_heading_present = re_compile(
-		"^(?:(?:Board|Committee|Panel)\\s+)?(?:Members\\s+)?Present"
-		"(?:\\s+were)?\\s*(?:[:\\-]\\s*(?<rest>.*))?$", "i", "present heading");
-	re_heading_attend = re_compile(
-		"^(?:Also\\s+present|(?:Also\\s+|Officers\\s+|Others\\s+)?in\\s+attendance"
-		"|Officers(?:\\s+present)?|Others\\s+present|Attending|Guests)"
-		"\\s*(?:[:\\-]\\s*(?<rest>.*))?$", "i", "attendance heading");
-	re_heading_apology = re_compile(
-		"^Apologies(?:\\s+for\\s+absence)?(?:\\s+(?:(?:were|was|had\\s+been|have\\s+been)\\s+)?"
-		"(?:received|submitted|given)\\s+(?:from|by))?"
-		"\\s*[:\\-]?\\s*(?<rest>.*)$", "i", "apologies heading");
-	re_closing = re_compile(
-		"^The\\s+meeting\\s+(?:finished|closed|ended|concluded|terminated)"
-		"(?:\\s+at)?\\s+(?<time>.+?)\\.?\\s*$", "i", "closing line");
-	re_action_line = re_compile(
-		"^\\s*(?:Actions?|ACTIONS?)(?:\\s+(?:by|BY))?\\s*[:\\-]\\s*(?<who>.+?)\\s*\\.?\\s*$",
-		"", "action line");
-	re_venue = re_compile(
-		",|\\b(?:Hall|Room|Centre|Center|House|Offices?|Library|Online|Virtual"
-		"|Teams|Zoom|Station|Chamber|Building|Street|Road)\\b", "", "venue");
-	/* A document that is not minutes: a signature, or a report's first
-	 * headings. */
-	re_end_doc = re_compile(
-		"^(?:Chair(?:man)?|Signed\\b.*|Summary|Executive\\s+Summary"
-		"|Recommendations?|Purpose\\s+of\\s+(?:the\\s+)?report"
-		"|Officer\\s+Contact\\s+Details|Report\\s+of\\b.*)\\s*:?\\s*$",
-		"i", "end of minutes");
-}
 
 minutes *
 minutes_new(const char *source_name)
 {
 	minutes *m = xcalloc(1, sizeof *m);
 
-	compile_patterns();
+	recog_init();
 	prose_init();
 	people_init();
 	m->source_name = source_name;
+	m->top = -1;
 	return m;
 }
 
@@ -147,22 +120,32 @@ minutes_header(void)
 	out_header(cols, sizeof cols / sizeof cols[0]);
 }
 
-static bool
-named(cs_re *re, const char *g, const char *s, const char **v, size_t *vn)
+static size_t
+count_words(const char *s, size_t n)
 {
-	size_t so, eo;
+	size_t w = 0;
+	bool in = false;
 
-	if (!re_named(re, g, &so, &eo))
-		return false;
-	*v = s + so;
-	*vn = eo - so;
-	text_trim(v, vn);
-	return *vn > 0;
+	for (size_t i = 0; i < n; i++) {
+		bool sp = s[i] == ' ' || s[i] == '\t';
+
+		w += !sp && !in;
+		in = !sp;
+	}
+	return w;
 }
 
 /* ---- attendance sections ---- */
 
 /* The lines of a section go to prose_attendance (attend.c) when it ends. */
+static void
+drop_entries(minutes *m)
+{
+	for (size_t i = 0; i < m->nentries; i++)
+		free(m->entries[i].text);
+	m->nentries = 0;
+}
+
 static void
 flush_entries(minutes *m)
 {
@@ -171,6 +154,18 @@ flush_entries(minutes *m)
 
 	if (n == 0)
 		return;
+	if (m->section == SECTION_NONE) {
+		drop_entries(m);
+		return;
+	}
+	if (n > MAX_SECTION) {
+		cs_warn_at(m->mt.source, m->entries[0].line,
+			   "attendance section of %zu lines is not a list of people; skipped",
+			   n);
+		drop_entries(m);
+		m->section2 = -1;
+		return;
+	}
 	ls = xcalloc(n, sizeof *ls);
 	for (size_t i = 0; i < n; i++) {
 		ls[i].s = m->entries[i].text;
@@ -179,10 +174,8 @@ flush_entries(minutes *m)
 	}
 	prose_attendance(&m->mt, m->section, m->section2, m->item_no, ls, n,
 			 m->section_explicit);
-	for (size_t i = 0; i < n; i++)
-		free(m->entries[i].text);
 	free(ls);
-	m->nentries = 0;
+	drop_entries(m);
 	m->section2 = -1;
 }
 
@@ -199,15 +192,18 @@ add_entry(minutes *m, long line, const char *s, size_t n)
 static bool
 section_heading(minutes *m, long line, const char *s, size_t n)
 {
-	static const int kinds[] = { REC_PRESENT, REC_IN_ATTENDANCE, REC_APOLOGY };
-	cs_re *res[] = { re_heading_present, re_heading_attend, re_heading_apology };
+	static const char *const names[] = { "apology", "present",
+		"in_attendance", "public" };
+	static const int kinds[] = { REC_APOLOGY, REC_PRESENT, REC_IN_ATTENDANCE,
+		SECTION_NONE };
+	cs_rmatch rm;
+	const char *rest;
+	size_t rn;
 
-	for (size_t i = 0; i < 3; i++) {
-		const char *rest;
-		size_t rn;
+	for (size_t i = 0; i < 4; i++) {
 		bool two_columns;
 
-		if (re_match(res[i], s, n, 0) != RE_MATCH)
+		if (!recog(RS_SECTIONS, names[i], s, n, &rm))
 			continue;
 		/* "Present:" then "Also present:" with no name between: the
 		 * two columns of a table, their rows alternating below */
@@ -222,8 +218,8 @@ section_heading(minutes *m, long line, const char *s, size_t n)
 		m->section_explicit = true;
 		m->section_empty = true;
 		/* "Apologies: A, B and C": the list starts on the heading */
-		if (named(res[i], "rest", s, &rest, &rn) && !text_ieq(rest, rn, "none") &&
-		    !text_ieq(rest, rn, "none.")) {
+		if (recog_group(RS_SECTIONS, &rm, "rest", s, &rest, &rn) &&
+		    !text_ieq(rest, rn, "none") && !text_ieq(rest, rn, "none.")) {
 			add_entry(m, line, rest, rn);
 			m->section_empty = false;
 		}
@@ -232,58 +228,161 @@ section_heading(minutes *m, long line, const char *s, size_t n)
 	return false;
 }
 
+/* A line of prose, not of a list of people: long, few commas, mostly
+ * lower-case words ("At the outset, the Chair welcomed everyone to the
+ * March meeting of the Committee and thanked the officers"). */
+static bool
+prose_line(const char *s, size_t n)
+{
+	size_t words = count_words(s, n), commas = 0, lower = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		commas += s[i] == ',' || s[i] == ';';
+		lower += s[i] >= 'a' && s[i] <= 'z' && (i == 0 || s[i - 1] == ' ');
+	}
+	/* a job title is capitalised; a sentence is mostly small words */
+	return words > 12 && commas * 4 < words && lower * 2 > words;
+}
+
 /* ---- items ---- */
 
-/* "N.   UPPER CASE TITLE": the item number, or 0. */
-static int
-item_heading(const char *s, size_t n, const char **title, size_t *tn)
+/* The title of an item heading: up to a colon early in it ("Police
+ * Report: Attached."), the rest is the item's first paragraph. */
+static void
+split_title(const char *t, size_t tn, const char **title, size_t *titlen,
+	    const char **body, size_t *bodyn)
 {
-	size_t i = 0, upper = 0;
-	int num = 0;
-	bool md = false;
+	*title = t;
+	*titlen = tn;
+	*body = t + tn;
+	*bodyn = 0;
+	for (size_t i = 0; i < tn && i < 90; i++)
+		if (t[i] == ':' && (i + 1 == tn || t[i + 1] == ' ' || t[i + 1] == '\t' ||
+				    t[i + 1] == '-')) {
+			size_t k = i + 1;
 
-	while (i < n && (s[i] == ' ' || s[i] == '#'))
-		md |= s[i++] == '#';
-	if (i > 4 || i >= n || s[i] < '1' || s[i] > '9')
-		return 0;
-	while (i < n && s[i] >= '0' && s[i] <= '9' && num < 1000)
-		num = num * 10 + (s[i++] - '0');
-	if (i < n && (s[i] == '.' || s[i] == ')'))
-		i++;
-	if (i >= n || (s[i] != ' ' && s[i] != '\t') || n > 400)
-		return 0;
-	*title = s + i;
-	*tn = n - i;
-	text_trim(title, tn);
-	if (*tn == 0)
-		return 0;
-	/* Upper case words; "'s" the only lower case allowed. */
-	for (size_t k = 0; k < *tn; k++) {
-		char c = (*title)[k];
-
-		if (c >= 'a' && c <= 'z') {
-			if (!(c == 's' && k > 0 && (*title)[k - 1] == '\'') && !md)
-				return 0;
-		} else if (c >= 'A' && c <= 'Z')
-			upper++;
-	}
-	return upper >= (md ? 1u : 3u) ? num : 0;
+			/* "Cleansing: the refuse and dumping crisis" is one
+			 * title; "Police Report: Attached." is a title and text */
+			while (k < tn && (t[k] == ' ' || t[k] == '\t' || t[k] == '-'))
+				k++;
+			if (k < tn && t[k] >= 'a' && t[k] <= 'z')
+				break;
+			*titlen = i;
+			*body = t + i + 1;
+			*bodyn = tn - i - 1;
+			while (*bodyn > 0 && (**body == '-' || **body == ' '))
+				(*body)++, (*bodyn)--;
+			break;
+		}
+	text_trim(title, titlen);
+	text_trim(body, bodyn);
 }
 
 static bool
-title_continues(const char *s, size_t n)
+upper_title(const char *s, size_t n)
 {
-	const char *t;
-	size_t tn, upper = 0;
+	size_t upper = 0;
 
-	if (n == 0 || n > 200 || item_heading(s, n, &t, &tn))
-		return false;
 	for (size_t k = 0; k < n; k++) {
-		if (s[k] >= 'a' && s[k] <= 'z')
+		if (s[k] >= 'a' && s[k] <= 'z' &&
+		    !(s[k] == 's' && k > 0 && s[k - 1] == '\''))
 			return false;
 		upper += s[k] >= 'A' && s[k] <= 'Z';
 	}
-	return upper >= 2;
+	return upper >= 3;
+}
+
+/* A sentence rather than a title: long, or ending with a full stop
+ * after many words, or "That ..." (a resolution's list). */
+static bool
+sentence_like(const char *s, size_t n)
+{
+	size_t w = count_words(s, n);
+
+	return w > 16 || (w > 6 && n > 0 && s[n - 1] == '.') ||
+	       text_iprefix(s, n, "that ");
+}
+
+typedef struct {
+	char num[16];
+	long top;                  /* leading integer, -1 for a letter */
+	bool sub;                  /* 4.1, 4.1.1 */
+	char letter;               /* a) b) ... */
+	const char *title, *body;
+	size_t titlen, bodyn;
+	bool empty_title;
+} heading;
+
+/* Is this line an item heading?  Asked of the tables, then decided by
+ * structure: the sequence of numbers, the title's shape, the markup. */
+static bool
+item_heading(minutes *m, const char *s, size_t n, unsigned flags, heading *h)
+{
+	static const char *const rules[] = { "item_word", "minute_word",
+		"slash_number", "numbered", "lettered" };
+	cs_rmatch rm;
+	const char *num, *t;
+	size_t nn, tn;
+	int r = -1;
+	bool strong, in_seq;
+
+	if (n > 2000)
+		return false;
+	for (int i = 0; i < 5 && r < 0; i++)
+		if (recog(RS_ITEMS, rules[i], s, n, &rm))
+			r = i;
+	if (r < 0 || !recog_group(RS_ITEMS, &rm, "num", s, &num, &nn) || nn >= sizeof h->num)
+		return false;
+	memset(h, 0, sizeof *h);
+	memcpy(h->num, num, nn);
+	if (!recog_group(RS_ITEMS, &rm, "title", s, &t, &tn)) {
+		t = s + n;
+		tn = 0;
+	}
+	split_title(t, tn, &h->title, &h->titlen, &h->body, &h->bodyn);
+	h->empty_title = h->titlen == 0;
+	/* an <ol>'s number is an item's, unless the minutes' items are
+	 * headings without numbers (then it is a list in the text) */
+	strong = (flags & (LY_HEADING | LY_EMPH)) || r <= 1 ||
+		 ((flags & LY_LISTNUM) && !(m->nitems > 0 && m->numbered == 0));
+	if (r == 4) {
+		/* a lettered sub-item: the next letter of an item */
+		char c = h->num[0], want = m->letter ? (char)(m->letter + 1) : 'a';
+
+		if (nn != 1 || m->top < 0 || m->list_ctx || c < want || c > want + 1 ||
+		    h->empty_title)
+			return false;
+		h->letter = c;
+		h->top = -1;
+		return true;
+	}
+	h->top = strtol(h->num, NULL, 10);
+	h->sub = strchr(h->num, '.') != NULL;
+	if (r == 2 || r == 1)
+		h->sub = false;
+	in_seq = m->top < 0 || h->top == m->top + 1 ||
+		 (h->sub && (h->top == m->top || h->top == m->top + 1)) ||
+		 /* "4A" before "4" */
+		 (h->top == m->top + 1 && h->num[nn - 1] >= 'A');
+	if (m->top < 0 && !strong && h->top > 30 && h->top < 100)
+		in_seq = false;     /* "50 people attended" is no first item */
+	if (h->empty_title)
+		return strong || (in_seq && m->after_blank && !m->list_ctx);
+	if (strong)
+		return true;
+	if (upper_title(h->title, h->titlen) && in_seq)
+		return true;
+	if (m->list_ctx && h->top == m->list_next)
+		return false;       /* the next point of a numbered list */
+	if (upper_title(h->title, h->titlen))
+		/* "2. MATTERS ARISING" twice, "3. DATE OF NEXT MEETING" after 5 */
+		return in_seq || h->top <= m->top + 1;
+	/* a numbered paragraph in sequence ("3\. The Minutes of the
+	 * meeting held on ... were agreed"), or one item past a missed one */
+	if (in_seq)
+		return !sentence_like(h->title, h->titlen) || m->after_blank;
+	return h->top == m->top + 2 && m->after_blank && !h->sub &&
+	       !sentence_like(h->title, h->titlen);
 }
 
 static void
@@ -291,15 +390,17 @@ close_title(minutes *m)
 {
 	if (!m->title_open)
 		return;
-	m->title_open = false;
+	m->title_open = m->title_wait = false;
 	meeting_add(&m->mt, REC_ITEM, m->title_line, m->item_no, "", "", "",
-		    m->title.s);
-	m->next_item = prose_is_next_meeting_title(m->title.s, m->title.len);
+		    m->title.s ? m->title.s : "");
+	m->next_item = m->title.len > 0 &&
+		       prose_is_next_meeting_title(m->title.s, m->title.len);
 	m->next_item_line = m->title_line;
 	m->next_found = m->next_item &&
 			prose_next_meeting(&m->mt, m->title_line, m->item_no,
 					   m->title.s, m->title.len, true);
-	m->apologies_item = strstr(m->title.s, "APOLOG") || strstr(m->title.s, "Apolog");
+	m->apologies_item = m->title.len > 0 &&
+			    (strstr(m->title.s, "APOLOG") || strstr(m->title.s, "Apolog"));
 }
 
 /* Hand the held paragraph to prose.c. */
@@ -315,8 +416,6 @@ process_pend(minutes *m, const char *owners, size_t on)
 	sbuf_clear(&m->pend);
 }
 
-/* The paragraph being built is complete: hold it, rejoining it to the
- * held one when it is that one's continuation. */
 static bool
 open_bracket(const char *s, size_t n)
 {
@@ -327,6 +426,8 @@ open_bracket(const char *s, size_t n)
 	return depth > 0;
 }
 
+/* The paragraph being built is complete: hold it, rejoining it to the
+ * held one when it is that one's continuation. */
 static void
 end_paragraph(minutes *m)
 {
@@ -361,22 +462,169 @@ end_item(minutes *m)
 		cs_warn_at(m->mt.source, m->next_item_line,
 			   "no date given for the next meeting");
 	m->next_item = m->next_found = m->apologies_item = false;
+	m->list_ctx = false;
 }
 
+static void add_text(minutes *m, long line, const char *s, size_t n);
+
 static void
-start_item(minutes *m, long line, int num, const char *t, size_t tn)
+start_item(minutes *m, long line, const heading *h)
 {
 	if (m->zone == Z_PREAMBLE)
 		flush_entries(m);
 	else
 		end_item(m);
 	m->zone = Z_ITEM;
-	m->item_num = num;
-	snprintf(m->item_no, sizeof m->item_no, "%d", num);
+	m->nitems++;
+	if (h->letter) {
+		m->letter = h->letter;
+	} else if (h->num[0]) {
+		m->top = h->top;
+		m->letter = 0;
+		m->numbered++;
+	}
+	snprintf(m->item_no, sizeof m->item_no, "%s", h->num);
 	sbuf_clear(&m->title);
-	prose_append(&m->title, t, tn);
+	prose_append(&m->title, h->title, h->titlen);
 	m->title_line = line;
 	m->title_open = true;
+	m->title_wait = h->empty_title;
+	if (h->bodyn > 0) {
+		close_title(m);
+		add_text(m, line, h->body, h->bodyn);
+	}
+}
+
+/* ---- the meeting's date ---- */
+
+static const char *const weekdays[] = { "Sunday", "Monday", "Tuesday",
+	"Wednesday", "Thursday", "Friday", "Saturday" };
+
+/* The weekday of a date (0 Sunday), by Sakamoto's method. */
+static int
+weekday(cs_date d)
+{
+	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+	int y = d.y - (d.m < 3);
+
+	return (y + y / 4 - y / 100 + y / 400 + t[d.m - 1] + d.d) % 7;
+}
+
+/* "MONDAY 13th MAY 2015" when 13 May 2015 is a Wednesday: said, and the
+ * date kept (the day of the month is what the minutes are filed by). */
+static void
+check_weekday(minutes *m, long line, const char *s, size_t so, size_t eo,
+	      cs_date d)
+{
+	size_t from = so > 12 ? so - 12 : 0;
+
+	for (int w = 0; w < 7; w++) {
+		size_t k = strlen(weekdays[w]);
+
+		for (size_t i = from; i + k <= eo; i++)
+			if (text_iprefix(s + i, eo - i, weekdays[w]) &&
+			    (i == 0 || s[i - 1] == ' ' || s[i - 1] == ',')) {
+				if (w != weekday(d))
+					cs_warn_at(m->mt.source, line,
+						   "meeting date %04d-%02d-%02d is a %s, not the %s the heading says; the date is kept",
+						   d.y, d.m, d.d, weekdays[weekday(d)],
+						   weekdays[w]);
+				return;
+			}
+	}
+}
+
+/* A year for a meeting date printed without one: a later mention of the
+ * same day and month with a year, else the file's name, else none. */
+static void
+settle_year(minutes *m)
+{
+	const char *f = m->file ? m->file : "";
+	int y = 0;
+	cs_date d;
+
+	if (!m->date_open)
+		return;
+	m->date_open = false;
+	if (m->later_year > 0) {
+		y = m->later_year;
+		cs_warn_at(m->mt.source, m->mt.recs[0].line,
+			   "meeting date has no year; %d taken from a later mention of the same day",
+			   y);
+	} else {
+		/* "…_2023-12-04.md", "20231204.txt", "minutes-2023.txt" */
+		for (const char *p = f; *p && y == 0; p++)
+			if ((p[0] == '1' || p[0] == '2') && (p[1] == '9' || p[1] == '0') &&
+			    p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
+			    (p == f || p[-1] < '0' || p[-1] > '9'))
+				y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 +
+				    (p[2] - '0') * 10 + (p[3] - '0');
+		if (y > 0)
+			cs_warn_at(m->mt.source, m->mt.recs[0].line,
+				   "meeting date has no year; %d taken from the file name",
+				   y);
+	}
+	if (y == 0 || !date_valid(y, m->mon, m->day)) {
+		cs_warn_at(m->mt.source, m->mt.recs[0].line,
+			   "meeting date has no year, and none could be inferred");
+		return;
+	}
+	d.y = y;
+	d.m = m->mon;
+	d.d = m->day;
+	date_iso(d, m->mt.date);
+}
+
+/* While the year is open: "Today (19 November 2010)" gives it. */
+static void
+look_for_year(minutes *m, const char *s, size_t n)
+{
+	size_t from = 0, so, eo;
+	cs_date d;
+
+	while (m->later_year == 0 && date_find(s, n, from, &d, &so, &eo)) {
+		if (d.m == m->mon && d.d == m->day)
+			m->later_year = d.y;
+		from = eo;
+	}
+}
+
+/* The date of a file that names one, "…_2023-09-25.txt", "20230925.txt",
+ * for minutes that print none. */
+static bool
+file_date(const char *f, char *iso)
+{
+	for (const char *p = f; *p; p++) {
+		size_t k = 0;
+		int v[3] = { 0, 0, 0 }, part = 0;
+		cs_date d;
+
+		if (p != f && p[-1] >= '0' && p[-1] <= '9')
+			continue;
+		while (p[k] && part < 3) {
+			int digits = part == 0 ? 4 : 2;
+
+			for (int j = 0; j < digits; j++, k++) {
+				if (p[k] < '0' || p[k] > '9')
+					goto next;
+				v[part] = v[part] * 10 + (p[k] - '0');
+			}
+			part++;
+			if (part < 3 && p[k] == '-')
+				k++;
+		}
+		if (part == 3 && !(p[k] >= '0' && p[k] <= '9') &&
+		    date_valid(v[0], v[1], v[2]) && v[0] >= 1990) {
+			d.y = v[0];
+			d.m = v[1];
+			d.d = v[2];
+			date_iso(d, iso);
+			return true;
+		}
+next:
+		;
+	}
+	return false;
 }
 
 /* ---- sets of minutes ---- */
@@ -384,95 +632,185 @@ start_item(minutes *m, long line, int num, const char *t, size_t tn)
 static void
 end_minutes(minutes *m)
 {
-	if (m->zone == Z_OUTSIDE)
+	if (m->zone == Z_OUTSIDE || m->zone == Z_HEADING) {
+		m->zone = Z_OUTSIDE;
 		return;
+	}
 	if (m->zone == Z_PREAMBLE)
 		flush_entries(m);
 	else
 		end_item(m);
+	settle_year(m);
+	if (m->nitems == 0)
+		cs_warn_at(m->mt.source, m->mt.recs[0].line,
+			   "no items found in these minutes");
 	meeting_emit(&m->mt);
 	meeting_clear(&m->mt);
 	m->zone = Z_OUTSIDE;
 	sbuf_clear(&m->last_text);
 }
 
-/* A set starts: body as printed, rest = the date and maybe ", venue". */
+/* A set starts: body as printed; date the ISO date or "" with the day and
+ * month of a date printed without its year. */
 static void
 start_minutes(minutes *m, const char *source, long line, const char *body,
-	      size_t bn, const char *rest, size_t rn)
+	      size_t bn, const char *date, int day, int mon)
 {
-	size_t dso, deo;
-	char date[11] = "";
-
 	end_minutes(m);
-	if (prose_find_date(rest, rn, date, &dso, &deo)) {
-		rest += deo;
-		rn -= deo;
-		/* ", Venue" or " at Venue" after the date */
-		while (rn && (*rest == ',' || *rest == ' '))
-			rest++, rn--;
-		if (text_iprefix(rest, rn, "at "))
-			rest += 3, rn -= 3;
-	} else
-		cs_warn_at(source, line, "minutes with no readable date");
 	meeting_begin(&m->mt, source, line, date, body, bn);
-	/* "... held on 5 March 2024 at Wealdstone Library" (not "at 7pm") */
-	if (rn > 0 && !(*rest >= '0' && *rest <= '9'))
-		meeting_set_venue(&m->mt, rest, rn);
-	m->want_venue = rn == 0 || !m->mt.venue;
+	m->date_open = !date[0] && day > 0;
+	m->day = day;
+	m->mon = mon;
+	m->later_year = 0;
 	m->zone = Z_PREAMBLE;
 	m->section = REC_PRESENT;
 	m->section2 = -1;
 	m->section_explicit = false;
 	m->section_empty = false;
-	m->item_num = 0;
+	m->want_venue = false;
+	m->nitems = m->numbered = 0;
+	m->top = -1;
+	m->letter = 0;
 	m->item_no[0] = '\0';
 	m->found_in_file++;
-	m->pending_left = 0;
+	m->closed_seen = false;
+	m->list_ctx = false;
+	m->after_blank = true;
 }
 
-/* "Minutes of the X meeting held on DATE[, venue]" */
-static void
-start_from_line(minutes *m, const char *source, long line, const char *s)
+/* Start rules other than a sentence about minutes ("Minutes of the
+ * previous meeting ... were agreed"). */
+static int
+start_rule(const char *s, size_t n, cs_rmatch *rm)
 {
-	const char *body, *rest = "";
-	size_t bn, rn = 0;
+	static const char *const names[] = { "minutes_held", "body_held",
+		"meeting_title", "minutes_title" };
 
-	if (!named(re_start, "body", s, &body, &bn)) {
+	if (n == 0 || n > 400)
+		return -1;
+	for (int i = 0; i < 4; i++)
+		if (recog(RS_START, names[i], s, n, rm)) {
+			if (i != 2 && recog(RS_START, "not_start", s, n, NULL))
+				return -1;
+			return i;
+		}
+	return -1;
+}
+
+/* The gathered heading holds a date (or a day and month): start the set. */
+static bool
+finish_heading(minutes *m, const char *source, bool force)
+{
+	const char *h = sbuf_str(&m->head), *body = NULL, *rest;
+	size_t hn = m->head.len, so = 0, eo = 0, dso, deo, bn = 0, rn;
+	char iso[11] = "";
+	int day = 0, mon = 0, yr = 0;
+	cs_date d;
+	cs_rmatch rm;
+	bool full = date_find(h, hn, 0, &d, &so, &eo);
+
+	if (when_day_month(h, hn, 0, &day, &mon, &yr, &dso, &deo) &&
+	    (!full || dso < so) && yr == 0) {
+		so = dso;
+		eo = deo;
+		full = false;
+	} else if (full) {
+		date_iso(d, iso);
+		day = mon = 0;
+	} else
+		day = mon = 0;
+	if (!full && day == 0 && !force)
+		return false;
+	/* the body: from the heading's wording, or a line of its own */
+	if (start_rule(h, hn, &rm) >= 0)
+		recog_group(RS_START, &rm, "body", h, &body, &bn);
+	if (body && so > 0 && body + bn > h + so)
+		bn = body < h + so ? (size_t)(h + so - body) : 0;
+	if (!body || bn == 0 || bn > 160) {
+		body = sbuf_str(&m->head_body);
+		bn = m->head_body.len;
+	}
+	if (bn == 0) {
 		body = sbuf_str(&m->last_text);
 		bn = m->last_text.len;
 	}
-	named(re_start, "rest", s, &rest, &rn);
-	start_minutes(m, source, line, body, bn, rest, rn);
+	{
+		char *b = xstrndup(body, bn);
+
+		start_minutes(m, source, m->head_line, b, strlen(b), iso, day, mon);
+		free(b);
+	}
+	if (full)
+		check_weekday(m, m->head_line, h, so, eo, d);
+	else if (day == 0)
+		cs_warn_at(source, m->head_line, "no meeting date found in the heading");
+	/* "... held on 5 March 2024 at Wealdstone Library" (not "at 7pm") */
+	rest = h + eo;
+	rn = hn - eo;
+	while (rn && (*rest == ',' || *rest == ' ' || *rest == '.'))
+		rest++, rn--;
+	if (text_iprefix(rest, rn, "at "))
+		rest += 3, rn -= 3;
+	while (rn > 0 && (rest[rn - 1] == '.' || rest[rn - 1] == ':'))
+		rn--;
+	if (eo > 0 && rn > 0 && !(*rest >= '0' && *rest <= '9') && rn < 120)
+		meeting_set_venue(&m->mt, rest, rn);
+	m->want_venue = !m->mt.venue;
+	return true;
 }
 
-/* After a "MINUTES" heading: the body's name, then "Date: ..." (or a
- * line that starts with the date) within a few lines. */
 static void
-pending_line(minutes *m, const char *source, const char *s, size_t n)
+begin_heading(minutes *m, const char *source, long line, const char *s,
+	      size_t n)
 {
-	const char *rest = s;
-	size_t rn = n, so, eo;
-	char date[11];
+	m->zone = Z_HEADING;
+	sbuf_clear(&m->head);
+	sbuf_add(&m->head, s, n);
+	sbuf_clear(&m->head_body);
+	m->head_line = line;
+	m->head_lines = 0;
+	finish_heading(m, source, false);
+}
 
-	if (re_match(re_date_line, s, n, 0) == RE_MATCH)
-		named(re_date_line, "rest", s, &rest, &rn);
-	if (prose_find_date(rest, rn, date, &so, &eo) && so < 16) {
-		start_minutes(m, source, m->pending_line, sbuf_str(&m->pending_body),
-			      m->pending_body.len, rest, rn);
+static void item_line(minutes *m, long line, const char *raw, size_t rawn,
+		      unsigned flags);
+static void preamble_line(minutes *m, long line, const char *s, size_t n,
+			  unsigned flags);
+
+/* A line of a heading still without its date. */
+static void
+heading_line(minutes *m, const char *source, long line, const char *s,
+	     size_t n, unsigned flags)
+{
+	heading h;
+
+	if (n == 0)
+		return;
+	if (recog(RS_SECTIONS, "present", s, n, NULL) ||
+	    recog(RS_SECTIONS, "apology", s, n, NULL) ||
+	    item_heading(m, s, n, flags, &h) || m->head_lines >= 24 ||
+	    m->head.len > 600) {
+		/* the minutes go on without a date in their heading */
+		finish_heading(m, source, true);
+		preamble_line(m, line, s, n, flags);
 		return;
 	}
-	if (m->pending_body.len == 0 && n < 100 && !strpbrk(s, "0123456789:"))
-		sbuf_add(&m->pending_body, s, n);
-	m->pending_left--;
+	/* "MINUTES" / "SAFER ENFIELD PARTNERSHIP EXECUTIVE" / "Date: ..." */
+	if (m->head_body.len == 0 && n < 100 && !strpbrk(s, "0123456789:"))
+		sbuf_add(&m->head_body, s, n);
+	sbuf_addc(&m->head, ' ');
+	sbuf_add(&m->head, s, n);
+	m->head_lines++;
+	finish_heading(m, source, false);
 }
 
 static void
-preamble_line(minutes *m, long line, const char *s, size_t n)
+preamble_line(minutes *m, long line, const char *s, size_t n, unsigned flags)
 {
-	const char *t;
-	size_t tn;
-	int num;
+	heading h;
+	cs_rmatch rm;
+	const char *rest;
+	size_t rn;
 
 	if (text_ieq(s, n, "minutes") || text_ieq(s, n, "none") ||
 	    text_ieq(s, n, "none."))
@@ -480,8 +818,14 @@ preamble_line(minutes *m, long line, const char *s, size_t n)
 	if (m->want_venue) {
 		m->want_venue = false;
 		if (!memchr(s, '\t', n) && !strstr(s, " - ") &&
-		    re_test(re_venue, s, n) && !re_test(re_heading_present, s, n)) {
-			meeting_set_venue(&m->mt, s, n);
+		    recog(RS_START, "venue", s, n, NULL) &&
+		    !recog(RS_SECTIONS, "present", s, n, NULL)) {
+			const char *v = s;
+			size_t vn = n;
+
+			if (text_iprefix(v, vn, "held in "))
+				v += 8, vn -= 8;
+			meeting_set_venue(&m->mt, v, vn);
 			return;
 		}
 	}
@@ -491,12 +835,38 @@ preamble_line(minutes *m, long line, const char *s, size_t n)
 		meeting_set_venue(&m->mt, s + 6, n - 6);
 		return;
 	}
-	if ((num = item_heading(s, n, &t, &tn)) > 0) {
-		start_item(m, line, num, t, tn);
+	if (item_heading(m, s, n, flags, &h)) {
+		start_item(m, line, &h);
 		return;
 	}
 	if (section_heading(m, line, s, n))
 		return;
+	/* "**Welcome by the Chair**": a heading without a number */
+	if ((flags & (LY_EMPH | LY_HEADING)) && count_words(s, n) <= 12 &&
+	    !memchr(s, ':', n) && s[n - 1] != '.') {
+		memset(&h, 0, sizeof h);
+		h.title = s;
+		h.titlen = n;
+		h.top = -1;
+		start_item(m, line, &h);
+		return;
+	}
+	if (recog(RS_SECTIONS, "label", s, n, &rm) &&
+	    recog_group(RS_SECTIONS, &rm, "rest", s, &rest, &rn)) {
+		/* "Minute taker: Jo Bell": a line of its own, as printed */
+		flush_entries(m);
+		m->section = REC_PRESENT;
+		m->section_explicit = true;
+		add_entry(m, line, s, n);
+		flush_entries(m);
+		return;
+	}
+	if (prose_line(s, n)) {
+		/* "At the outset, the Chair welcomed ...": the list is over */
+		flush_entries(m);
+		prose_paragraph(&m->mt, line, m->item_no, s, n, NULL, 0, false);
+		return;
+	}
 	m->section_empty = false;
 	add_entry(m, line, s, n);
 }
@@ -522,38 +892,17 @@ bullet(const char **s, size_t *n, bool raw_space)
 	return raw_space;
 }
 
+/* Text of the current item, line by line into paragraphs. */
 static void
-item_line(minutes *m, long line, const char *raw, size_t rawn)
+add_text(minutes *m, long line, const char *s, size_t n)
 {
-	const char *s = raw, *t;
-	size_t n = rawn, tn;
-	int num;
-	bool lead_space;
+	cs_rmatch rm;
+	const char *who;
+	size_t wn;
 
-	text_trim(&s, &n);
-	lead_space = rawn > 1 && raw[0] == ' ' && raw[1] != ' ';
-	if (m->title_open) {
-		if (title_continues(s, n)) {
-			sbuf_addc(&m->title, ' ');
-			prose_append(&m->title, s, n);
-			return;
-		}
-		close_title(m);
-	}
-	if (n == 0) {
+	if (recog(RS_SECTIONS, "action_line", s, n, &rm)) {
 		end_paragraph(m);
-		return;
-	}
-	if ((num = item_heading(raw, rawn, &t, &tn)) > m->item_num) {
-		start_item(m, line, num, t, tn);
-		return;
-	}
-	if (re_match(re_action_line, s, n, 0) == RE_MATCH) {
-		const char *who;
-		size_t wn;
-
-		end_paragraph(m);
-		named(re_action_line, "who", s, &who, &wn);
+		recog_group(RS_SECTIONS, &rm, "who", s, &who, &wn);
 		if (m->pend.len == 0)
 			m->pend_line = line;
 		process_pend(m, who, wn);
@@ -562,50 +911,166 @@ item_line(minutes *m, long line, const char *raw, size_t rawn)
 	if (m->apologies_item && m->cur.len == 0 &&
 	    prose_apology_entry(&m->mt, line, m->item_no, s, n))
 		return;
-	if (bullet(&s, &n, lead_space) || prose_numbered(s, n) ||
-	    (n >= 8 && memcmp(s, "RESOLVED", 8) == 0)) {
-		end_paragraph(m);
-		if (n == 0)
-			return;
-		m->cur_marked = true;
-	}
 	if (m->cur.len == 0)
 		m->cur_line = line;
 	prose_append(&m->cur, s, n);
 }
 
+static void
+item_line(minutes *m, long line, const char *raw, size_t rawn, unsigned flags)
+{
+	const char *s = raw;
+	size_t n = rawn;
+	heading h;
+	bool lead_space, marked;
+
+	text_trim(&s, &n);
+	lead_space = rawn > 1 && raw[0] == ' ' && raw[1] != ' ';
+	if (m->title_open && n > 0) {
+		/* "item 1" / "Adoption of Minutes": the title on the next
+		 * line; an upper-case or bold title wrapped over lines */
+		if (m->title_wait || (n <= 200 &&
+		    (((flags & LY_EMPH) && count_words(s, n) <= 14) ||
+		     (upper_title(s, n) && !item_heading(m, s, n, flags, &h) &&
+		      upper_title(m->title.s ? m->title.s : "", m->title.len))))) {
+			if (m->title.len)
+				sbuf_addc(&m->title, ' ');
+			prose_append(&m->title, s, n);
+			m->title_wait = false;
+			return;
+		}
+		close_title(m);
+	}
+	if (n == 0) {
+		end_paragraph(m);
+		m->after_blank = true;
+		return;
+	}
+	if (item_heading(m, s, n, flags, &h)) {
+		start_item(m, line, &h);
+		m->after_blank = false;
+		return;
+	}
+	if ((flags & (LY_EMPH | LY_HEADING)) && count_words(s, n) <= 12 &&
+	    s[n - 1] != '.') {
+		if (prose_is_next_meeting_title(s, n)) {
+			/* "**DATE OF NEXT MEETING**" and a date below */
+			end_paragraph(m);
+			process_pend(m, NULL, 0);
+			m->next_item = true;
+			m->next_found = m->mt.has_next ||
+					prose_next_meeting(&m->mt, line, m->item_no,
+							   s, n, true);
+			m->next_item_line = line;
+			return;
+		}
+		if (m->numbered == 0 && !memchr(s, ':', n)) {
+			/* headings without numbers, in minutes that have none */
+			memset(&h, 0, sizeof h);
+			h.title = s;
+			h.titlen = n;
+			h.top = -1;
+			start_item(m, line, &h);
+			return;
+		}
+	}
+	m->after_blank = false;
+	marked = bullet(&s, &n, lead_space) || prose_numbered(s, n) ||
+		 (n >= 8 && memcmp(s, "RESOLVED", 8) == 0);
+	if (marked) {
+		end_paragraph(m);
+		if (n == 0)
+			return;
+		m->cur_marked = true;
+		if (m->list_ctx && prose_numbered(s, n))
+			m->list_next = strtol(s, NULL, 10) + 1;
+	}
+	/* "... agreed the following:" / "RESOLVED -": a numbered list
+	 * follows, whose numbers are not items */
+	if (n > 0 && (s[n - 1] == ':' || (n >= 8 && memcmp(s, "RESOLVED", 8) == 0) ||
+		      s[n - 1] == '-')) {
+		m->list_ctx = true;
+		m->list_next = 1;
+	} else if (!marked && m->cur.len == 0)
+		m->list_ctx = false;
+	if (marked || m->cur.len == 0 || !recog(RS_SECTIONS, "action_line", s, n, NULL))
+		add_text(m, line, s, n);
+	else {
+		end_paragraph(m);
+		add_text(m, line, s, n);
+	}
+}
+
+/* "The Chair closed the meeting at 9.15pm": a closed row; true when the
+ * line ends the set. */
+static bool
+closing(minutes *m, long line, const char *s, size_t n)
+{
+	cs_rmatch rm;
+	size_t so, eo;
+
+	bool last;
+
+	if (!recog(RS_CLOSE, "closed", s, n, &rm) || !rules_group(&rm, 0, &so, &eo))
+		return false;
+	last = recog(RS_CLOSE, "closing_line", s, n, NULL);
+	if (last && m->zone == Z_ITEM)
+		end_item(m);
+	if (!m->closed_seen) {
+		prose_closed(&m->mt, line, s + eo, n - eo);
+		m->closed_seen = true;
+	}
+	return last;
+}
+
 void
 minutes_line(minutes *m, const char *source, long lineno, const char *s,
-	     size_t n)
+	     size_t n, unsigned flags)
 {
 	const char *t = s;
 	size_t tn = n;
+	cs_rmatch rm;
+	int r;
 
 	if (m->source_name)
 		source = m->source_name;
-	text_trim(&t, &tn);
-	if (tn > 0 && tn < 400 && re_match(re_start, t, tn, 0) == RE_MATCH &&
-	    !re_test(re_not_start, t, tn)) {
-		start_from_line(m, source, lineno, t);
-		return;
+	if (m->file == NULL || strcmp(m->file, source) != 0) {
+		free(m->file);
+		m->file = xstrdup(source);
 	}
-	switch (m->zone) {
-	case Z_OUTSIDE:
-		if (tn > 0 && m->pending_left > 0) {
-			pending_line(m, source, t, tn);
+	text_trim(&t, &tn);
+	/* A new set of minutes, in an agenda pack that holds several: only
+	 * a whole heading with its date starts one inside minutes. */
+	r = start_rule(t, tn, &rm);
+	if (r >= 0 && (m->zone == Z_OUTSIDE ||
+		       (m->zone != Z_HEADING && r <= 1))) {
+		cs_date d;
+		size_t so, eo;
+
+		if (m->zone == Z_OUTSIDE || date_find(t, tn, 0, &d, &so, &eo)) {
+			end_minutes(m);
+			begin_heading(m, source, lineno, t, tn);
 			return;
 		}
-		if (tn > 0 && tn < 200 &&
-		    re_match(re_minutes_heading, t, tn, 0) == RE_MATCH &&
-		    !re_test(re_not_start, t, tn)) {
-			const char *b;
-			size_t bn;
+	}
+	if (m->date_open && tn > 0)
+		look_for_year(m, t, tn);
+	switch (m->zone) {
+	case Z_OUTSIDE:
+		/* minutes with no heading at all, opening with "Present:" */
+		if (tn > 0 && m->found_in_file == 0 &&
+		    recog(RS_SECTIONS, "present", t, tn, NULL)) {
+			char iso[11] = "";
 
-			m->pending_line = lineno;
-			m->pending_left = 6;
-			sbuf_clear(&m->pending_body);
-			if (named(re_minutes_heading, "body", t, &b, &bn))
-				sbuf_add(&m->pending_body, b, bn);
+			if (file_date(source, iso))
+				cs_warn_at(source, lineno,
+					   "minutes with no heading; meeting date %s taken from the file name",
+					   iso);
+			else
+				cs_warn_at(source, lineno,
+					   "minutes with no heading and no meeting date found");
+			start_minutes(m, source, lineno, "", 0, iso, 0, 0);
+			preamble_line(m, lineno, t, tn, flags);
 			return;
 		}
 		if (tn > 0) {
@@ -614,31 +1079,30 @@ minutes_line(minutes *m, const char *source, long lineno, const char *s,
 				sbuf_add(&m->last_text, t, tn);
 		}
 		return;
+	case Z_HEADING:
+		heading_line(m, source, lineno, t, tn, flags);
+		return;
 	case Z_PREAMBLE:
 		if (tn == 0)
 			return;
-		if (re_test(re_end_doc, t, tn)) {
+		if (closing(m, lineno, t, tn) ||
+		    recog(RS_CLOSE, "end_minutes", t, tn, NULL)) {
 			end_minutes(m);
 			return;
 		}
-		preamble_line(m, lineno, t, tn);
+		preamble_line(m, lineno, t, tn, flags);
 		return;
 	case Z_ITEM:
-		if (tn > 0 && re_match(re_closing, t, tn, 0) == RE_MATCH) {
-			const char *tm;
-			size_t tmn;
-
-			end_item(m);
-			named(re_closing, "time", t, &tm, &tmn);
-			prose_closed(&m->mt, lineno, tm, tmn);
+		if (tn > 0 && closing(m, lineno, t, tn)) {
 			end_minutes(m);
 			return;
 		}
-		if (tn > 0 && !m->title_open && re_test(re_end_doc, t, tn)) {
+		if (tn > 0 && !m->title_open &&
+		    recog(RS_CLOSE, "end_minutes", t, tn, NULL)) {
 			end_minutes(m);
 			return;
 		}
-		item_line(m, lineno, s, n);
+		item_line(m, lineno, s, n, flags);
 		return;
 	}
 }
@@ -646,6 +1110,8 @@ minutes_line(minutes *m, const char *source, long lineno, const char *s,
 void
 minutes_end_file(minutes *m, const char *source)
 {
+	if (m->zone == Z_HEADING)
+		finish_heading(m, m->file ? m->file : source, true);
 	end_minutes(m);
 	if (m->source_name)
 		source = m->source_name;
@@ -657,11 +1123,12 @@ minutes_end_file(minutes *m, const char *source)
 void
 minutes_free(minutes *m)
 {
-	for (size_t i = 0; i < m->nentries; i++)
-		free(m->entries[i].text);
+	drop_entries(m);
 	free(m->entries);
+	free(m->file);
 	sbuf_free(&m->last_text);
-	sbuf_free(&m->pending_body);
+	sbuf_free(&m->head);
+	sbuf_free(&m->head_body);
 	sbuf_free(&m->title);
 	sbuf_free(&m->cur);
 	sbuf_free(&m->pend);
@@ -669,16 +1136,6 @@ minutes_free(minutes *m)
 	free(m);
 	people_free();
 	prose_free();
-	re_free(re_start);
-	re_free(re_not_start);
-	re_free(re_minutes_heading);
-	re_free(re_date_line);
-	re_free(re_heading_present);
-	re_free(re_heading_attend);
-	re_free(re_heading_apology);
-	re_free(re_closing);
-	re_free(re_action_line);
-	re_free(re_venue);
-	re_free(re_end_doc);
-	re_start = NULL;
+	when_free();
+	recog_free();
 }

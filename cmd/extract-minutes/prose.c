@@ -8,13 +8,14 @@
 #include "err.h"
 #include "prose.h"
 #include "re.h"
-#include "ref.h"
 #include "rules.h"
+#include "store.h"
+#include "when.h"
 #include "text.h"
 #include "tsv.h"
 
-static cs_re *re_date, *re_time, *re_apology, *re_marker, *re_pronoun,
-	*re_untitled, *re_next_phrase, *re_next_title, *re_numbered, *re_commit;
+static cs_re *re_apology, *re_marker, *re_pronoun, *re_untitled,
+	*re_numbered, *re_commit;
 
 /* The recogniser tables of decisions and actions (lib/data/rules-minutes-
  * decisions*.tsv). */
@@ -22,29 +23,11 @@ static cs_ruleset *rs_dec, *rs_act;
 static int r_res_head, r_res_it, r_past, r_label, r_due, r_to, r_undertake,
 	r_will, r_pronoun, r_said, r_agreed_that;
 
-static const char *const kind_names[] = {
-	"meeting", "present", "in_attendance", "apology", "item",
-	"resolution", "decision", "action", "next_meeting", "closed",
-};
-
-#define MONTHS "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?" \
-	"|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
-
 void
 prose_init(void)
 {
-	if (re_date)
+	if (re_apology)
 		return;
-	re_date = re_compile(
-		"(?<![\\p{L}\\d])(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?"
-		"(?:the\\s+)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?"
-		"(?<m>" MONTHS ")\\.?,?\\s+(?<y>\\d{4})(?!\\d)"
-		"|(?<![\\d/])(?<d2>\\d{1,2})/(?<m2>\\d{1,2})/(?<y2>\\d{4}|\\d{2})(?![\\d/])",
-		"i", "date");
-	re_time = re_compile(
-		"(?<![\\d.:])(?:\\d{1,2}(?:[.:]\\d{2})?(?:\\s*-\\s*\\d{1,2}(?:[.:]\\d{2})?)?"
-		"\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|hrs|hours|noon)(?!\\p{L})"
-		"|\\d{1,2}[:.]\\d{2}(?![\\d.:])|noon)", "i", "time");
 	re_apology = re_compile(
 		"^(?:Apologies(?:\\s+for\\s+absence)?\\s+(?:were|was|had\\s+been|have\\s+been"
 		"|has\\s+been)\\s+(?:received|submitted|given|noted|tendered|made)"
@@ -65,9 +48,6 @@ prose_init(void)
 		"\\b(?:(?:he|she|they)\\s+)?(?:would|will|agreed|undertook|offered"
 		"|to\\s+(?:circulate|provide|share|arrange|report|bring|contact|send"
 		"|update|write|review|confirm|liaise|follow))\\b", "", "undertaking");
-	re_next_phrase = re_compile("\\bnext\\s+meeting\\b", "i", "next meeting");
-	re_next_title = re_compile("\\b(?:NEXT|FUTURE)\\s+MEETINGS?\\b", "i",
-				   "next meeting title");
 	re_numbered = re_compile("^(?:\\(?\\d{1,2}[.)]|\\([a-z]{1,3}\\)|[a-z][.)])\\s+\\S",
 				 "", "numbered line");
 	/* the tables name their vocabulary (minutes-words) */
@@ -89,8 +69,7 @@ prose_init(void)
 void
 prose_free(void)
 {
-	cs_re **all[] = { &re_date, &re_time, &re_apology, &re_marker,
-		&re_pronoun, &re_untitled, &re_next_phrase, &re_next_title,
+	cs_re **all[] = { &re_apology, &re_marker, &re_pronoun, &re_untitled,
 		&re_numbered, &re_commit };
 
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
@@ -103,88 +82,11 @@ prose_free(void)
 	attend_free();
 }
 
-/* ---- the set of minutes ---- */
-
 static char *
 dup_trim(const char *s, size_t n)
 {
 	text_trim(&s, &n);
 	return xstrndup(s, n);
-}
-
-void
-meeting_begin(meeting *mt, const char *source, long line, const char *date,
-	      const char *body, size_t bn)
-{
-	meeting_clear(mt);
-	mt->source = xstrdup(source);
-	snprintf(mt->date, sizeof mt->date, "%s", date);
-	mt->body = dup_trim(body, bn);
-	mt->names = nameidx_new();
-	meeting_add(mt, REC_MEETING, line, "", "", "", "", "");
-}
-
-void
-meeting_set_venue(meeting *mt, const char *s, size_t n)
-{
-	free(mt->venue);
-	mt->venue = dup_trim(s, n);
-	if (mt->nrecs > 0 && mt->recs[0].kind == REC_MEETING) {
-		free(mt->recs[0].text);
-		mt->recs[0].text = xstrdup(mt->venue);
-	}
-}
-
-rec *
-meeting_add(meeting *mt, enum rec_kind kind, long line, const char *item,
-	    const char *who, const char *role, const char *org, const char *text)
-{
-	rec *r;
-
-	mt->recs = xgrow(mt->recs, &mt->crecs, mt->nrecs + 1, sizeof *mt->recs);
-	r = &mt->recs[mt->nrecs++];
-	r->kind = kind;
-	r->line = line;
-	r->item = xstrdup(item ? item : "");
-	r->who = xstrdup(who ? who : "");
-	r->role = xstrdup(role ? role : "");
-	r->org = xstrdup(org ? org : "");
-	r->text = xstrdup(text ? text : "");
-	memset(&r->owners, 0, sizeof r->owners);
-	if (kind == REC_PRESENT || kind == REC_IN_ATTENDANCE || kind == REC_APOLOGY) {
-		nameidx_person(mt->names, r->who, r->role, 0, kind == REC_APOLOGY);
-		if (kind == REC_PRESENT && role_is_chair(r->role))
-			nameidx_set_chair(mt->names, r->who);
-	}
-	if (kind == REC_NEXT_MEETING)
-		mt->has_next = true;
-	return r;
-}
-
-static void
-rec_free(rec *r)
-{
-	free(r->item);
-	free(r->who);
-	free(r->role);
-	free(r->org);
-	free(r->text);
-	owner_list_free(&r->owners);
-}
-
-void
-meeting_clear(meeting *mt)
-{
-	for (size_t i = 0; i < mt->nrecs; i++)
-		rec_free(&mt->recs[i]);
-	free(mt->recs);
-	free(mt->source);
-	free(mt->body);
-	free(mt->venue);
-	nameidx_free(mt->names);
-	for (size_t i = 0; i < OWNER_NCAND; i++)
-		free(mt->refs[i].ref);
-	memset(mt, 0, sizeof *mt);
 }
 
 /* ---- resolving names at the end of the set ---- */
@@ -257,25 +159,13 @@ meeting_emit(meeting *mt)
 	for (size_t i = 0; i < mt->nrecs; i++) {
 		rec *r = &mt->recs[i];
 
-		if ((int)r->kind < 0)
-			continue;
 		if (r->kind == REC_ACTION) {
 			free(r->who);
 			r->who = owners_resolve(&r->owners, mt->names, mt->source,
 						r->line);
 		}
-		out_field(mt->source);
-		out_long(r->line);
-		out_field(mt->date);
-		out_field(mt->body ? mt->body : "");
-		out_field(kind_names[r->kind]);
-		out_field(r->item);
-		out_field(r->who);
-		out_field(r->role);
-		out_field(r->org);
-		out_field(r->text);
-		out_endrow();
 	}
+	meeting_write(mt);
 }
 
 /* ---- text helpers ---- */
@@ -303,107 +193,10 @@ prose_append(sbuf *b, const char *s, size_t n)
 	}
 }
 
-static bool
-named_span(cs_re *re, const char *g, size_t *so, size_t *eo)
-{
-	return re_named(re, g, so, eo) && *eo > *so;
-}
-
-bool
-prose_find_date(const char *s, size_t n, char *iso, size_t *so, size_t *eo)
-{
-	size_t start = 0;
-
-	while (start < n && re_match(re_date, s, n, start) == RE_MATCH) {
-		size_t a, b, ds, de, ms, me, ys, ye;
-		cs_date d;
-		int day, mon, yr;
-
-		re_group(re_date, 0, &a, &b);
-		if (date_parse(s + a, b - a, &d)) {
-			date_iso(d, iso);
-			*so = a;
-			*eo = b;
-			return true;
-		}
-		/* The parts, when date_parse wants the string plainer. */
-		if (named_span(re_date, "d", &ds, &de)) {
-			named_span(re_date, "m", &ms, &me);
-			named_span(re_date, "y", &ys, &ye);
-			mon = date_month_name(s + ms, me - ms);
-		} else {
-			named_span(re_date, "d2", &ds, &de);
-			named_span(re_date, "m2", &ms, &me);
-			named_span(re_date, "y2", &ys, &ye);
-			mon = (int)strtol(s + ms, NULL, 10);
-		}
-		day = (int)strtol(s + ds, NULL, 10);
-		yr = (int)strtol(s + ys, NULL, 10);
-		if (ye - ys == 2)
-			yr += yr < 70 ? 2000 : 1900;
-		if (date_valid(yr, mon, day)) {
-			d.y = yr;
-			d.m = mon;
-			d.d = day;
-			date_iso(d, iso);
-			*so = a;
-			*eo = b;
-			return true;
-		}
-		start = b > start ? b : start + 1;
-	}
-	return false;
-}
-
-bool
-prose_is_next_meeting_title(const char *s, size_t n)
-{
-	return re_test(re_next_title, s, n);
-}
-
-bool
-prose_next_meeting(meeting *mt, long line, const char *item, const char *s,
-		   size_t n, bool any_date)
-{
-	char iso[11], text[32];
-	size_t so, eo;
-	int t = -1;
-
-	if (mt->has_next || (!any_date && !re_test(re_next_phrase, s, n)))
-		return false;
-	if (!prose_find_date(s, n, iso, &so, &eo))
-		return false;
-	if (re_match(re_time, s, n, eo) == RE_MATCH) {
-		size_t a, b;
-
-		re_group(re_time, 0, &a, &b);
-		t = time_parse(s + a, b - a);
-	}
-	if (t >= 0)
-		snprintf(text, sizeof text, "%s %02d:%02d", iso, t / 60, t % 60);
-	else
-		snprintf(text, sizeof text, "%s", iso);
-	meeting_add(mt, REC_NEXT_MEETING, line, item, "", "", "", text);
-	return true;
-}
-
 bool
 prose_numbered(const char *s, size_t n)
 {
 	return n < 100000 && re_test(re_numbered, s, n);
-}
-
-void
-prose_closed(meeting *mt, long line, const char *s, size_t n)
-{
-	int t = time_parse(s, n);
-	char text[16] = "";
-
-	if (t >= 0)
-		snprintf(text, sizeof text, "%02d:%02d", t / 60, t % 60);
-	else
-		cs_warn_at(mt->source, line, "closing time not understood: %.40s", s);
-	meeting_add(mt, REC_CLOSED, line, "", "", "", "", text);
 }
 
 /* ---- sentences ---- */

@@ -469,8 +469,56 @@ static void test_prefix_sweep(void)
 	CHECK(sweep_bad == 0);
 }
 
+
+/* ---- date_find / time_find ---- */
+
+static const char *DFIND(const char *lit, size_t from, size_t *so, size_t *eo)
+{
+	bool ok;
+	cs_date d;
+	WITH_EXACT(lit, b, n, ok = date_find(b, n, from, &d, so, eo));
+	if (!ok)
+		return "no";
+	date_iso(d, iso);
+	return iso;
+}
+
+static int TFIND(const char *lit, size_t from, size_t *so, size_t *eo)
+{
+	bool ok;
+	int t = -1;
+	WITH_EXACT(lit, b, n, ok = time_find(b, n, from, &t, so, eo));
+	return ok ? t : -1;
+}
+
+static void test_find(void)
+{
+	size_t so = 0, eo = 0;
+	const char *h = "HELD ON WEDNESDAY, 30TH MARCH, 2022, AT 10.00 A.M.";
+
+	CHECK_STR(DFIND(h, 0, &so, &eo), "2022-03-30");
+	CHECK(so == 8 && eo == 35);
+	CHECK(TFIND(h, eo, &so, &eo) == 600);
+	CHECK(so == 40);
+	CHECK_STR(DFIND("The next meeting: 7th of July 2025 at 7pm", 0, &so, &eo),
+		  "2025-07-07");
+	CHECK(TFIND("The next meeting: 7th of July 2025 at 7pm", eo, &so, &eo) == 19 * 60);
+	/* a later date when from is past the first */
+	CHECK_STR(DFIND("on 1/2/2019 and on 3/4/2020", 5, &so, &eo), "2020-04-03");
+	/* not inside a word or number */
+	CHECK_STR(DFIND("ref 1112/03/2019x", 0, &so, &eo), "no");
+	CHECK_STR(DFIND("30 February 2023 is no date", 0, &so, &eo), "no");
+	CHECK_STR(DFIND("no dates here", 0, &so, &eo), "no");
+	CHECK_STR(DFIND("", 0, &so, &eo), "no");
+	CHECK(TFIND("meeting closed at 20.52", 0, &so, &eo) == 20 * 60 + 52);
+	CHECK(TFIND("closed the meeting at 9.15pm.", 0, &so, &eo) == 21 * 60 + 15);
+	CHECK(TFIND("2019 figures, 4 items", 0, &so, &eo) == -1);
+	CHECK(TFIND("at 8pm", 7, &so, &eo) == -1);     /* from past the end */
+}
+
 int main(void)
 {
+	test_find();
 	test_prefix_sweep();
 	test_prefixes();
 	test_calendar();
