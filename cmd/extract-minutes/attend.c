@@ -20,7 +20,8 @@
 
 static cs_ruleset *rs;
 static int r_public, r_role_name, r_plural, r_clerk, r_role_colon,
-	r_inline, r_remote, r_prose;
+	r_inline, r_remote, r_prose, r_label, r_label_attends, r_local,
+	r_for_another;
 
 static void
 load_rules(void)
@@ -37,6 +38,10 @@ load_rules(void)
 	r_inline = rules_need(rs, "attend_inline");
 	r_remote = rules_need(rs, "remote");
 	r_prose = rules_need(rs, "prose_line");
+	r_label = rules_need(rs, "list_label");
+	r_label_attends = rules_need(rs, "label_attends");
+	r_local = rules_need(rs, "local_council");
+	r_for_another = rules_need(rs, "for_another");
 }
 
 void
@@ -56,6 +61,7 @@ typedef struct {
 	int ek;                 /* entry_kind, or ENTRY_PAIRED */
 	long line;
 	bool whole_line;        /* the entry was a line of its own */
+	bool for_another;       /* "(representing ...)" */
 	char *text;             /* as printed, for messages */
 } found;
 
@@ -232,7 +238,7 @@ add_entry(found_list *fl, int kind, long line, const char *s, size_t n,
 		return;
 	}
 	if (rules_exec(rs, r_role_colon, s, n, 0, &m) &&
-	    rules_named(rs, &m, "role", &so, &eo) && is_role(s + so, eo - so)) {
+	    rules_named(rs, &m, "role", &so, &eo) && has_role_word(s + so, eo - so)) {
 		/* "Minute Secretary: Jo Reed" */
 		size_t ns, ne;
 
@@ -246,6 +252,10 @@ add_entry(found_list *fl, int kind, long line, const char *s, size_t n,
 	if (f->ek == ENTRY_PERSON && kind == REC_PRESENT &&
 	    role_other_tier(f->p.role))
 		f->kind = REC_IN_ATTENDANCE;
+	/* "Jo Reed (representing Dan Hart MP)" attends for another */
+	if (f->ek == ENTRY_PERSON && kind == REC_PRESENT &&
+	    rules_exec(rs, r_for_another, s, n, 0, &m))
+		f->for_another = true;
 }
 
 /* "Jo Reed - Chair", "Jo Reed \xE2\x80\x93 Chair": 1 + where the dash
@@ -283,8 +293,11 @@ person_start(const char *s, size_t n)
 	}
 	if (n == 0)
 		return false;
-	if (title_len(s, n) > 0 || rules_exec(rs, r_clerk, s, n, 0, &m) ||
-	    rules_exec(rs, r_role_name, s, n, 0, &m))
+	/* "the Clerk" is someone; "District Clerk" after a name is that
+	 * person's role */
+	if (title_len(s, n) > 0 || rules_exec(rs, r_role_name, s, n, 0, &m) ||
+	    (rules_exec(rs, r_clerk, s, n, 0, &m) &&
+	     (text_iprefix(s, n, "the ") || text_ieq(s, n, "clerk"))))
 		return true;
 	/* "Colin Bright (MOPAC)", "Jo Reed - Chair": the name is what comes
 	 * before the brackets or the dash */
@@ -319,6 +332,7 @@ read_list(found_list *fl, int kind, long line, const char *s, size_t n)
 	piece pc[512];
 	size_t np = split_pieces(s, n, pc, 512), from = fl->n;
 	char title[48] = "";
+	sbuf lead = SBUF_INIT;     /* a role printed before its person */
 
 	for (size_t i = 0; i < np; i++) {
 		const char *p = pc[i].s;
@@ -332,12 +346,19 @@ read_list(found_list *fl, int kind, long line, const char *s, size_t n)
 			/* "Cllrs Ash" -> "Cllr" for the names after it */
 			size_t ts, te, rs_, re_;
 
-			rules_named(rs, &m, "title", &ts, &te);
-			if (rules_named(rs, &m, "tier", &so, &eo))
-				ts = so;
-			snprintf(title, sizeof title, "%.*s", (int)(te - ts - 1), p + ts);
-			if (p[te - 1] != 's')   /* "Messrs" has no singular */
-				title[0] = '\0';
+			if (rules_named(rs, &m, "title", &ts, &te)) {
+				if (rules_named(rs, &m, "tier", &so, &eo))
+					ts = so;
+				snprintf(title, sizeof title, "%.*s",
+					 (int)(te - ts - 1), p + ts);
+				if (p[te - 1] != 's')   /* "Messrs": no singular */
+					title[0] = '\0';
+			} else {
+				/* "Councillor: Martin Ryan, Jo Reed" */
+				rules_named(rs, &m, "one", &ts, &te);
+				snprintf(title, sizeof title, "%.*s",
+					 (int)(te - ts), p + ts);
+			}
 			rules_named(rs, &m, "rest", &rs_, &re_);
 			p += rs_;
 			pn = re_ - rs_;
@@ -374,8 +395,29 @@ read_list(found_list *fl, int kind, long line, const char *s, size_t n)
 			if (!*title && b.len && !person_start(b.s, b.len) &&
 			    describe_prev(fl, from, kind, b.s, b.len)) {
 				/* a descriptor of the person before */
-			} else if (b.len)
+			} else if (!*title && b.len && fl->n == from &&
+				   is_role(b.s, b.len) &&
+				   !rules_exec(rs, r_clerk, b.s, b.len, 0, &m)) {
+				/* "Acting Superintendent, P. Brennan", "An
+				 * Cathaoirleach, Cllr. Jo Reed": the role of
+				 * the person after it */
+				if (lead.len)
+					sbuf_adds(&lead, ", ");
+				sbuf_add(&lead, b.s, b.len);
+			} else if (b.len) {
+				size_t before = fl->n;
+
 				add_entry(fl, kind, line, b.s, b.len, false);
+				if (lead.len && fl->n > before &&
+				    fl->v[before].ek == ENTRY_PERSON) {
+					append_field(&fl->v[before].p.role, lead.s,
+						     lead.len, "; ");
+					if (role_is_chair(lead.s) &&
+					    fl->v[before].kind == REC_IN_ATTENDANCE)
+						fl->v[before].kind = REC_PRESENT;
+					sbuf_clear(&lead);
+				}
+			}
 			sbuf_free(&b);
 			if (sl == 0)
 				break;
@@ -383,6 +425,7 @@ read_list(found_list *fl, int kind, long line, const char *s, size_t n)
 			pn -= k + sl;
 		}
 	}
+	sbuf_free(&lead);
 }
 
 /* "MOPAC and Inspector Ruth Doyle", "Cllr Ash & the Clerk": "and" or
@@ -455,9 +498,10 @@ read_unit(found_list *fl, int kind, long line, const char *s, size_t n,
 	 * Youth Board": one person when no piece after the first starts
 	 * another */
 	np = split_pieces(s, n, pc, 64);
-	/* after "Declan Khan - Assistant Director," the pieces describe
-	 * him, unless one has a title */
-	dashed = has_dash(pc[0].s, pc[0].n);
+	/* after "Declan Khan - Assistant Director," or "Jo Reed, Executive,"
+	 * the pieces describe the person, unless one has a title */
+	dashed = has_dash(pc[0].s, pc[0].n) ||
+		 (np > 1 && one_line && is_role(pc[1].s, pc[1].n));
 	one = memchr(s, '\t', n) != NULL ||
 	      (!rules_exec(rs, r_plural, s, n, 0, &m) && !joins_people(s, n, dashed));
 	for (size_t i = 1; i < np && one; i++)
@@ -497,7 +541,7 @@ commas(const char *s, size_t n)
 static bool
 wraps(const char *a, size_t an, const char *b, size_t bn)
 {
-	size_t k = an;
+	size_t k = an, k2 = 0;
 
 	if (an == 0 || bn == 0 || memchr(a, '\t', an) || memchr(b, '\t', bn))
 		return false;
@@ -515,8 +559,19 @@ wraps(const char *a, size_t an, const char *b, size_t bn)
 		return true;
 	if (an - k == 2 && a[an - 1] == '.' && a[k] >= 'A' && a[k] <= 'Z')
 		return true;
+	/* "... Traveller" / "Accommodation,": one word is no one */
+	if (count_words(b, strcspn(b, ",;")) == 1 && !title_len(b, bn) &&
+	    strcspn(b, ",;") + 1 >= bn)
+		return true;
 	if (a[an - 1] == ',')
 		return commas(a, an) >= 2 || !title_len(b, bn);
+	/* the last piece of a */
+	while (k2 < an && a[an - k2 - 1] != ',' && a[an - k2 - 1] != ';')
+		k2++;
+	/* "..., Betty Ross, Humza" / "Yousaf MSP, ...": a first name alone */
+	if (commas(a, an) >= 2 && !title_len(b, bn) &&
+	    count_words(a + an - k2, k2) == 1)
+		return true;
 	return commas(a, an) >= 2 && !title_len(b, bn) &&
 	       !person_start(b, strcspn(b, ",;"));
 }
@@ -556,6 +611,8 @@ static void
 emit(meeting *mt, const char *item, found_list *fl, bool explicit)
 {
 	size_t people = 0;
+	bool local;
+	cs_rmatch m;
 
 	for (size_t i = 0; i < fl->n; i++)
 		people += fl->v[i].ek == ENTRY_PERSON;
@@ -565,9 +622,15 @@ emit(meeting *mt, const char *item, found_list *fl, bool explicit)
 			   people);
 		return;
 	}
+	local = mt->body && rules_exec(rs, r_local, mt->body, strlen(mt->body), 0, &m);
 	for (size_t i = 0; i < fl->n; i++) {
 		found *f = &fl->v[i];
 
+		/* a council of residents: the police and those there for
+		 * another attend, not as members */
+		if (local && f->ek == ENTRY_PERSON && f->kind == REC_PRESENT &&
+		    (role_officer(f->p.role) || f->for_another))
+			f->kind = REC_IN_ATTENDANCE;
 		if (f->ek == ENTRY_PERSON) {
 			if (f->p.guessed)
 				cs_warn_at(mt->source, f->line,

@@ -17,7 +17,7 @@
 enum {
 	K_HON = 1, K_TITLE = 2, K_CHAIR = 4, K_JOB = 8, K_ORGWORD = 16,
 	K_FEMALE = 32, K_MALE = 64, K_PLURAL = 128, K_OTHERTIER = 256,
-	K_POSTNOMINAL = 512,
+	K_POSTNOMINAL = 512, K_OFFICER = 2048,
 	K_OTHER = 1024          /* words of the rule tables' kinds */
 };
 
@@ -80,7 +80,7 @@ load_words(void)
 		{"male", K_MALE}, {"plural", K_PLURAL}, {"othertier", K_OTHERTIER},
 		{"postnominal", K_POSTNOMINAL}, {"decision", K_OTHER},
 		{"body", K_OTHER}, {"undertake", K_OTHER}, {"pronoun_f", K_OTHER},
-		{"pronoun_m", K_OTHER},
+		{"pronoun_m", K_OTHER}, {"officer", K_OFFICER},
 	};
 	sbuf pat = SBUF_INIT;
 
@@ -362,6 +362,28 @@ is_chair_ref(const char *s, size_t n)
 }
 
 bool
+role_officer(const char *role)
+{
+	while (role && *role) {
+		size_t k = strcspn(role, ";");
+		const char *w = role;
+		size_t wn = k;
+
+		text_trim(&w, &wn);
+		if (kinds_of(w, wn) & K_OFFICER)
+			return true;
+		role += k + (role[k] == ';');
+	}
+	return false;
+}
+
+bool
+has_role_word(const char *s, size_t n)
+{
+	return (words_kinds(s, n) & (K_JOB | K_CHAIR)) != 0;
+}
+
+bool
 role_other_tier(const char *role)
 {
 	return role && (words_kinds(role, strlen(role)) & K_OTHERTIER);
@@ -464,6 +486,16 @@ parse_name_part(const char *s, size_t n, sbuf *name, sbuf *role, sbuf *org)
 	while (name->len && (name->s[name->len - 1] == ' ' ||
 			     name->s[name->len - 1] == ','))
 		name->s[--name->len] = '\0';
+	/* "Chris Stephens MP": letters after the name are a role */
+	for (;;) {
+		char *sp = strrchr(name->s ? name->s : "", ' ');
+
+		if (sp == NULL || !(kinds_of(sp + 1, strlen(sp + 1)) & K_POSTNOMINAL))
+			break;
+		add_role(role, sp + 1, strlen(sp + 1));
+		name->len = (size_t)(sp - name->s);
+		name->s[name->len] = '\0';
+	}
 	ok = name_shaped(sbuf_str(name), name->len);
 	if (ok && paren.len)
 		classify_descriptor(paren.s, paren.len, role, org);

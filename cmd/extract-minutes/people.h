@@ -43,6 +43,10 @@ size_t title_len(const char *s, size_t n);
 bool is_role(const char *s, size_t n);
 /* A chair word ("Chairman", "Chair") alone, optionally after "The". */
 bool is_chair_ref(const char *s, size_t n);
+/* A role with a police rank ("Inspector", "PC; Police Scotland"). */
+bool role_officer(const char *role);
+/* A phrase with a job or chair word ("Minute taker", "Head of Unit"). */
+bool has_role_word(const char *s, size_t n);
 /* A role ("County Cllr", "Mr C Dyer - County Councillor") of a member
  * of another council, who attends but is no member. */
 bool role_other_tier(const char *role);
