@@ -101,7 +101,8 @@ meeting_add_person(meeting *mt, enum rec_kind kind, long line,
 {
 	rec *r = meeting_add(mt, kind, line, item, p->name, p->role, p->org, "");
 
-	nameidx_person(mt->names, p->name, p->role, p->sex, kind == REC_APOLOGY);
+	nameidx_person(mt->names, p->name, p->role, p->sex,
+		       NIX_LISTED | (kind == REC_APOLOGY ? NIX_ABSENT : 0));
 	return r;
 }
 
@@ -295,7 +296,8 @@ person_start(const char *s, size_t n)
 		return false;
 	/* "the Clerk" is someone; "District Clerk" after a name is that
 	 * person's role */
-	if (title_len(s, n) > 0 || rules_exec(rs, r_role_name, s, n, 0, &m) ||
+	if ((title_len(s, n) > 0 && title_len(s, n) < n) ||
+	    rules_exec(rs, r_role_name, s, n, 0, &m) ||
 	    (rules_exec(rs, r_clerk, s, n, 0, &m) &&
 	     (text_iprefix(s, n, "the ") || text_ieq(s, n, "clerk"))))
 		return true;
@@ -309,7 +311,8 @@ person_start(const char *s, size_t n)
 	if (count_words(s, n) < 2 || is_role(s, n))
 		return false;
 	k = entry_parse(s, n, &p);
-	yes = k == ENTRY_PERSON && !*p.org && !*p.role && !p.guessed;
+	yes = k == ENTRY_PERSON && !*p.org && role_postnominal(p.role) &&
+	      !p.guessed;
 	person_clear(&p);
 	return yes;
 }
@@ -339,6 +342,7 @@ read_list(found_list *fl, int kind, long line, const char *s, size_t n)
 		size_t pn = pc[i].n;
 		cs_rmatch m;
 		size_t so, eo;
+		bool ends_title = false;
 
 		if (pn == 0)
 			continue;
@@ -423,7 +427,12 @@ read_list(found_list *fl, int kind, long line, const char *s, size_t n)
 				break;
 			p += k + sl;
 			pn -= k + sl;
+			/* "Cllrs Alam, Bell and Hutchison, Amanda Brown": the
+			 * title's list ends at its "and" */
+			ends_title = true;
 		}
+		if (ends_title)
+			title[0] = '\0';
 	}
 	sbuf_free(&lead);
 }
@@ -555,7 +564,7 @@ wraps(const char *a, size_t an, const char *b, size_t bn)
 	 * running list, left without its name */
 	while (k > 0 && a[k - 1] != ' ')
 		k--;
-	if (title_len(a + k, an - k) == an - k)
+	if (title_len(a + k, an - k) == an - k && !is_chair_ref(a + k, an - k))
 		return true;
 	if (an - k == 2 && a[an - 1] == '.' && a[k] >= 'A' && a[k] <= 'Z')
 		return true;

@@ -98,8 +98,10 @@ load_words(void)
 			cs_die_at(CS_EXIT_DATA, t->path, t->lineno[r],
 				  "unknown kind '%s'", k);
 		slot = hmap_put(wordkind, w, strlen(w));
-		if (((uintptr_t)*slot & (K_HON | K_TITLE)) == 0 &&
-		    (bit & (K_HON | K_TITLE))) {
+		/* "Chairman Cllr Mrs Shewell": a chair word is printed
+		 * before a name as a title is */
+		if (((uintptr_t)*slot & (K_HON | K_TITLE | K_CHAIR)) == 0 &&
+		    (bit & (K_HON | K_TITLE | K_CHAIR))) {
 			titles = xgrow(titles, &titles_cap, ntitles + 1,
 				       sizeof *titles);
 			titles[ntitles++] = xstrdup(w);
@@ -316,6 +318,7 @@ is_role(const char *s, size_t n)
 	text_trim(&s, &n);
 	return n > 0 && capitalised(s, n) &&
 	       ((!title_at(s, n, NULL) && (words_kinds(s, n) & (K_JOB | K_CHAIR))) ||
+		(kinds_of(s, n) & K_CHAIR) ||
 		kinds_of(s, n) == K_PLURAL || (kinds_of(s, n) & K_PLURAL &&
 					       !memchr(s, ' ', n)));
 }
@@ -341,7 +344,7 @@ name_strip(const char *s, size_t n, sbuf *bare, sbuf *role)
 	sbuf_clear(bare);
 	text_trim(&s, &n);
 	while ((k = title_at(s, n, &kinds)) > 0 && k < n) {
-		if (kinds & K_TITLE)
+		if (kinds & (K_TITLE | K_CHAIR))
 			add_role(role, s, s[k - 1] == '.' ? k - 1 : k);
 		s += k;
 		n -= k;
@@ -375,6 +378,22 @@ role_officer(const char *role)
 		role += k + (role[k] == ';');
 	}
 	return false;
+}
+
+bool
+role_postnominal(const char *role)
+{
+	while (role && *role) {
+		size_t k = strcspn(role, ";");
+		const char *w = role;
+		size_t wn = k;
+
+		text_trim(&w, &wn);
+		if (wn && !(kinds_of(w, wn) & K_POSTNOMINAL))
+			return false;
+		role += k + (role[k] == ';');
+	}
+	return true;
 }
 
 bool
@@ -671,6 +690,7 @@ typedef struct {
 	char *role;             /* as listed: "Meetings Administrator" */
 	char sex;               /* 'f', 'm' or 0 */
 	bool absent;            /* sent apologies */
+	bool listed;            /* in an attendance list */
 } ixname;
 
 struct nameidx {
@@ -738,19 +758,22 @@ ix_find(nameidx *ix, const char *name)
 
 void
 nameidx_person(nameidx *ix, const char *name, const char *role, char sex,
-	       bool absent)
+	       int how)
 {
 	ixname *e;
 
-	if (count_words(name) < 2 || !name_shaped(name, strlen(name)))
-		return;
+	if (count_words(name) < 2 || !name_shaped(name, strlen(name)) ||
+	    (kinds_of(name, strcspn(name, " ")) &
+	     (K_PLURAL | K_TITLE | K_HON | K_CHAIR | K_JOB | K_ORGWORD)))
+		return;       /* "Cllrs Shewell" is no one's name */
 	if ((e = ix_find(ix, name)) == NULL) {
 		ix->v = xgrow(ix->v, &ix->cap, ix->n + 1, sizeof *ix->v);
 		e = &ix->v[ix->n++];
 		memset(e, 0, sizeof *e);
 		e->name = xstrdup(name);
-		e->absent = absent;
+		e->absent = (how & NIX_ABSENT) != 0;
 	}
+	e->listed |= (how & NIX_LISTED) != 0;
 	if (!e->sex)
 		e->sex = sex;
 	if (!e->role && role && *role)
@@ -760,7 +783,7 @@ nameidx_person(nameidx *ix, const char *name, const char *role, char sex,
 void
 nameidx_add(nameidx *ix, const char *name)
 {
-	nameidx_person(ix, name, NULL, 0, false);
+	nameidx_person(ix, name, NULL, 0, 0);
 }
 
 void
@@ -785,6 +808,8 @@ ix_allowed(const ixname *e, int flags, char sex)
 	if ((flags & IXR_PRESENT) && e->absent)
 		return false;
 	if ((flags & IXR_ABSENT) && !e->absent)
+		return false;
+	if ((flags & IXR_UNLISTED) && e->listed)
 		return false;
 	return !(sex && e->sex && sex != e->sex);
 }

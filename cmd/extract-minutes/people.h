@@ -45,6 +45,8 @@ bool is_role(const char *s, size_t n);
 bool is_chair_ref(const char *s, size_t n);
 /* A role with a police rank ("Inspector", "PC; Police Scotland"). */
 bool role_officer(const char *role);
+/* A role of post-nominal letters only ("MP", "MSP; OBE"), or none. */
+bool role_postnominal(const char *role);
 /* A phrase with a job or chair word ("Minute taker", "Head of Unit"). */
 bool has_role_word(const char *s, size_t n);
 /* A role ("County Cllr", "Mr C Dyer - County Councillor") of a member
@@ -71,10 +73,11 @@ void nameidx_free(nameidx *ix);
 /* Record a full name (two words or more) printed in the minutes. */
 void nameidx_add(nameidx *ix, const char *name);
 /* The same, with what the minutes say of the person: the role listed
- * ("Meetings Administrator"), sex ('f', 'm', 0), and whether they sent
- * apologies. */
+ * ("Meetings Administrator"), sex ('f', 'm', 0), and how: NIX_LISTED in
+ * an attendance list, NIX_ABSENT among the apologies. */
+enum { NIX_ABSENT = 1, NIX_LISTED = 2 };
 void nameidx_person(nameidx *ix, const char *name, const char *role,
-		    char sex, bool absent);
+		    char sex, int how);
 void nameidx_set_chair(nameidx *ix, const char *name);
 /* Resolve a reference ("Ms Gardiner", "Superintendent Leach", "Chairman",
  * "Aveen", "the Meetings Administrator") to the one full name the minutes
@@ -85,8 +88,10 @@ enum { RESOLVE_FULL, RESOLVE_UNKNOWN, RESOLVE_AMBIGUOUS };
 char *nameidx_resolve(const nameidx *ix, const char *ref, int *status);
 /* The same, among only the people present (IXR_PRESENT: never someone
  * who sent apologies) or only those absent (IXR_ABSENT); IXR_SURNAME: a
- * one-word reference is a surname only ("Cllrs Bell, Dornan" in a list). */
-enum { IXR_PRESENT = 1, IXR_ABSENT = 2, IXR_SURNAME = 4 };
+ * one-word reference is a surname only ("Cllrs Bell, Dornan" in a list);
+ * IXR_UNLISTED: only names printed in the text, not in a list ("Bell" in
+ * a list is not the "Alan Bell" listed beside it). */
+enum { IXR_PRESENT = 1, IXR_ABSENT = 2, IXR_SURNAME = 4, IXR_UNLISTED = 8 };
 char *nameidx_resolve_as(const nameidx *ix, const char *ref, int flags,
 			 int *status);
 /* The sex of the person a reference names, when the minutes say; 0. */

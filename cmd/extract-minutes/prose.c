@@ -115,7 +115,7 @@ resolve_attendees(meeting *mt)
 		 * Dornan"); a name in a list names the present
 		 * among the present, the absent among the absent */
 		full = nameidx_resolve_as(mt->names, r->who,
-					  (surname ? IXR_SURNAME : 0) | (r->kind == REC_APOLOGY ? IXR_ABSENT : IXR_PRESENT),
+					  IXR_UNLISTED | (surname ? IXR_SURNAME : 0) | (r->kind == REC_APOLOGY ? IXR_ABSENT : IXR_PRESENT),
 					  &st);
 		if (st == RESOLVE_FULL) {
 			free(r->who);
@@ -299,7 +299,7 @@ note_refs(meeting *mt, const char *s, size_t n)
 		remember(mt, s + so, eo - so, false);
 		name_strip(s + so, eo - so, &bare, NULL);
 		nameidx_person(mt->names, sbuf_str(&bare), NULL,
-			       name_sex(s + so, eo - so), false);
+			       name_sex(s + so, eo - so), 0);
 	}
 	sbuf_free(&bare);
 }

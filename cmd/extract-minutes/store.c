@@ -60,7 +60,8 @@ meeting_add(meeting *mt, enum rec_kind kind, long line, const char *item,
 	r->text = xstrdup(text ? text : "");
 	memset(&r->owners, 0, sizeof r->owners);
 	if (kind == REC_PRESENT || kind == REC_IN_ATTENDANCE || kind == REC_APOLOGY) {
-		nameidx_person(mt->names, r->who, r->role, 0, kind == REC_APOLOGY);
+		nameidx_person(mt->names, r->who, r->role, 0,
+			       NIX_LISTED | (kind == REC_APOLOGY ? NIX_ABSENT : 0));
 		if (kind == REC_PRESENT && role_is_chair(r->role))
 			nameidx_set_chair(mt->names, r->who);
 	}
