@@ -744,20 +744,66 @@ prose_people_list(meeting *mt, enum rec_kind kind, long line,
 	prose_attendance(mt, (int)kind, -1, item, &l, 1, true);
 }
 
+/* A line of an apologies item: "Cllrs Ash & Birch.", "Jo Reed", "Cllr
+ * Cole who has now resigned. Clerk to thank him ...": the people of its
+ * first sentence, when that sentence is only people.  True when the line
+ * is used up. */
 bool
 prose_apology_entry(meeting *mt, long line, const char *item, const char *s,
 		    size_t n)
 {
-	person p;
-	enum entry_kind k;
+	found_list fl = { 0 };
+	size_t k = 0, cut;
+	bool people;
 
+	load_rules();
+	text_trim(&s, &n);
 	if (text_ieq(s, n, "none") || text_ieq(s, n, "none."))
 		return true;
-	if (n > 0 && s[n - 1] == '.')
-		return false;       /* a sentence */
-	k = entry_parse(s, n, &p);
-	if (k == ENTRY_PERSON)
-		meeting_add_person(mt, REC_APOLOGY, line, item, &p);
-	person_clear(&p);
-	return k == ENTRY_PERSON;
+	if (s[n - 1] == ',')
+		return false;           /* the list goes on: a sentence */
+	/* the first sentence: up to a full stop that ends no title ("Cllr.",
+	 * "Mr.") or initial ("A.") */
+	for (; k < n; k++) {
+		size_t w = k;
+
+		if (s[k] != '.' || !(k + 1 == n || s[k + 1] == ' '))
+			continue;
+		while (w > 0 && s[w - 1] != ' ')
+			w--;
+		if (k - w == 1 || title_len(s + w, k - w + 1) == k - w + 1 ||
+		    title_len(s + w, k - w) == k - w)
+			continue;
+		break;
+	}
+	cut = k;
+	/* "... who has now tendered his resignation" */
+	for (size_t i = 0; i + 5 <= cut; i++)
+		if (memcmp(s + i, " who ", 5) == 0) {
+			cut = i;
+			break;
+		}
+	read_unit(&fl, REC_APOLOGY, line, s, cut, true);
+	/* each piece a person: "The Chair of the Board, Cllr Ash, welcomed"
+	 * is a sentence that wrapped */
+	{
+		piece pc[64];
+		size_t np = split_pieces(s, cut, pc, 64);
+
+		people = fl.n > 0 && fl.n >= np;
+		for (size_t i = 0; i < np && people; i++)
+			people = pc[i].n == 0 || person_start(pc[i].s, pc[i].n) ||
+				 rules_exec(rs, r_plural, pc[i].s, pc[i].n, 0, &(cs_rmatch){ 0 }) ||
+				 count_words(pc[i].s, pc[i].n) <= 2;
+	}
+	for (size_t i = 0; i < fl.n && people; i++)
+		people = fl.v[i].ek == ENTRY_PERSON && !fl.v[i].p.guessed &&
+			 fl.v[i].kind == REC_APOLOGY;
+	if (people) {
+		for (size_t i = 0; i < fl.n; i++)
+			fl.v[i].kind = REC_APOLOGY;
+		emit(mt, item, &fl, false);
+	}
+	found_free(&fl);
+	return people && k >= n - 1;
 }

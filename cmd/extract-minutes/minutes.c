@@ -400,7 +400,8 @@ close_title(minutes *m)
 			prose_next_meeting(&m->mt, m->title_line, m->item_no,
 					   m->title.s, m->title.len, true);
 	m->apologies_item = m->title.len > 0 &&
-			    (strstr(m->title.s, "APOLOG") || strstr(m->title.s, "Apolog"));
+			    (strstr(m->title.s, "APOLOG") || strstr(m->title.s, "Apolog") ||
+			     strstr(m->title.s, "apolog"));
 }
 
 /* Hand the held paragraph to prose.c. */

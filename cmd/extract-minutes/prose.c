@@ -29,10 +29,13 @@ prose_init(void)
 	if (re_apology)
 		return;
 	re_apology = re_compile(
-		"^(?:Apologies(?:\\s+for\\s+absence)?\\s+(?:were|was|had\\s+been|have\\s+been"
-		"|has\\s+been)\\s+(?:received|submitted|given|noted|tendered|made)"
-		"\\s+(?:from|by|on\\s+behalf\\s+of|for)|Apologies(?:\\s+for\\s+absence)?\\s*:)"
-		"\\s*(?<list>[^.]+)", "i", "apologies sentence");
+		"^(?:Apologies(?:\\s+for\\s+absence)?\\s+(?:(?:were|was|had\\s+been|have\\s+been"
+		"|has\\s+been)\\s+)?(?:(?:received|submitted|given|noted|tendered|made|accepted)"
+		"\\s+)?(?:from|by|on\\s+behalf\\s+of|for)\\b|Apologies(?:\\s+for\\s+absence)?\\s*:)"
+		"\\s*(?<list>(?:[^.]|(?<=\\b\\p{Lu})\\.|(?<=\\bCllrs|\\bCllr|\\bMrs|\\bMr|\\bMs|\\bDr)\\.)+?)"
+		"(?:\\s+(?:noted|received|accepted))?"
+		"(?:(?<!\\bCllrs|\\bCllr|\\bMrs|\\bMr|\\bMs|\\bDr|\\b\\p{Lu})\\.(?:\\s|$)|$)",
+		"i", "apologies sentence");
 	re_marker = re_compile("\\[\\s*ACTION\\s*(?::\\s*(?<who>[^\\]]*))?\\]|\\(ACTION\\)",
 			       "i", "action marker");
 	re_pronoun = re_compile("^(?:(?:It\\s+was\\s+agreed\\s+that|Agreed\\s+that)\\s+)?"
