@@ -676,7 +676,24 @@ read_columns(found_list *fl, int kind, int kind2, const src_line *lines,
 
 	for (size_t i = 0; i < n; i++) {
 		int k;
+		const char *tab = memchr(lines[i].s, '\t', lines[i].n);
 
+		if (tab) {
+			/* a row of the table with its cells: left, right */
+			const char *c = lines[i].s, *end = lines[i].s + lines[i].n;
+
+			for (int cell = 0; c < end; cell++) {
+				const char *e = memchr(c, '\t', (size_t)(end - c));
+
+				if (e == NULL)
+					e = end;
+				if (e > c)
+					add_entry(fl, cell ? kind2 : kind, lines[i].line, c,
+						  (size_t)(e - c), true);
+				c = e + 1;
+			}
+			continue;
+		}
 		if (!left_done && turn % 2 == 0 && fl->n > 0) {
 			found probe;
 			bool org_here, left_org = false;
@@ -706,6 +723,15 @@ prose_attendance(meeting *mt, int kind, int kind2, const char *item,
 	cs_rmatch m;
 
 	load_rules();
+	/* "Present:<tab>Also present:" - the headings of a table's two
+	 * columns; its rows are "left<tab>right" */
+	if (kind2 < 0 && nlines > 1 &&
+	    rules_exec(rs, r_inline, lines[0].s, lines[0].n, 0, &m) &&
+	    m.eo[0] == lines[0].n) {
+		kind2 = REC_IN_ATTENDANCE;
+		lines++;
+		nlines--;
+	}
 	/* the list ends where the lines read as sentences */
 	while (end < nlines &&
 	       !rules_exec(rs, r_prose, lines[end].s, lines[end].n, 0, &m))
