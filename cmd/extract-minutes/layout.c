@@ -155,6 +155,27 @@ starts_label(const char *s, size_t n)
 	return false;
 }
 
+/* A full stop at s[dot] that ends an abbreviation, not a sentence: an
+ * initial ("Mr. J." / "Sheehan"), or a title ("Cllr." / "Brigid Teefy"). */
+static bool
+abbreviation(const char *s, size_t dot)
+{
+	static const char *const ab[] = { "Mr", "Mrs", "Ms", "Dr", "Cllr", "Cllrs",
+		"St", "Rev", "Prof", "Sgt", "Insp", "Supt", "No", "Co", NULL };
+	size_t w = dot;
+
+	while (w > 0 && is_alpha(s[w - 1]))
+		w--;
+	if (w > 0 && s[w - 1] != ' ' && s[w - 1] != '(' && s[w - 1] != '.')
+		return false;
+	if (dot - w == 1 && s[w] >= 'A' && s[w] <= 'Z')
+		return true;
+	for (size_t i = 0; ab[i]; i++)
+		if (strlen(ab[i]) == dot - w && memcmp(s + w, ab[i], dot - w) == 0)
+			return true;
+	return false;
+}
+
 /* Does line s continue the held line, over `blanks` blank lines? */
 static bool
 continues(const layout *ly, const char *s, size_t n, unsigned flags)
@@ -178,7 +199,7 @@ continues(const layout *ly, const char *s, size_t n, unsigned flags)
 	if (hn == 0)
 		return false;
 	last = h[hn - 1];
-	if (strchr(".!?:;", last))
+	if (strchr(".!?:;", last) && !(last == '.' && abbreviation(h, hn - 1)))
 		return false;
 	lower = s[0] >= 'a' && s[0] <= 'z';
 	/* wrapped: the first word of the next line would not have fitted

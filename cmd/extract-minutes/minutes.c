@@ -43,6 +43,7 @@ enum zone { Z_OUTSIDE, Z_HEADING, Z_PREAMBLE, Z_ITEM };
 typedef struct {
 	char *text;
 	long line;
+	int kind;                  /* the record it becomes */
 } entry_line;
 
 struct minutes {
@@ -62,14 +63,17 @@ struct minutes {
 	/* the meeting's date when its heading printed no year */
 	bool date_open;
 	int day, mon, later_year;
+	cs_date mention;           /* the first full date in the minutes */
 
 	/* preamble */
 	int section;               /* REC_PRESENT / REC_IN_ATTENDANCE / REC_APOLOGY */
-	int section2;              /* a second column's kind ("Present:" then
-				    * "Also present:" with nothing between:
-				    * a two-column table), or -1 */
-	bool section_empty;        /* a heading with nothing after it yet */
 	bool section_explicit;     /* under a heading, not the default */
+	bool section_fresh;        /* its heading had no list: none read yet */
+	int cols[4], ncols;        /* a table whose header cells are section
+				    * headings ("Present:<TAB>Also present:") */
+	int second;                /* a second heading right after the first:
+				    * two columns, their lines interleaved
+				    * ("Members" / "Officials"), or -2 */
 	bool want_venue;
 	entry_line *entries;
 	size_t nentries, centries;
@@ -82,6 +86,7 @@ struct minutes {
 	sbuf title;
 	long title_line;
 	bool title_open, title_wait;
+	bool title_emph;           /* the heading was bold: so is its wrap */
 	bool next_item, next_found, apologies_item;
 	long next_item_line;
 	bool list_ctx;             /* a numbered list is open ("... following:") */
@@ -163,7 +168,7 @@ flush_entries(minutes *m)
 			   "attendance section of %zu lines is not a list of people; skipped",
 			   n);
 		drop_entries(m);
-		m->section2 = -1;
+		m->second = -2;
 		return;
 	}
 	ls = xcalloc(n, sizeof *ls);
@@ -172,11 +177,27 @@ flush_entries(minutes *m)
 		ls[i].n = strlen(m->entries[i].text);
 		ls[i].line = m->entries[i].line;
 	}
-	prose_attendance(&m->mt, m->section, m->section2, m->item_no, ls, n,
-			 m->section_explicit);
+	if (m->second >= 0)
+		/* two columns interleaved, line by line */
+		prose_attendance(&m->mt, m->section, m->second, m->item_no, ls,
+				 n, m->section_explicit);
+	else
+		/* runs of lines of one section (a table's cells carry
+		 * their column's) */
+		for (size_t i = 0; i < n;) {
+			size_t j = i + 1;
+
+			while (j < n && m->entries[j].kind == m->entries[i].kind)
+				j++;
+			if (m->entries[i].kind != SECTION_NONE)
+				prose_attendance(&m->mt, m->entries[i].kind, -1,
+						 m->item_no, ls + i, j - i,
+						 m->section_explicit);
+			i = j;
+		}
 	free(ls);
 	drop_entries(m);
-	m->section2 = -1;
+	m->second = -2;
 }
 
 static void
@@ -186,6 +207,7 @@ add_entry(minutes *m, long line, const char *s, size_t n)
 			   sizeof *m->entries);
 	m->entries[m->nentries].text = xstrndup(s, n);
 	m->entries[m->nentries].line = line;
+	m->entries[m->nentries].kind = m->section;
 	m->nentries++;
 }
 
@@ -201,28 +223,29 @@ section_heading(minutes *m, long line, const char *s, size_t n)
 	size_t rn;
 
 	for (size_t i = 0; i < 4; i++) {
-		bool two_columns;
-
 		if (!recog(RS_SECTIONS, names[i], s, n, &rm))
 			continue;
-		/* "Present:" then "Also present:" with no name between: the
-		 * two columns of a table, their rows alternating below */
-		two_columns = m->section_explicit && m->section_empty &&
-			      m->nentries == 0 && kinds[i] != m->section;
-		if (two_columns)
-			m->section2 = kinds[i];
-		else {
-			flush_entries(m);
-			m->section = kinds[i];
-		}
-		m->section_explicit = true;
-		m->section_empty = true;
-		/* "Apologies: A, B and C": the list starts on the heading */
 		if (recog_group(RS_SECTIONS, &rm, "rest", s, &rest, &rn) &&
 		    !text_ieq(rest, rn, "none") && !text_ieq(rest, rn, "none.")) {
+			/* "Apologies: A, B and C": the list starts on the
+			 * heading, and may wrap onto the lines below */
+			flush_entries(m);
+			m->section = kinds[i];
+			m->section_explicit = true;
+			m->section_fresh = false;
 			add_entry(m, line, rest, rn);
-			m->section_empty = false;
+			return true;
 		}
+		if (m->section_fresh && m->nentries == 0 && kinds[i] >= 0 &&
+		    m->section >= 0 && kinds[i] != m->section && m->second < 0) {
+			/* "Board Members" / "Officials": two columns */
+			m->second = kinds[i];
+			return true;
+		}
+		flush_entries(m);
+		m->section = kinds[i];
+		m->section_explicit = true;
+		m->section_fresh = true;
 		return true;
 	}
 	return false;
@@ -241,7 +264,7 @@ prose_line(const char *s, size_t n)
 		lower += s[i] >= 'a' && s[i] <= 'z' && (i == 0 || s[i - 1] == ' ');
 	}
 	/* a job title is capitalised; a sentence is mostly small words */
-	return words > 12 && commas * 4 < words && lower * 2 > words;
+	return words > 12 && commas * 4 < words && lower * 3 >= words;
 }
 
 /* ---- items ---- */
@@ -274,6 +297,19 @@ split_title(const char *t, size_t tn, const char **title, size_t *titlen,
 				(*body)++, (*bodyn)--;
 			break;
 		}
+	/* "Report from the Litter Group on 4th May.  Next meeting ...": a
+	 * long title without a colon ends at its first sentence */
+	if (*bodyn == 0 && tn > 60)
+		for (size_t i = 3; i + 2 < tn; i++)
+			if (t[i] == '.' && t[i + 1] == ' ' &&
+			    ((t[i - 1] >= 'a' && t[i - 1] <= 'z') ||
+			     (t[i - 1] >= '0' && t[i - 1] <= '9')) &&
+			    t[i - 2] != ' ' && t[i - 3] != ' ') {
+				*titlen = i + 1;
+				*body = t + i + 1;
+				*bodyn = tn - i - 1;
+				break;
+			}
 	text_trim(title, titlen);
 	text_trim(body, bodyn);
 }
@@ -311,6 +347,7 @@ typedef struct {
 	const char *title, *body;
 	size_t titlen, bodyn;
 	bool empty_title;
+	bool emph;                 /* the line was bold */
 } heading;
 
 /* Is this line an item heading?  Asked of the tables, then decided by
@@ -341,6 +378,7 @@ item_heading(minutes *m, const char *s, size_t n, unsigned flags, heading *h)
 	}
 	split_title(t, tn, &h->title, &h->titlen, &h->body, &h->bodyn);
 	h->empty_title = h->titlen == 0;
+	h->emph = (flags & LY_EMPH) != 0;
 	/* an <ol>'s number is an item's, unless the minutes' items are
 	 * headings without numbers (then it is a list in the text) */
 	strong = (flags & (LY_HEADING | LY_EMPH)) || r <= 1 ||
@@ -350,7 +388,8 @@ item_heading(minutes *m, const char *s, size_t n, unsigned flags, heading *h)
 		char c = h->num[0], want = m->letter ? (char)(m->letter + 1) : 'a';
 
 		if (nn != 1 || m->top < 0 || m->list_ctx || c < want || c > want + 1 ||
-		    h->empty_title)
+		    h->empty_title || text_iprefix(h->title, h->titlen, "that ") ||
+		    (h->title[0] >= 'a' && h->title[0] <= 'z'))
 			return false;
 		h->letter = c;
 		h->top = -1;
@@ -399,9 +438,10 @@ close_title(minutes *m)
 	m->next_found = m->next_item &&
 			prose_next_meeting(&m->mt, m->title_line, m->item_no,
 					   m->title.s, m->title.len, true);
-	m->apologies_item = m->title.len > 0 &&
-			    (strstr(m->title.s, "APOLOG") || strstr(m->title.s, "Apolog") ||
-			     strstr(m->title.s, "apolog"));
+	m->apologies_item = false;
+	for (size_t i = 0; i + 6 <= m->title.len && !m->apologies_item; i++)
+		m->apologies_item = text_iprefix(m->title.s + i, m->title.len - i,
+						 "apolog");
 }
 
 /* Hand the held paragraph to prose.c. */
@@ -467,6 +507,31 @@ end_item(minutes *m)
 }
 
 static void add_text(minutes *m, long line, const char *s, size_t n);
+static size_t buried_item(const minutes *m, const char *s, size_t n);
+static void item_line(minutes *m, long line, const char *raw, size_t rawn,
+		      unsigned flags);
+
+/* "2574. Apologies for absence: Cllrs Hart & Bell.  Clerk to write ...":
+ * the first sentence of the heading's text is the list. */
+static bool
+apology_list(minutes *m, long line, const char *s, size_t n)
+{
+	size_t end = n;
+
+	for (size_t i = 3; i + 1 < n; i++)
+		if (s[i] == '.' && s[i + 1] == ' ' && s[i - 1] >= 'a' &&
+		    s[i - 1] <= 'z' && s[i - 2] >= 'a' && s[i - 2] <= 'z' &&
+		    s[i - 3] != ' ') {
+			end = i;
+			break;
+		}
+	if (text_iprefix(s, end, "none") || count_words(s, end) > 14)
+		return text_iprefix(s, end, "none") && end == n;
+	prose_people_list(&m->mt, REC_APOLOGY, line, m->item_no, s, end);
+	if (end + 1 < n)
+		add_text(m, line, s + end + 1, n - end - 1);
+	return true;
+}
 
 static void
 start_item(minutes *m, long line, const heading *h)
@@ -490,9 +555,20 @@ start_item(minutes *m, long line, const heading *h)
 	m->title_line = line;
 	m->title_open = true;
 	m->title_wait = h->empty_title;
+	m->title_emph = h->emph;
 	if (h->bodyn > 0) {
+		size_t b;
+
 		close_title(m);
-		add_text(m, line, h->body, h->bodyn);
+		if (m->apologies_item && apology_list(m, line, h->body, h->bodyn))
+			return;
+		if ((b = buried_item(m, h->body, h->bodyn)) > 0) {
+			add_text(m, line, h->body, b);
+			end_paragraph(m);
+			m->after_blank = true;
+			item_line(m, line, h->body + b, h->bodyn - b, 0);
+		} else
+			add_text(m, line, h->body, h->bodyn);
 	}
 }
 
@@ -565,6 +641,28 @@ settle_year(minutes *m)
 				   "meeting date has no year; %d taken from the file name",
 				   y);
 	}
+	if (y == 0 && m->mention.y > 0) {
+		/* "The balance on 31 October 2023" in minutes headed "MONDAY
+		 * 6 NOVEMBER": the year that puts the meeting nearest it */
+		long best = -1;
+
+		for (int k = -1; k <= 1; k++) {
+			long diff = ((long)(m->mention.y + k) * 372 + m->mon * 31 + m->day) -
+				    ((long)m->mention.y * 372 + m->mention.m * 31 + m->mention.d);
+
+			if (diff < 0)
+				diff = -diff;
+			if (date_valid(m->mention.y + k, m->mon, m->day) &&
+			    (best < 0 || diff < best)) {
+				best = diff;
+				y = m->mention.y + k;
+			}
+		}
+		if (y > 0)
+			cs_warn_at(m->mt.source, m->mt.recs[0].line,
+				   "meeting date has no year; %d taken from the nearest date the minutes print",
+				   y);
+	}
 	if (y == 0 || !date_valid(y, m->mon, m->day)) {
 		cs_warn_at(m->mt.source, m->mt.recs[0].line,
 			   "meeting date has no year, and none could be inferred");
@@ -586,6 +684,8 @@ look_for_year(minutes *m, const char *s, size_t n)
 	while (m->later_year == 0 && date_find(s, n, from, &d, &so, &eo)) {
 		if (d.m == m->mon && d.d == m->day)
 			m->later_year = d.y;
+		if (m->mention.y == 0)
+			m->mention = d;
 		from = eo;
 	}
 }
@@ -642,6 +742,7 @@ end_minutes(minutes *m)
 	else
 		end_item(m);
 	settle_year(m);
+	when_settle(&m->mt);
 	if (m->nitems == 0)
 		cs_warn_at(m->mt.source, m->mt.recs[0].line,
 			   "no items found in these minutes");
@@ -663,11 +764,13 @@ start_minutes(minutes *m, const char *source, long line, const char *body,
 	m->day = day;
 	m->mon = mon;
 	m->later_year = 0;
+	memset(&m->mention, 0, sizeof m->mention);
 	m->zone = Z_PREAMBLE;
 	m->section = REC_PRESENT;
-	m->section2 = -1;
 	m->section_explicit = false;
-	m->section_empty = false;
+	m->section_fresh = false;
+	m->second = -2;
+	m->ncols = 0;
 	m->want_venue = false;
 	m->nitems = m->numbered = 0;
 	m->top = -1;
@@ -741,10 +844,29 @@ finish_heading(minutes *m, const char *source, bool force)
 		start_minutes(m, source, m->head_line, b, strlen(b), iso, day, mon);
 		free(b);
 	}
+	{
+		int st;
+		size_t tso, teo;
+
+		/* "... 30TH MARCH, 2022, AT 10.00 A.M.": when it began */
+		if (eo > 0 && time_find(h, hn, eo, &st, &tso, &teo) && tso < eo + 12)
+			m->mt.start_time = st + 1;
+	}
 	if (full)
 		check_weekday(m, m->head_line, h, so, eo, d);
-	else if (day == 0)
-		cs_warn_at(source, m->head_line, "no meeting date found in the heading");
+	else if (day == 0) {
+		int d2, m2, y2;
+		size_t a, b;
+
+		/* "THURSDAY 31 FEBRUARY 2019": said, and no date made up */
+		if (when_day_month(h, hn, 0, &d2, &m2, &y2, &a, &b))
+			cs_warn_at(source, m->head_line,
+				   "minutes with no readable date: %.*s is not a date",
+				   (int)(b - a), h + a);
+		else
+			cs_warn_at(source, m->head_line,
+				   "minutes with no readable date: none found in the heading");
+	}
 	/* "... held on 5 March 2024 at Wealdstone Library" (not "at 7pm") */
 	rest = h + eo;
 	rn = hn - eo;
@@ -777,6 +899,7 @@ static void item_line(minutes *m, long line, const char *raw, size_t rawn,
 		      unsigned flags);
 static void preamble_line(minutes *m, long line, const char *s, size_t n,
 			  unsigned flags);
+static bool table_row(minutes *m, long line, const char *s, size_t n);
 
 /* A line of a heading still without its date. */
 static void
@@ -830,16 +953,27 @@ preamble_line(minutes *m, long line, const char *s, size_t n, unsigned flags)
 			return;
 		}
 	}
-	if (text_iprefix(s, n, "time:") || text_iprefix(s, n, "date:"))
+	if (text_iprefix(s, n, "time:")) {
+		int st;
+		size_t tso, teo;
+
+		if (time_find(s, n, 5, &st, &tso, &teo))
+			m->mt.start_time = st + 1;
+		return;
+	}
+	if (text_iprefix(s, n, "date:"))
 		return;
 	if (text_iprefix(s, n, "venue:")) {
 		meeting_set_venue(&m->mt, s + 6, n - 6);
 		return;
 	}
+	if (memchr(s, '\t', n) && table_row(m, line, s, n))
+		return;
 	if (item_heading(m, s, n, flags, &h)) {
 		start_item(m, line, &h);
 		return;
 	}
+	m->ncols = 0;
 	if (section_heading(m, line, s, n))
 		return;
 	/* "**Welcome by the Chair**": a heading without a number */
@@ -849,17 +983,23 @@ preamble_line(minutes *m, long line, const char *s, size_t n, unsigned flags)
 		h.title = s;
 		h.titlen = n;
 		h.top = -1;
+		h.emph = (flags & LY_EMPH) != 0;
 		start_item(m, line, &h);
 		return;
 	}
 	if (recog(RS_SECTIONS, "label", s, n, &rm) &&
 	    recog_group(RS_SECTIONS, &rm, "rest", s, &rest, &rn)) {
-		/* "Minute taker: Jo Bell": a line of its own, as printed */
+		/* "Minute taker: Jo Bell"; under "APOLOGIES:" the first line
+		 * "Councillors: Ann Lee, Tom Day" is the section's own */
+		int kind = m->section_fresh && m->nentries == 0 ? m->section
+								  : REC_PRESENT;
+
 		flush_entries(m);
-		m->section = REC_PRESENT;
+		m->section = kind;
 		m->section_explicit = true;
+		m->section_fresh = false;
+		/* the whole line: attend.c reads the label */
 		add_entry(m, line, s, n);
-		flush_entries(m);
 		return;
 	}
 	if (prose_line(s, n)) {
@@ -868,8 +1008,60 @@ preamble_line(minutes *m, long line, const char *s, size_t n, unsigned flags)
 		prose_paragraph(&m->mt, line, m->item_no, s, n, NULL, 0, false);
 		return;
 	}
-	m->section_empty = false;
 	add_entry(m, line, s, n);
+	m->section_fresh = false;
+}
+
+/* A table of attendance: a header row of section headings, then rows
+ * whose cells go to their column's section.  True when s was one. */
+static bool
+table_row(minutes *m, long line, const char *s, size_t n)
+{
+	static const char *const names[] = { "apology", "present", "in_attendance" };
+	static const int kinds[] = { REC_APOLOGY, REC_PRESENT, REC_IN_ATTENDANCE };
+	int cols[4], nc = 0;
+	size_t i = 0;
+
+	while (i <= n && nc < 4) {
+		size_t k = i, tn;
+		const char *t = s + i;
+		int kind = SECTION_NONE - 1;
+		cs_rmatch rm;
+		const char *rest;
+		size_t rn;
+
+		while (k < n && s[k] != '\t')
+			k++;
+		tn = k - i;
+		text_trim(&t, &tn);
+		for (int r = 0; r < 3 && tn > 0; r++)
+			if (recog(RS_SECTIONS, names[r], t, tn, &rm) &&
+			    !recog_group(RS_SECTIONS, &rm, "rest", t, &rest, &rn))
+				kind = kinds[r];
+		if (m->ncols > 0) {
+			/* a row: each cell an entry of its column */
+			if (nc < m->ncols && tn > 0) {
+				int save = m->section;
+
+				m->section = m->cols[nc];
+				add_entry(m, line, t, tn);
+				m->section = save;
+			}
+		} else if (kind < SECTION_NONE)
+			return false;
+		cols[nc++] = kind;
+		i = k + 1;
+	}
+	if (m->ncols > 0)
+		return true;
+	if (nc < 2)
+		return false;
+	flush_entries(m);
+	memcpy(m->cols, cols, sizeof cols);
+	m->ncols = nc;
+	m->section = cols[0];
+	m->section_explicit = true;
+	return true;
 }
 
 static bool
@@ -931,7 +1123,7 @@ item_line(minutes *m, long line, const char *raw, size_t rawn, unsigned flags)
 		/* "item 1" / "Adoption of Minutes": the title on the next
 		 * line; an upper-case or bold title wrapped over lines */
 		if (m->title_wait || (n <= 200 &&
-		    (((flags & LY_EMPH) && count_words(s, n) <= 14) ||
+		    (((flags & LY_EMPH) && m->title_emph && count_words(s, n) <= 14) ||
 		     (upper_title(s, n) && !item_heading(m, s, n, flags, &h) &&
 		      upper_title(m->title.s ? m->title.s : "", m->title.len))))) {
 			if (m->title.len)
@@ -971,6 +1163,7 @@ item_line(minutes *m, long line, const char *raw, size_t rawn, unsigned flags)
 			h.title = s;
 			h.titlen = n;
 			h.top = -1;
+			h.emph = (flags & LY_EMPH) != 0;
 			start_item(m, line, &h);
 			return;
 		}
@@ -1000,6 +1193,25 @@ item_line(minutes *m, long line, const char *raw, size_t rawn, unsigned flags)
 		end_paragraph(m);
 		add_text(m, line, s, n);
 	}
+}
+
+/* Where the next item's number is buried in a run-on paragraph: "...
+ * was duly elected. 6. The Minutes of the meeting ...": the offset of
+ * "6.", or 0. */
+static size_t
+buried_item(const minutes *m, const char *s, size_t n)
+{
+	char num[24];
+	size_t k;
+
+	if (m->top < 0 || n < 20)
+		return 0;
+	k = (size_t)snprintf(num, sizeof num, ". %ld. ", m->top + 1);
+	for (size_t i = 1; i + k + 1 < n; i++)
+		if (memcmp(s + i, num, k) == 0 && s[i + k] >= 'A' && s[i + k] <= 'Z' &&
+		    s[i - 1] >= 'a' && s[i - 1] <= 'z')
+			return i + 2;
+	return 0;
 }
 
 /* "The Chair closed the meeting at 9.15pm": a closed row; true when the
@@ -1102,6 +1314,17 @@ minutes_line(minutes *m, const char *source, long lineno, const char *s,
 		    recog(RS_CLOSE, "end_minutes", t, tn, NULL)) {
 			end_minutes(m);
 			return;
+		}
+		{
+			size_t b = buried_item(m, s, n);
+
+			if (b > 0) {
+				item_line(m, lineno, s, b, flags);
+				end_paragraph(m);
+				m->after_blank = true;
+				item_line(m, lineno, s + b, n - b, flags);
+				return;
+			}
 		}
 		item_line(m, lineno, s, n, flags);
 		return;

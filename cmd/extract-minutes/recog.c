@@ -36,6 +36,13 @@ recog(enum recog_set set, const char *name, const char *s, size_t n,
 			  m ? m : &local);
 }
 
+cs_ruleset *
+recog_rules(enum recog_set set)
+{
+	recog_init();
+	return sets[set];
+}
+
 bool
 recog_group(enum recog_set set, const cs_rmatch *m, const char *group,
 	    const char *s, const char **v, size_t *vn)

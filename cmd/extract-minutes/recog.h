@@ -24,6 +24,8 @@ void recog_free(void);
  * NULL).  A name the table lacks is an error naming the file. */
 bool recog(enum recog_set set, const char *name, const char *s, size_t n,
 	   cs_rmatch *m);
+/* The set itself, for rules_named on a match. */
+cs_ruleset *recog_rules(enum recog_set set);
 /* The named group of the match, trimmed: false when absent or empty. */
 bool recog_group(enum recog_set set, const cs_rmatch *m, const char *group,
 		 const char *s, const char **v, size_t *vn);

@@ -37,6 +37,10 @@ typedef struct {
 	size_t nrecs, crecs;
 	nameidx *names;
 	bool has_next;          /* a next_meeting row was written */
+	size_t next_weak;       /* 1 + index of a next_meeting row read from
+				 * a sentence elsewhere, which a date under a
+				 * next-meeting heading replaces */
+	int start_time;         /* minutes after midnight + 1; 0 unknown */
 	bool resolved_list;     /* "RESOLVED:" awaits its numbered list */
 	size_t list_rec;        /* 1 + index of a decision ending "the
 				 * following:" that takes the list after it */

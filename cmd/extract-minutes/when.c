@@ -40,11 +40,52 @@ skip_spaces(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/* "April 29th", "March 12th 2024": the month first, an ordinal day. */
+static bool
+month_day(const char *s, size_t n, size_t i, int *d, int *m, int *y,
+	  size_t *eo)
+{
+	size_t w = i, k;
+	int mon, day = 0;
+
+	while (w < n && is_alpha(s[w]))
+		w++;
+	if (w == i || (mon = date_month_name(s + i, w - i)) == 0 || w + 1 >= n ||
+	    s[w] != ' ')
+		return false;
+	k = w + 1;
+	while (k < n && is_digit(s[k]) && k - w <= 2)
+		day = day * 10 + (s[k++] - '0');
+	if (k == w + 1 || k - w > 3 || day < 1 || day > 31 || k + 1 >= n ||
+	    !strchr("snrtSNRT", s[k]) || !is_alpha(s[k + 1]) ||
+	    (k + 2 < n && is_alpha(s[k + 2])))
+		return false;
+	k += 2;
+	*d = day;
+	*m = mon;
+	*y = 0;
+	*eo = k;
+	k = skip_spaces(s, n, k);
+	if (k + 4 <= n && is_digit(s[k]) && is_digit(s[k + 1]) &&
+	    is_digit(s[k + 2]) && is_digit(s[k + 3]) &&
+	    (k + 4 == n || !is_digit(s[k + 4]))) {
+		*y = (s[k] - '0') * 1000 + (s[k + 1] - '0') * 100 +
+		     (s[k + 2] - '0') * 10 + (s[k + 3] - '0');
+		*eo = k + 4;
+	}
+	return true;
+}
+
 bool
 when_day_month(const char *s, size_t n, size_t from, int *d, int *m, int *y,
 	       size_t *so, size_t *eo)
 {
 	for (size_t i = from; i < n; i++) {
+		if (is_alpha(s[i]) && (i == 0 || !is_alpha(s[i - 1])) &&
+		    month_day(s, n, i, d, m, y, eo)) {
+			*so = i;
+			return true;
+		}
 		size_t k = i, w;
 		int day = 0, mon;
 
@@ -107,7 +148,13 @@ next_date(meeting *mt, long line, const char *s, size_t n, char *iso,
 			cs_date md;
 
 			/* "Tuesday 9th January": the first such day on or
-			 * after the meeting */
+			 * after the meeting, or when the meeting's own year
+			 * is not known yet, later (when_settle) */
+			if (!mt->date[0]) {
+				snprintf(iso, 11, "0000-%02d-%02d", mon, day);
+				*eo = e2;
+				return true;
+			}
 			if (!date_parse(mt->date, strlen(mt->date), &md))
 				return false;
 			yr = md.y;
@@ -150,10 +197,18 @@ prose_next_meeting(meeting *mt, long line, const char *item, const char *s,
 	size_t eo, tso, teo;
 	int t = -1;
 
-	if (mt->has_next || (!any_date && !recog(RS_CLOSE, "next_phrase", s, n, NULL)))
+	if (!any_date && !recog(RS_CLOSE, "next_phrase", s, n, NULL))
+		return false;
+	if (mt->has_next && !(any_date && mt->next_weak))
 		return false;
 	if (!next_date(mt, line, s, n, iso, &eo))
 		return false;
+	if (mt->has_next) {
+		/* a date under the next-meeting heading, over one from a
+		 * sentence elsewhere ("Next Governors Meeting March 12th") */
+		mt->recs[mt->next_weak - 1].kind = (enum rec_kind)-1;
+		mt->next_weak = 0;
+	}
 	/* "... 7th of July 2025 at 7pm": a time close after the date */
 	if (!time_find(s, n, eo, &t, &tso, &teo) || tso > eo + 24)
 		t = -1;
@@ -162,7 +217,65 @@ prose_next_meeting(meeting *mt, long line, const char *item, const char *s,
 	else
 		snprintf(text, sizeof text, "%s", iso);
 	meeting_add(mt, REC_NEXT_MEETING, line, item, "", "", "", text);
+	if (!any_date)
+		mt->next_weak = mt->nrecs;
 	return true;
+}
+
+void
+when_settle(meeting *mt)
+{
+	cs_date md, d;
+
+	for (size_t i = 0; i < mt->nrecs; i++) {
+		rec *r = &mt->recs[i];
+		char iso[11];
+
+		if (r->kind != REC_NEXT_MEETING || strncmp(r->text, "0000-", 5) != 0)
+			continue;
+		d.m = (int)strtol(r->text + 5, NULL, 10);
+		d.d = (int)strtol(r->text + 8, NULL, 10);
+		if (!date_parse(mt->date, strlen(mt->date), &md)) {
+			cs_warn_at(mt->source, r->line,
+				   "next meeting date has no year, and the meeting's is not known");
+			r->kind = (enum rec_kind)-1;
+			continue;
+		}
+		d.y = md.y + (d.m < md.m || (d.m == md.m && d.d < md.d));
+		if (!date_valid(d.y, d.m, d.d)) {
+			r->kind = (enum rec_kind)-1;
+			continue;
+		}
+		date_iso(d, iso);
+		cs_warn_at(mt->source, r->line,
+			   "next meeting date has no year, %d taken from the meeting date",
+			   d.y);
+		memcpy(r->text, iso, 10);
+	}
+}
+
+/* "8.02" or "9": an hour (and minutes) with no am/pm, which time_parse
+ * leaves alone (a decimal?).  Minutes after midnight, or -1. */
+static int
+bare_hour(const char *s, size_t n)
+{
+	size_t i = 0;
+	int h = 0, mi = 0;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i >= n || !is_digit(s[i]))
+		return -1;
+	while (i < n && is_digit(s[i]) && h < 100)
+		h = h * 10 + (s[i++] - '0');
+	if (i + 2 < n && s[i] == '.' && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+	    (i + 3 == n || !is_digit(s[i + 3]))) {
+		mi = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+		i += 3;
+	}
+	if (h < 1 || h > 23 || mi > 59 || (i < n && is_alpha(s[i])))
+		return -1;
+	return h * 60 + mi;
 }
 
 void
@@ -174,7 +287,15 @@ prose_closed(meeting *mt, long line, const char *s, size_t n)
 
 	if (time_find(s, n, 0, &t, &so, &eo))
 		snprintf(text, sizeof text, "%02d:%02d", t / 60, t % 60);
-	else
+	else if ((t = bare_hour(s, n)) >= 0 && mt->start_time > 0) {
+		/* "closed at 8.02." after a 7pm start: 20:02 */
+		if (t < 12 * 60 && mt->start_time - 1 >= 12 * 60)
+			t += 12 * 60;
+		snprintf(text, sizeof text, "%02d:%02d", t / 60, t % 60);
+		cs_warn_at(mt->source, line,
+			   "closing time %.*s has no am/pm; read as %s from the starting time",
+			   (int)strcspn(s, " ,;"), s, text);
+	} else
 		cs_warn_at(mt->source, line, "closing time not understood: %.40s", s);
 	meeting_add(mt, REC_CLOSED, line, "", "", "", "", text);
 }

@@ -21,6 +21,9 @@ bool prose_is_next_meeting_title(const char *s, size_t n);
  * True when a row was written. */
 bool prose_next_meeting(meeting *mt, long line, const char *item,
 			const char *s, size_t n, bool any_date);
+/* The next meeting's year, when it was printed without one and the
+ * meeting's own year was settled only at the end of its minutes. */
+void when_settle(meeting *mt);
 /* A closed row from the time in s ("9.15pm", "20.52"); a warning when s
  * holds none. */
 void prose_closed(meeting *mt, long line, const char *s, size_t n);
