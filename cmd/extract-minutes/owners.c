@@ -218,9 +218,22 @@ owners_resolve(const owner_list *ol, const nameidx *ix, const char *source,
 			add_name(&who, full);
 		free(full);
 	}
-	if (who.len == 0 && !ambiguous)
+	if (who.len == 0 && !ambiguous && !ol->passive && !ol->tentative)
 		cs_warn_at(source, line, "action with no owner named");
 	out = xstrdup(sbuf_str(&who));
 	sbuf_free(&who);
 	return out;
+}
+
+char *
+owners_resolve_tentative(const owner_list *ol, const nameidx *ix,
+			 const char *source, long line)
+{
+	char *who = owners_resolve(ol, ix, source, line);
+
+	if (ol->tentative && *who == '\0') {
+		free(who);
+		return NULL;
+	}
+	return who;
 }

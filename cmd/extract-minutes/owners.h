@@ -33,6 +33,9 @@ typedef struct {
 typedef struct {
 	owner *v;
 	size_t n, cap;
+	bool passive;           /* "will be circulated": no owner is no fault */
+	bool tentative;         /* only guessed owners: no row unless one is
+				 * someone the minutes know */
 } owner_list;
 
 void owner_list_free(owner_list *ol);
@@ -46,5 +49,9 @@ void owners_parse(owner_list *ol, const char *s, size_t n);
  * (source:line) when no owner is left. */
 char *owners_resolve(const owner_list *ol, const nameidx *ix,
 		     const char *source, long line);
+/* The same, NULL (and no warning) for a tentative list that names no one
+ * the minutes know: the sentence was no action. */
+char *owners_resolve_tentative(const owner_list *ol, const nameidx *ix,
+			       const char *source, long line);
 
 #endif

@@ -21,7 +21,8 @@ static cs_re *re_apology, *re_marker, *re_pronoun, *re_untitled,
  * decisions*.tsv). */
 static cs_ruleset *rs_dec, *rs_act;
 static int r_res_head, r_res_it, r_past, r_label, r_due, r_to, r_undertake,
-	r_will, r_pronoun, r_said, r_agreed_that;
+	r_will, r_pronoun, r_said, r_agreed_that, r_mid, r_bare, r_pronoun_mid,
+	r_passive;
 
 void
 prose_init(void)
@@ -67,6 +68,10 @@ prose_init(void)
 	r_pronoun = rules_need(rs_act, "action_pronoun");
 	r_said = rules_need(rs_act, "action_said_would");
 	r_agreed_that = rules_need(rs_act, "action_agreed_that");
+	r_mid = rules_need(rs_act, "action_mid");
+	r_bare = rules_need(rs_act, "action_bare");
+	r_pronoun_mid = rules_need(rs_act, "action_pronoun_mid");
+	r_passive = rules_need(rs_act, "action_passive");
 }
 
 void
@@ -163,9 +168,13 @@ meeting_emit(meeting *mt)
 		rec *r = &mt->recs[i];
 
 		if (r->kind == REC_ACTION) {
+			char *who = owners_resolve_tentative(&r->owners, mt->names,
+							     mt->source, r->line);
+
 			free(r->who);
-			r->who = owners_resolve(&r->owners, mt->names, mt->source,
-						r->line);
+			r->who = who ? who : xstrdup("");
+			if (who == NULL)
+				r->kind = (enum rec_kind)-1;   /* no action */
 		}
 	}
 	meeting_write(mt);
@@ -212,7 +221,8 @@ static bool
 abbreviation_before(const char *s, size_t dot)
 {
 	static const char *const ab[] = { "Mr", "Mrs", "Ms", "Dr", "St", "No",
-		"incl", "e.g", "i.e", "eg", "ie", "Cllr", "approx", "Intel",
+		"incl", "e.g", "i.e", "eg", "ie", "Cllr", "Cllrs", "Messrs", "Supt",
+		"Insp", "Sgt", "Det", "Ch", "approx", "Intel",
 		"Prof", "Rev", "vs", "cf", NULL };
 	size_t w = dot;
 
@@ -323,10 +333,14 @@ pronoun_owner(meeting *mt, owner_list *ol, const char *p, size_t n)
 		o->cand[i] = xstrdup(mt->refs[i].ref);
 		o->cand_guess[i] = mt->refs[i].guess;
 	}
-	/* "Sunita Rao said ... She agreed to ...": the sentence before named
-	 * one person */
-	o->fresh = mt->refs[0].ref && mt->refs[0].sentence == mt->sentence - 1 &&
-		   !(mt->refs[1].ref && mt->refs[1].sentence == mt->sentence - 1);
+	/* "Sunita Rao said ... She agreed to ...", "Cllr Bell said the
+	 * order was in hand and he would ...": the sentence before, or the
+	 * start of this one, named one person */
+	o->fresh = mt->refs[0].ref &&
+		   (mt->refs[0].sentence == mt->sentence - 1 ||
+		    mt->refs[0].sentence == mt->sentence) &&
+		   !(mt->refs[1].ref && mt->refs[1].sentence == mt->refs[0].sentence &&
+		     strcmp(mt->refs[1].ref, mt->refs[0].ref) != 0);
 }
 
 /* "Esme will contact ...": an untitled owner of "will" is an owner only
@@ -426,7 +440,8 @@ sentence_action(meeting *mt, const char *s, size_t n, bool personal,
 		owner_list *ol)
 {
 	static const int *const order[] = { &r_agreed_that, &r_to, &r_undertake,
-		&r_said, &r_pronoun, &r_will };
+		&r_said, &r_pronoun, &r_will, &r_bare, &r_mid, &r_pronoun_mid,
+		&r_passive };
 	cs_rmatch m;
 	size_t so, eo;
 
@@ -436,23 +451,39 @@ sentence_action(meeting *mt, const char *s, size_t n, bool personal,
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
 		int r = *order[i];
 
-		if (!rules_exec(rs_act, r, s, n, 0, &m) ||
-		    !rules_named(rs_act, &m, "who", &so, &eo))
+		if (!rules_exec(rs_act, r, s, n, 0, &m))
 			continue;
+		if (!rules_named(rs_act, &m, "who", &so, &eo)) {
+			if (r != r_passive)
+				continue;
+			ol->passive = true;     /* "will be circulated" */
+			return true;
+		}
 		/* "The Clerk's report to ...": a possessive is no owner */
 		if (has_str(s + so, eo - so, "'s ") ||
 		    has_str(s + so, eo - so, "\xE2\x80\x99s "))
 			return false;
-		if (r == r_pronoun) {
+		if (r == r_pronoun || r == r_pronoun_mid) {
+			/* the people named earlier in the sentence come first
+			 * ("Cllr Davies said the order was in hand and he
+			 * would follow up") */
+			note_refs(mt, s, so);
 			pronoun_owner(mt, ol, s + so, eo - so);
 		} else {
 			size_t first = ol->n;
-			bool must_know = personal && (r == r_will || r == r_agreed_that);
+			bool must_know = personal && (r == r_will ||
+				r == r_agreed_that || r == r_to);
 
 			owners_parse(ol, s + so, eo - so);
-			for (size_t k = first; k < ol->n; k++)
+			ol->tentative = true;
+			for (size_t k = first; k < ol->n; k++) {
 				ol->v[k].how = how_for(ol->v[k].ref,
 						       strlen(ol->v[k].ref), must_know);
+				if (ol->v[k].how != OWNER_GUESS)
+					ol->tentative = false;
+			}
+			if (r == r_passive)
+				ol->passive = true;
 		}
 		return true;
 	}
