@@ -1093,6 +1093,20 @@ add_text(minutes *m, long line, const char *s, size_t n)
 	const char *who;
 	size_t wn;
 
+	size_t bn, os, on;
+
+	if (prose_owner_column(s, n, &bn, &os, &on)) {
+		/* "... still ongoing.<tabs>Clerk": the paragraph, then its
+		 * owner, as an "Action: Clerk" line after it would be */
+		end_paragraph(m);
+		m->cur_line = line;
+		prose_append(&m->cur, s, bn);
+		end_paragraph(m);
+		if (m->pend.len == 0)
+			m->pend_line = line;
+		process_pend(m, s + os, on - os);
+		return;
+	}
 	if (recog(RS_SECTIONS, "action_line", s, n, &rm)) {
 		end_paragraph(m);
 		recog_group(RS_SECTIONS, &rm, "who", s, &who, &wn);

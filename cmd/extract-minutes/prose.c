@@ -22,7 +22,7 @@ static cs_re *re_apology, *re_marker, *re_pronoun, *re_untitled,
 static cs_ruleset *rs_dec, *rs_act;
 static int r_res_head, r_res_it, r_past, r_label, r_due, r_to, r_undertake,
 	r_will, r_pronoun, r_said, r_agreed_that, r_mid, r_bare, r_pronoun_mid,
-	r_passive;
+	r_passive, r_verb_first;
 
 void
 prose_init(void)
@@ -72,6 +72,7 @@ prose_init(void)
 	r_bare = rules_need(rs_act, "action_bare");
 	r_pronoun_mid = rules_need(rs_act, "action_pronoun_mid");
 	r_passive = rules_need(rs_act, "action_passive");
+	r_verb_first = rules_need(rs_dec, "decision_verb_first");
 }
 
 void
@@ -578,6 +579,18 @@ strip_markers(const char *s, size_t n, sbuf *out, owner_list *ol)
 	return named;
 }
 
+static size_t
+count_text_words(const char *s, size_t n)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && (i == 0 || s[i - 1] == ' ' ||
+						    s[i - 1] == '\t'))
+			w++;
+	return w;
+}
+
 /* Owners' words only ("Jo Reed", "Clerk / Cllr Ash"), no sentence: few
  * words, each capitalised or a joining word. */
 static bool
@@ -601,6 +614,45 @@ names_only(const char *s, size_t n)
 			return false;
 	}
 	return words > 0 && words <= 10;
+}
+
+bool
+prose_owner_column(const char *s, size_t n, size_t *body_n, size_t *oso,
+		   size_t *oeo)
+{
+	size_t gap = n, gs = 0, words = 0;
+
+	/* the last gap: a tab, or four spaces */
+	for (size_t i = 0; i < n; i++) {
+		size_t k = i;
+
+		while (k < n && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		if (k > i && k < n && (memchr(s + i, '\t', k - i) || k - i >= 4)) {
+			gs = i;
+			gap = k;
+		}
+		if (k > i)
+			i = k - 1;
+	}
+	if (gap >= n || gs == 0 || n - gap > 60)
+		return false;
+	*oso = gap;
+	*oeo = n;
+	while (*oeo > *oso && (s[*oeo - 1] == ' ' || s[*oeo - 1] == '.'))
+		(*oeo)--;
+	/* "ClerkS": a stray letter the page glued on */
+	if (*oeo - *oso > 2 && s[*oeo - 1] == 'S' && s[*oeo - 2] >= 'a' &&
+	    s[*oeo - 2] <= 'z')
+		(*oeo)--;
+	for (size_t i = *oso; i < *oeo; i++)
+		if (s[i] != ' ' && (i == *oso || s[i - 1] == ' '))
+			words++;
+	*body_n = gs;
+	/* the owner's words are few and capitalised, after a text of some
+	 * length */
+	return words > 0 && words <= 6 && s[*oso] >= 'A' && s[*oso] <= 'Z' &&
+	       names_only(s + *oso, *oeo - *oso) && count_text_words(s, gs) >= 3;
 }
 
 void
@@ -666,6 +718,15 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		owners = s + so;
 		on = eo - so;
 		body_n = m.so[0];
+	}
+	if (owners && on > 0 && on < 12 &&
+	    rules_exec(rs_dec, r_verb_first, owners, on, 0, &m) && m.eo[0] == on) {
+		/* "... Balance of 6,564.21<tabs>Noted": the meeting noted it */
+		add_text_rec(mt, REC_DECISION, line, item, s, n, NULL);
+		owners = NULL;
+	} else if (owners && date_month_name(owners, on) > 0) {
+		/* "... request for support<tabs>February": when, not who */
+		owners = NULL;
 	}
 	if (owners) {
 		/* "Action: Sam Keane to report in July": the owner, then the

@@ -24,7 +24,13 @@ void meeting_emit(meeting *mt);
 void prose_append(sbuf *b, const char *s, size_t n);
 /* A "1. ..." or "(a) ..." list line. */
 bool prose_numbered(const char *s, size_t n);
-/* A paragraph of an item; owners: the "Action: X" that followed it. */
+/* "The report is in hand.<tabs>Cllr. O. Bell": the owner of a task
+ * printed in a right-hand column after a run of tabs or spaces.  True
+ * with the length of the text before it and the owner's span. */
+bool prose_owner_column(const char *s, size_t n, size_t *body_n, size_t *oso,
+			size_t *oeo);
+/* A paragraph of an item; owners: the "Action: X" that followed it (or
+ * "Noted", a decision; a month, when it is due). */
 void prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		     size_t n, const char *owners, size_t on, bool next_item);
 /* ---- attendance (attend.c) ---- */
