@@ -22,7 +22,7 @@ static cs_re *re_apology, *re_marker, *re_pronoun, *re_untitled,
 static cs_ruleset *rs_dec, *rs_act;
 static int r_res_head, r_res_it, r_past, r_label, r_due, r_to, r_undertake,
 	r_will, r_pronoun, r_said, r_agreed_that, r_mid, r_bare, r_pronoun_mid,
-	r_passive, r_verb_first;
+	r_passive, r_verb_first, r_anaphora;
 
 void
 prose_init(void)
@@ -73,6 +73,7 @@ prose_init(void)
 	r_pronoun_mid = rules_need(rs_act, "action_pronoun_mid");
 	r_passive = rules_need(rs_act, "action_passive");
 	r_verb_first = rules_need(rs_dec, "decision_verb_first");
+	r_anaphora = rules_need(rs_dec, "anaphora");
 }
 
 void
@@ -670,6 +671,8 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 
 	if (strcmp(mt->refs_item, item) != 0) {
 		forget_refs(mt);
+		free(mt->last_sentence);
+		mt->last_sentence = NULL;
 		snprintf(mt->refs_item, sizeof mt->refs_item, "%s", item);
 		mt->resolved_list = false;
 		mt->list_rec = 0;
@@ -764,7 +767,20 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		if (rules_exec(rs_dec, r_res_it, clean.s, clean.len, 0, &m))
 			add_text_rec(mt, REC_RESOLUTION, line, item, clean.s, clean.len, NULL);
 		else if (is_decision(clean.s, clean.len)) {
-			add_text_rec(mt, REC_DECISION, line, item, clean.s, clean.len, NULL);
+			if (mt->last_sentence && rules_exec(rs_dec, r_anaphora,
+							    clean.s, clean.len, 0, &m)) {
+				/* "This was agreed.", "NO OBJECTIONS": what was
+				 * agreed is the sentence before */
+				sbuf b = SBUF_INIT;
+
+				sbuf_adds(&b, mt->last_sentence);
+				sbuf_addc(&b, ' ');
+				sbuf_add(&b, clean.s, clean.len);
+				add_text_rec(mt, REC_DECISION, line, item, b.s, b.len, NULL);
+				sbuf_free(&b);
+			} else
+				add_text_rec(mt, REC_DECISION, line, item, clean.s,
+					     clean.len, NULL);
 			if (i + 1 == ns && clean.len && clean.s[clean.len - 1] == ':') {
 				mt->list_rec = mt->nrecs;
 				mt->list_sub = false;
@@ -777,6 +793,8 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		if (!next_item)
 			prose_next_meeting(mt, line, item, clean.s, clean.len, false);
 		note_refs(mt, clean.s, clean.len);
+		free(mt->last_sentence);
+		mt->last_sentence = xstrndup(clean.s, clean.len);
 	}
 	if (labelled && task) {
 		add_text_rec(mt, REC_ACTION, line, item, task, taskn, &label);

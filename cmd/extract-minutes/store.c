@@ -93,6 +93,7 @@ meeting_clear(meeting *mt)
 	nameidx_free(mt->names);
 	for (size_t i = 0; i < OWNER_NCAND; i++)
 		free(mt->refs[i].ref);
+	free(mt->last_sentence);
 	memset(mt, 0, sizeof *mt);
 }
 

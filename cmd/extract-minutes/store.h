@@ -48,6 +48,8 @@ typedef struct {
 	mention refs[OWNER_NCAND];
 	long sentence;          /* sentences read, for mention.sentence */
 	char refs_item[16];
+	char *last_sentence;    /* the item's sentence before, for "This was
+				 * agreed." and "NO OBJECTIONS" */
 	/* the fields from resolved_list on are prose.c's reading state */
 } meeting;
 
