@@ -442,6 +442,12 @@ close_title(minutes *m)
 	for (size_t i = 0; i + 6 <= m->title.len && !m->apologies_item; i++)
 		m->apologies_item = text_iprefix(m->title.s + i, m->title.len - i,
 						 "apolog");
+	/* "3. The Minutes of 12 May were agreed as a true record.": a title
+	 * that is a sentence says what was decided or asked, too */
+	if (m->title.len > 0 && m->title.s[m->title.len - 1] == '.' &&
+	    count_words(m->title.s, m->title.len) >= 6)
+		prose_paragraph(&m->mt, m->title_line, m->item_no, m->title.s,
+				m->title.len, NULL, 0, false);
 }
 
 /* Hand the held paragraph to prose.c. */
