@@ -22,7 +22,7 @@ static cs_re *re_apology, *re_marker, *re_pronoun, *re_untitled,
 static cs_ruleset *rs_dec, *rs_act;
 static int r_res_head, r_res_it, r_past, r_label, r_due, r_to, r_undertake,
 	r_will, r_pronoun, r_said, r_agreed_that, r_mid, r_bare, r_pronoun_mid,
-	r_passive, r_verb_first, r_anaphora;
+	r_passive, r_verb_first, r_anaphora, r_proposed_line;
 
 void
 prose_init(void)
@@ -74,6 +74,7 @@ prose_init(void)
 	r_passive = rules_need(rs_act, "action_passive");
 	r_verb_first = rules_need(rs_dec, "decision_verb_first");
 	r_anaphora = rules_need(rs_dec, "anaphora");
+	r_proposed_line = rules_need(rs_dec, "decision_proposed_line");
 }
 
 void
@@ -673,10 +674,35 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		forget_refs(mt);
 		free(mt->last_sentence);
 		mt->last_sentence = NULL;
+		mt->open_rec = 0;
 		snprintf(mt->refs_item, sizeof mt->refs_item, "%s", item);
 		mt->resolved_list = false;
 		mt->list_rec = 0;
 	}
+	if (mt->open_rec && n > 0 && owners == NULL && !prose_numbered(s, n)) {
+		/* the rest of a decision's sentence: up to its full stop */
+		rec *r = &mt->recs[mt->open_rec - 1];
+		size_t k = 0;
+		sbuf b = SBUF_INIT;
+
+		while (k < n && !(s[k] == '.' && (k + 1 == n || s[k + 1] == ' ')))
+			k++;
+		k += k < n;
+		sbuf_adds(&b, r->text);
+		sbuf_addc(&b, ' ');
+		sbuf_add(&b, s, k);
+		free(r->text);
+		r->text = xstrdup(b.s);
+		sbuf_free(&b);
+		mt->open_rec = 0;
+		while (k < n && s[k] == ' ')
+			k++;
+		s += k;
+		n -= k;
+		if (n == 0)
+			return;
+	}
+	mt->open_rec = 0;
 	if (next_item)
 		prose_next_meeting(mt, line, item, s, n, true);
 	/* "Due: next meeting" under an action says when, and no more */
@@ -685,6 +711,19 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 	/* RESOLVED statements; "RESOLVED:" or "And Resolved:" alone takes
 	 * the numbered list or the quoted statement after it */
 	if (n > 0 && rules_exec(rs_dec, r_res_head, s, n, 0, &m)) {
+		eo = m.eo[0];
+		/* "Proposed by: X / Seconded by: Y / And Resolved:": the
+		 * proposal is the resolution's, not a decision of its own */
+		for (size_t i = mt->nrecs; i-- > 0;) {
+			rec *r = &mt->recs[i];
+			cs_rmatch pm;
+
+			if (r->kind != REC_DECISION || strcmp(r->item, item) != 0 ||
+			    !rules_exec(rs_dec, r_proposed_line, r->text,
+					strlen(r->text), 0, &pm))
+				break;
+			r->kind = (enum rec_kind)-1;
+		}
 		eo = m.eo[0];
 		mt->resolved_list = eo == n || (n - eo < 12 && s[n - 1] == ':');
 		if (!mt->resolved_list && eo < n)
@@ -784,7 +823,11 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 			if (i + 1 == ns && clean.len && clean.s[clean.len - 1] == ':') {
 				mt->list_rec = mt->nrecs;
 				mt->list_sub = false;
-			}
+			} else if (i + 1 == ns && clean.len &&
+				   clean.s[clean.len - 1] >= 'a' &&
+				   clean.s[clean.len - 1] <= 'z')
+				/* cut in mid-sentence by a line break */
+				mt->open_rec = mt->nrecs;
 		}
 		if (!acted && !labelled &&
 		    sentence_action(mt, clean.s, clean.len, true, &ol))

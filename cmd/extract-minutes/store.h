@@ -48,6 +48,9 @@ typedef struct {
 	mention refs[OWNER_NCAND];
 	long sentence;          /* sentences read, for mention.sentence */
 	char refs_item[16];
+	size_t open_rec;        /* 1 + index of a decision whose sentence a
+				 * line break cut ("... it was agreed that
+				 * the draft" / "policy be adopted.") */
 	char *last_sentence;    /* the item's sentence before, for "This was
 				 * agreed." and "NO OBJECTIONS" */
 	/* the fields from resolved_list on are prose.c's reading state */
