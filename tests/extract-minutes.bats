@@ -50,6 +50,31 @@ sample_golden() {
 	sample_golden liaison-group
 }
 
+@test "parish council: one-line Present with plural titles, the clerk and the public; clerk's notes; owners in a right-hand column" {
+	# Cllrs Birch, Cole & Dunn take the title; County Cllr Eve and the
+	# Clerk attend; of the public only PCSO Gill (an office) attends;
+	# "She will circulate" is the PCSO named in the sentence before;
+	# "Noted" in the column is a decision, "June" a date, no owner
+	sample_golden parish-council
+}
+
+@test "policing committee: roles before bracketed names, Proposed/Seconded/And Resolved, the Meetings Administrator resolved" {
+	# "Director, Roads and Transport (Mr. K. Nolan)": the role runs to
+	# the name; the proposal lines belong to the resolution; "He would
+	# arrange" is Sergeant Walsh, named alone in the sentence before
+	sample_golden policing-committee
+}
+
+@test "board: Present/Also present table, Action/Due, pronouns by sex, never the absent namesake" {
+	# "She would circulate" after "Professor Marsh said": Lena Marsh,
+	# not Mr Colin Marsh, who sent apologies
+	sample_golden board-actions
+}
+
+@test "panel: two columns flattened into alternate lines, the left running out first" {
+	sample_golden interleaved-columns
+}
+
 @test "markdown headings: mixed-case items, RESOLVED over a numbered list, initials" {
 	# "It was agreed that the Chair would write ..." is both a decision
 	# and an action for the Chair (A Bell)

@@ -463,7 +463,7 @@ read_unit(found_list *fl, int kind, long line, const char *s, size_t n,
 {
 	piece pc[64];
 	size_t np;
-	cs_rmatch m;
+	cs_rmatch m, lm;
 	size_t so, eo;
 	bool one, dashed;
 
@@ -500,6 +500,46 @@ read_unit(found_list *fl, int kind, long line, const char *s, size_t n,
 		text_trim(&s, &n);
 		while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ','))
 			n--;
+	}
+	if (n == 0)
+		return;
+	/* "OTHERS: Jo Reed, Engineer": the label says who they are */
+	if (!rules_exec(rs, r_role_colon, s, n, 0, &m) &&
+	    rules_exec(rs, r_label, s, n, 0, &m) &&
+	    rules_named(rs, &m, "label", &so, &eo) &&
+	    !rules_exec(rs, r_plural, s, n, 0, &lm) && !title_len(s, n) &&
+	    !person_start(s + so, eo - so)) {
+		size_t rs_, re_;
+
+		if (rules_exec(rs, r_label_attends, s + so, eo - so, 0, &lm) &&
+		    kind == REC_PRESENT)
+			kind = REC_IN_ATTENDANCE;
+		rules_named(rs, &m, "rest", &rs_, &re_);
+		s += rs_;
+		n = re_ - rs_;
+	}
+	/* "Director, Roads (Mr. P. Kane), Engineer, Housing (Ms. A. Lee)":
+	 * each role runs up to the name in brackets after it */
+	while (n > 0) {
+		const char *close = NULL;
+
+		for (size_t i = 0; i + 1 < n && !close; i++) {
+			size_t k = i + 1;
+
+			if (s[i] != '(' || !title_len(s + k, n - k))
+				continue;
+			while (k < n && s[k] != ')' && s[k] != '(')
+				k++;
+			if (k < n && s[k] == ')')
+				close = s + k;
+		}
+		if (close == NULL)
+			break;
+		add_entry(fl, kind, line, s, (size_t)(close - s) + 1, one_line);
+		n -= (size_t)(close - s) + 1;
+		s = close + 1;
+		while (n > 0 && (*s == ',' || *s == ' ' || *s == ';'))
+			s++, n--;
 	}
 	if (n == 0)
 		return;
