@@ -1110,7 +1110,9 @@ add_text(minutes *m, long line, const char *s, size_t n)
 		end_paragraph(m);
 		if (m->pend.len == 0)
 			m->pend_line = line;
+		m->mt.owner_column = true;
 		process_pend(m, s + os, on - os);
+		m->mt.owner_column = false;
 		return;
 	}
 	if (recog(RS_SECTIONS, "action_line", s, n, &rm)) {

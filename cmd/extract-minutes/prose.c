@@ -780,9 +780,17 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		if (names_only(owners, on))
 			owners_parse(&label, owners, on);
 		else {
+			/* the first of its sentences that names who */
+			size_t nl;
+			span *lv = split_sentences(owners, on, &nl);
+
 			task = owners;
 			taskn = on;
-			sentence_action(mt, owners, on, false, &label);
+			for (size_t i = 0; i < nl; i++)
+				if (sentence_action(mt, owners + lv[i].so,
+						    lv[i].eo - lv[i].so, false, &label))
+					break;
+			free(lv);
 		}
 	}
 
@@ -830,8 +838,21 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 				mt->open_rec = mt->nrecs;
 		}
 		if (!acted && !labelled &&
-		    sentence_action(mt, clean.s, clean.len, true, &ol))
-			add_text_rec(mt, REC_ACTION, line, item, clean.s, clean.len, &ol);
+		    sentence_action(mt, clean.s, clean.len, true, &ol)) {
+			if (mt->last_sentence && count_text_words(clean.s, clean.len) <= 4) {
+				/* "Clerk ask Highways.": what about is the
+				 * sentence before */
+				sbuf b = SBUF_INIT;
+
+				sbuf_adds(&b, mt->last_sentence);
+				sbuf_addc(&b, ' ');
+				sbuf_add(&b, clean.s, clean.len);
+				add_text_rec(mt, REC_ACTION, line, item, b.s, b.len, &ol);
+				sbuf_free(&b);
+			} else
+				add_text_rec(mt, REC_ACTION, line, item, clean.s,
+					     clean.len, &ol);
+		}
 		owner_list_free(&ol);
 		if (!next_item)
 			prose_next_meeting(mt, line, item, clean.s, clean.len, false);
@@ -843,12 +864,13 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		add_text_rec(mt, REC_ACTION, line, item, task, taskn, &label);
 	} else if (labelled) {
 		/* The action is the end of the paragraph, back to where every
-		 * owner has been named; or its last sentence. */
-		size_t from = ns > 0 ? sv[ns - 1].so : 0;
+		 * owner has been named; or its last sentence; all of it when
+		 * the owners stand in a column beside it. */
+		size_t from = ns > 0 && !mt->owner_column ? sv[ns - 1].so : 0;
 		unsigned covered = 0, all = label.n >= 16 ? 0xFFFFu :
 					    (1u << label.n) - 1;
 
-		for (size_t i = ns; i-- > 0 && covered != all;) {
+		for (size_t i = ns; i-- > 0 && covered != all && !mt->owner_column;) {
 			unsigned mk = owners_named(s + sv[i].so, sv[i].eo - sv[i].so,
 						   &label);
 

@@ -48,6 +48,8 @@ typedef struct {
 	mention refs[OWNER_NCAND];
 	long sentence;          /* sentences read, for mention.sentence */
 	char refs_item[16];
+	bool owner_column;      /* the owners were printed in a column
+				 * beside the paragraph: all of it is theirs */
 	size_t open_rec;        /* 1 + index of a decision whose sentence a
 				 * line break cut ("... it was agreed that
 				 * the draft" / "policy be adopted.") */
