@@ -103,7 +103,7 @@ owners_parse(owner_list *ol, const char *s, size_t n)
 			p += 4;
 			len -= 4;
 		}
-		if ((pk = plural_at(p, len)) > 0) {
+		if ((pk = plural_at(p, len)) > 0 && pk + 1 < len) {
 			/* "Cllrs Ash" -> "Cllr" for the names after it */
 			snprintf(title, sizeof title, "%.*s", (int)(pk - 1), p);
 			p += pk;

@@ -43,7 +43,7 @@ prose_init(void)
 				"(?:he|she|they|He|She|They)\\b", "", "pronoun");
 	re_untitled = re_compile(
 		"^(?:(?:It\\s+was\\s+agreed\\s+that|Agreed\\s+that)\\s+)?"
-		"(?<n>\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+){0,2})(?:\\s+"
+		"(?!(?:He|She|They|It|We|This|That|There|These|Those|Our)\\b)(?<n>\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+){0,2})(?:\\s+"
 		"(?:would|will|to|agreed|undertook|offered|said|confirmed|was|is|should"
 		"|has|had|must|can|could|stated|reported|noted|asked|presented|explained"
 		"|gave|introduced|outlined|spoke|updated)\\b|,\\s)", "", "untitled subject");
