@@ -15,7 +15,8 @@
 #   make bench | fuzz | clean
 #
 # Tools are found, not listed: every cmd/<tool>/ directory is a tool built
-# from its *.c files and lib/.  Unit tests are tests/unit/test_*.c.
+# from its *.c files and lib/.  Unit tests are tests/unit/test_*.c; those
+# named test_<tool>_*.c also link the tool's objects but its main.o.
 
 .SUFFIXES:
 .DELETE_ON_ERROR:
@@ -91,6 +92,19 @@ $(O)/unit/test_em_%: $(O)/tests/unit/test_em_%.o $(EM_OBJ) $(LIB_A)
 $(O)/unit/%: $(O)/tests/unit/%.o $(LIB_A)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIB_A) $(LDLIBS)
+
+# A unit test of a tool's internals, tests/unit/test_<tool>_<what>.c (the
+# rank-boroughs ranker, the rag-flag judge), links the tool's objects but
+# main.o, as the fuzzers do, and sees the tool's headers.
+unit_tool = $(firstword $(subst _, ,$(patsubst test_%,%,$(1))))
+define unit_tool_rule
+$(O)/tests/unit/$(1).o: ALL_CFLAGS += -Icmd/$(2)
+$(O)/unit/$(1): $(O)/tests/unit/$(1).o $$(filter-out %/main.o,$$($(2)_OBJ)) $(LIB_A)
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$(filter %.o,$$^) $(LIB_A) $$(LDLIBS)
+endef
+$(foreach u,$(UNIT_BIN:$(O)/unit/%=%),$(if $(filter $(call unit_tool,$(u)),$(TOOLS)),\
+  $(eval $(call unit_tool_rule,$(u),$(call unit_tool,$(u))))))
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
 

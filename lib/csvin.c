@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cols.h"
 #include "csvin.h"
 #include "err.h"
 #include "lines.h"
@@ -279,6 +280,24 @@ csvin_len(const csvin *c, size_t i)
 	if (c->nrec == 0 || i >= c->rec[c->cur].n)
 		return 0;
 	return c->len[c->rec[c->cur].first + i];
+}
+
+int
+csvin_col(const csvin *c, const char *const names[])
+{
+	size_t n = csvin_nfields(c);
+	const char **cell = xcalloc(n + 1, sizeof *cell);
+	size_t *len = xcalloc(n + 1, sizeof *len);
+	int i;
+
+	for (size_t j = 0; j < n; j++) {
+		cell[j] = csvin_get(c, j);
+		len[j] = csvin_len(c, j);
+	}
+	i = col_find(cell, len, n, names);
+	free(cell);
+	free(len);
+	return i;
 }
 
 long

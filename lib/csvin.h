@@ -26,6 +26,9 @@ size_t csvin_nfields(const csvin *c);
 const char *csvin_get(const csvin *c, size_t i);
 size_t csvin_len(const csvin *c, size_t i);
 long csvin_lineno(const csvin *c);
+/* The current record as a header: the index of its first cell that is
+ * one of names (NULL-ended), by the rule of cols.h, or -1. */
+int csvin_col(const csvin *c, const char *const names[]);
 const char *csvin_source(const csvin *c);
 void csvin_close(csvin *c);
 

@@ -9,17 +9,18 @@
 
 /* ---- UTF-8 ------------------------------------------------------------ */
 
-/* Length of the valid UTF-8 sequence at s[0..n), or 0 when the bytes there
- * are not one (stray continuation, overlong form, surrogate, above
- * U+10FFFF, truncated).  *bad gets the length of the maximal invalid
- * subpart, so that each becomes one U+FFFD as Unicode recommends. */
-static size_t
-utf8_seq(const unsigned char *s, size_t n, size_t *bad)
+/* The one UTF-8 check of cspkit (text.h): utf8_fix, utf8_valid, the
+ * decoder below and the TSV writer's field sanitiser all ask it. */
+size_t
+utf8_len(const char *str, size_t n, size_t *bad)
 {
+	const unsigned char *s = (const unsigned char *)str;
 	unsigned char c = s[0];
-	size_t len, i;
+	size_t len, i, scratch;
 	unsigned char lo = 0x80, hi = 0xBF;   /* range of the second byte */
 
+	if (bad == NULL)
+		bad = &scratch;
 	*bad = 1;
 	if (c < 0x80)
 		return c == 0 ? 0 : 1;
@@ -30,7 +31,7 @@ utf8_seq(const unsigned char *s, size_t n, size_t *bad)
 		if (c == 0xE0)
 			lo = 0xA0;       /* overlong below U+0800 */
 		else if (c == 0xED)
-			hi = 0x9F;       /* UTF-16 surrogates */
+			hi = 0x9F;       /* UTF-16 surrogates (CESU-8 halves) */
 	} else if (c >= 0xF0 && c <= 0xF4) {
 		len = 4;
 		if (c == 0xF0)
@@ -71,7 +72,7 @@ utf8_fix(const char *s, size_t n, sbuf *out)
 			i++;
 		if (i == n)
 			break;
-		if ((len = utf8_seq(u + i, n - i, &bad)) > 0) {
+		if ((len = utf8_len(s + i, n - i, &bad)) > 0) {
 			i += len;
 			continue;
 		}
@@ -104,11 +105,10 @@ text_line_fix(const char *s, size_t n, sbuf *out, const char *file, long line,
 bool
 utf8_valid(const char *s, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 
 	while (i < n) {
-		size_t bad, len = utf8_seq(u + i, n - i, &bad);
+		size_t len = utf8_len(s + i, n - i, NULL);
 
 		if (len == 0)
 			return false;
@@ -122,7 +122,7 @@ utf8_valid(const char *s, size_t n)
 static size_t
 utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
 {
-	size_t bad, len = utf8_seq(s, n, &bad);
+	size_t len = utf8_len((const char *)s, n, NULL);
 
 	switch (len) {
 	case 1: *cp = s[0]; break;

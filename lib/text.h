@@ -7,6 +7,17 @@
 
 #include "mem.h"
 
+/* The one UTF-8 check (SPEC section 1: output is UTF-8).  Length of the
+ * valid sequence at s[0..n) (n >= 1), or 0 when the bytes there are not
+ * one: NUL, a stray continuation byte (80-BF), C0/C1 and F5-FF, an
+ * overlong form ("/" as C0 AF or E0 80 AF), a UTF-16 surrogate (ED A0 80,
+ * so CESU-8's pairs of halves), a code point past U+10FFFF (F4 90 80 80),
+ * a sequence cut short by the end of the range ("E2 80" at n = 2) or by a
+ * byte that cannot continue it.  When 0 and bad is not NULL, *bad is the
+ * length of the maximal invalid subpart (at least 1): the bytes that one
+ * U+FFFD replaces as Unicode recommends ("E2 80 y" -> FFFD y). */
+size_t utf8_len(const char *s, size_t n, size_t *bad);
+
 /* Make s[0..n) valid UTF-8 in out: each invalid or overlong sequence, and
  * each NUL, becomes U+FFFD.  Returns the number of replacements. */
 size_t utf8_fix(const char *s, size_t n, sbuf *out);

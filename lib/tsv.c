@@ -11,6 +11,7 @@
 #include "err.h"
 #include "lines.h"
 #include "mem.h"
+#include "text.h"
 #include "tsv.h"
 
 struct tsv {
@@ -291,31 +292,6 @@ osep(void)
 	}
 }
 
-/* Length of the valid UTF-8 sequence at s[0..n) (n >= 1, s[0] >= 0x80),
- * or 0: overlong forms, surrogates and code points past U+10FFFF are
- * invalid. */
-static size_t
-utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
-	size_t k;
-
-	if (c >= 0xC2 && c <= 0xDF)
-		k = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		k = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-	else if (c >= 0xF0 && c <= 0xF4)
-		k = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-	else
-		return 0;
-	if (n < k || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t j = 2; j < k; j++)
-		if (s[j] < 0x80 || s[j] > 0xBF)
-			return 0;
-	return k;
-}
-
 /* A field may not hold a tab, CR, LF or NUL (they would break the
  * table), and must be UTF-8.  Most fields are plain ASCII above those
  * four, which are all below 0x0e, so not_plain() tests eight bytes at a
@@ -369,7 +345,9 @@ out_fieldn(const char *s, size_t n)
 			oput(" ", 1);
 			run = i + 1;
 		} else if (c >= 0x80) {
-			k = utf8_seq((const unsigned char *)s + i, n - i);
+			/* Per byte, not per maximal subpart as utf8_fix:
+			 * the writer's rule is one U+FFFD a bad byte. */
+			k = utf8_len(s + i, n - i, NULL);
 			if (k > 0) {
 				i += k - 1;
 			} else {

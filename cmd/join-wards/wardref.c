@@ -5,7 +5,6 @@
  * published copy of the December 2023 lookup says " WardName").  A lookup
  * without a vintage column is one boundary set, labelled "20yy" from its
  * WDyyCD column.  Memory is the table's: rows are copied once at load. */
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,12 +12,14 @@
 #include <sys/stat.h>
 
 #include "borough.h"
+#include "cols.h"
 #include "csvin.h"
 #include "err.h"
 #include "hash.h"
 #include "mem.h"
 #include "names.h"
 #include "ref.h"
+#include "text.h"
 #include "wardref.h"
 
 enum { C_CODE, C_NAME, C_LADCD, C_LADNM, C_VINT, C_POP, C_N };
@@ -33,51 +34,31 @@ struct wardref {
 	int col[C_N];        /* -1 when absent */
 };
 
-/* "WD23CD" style: prefix, two digits, suffix. */
-static bool
-ons_name(const char *s, const char *pre, const char *suf)
-{
-	size_t p = strlen(pre);
-
-	return strncmp(s, pre, p) == 0 && isdigit((unsigned char)s[p]) &&
-	       isdigit((unsigned char)s[p + 1]) && strcmp(s + p + 2, suf) == 0;
-}
-
-static int
-find_col(char *const names[], size_t n, const char *given, const char *ours,
-	 const char *pre, const char *suf, const char *odd)
-{
-	for (size_t i = 0; i < n; i++) {
-		const char *s = names[i];
-
-		while (*s == ' ')
-			s++;
-		if (given != NULL) {
-			if (strcmp(names[i], given) == 0)
-				return (int)i;
-		} else if (strcmp(s, ours) == 0 || (pre && ons_name(s, pre, suf)) ||
-			   (odd && strcmp(s, odd) == 0)) {
-			return (int)i;
-		}
-	}
-	return -1;
-}
+/* The names each column goes by, ours first, then ONS's (lib/cols.h: '#'
+ * is a digit).  A name given with --ref-* replaces the list. */
+static const char *const code_names[] = { "ward_code", "WD##CD", NULL };
+static const char *const name_names[] = { "ward_name", "WD##NM", "WardName", NULL };
+static const char *const ladcd_names[] = { "lad_code", "LAD##CD", NULL };
+static const char *const ladnm_names[] = { "lad_name", "LAD##NM", NULL };
+static const char *const vint_names[] = { "vintage", NULL };
+static const char *const pop_names[] = { "population", NULL };
 
 static void
 find_columns(wardref *r, const wardref_opts *o, char *const names[], size_t n)
 {
 	static const char *what[] = { "--ref-code", "--ref-name", "", "", "", "--ref-population" };
+	static const char *const *ours[C_N] = { code_names, name_names,
+		ladcd_names, ladnm_names, vint_names, pop_names };
 	const char *given[C_N] = { o->code, o->name, NULL, NULL, NULL, o->population };
 
-	r->col[C_CODE] = find_col(names, n, o->code, "ward_code", "WD", "CD", NULL);
-	r->col[C_NAME] = find_col(names, n, o->name, "ward_name", "WD", "NM", "WardName");
-	r->col[C_LADCD] = find_col(names, n, NULL, "lad_code", "LAD", "CD", NULL);
-	r->col[C_LADNM] = find_col(names, n, NULL, "lad_name", "LAD", "NM", NULL);
-	r->col[C_VINT] = find_col(names, n, NULL, "vintage", NULL, NULL, NULL);
-	r->col[C_POP] = find_col(names, n, o->population, "population", NULL, NULL, NULL);
-	for (int k = 0; k < C_N; k++)
+	for (int k = 0; k < C_N; k++) {
+		const char *const just[] = { given[k], NULL };
+
+		r->col[k] = col_find((const char *const *)names, NULL, n,
+				     given[k] != NULL ? just : ours[k]);
 		if (given[k] != NULL && r->col[k] < 0)
 			cs_usage_error("%s: no column '%s' (%s)", r->path, given[k], what[k]);
+	}
 	if (r->col[C_CODE] < 0)
 		cs_die(CS_EXIT_DATA, "%s: no ward code column (ward_code or WDyyCD); "
 		       "name it with --ref-code", r->path);
@@ -86,10 +67,10 @@ find_columns(wardref *r, const wardref_opts *o, char *const names[], size_t n)
 		       "name it with --ref-name", r->path);
 	if (r->col[C_VINT] < 0 && o->code == NULL) {
 		const char *s = names[r->col[C_CODE]];
+		size_t len = strlen(s);
 
-		while (*s == ' ')
-			s++;
-		if (ons_name(s, "WD", "CD"))
+		text_trim(&s, &len);
+		if (col_is(s, len, "WD##CD"))
 			snprintf(r->vintage, sizeof r->vintage, "20%.2s", s + 2);
 	}
 }

@@ -1,21 +1,7 @@
-/* csvfield.c - header columns and fields of the data modes' CSV records. */
+/* csvfield.c - fields of the data modes' CSV records (header columns are
+ * found by csvin_col, lib/cols.h). */
 #include "nc.h"
 #include "text.h"
-
-int
-nc_col(csvin *c, const char *const names[])
-{
-	for (size_t i = 0; i < csvin_nfields(c); i++) {
-		const char *s = csvin_get(c, i);
-		size_t n = csvin_len(c, i);
-
-		text_trim(&s, &n);
-		for (size_t k = 0; names[k] != NULL; k++)
-			if (text_ieq(s, n, names[k]))
-				return (int)i;
-	}
-	return -1;
-}
 
 const char *
 nc_field(csvin *c, int i, sbuf *b)

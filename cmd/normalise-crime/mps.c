@@ -83,11 +83,11 @@ read_header(csvin *c, mps_file *f, bool hold)
 
 	if (!csvin_next(c))
 		return;
-	f->major = nc_col(c, major);
-	f->minor = nc_col(c, minor);
-	f->borough = nc_col(c, borough);
-	f->wardname = nc_col(c, wardname);
-	f->wardcode = nc_col(c, wardcode);
+	f->major = csvin_col(c, major);
+	f->minor = csvin_col(c, minor);
+	f->borough = csvin_col(c, borough);
+	f->wardname = csvin_col(c, wardname);
+	f->wardcode = csvin_col(c, wardcode);
 	if (f->major < 0 || f->minor < 0 || f->borough < 0 || (f->wardname < 0) != (f->wardcode < 0))
 		cs_die_at(CS_EXIT_DATA, f->name, csvin_lineno(c),
 			  "not an MPS crime file header; expected " EXPECTED);

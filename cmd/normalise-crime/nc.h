@@ -75,11 +75,9 @@ int nc_text(lines *in, const struct nc_opts *o);             /* text.c */
 int nc_mps(csvin *in, const struct nc_opts *o);              /* mps.c */
 int nc_policeuk(csvin *in, const struct nc_opts *o);         /* policeuk.c */
 
-/* CSV helpers (csvfield.c): the index of the first header column named
- * any of names (case and spaces aside; names ends with NULL), or -1; and
- * field i trimmed and made valid UTF-8, copied into b (records do not
- * outlive the next csvin_next). */
-int nc_col(csvin *c, const char *const names[]);
+/* CSV helper (csvfield.c): field i trimmed and made valid UTF-8, copied
+ * into b (records do not outlive the next csvin_next).  Header columns are
+ * found by csvin_col (lib/cols.h). */
 const char *nc_field(csvin *c, int i, sbuf *b);
 
 /* The format a first line announces: "mps", "police-uk", or "text". */

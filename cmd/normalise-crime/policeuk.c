@@ -18,7 +18,7 @@ static int
 need_col(csvin *c, const char *name, const char *file)
 {
 	const char *names[] = { name, NULL };
-	int i = nc_col(c, names);
+	int i = csvin_col(c, names);
 
 	if (i < 0)
 		cs_die_at(CS_EXIT_DATA, file, csvin_lineno(c),

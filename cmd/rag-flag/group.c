@@ -1,4 +1,5 @@
-/* group.c - rows held until their group is complete, and their output. */
+/* group.c - rows held until their group is complete (which rows make a
+ * group, and when it is complete, is lib/group's rule). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,6 +67,4 @@ group_clear(group *g, size_t ncols)
 		free(r);
 	}
 	g->n = 0;
-	free(g->key);
-	g->key = NULL;
 }

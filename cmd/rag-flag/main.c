@@ -2,11 +2,11 @@
  * indicators that decided it (SPEC section 3).
  *
  * Rows are held per group; a group is the run of consecutive rows with
- * the same group columns, so memory is bounded by the largest group (and
- * one key per group, to notice a group that comes back), not by the
- * input.  A group that comes back after another is flagged again on its
- * own, with a warning (sort the input by the group columns).  What is
- * written, and how, is in output.c. */
+ * the same group columns (lib/group.h's consecutive rule), so memory is
+ * bounded by the largest group (and one key per group, to notice a group
+ * that comes back), not by the input.  A group that comes back after
+ * another is flagged again on its own, with a warning (sort the input by
+ * the group columns).  What is written, and how, is in output.c. */
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "err.h"
-#include "hash.h"
+#include "group.h"
 #include "mem.h"
 #include "rag.h"
 #include "tsv.h"
@@ -61,8 +61,7 @@ main(int argc, char *argv[])
 	int opt;
 	tsv *t;
 	group g = { 0 };
-	hmap *seen;
-	sbuf key = SBUF_INIT;
+	grouping *gr;
 
 	cs_setprog(argv[0]);
 	while ((opt = getopt_long(argc, argv, "g:hV", longopts, NULL)) != -1) {
@@ -125,34 +124,25 @@ main(int argc, char *argv[])
 	run.c.unit = tsv_col(t, "unit");
 	write_header(t, &run);
 
-	seen = hmap_new();
+	/* Groups are consecutive (lib/group.h): one is held at a time. */
+	gr = grouping_new(run.c.group, run.c.ngroup);
 	while (tsv_next(t)) {
-		sbuf_clear(&key);
-		for (size_t i = 0; i < run.c.ngroup; i++) {
-			sbuf_add(&key, tsv_get(t, (size_t)run.c.group[i]),
-				 tsv_len(t, (size_t)run.c.group[i]));
-			sbuf_addc(&key, '\x1f');
-		}
-		if (g.n > 0 && (g.keylen != key.len || memcmp(g.key, key.s, key.len) != 0))
+		enum group_run gs;
+
+		grouping_row(gr, t, &gs);
+		if (gs != GROUP_SAME && g.n > 0)
 			write_group(&g, &run);
-		if (g.n == 0) {
-			/* Per-row targets need no group, except to summarise. */
-			if (hmap_has(seen, key.s, key.len) &&
-			    (!run.o.target_mode || run.o.summary))
-				cs_warn_at(tsv_source(t), tsv_lineno(t),
-					   "this group came before, with other groups between: "
-					   "flagged again on its own (sort by the group columns)");
-			hmap_put(seen, key.s, key.len);
-			g.key = xstrndup(key.s, key.len);
-			g.keylen = key.len;
-		}
+		/* Per-row targets need no group, except to summarise. */
+		if (gs == GROUP_BACK && (!run.o.target_mode || run.o.summary))
+			cs_warn_at(tsv_source(t), tsv_lineno(t),
+				   "this group came before, with other groups between: "
+				   "flagged again on its own (sort by the group columns)");
 		group_add(&g, t, tsv_source(t));
 	}
 	if (g.n > 0)
 		write_group(&g, &run);
 
-	hmap_free(seen, NULL);
-	sbuf_free(&key);
+	grouping_free(gr);
 	sbuf_free(&run.colour);
 	free(g.rows);
 	free((void *)run.c.group);

@@ -68,11 +68,10 @@ struct row {
 	sbuf reason;           /* target mode: this row's own reason */
 };
 
+/* The rows of one group (lib/group.h tells where a group starts). */
 typedef struct {
 	row **rows;
 	size_t n, cap;
-	char *key;             /* group columns' values, each ended by US */
-	size_t keylen;
 } group;
 
 /* Columns the judge reads; -1 when the input has none. */

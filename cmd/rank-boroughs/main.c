@@ -30,8 +30,6 @@ flush(ranker *r)
 	if (r->check)
 		check_stated(r);
 	rank_write(r);
-	if (r->grouped && r->nrows > 0)
-		r->groups[r->cur].done = true;
 	rank_reset(r);
 }
 

@@ -18,7 +18,6 @@
 void
 rank_init(ranker *r)
 {
-	r->gindex = hmap_new();
 	r->acache = hmap_new();
 	r->afold = hmap_new();
 }
@@ -26,12 +25,10 @@ rank_init(ranker *r)
 void
 rank_free(ranker *r)
 {
-	for (size_t g = 0; g < r->ngroups; g++)
-		free(r->groups[g].key);
 	for (size_t a = 0; a < r->nareas; a++)
 		if (r->areas[a].b == NULL)
 			free((char *)r->areas[a].name);
-	hmap_free(r->gindex, NULL);
+	grouping_free(r->grouping);
 	hmap_free(r->acache, NULL);
 	hmap_free(r->afold, NULL);
 	free(r->groups);
@@ -44,6 +41,7 @@ rank_free(ranker *r)
 	free(r->stated);
 	free(r->seen_stamp);
 	free(r->seen_row);
+	free(r->mark);
 	free(r->colrep);
 	free(r->gcols);
 }
@@ -58,72 +56,35 @@ src_name(const ranker *r, const row *w)
 const char *
 group_label(const ranker *r, size_t g, char *buf, size_t size)
 {
-	size_t j = 0;
-
-	for (const char *k = r->groups[g].key; *k && j + 3 < size; k++) {
-		if (*k == '\x1f') {
-			buf[j++] = ',';
-			buf[j++] = ' ';
-		} else {
-			buf[j++] = *k;
-		}
-	}
-	buf[j] = '\0';
-	return buf;
+	return grouping_label(r->grouping, (uint32_t)g, buf, size);
 }
 
 /* ---- reading ------------------------------------------------------- */
 
-/* The -g values of the current row joined by '\x1f'; with measure given,
- * that value stands in for the measure column's (--check's counterpart). */
+/* A record for each group the grouping has numbered so far. */
 static void
-build_key(const ranker *r, const tsv *t, const char *measure, sbuf *b)
+cover_groups(ranker *r)
 {
-	sbuf_clear(b);
-	for (size_t i = 0; i < r->ngcols; i++) {
-		int c = r->gcols[i];
+	size_t n = grouping_count(r->grouping);
 
-		if (i > 0)
-			sbuf_addc(b, '\x1f');
-		if (measure != NULL && c == r->c_measure)
-			sbuf_adds(b, measure);
-		else
-			sbuf_add(b, tsv_get(t, (size_t)c), tsv_len(t, (size_t)c));
-	}
+	if (n <= r->ngroups)
+		return;
+	r->groups = xgrow(r->groups, &r->gcap, n, sizeof *r->groups);
+	memset(r->groups + r->ngroups, 0, (n - r->ngroups) * sizeof *r->groups);
+	r->ngroups = n;
 }
 
-static uint32_t
-key_group(ranker *r, const sbuf *k)
-{
-	void **slot = hmap_put(r->gindex, sbuf_str(k), k->len);
-
-	if (*slot == NULL) {
-		r->groups = xgrow(r->groups, &r->gcap, r->ngroups + 1,
-				  sizeof *r->groups);
-		r->groups[r->ngroups] = (group){ .key = xstrndup(sbuf_str(k), k->len) };
-		*slot = (void *)(uintptr_t)++r->ngroups;
-	}
-	return (uint32_t)((uintptr_t)*slot - 1);
-}
-
-/* The group of the current row.  Sorted input repeats the last key, so
- * that is compared before hashing. */
 uint32_t
 rank_group_of(ranker *r, const tsv *t)
 {
-	static sbuf key, last;
-	static uint32_t last_group;
-	static bool have_last;
+	uint32_t g;
 
-	build_key(r, t, NULL, &key);
-	if (have_last && key.len == last.len &&
-	    memcmp(sbuf_str(&key), sbuf_str(&last), key.len) == 0)
-		return last_group;
-	last_group = key_group(r, &key);
-	sbuf_clear(&last);
-	sbuf_add(&last, sbuf_str(&key), key.len);
-	have_last = true;
-	return last_group;
+	if (r->grouping == NULL)
+		r->grouping = grouping_new(r->gcols, r->ngcols);
+	g = grouping_row(r->grouping, t, &r->run);
+	if (r->run != GROUP_SAME)
+		cover_groups(r);
+	return g;
 }
 
 static bool
@@ -328,7 +289,7 @@ rank_add(ranker *r, const tsv *t, uint32_t g)
 	if (r->grouped) {
 		char label[256];
 
-		if (r->groups[g].done)
+		if (r->run == GROUP_BACK)
 			cs_die_at(CS_EXIT_DATA, tsv_source(t), tsv_lineno(t),
 				  "group %s came earlier: the input is not grouped "
 				  "(sort it by the -g columns, or drop --grouped)",
@@ -354,13 +315,14 @@ rank_add(ranker *r, const tsv *t, uint32_t g)
 			cs_warn_at(tsv_source(t), tsv_lineno(t),
 				   "stated rank with no area: not checked");
 		if (r->check && w->area >= 0) {
-			static sbuf key;
+			uint32_t cg = grouping_find_as(r->grouping, t, r->c_measure,
+						       r->check_against);
 
-			build_key(r, t, r->check_against, &key);
+			cover_groups(r);
 			r->stated = xgrow(r->stated, &r->stcap, r->nstated + 1,
 					  sizeof *r->stated);
 			r->stated[r->nstated++] = (struct stated){
-				.row = r->nrows, .group = key_group(r, &key),
+				.row = r->nrows, .group = cg,
 				.of = unit_of(t, r->c_unit) };
 			parse_number(tsv_get(t, (size_t)r->c_value),
 				     tsv_len(t, (size_t)r->c_value), &w->value);
@@ -538,8 +500,6 @@ rank_group(ranker *r, size_t g, uint32_t *mark)
 void
 rank_batch(ranker *r)
 {
-	static uint32_t *mark;
-	static size_t mcap;
 	size_t pos = 0;
 
 	for (size_t i = 0; i < r->nrows; i++) {
@@ -564,19 +524,19 @@ rank_batch(ranker *r)
 
 		r->order[gp->first + gp->n++] = i;
 	}
-	if (mcap < r->nareas) {
-		size_t old = mcap;
+	if (r->mcap < r->nareas) {
+		size_t old = r->mcap;
 
 		/* Stamps start at 0 and the first group's is 1, so new
 		 * slots must read as "not this group". */
-		mark = xgrow(mark, &mcap, r->nareas, sizeof *mark);
-		r->seen_stamp = xrealloc(r->seen_stamp, mcap * sizeof *r->seen_stamp);
-		r->seen_row = xrealloc(r->seen_row, mcap * sizeof *r->seen_row);
-		memset(mark + old, 0, (mcap - old) * sizeof *mark);
-		memset(r->seen_stamp + old, 0, (mcap - old) * sizeof *r->seen_stamp);
+		r->mark = xgrow(r->mark, &r->mcap, r->nareas, sizeof *r->mark);
+		r->seen_stamp = xrealloc(r->seen_stamp, r->mcap * sizeof *r->seen_stamp);
+		r->seen_row = xrealloc(r->seen_row, r->mcap * sizeof *r->seen_row);
+		memset(r->mark + old, 0, (r->mcap - old) * sizeof *r->mark);
+		memset(r->seen_stamp + old, 0, (r->mcap - old) * sizeof *r->seen_stamp);
 	}
 	for (size_t k = 0; k < r->ntouched; k++)
-		rank_group(r, r->touched[k], mark);
+		rank_group(r, r->touched[k], r->mark);
 }
 
 /* ---- writing ------------------------------------------------------- */

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "borough.h"
+#include "group.h"
 #include "hash.h"
 #include "tsv.h"
 
@@ -50,11 +51,11 @@ typedef struct {
 	int32_t grank, gof;
 } row;
 
-/* A ranking group: rows with the same values in the -g columns. */
+/* A ranking group: rows with the same values in the -g columns, numbered
+ * by lib/group (the rule of group.h, held or with --grouped consecutive);
+ * the rows stay in the batch's arena, not in lib/group, for speed. */
 typedef struct {
-	char *key;              /* the values joined by '\x1f' */
 	size_t first, n;        /* its rows in the batch's order[] */
-	bool done;              /* written out (--grouped) */
 } group;
 
 /* A distinct area: a London borough (id = its index in borough.h's table)
@@ -92,9 +93,10 @@ typedef struct {
 	size_t ntouched, tcap;
 	uint32_t cur;           /* the group being read (--grouped) */
 	/* groups */
-	group *groups;
+	group *groups;          /* by the grouping's numbers */
 	size_t ngroups, gcap;
-	hmap *gindex;           /* key -> group index + 1 */
+	grouping *grouping;     /* made at the first row, from gcols */
+	enum group_run run;     /* of the row rank_group_of saw last */
 	/* areas */
 	area *areas;
 	size_t nareas, acap2;
@@ -115,10 +117,13 @@ typedef struct {
 		long of;            /* stated denominator, 0 unknown */
 	} *stated;
 	size_t nstated, stcap;
-	/* scratch */
+	/* scratch, here and not in statics so that each ranker (a unit
+	 * test makes several) has its own */
 	uint32_t *seen_stamp;   /* per area: last group stamp */
 	size_t *seen_row;
 	uint32_t stamp;
+	uint32_t *mark;         /* per area: stamp of the last ranking */
+	size_t mcap;            /* slots of mark, seen_stamp, seen_row */
 } ranker;
 
 /* areas.c */
@@ -128,6 +133,8 @@ void peers_report(ranker *r);
 
 /* rank.c */
 void rank_init(ranker *r);
+/* The group of t's current row; then rank_add holds the row (with
+ * --grouped it stops when the group came earlier: lib/group's rule). */
 uint32_t rank_group_of(ranker *r, const tsv *t);
 void rank_add(ranker *r, const tsv *t, uint32_t g);
 void rank_batch(ranker *r);

@@ -111,6 +111,79 @@ test_utf8(void)
 	CHECK_STR(sbuf_str(&fixbuf), "pre:" FFFD);
 }
 
+/* utf8_len over a C string literal (which may hold NUL): the length of
+ * the valid sequence at its start, and the bad length when there is none. */
+static size_t badlen;
+
+static size_t
+len_of(const char *s, size_t n)
+{
+	badlen = 99;
+	return utf8_len(s, n, &badlen);
+}
+
+static void
+test_utf8_len(void)
+{
+	/* One to four bytes, at the edges of each length. */
+	CHECK(len_of("a", 1) == 1);
+	CHECK(len_of("\x7F", 1) == 1);
+	CHECK(len_of("\xC2\x80", 2) == 2);              /* U+0080 */
+	CHECK(len_of("\xDF\xBF", 2) == 2);              /* U+07FF */
+	CHECK(len_of("\xE0\xA0\x80", 3) == 3);          /* U+0800 */
+	CHECK(len_of("\xEF\xBF\xBD", 3) == 3);          /* U+FFFD */
+	CHECK(len_of("\xF0\x90\x80\x80", 4) == 4);      /* U+10000 */
+	CHECK(len_of("\xF4\x8F\xBF\xBF", 4) == 4);      /* U+10FFFF */
+	/* Only the first sequence is measured. */
+	CHECK(len_of("\xC3\xA9\xC3\xA9", 4) == 2);
+	/* NUL is not text: 0, one bad byte. */
+	CHECK(len_of("\0", 1) == 0 && badlen == 1);
+	/* Overlong forms: the lead byte alone is bad (C0, C1 never lead;
+	 * E0 and F0 refuse the second byte that would make them overlong). */
+	CHECK(len_of("\xC0\xAF", 2) == 0 && badlen == 1);
+	CHECK(len_of("\xC1\xBF", 2) == 0 && badlen == 1);
+	CHECK(len_of("\xE0\x80\xAF", 3) == 0 && badlen == 1);
+	CHECK(len_of("\xE0\x9F\xBF", 3) == 0 && badlen == 1);
+	CHECK(len_of("\xF0\x80\x80\xAF", 4) == 0 && badlen == 1);
+	CHECK(len_of("\xF0\x8F\xBF\xBF", 4) == 0 && badlen == 1);
+	/* Surrogates: U+D800..U+DFFF are not characters. */
+	CHECK(len_of("\xED\xA0\x80", 3) == 0 && badlen == 1);
+	CHECK(len_of("\xED\xBF\xBF", 3) == 0 && badlen == 1);
+	CHECK(len_of("\xED\x9F\xBF", 3) == 3);          /* U+D7FF */
+	CHECK(len_of("\xEE\x80\x80", 3) == 3);          /* U+E000 */
+	/* CESU-8 (Java's modified UTF-8, some Oracle exports): U+1F600 as the
+	 * surrogate pair D83D DE00, each half encoded as three bytes.  Not
+	 * UTF-8: every byte of the six is replaced, and it is not valid. */
+	CHECK(len_of("\xED\xA0\xBD\xED\xB8\x80", 6) == 0 && badlen == 1);
+	CHECK(!utf8_valid("\xED\xA0\xBD\xED\xB8\x80", 6));
+	CHECK_STR(fix("\xED\xA0\xBD\xED\xB8\x80", 6),
+		  FFFD FFFD FFFD FFFD FFFD FFFD);
+	CHECK(fixes == 6);
+	CHECK(utf8_valid("\xF0\x9F\x98\x80", 4));      /* the same, in UTF-8 */
+	/* Beyond U+10FFFF, and lead bytes F5..FF. */
+	CHECK(len_of("\xF4\x90\x80\x80", 4) == 0 && badlen == 1);
+	CHECK(len_of("\xF5\x80\x80\x80", 4) == 0 && badlen == 1);
+	CHECK(len_of("\xF8\x88\x80\x80\x80", 5) == 0 && badlen == 1);
+	CHECK(len_of("\xFE", 1) == 0 && badlen == 1);
+	/* Stray continuation bytes. */
+	CHECK(len_of("\x80", 1) == 0 && badlen == 1);
+	CHECK(len_of("\xBF\xBF", 2) == 0 && badlen == 1);
+	/* Truncated by the end of the range: the bytes so far are one bad
+	 * subpart ("\xE2\x80" at the end of a line cut from "\xE2\x80\x99"). */
+	CHECK(len_of("\xC3", 1) == 0 && badlen == 1);
+	CHECK(len_of("\xE2\x80", 2) == 0 && badlen == 2);
+	CHECK(len_of("\xF0\x9F\x98", 3) == 0 && badlen == 3);
+	CHECK(len_of("\xE2\x80\x99", 2) == 0 && badlen == 2);   /* n, not NUL */
+	/* Truncated by a byte that cannot continue it: that byte is not
+	 * part of the bad subpart, and starts again. */
+	CHECK(len_of("\xE2\x80y", 3) == 0 && badlen == 2);
+	CHECK(len_of("\xF0\x9F\xC3\xA9", 4) == 0 && badlen == 2);
+	CHECK(len_of("\xC3\0", 2) == 0 && badlen == 1);
+	/* bad may be NULL when the caller wants only the length. */
+	CHECK(utf8_len("\xE2\x80", 2, NULL) == 0);
+	CHECK(utf8_len("\xE2\x80\x99", 3, NULL) == 3);
+}
+
 static void
 test_clean(void)
 {
@@ -280,6 +353,7 @@ int
 main(void)
 {
 	test_utf8();
+	test_utf8_len();
 	test_clean();
 	test_furniture();
 	test_small();

@@ -7,6 +7,8 @@
 #include "tsv.h"
 #include "unit.h"
 
+#define FFFD "\xEF\xBF\xBD"
+
 static char *
 slurp(const char *path)
 {
@@ -130,10 +132,53 @@ test_writer(void)
 	unlink(in);
 }
 
+/* The writer's UTF-8 rule (tsv.h): each byte that is not part of valid
+ * UTF-8 becomes one U+FFFD, whatever the field's length: short fields,
+ * and long ones whose only bad byte is in the last word that not_plain
+ * reads eight bytes at a time. */
+static void
+test_writer_utf8(void)
+{
+	char p[32], *got;
+	int saved = dup(STDOUT_FILENO), fd;
+
+	unit_tmpfile(p, "", 0);
+	fflush(stdout);
+	fd = open(p, O_WRONLY | O_TRUNC);
+	dup2(fd, STDOUT_FILENO);
+	close(fd);
+
+	out_fieldn("caf\xC3\xA9", 5);              /* valid, short */
+	out_fieldn("Caf\xC3\xA9 Nero, High St", 19); /* valid, long */
+	out_fieldn("caf\xE9", 4);                   /* Latin-1 */
+	out_endrow();
+	out_fieldn("\xC0\xAF", 2);                  /* overlong "/" */
+	out_fieldn("\xED\xA0\xBD\xED\xB8\x80", 6);   /* CESU-8 U+1F600 */
+	out_fieldn("x\xE2\x80", 3);                 /* truncated at the end */
+	out_endrow();
+	out_fieldn("\xE2\x80y", 3);                 /* truncated by a byte */
+	out_fieldn("\xF4\x90\x80\x80", 4);          /* past U+10FFFF */
+	out_fieldn("Hendon Ward abcdefg\xFF", 20);   /* bad byte in the tail */
+	out_endrow();
+	out_flush();
+
+	fflush(stdout);
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	got = slurp(p);
+	CHECK_STR(got, "caf\xC3\xA9\tCaf\xC3\xA9 Nero, High St\tcaf" FFFD "\n"
+		       FFFD FFFD "\t" FFFD FFFD FFFD FFFD FFFD FFFD "\tx" FFFD FFFD "\n"
+		       FFFD FFFD "y\t" FFFD FFFD FFFD FFFD "\t"
+		       "Hendon Ward abcdefg" FFFD "\n");
+	free(got);
+	unlink(p);
+}
+
 int
 main(void)
 {
 	test_reader();
 	test_writer();
+	test_writer_utf8();
 	return unit_done();
 }
