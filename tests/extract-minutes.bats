@@ -72,7 +72,7 @@ sample_golden() {
 }
 
 @test "panel: two columns flattened into alternate lines, the left running out first" {
-	sample_golden interleaved-columns
+	sample_golden panel-columns
 }
 
 @test "markdown headings: mixed-case items, RESOLVED over a numbered list, initials" {
@@ -84,6 +84,73 @@ sample_golden() {
 @test "MINUTES heading with the body below and a Date: line; Action: X to do Y" {
 	# the community safety plan after "The meeting ended" gives no rows
 	sample_golden minutes-heading
+}
+
+# --- layouts from outside Barnet (issue 15): our own minutes in the
+# shapes of real councils' files -----------------------------------------
+
+@test "HTML fragment: <h1> heading, <ol start=N> running minute numbers, entities, the public in attendance" {
+	# items 1411-1412 take their numbers from the <ol>, 1413 prints its
+	# own inside the <li>; "Members of the public - PCSO X" are in
+	# attendance, not members
+	sample_golden html-running-numbers
+}
+
+@test "one-line HTML: <br /> line breaks, '1503Apologies' with no full stop, a next meeting with no year" {
+	sample_golden html-one-line
+}
+
+@test "HTML minute-matters list: <h4> titles numbered by the <ol>, a nested list and <del> are text" {
+	sample_golden html-minute-matters
+}
+
+@test "PDF to Markdown: front matter, hidden spans, a heading one word per line, numbers alone, page markers" {
+	# the heading runs over 14 lines to ON TUESDAY, 22ND NOVEMBER, 2022;
+	# "1." sits alone above its title; "---" and the page number go
+	sample_golden pdf-markdown-jpc
+}
+
+@test "pandoc: a heading with no year, escaped numbers, lettered sub-items, a list after AGREED to:" {
+	# the year comes from the nearest date the minutes print, and the
+	# next meeting's from the meeting's; i) ii) are the list, not items
+	sample_golden pandoc-no-year
+}
+
+@test "HTML attendance table (Present | Also present) and bold headings without numbers" {
+	# the heading has no year: 14 March 2012 is mentioned later
+	sample_golden html-table-board
+}
+
+@test "two column headings flattened into interleaved lines" {
+	sample_golden interleaved-columns
+}
+
+@test "no heading at all: the date from the file name, a tab after each running number" {
+	sample_golden parish-2024-05-20
+}
+
+@test "run-on paragraphs: an item number mid-paragraph, DRAFT second heading, weekday that disagrees, briefly closed" {
+	sample_golden run-on-parish
+}
+
+@test "OCR: scanned-page notes, 'item 1' with its title below, APOLOGIES; and Councillor: labels" {
+	sample_golden ocr-scanned
+}
+
+@test "bold 'Item N:' headings, a welcome heading without a number, a bold next-meeting date" {
+	sample_golden item-colon-spc
+}
+
+@test "'Notes of' a meeting with 'Minute 2/2023' numbers" {
+	sample_golden minute-numbers
+}
+
+@test "minutes the tool cannot read say why: no date, no items" {
+	sample_golden unreadable
+}
+
+@test "a next meeting on 30 February is a warning, not a row" {
+	sample_golden next-meeting-bad-date
 }
 
 @test "2024 layout: items are the headings only, not the numbered list" {

@@ -298,6 +298,7 @@ person_start(const char *s, size_t n)
 	 * person's role */
 	if ((title_len(s, n) > 0 && title_len(s, n) < n) ||
 	    rules_exec(rs, r_role_name, s, n, 0, &m) ||
+	    rules_exec(rs, r_plural, s, n, 0, &m) ||
 	    (rules_exec(rs, r_clerk, s, n, 0, &m) &&
 	     (text_iprefix(s, n, "the ") || text_ieq(s, n, "clerk"))))
 		return true;
@@ -474,8 +475,9 @@ read_unit(found_list *fl, int kind, long line, const char *s, size_t n,
 		return;
 	/* "... In attendance: Gil Moss": a second list inside the first */
 	if (rules_exec(rs, r_inline, s, n, 0, &m) && rules_group(&m, 0, &so, &eo)) {
+		read_unit(fl, kind, line, s, so, one_line);
 		read_unit(fl, REC_IN_ATTENDANCE, line, s + eo, n - eo, one_line);
-		n = so;
+		return;
 	}
 	/* "Members of the public - PCSO Ann Lee, Mr & Mrs Hall": only those
 	 * there in an office (a title, not an honorific) attend */

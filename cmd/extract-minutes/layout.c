@@ -44,6 +44,7 @@ struct layout {
 	long held_line;
 	unsigned held_flags;
 	bool have_held;
+	bool held_tab;           /* it holds a tab (a table row) */
 	int blanks;              /* blank lines after held */
 	sbuf num;                /* "1." alone on its line */
 	long num_line;
@@ -190,7 +191,7 @@ continues(const layout *ly, const char *s, size_t n, unsigned flags)
 		return false;
 	if ((ly->held_flags | flags) & (LY_EMPH | LY_HEADING | LY_LISTNUM))
 		return false;
-	if (memchr(h, '\t', hn) || memchr(s, '\t', n) || starts_entry(s, n) ||
+	if (ly->held_tab || memchr(s, '\t', n) || starts_entry(s, n) ||
 	    starts_label(s, n))
 		return false;
 	while (hn > 0 && (h[hn - 1] == '"' || h[hn - 1] == '\'' ||
@@ -263,6 +264,7 @@ join_one(layout *ly, long line, const char *s, size_t n, unsigned flags)
 		ly->held_line = line;
 		ly->held_flags = flags;
 		ly->have_held = true;
+		ly->held_tab = memchr(ly->tmp.s, '\t', ly->tmp.len) != NULL;
 		return;
 	}
 	if (continues(ly, t, tn, flags)) {
@@ -280,14 +282,22 @@ join_one(layout *ly, long line, const char *s, size_t n, unsigned flags)
 	ly->held_line = line;
 	ly->held_flags = flags;
 	ly->have_held = true;
+	ly->held_tab = memchr(s, '\t', n) != NULL;
 }
 
-/* Clean lines are held until the operand ends: whether a line was
- * wrapped depends on the width of the text's lines, and whether blank
- * lines are paragraph breaks on how often they come. */
+static void flush_lines(layout *ly);
+
+/* Clean lines are held a window at a time: whether a line was wrapped
+ * depends on the width of the text's lines, and whether blank lines are
+ * paragraph breaks on how often they come.  A window of 400 lines is
+ * some pages of minutes, and keeps memory constant in the input's size. */
+#define WINDOW 400
+
 static void
 join_line(layout *ly, long line, const char *s, size_t n, unsigned flags)
 {
+	if (ly->nbuf >= WINDOW)
+		flush_lines(ly);
 	ly->buf = xgrow(ly->buf, &ly->cbuf, ly->nbuf + 1, sizeof *ly->buf);
 	ly->buf[ly->nbuf].line = line;
 	ly->buf[ly->nbuf].flags = flags;

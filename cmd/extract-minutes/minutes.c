@@ -59,6 +59,7 @@ struct minutes {
 	long head_line;
 	int head_lines;
 	sbuf head_body;            /* the body's name from a line of its own */
+	sbuf first_body;           /* or from the heading's first line */
 
 	/* the meeting's date when its heading printed no year */
 	bool date_open;
@@ -837,6 +838,10 @@ finish_heading(minutes *m, const char *source, bool force)
 	if (body && so > 0 && body + bn > h + so)
 		bn = body < h + so ? (size_t)(h + so - body) : 0;
 	if (!body || bn == 0 || bn > 160) {
+		body = sbuf_str(&m->first_body);
+		bn = m->first_body.len;
+	}
+	if (bn == 0) {
 		body = sbuf_str(&m->head_body);
 		bn = m->head_body.len;
 	}
@@ -896,6 +901,16 @@ begin_heading(minutes *m, const char *source, long line, const char *s,
 	sbuf_clear(&m->head);
 	sbuf_add(&m->head, s, n);
 	sbuf_clear(&m->head_body);
+	sbuf_clear(&m->first_body);
+	{
+		cs_rmatch rm;
+		const char *b;
+		size_t bn;
+
+		if (start_rule(s, n, &rm) >= 0 &&
+		    recog_group(RS_START, &rm, "body", s, &b, &bn) && bn < 160)
+			sbuf_add(&m->first_body, b, bn);
+	}
 	m->head_line = line;
 	m->head_lines = 0;
 	finish_heading(m, source, false);
@@ -934,6 +949,37 @@ heading_line(minutes *m, const char *source, long line, const char *s,
 	finish_heading(m, source, false);
 }
 
+/* A second heading under the first, before any list ("Minutes of the
+ * meeting held on 14th June" / "DRAFT MINUTES OF X PARISH COUNCIL" /
+ * "HELD AT THE HALL MONDAY 14th JUNE 2016"): its body's name and its
+ * weekday are read, nothing else. */
+static bool
+heading_again(minutes *m, long line, const char *s, size_t n)
+{
+	cs_rmatch rm;
+	const char *b;
+	size_t bn, so, eo;
+	cs_date d;
+	char iso[11];
+
+	if (start_rule(s, n, &rm) >= 0) {
+		if (!m->mt.body[0] &&
+		    recog_group(RS_START, &rm, "body", s, &b, &bn) && bn < 160) {
+			free(m->mt.body);
+			m->mt.body = xstrndup(b, bn);
+		}
+		return true;
+	}
+	if (date_find(s, n, 0, &d, &so, &eo) && so < 40) {
+		date_iso(d, iso);
+		if (strcmp(iso, m->mt.date) == 0) {
+			check_weekday(m, line, s, so, eo, d);
+			return true;
+		}
+	}
+	return false;
+}
+
 static void
 preamble_line(minutes *m, long line, const char *s, size_t n, unsigned flags)
 {
@@ -968,6 +1014,8 @@ preamble_line(minutes *m, long line, const char *s, size_t n, unsigned flags)
 		return;
 	}
 	if (text_iprefix(s, n, "date:"))
+		return;
+	if (m->nitems == 0 && m->nentries == 0 && heading_again(m, line, s, n))
 		return;
 	if (text_iprefix(s, n, "venue:")) {
 		meeting_set_venue(&m->mt, s + 6, n - 6);
@@ -1375,6 +1423,7 @@ minutes_free(minutes *m)
 	sbuf_free(&m->last_text);
 	sbuf_free(&m->head);
 	sbuf_free(&m->head_body);
+	sbuf_free(&m->first_body);
 	sbuf_free(&m->title);
 	sbuf_free(&m->cur);
 	sbuf_free(&m->pend);

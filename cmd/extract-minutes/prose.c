@@ -791,6 +791,14 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 						    lv[i].eo - lv[i].so, false, &label))
 					break;
 			free(lv);
+			/* "Action: Treasury officials to circulate ...": the
+			 * words before " to " and a verb */
+			for (size_t k = 0; label.n == 0 && k + 5 < on && k < 80; k++)
+				if (memcmp(owners + k, " to ", 4) == 0 &&
+				    owners[k + 4] >= 'a' && owners[k + 4] <= 'z') {
+					owners_parse(&label, owners, k);
+					break;
+				}
 		}
 	}
 
