@@ -21,7 +21,7 @@
 static cs_ruleset *rs;
 static int r_public, r_role_name, r_plural, r_clerk, r_role_colon,
 	r_inline, r_remote, r_prose, r_label, r_label_attends, r_local,
-	r_for_another;
+	r_for_another, r_no_one, r_relative;
 
 static void
 load_rules(void)
@@ -42,6 +42,8 @@ load_rules(void)
 	r_label_attends = rules_need(rs, "label_attends");
 	r_local = rules_need(rs, "local_council");
 	r_for_another = rules_need(rs, "for_another");
+	r_no_one = rules_need(rs, "no_one");
+	r_relative = rules_need(rs, "relative_clause");
 }
 
 void
@@ -471,8 +473,11 @@ read_unit(found_list *fl, int kind, long line, const char *s, size_t n,
 	text_trim(&s, &n);
 	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ','))
 		n--;
-	if (n == 0 || text_ieq(s, n, "none"))
+	if (n == 0 || rules_exec(rs, r_no_one, s, n, 0, &m))
 		return;
+	/* "Cllr Pocock who has now resigned": the person, not the clause */
+	if (rules_exec(rs, r_relative, s, n, 0, &m) && rules_group(&m, 0, &so, &eo))
+		n = so;
 	/* "... In attendance: Gil Moss": a second list inside the first */
 	if (rules_exec(rs, r_inline, s, n, 0, &m) && rules_group(&m, 0, &so, &eo)) {
 		read_unit(fl, kind, line, s, so, one_line);

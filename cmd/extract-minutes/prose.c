@@ -750,9 +750,6 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 	if (mt->list_rec && continue_list(mt, s, n))
 		return;
 	mt->list_rec = 0;
-	if (n > 0 && re_match(re_apology, s, n, 0) == RE_MATCH &&
-	    re_named(re_apology, "list", &so, &eo))
-		prose_people_list(mt, REC_APOLOGY, line, item, s + so, eo - so);
 
 	/* "... meeting. Action: Superintendent Leach" */
 	if (owners == NULL && n > 0 && rules_exec(rs_act, r_label, s, n, 0, &m) &&
@@ -819,6 +816,12 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 			sbuf_clear(&clean);
 			sbuf_add(&clean, st, sn);
 		}
+		/* "... welcomed everyone. Apologies received from Cllrs. A
+		 * and B." */
+		if (re_match(re_apology, clean.s, clean.len, 0) == RE_MATCH &&
+		    re_named(re_apology, "list", &so, &eo))
+			prose_people_list(mt, REC_APOLOGY, line, item, clean.s + so,
+					  eo - so);
 		if (rules_exec(rs_dec, r_res_it, clean.s, clean.len, 0, &m))
 			add_text_rec(mt, REC_RESOLUTION, line, item, clean.s, clean.len, NULL);
 		else if (is_decision(clean.s, clean.len)) {
