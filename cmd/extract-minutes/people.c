@@ -17,7 +17,7 @@
 enum {
 	K_HON = 1, K_TITLE = 2, K_CHAIR = 4, K_JOB = 8, K_ORGWORD = 16,
 	K_FEMALE = 32, K_MALE = 64, K_PLURAL = 128, K_OTHERTIER = 256,
-	K_POSTNOMINAL = 512, K_OFFICER = 2048,
+	K_POSTNOMINAL = 512, K_OFFICER = 2048, K_BODY = 4096,
 	K_OTHER = 1024          /* words of the rule tables' kinds */
 };
 
@@ -79,7 +79,7 @@ load_words(void)
 		{"job", K_JOB}, {"orgword", K_ORGWORD}, {"female", K_FEMALE},
 		{"male", K_MALE}, {"plural", K_PLURAL}, {"othertier", K_OTHERTIER},
 		{"postnominal", K_POSTNOMINAL}, {"decision", K_OTHER},
-		{"body", K_OTHER}, {"undertake", K_OTHER}, {"pronoun_f", K_OTHER},
+		{"body", K_BODY}, {"undertake", K_OTHER}, {"pronoun_f", K_OTHER},
 		{"pronoun_m", K_OTHER}, {"officer", K_OFFICER},
 	};
 	sbuf pat = SBUF_INIT;
@@ -362,6 +362,31 @@ is_chair_ref(const char *s, size_t n)
 	if (text_iprefix(s, n, "the "))
 		s += 4, n -= 4;
 	return n > 0 && (kinds_of(s, n) & K_CHAIR);
+}
+
+bool
+is_body(const char *s, size_t n)
+{
+	size_t k = n;
+
+	/* "the Parish Council", "Community Council": its last words */
+	text_trim(&s, &n);
+	if (text_iprefix(s, n, "the "))
+		s += 4, n -= 4;
+	if (kinds_of(s, n) & K_BODY)
+		return true;
+	k = n;
+	while (k > 0 && s[k - 1] != ' ')
+		k--;
+	if (k > 0) {
+		size_t j = k - 1;
+
+		while (j > 0 && s[j - 1] != ' ')
+			j--;
+		if (kinds_of(s + j, n - j) & K_BODY)
+			return true;
+	}
+	return (kinds_of(s + k, n - k) & K_BODY) && capitalised(s, n);
 }
 
 bool

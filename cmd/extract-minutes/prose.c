@@ -22,7 +22,8 @@ static cs_re *re_apology, *re_marker, *re_pronoun, *re_untitled,
 static cs_ruleset *rs_dec, *rs_act;
 static int r_res_head, r_res_it, r_past, r_label, r_due, r_to, r_undertake,
 	r_will, r_pronoun, r_said, r_agreed_that, r_mid, r_bare, r_pronoun_mid,
-	r_passive, r_verb_first, r_anaphora, r_proposed_line;
+	r_passive, r_verb_first, r_anaphora, r_proposed_line, r_ongoing,
+	r_requested, r_speaker;
 
 void
 prose_init(void)
@@ -72,6 +73,9 @@ prose_init(void)
 	r_bare = rules_need(rs_act, "action_bare");
 	r_pronoun_mid = rules_need(rs_act, "action_pronoun_mid");
 	r_passive = rules_need(rs_act, "action_passive");
+	r_ongoing = rules_need(rs_act, "action_ongoing");
+	r_requested = rules_need(rs_act, "action_requested");
+	r_speaker = rules_need(rs_act, "speaker");
 	r_verb_first = rules_need(rs_dec, "decision_verb_first");
 	r_anaphora = rules_need(rs_dec, "anaphora");
 	r_proposed_line = rules_need(rs_dec, "decision_proposed_line");
@@ -352,7 +356,7 @@ static enum owner_how
 how_for(const char *s, size_t n, bool personal)
 {
 	if (!personal || title_len(s, n) > 0 || is_role(s, n) ||
-	    is_chair_ref(s, n) || text_iprefix(s, n, "the "))
+	    is_chair_ref(s, n) || text_iprefix(s, n, "the ") || is_body(s, n))
 		return OWNER_NAMED;
 	return OWNER_GUESS;
 }
@@ -443,10 +447,18 @@ sentence_action(meeting *mt, const char *s, size_t n, bool personal,
 		owner_list *ol)
 {
 	static const int *const order[] = { &r_agreed_that, &r_to, &r_undertake,
-		&r_said, &r_pronoun, &r_will, &r_bare, &r_mid, &r_pronoun_mid,
-		&r_passive };
+		&r_said, &r_pronoun, &r_will, &r_ongoing, &r_bare, &r_mid,
+		&r_pronoun_mid, &r_passive, &r_requested };
 	cs_rmatch m;
-	size_t so, eo;
+	size_t so, eo, lead = 0;
+
+	/* "ii) Cllrs. A and B volunteered ...": a list mark is no part */
+	while (lead < n && lead < 16 && s[lead] != ' ')
+		lead++;
+	if (lead > 1 && lead < 16 && lead < n && s[lead - 1] == ')') {
+		s += lead + 1;
+		n -= lead + 1;
+	}
 
 	/* "The Community Response includes:" introduces a list */
 	if (n > 0 && s[n - 1] == ':')
@@ -457,9 +469,16 @@ sentence_action(meeting *mt, const char *s, size_t n, bool personal,
 		if (!rules_exec(rs_act, r, s, n, 0, &m))
 			continue;
 		if (!rules_named(rs_act, &m, "who", &so, &eo)) {
-			if (r != r_passive)
+			cs_rmatch sm;
+
+			if (r != r_passive && r != r_requested)
 				continue;
 			ol->passive = true;     /* "will be circulated" */
+			/* "Ms Lee confirmed that the wording would be
+			 * amended": she undertook it */
+			if (rules_exec(rs_act, r_speaker, s, n, 0, &sm) &&
+			    rules_named(rs_act, &sm, "who", &so, &eo))
+				owners_parse(ol, s + so, eo - so);
 			return true;
 		}
 		/* "The Clerk's report to ...": a possessive is no owner */
@@ -490,6 +509,11 @@ sentence_action(meeting *mt, const char *s, size_t n, bool personal,
 		}
 		return true;
 	}
+	/* "At the request of the Chair, Jo Reed will join ...": after a
+	 * leading clause */
+	for (size_t k = 0; !personal && k < n && k < 60; k++)
+		if (s[k] == ',' && k + 2 < n && s[k + 1] == ' ')
+			return sentence_action(mt, s + k + 2, n - k - 2, true, ol);
 	return false;
 }
 
@@ -793,7 +817,13 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 			for (size_t k = 0; label.n == 0 && k + 5 < on && k < 80; k++)
 				if (memcmp(owners + k, " to ", 4) == 0 &&
 				    owners[k + 4] >= 'a' && owners[k + 4] <= 'z') {
-					owners_parse(&label, owners, k);
+					/* "Team with Board input to ...": the
+					 * owner is before "with" */
+					size_t w = 0;
+
+					while (w + 6 < k && memcmp(owners + w, " with ", 6) != 0)
+						w++;
+					owners_parse(&label, owners, w + 6 < k ? w : k);
 					break;
 				}
 		}
