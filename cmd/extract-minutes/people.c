@@ -369,8 +369,11 @@ is_body(const char *s, size_t n)
 {
 	size_t k = n;
 
-	/* "the Parish Council", "Community Council": its last words */
+	/* "the Parish Council", "Community Council": its last words; the
+	 * members ("Councillors") are people, not the body */
 	text_trim(&s, &n);
+	if (n == 0 || s[n - 1] == 's')
+		return false;
 	if (text_iprefix(s, n, "the "))
 		s += 4, n -= 4;
 	if (kinds_of(s, n) & K_BODY)

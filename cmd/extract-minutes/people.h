@@ -43,7 +43,8 @@ size_t title_len(const char *s, size_t n);
 bool is_role(const char *s, size_t n);
 /* A chair word ("Chairman", "Chair") alone, optionally after "The". */
 bool is_chair_ref(const char *s, size_t n);
-/* The meeting's own body as a subject ("The Parish Council", "Members"). */
+/* The meeting's own body as a subject ("The Parish Council"), not its
+ * members ("Councillors"). */
 bool is_body(const char *s, size_t n);
 /* A role with a police rank ("Inspector", "PC; Police Scotland"). */
 bool role_officer(const char *role);

@@ -356,7 +356,7 @@ static enum owner_how
 how_for(const char *s, size_t n, bool personal)
 {
 	if (!personal || title_len(s, n) > 0 || is_role(s, n) ||
-	    is_chair_ref(s, n) || text_iprefix(s, n, "the ") || is_body(s, n))
+	    is_chair_ref(s, n) || text_iprefix(s, n, "the "))
 		return OWNER_NAMED;
 	return OWNER_GUESS;
 }
@@ -497,6 +497,26 @@ sentence_action(meeting *mt, const char *s, size_t n, bool personal,
 				r == r_agreed_that || r == r_to);
 
 			owners_parse(ol, s + so, eo - so);
+			/* "The Parish Council will produce a leaflet": the
+			 * meeting's own body is no owner; "It was agreed that
+			 * the Council give ..." is its decision, no task */
+			for (size_t k = first; k < ol->n;) {
+				if (!is_body(ol->v[k].ref, strlen(ol->v[k].ref))) {
+					k++;
+					continue;
+				}
+				if (r == r_agreed_that || r == r_to || r == r_undertake) {
+					owner_list_free(ol);
+					return false;
+				}
+				free(ol->v[k].ref);
+				memmove(ol->v + k, ol->v + k + 1,
+					(ol->n - k - 1) * sizeof *ol->v);
+				ol->n--;
+				ol->passive = true;
+			}
+			if (ol->passive && ol->n == first)
+				return true;
 			ol->tentative = true;
 			for (size_t k = first; k < ol->n; k++) {
 				ol->v[k].how = how_for(ol->v[k].ref,
@@ -814,7 +834,8 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 			free(lv);
 			/* "Action: Treasury officials to circulate ...": the
 			 * words before " to " and a verb */
-			for (size_t k = 0; label.n == 0 && k + 5 < on && k < 80; k++)
+			for (size_t k = 0; label.n == 0 && !label.passive &&
+			     k + 5 < on && k < 80; k++)
 				if (memcmp(owners + k, " to ", 4) == 0 &&
 				    owners[k + 4] >= 'a' && owners[k + 4] <= 'z') {
 					/* "Team with Board input to ...": the
