@@ -367,29 +367,29 @@ is_chair_ref(const char *s, size_t n)
 bool
 is_body(const char *s, size_t n)
 {
-	size_t k = n;
+	static const char *const own[] = { "Parish", "Town", "Community",
+		"City", "County", "Borough", "District", "Full", "Village", NULL };
+	size_t k;
 
-	/* "the Parish Council", "Community Council": its last words; the
-	 * members ("Councillors") are people, not the body */
+	/* "the Parish Council", "The Committee": the meeting's own body;
+	 * "Finance Sub-Committee", "the Working Group" are others, and the
+	 * members ("Councillors") are people */
 	text_trim(&s, &n);
-	if (n == 0 || s[n - 1] == 's')
-		return false;
 	if (text_iprefix(s, n, "the "))
 		s += 4, n -= 4;
-	if (kinds_of(s, n) & K_BODY)
-		return true;
+	if (n == 0 || s[n - 1] == 's')
+		return false;
 	k = n;
 	while (k > 0 && s[k - 1] != ' ')
 		k--;
-	if (k > 0) {
-		size_t j = k - 1;
-
-		while (j > 0 && s[j - 1] != ' ')
-			j--;
-		if (kinds_of(s + j, n - j) & K_BODY)
+	if (!(kinds_of(s + k, n - k) & K_BODY))
+		return false;
+	if (k == 0)
+		return true;
+	for (size_t i = 0; own[i]; i++)
+		if (k - 1 == strlen(own[i]) && memcmp(s, own[i], k - 1) == 0)
 			return true;
-	}
-	return (kinds_of(s + k, n - k) & K_BODY) && capitalised(s, n);
+	return false;
 }
 
 bool
