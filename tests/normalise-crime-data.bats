@@ -241,7 +241,7 @@ bad() {
 	[ "$status" -eq 2 ]
 	run_split normalise-crime --window-only samples/mps/ward_2022_wards.csv
 	[ "$status" -eq 2 ]
-	run_split normalise-crime --by ward samples/mps/ward_2022_wards.csv
+	run_split normalise-crime --by street samples/mps/ward_2022_wards.csv
 	[ "$status" -eq 2 ]
 	run_split normalise-crime --bogus
 	[ "$status" -eq 2 ]

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "geo.h"
 #include "mem.h"
 #include "nc.h"
 
@@ -39,7 +40,7 @@ static const struct option longopts[] = {
 int
 main(int argc, char *argv[])
 {
-	struct nc_opts o = { 0 };
+	struct nc_opts o = { .level = -1 };
 	bool held = false;
 	int c;
 
@@ -65,8 +66,13 @@ main(int argc, char *argv[])
 			o.taxonomy = optarg;
 			break;
 		case OPT_BY:
-			if (strcmp(optarg, "lsoa") != 0 && strcmp(optarg, "borough") != 0)
-				cs_usage_error("--by: '%s' is not lsoa or borough", optarg);
+			/* lsoa and the national levels (geo.h); borough is the
+			 * London listing by the LSOA name. */
+			o.level = strcmp(optarg, "force") == 0 ? GEO_PFA
+				: strcmp(optarg, "borough") == 0 ? -1 : geo_level(optarg);
+			if (o.level == -1 && strcmp(optarg, "borough") != 0)
+				cs_usage_error("--by: '%s' is not lsoa, ward, lad, csp, force "
+					       "or borough", optarg);
 			o.by = optarg;
 			break;
 		case OPT_LEVEL:
@@ -100,6 +106,7 @@ main(int argc, char *argv[])
 		cs_usage_error("--window-only needs --window N");
 
 	tax_load(o.taxonomy);
+	nc_parents = o.level != -1;
 	nc_header();
 	if (optind == argc) {
 		held |= read_operand("-", &o);
@@ -111,6 +118,7 @@ main(int argc, char *argv[])
 		agg_emit_months();
 	if (o.nwindows > 0)
 		agg_emit_windows(&o);
+	nc_policeuk_report();
 	free(o.areas);
 	return cs_finish(o.strict);
 }
@@ -184,7 +192,9 @@ usage(void)
 "  -a, --area NAME       text: the area the report is about; mps, police-uk:\n"
 "                        keep only this area (name or code; repeatable)\n"
 "  -t, --taxonomy FILE   offence taxonomy instead of the built-in one\n"
-"      --by lsoa|borough police-uk: count per LSOA (default) or borough\n"
+"      --by LEVEL        police-uk: count per lsoa, ward, lad (local authority),\n"
+"                        csp (partnership) or force, with parent_area and\n"
+"                        total_crime; or per borough (London, by LSOA name)\n"
 "      --level major     mps: sum minor categories to major categories\n"
 "  -w, --window N[,N...] also sum the N months ending at the latest month,\n"
 "                        the same N months a year earlier, and the change\n"
@@ -199,6 +209,7 @@ usage(void)
 "  normalise-crime --area Barnet --window 3,12 --window-only mps_borough.csv\n"
 "  normalise-crime --level major --area Barnet mps_ward.csv\n"
 "  normalise-crime --by borough 2023-01-metropolitan-street.csv\n"
+"  normalise-crime --by csp --window 3,12 --window-only 2022-*-gwent-street.csv\n"
 "  pdftotext -layout report.pdf - | normalise-crime --area Barnet\n"
 "\n"
 "Exit status: 0 success, 1 data error, 2 usage error.\n", stdout);

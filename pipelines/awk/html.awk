@@ -2,9 +2,13 @@
 # external file; RAG as coloured cells that also carry the word, the reason
 # beside each, and an inline SVG sparkline of the monthly counts.
 # Files: dashboard.tsv, then trend.tsv.  Needs AWK_TSV (common.sh).
+# Operands before the files, for a dashboard that is not a London
+# borough's: rankcol=force (its rank columns force_rank, force_of),
+# rankwhat="Gwent's partnerships", srcwhat="data.police.uk ...".
 
 head {
-	if (file == 1) need("source area offence indicator quarter quarter_count quarter_pct_change rolling12 rolling12_count rolling12_pct_change rate_per_1000 london_rank london_of group_rank group_of rag rag_reason")
+	if (rankcol == "") rankcol = "london"
+	if (file == 1) need("source area offence indicator quarter quarter_count quarter_pct_change rolling12 rolling12_count rolling12_pct_change rate_per_1000 " rankcol "_rank " rankcol "_of group_rank group_of rag rag_reason")
 	if (file == 2) need("offence period count")
 	next
 }
@@ -48,10 +52,10 @@ END {
 	print "<h1>" area ": community safety dashboard</h1>"
 	printf "<p>Recent quarter: <b>%s</b>; rolling 12 months: <b>%s</b>. ", \
 	       esc(cell[1, "quarter"]), esc(cell[1, "rolling12"])
-	print "Each change is on the same months a year earlier. Ranks are by offences per 1000 residents over the 12 months, 1 = lowest, among the London boroughs and in the borough's most similar group.</p>"
-	print "<p>Source: " esc(base(cell[1, "source"])) " (Metropolitan Police recorded crime by borough).</p>"
+	print "Each change is on the same months a year earlier. Ranks are by offences per 1000 residents over the 12 months, 1 = lowest, among " esc(rankwhat == "" ? "the London boroughs" : rankwhat) " and in the " (rankwhat == "" ? "borough" : "partnership") "'s most similar group.</p>"
+	print "<p>Source: " esc(base(cell[1, "source"])) " (" esc(srcwhat == "" ? "Metropolitan Police recorded crime by borough" : srcwhat) ").</p>"
 	print "<table id=\"dashboard\">"
-	print "<thead><tr><th>Indicator</th><th>Quarter</th><th>Change</th><th>12 months</th><th>Change</th><th>Per 1000</th><th>London rank</th><th>Group rank</th><th>Trend</th><th>RAG</th><th>Reason</th></tr></thead>"
+	print "<thead><tr><th>Indicator</th><th>Quarter</th><th>Change</th><th>12 months</th><th>Change</th><th>Per 1000</th><th>" (rankcol == "london" ? "London" : "Force") " rank</th><th>Group rank</th><th>Trend</th><th>RAG</th><th>Reason</th></tr></thead>"
 	print "<tbody>"
 	for (i = 1; i <= n; i++) {
 		off = cell[i, "offence"]
@@ -61,7 +65,7 @@ END {
 		printf "<td>%s</td><td>%s</td>", esc(cell[i, "quarter_count"]), pct(cell[i, "quarter_pct_change"])
 		printf "<td>%s</td><td>%s</td>", esc(cell[i, "rolling12_count"]), pct(cell[i, "rolling12_pct_change"])
 		printf "<td>%s</td>", esc(cell[i, "rate_per_1000"])
-		printf "<td>%s</td><td>%s</td>", of(cell[i, "london_rank"], cell[i, "london_of"]), \
+		printf "<td>%s</td><td>%s</td>", of(cell[i, rankcol "_rank"], cell[i, rankcol "_of"]), \
 		       of(cell[i, "group_rank"], cell[i, "group_of"])
 		printf "<td>%s</td>", spark(off)
 		printf "<td class=\"rag %s\">%s</td>", (rag != "" ? esc(rag) : "none"), \

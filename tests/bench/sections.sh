@@ -105,6 +105,15 @@ section_memory() {
 		m=$(( (1000 + BENCH_MB - 1) / BENCH_MB ))
 		bench memory cspkit-reshape-${m}x "$mps" 1 \
 			"{ cat $mps; for i in \$(seq 2 $m); do tail -n +2 $mps; done; } | $bin/normalise-crime --format mps -"
+		# 24 monthly police.uk files of one force (../shared, issue 22),
+		# counted per partnership with both windows: held counts, not
+		# rows, so memory follows the areas, not the records.  The
+		# table names the newest file; the input is all 24 (24 MB).
+		pu=$(ls "$shared"/data/police-uk/*-gwent-street.csv 2>/dev/null | tr '\n' ' ')
+		last=${pu% }
+		last=${last##* }
+		[ -z "$pu" ] || bench memory cspkit-police-uk-24m-csp "$last" 1 \
+			"$bin/normalise-crime --by csp --window 3,12 $pu"
 	}
 	have extract-minutes && bench memory cspkit-minutes-${n}x "$text" 1 \
 		"for i in \$(seq $n); do cat $text; done | $bin/extract-minutes -"
