@@ -187,7 +187,8 @@ continues(const layout *ly, const char *s, size_t n, unsigned flags)
 	bool lower, full;
 	size_t fw;
 
-	if (!ly->have_held || hn == 0 || ly->blanks > 1)
+	/* a joined line stops at a few pages: memory stays constant */
+	if (!ly->have_held || hn == 0 || ly->blanks > 1 || hn > 16384)
 		return false;
 	if ((ly->held_flags | flags) & (LY_EMPH | LY_HEADING | LY_LISTNUM))
 		return false;

@@ -532,8 +532,15 @@ apology_list(minutes *m, long line, const char *s, size_t n)
 			end = i;
 			break;
 		}
-	if (text_iprefix(s, end, "none") || count_words(s, end) > 14)
-		return text_iprefix(s, end, "none") && end == n;
+	/* "None.", "No apologies from councillors." */
+	if (text_iprefix(s, end, "none") || text_iprefix(s, end, "no ") ||
+	    count_words(s, end) > 14) {
+		if (count_words(s, end) > 14)
+			return false;
+		if (end + 1 < n)
+			add_text(m, line, s + end + 1, n - end - 1);
+		return true;
+	}
 	prose_people_list(&m->mt, REC_APOLOGY, line, m->item_no, s, end);
 	if (end + 1 < n)
 		add_text(m, line, s + end + 1, n - end - 1);
@@ -563,6 +570,21 @@ start_item(minutes *m, long line, const heading *h)
 	m->title_open = true;
 	m->title_wait = h->empty_title;
 	m->title_emph = h->emph;
+	{
+		/* "Reports 8.1 Chairman's Report": a sub-item in the title */
+		size_t b = buried_item(m, h->title, h->titlen);
+
+		if (b > 0 && !h->sub) {
+			const char *rest = h->title + b;
+			size_t rn = (size_t)(h->body + h->bodyn - rest);
+
+			sbuf_clear(&m->title);
+			prose_append(&m->title, h->title, b);
+			close_title(m);
+			item_line(m, line, rest, rn, 0);
+			return;
+		}
+	}
 	if (h->bodyn > 0) {
 		size_t b;
 
@@ -1179,6 +1201,30 @@ add_text(minutes *m, long line, const char *s, size_t n)
 	prose_append(&m->cur, s, n);
 }
 
+/* A bold line under a bold title that goes on with it: "(Request for
+ * update from the PPN)", or after a title that stops short ("... for
+ * the"), not "None" or a bold sentence of its own. */
+static bool
+bold_wrap(const minutes *m, const char *s, size_t n)
+{
+	const char *t = m->title.s ? m->title.s : "";
+	size_t tn = m->title.len, w = tn;
+
+	if (count_words(s, n) > 14 || s[n - 1] == '.')
+		return false;
+	if (s[0] == '(' || (s[0] >= 'a' && s[0] <= 'z'))
+		return true;
+	if (tn > 0 && strchr(",-&", t[tn - 1]))
+		return true;
+	while (w > 0 && t[w - 1] != ' ')
+		w--;
+	return text_ieq(t + w, tn - w, "and") || text_ieq(t + w, tn - w, "of") ||
+	       text_ieq(t + w, tn - w, "for") || text_ieq(t + w, tn - w, "the") ||
+	       text_ieq(t + w, tn - w, "to") || text_ieq(t + w, tn - w, "on");
+}
+
+static bool bullet(const char **s, size_t *n, bool raw_space);
+
 static void
 item_line(minutes *m, long line, const char *raw, size_t rawn, unsigned flags)
 {
@@ -1193,7 +1239,7 @@ item_line(minutes *m, long line, const char *raw, size_t rawn, unsigned flags)
 		/* "item 1" / "Adoption of Minutes": the title on the next
 		 * line; an upper-case or bold title wrapped over lines */
 		if (m->title_wait || (n <= 200 &&
-		    (((flags & LY_EMPH) && m->title_emph && count_words(s, n) <= 14) ||
+		    (((flags & LY_EMPH) && m->title_emph && bold_wrap(m, s, n)) ||
 		     (upper_title(s, n) && !item_heading(m, s, n, flags, &h) &&
 		      upper_title(m->title.s ? m->title.s : "", m->title.len))))) {
 			if (m->title.len)
@@ -1213,6 +1259,19 @@ item_line(minutes *m, long line, const char *raw, size_t rawn, unsigned flags)
 		start_item(m, line, &h);
 		m->after_blank = false;
 		return;
+	}
+	{
+		/* "• 8.2a It was agreed ...": a bullet before a sub-item of
+		 * the current item */
+		const char *b = s;
+		size_t bn = n;
+
+		if (bullet(&b, &bn, false) && bn > 0 && item_heading(m, b, bn, flags, &h) &&
+		    h.sub && h.top == m->top) {
+			start_item(m, line, &h);
+			m->after_blank = false;
+			return;
+		}
 	}
 	if ((flags & (LY_EMPH | LY_HEADING)) && count_words(s, n) <= 12 &&
 	    s[n - 1] != '.') {
@@ -1276,6 +1335,12 @@ buried_item(const minutes *m, const char *s, size_t n)
 
 	if (m->top < 0 || n < 20)
 		return 0;
+	/* "8. Reports 8.1 Chairman's Report ...": the first sub-item */
+	k = (size_t)snprintf(num, sizeof num, " %ld.1 ", m->top);
+	for (size_t i = 1; i + k + 1 < n; i++)
+		if (memcmp(s + i, num, k) == 0 && s[i + k] >= 'A' && s[i + k] <= 'Z' &&
+		    ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || s[i - 1] == '.'))
+			return i + 1;
 	k = (size_t)snprintf(num, sizeof num, ". %ld. ", m->top + 1);
 	for (size_t i = 1; i + k + 1 < n; i++)
 		if (memcmp(s + i, num, k) == 0 && s[i + k] >= 'A' && s[i + k] <= 'Z' &&
