@@ -81,14 +81,6 @@ $(BIN)/$(1): $$($(1)_OBJ) $(LIB_A)
 endef
 $(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
 
-# A unit test of extract-minutes' own internals (test_em_*.c: its name
-# resolver, its readers) links the tool's objects but main.
-EM_OBJ = $(filter-out %/main.o,$(extract-minutes_OBJ))
-$(O)/tests/unit/test_em_%.o: ALL_CFLAGS += -Icmd/extract-minutes
-$(O)/unit/test_em_%: $(O)/tests/unit/test_em_%.o $(EM_OBJ) $(LIB_A)
-	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(EM_OBJ) $(LIB_A) $(LDLIBS)
-
 $(O)/unit/%: $(O)/tests/unit/%.o $(LIB_A)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIB_A) $(LDLIBS)

@@ -1,4 +1,4 @@
-/* test_em_people.c - extract-minutes' people: attendance entries, titles,
+/* test_extract-minutes_people.c - extract-minutes' people: attendance entries, titles,
  * and the resolver that turns "Ms Bell", "she" or "the Meetings
  * Administrator" into the person the minutes name (people.c, owners.c). */
 #include <stdlib.h>
