@@ -23,7 +23,7 @@ static cs_ruleset *rs_dec, *rs_act;
 static int r_res_head, r_res_it, r_past, r_label, r_due, r_to, r_undertake,
 	r_will, r_pronoun, r_said, r_agreed_that, r_mid, r_bare, r_pronoun_mid,
 	r_passive, r_verb_first, r_anaphora, r_proposed_line, r_ongoing,
-	r_requested, r_speaker;
+	r_requested, r_speaker, r_we;
 
 void
 prose_init(void)
@@ -76,6 +76,7 @@ prose_init(void)
 	r_ongoing = rules_need(rs_act, "action_ongoing");
 	r_requested = rules_need(rs_act, "action_requested");
 	r_speaker = rules_need(rs_act, "speaker");
+	r_we = rules_need(rs_act, "action_we");
 	r_verb_first = rules_need(rs_dec, "decision_verb_first");
 	r_anaphora = rules_need(rs_dec, "anaphora");
 	r_proposed_line = rules_need(rs_dec, "decision_proposed_line");
@@ -448,7 +449,7 @@ sentence_action(meeting *mt, const char *s, size_t n, bool personal,
 {
 	static const int *const order[] = { &r_agreed_that, &r_to, &r_undertake,
 		&r_said, &r_pronoun, &r_will, &r_ongoing, &r_bare, &r_mid,
-		&r_pronoun_mid, &r_passive, &r_requested };
+		&r_pronoun_mid, &r_passive, &r_requested, &r_we };
 	cs_rmatch m;
 	size_t so, eo, lead = 0;
 
@@ -471,7 +472,7 @@ sentence_action(meeting *mt, const char *s, size_t n, bool personal,
 		if (!rules_named(rs_act, &m, "who", &so, &eo)) {
 			cs_rmatch sm;
 
-			if (r != r_passive && r != r_requested)
+			if (r != r_passive && r != r_requested && r != r_we)
 				continue;
 			ol->passive = true;     /* "will be circulated" */
 			/* "Ms Lee confirmed that the wording would be
