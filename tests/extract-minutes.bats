@@ -71,6 +71,21 @@ sample_golden() {
 	sample_golden board-actions
 }
 
+@test "an attendance list of more than 60 people is a warning, not 70 rows" {
+	# a list the reader does not understand must not swallow the
+	# document as people
+	{
+		printf 'Minutes of the Board meeting held on 3 May 2024\n\nPresent: '
+		for i in $(seq 1 70); do printf 'Ann Name%s, ' "$(printf '%s' "$i" | tr 0-9 a-j)"; done
+		printf 'Tom Last\n\n1. WELCOME\n\nThe Board noted the report.\n'
+	} >"$BATS_TEST_TMPDIR/m.txt"
+	run_split extract-minutes "$BATS_TEST_TMPDIR/m.txt"
+	[ "$status" -eq 0 ]
+	[ -z "$(rows present 7)" ]
+	grep -q 'm.txt:3: attendance list of 71 entries is not a list of people; skipped' "$err_file"
+	[ "$(rows decision 10)" = "The Board noted the report." ]
+}
+
 @test "panel: two columns flattened into alternate lines, the left running out first" {
 	sample_golden panel-columns
 }

@@ -155,6 +155,21 @@ main(void)
 	CHECK_STR(pronoun('f', "Kwame Osei", "Mrs Bell", false), "");
 	CHECK_STR(pronoun('f', "Ms Reed", "Mrs Bell", false), "Ann Bell");
 
+	/* an owner in a right-hand column */
+	{
+		const char *a = "The bench is still to be repaired.\t\t\t   Clerk";
+		const char *b = "Lloyds Bank statement, balance of 12,278.37\t\tNotedS";
+		const char *c = "The Clerk will write to the county about the drains.";
+		size_t bn, os, oe;
+
+		CHECK(prose_owner_column(a, strlen(a), &bn, &os, &oe));
+		CHECK(bn == 34 && oe - os == 5 && memcmp(a + os, "Clerk", 5) == 0);
+		/* a stray letter glued on goes */
+		CHECK(prose_owner_column(b, strlen(b), &bn, &os, &oe));
+		CHECK(oe - os == 5 && memcmp(b + os, "Noted", 5) == 0);
+		CHECK(!prose_owner_column(c, strlen(c), &bn, &os, &oe));
+	}
+
 	nameidx_free(ix);
 	people_free();
 	return unit_done();
