@@ -475,6 +475,13 @@ read_unit(found_list *fl, int kind, long line, const char *s, size_t n,
 		n--;
 	if (n == 0 || rules_exec(rs, r_no_one, s, n, 0, &m))
 		return;
+	/* 8 kB is no list of people (60 people with their roles and
+	 * organisations take 6): one entry, read as such, so a page of text
+	 * costs one pass, not one per "and" */
+	if (n > 8192) {
+		add_entry(fl, kind, line, s, n, one_line);
+		return;
+	}
 	/* "Cllr Pocock who has now resigned": the person, not the clause */
 	if (rules_exec(rs, r_relative, s, n, 0, &m) && rules_group(&m, 0, &so, &eo))
 		n = so;
@@ -535,7 +542,7 @@ read_unit(found_list *fl, int kind, long line, const char *s, size_t n,
 
 			if (s[i] != '(' || !title_len(s + k, n - k))
 				continue;
-			while (k < n && s[k] != ')' && s[k] != '(')
+			while (k < n && k < i + 80 && s[k] != ')' && s[k] != '(')
 				k++;
 			if (k < n && s[k] == ')')
 				close = s + k;
