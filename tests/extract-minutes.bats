@@ -160,6 +160,14 @@ sample_golden() {
 	sample_golden minute-numbers
 }
 
+@test "Markdown list renumbering: items all printed '1.' are 1, 2, 3; a list of points is not" {
+	sample_golden markdown-renumbered
+}
+
+@test "a next meeting on the heading's own date: the heading is kept, with a warning" {
+	sample_golden next-meeting-same-day
+}
+
 @test "minutes the tool cannot read say why: no date, no items" {
 	sample_golden unreadable
 }

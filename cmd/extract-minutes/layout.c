@@ -45,6 +45,7 @@ struct layout {
 	unsigned held_flags;
 	bool have_held;
 	bool held_tab;           /* it holds a tab (a table row) */
+	size_t held_last;        /* the length of its last line as printed */
 	int blanks;              /* blank lines after held */
 	sbuf num;                /* "1." alone on its line */
 	long num_line;
@@ -177,6 +178,49 @@ abbreviation(const char *s, size_t dot)
 	return false;
 }
 
+/* Words in lower case: a sentence has them, a heading has none. */
+static size_t
+small_words(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += s[i] >= 'a' && s[i] <= 'z' && (i == 0 || s[i - 1] == ' ');
+	return k;
+}
+
+/* A title abbreviation before s[dot] ("Ms.", "Cllr."), not an initial. */
+static bool
+title_before(const char *s, size_t dot)
+{
+	return abbreviation(s, dot) && dot >= 2 && is_alpha(s[dot - 2]);
+}
+
+static size_t
+commas(const char *s, size_t n)
+{
+	size_t c = 0;
+
+	for (size_t i = 0; i < n; i++)
+		c += s[i] == ',';
+	return c;
+}
+
+/* A list of names wrapped inside a name: the held line lists (two commas
+ * or more) and does not end at one, the next line's first word ends with
+ * a comma ("Troy, Mr. Brian Bourke, ..."). */
+static bool
+list_wrap(const char *h, size_t hn, const char *s, size_t n)
+{
+	size_t w = 0;
+
+	if (commas(h, hn) < 2 || strchr(",.;:", h[hn - 1]))
+		return false;
+	while (w < n && is_alpha(s[w]))
+		w++;
+	return w > 1 && w < n && s[w] == ',' && s[0] >= 'A' && s[0] <= 'Z';
+}
+
 /* Does line s continue the held line, over `blanks` blank lines? */
 static bool
 continues(const layout *ly, const char *s, size_t n, unsigned flags)
@@ -203,14 +247,25 @@ continues(const layout *ly, const char *s, size_t n, unsigned flags)
 	last = h[hn - 1];
 	if (strchr(".!?:;", last) && !(last == '.' && abbreviation(h, hn - 1)))
 		return false;
+	/* "..., Ms." / "Una Burns, ...": a title never ends a line, and a
+	 * list wrapped inside a name ("..., Mr. Rory" / "Culhane, Ms. ...")
+	 * goes on, also over a blank line */
+	if (last == '.' && title_before(h, hn - 1))
+		return true;
+	if (list_wrap(h, hn, s, n))
+		return true;
+	/* "... and via MS" / "Teams.": the last word or two of a sentence */
+	if (ly->held_last >= 40 && n < 24 && s[n - 1] == '.' && !memchr(s, ' ', n) &&
+	    small_words(h, hn) >= 3)
+		return true;
 	lower = s[0] >= 'a' && s[0] <= 'z';
 	/* wrapped: the first word of the next line would not have fitted
 	 * on this one ("... John Foster, Robert" / "Preston, Hannah ...") */
 	fw = 0;
 	while (fw < n && s[fw] != ' ')
 		fw++;
-	full = ly->wrapped && ly->held.len >= 40 &&
-	       ly->held.len + 1 + fw > ly->width;
+	full = ly->wrapped && ly->held_last >= 40 &&
+	       ly->held_last + 1 + fw > ly->width;
 	if (ly->blanks == 1)
 		/* a blank between wrapped lines: a converter that puts one
 		 * after every line of the PDF */
@@ -266,6 +321,7 @@ join_one(layout *ly, long line, const char *s, size_t n, unsigned flags)
 		ly->held_flags = flags;
 		ly->have_held = true;
 		ly->held_tab = memchr(ly->tmp.s, '\t', ly->tmp.len) != NULL;
+		ly->held_last = ly->tmp.len;
 		return;
 	}
 	if (continues(ly, t, tn, flags)) {
@@ -275,6 +331,7 @@ join_one(layout *ly, long line, const char *s, size_t n, unsigned flags)
 		if (!(hn > 1 && ly->held.s[hn - 1] == '-' && is_alpha(ly->held.s[hn - 2])))
 			sbuf_addc(&ly->held, ' ');
 		sbuf_add(&ly->held, t, tn);
+		ly->held_last = tn;
 		ly->blanks = 0;
 		return;
 	}
@@ -284,6 +341,7 @@ join_one(layout *ly, long line, const char *s, size_t n, unsigned flags)
 	ly->held_flags = flags;
 	ly->have_held = true;
 	ly->held_tab = memchr(s, '\t', n) != NULL;
+	ly->held_last = tn;
 }
 
 static void flush_lines(layout *ly);

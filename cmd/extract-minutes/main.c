@@ -23,8 +23,6 @@ static void
 to_minutes(void *arg, const char *source, long line, const char *s, size_t n,
 	   unsigned flags)
 {
-	if (getenv("EM_LAYOUT_DEBUG"))
-		fprintf(stderr, "%ld|%u|%.*s\n", line, flags, (int)n, s);
 	minutes_line(arg, source, line, s, n, flags);
 }
 

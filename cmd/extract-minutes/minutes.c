@@ -83,6 +83,8 @@ struct minutes {
 	int nitems, numbered;      /* items so far, of them numbered */
 	long top;                  /* the current top-level number, -1 none */
 	char letter;               /* the current lettered sub-item, 0 none */
+	bool ones;                 /* every item so far printed "1." (a
+				    * Markdown list the renderer numbers) */
 	char item_no[16];
 	sbuf title;
 	long title_line;
@@ -349,6 +351,7 @@ typedef struct {
 	size_t titlen, bodyn;
 	bool empty_title;
 	bool emph;                 /* the line was bold */
+	bool renumbered;           /* "1." read as the next number */
 } heading;
 
 /* Is this line an item heading?  Asked of the tables, then decided by
@@ -406,6 +409,16 @@ item_heading(minutes *m, const char *s, size_t n, unsigned flags, heading *h)
 		 (h->top == m->top + 1 && h->num[nn - 1] >= 'A');
 	if (m->top < 0 && !strong && h->top > 30 && h->top < 100)
 		in_seq = false;     /* "50 people attended" is no first item */
+	/* "1. Apologies" / "1. Minutes" / "1. Finance": Markdown numbers a
+	 * list of "1." items 1, 2, 3; so do we.  After a blank line it ends a
+	 * list of points in the item above ("1. That the council ...") */
+	if (h->top == 1 && m->ones && m->after_blank && !h->sub &&
+	    strcmp(h->num, "1") == 0 && !sentence_like(h->title, h->titlen)) {
+		snprintf(h->num, sizeof h->num, "%d", (int)(m->top + 1));
+		h->top = m->top + 1;
+		h->renumbered = true;
+		return true;
+	}
 	if (h->empty_title)
 		return strong || (in_seq && m->after_blank && !m->list_ctx);
 	if (strong)
@@ -513,7 +526,21 @@ end_item(minutes *m)
 	m->list_ctx = false;
 }
 
+/* Only names: every word capitalised but "and" ("Cllrs Hart and Bell."),
+ * not a sentence ("Apologies were received from ..."). */
+static bool
+names_only(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((i == 0 || s[i - 1] == ' ') && s[i] >= 'a' && s[i] <= 'z' &&
+		    !(i + 4 <= n && memcmp(s + i, "and", 3) == 0 &&
+		      (i + 3 == n || s[i + 3] == ' ')))
+			return false;
+	return true;
+}
+
 static void add_text(minutes *m, long line, const char *s, size_t n);
+static bool apology_list(minutes *m, long line, const char *s, size_t n);
 static size_t buried_item(const minutes *m, const char *s, size_t n);
 static void item_line(minutes *m, long line, const char *raw, size_t rawn,
 		      unsigned flags);
@@ -559,6 +586,8 @@ start_item(minutes *m, long line, const heading *h)
 	if (h->letter) {
 		m->letter = h->letter;
 	} else if (h->num[0]) {
+		m->ones = (m->numbered == 0 && h->top == 1 && !h->sub) ||
+			  (m->ones && h->renumbered);
 		m->top = h->top;
 		m->letter = 0;
 		m->numbered++;
@@ -867,6 +896,13 @@ finish_heading(minutes *m, const char *source, bool force)
 		body = sbuf_str(&m->head_body);
 		bn = m->head_body.len;
 	}
+	if (body)
+		text_trim(&body, &bn);
+	/* "MINUTES OF GENERAL MEETING" under "RIVERMEAD COMMUNITY COUNCIL":
+	 * a kind of meeting is no body's name; the line above is */
+	if (bn >= 7 && count_words(body, bn) <= 3 &&
+	    text_ieq(body + bn - 7, 7, "meeting") && m->last_text.len > 0)
+		bn = 0;
 	if (bn == 0) {
 		body = sbuf_str(&m->last_text);
 		bn = m->last_text.len;
@@ -1195,6 +1231,11 @@ add_text(minutes *m, long line, const char *s, size_t n)
 	}
 	if (m->apologies_item && m->cur.len == 0 &&
 	    prose_apology_entry(&m->mt, line, m->item_no, s, n))
+		return;
+	/* "Cllr Tina Moss." or "Cllrs Hart and Bell." under the heading */
+	if (m->apologies_item && m->cur.len == 0 && m->pend.len == 0 &&
+	    count_words(s, n) <= 10 && names_only(s, n) &&
+	    apology_list(m, line, s, n))
 		return;
 	if (m->cur.len == 0)
 		m->cur_line = line;

@@ -231,6 +231,14 @@ when_settle(meeting *mt)
 		rec *r = &mt->recs[i];
 		char iso[11];
 
+		/* "NEXT MEETING MONDAY 3 JULY" in minutes headed 3 July: the
+		 * heading or the body is wrong; the heading's date is kept */
+		if (r->kind == REC_NEXT_MEETING && mt->date[0] &&
+		    strncmp(r->text, mt->date, 10) == 0)
+			cs_warn_at(mt->source, r->line,
+				   "the next meeting's date is the meeting's own (%s): the heading's date is kept, check which is right",
+				   mt->date);
+
 		if (r->kind != REC_NEXT_MEETING || strncmp(r->text, "0000-", 5) != 0)
 			continue;
 		d.m = (int)strtol(r->text + 5, NULL, 10);
