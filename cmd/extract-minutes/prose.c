@@ -357,7 +357,8 @@ static enum owner_how
 how_for(const char *s, size_t n, bool personal)
 {
 	if (!personal || title_len(s, n) > 0 || is_role(s, n) ||
-	    is_chair_ref(s, n) || text_iprefix(s, n, "the "))
+	    is_chair_ref(s, n) || text_iprefix(s, n, "the ") ||
+	    text_ieq(s, n, "all"))
 		return OWNER_NAMED;
 	return OWNER_GUESS;
 }
@@ -819,8 +820,15 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		 * Reed": the owners of the paragraph above */
 		labelled = true;
 		text_trim(&owners, &on);
-		if (names_only(owners, on))
+		if (names_only(owners, on)) {
 			owners_parse(&label, owners, on);
+			/* a column beside the text holds other notes too
+			 * ("Website/Social Media"): an owner there is a person,
+			 * a role, or all of them */
+			for (size_t k = 0; mt->owner_column && k < label.n; k++)
+				label.v[k].how = how_for(label.v[k].ref,
+							 strlen(label.v[k].ref), true);
+		}
 		else {
 			/* the first of its sentences that names who */
 			size_t nl;
