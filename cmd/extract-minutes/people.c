@@ -866,6 +866,37 @@ match_word(const nameidx *ix, const char *w, size_t wn, bool last, int flags,
 	return found;
 }
 
+/* "JF had again contacted ...": the one name whose words' initials spell
+ * two or three capitals. */
+static const ixname *
+match_initials(const nameidx *ix, const char *w, size_t wn, int flags)
+{
+	const ixname *found = NULL;
+
+	if (wn < 2 || wn > 3)
+		return NULL;
+	for (size_t i = 0; i < wn; i++)
+		if (w[i] < 'A' || w[i] > 'Z')
+			return NULL;
+	for (size_t i = 0; i < ix->n; i++) {
+		const char *nm = ix->v[i].name;
+		size_t k = 0;
+		bool ok = true;
+
+		if (count_words(nm) != wn || !ix_allowed(&ix->v[i], flags, 0))
+			continue;
+		for (const char *c = nm; *c && ok; c++)
+			if (c == nm || c[-1] == ' ')
+				ok = k < wn && *c == w[k++];
+		if (ok && k == wn) {
+			if (found)
+				return NULL;
+			found = &ix->v[i];
+		}
+	}
+	return found;
+}
+
 /* "the Meetings Administrator": the one person listed with that role. */
 static const ixname *
 match_role(const nameidx *ix, const char *r, size_t rn, int flags)
@@ -929,6 +960,8 @@ nameidx_resolve_as(const nameidx *ix, const char *ref, int flags, int *status)
 			hit = match_word(ix, bare.s, bare.len, false, flags, sex, &many);
 		if (hit == NULL && !many && !(flags & IXR_SURNAME))
 			hit = match_role(ix, bare.s, bare.len, flags);
+		if (hit == NULL && !many && !(flags & IXR_SURNAME))
+			hit = match_initials(ix, bare.s, bare.len, flags);
 		if (many)
 			*status = RESOLVE_AMBIGUOUS;
 		else if (hit) {
@@ -984,5 +1017,6 @@ nameidx_knows(const nameidx *ix, const char *phrase)
 	if (count_words(phrase) >= 2)
 		return ix_find((nameidx *)ix, phrase) != NULL;
 	return match_word(ix, phrase, n, true, 0, 0, &many) || many ||
-	       match_word(ix, phrase, n, false, 0, 0, &many) || many;
+	       match_word(ix, phrase, n, false, 0, 0, &many) || many ||
+	       match_initials(ix, phrase, n, 0);
 }

@@ -111,6 +111,7 @@ main(void)
 	nameidx_person(ix, "Mary Curran", "Meetings Administrator, Newcastle West",
 		       'f', NIX_LISTED);
 	nameidx_person(ix, "Kwame Osei", NULL, 0, 0);
+	nameidx_person(ix, "Jim Ross", NULL, 'm', 0);
 	/* "Cllrs Shewell" is no name, however it was printed */
 	nameidx_add(ix, "Cllrs Shewell");
 	nameidx_set_chair(ix, "Kwame Osei");
@@ -123,6 +124,10 @@ main(void)
 	CHECK_STR(res("the Chairman", 0), "Kwame Osei");
 	/* a first name */
 	CHECK_STR(res("Kwame", 0), "Kwame Osei");
+	/* initials */
+	CHECK_STR(res("KO", 0), "Kwame Osei");
+	CHECK_STR(res("TB", 0), "Tom Bell");
+	CHECK_STR(res("JR", 0), "?JR");     /* Jo Reed or Jim Ross: kept */
 	/* a role listed with one person */
 	CHECK_STR(res("the Meetings Administrator", 0), "Mary Curran");
 	/* never someone who sent apologies, when asked for those present;
