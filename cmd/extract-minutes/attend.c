@@ -873,7 +873,6 @@ prose_apology_entry(meeting *mt, long line, const char *item, const char *s,
 		people = fl.n > 0 && fl.n >= np;
 		for (size_t i = 0; i < np && people; i++)
 			people = pc[i].n == 0 || person_start(pc[i].s, pc[i].n) ||
-				 rules_exec(rs, r_plural, pc[i].s, pc[i].n, 0, &(cs_rmatch){ 0 }) ||
 				 count_words(pc[i].s, pc[i].n) <= 2;
 	}
 	for (size_t i = 0; i < fl.n && people; i++)
