@@ -23,7 +23,7 @@ static cs_ruleset *rs_dec, *rs_act;
 static int r_res_head, r_res_it, r_past, r_label, r_due, r_to, r_undertake,
 	r_will, r_pronoun, r_said, r_agreed_that, r_mid, r_bare, r_pronoun_mid,
 	r_passive, r_verb_first, r_anaphora, r_proposed_line, r_ongoing,
-	r_requested, r_speaker, r_we;
+	r_requested, r_speaker, r_we, r_that_names;
 
 void
 prose_init(void)
@@ -77,6 +77,7 @@ prose_init(void)
 	r_requested = rules_need(rs_act, "action_requested");
 	r_speaker = rules_need(rs_act, "speaker");
 	r_we = rules_need(rs_act, "action_we");
+	r_that_names = rules_need(rs_act, "action_that_names");
 	r_verb_first = rules_need(rs_dec, "decision_verb_first");
 	r_anaphora = rules_need(rs_dec, "anaphora");
 	r_proposed_line = rules_need(rs_dec, "decision_proposed_line");
@@ -450,7 +451,7 @@ sentence_action(meeting *mt, const char *s, size_t n, bool personal,
 {
 	static const int *const order[] = { &r_agreed_that, &r_to, &r_undertake,
 		&r_said, &r_pronoun, &r_will, &r_ongoing, &r_bare, &r_mid,
-		&r_pronoun_mid, &r_passive, &r_requested, &r_we };
+		&r_pronoun_mid, &r_passive, &r_requested, &r_that_names, &r_we };
 	cs_rmatch m;
 	size_t so, eo, lead = 0;
 
@@ -496,7 +497,7 @@ sentence_action(meeting *mt, const char *s, size_t n, bool personal,
 		} else {
 			size_t first = ol->n;
 			bool must_know = personal && (r == r_will ||
-				r == r_agreed_that || r == r_to);
+				r == r_agreed_that || r == r_to || r == r_that_names);
 
 			owners_parse(ol, s + so, eo - so);
 			/* "The Parish Council will produce a leaflet": the
