@@ -897,6 +897,38 @@ match_initials(const nameidx *ix, const char *w, size_t wn, int flags)
 	return found;
 }
 
+/* "Cllr. O. William" where the minutes list Owen Williams: a full name
+ * not printed elsewhere whose surname lacks (or has) a final "s" of the
+ * one listed person with its initial. */
+static const ixname *
+match_plural_slip(const nameidx *ix, const char *name, int flags)
+{
+	const char *sp = strrchr(name, ' ');
+	const ixname *found = NULL;
+	size_t ln;
+
+	if (sp == NULL)
+		return NULL;
+	ln = strlen(sp + 1);
+	for (size_t i = 0; i < ix->n; i++) {
+		const char *nm = ix->v[i].name;
+		const char *esp = strrchr(nm, ' ');
+		size_t el = strlen(esp + 1);
+		bool slip = (el == ln + 1 && esp[1 + ln] == 's' &&
+			     memcmp(esp + 1, sp + 1, ln) == 0) ||
+			    (ln == el + 1 && sp[1 + el] == 's' &&
+			     memcmp(esp + 1, sp + 1, el) == 0);
+
+		if (!slip || nm[0] != name[0] || !ix->v[i].listed ||
+		    !ix_allowed(&ix->v[i], flags, 0))
+			continue;
+		if (found)
+			return NULL;
+		found = &ix->v[i];
+	}
+	return found;
+}
+
 /* "the Meetings Administrator": the one person listed with that role. */
 static const ixname *
 match_role(const nameidx *ix, const char *r, size_t rn, int flags)
@@ -949,7 +981,9 @@ nameidx_resolve_as(const nameidx *ix, const char *ref, int flags, int *status)
 		/* A full name stands; but "Ms Kauser Mukhtar" and "Kauser
 		 * Mukhtar" are one person either way.  A role held by one
 		 * listed person is that person. */
-		if ((hit = match_role(ix, out, strlen(out), flags)) != NULL) {
+		if ((hit = match_role(ix, out, strlen(out), flags)) != NULL ||
+		    (!ix_find((nameidx *)ix, out) &&
+		     (hit = match_plural_slip(ix, out, flags)) != NULL)) {
 			free(out);
 			out = xstrdup(hit->name);
 		}

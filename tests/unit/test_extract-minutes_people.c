@@ -124,6 +124,9 @@ main(void)
 	CHECK_STR(res("the Chairman", 0), "Kwame Osei");
 	/* a first name */
 	CHECK_STR(res("Kwame", 0), "Kwame Osei");
+	/* a surname's final "s" slipped */
+	CHECK_STR(res("Cllr M. Curra", 0), "M. Curra");
+	CHECK_STR(res("Cllr M. Currans", 0), "Mary Curran");
 	/* initials */
 	CHECK_STR(res("KO", 0), "Kwame Osei");
 	CHECK_STR(res("TB", 0), "Tom Bell");
