@@ -50,7 +50,7 @@ SAN      ?=
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARNINGS) $(SAN) \
              -Ilib $(PCRE2_CFLAGS) -DCSPKIT_VERSION='"$(VERSION)"' \
              -DCSPKIT_DATADIR='"$(DATADIR)"' -MMD -MP $(CFLAGS)
-LDLIBS    = $(PCRE2_LIBS) -lcsv -lm
+LDLIBS    = $(PCRE2_LIBS) -lcsv -lz -lm
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 
 TOOLS    := $(notdir $(patsubst %/,%,$(wildcard cmd/*/)))
@@ -102,7 +102,7 @@ $(foreach u,$(UNIT_BIN:$(O)/unit/%=%),$(if $(filter $(call unit_tool,$(u)),$(TOO
 
 # ---- dependencies -------------------------------------------------------
 # Debian packages each target needs; tests/deps.sh installs the missing ones.
-DEPS_BUILD = gcc make pkg-config libcsv-dev libpcre2-dev
+DEPS_BUILD = gcc make pkg-config libcsv-dev libpcre2-dev zlib1g-dev
 DEPS_TEST  = $(DEPS_BUILD) bats bats-assert bats-support gawk mawk poppler-utils
 DEPS_RUN   = $(DEPS_BUILD) gawk poppler-utils
 

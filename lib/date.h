@@ -99,4 +99,23 @@ cs_period period_fy(int y);
  * "Nm to YYYY-MM".  Label "" for a zeroed p or a shift off the calendar. */
 cs_period period_shift(const cs_period *p, int k);
 
+/* ---- periods in running text ------------------------------------------
+ * period_find: the first period written in s[0..n) at or after byte
+ * `from`; its span [*so, *eo).  Every shape period_parse reads, found
+ * where a word starts, and also "12-month period to September 2023",
+ * "12 months (up to March 2017)", "3 months of January 2024 to March
+ * 2024" (the stated length must agree with the range).  A day inside a
+ * date ("on 21 July 2017") is a date, not the month.  A year alone is a
+ * calendar year only in prose after "in", "during", "than", "with",
+ * "against", "vs" ("612 burglaries in 2023": 12m to 2023-12).  Two-digit
+ * years as everywhere in this file ("Jan-99" is 1999-01).
+ * period_find_backwards: the first range that cannot be a period because
+ * it runs backwards or disagrees with its stated length ("December 2023
+ * to September 2023", "3 months of March 2024 to January 2024"); a
+ * reader warns instead of guessing. */
+bool period_find(const char *s, size_t n, size_t from, cs_period *p,
+		 size_t *so, size_t *eo);
+bool period_find_backwards(const char *s, size_t n, size_t from, size_t *so,
+			   size_t *eo);
+
 #endif

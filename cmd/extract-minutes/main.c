@@ -11,6 +11,7 @@
 
 #include "err.h"
 #include "layout.h"
+#include "opts.h"
 #include "lines.h"
 #include "mem.h"
 #include "minutes.h"
@@ -32,6 +33,7 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{ "source", required_argument, NULL, 's' },
 		{ "strict", no_argument, NULL, 'S' },
+		CS_COMMON_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -49,7 +51,8 @@ main(int argc, char *argv[])
 	bool warned_bytes = false;
 
 	cs_setprog(argv[0]);
-	while ((c = getopt_long(argc, argv, "s:hV", longopts, NULL)) != -1) {
+	opterr = 0;  /* cs_bad_option says it once, under one name */
+	while ((c = getopt_long(argc, argv, "s:qhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			source_name = optarg;
@@ -57,13 +60,14 @@ main(int argc, char *argv[])
 		case 'S':
 			strict = true;
 			break;
+		case 'q': case CS_OPT_MAX_WARNINGS: cs_common_option(c, optarg); break;
 		case 'h':
 			usage();
 			return 0;
 		case 'V':
 			cs_version();
 		default:
-			cs_usage_error("unknown option");
+			cs_bad_option(argv, "s:qhV", longopts);
 		}
 	}
 
@@ -95,7 +99,7 @@ main(int argc, char *argv[])
 		layout_line(ly, src, no, sbuf_str(&fixed), fixed.len);
 	}
 	layout_end_file(ly);
-	minutes_end_file(m, prev_source ? prev_source : "-");
+	minutes_end_file(m, prev_source ? prev_source : lines_source(in));
 	free(prev_source);
 	lines_close(in);
 	layout_free(ly);
@@ -117,6 +121,8 @@ usage(void)
 "\n"
 "  -s, --source NAME  write NAME in the source column instead of the file name\n"
 "      --strict       exit 1 when anything could not be placed (warnings)\n"
+"  -q, --quiet        print no warnings (with --strict: their count)\n"
+"      --max-warnings N print each kind of warning at most N times (10)\n"
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and exit\n"
 "\n"

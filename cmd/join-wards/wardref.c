@@ -18,6 +18,7 @@
 #include "hash.h"
 #include "mem.h"
 #include "names.h"
+#include "near.h"
 #include "ref.h"
 #include "text.h"
 #include "wardref.h"
@@ -361,6 +362,20 @@ wardref_lad(const wardref *r, const char *s, size_t n)
 	lad = hmap_get(r->lads, sbuf_str(&key), key.len);
 	sbuf_free(&key);
 	return lad;
+}
+
+const char *
+wardref_near_lad(const wardref *r, const char *s, sbuf *out)
+{
+	near_set ns;
+
+	near_init(&ns, s, strlen(s));
+	for (size_t i = 0; i < r->n; i++)
+		near_add(&ns, r->w[i].lad_name, r->w[i].lad_name,
+			 strlen(r->w[i].lad_name));
+	near_list(&ns, out);
+	near_free(&ns);
+	return sbuf_str(out);
 }
 
 void

@@ -90,10 +90,16 @@ const char *nc_field(csvin *c, int i, sbuf *b);
 
 /* The format a first line announces: "mps", "police-uk", or "text". */
 const char *nc_detect(const char *line, size_t n);
+/* An MPS header with a ward column (WardName, WardCode): its rows get the
+ * borough as parent_area (mps.c). */
+bool nc_mps_has_wards(const char *line, size_t n);
 
 /* --area filter for the data modes (filter.c): true when no --area was
  * given or name (or code) is one of them, compared folded (names.h). */
 bool nc_area_wanted(const struct nc_opts *o, const char *name, size_t n);
+/* After the last operand: an --area that kept no row is exit 1 naming
+ * the nearest known names. */
+void nc_area_check(const struct nc_opts *o);
 
 /* Month totals held until the end (agg.c): police.uk counts, --level major
  * and --window.  A group is one area and offence; months are indexed

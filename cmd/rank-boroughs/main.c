@@ -13,6 +13,7 @@
 #include "borough.h"
 #include "err.h"
 #include "geo.h"
+#include "opts.h"
 #include "mem.h"
 #include "rank.h"
 #include "tsv.h"
@@ -55,6 +56,7 @@ main(int argc, char **argv)
 		{ "check-against", required_argument, NULL, OPT_AGAINST },
 		{ "grouped",       no_argument,       NULL, 's' },
 		{ "strict",        no_argument,       NULL, OPT_STRICT },
+		CS_COMMON_OPTIONS,
 		{ "help",          no_argument,       NULL, 'h' },
 		{ "version",       no_argument,       NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -68,7 +70,8 @@ main(int argc, char **argv)
 	int ch;
 
 	cs_setprog(argv[0]);
-	while ((ch = getopt_long(argc, argv, "g:G:k:p:rshV", longopts, NULL)) != -1) {
+	opterr = 0;  /* cs_bad_option says it once, under one name */
+	while ((ch = getopt_long(argc, argv, "g:G:k:p:rsqhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'g': groupby = optarg; break;
 		case 'G': peers = optarg; break;
@@ -115,9 +118,10 @@ main(int argc, char **argv)
 		case OPT_AGAINST: r.check_against = optarg; break;
 		case 's': r.grouped = true; break;
 		case OPT_STRICT: strict = true; break;
+		case 'q': case CS_OPT_MAX_WARNINGS: cs_common_option(ch, optarg); break;
 		case 'h': usage(); return cs_finish(false);
 		case 'V': cs_version();
-		default: cs_usage_error("unknown option");
+		default: cs_bad_option(argv, "g:G:k:p:rsqhV", longopts);
 		}
 	}
 	if (r.check && r.grouped)
@@ -207,6 +211,8 @@ usage(void)
 "      --check-against=M   the measure whose rank is stated (default count)\n"
 "  -s, --grouped           the input comes group by group: hold one group\n"
 "      --strict            exit 1 when there were warnings\n"
+"  -q, --quiet             print no warnings (with --strict: their count)\n"
+"      --max-warnings N    print each kind of warning at most N times (10)\n"
 "  -h, --help              show this help\n"
 "  -V, --version           show the version\n"
 "\n"

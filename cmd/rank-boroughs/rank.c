@@ -546,9 +546,10 @@ warn_incomplete(ranker *r, size_t g, size_t ranked, const uint32_t *mark)
 		return;
 	if (left > 0)
 		sbuf_printf(&names, " and %zu more", left);
-	cs_warn("group %s: %zu of %zu boroughs ranked; not ranked: %s",
-		group_label(r, g, label, sizeof label), ranked, expect,
-		sbuf_str(&names));
+	cs_warn_kind("group ranked with boroughs missing", NULL, 0,
+		     "group %s: %zu of %zu boroughs ranked; not ranked: %s",
+		     group_label(r, g, label, sizeof label), ranked, expect,
+		     sbuf_str(&names));
 	sbuf_free(&names);
 }
 
