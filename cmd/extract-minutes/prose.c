@@ -343,11 +343,10 @@ pronoun_owner(meeting *mt, owner_list *ol, const char *p, size_t n)
 		o->cand_guess[i] = mt->refs[i].guess;
 	}
 	/* "Sunita Rao said ... She agreed to ...", "Cllr Bell said the
-	 * order was in hand and he would ...": the sentence before, or the
-	 * start of this one, named one person */
+	 * order was in hand and he would ...": the last sentence to name
+	 * anyone, this one or one of the two before, named one person */
 	o->fresh = mt->refs[0].ref &&
-		   (mt->refs[0].sentence == mt->sentence - 1 ||
-		    mt->refs[0].sentence == mt->sentence) &&
+		   mt->refs[0].sentence >= mt->sentence - 2 &&
 		   !(mt->refs[1].ref && mt->refs[1].sentence == mt->refs[0].sentence &&
 		     strcmp(mt->refs[1].ref, mt->refs[0].ref) != 0);
 }
