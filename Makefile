@@ -168,59 +168,73 @@ accuracy: deps-build
 #   <src>/mps/NAME.csv (ward)    out/wards/NAME/wards.tsv
 # An MPS file whose name has "ward" in it is a ward file.  In a flat DATA
 # directory the MPS files are the *crime*.csv that name a ward or borough.
-# Each script writes atomically, so make -j builds datasets side by side and
-# an interrupted run leaves no half table; a rerun with nothing changed is a
+# Each script publishes its directory in one rename (common.sh), so make -j
+# builds datasets side by side and an interrupted run leaves no half table
+# or mix of old and new; a rerun with nothing changed is a
 # no-op.  AREA is the borough of the league highlight, ward profile and
 # dashboard (not of the reports: a report names its own area, and AREA
 # would put a default borough on figures it does not name).
 AREA     ?= Barnet
 DATA     ?=
-PIPE_SRC  = samples $(DATA:%/=%)
-PIPE_LIB  = pipelines/common.sh $(wildcard pipelines/awk/*.awk) $(wildcard lib/data/*.tsv) $(TOOL_BINS)
+# sq: a word in single quotes for a recipe, whatever its bytes, so a file
+# named a`id>X`.txt or d'e.txt reaches the script as one argument.
+sq        = '$(subst ','\'',$(1))'
+DATASETS  = sh pipelines/datasets.sh
+# Which file goes to which pipeline is pipelines/datasets.sh's business; it
+# gives make only the names make can hold as words, and `make pipelines`
+# has it run the others (a space, a quote, a $ in the name) itself.  A
+# DATA directory make cannot name (DATA='/tmp/with space') is run there
+# whole; one that does not exist fails the pipelines target.
+PIPE_DATA := $(if $(DATA),$(shell $(DATASETS) safe $(call sq,$(DATA))))
+PIPE_SRC  = samples $(PIPE_DATA)
+PIPE_LIB  = pipelines/common.sh pipelines/datasets.sh $(wildcard pipelines/awk/*.awk) $(wildcard lib/data/*.tsv) $(TOOL_BINS)
 
-is_ward   = $(or $(findstring ward,$(notdir $(1))),$(findstring Ward,$(notdir $(1))))
-mps_in    = $(wildcard $(1)/mps/*.csv) \
-            $(if $(filter-out samples,$(1)),$(foreach f,$(wildcard $(1)/*[Cc]rime*.csv),\
-              $(if $(or $(call is_ward,$(f)),$(findstring borough,$(f)),$(findstring Borough,$(f))),$(f))))
-ward_in   = $(foreach f,$(call mps_in,$(1)),$(if $(call is_ward,$(f)),$(f)))
-borough_in = $(foreach f,$(call mps_in,$(1)),$(if $(call is_ward,$(f)),,$(f)))
-text_in   = $(wildcard $(1)/$(2)/*.txt $(1)/$(2)/*.pdf)
+inputs_of = $(shell $(DATASETS) list $(2) $(call sq,$(1)))
 name_of   = $(basename $(notdir $(1)))
 
 MINUTES_TABLES = minutes attendance items resolutions decisions actions
 PIPE_OUT := $(foreach s,$(PIPE_SRC),\
-  $(foreach f,$(call text_in,$(s),minutes),$(MINUTES_TABLES:%=out/minutes/$(call name_of,$(f))/%.tsv)) \
-  $(foreach f,$(call text_in,$(s),reports),out/reports/$(call name_of,$(f))/rag.tsv) \
-  $(foreach f,$(call borough_in,$(s)),out/league/$(call name_of,$(f))/league.tsv \
+  $(foreach f,$(call inputs_of,$(s),minutes),$(MINUTES_TABLES:%=out/minutes/$(call name_of,$(f))/%.tsv)) \
+  $(foreach f,$(call inputs_of,$(s),reports),out/reports/$(call name_of,$(f))/rag.tsv) \
+  $(foreach f,$(call inputs_of,$(s),borough),out/league/$(call name_of,$(f))/league.tsv \
                                       out/dashboard/$(call name_of,$(f))/dashboard.tsv) \
-  $(foreach f,$(call ward_in,$(s)),out/wards/$(call name_of,$(f))/wards.tsv))
+  $(foreach f,$(call inputs_of,$(s),ward),out/wards/$(call name_of,$(f))/wards.tsv))
 
-# The pattern rules of one source directory $(1).
+# The pattern rules of one source directory $(1).  $< and $(@D) are quoted
+# (sq): a recipe never reads a file name as shell text.
 define pipe_rules
 $(MINUTES_TABLES:%=out/minutes/\%/%.tsv): $(1)/minutes/%.txt pipelines/minutes.sh $(PIPE_LIB)
-	@sh pipelines/minutes.sh -q -o $$(@D) $$<
+	@sh pipelines/minutes.sh -q -o $$(call sq,$$(@D)) -- $$(call sq,$$<)
 $(MINUTES_TABLES:%=out/minutes/\%/%.tsv): $(1)/minutes/%.pdf pipelines/minutes.sh $(PIPE_LIB)
-	@sh pipelines/minutes.sh -q -o $$(@D) $$<
+	@sh pipelines/minutes.sh -q -o $$(call sq,$$(@D)) -- $$(call sq,$$<)
 out/reports/%/rag.tsv out/reports/%/indicators.tsv: $(1)/reports/%.txt pipelines/report-indicators.sh $(PIPE_LIB)
-	@sh pipelines/report-indicators.sh -q -o $$(@D) $$<
+	@sh pipelines/report-indicators.sh -q -o $$(call sq,$$(@D)) -- $$(call sq,$$<)
 out/reports/%/rag.tsv out/reports/%/indicators.tsv: $(1)/reports/%.pdf pipelines/report-indicators.sh $(PIPE_LIB)
-	@sh pipelines/report-indicators.sh -q -o $$(@D) $$<
+	@sh pipelines/report-indicators.sh -q -o $$(call sq,$$(@D)) -- $$(call sq,$$<)
 $(foreach m,$(1)/mps/%.csv $(if $(filter-out samples,$(1)),$(1)/%.csv),
 out/league/%/league.tsv: $(m) pipelines/borough-league.sh $(PIPE_LIB)
-	@sh pipelines/borough-league.sh -q --area '$(AREA)' -o $$(@D) $$<
+	@sh pipelines/borough-league.sh -q --area $$(call sq,$$(AREA)) -o $$(call sq,$$(@D)) -- $$(call sq,$$<)
 out/dashboard/%/dashboard.tsv out/dashboard/%/dashboard.html out/dashboard/%/trend.tsv: $(m) pipelines/dashboard.sh $(PIPE_LIB)
-	@sh pipelines/dashboard.sh -q --area '$(AREA)' -o $$(@D) $$<
+	@sh pipelines/dashboard.sh -q --area $$(call sq,$$(AREA)) -o $$(call sq,$$(@D)) -- $$(call sq,$$<)
 out/wards/%/wards.tsv: $(m) pipelines/ward-profile.sh $(PIPE_LIB)
-	@sh pipelines/ward-profile.sh -q --borough '$(AREA)' -o $$(@D) $$<
+	@sh pipelines/ward-profile.sh -q --borough $$(call sq,$$(AREA)) -o $$(call sq,$$(@D)) -- $$(call sq,$$<)
 )
 endef
 $(foreach s,$(PIPE_SRC),$(eval $(call pipe_rules,$(s))))
 
+# Each script publishes its directory in one step; an interrupted make must
+# not delete a table the script left whole (.DELETE_ON_ERROR would).
+.PRECIOUS: $(PIPE_OUT) $(MINUTES_TABLES:%=out/minutes/\%/%.tsv) out/reports/%/rag.tsv \
+           out/reports/%/indicators.tsv out/league/%/league.tsv out/dashboard/%/dashboard.tsv \
+           out/dashboard/%/dashboard.html out/dashboard/%/trend.tsv out/wards/%/wards.tsv
+
+SRC_ARGS = samples $(if $(DATA),$(call sq,$(DATA)))
 pipelines: $(PIPE_OUT)
-	@:
-# The output directories, one per line, for the summary of make run.
+	@$(DATASETS) run $(call sq,$(AREA)) $(SRC_ARGS)
+# The output directories as shell words on one line, for make run's summary.
 pipeline-dirs:
-	@$(foreach d,$(sort $(dir $(PIPE_OUT))),echo $(d);)
+	@printf '%s ' $(foreach d,$(sort $(dir $(PIPE_OUT))),$(call sq,$(call sq,$(d))))
+	@$(DATASETS) dirs $(SRC_ARGS)
 
 # ---- run, bench, fuzz ---------------------------------------------------
 # run-samples.sh runs make pipelines (+: under make -j it shares the job

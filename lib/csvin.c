@@ -106,6 +106,12 @@ csvin_open(const char *name)
 	return c;
 }
 
+lines *
+csvin_lines(csvin *c)
+{
+	return c->in;
+}
+
 csvin *
 csvin_open_lines(lines *in)
 {

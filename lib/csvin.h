@@ -19,6 +19,8 @@ csvin *csvin_open(const char *name);
 /* Over a line reader already opened on one operand (lines_unread lets the
  * caller peek at its first line first); the csvin owns it from now on. */
 csvin *csvin_open_lines(lines *in);
+/* The line reader underneath (to bound it: lines_limit). */
+lines *csvin_lines(csvin *c);
 bool csvin_next(csvin *c);
 size_t csvin_nfields(const csvin *c);
 /* Field i of the current record, NUL-terminated (field may contain NUL:

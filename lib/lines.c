@@ -38,6 +38,7 @@ struct lines {
 	z_stream zs;
 	unsigned char *zbuf;
 	bool zeof;
+	size_t max_line, max_bytes, total;   /* lines_limit; 0 = none */
 };
 
 lines *
@@ -175,7 +176,7 @@ open_next(lines *l)
 		cs_die(CS_EXIT_DATA, "%s: %s", name, strerror(errno));
 	}
 	l->lineno = 0;
-	l->start = l->end = 0;
+	l->start = l->end = l->total = 0;
 	l->eof = false;
 	sniff_gzip(l);
 	return true;
@@ -204,6 +205,17 @@ fill(lines *l)
 	if (n == 0)
 		l->eof = true;
 	l->end += (size_t)n;
+	l->total += (size_t)n;
+	if (l->max_bytes > 0 && l->total > l->max_bytes)
+		cs_die(CS_EXIT_DATA, "%s: larger than %zu MiB, too big for a "
+		       "reference table", l->src, l->max_bytes >> 20);
+}
+
+void
+lines_limit(lines *l, size_t max_line, size_t max_bytes)
+{
+	l->max_line = max_line;
+	l->max_bytes = max_bytes;
 }
 
 bool
@@ -227,6 +239,10 @@ lines_next(lines *l, char **line, size_t *len)
 		nl = memchr(p + scanned, '\n', l->end - l->start - scanned);
 		if (nl == NULL && !l->eof) {
 			scanned = l->end - l->start;
+			if (l->max_line > 0 && scanned > l->max_line)
+				cs_die_at(CS_EXIT_DATA, l->src, l->lineno + 1,
+					  "a line longer than %zu KiB, too long "
+					  "for a reference table", l->max_line >> 10);
 			fill(l);
 			continue;
 		}

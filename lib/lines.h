@@ -31,6 +31,10 @@ bool lines_new_file(const lines *l);
  * 1-based line number within that operand. */
 const char *lines_source(const lines *l);
 long lines_lineno(const lines *l);
+/* Bound what a reference table may cost: a line longer than max_line
+ * bytes, or an operand larger than max_bytes, is a data error (exit 1)
+ * naming it (--taxonomy /dev/zero must not eat memory).  0 = no bound. */
+void lines_limit(lines *l, size_t max_line, size_t max_bytes);
 void lines_close(lines *l);
 
 #endif

@@ -156,6 +156,7 @@ ref_load(const char *name)
 	check_file(t->path);
 	names[0] = t->path;
 	in = lines_open(1, names);
+	lines_limit(in, REF_MAX_LINE, REF_MAX_BYTES);
 	while (lines_next(in, &line, &len)) {
 		long ln = lines_lineno(in);
 

@@ -20,6 +20,11 @@ typedef struct {
 	long *lineno;        /* file line of each row */
 } cs_table;
 
+/* The bounds of a reference file (lines_limit): tables are kilobytes; an
+ * ONS lookup of every ward in the UK is a few megabytes. */
+#define REF_MAX_LINE  ((size_t)64 * 1024)
+#define REF_MAX_BYTES ((size_t)64 * 1024 * 1024)
+
 /* Load, or exit 1 with a message naming the file (missing, a directory,
  * unreadable, empty, ragged row at file:line). */
 cs_table *ref_load(const char *name);

@@ -58,6 +58,7 @@ tsv_open(int nnames, char *const names[])
 	t->in = lines_open(nnames, names);
 	if (!lines_next(t->in, &line, &len)) {
 		t->empty = true;
+		t->src = lines_source(t->in);   /* an empty file has a name */
 		return t;
 	}
 	t->src = lines_source(t->in);
@@ -178,8 +179,12 @@ tsv_next(tsv *t)
 					  "header differs from the first input's");
 			continue;
 		}
-		if (len == 0)
-			continue;   /* a blank line carries no row */
+		if (len == 0) {
+			/* A blank line carries no row: skipped, and said, so
+			 * that a hole in a table is seen (--strict: exit 1). */
+			cs_warn_at(t->src, t->lineno, "blank line skipped");
+			continue;
+		}
 		for (;;) {
 			char *tab = memchr(s, '\t', (size_t)(end - s));
 			char *stop = tab ? tab : end;
@@ -266,6 +271,13 @@ ospill(void)
 
 		if (n < 0 && errno == EINTR)
 			continue;
+		if (n < 0 && errno == EPIPE) {
+			/* The reader went away (| head) and the caller ignores
+			 * SIGPIPE: the end SIGPIPE would have been, quietly. */
+			ofailed = true;
+			olen = 0;
+			exit(CS_EXIT_OK);
+		}
 		if (n < 0) {
 			/* Report once and stop: carrying on to the end of a
 			 * large input only to say "disk full" then helps no one. */

@@ -32,19 +32,21 @@ parse_opts "$@"
 eval "set -- $ARGS"
 [ $# -ge 1 ] || usage_error "no pipeline named"
 pipe=$PIPEDIR/${1%.sh}.sh
-[ -f "$pipe" ] && [ "${1%.sh}" != batch ] && [ "${1%.sh}" != common ] ||
+case ${1%.sh} in batch | common | datasets | run-samples) pipe= ;; esac
+[ -n "$pipe" ] && [ -f "$pipe" ] ||
 	usage_error "'$1' is not a pipeline (minutes, report-indicators, borough-league, ward-profile, dashboard)"
 shift
 # The pipeline's options: up to --, when there is one.
-popts=
-case " $* " in
-*" -- "*)
+# (an argument that is exactly --, not a file named 'a -- b.txt')
+popts= dashes=
+for a; do [ "$a" != -- ] || dashes=1; done
+if [ -n "$dashes" ]; then
 	while [ "$1" != -- ]; do
 		popts="$popts $(shquote "$1")"
 		shift
 	done
-	shift ;;
-esac
+	shift
+fi
 [ $# -ge 1 ] || usage_error "no files"
 [ -z "$opt_quiet" ] || popts="$popts -q"
 jobs=${opt_jobs:-$(nproc 2>/dev/null || echo 2)}

@@ -38,8 +38,9 @@ all_offences offence.tsv --window 12 --window-only
 latest_counts offence.tsv latest.tsv 12m
 step ranked.tsv rank-boroughs ${opt_population:+--population "$opt_population"} \
 	${opt_by:+--by "$opt_by"} "$WORK/latest.tsv"
-awk -v area="${opt_area:-Barnet}" "$AWK_TSV"'
+AREA=${opt_area:-Barnet} WARNINGS=$LOG awk "$AWK_TSV"'
 head {
+	area = ENVIRON["AREA"]; warnings = ENVIRON["WARNINGS"]
 	need("source line offence offence_label period area area_code value population rate_per_1000 rank rank_of")
 	print "source", "line", "offence", "offence_label", "period", "area", "area_code", "count",
 	      "population", "rate_per_1000", "rank", "rank_of", "highlight"
@@ -59,5 +60,5 @@ END {
 		exit 1
 	if (!found)
 		printf "borough-league: %s: no ranked rows for this area\n", area >> warnings
-}' warnings="$LOG" "$WORK/ranked.tsv" >"$WORK/league.tsv"
+}' "$WORK/ranked.tsv" >"$WORK/league.tsv"
 publish league.tsv

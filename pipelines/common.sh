@@ -1,11 +1,16 @@
 # pipelines/common.sh - sourced by every pipeline script: messages, option
 # parsing, where the tools are, and atomic output.
 #
-# Atomic output: every step writes into a private work directory made inside
-# the output directory (so the final rename stays on one file system); the
-# finished tables are renamed into place only after every step succeeded.
-# A failed or interrupted run leaves the previous tables untouched and no
-# half-written one.  The work directory is removed on exit, INT and TERM.
+# Atomic output, all or nothing: the output directory DIR is a symbolic
+# link to a generation directory in .NAME.cspkit/ beside it (NAME being
+# DIR's last component).  Every step writes into a private work directory
+# there; when all succeeded, the tables are moved into a new generation and
+# DIR is flipped to it by one rename(2) of a new link over the old one.  A
+# reader sees the old tables or the new ones, never a mix; a failed or
+# interrupted run (any signal, at any step) leaves the previous tables as
+# they were.  Runs into one DIR take turns (flock on .NAME.cspkit/lock), and
+# each removes what dead runs left there (work directories, unpublished
+# generations).  The work directory is removed on exit, INT and TERM.
 #
 # A script sets OPTSPEC and defines usage(), then:
 #     . "$(dirname "$0")/common.sh"
@@ -37,21 +42,36 @@ fi
 LC_ALL=C
 export PATH LC_ALL
 
+# msg TEXT: "prog: TEXT" on stderr, one line: a newline or tab in a file
+# name is written \n or \t, as the tools do.
+msg() {
+	printf '%s: %s\n' "$PROG" "$*" | awk 'NR > 1 { printf "\\n" }
+	{ gsub(/\t/, "\\t"); gsub(/\r/, "\\r"); printf "%s", $0 } END { print "" }' >&2
+}
 say() {
-	[ -n "${opt_quiet:-}" ] || printf '%s: %s\n' "$PROG" "$*" >&2
+	[ -n "${opt_quiet:-}" ] || msg "$@"
 }
 die() {
-	printf '%s: %s\n' "$PROG" "$*" >&2
+	msg "$@"
 	exit 1
 }
 usage_error() {
-	printf "%s: %s\nTry '%s --help' for more information.\n" "$PROG" "$*" "$SCRIPT" >&2
+	msg "$@"
+	printf "Try '%s --help' for more information.\n" "$SCRIPT" >&2
 	exit 2
 }
 
-# shquote WORD: WORD quoted for eval.
+# shquote WORD: WORD quoted for eval, every byte kept (a trailing newline
+# too, which $(...) would drop).
 shquote() {
-	printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
+	_qr= _qs=$1
+	while :; do
+		case $_qs in
+		*\'*) _qr="$_qr${_qs%%\'*}'\\''" _qs=${_qs#*\'} ;;
+		*) break ;;
+		esac
+	done
+	printf "'%s'" "$_qr$_qs"
 }
 
 # opt_find ARG: find ARG (-x or --long) in the option table; sets o_var
@@ -85,7 +105,7 @@ parse_opts() {
 			exit 0 ;;
 		--*=*)
 			opt_find "${1%%=*}" && [ -n "$o_val" ] || usage_error "unknown option '${1%%=*}' (or it takes no value)"
-			eval "$o_var=\$(printf '%s' \"\${1#*=}\")"
+			eval "$o_var=\${1#*=}"
 			shift ;;
 		-?*)
 			opt_find "$1" || usage_error "unknown option '$1'"
@@ -106,12 +126,6 @@ parse_opts() {
 	for _a; do ARGS="$ARGS $(shquote "$_a")"; done
 }
 
-# stem FILE: the file name without directory and extension.
-stem() {
-	_b=${1##*/}
-	printf '%s\n' "${_b%.*}"
-}
-
 # need_file FILE: die unless FILE is readable.
 need_file() {
 	[ -r "$1" ] && [ ! -d "$1" ] || die "$1: cannot read"
@@ -127,17 +141,48 @@ one_input() {
 	eval "set -- $ARGS"
 	[ $# -eq 1 ] || usage_error "one $_what expected"
 	INPUT=$1
-	OUTDIR=${opt_out:-out/$_kind/$(stem "$1")}
+	_b=${1##*/}
+	OUTDIR=${opt_out:-out/$_kind/${_b%.*}}
 }
 
-# begin_output: check INPUT can be read, make OUTDIR and the work directory
-# inside it.
-WORK=
+# begin_output: check INPUT can be read; take the lock of OUTDIR, clear
+# what dead runs left, and make the work directory beside it.
+WORK= GEN= STATE=
 begin_output() {
 	need_file "$INPUT"
-	OUT=$OUTDIR
-	mkdir -p "$OUT" || die "$OUT: cannot make the directory"
-	WORK=$(mktemp -d "$OUT/.work.XXXXXX") || die "$OUT: cannot write"
+	# OUT without trailing slashes; its parent and last component.
+	OUT=${OUTDIR%"${OUTDIR##*[!/]}"}
+	case $OUT in
+	'') die "$(shquote "$OUTDIR"): not a directory a pipeline can replace" ;;
+	*/*) _parent=${OUT%/*} _base=${OUT##*/} ;;
+	*) _parent=. _base=$OUT ;;
+	esac
+	[ -n "$_parent" ] || _parent=/
+	case $_base in
+	. | ..) die "$OUT: not a directory a pipeline can replace (name a new one)" ;;
+	esac
+	# Absolute, so that no path below is read as an option or an awk
+	# assignment (-o -dash, -o res=5).
+	case $_parent in /*) ;; *) _parent=$PWD/$_parent ;; esac
+	mkdir -p -- "$_parent" || die "$OUT: cannot make the directory"
+	if [ -e "$OUT" ] && [ ! -d "$OUT" ]; then
+		die "$OUT: exists and is not a directory"
+	fi
+	STATE=$_parent/.$_base.cspkit
+	mkdir -p -- "$STATE" || die "$OUT: cannot write beside it"
+	# One run at a time per directory; the lock goes with the process, so
+	# a killed run leaves none.  (Without flock, runs are not ordered and
+	# what dead runs left waits for a run that has it.)
+	if command -v flock >/dev/null 2>&1; then
+		exec 9>>"$STATE/lock" || die "$OUT: cannot write beside it"
+		flock 9 || die "$OUT: cannot lock $STATE/lock"
+		_cur=$(readlink -- "$OUT" 2>/dev/null || :)
+		for _g in "$STATE"/work.* "$STATE"/gen-* "$STATE"/old.* "$STATE"/link; do
+			[ -e "$_g" ] || [ -L "$_g" ] || continue
+			[ "${_g##*/}" = "${_cur##*/}" ] || rm -rf -- "$_g"
+		done
+	fi
+	WORK=$(mktemp -d -- "$STATE/work.XXXXXX") || die "$OUT: cannot write"
 	LOG=$WORK/.log
 	: >"$LOG"
 }
@@ -154,24 +199,37 @@ as_text() {
 	esac
 }
 
-trap '[ -z "$WORK" ] || rm -rf "$WORK"' EXIT
+# On exit: the work directory; in publish, the generation OUT does not
+# name (the new one before the rename, the old one after: a signal may come
+# between any two steps).
+cleanup() {
+	[ -z "$WORK" ] || rm -rf -- "$WORK"
+	[ -n "$GEN" ] || return 0
+	rm -f -- "$STATE/link"
+	_c=$(readlink -- "$OUT" 2>/dev/null || :)
+	for _g in "$STATE/gen-a" "$STATE/gen-b"; do
+		[ ".$_base.cspkit/${_g##*/}" = "$_c" ] || rm -rf -- "$_g"
+	done
+}
+trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # step NAME TOOL [ARG]...: run TOOL with its output to $WORK/NAME.  Its
-# warnings are kept for warnings.txt; when it fails they are shown and the
+# messages are kept in memory (on a full disk a file would lose them), then
+# in $WORK/.stderr and the warnings; when it fails they are shown and the
 # pipeline stops with the tool's status.
 step() {
 	_out=$WORK/$1
 	shift
 	command -v "$1" >/dev/null 2>&1 ||
 		die "$1 not found: run make first (it builds bin/), or set CSPKIT_BIN"
-	if "$@" >"$_out" 2>"$WORK/.stderr-raw"; then
-		unwork <"$WORK/.stderr-raw" >"$WORK/.stderr"
-		cat "$WORK/.stderr" >>"$LOG"
+	if _err=$("$@" 2>&1 >"$_out" 9>&-; _rc=$?; echo x; exit $_rc); then
+		printf '%s' "${_err%x}" | unwork >"$WORK/.stderr" || :
+		cat "$WORK/.stderr" >>"$LOG" || :
 	else
 		_rc=$?
-		unwork <"$WORK/.stderr-raw" >&2
+		printf '%s' "${_err%x}" | unwork >&2
 		printf '%s: %s failed (exit %d)\n' "$PROG" "$1" "$_rc" >&2
 		exit "$_rc"
 	fi
@@ -180,7 +238,8 @@ step() {
 # unwork: messages without the work directory in the names of the files
 # they cite (they are about the step's input, named in the pipeline).
 unwork() {
-	awk -v w="$WORK/" '{
+	W="$WORK/" awk 'BEGIN { w = ENVIRON["W"] }
+	{
 		while ((i = index($0, w)) > 0)
 			$0 = substr($0, 1, i - 1) substr($0, i + length(w))
 		print
@@ -192,24 +251,59 @@ rows() {
 	awk 'END { print (NR > 0 ? NR - 1 : 0) }' "$1"
 }
 
-# publish NAME...: rename the finished tables from the work directory into
-# the output directory, in the order given (make's target last), and the
-# warnings beside them; then say what was written.
+# publish NAME...: the finished tables NAME... and the warnings beside
+# them become OUT in one step: moved into a new generation directory, then
+# OUT, a symbolic link, is replaced by a link to it with one rename(2).
+# Then say what was written.
 publish() {
 	# Each warning once (several steps may read the same file), without the
 	# tools' closing counts.
 	awk '!/^[a-z-]+: [0-9]+ warnings?$/ && !seen[$0]++' "$LOG" >"$WORK/warnings.txt"
 	_nwarn=$(awk 'END { print NR }' "$WORK/warnings.txt")
-	mv -f "$WORK/warnings.txt" "$OUT/warnings.txt"
 	_said=
 	for _f; do
-		mv -f "$WORK/$_f" "$OUT/$_f"
 		case $_f in
-		*.tsv) _said="$_said, $_f ($(rows "$OUT/$_f") rows)" ;;
+		*.tsv) _said="$_said, $_f ($(rows "$WORK/$_f") rows)" ;;
 		*) _said="$_said, $_f" ;;
 		esac
 	done
 	case $_nwarn in 0) ;; 1) _said="$_said, 1 warning" ;; *) _said="$_said, $_nwarn warnings" ;; esac
+	# A directory OUT from before (not a link) is replaced only when it
+	# holds nothing but what this run writes: never a user's other files.
+	_old=
+	if [ -L "$OUT" ]; then
+		case $(readlink -- "$OUT") in
+		".$_base.cspkit/gen-"[ab]) ;;
+		*) die "$OUT: a symbolic link $PROG did not make: remove it or choose another -o" ;;
+		esac
+	elif [ -d "$OUT" ]; then
+		for _x in "$OUT"/* "$OUT"/.[!.]* "$OUT"/..?*; do
+			[ -e "$_x" ] || continue
+			case " warnings.txt $* " in
+			*" ${_x##*/} "*) continue ;;
+			esac
+			case ${_x##*/} in .work.*) continue ;; esac
+			die "$OUT: holds $(shquote "${_x##*/}"), not a table of $PROG: move it or choose another -o"
+		done
+		_old=$(mktemp -d -- "$STATE/old.XXXXXX")
+	fi
+	# The new generation is the one OUT does not name: gen-a or gen-b.
+	_cur=$(readlink -- "$OUT" 2>/dev/null || :)
+	case ${_cur##*/} in gen-a) _next=gen-b ;; *) _next=gen-a ;; esac
+	rm -rf -- "$STATE/$_next" "$STATE/link"
+	GEN=$STATE/$_next
+	mkdir -- "$GEN"
+	for _f in warnings.txt "$@"; do
+		mv -f -- "$WORK/$_f" "$GEN/$_f"
+	done
+	ln -s -- ".$_base.cspkit/$_next" "$STATE/link"
+	# (a directory from before: moved aside first, the one moment OUT is
+	# missing; a later run clears it)
+	[ -z "$_old" ] || mv -T -- "$OUT" "$_old"
+	mv -T -f -- "$STATE/link" "$OUT"
+	[ -z "$_cur" ] || rm -rf -- "$STATE/${_cur##*/}"
+	GEN=
+	[ -z "$_old" ] || rm -rf -- "$_old"
 	say "$OUT: ${_said#, }"
 }
 
@@ -242,21 +336,18 @@ all_offences() {
 	union "$_o" "$_o.minor" "$_o.major"
 }
 
-# data_file NAME: the path of a reference table: NAME itself when it is a
-# file, else NAME or NAME.tsv in $CSPKIT_DATA or this tree's lib/data.
+# data_file NAME: DATAFILE = the path of a reference table: NAME itself
+# when it is a file, else NAME or NAME.tsv in $CSPKIT_DATA or this tree's
+# lib/data; false when there is none.
 data_file() {
-	if [ -f "$1" ]; then
-		printf '%s\n' "$1"
+	for DATAFILE in "$1" ${CSPKIT_DATA:+"$CSPKIT_DATA/$1" "$CSPKIT_DATA/$1.tsv"} \
+		"$ROOT/lib/data/$1" "$ROOT/lib/data/$1.tsv"; do
+		[ -f "$DATAFILE" ] || continue
+		# ./ in front: awk reads no operand res=5 as an assignment
+		case $DATAFILE in /*) ;; *) DATAFILE=./$DATAFILE ;; esac
 		return 0
-	fi
-	for _d in ${CSPKIT_DATA:+"$CSPKIT_DATA"} "$ROOT/lib/data"; do
-		for _f in "$_d/$1" "$_d/$1.tsv"; do
-			if [ -f "$_f" ]; then
-				printf '%s\n' "$_f"
-				return 0
-			fi
-		done
 	done
+	DATAFILE=
 	return 1
 }
 
@@ -298,8 +389,8 @@ latest_counts() {
 # only_area NAME AREA: keep the rows of $WORK/NAME about AREA (its name in
 # any case, or its code).
 only_area() {
-	awk -v want="$2" "$AWK_TSV"'
-	head { need("area area_code"); print; next }
+	WANT=$2 awk "$AWK_TSV"'
+	head { want = ENVIRON["WANT"]; need("area area_code"); print; next }
 	tolower(f("area")) == tolower(want) || f("area_code") == want' "$WORK/$1" >"$WORK/$1.tmp"
 	mv -f "$WORK/$1.tmp" "$WORK/$1"
 }

@@ -64,13 +64,14 @@ else
 fi
 area=${opt_area:-Barnet}
 deflist=dashboard-offences${POLICE:+-police-uk}
-offences=$(data_file "${opt_offences:-$deflist}") ||
-	usage_error "--offences: '${opt_offences:-$deflist}' not found"
+data_file "${opt_offences:-$deflist}" ||
+	usage_error "--offences: $(shquote "${opt_offences:-$deflist}") not found"
+offences=$DATAFILE
 group=${opt_group:-group-$(printf '%s' "$area" | tr 'A-Z ' 'a-z-')-msg}
 case $group in
 none) group= ;;
-*) data_file "$group" >/dev/null || { [ -z "$opt_group" ] && group=; } ||
-	usage_error "--group: '$group' not found" ;;
+*) data_file "$group" || { [ -z "$opt_group" ] && group=; } ||
+	usage_error "--group: $(shquote "$group") not found" ;;
 esac
 begin_output
 
@@ -82,6 +83,18 @@ police_offences() {
 	shift
 	eval "step \"\$_o\" normalise-crime --format police-uk --by csp \"\$@\" -- $POLICE"
 }
+# The monthly counts for the trend lines, first: normalise-crime --area
+# is what names the nearest areas when the area is misspelt or absent.
+if [ -n "$POLICE" ]; then
+	police_offences months.tsv --area "$area"
+	only_area months.tsv "$area"
+else
+	all_offences months.tsv --area "$area"
+fi
+pick_offences months.tsv "$offences"
+
+[ "$(rows "$WORK/months.tsv")" -gt 0 ] || die "$INPUT: no rows for the area '$area'"
+
 # Windows for every borough or partnership (the ranks need them all).
 if [ -n "$POLICE" ]; then
 	police_offences windows.tsv --window 3,12 --window-only
@@ -96,10 +109,10 @@ if [ -n "$POLICE" ]; then
 	# A force's files hold a few crimes in other forces' areas: only the
 	# partnerships of the area's force are ranked (its records with no
 	# location are the force's own row, not ranked).
-	fcode=$(awk -v want="$area" "$AWK_TSV"'head { need("area area_code parent_area_code"); next }
+	fcode=$(WANT=$area awk "$AWK_TSV"'head { want = ENVIRON["WANT"]; need("area area_code parent_area_code"); next }
 		tolower(f("area")) == tolower(want) || f("area_code") == want { print f("parent_area_code"); exit }' "$WORK/windows.tsv")
 	[ -n "$fcode" ] || die "$INPUT: no rows for the area '$area'"
-	awk -v fc="$fcode" "$AWK_TSV"'head || f("parent_area_code") == fc' "$WORK/latest12.tsv" >"$WORK/latest12.tmp"
+	FC=$fcode awk "$AWK_TSV"'BEGIN { fc = ENVIRON["FC"] } head || f("parent_area_code") == fc' "$WORK/latest12.tsv" >"$WORK/latest12.tmp"
 	mv -f "$WORK/latest12.tmp" "$WORK/latest12.tsv"
 fi
 step ranked.tsv rank-boroughs ${opt_population:+--population "$opt_population"} \
@@ -107,29 +120,23 @@ step ranked.tsv rank-boroughs ${opt_population:+--population "$opt_population"} 
 
 # The area's rows; its changes flagged, one flag per offence.
 only_area windows.tsv "$area"
+[ "$(rows "$WORK/windows.tsv")" -gt 0 ] || die "$INPUT: no rows for the area '$area'"
 only_area ranked.tsv "$area"
 awk "$AWK_TSV"'head || f("measure") == "pct_change"' "$WORK/windows.tsv" >"$WORK/changes.tsv"
 sort_by changes.tsv area offence
 step rag.tsv rag-flag --summary -g area,offence ${opt_band:+--band "$opt_band"} "$WORK/changes.tsv"
 
-# The monthly counts for the trend lines.
-if [ -n "$POLICE" ]; then
-	police_offences months.tsv --area "$area"
-	only_area months.tsv "$area"
-else
-	all_offences months.tsv --area "$area"
-fi
-pick_offences months.tsv "$offences"
-
-[ "$(rows "$WORK/months.tsv")" -gt 0 ] || die "$INPUT: no rows for the area '$area'"
 # The rank column says what the rank is among: London's boroughs, or the
-# partnerships of the area's force (named on the page).
-ranks=
+# partnerships of the area's force (named on the page).  Through the
+# environment, so no value is ever an awk operand.
+CS_RANKCOL= CS_RANKWHAT= CS_SRCWHAT=
 if [ -n "$POLICE" ]; then
-	force=$(awk "$AWK_TSV"'head { need("parent_area"); next } { print f("parent_area"); exit }' "$WORK/windows.tsv")
-	ranks="rankcol=force rankwhat=$(shquote "$force's partnerships") srcwhat=$(shquote 'data.police.uk street-level crime, by partnership')"
+	CS_RANKCOL=force
+	CS_RANKWHAT="$(awk "$AWK_TSV"'head { need("parent_area"); next } { print f("parent_area"); exit }' "$WORK/windows.tsv")'s partnerships"
+	CS_SRCWHAT='data.police.uk street-level crime, by partnership'
 fi
-eval "tsvawk dashboard $ranks \"\$offences\" \"\$WORK/windows.tsv\" \"\$WORK/ranked.tsv\" \"\$WORK/rag.tsv\"" >"$WORK/dashboard.tsv"
+export CS_RANKCOL CS_RANKWHAT CS_SRCWHAT
+tsvawk dashboard "$offences" "$WORK/windows.tsv" "$WORK/ranked.tsv" "$WORK/rag.tsv" >"$WORK/dashboard.tsv"
 tsvawk trend "$offences" "$WORK/months.tsv" >"$WORK/trend.tsv"
-eval "tsvawk html $ranks \"\$WORK/dashboard.tsv\" \"\$WORK/trend.tsv\"" >"$WORK/dashboard.html"
+tsvawk html "$WORK/dashboard.tsv" "$WORK/trend.tsv" >"$WORK/dashboard.html"
 publish trend.tsv dashboard.html dashboard.tsv

@@ -10,13 +10,15 @@ make=${MAKE:-make}
 # -k: a dataset that fails does not stop the others; make run still fails.
 failed=
 $make --no-print-directory -s -k pipelines "$@" || failed=1
+# The directories come as shell words: a name is one word whatever its bytes.
 dirs=$($make --no-print-directory -s pipeline-dirs "$@")
+eval "set -- $dirs"
 
 tables=0 total=0 warnings=0 html= width=12
-for d in $dirs; do [ ${#d} -le $width ] || width=${#d}; done
+for d; do [ ${#d} -le $width ] || width=${#d}; done
 echo "cspkit: every pipeline on every dataset (samples/, and DATA= if given):"
 printf '  %-*s %6s %6s %8s\n' "$width" directory tables rows warnings
-for d in $dirs; do
+for d; do
 	n=0 r=0
 	for f in "$d"*.tsv; do
 		[ -f "$f" ] || continue
@@ -24,7 +26,8 @@ for d in $dirs; do
 		r=$((r + $(awk 'END { print (NR > 0 ? NR - 1 : 0) }' "$f")))
 	done
 	for f in "$d"*.html; do
-		[ -f "$f" ] && html="$html $f"
+		[ -f "$f" ] && html="$html
+$f"
 	done
 	w=$(awk 'END { print NR }' "${d}warnings.txt" 2>/dev/null || echo 0)
 	printf '  %-*s %6d %6d %8d\n' "$width" "$d" "$n" "$r" "$w"
@@ -32,7 +35,9 @@ for d in $dirs; do
 done
 printf '  %-*s %6d %6d %8d\n' "$width" "in all" "$tables" "$total" "$warnings"
 echo "Each directory has its warnings in warnings.txt; every row names its source and line."
-for f in $html; do echo "Dashboard: $f (open it in a browser)"; done
+printf '%s\n' "$html" | while IFS= read -r f; do
+	[ -z "$f" ] || echo "Dashboard: $f (open it in a browser)"
+done
 
 # A look at three of the tables from the samples.
 show() {

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "err.h"
 #include "rowinfo.h"
 
 /* Distinct borough spellings remembered; past this they are looked up
@@ -46,12 +47,24 @@ decide(const char *start, const char *end)
 	return NULL;
 }
 
+/* The ISO date in column col, or NULL.  One of the right shape that is no
+ * day of the calendar (2024-02-30, 2024-13-01) is reported and not used:
+ * it would decide the boundary set by string order alone. */
 static const char *
 iso_field(const tsv *in, int col)
 {
+	const char *s;
+	cs_date d;
+
 	if (col < 0 || !is_iso(tsv_get(in, (size_t)col), tsv_len(in, (size_t)col)))
 		return NULL;
-	return tsv_get(in, (size_t)col);
+	s = tsv_get(in, (size_t)col);
+	if (!date_parse(s, 10, &d)) {
+		cs_warn_at(tsv_source(in), tsv_lineno(in), "%s '%s' is not a date; "
+			   "not used", tsv_colname(in, (size_t)col), s);
+		return NULL;
+	}
+	return s;
 }
 
 const char *

@@ -16,6 +16,7 @@
 #include "csvin.h"
 #include "err.h"
 #include "hash.h"
+#include "lines.h"
 #include "mem.h"
 #include "names.h"
 #include "near.h"
@@ -26,7 +27,8 @@
 enum { C_CODE, C_NAME, C_LADCD, C_LADNM, C_VINT, C_POP, C_N };
 
 struct wardref {
-	char *path;
+	char *path;             /* the table's name for messages about matches */
+	char *file;             /* where it was read: messages about its defects */
 	ward *w;
 	size_t n, cap;
 	hmap *by_code, *by_name, *lads;
@@ -58,14 +60,14 @@ find_columns(wardref *r, const wardref_opts *o, char *const names[], size_t n)
 		r->col[k] = col_find((const char *const *)names, NULL, n,
 				     given[k] != NULL ? just : ours[k]);
 		if (given[k] != NULL && r->col[k] < 0)
-			cs_usage_error("%s: no column '%s' (%s)", r->path, given[k], what[k]);
+			cs_usage_error("%s: no column '%s' (%s)", r->file, given[k], what[k]);
 	}
 	if (r->col[C_CODE] < 0)
 		cs_die(CS_EXIT_DATA, "%s: no ward code column (ward_code or WDyyCD); "
-		       "name it with --ref-code", r->path);
+		       "name it with --ref-code", r->file);
 	if (r->col[C_NAME] < 0)
 		cs_die(CS_EXIT_DATA, "%s: no ward name column (ward_name or WDyyNM); "
-		       "name it with --ref-name", r->path);
+		       "name it with --ref-name", r->file);
 	if (r->col[C_VINT] < 0 && o->code == NULL) {
 		const char *s = names[r->col[C_CODE]];
 		size_t len = strlen(s);
@@ -116,7 +118,7 @@ add_row(wardref *r, const char *const cell[], const size_t len[], long lineno)
 		total += fl[k] + 1;
 	}
 	if (fl[C_CODE] == 0 || fl[C_NAME] == 0)
-		cs_die_at(CS_EXIT_DATA, r->path, lineno, "empty ward %s",
+		cs_die_at(CS_EXIT_DATA, r->file, lineno, "empty ward %s",
 			  fl[C_CODE] == 0 ? "code" : "name");
 	r->w = xgrow(r->w, &r->cap, r->n + 1, sizeof *r->w);
 	w = &r->w[r->n];
@@ -159,7 +161,7 @@ index_rows(wardref *r)
 		if (d != NULL) {
 			if (!same_ward(d, w))
 				cs_warn("%s: ward code %s is listed as both '%s' (%s) and "
-					"'%s' (%s); the first is kept", r->path, w->code,
+					"'%s' (%s); the first is kept", r->file, w->code,
 					d->name, d->lad_name, w->name, w->lad_name);
 			free(w->buf);
 			continue;
@@ -191,6 +193,14 @@ load_tsv(wardref *r, const wardref_opts *o, const char *name)
 {
 	cs_table *t = ref_load(name);
 	const char **cell = xcalloc(t->ncols, sizeof *cell);
+
+	/* A defect of the built-in table names the file whole
+	 * ($CSPKIT_DATA/wards.tsv), for the user to find it; a -r FILE
+	 * keeps the name it was given. */
+	if (o->path == NULL) {
+		free(r->file);
+		r->file = xstrdup(t->path);
+	}
 	size_t *len = xcalloc(t->ncols, sizeof *len);
 
 	find_columns(r, o, t->colnames, t->ncols);
@@ -210,6 +220,8 @@ static void
 load_csv(wardref *r, const wardref_opts *o)
 {
 	csvin *c = csvin_open(r->path);
+
+	lines_limit(csvin_lines(c), REF_MAX_LINE, REF_MAX_BYTES);
 	char **names;
 	const char **cell;
 	size_t *len, n;
@@ -261,7 +273,9 @@ is_tsv(const char *path)
 		cs_die(CS_EXIT_DATA, "%s: %s", path, strerror(errno));
 	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode))
 		cs_die(CS_EXIT_DATA, "%s: is a directory, not a ward lookup", path);
-	while ((ch = getc(f)) != EOF && ch != '\n' && ch != '\t')
+	/* (a first line longer than a reference line: load_csv says so) */
+	for (size_t n = 0; n < REF_MAX_LINE &&
+	     (ch = getc(f)) != EOF && ch != '\n' && ch != '\t'; n++)
 		;
 	fclose(f);
 	return ch == '\t';
@@ -275,9 +289,11 @@ wardref_load(const wardref_opts *o)
 	if (o->path == NULL) {
 		/* Messages name the table, not the directory it was found in. */
 		r->path = xstrdup("wards.tsv");
+		r->file = xstrdup("wards.tsv");
 		load_tsv(r, o, "wards");
 	} else {
 		r->path = xstrdup(o->path);
+		r->file = xstrdup(o->path);
 		if (is_tsv(o->path)) {
 			/* ref.h looks a bare name up in the data directory. */
 			sbuf p = SBUF_INIT;
@@ -290,7 +306,7 @@ wardref_load(const wardref_opts *o)
 		}
 	}
 	if (r->n == 0)
-		cs_die(CS_EXIT_DATA, "%s: no wards in the reference", r->path);
+		cs_die(CS_EXIT_DATA, "%s: no wards in the reference", r->file);
 	index_rows(r);
 	return r;
 }
@@ -391,5 +407,6 @@ wardref_free(wardref *r)
 	hmap_free(r->lads, NULL);
 	hmap_free(r->vintages, NULL);
 	free(r->path);
+	free(r->file);
 	free(r);
 }

@@ -3,10 +3,13 @@
  * and offence key, in order of first appearance: labels that map to the
  * same key are summed ("RES BURGLARY OF A HOME" and "RES BURGLARY OF
  * UNCONNECTED BUILDING" are both burglary_residential), and the row's
- * offence_label lists them, joined with " + ", so it says what was added.
+ * offence_label lists them, joined with " + ", so it says what was added:
+ * the first LABEL_MAX of them and "+ N more", as a key may gather hundreds
+ * of labels (a file's unmapped categories) and every row repeats it.
  * A group's months are a dense array (count -1 = no figure for that month
  * in the input), each remembering where its first figure was read, for the
  * source and line columns. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,8 +29,8 @@ struct nc_group {
 	char *area, *code, *offence;
 	char *parent, *pcode;   /* "" unless agg_group_in */
 	sbuf label;             /* the labels summed, " + " between */
-	char **labels;
-	size_t nlabels, lcap;
+	size_t nlabels;         /* how many distinct labels */
+	bool label_done;        /* "+ N more" added */
 	int first;              /* month index of fig[0] */
 	month_fig *fig;
 	size_t n;
@@ -39,6 +42,7 @@ struct nc_group {
 static nc_group **groups;
 static size_t ngroups, gcap;
 static hmap *index;
+static hmap *label_index;   /* group pointer + label: seen in that group */
 static char **sources;
 static size_t nsources, scap;
 static bool seen[NMONTHS];
@@ -57,14 +61,12 @@ agg_free(void)
 		free(g->parent);
 		free(g->pcode);
 		sbuf_free(&g->label);
-		for (size_t k = 0; k < g->nlabels; k++)
-			free(g->labels[k]);
-		free(g->labels);
 		free(g->fig);
 		free(g);
 	}
 	free(groups);
 	hmap_free(index, NULL);
+	hmap_free(label_index, NULL);
 	for (size_t i = 0; i < nsources; i++)
 		free(sources[i]);
 	free(sources);
@@ -82,17 +84,40 @@ intern(const char *s)
 	return sources[nsources++];
 }
 
+#define LABEL_MAX 5
+
+/* A label read for group g: new ones counted, the first LABEL_MAX kept. */
 static void
 add_label(nc_group *g, const char *label)
 {
-	for (size_t k = 0; k < g->nlabels; k++)
-		if (strcmp(g->labels[k], label) == 0)
-			return;
-	g->labels = xgrow(g->labels, &g->lcap, g->nlabels + 1, sizeof *g->labels);
-	g->labels[g->nlabels++] = xstrdup(label);
+	static sbuf key;
+	void **slot;
+
+	sbuf_clear(&key);
+	sbuf_add(&key, (const char *)&g, sizeof g);
+	sbuf_adds(&key, label);
+	if (label_index == NULL)
+		label_index = hmap_new();
+	slot = hmap_put(label_index, key.s, key.len);
+	if (*slot != NULL)
+		return;
+	*slot = g;
+	if (g->nlabels++ >= LABEL_MAX)
+		return;
 	if (g->label.len > 0)
 		sbuf_adds(&g->label, " + ");
 	sbuf_adds(&g->label, label);
+}
+
+/* The label once every row is read: "+ N more" for those not listed. */
+static void
+finish_label(nc_group *g)
+{
+	if (g->label_done)
+		return;
+	g->label_done = true;
+	if (g->nlabels > LABEL_MAX)
+		sbuf_printf(&g->label, " + %zu more", g->nlabels - LABEL_MAX);
 }
 
 nc_group *
@@ -135,9 +160,7 @@ agg_group_in(const char *area, const char *code, const char *parent,
 		groups[ngroups++] = g;
 		*slot = g;
 	}
-	/* The common case, the label just added, costs one comparison. */
-	if (g->nlabels == 0 || strcmp(g->labels[g->nlabels - 1], label) != 0)
-		add_label(g, label);
+	add_label(g, label);
 	return g;
 }
 
@@ -238,6 +261,8 @@ sort_groups(void)
 {
 	static bool sorted;
 
+	for (size_t i = 0; !sorted && i < ngroups; i++)
+		finish_label(groups[i]);
 	if (!sorted && ngroups > 1)
 		qsort(groups, ngroups, sizeof *groups, cmp_group);
 	sorted = true;
@@ -325,6 +350,15 @@ sum(const nc_group *g, int from, int to, const month_fig **where)
 	return s;
 }
 
+static void
+one_month_label(cs_period *p)
+{
+	char month[sizeof p->label];
+
+	memcpy(month, p->label, sizeof month);
+	snprintf(p->label, sizeof p->label, "1m to %.8s", month);
+}
+
 void
 agg_emit_windows(const struct nc_opts *o)
 {
@@ -339,6 +373,13 @@ agg_emit_windows(const struct nc_opts *o)
 
 		cur[w] = period_months_to(latest / 12, latest % 12 + 1, n);
 		base[w] = period_shift(&cur[w], -12);
+		if (n == 1) {
+			/* A 1-month window is not the monthly row of the same
+			 * month ("2024-01" twice would be one key twice
+			 * downstream): "1m to 2024-01". */
+			one_month_label(&cur[w]);
+			one_month_label(&base[w]);
+		}
 		cur_ok[w] = covered(latest - n + 1, latest);
 		base_ok[w] = covered(latest - 12 - n + 1, latest - 12);
 		if (!cur_ok[w])

@@ -35,13 +35,15 @@ nc_header(void)
 }
 
 /* Append s[0..n) as one TSV field: a tab, CR, LF or NUL becomes a space
- * (SPEC section 1), as out_field does. */
+ * (SPEC section 1), as out_field does, and invalid UTF-8 U+FFFD (a file
+ * name or --source in Latin-1 must not make the table non-UTF-8). */
 static void
 add_field(sbuf *b, const char *s, size_t n)
 {
 	size_t from = b->len;
 
-	sbuf_add(b, s ? s : "", s ? n : 0);
+	if (s != NULL)
+		utf8_fix(s, n, b);
 	for (size_t i = from; i < b->len; i++)
 		if (b->s[i] == '\t' || b->s[i] == '\r' || b->s[i] == '\n' || b->s[i] == '\0')
 			b->s[i] = ' ';

@@ -212,11 +212,17 @@ parse_windows(const char *arg, struct nc_opts *o)
 
 		if (end == p || n < 1 || n > 120 || (*end != ',' && *end != '\0'))
 			cs_usage_error("--window: '%s' is not a list of month counts (1-120)", arg);
+		p = *end == ',' ? end + 1 : end;
+		/* --window 3,3 or --window 3 --window 3: one window 3 */
+		for (size_t i = 0; i < o->nwindows; i++)
+			if (o->windows[i] == n)
+				n = 0;
+		if (n == 0)
+			continue;
 		if (o->nwindows == sizeof o->windows / sizeof o->windows[0])
 			cs_usage_error("--window: at most %zu windows",
 				       sizeof o->windows / sizeof o->windows[0]);
 		o->windows[o->nwindows++] = (int)n;
-		p = *end == ',' ? end + 1 : end;
 	}
 	if (o->nwindows == 0)
 		cs_usage_error("--window: no month count given");

@@ -305,6 +305,13 @@ peers_report(ranker *r)
 	sbuf never = SBUF_INIT;
 	size_t nnever = 0;
 
+	if (r->nmembers > 0 && r->peer_groups == 0) {
+		/* No member in any ranking (a group of the wrong region, or
+		 * names the input spells otherwise): group_rank stays empty. */
+		cs_warn("%s: no member of the group is in the input: no group ranks",
+			r->peer_src);
+		return;
+	}
 	for (size_t i = 0; i < r->nareas; i++) {
 		const area *a = &r->areas[i];
 

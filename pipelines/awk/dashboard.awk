@@ -2,8 +2,8 @@
 # Files, in order: the offence list (offence indicator), the area's window
 # rows (normalise-crime --window 3,12, one row per offence key), its ranked
 # latest-12-month rows (rank-boroughs) and its flags (rag-flag --summary).
-# rankcol=NAME (an operand before the files) names the rank columns
-# NAME_rank NAME_of (default london).
+# CS_RANKCOL=NAME in the environment names the rank columns NAME_rank
+# NAME_of (default london).
 # Needs AWK_TSV (common.sh) in front of it.
 
 head {
@@ -53,7 +53,7 @@ END {
 	}
 }
 
-function rc(what) { return (rankcol == "" ? "london" : rankcol) "_" what }
+function rc(what) { return (ENVIRON["CS_RANKCOL"] == "" ? "london" : ENVIRON["CS_RANKCOL"]) "_" what }
 
 # window(LEN, OFF): the four fields of one window: its period, count, the
 # count a year earlier and the change.

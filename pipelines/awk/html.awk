@@ -2,10 +2,15 @@
 # external file; RAG as coloured cells that also carry the word, the reason
 # beside each, and an inline SVG sparkline of the monthly counts.
 # Files: dashboard.tsv, then trend.tsv.  Needs AWK_TSV (common.sh).
-# Operands before the files, for a dashboard that is not a London
-# borough's: rankcol=force (its rank columns force_rank, force_of),
-# rankwhat="Gwent's partnerships", srcwhat="data.police.uk ...".
+# For a dashboard that is not a London borough's, the environment says
+# what the rank is among: CS_RANKCOL=force (its rank columns force_rank,
+# force_of), CS_RANKWHAT="Gwent's partnerships", CS_SRCWHAT="data.police.uk
+# ..." (never awk operands, which awk could read as assignments).
 
+BEGIN {
+	rankcol = ENVIRON["CS_RANKCOL"]; rankwhat = ENVIRON["CS_RANKWHAT"]
+	srcwhat = ENVIRON["CS_SRCWHAT"]
+}
 head {
 	if (rankcol == "") rankcol = "london"
 	if (file == 1) need("source area offence indicator quarter quarter_count quarter_pct_change rolling12 rolling12_count rolling12_pct_change rate_per_1000 " rankcol "_rank " rankcol "_of group_rank group_of rag rag_reason")

@@ -169,7 +169,7 @@ head_case() {
 	sh "$ROOT/pipelines/borough-league.sh" -q -o "$T/out" "$T/big.csv" 2>"$T/err" &
 	pid=$!
 	i=0
-	while [ $i -lt 3000 ] && ! ls -d "$T"/out/.work.* >/dev/null 2>&1; do
+	while [ $i -lt 3000 ] && ! ls -d "$T"/.out.cspkit/work.* >/dev/null 2>&1; do
 		sleep 0.01
 		i=$((i + 1))
 	done

@@ -1,0 +1,161 @@
+#!/bin/sh
+# datasets.sh - the datasets of `make pipelines`: which file of a source
+# directory goes to which pipeline, in one place, for the Makefile and for
+# the files make cannot name.
+#
+# Layout of a source directory SRC (samples/, or DATA=DIR):
+#   SRC/minutes/NAME.txt|.pdf   minutes            out/minutes/NAME/
+#   SRC/reports/NAME.txt|.pdf   report-indicators  out/reports/NAME/
+#   SRC/mps/NAME.csv            a ward file when NAME has "ward" in it
+#                               (ward-profile, out/wards/NAME/), else a
+#                               borough file (borough-league, out/league/NAME/,
+#                               and dashboard, out/dashboard/NAME/)
+#   SRC/NAME.csv                outside samples/, the *crime*.csv that name
+#                               a ward or a borough, the same way
+#
+# make handles only the file names it can hold as words and hand to a
+# recipe (letters, digits and . _ , + @ - /): a name with a space, a quote,
+# a $ or a backtick ("a`id`.txt") is split or re-read by make.  Those are
+# run here instead, each name one argument, never shell text.
+#
+# Usage:
+#   datasets.sh safe DIR               DIR (no trailing /) when make can name it
+#   datasets.sh list KIND SRC...       the inputs make can name, one a line;
+#                                      KIND minutes, reports, borough or ward
+#   datasets.sh dirs SRC...            the output directories of the others,
+#                                      as shell words (for eval)
+#   datasets.sh run AREA SRC...        run the pipelines on the others whose
+#                                      tables are older than their input or
+#                                      the pipeline; exit 1 when one failed
+set -eu
+. "$(dirname "$0")/common.sh"
+
+# make_safe PATH: PATH is made of characters make and a recipe pass as is.
+make_safe() {
+	case $1 in
+	'' | *[!A-Za-z0-9._,+@/-]*) return 1 ;;
+	esac
+}
+
+# inputs SRC: KIND and path of every dataset of SRC, one pair per call of
+# the function named by $each.
+inputs() {
+	_src=${1%"${1##*[!/]}"}
+	[ -n "$_src" ] || _src=/
+	for _k in minutes reports; do
+		for _f in "$_src/$_k"/*.txt "$_src/$_k"/*.pdf; do
+			[ -f "$_f" ] && $each "$_k" "$_f"
+		done
+	done
+	for _f in "$_src"/mps/*.csv; do
+		[ -f "$_f" ] && $each "$(mps_kind "$_f")" "$_f"
+	done
+	[ "$_src" != samples ] || return 0
+	for _f in "$_src"/*[Cc]rime*.csv; do
+		[ -f "$_f" ] || continue
+		case ${_f##*/} in
+		*[Ww]ard* | *[Bb]orough*) $each "$(mps_kind "$_f")" "$_f" ;;
+		esac
+	done
+}
+
+# mps_kind FILE: ward or borough, from the file's name.
+mps_kind() {
+	case ${1##*/} in
+	*[Ww]ard*) echo ward ;;
+	*) echo borough ;;
+	esac
+}
+
+# need_src SRC: die unless SRC is a directory (a DATA= that names nothing
+# must not pass for an empty one).
+need_src() {
+	for _s; do
+		[ -d "$_s" ] || die "DATA=$(shquote "$_s"): no such directory"
+	done
+}
+
+# name_of FILE: the file name without directory and last extension.
+name_of() {
+	_b=${1##*/}
+	printf '%s' "${_b%.*}"
+}
+
+# Per kind: the pipelines, as "script outkind table" triples.
+pipes_of() {
+	case $1 in
+	minutes) echo "minutes minutes minutes.tsv" ;;
+	reports) echo "report-indicators reports rag.tsv" ;;
+	borough) echo "borough-league league league.tsv dashboard dashboard dashboard.tsv" ;;
+	ward) echo "ward-profile wards wards.tsv" ;;
+	esac
+}
+
+print_safe() {
+	[ "$1" = "$want" ] && make_safe "$2" && printf '%s\n' "$2"
+	return 0
+}
+
+print_dirs() {
+	make_safe "$2" && return 0
+	set -- $(pipes_of "$1") "$2"
+	while [ $# -gt 1 ]; do
+		printf '%s ' "$(shquote "out/$2/$(name_of "$4")/")"
+		shift 3
+	done
+}
+
+# newer_than T FILE...: T exists and is newer than every FILE.
+newer_than() {
+	_t=$1
+	shift
+	[ -f "$_t" ] || return 1
+	for _x; do
+		[ -e "$_x" ] || continue
+		[ "$_t" -nt "$_x" ] || return 1
+	done
+}
+
+run_one() {
+	make_safe "$2" && return 0
+	_in=$2
+	set -- $(pipes_of "$1")
+	while [ $# -gt 0 ]; do
+		_dir=out/$2/$(name_of "$_in")
+		# shellcheck disable=SC2086
+		if ! newer_than "$_dir/$3" "$_in" "$PIPEDIR/$1.sh" "$PIPEDIR/common.sh" \
+			"$PIPEDIR"/awk/*.awk "$ROOT"/lib/data/*.tsv ${CSPKIT_BIN:-"$ROOT/bin"}/*; then
+			_area=
+			case $1 in
+			borough-league | dashboard) _area=--area ;;
+			ward-profile) _area=--borough ;;
+			esac
+			sh "$PIPEDIR/$1.sh" -q ${_area:+"$_area" "$area"} -o "$_dir" -- "$_in" || failed=1
+		fi
+		shift 3
+	done
+}
+
+[ $# -ge 1 ] || usage_error "safe, list, dirs or run expected"
+cmd=$1
+shift
+case $cmd in
+safe)
+	_d=${1%"${1##*[!/]}"}
+	[ -d "$_d" ] && make_safe "$_d" && printf '%s\n' "$_d"
+	exit 0 ;;
+list)
+	want=$1 each=print_safe
+	shift
+	for s; do [ ! -d "$s" ] || inputs "$s"; done ;;
+dirs)
+	each=print_dirs
+	for s; do [ ! -d "$s" ] || inputs "$s"; done ;;
+run)
+	area=$1 each=run_one failed=
+	shift
+	need_src "$@"
+	for s; do inputs "$s"; done
+	[ -z "$failed" ] || exit 1 ;;
+*) usage_error "'$cmd': safe, list, dirs or run expected" ;;
+esac
