@@ -145,8 +145,7 @@ count_words(const char *s, size_t n)
 
 /* ---- attendance sections ---- */
 
-enum { ENTRY_PAIRED = -1 };    /* an organisation given to a name above */
-
+/* The lines of a section go to prose_attendance (attend.c) when it ends. */
 static void
 drop_entries(minutes *m)
 {
@@ -155,69 +154,10 @@ drop_entries(minutes *m)
 	m->nentries = 0;
 }
 
-/* A line that lists several people: three commas or more outside
- * brackets on a long line ("Cllr D Lee - Chairman, Cllr M Peake, Cllr A
- * Box, Cllr S Bird"); "Ann Lee, Director of Service, Housing" and "Jo
- * Hart - Lead for Violence, Vulnerability and Exploitation" are one. */
-static bool
-list_entry(const char *s, size_t n)
-{
-	int depth = 0, commas = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		depth += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
-		commas += depth == 0 && (s[i] == ',' || s[i] == ';');
-	}
-	return n > 60 && commas >= 3;
-}
-
-/* A bracket that names an organisation: "(Cabinet Office)", not the
- * chair's "(Chair)". */
-static bool
-has_bracket(const char *s)
-{
-	const char *o = strchr(s, '('), *c;
-
-	if (o == NULL)
-		return false;
-	c = strchr(o, ')');
-	return !(c && is_chair_ref(o + 1, (size_t)(c - o - 1)));
-}
-
-/* The record of each buffered line: the section's, or for two column
- * headings read one under the other, the columns' in turn.  When the
- * second column's lines carry a bracket ("Ann Lee (Cabinet Office)") and
- * the first's none, after those pairs a bracket decides: one column ran
- * out before the other. */
-static void
-column_kinds(const minutes *m, int *kinds)
-{
-	size_t n = m->nentries, pairs = 0;
-
-	for (size_t i = 0; i < n; i++)
-		kinds[i] = m->entries[i].kind;
-	if (m->second < 0)
-		return;
-	for (size_t i = 0; i < n; i++)
-		kinds[i] = i % 2 ? m->second : m->section;
-	/* pairs that agree: the first column's line without a bracket, the
-	 * second's with one */
-	while (2 * pairs + 1 < n &&
-	       !has_bracket(m->entries[2 * pairs].text) &&
-	       has_bracket(m->entries[2 * pairs + 1].text))
-		pairs++;
-	if (pairs >= 2)
-		for (size_t i = 2 * pairs; i < n; i++)
-			kinds[i] = has_bracket(m->entries[i].text) ? m->second
-								   : m->section;
-}
-
 static void
 flush_entries(minutes *m)
 {
-	person *ps;
-	int *ks;                   /* entry_kind, or ENTRY_PAIRED */
-	int *kinds;                /* the record each line becomes */
+	src_line *ls;
 	size_t n = m->nentries;
 
 	if (n == 0)
@@ -231,83 +171,34 @@ flush_entries(minutes *m)
 			   "attendance section of %zu lines is not a list of people; skipped",
 			   n);
 		drop_entries(m);
+		m->second = -2;
 		return;
 	}
-	if (m->section == REC_APOLOGY) {
-		/* "A Bell, B Cole": apologies come as lists */
-		for (size_t i = 0; i < n; i++)
-			prose_people_list(&m->mt, REC_APOLOGY, m->entries[i].line,
-					  m->item_no, m->entries[i].text,
-					  strlen(m->entries[i].text));
-		drop_entries(m);
-		return;
-	}
-	ps = xcalloc(n, sizeof *ps);
-	ks = xcalloc(n, sizeof *ks);
-	kinds = xcalloc(n, sizeof *kinds);
-	column_kinds(m, kinds);
+	ls = xcalloc(n, sizeof *ls);
 	for (size_t i = 0; i < n; i++) {
-		const char *t = m->entries[i].text;
+		ls[i].s = m->entries[i].text;
+		ls[i].n = strlen(m->entries[i].text);
+		ls[i].line = m->entries[i].line;
+	}
+	if (m->second >= 0)
+		/* two columns interleaved, line by line */
+		prose_attendance(&m->mt, m->section, m->second, m->item_no, ls,
+				 n, m->section_explicit);
+	else
+		/* runs of lines of one section (a table's cells carry
+		 * their column's) */
+		for (size_t i = 0; i < n;) {
+			size_t j = i + 1;
 
-		if (list_entry(t, strlen(t)) ||
-		    recog(RS_SECTIONS, "plural_list", t, strlen(t), NULL)) {
-			/* "Cllr A Box, Cllr S Lee, Cllr T Moss": a list */
-			prose_people_list(&m->mt, kinds[i], m->entries[i].line,
-					  m->item_no, t, strlen(t));
-			ks[i] = ENTRY_PAIRED;
-			continue;
+			while (j < n && m->entries[j].kind == m->entries[i].kind)
+				j++;
+			if (m->entries[i].kind != SECTION_NONE)
+				prose_attendance(&m->mt, m->entries[i].kind, -1,
+						 m->item_no, ls + i, j - i,
+						 m->section_explicit);
+			i = j;
 		}
-		ks[i] = entry_parse(t, strlen(t), &ps[i]);
-	}
-	/* A run of bare names followed by a run of as many organisations is a
-	 * two-column table that extraction broke into columns. */
-	for (size_t i = 0; i < n;) {
-		size_t a = i, b;
-
-		while (a < n && ks[a] == ENTRY_PERSON && !*ps[a].org)
-			a++;
-		b = a;
-		while (b < n && ks[b] == ENTRY_ORG)
-			b++;
-		if (a > i && b - a == a - i) {
-			for (size_t k = 0; k < a - i; k++) {
-				free(ps[i + k].org);
-				ps[i + k].org = ps[a + k].org;
-				ps[a + k].org = NULL;
-				ks[a + k] = ENTRY_PAIRED;
-			}
-		}
-		i = b > i ? b : i + 1;
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (ks[i] == ENTRY_PERSON) {
-			if (ps[i].guessed)
-				cs_warn_at(m->mt.source, m->entries[i].line,
-					   "organisation not in the gazetteer, split guessed: %s | %s",
-					   ps[i].name, ps[i].org);
-			meeting_add(&m->mt, kinds[i], m->entries[i].line,
-				    m->item_no, ps[i].name, ps[i].role, ps[i].org,
-				    "");
-		} else if (ks[i] == ENTRY_ORG)
-			cs_warn_at(m->mt.source, m->entries[i].line,
-				   "organisation with no person beside it: %s",
-				   ps[i].org);
-		else if (ks[i] == ENTRY_NONE && m->section_explicit) {
-			/* under a heading: kept as printed, never dropped */
-			cs_warn_at(m->mt.source, m->entries[i].line,
-				   "attendance line not understood, kept as printed: %.60s",
-				   m->entries[i].text);
-			meeting_add(&m->mt, kinds[i], m->entries[i].line,
-				    m->item_no, m->entries[i].text, "", "", "");
-		} else if (ks[i] == ENTRY_NONE)
-			cs_warn_at(m->mt.source, m->entries[i].line,
-				   "line before the first item not understood, skipped: %.60s",
-				   m->entries[i].text);
-		person_clear(&ps[i]);
-	}
-	free(ps);
-	free(ks);
-	free(kinds);
+	free(ls);
 	drop_entries(m);
 	m->second = -2;
 }
@@ -321,116 +212,6 @@ add_entry(minutes *m, long line, const char *s, size_t n)
 	m->entries[m->nentries].line = line;
 	m->entries[m->nentries].kind = m->section;
 	m->nentries++;
-}
-
-/* A continuation of the entry above ("... Violence and" / "Exploitation"). */
-static bool
-continues_entry(const minutes *m, const char *s, size_t n)
-{
-	const char *prev;
-	size_t pn;
-
-	if (m->nentries == 0 || n == 0)
-		return false;
-	prev = m->entries[m->nentries - 1].text;
-	pn = strlen(prev);
-	return (s[0] >= 'a' && s[0] <= 'z') || s[0] == '&' ||
-	       (pn > 0 && (prev[pn - 1] == ',' || prev[pn - 1] == '-')) ||
-	       (pn > 4 && strcmp(prev + pn - 4, " and") == 0) ||
-	       (pn > 3 && strcmp(prev + pn - 3, " of") == 0);
-}
-
-static void
-append_entry(minutes *m, const char *s, size_t n)
-{
-	entry_line *e = &m->entries[m->nentries - 1];
-	sbuf b = SBUF_INIT;
-
-	sbuf_adds(&b, e->text);
-	sbuf_addc(&b, ' ');
-	sbuf_add(&b, s, n);
-	free(e->text);
-	e->text = xstrdup(b.s);
-	sbuf_free(&b);
-}
-
-/* An inline list after a heading ("Apologies: A, B and C"), up to where
- * it reaches the public ("... & the Clerk. Members of the public - X"). */
-static void inline_list(minutes *m, int kind, long line, const char *s,
-			size_t n);
-
-/* "... Alistair Shaw In attendance: Gordon Bell.": another section's
- * label inside a list on one line.  Its offset, its record, and where
- * its own list starts; false when there is none. */
-static bool
-embedded_section(const char *s, size_t n, size_t *at, int *kind, size_t *rest)
-{
-	static const char *const names[] = { "apology", "in_attendance", "present" };
-	static const int kinds[] = { REC_APOLOGY, REC_IN_ATTENDANCE, REC_PRESENT };
-	cs_rmatch rm;
-	size_t so, eo;
-
-	for (size_t i = 1; i < n; i++) {
-		if (s[i - 1] != ' ' || !(s[i] >= 'A' && s[i] <= 'Z'))
-			continue;
-		for (int k = 0; k < 3; k++) {
-			const char *colon = memchr(s + i, ':', n - i);
-
-			if (colon == NULL || colon - (s + i) > 30 ||
-			    !recog(RS_SECTIONS, names[k], s + i, n - i, &rm) ||
-			    !rules_named(recog_rules(RS_SECTIONS), &rm, "rest", &so, &eo) ||
-			    so < (size_t)(colon - (s + i)))
-				continue;
-			*at = i;
-			*kind = kinds[k];
-			*rest = i + so;
-			return true;
-		}
-	}
-	return false;
-}
-
-/* An inline list after a heading ("Apologies: A, B and C"), up to where
- * it reaches the public ("... & the Clerk. Members of the public - X",
- * whose people are in attendance) or another section's label. */
-static void
-inline_list(minutes *m, int kind, long line, const char *s, size_t n)
-{
-	cs_rmatch rm;
-	size_t so, eo, at, rest;
-	int k2;
-
-	flush_entries(m);
-	if (recog(RS_SECTIONS, "public_tail", s, n, &rm) &&
-	    rules_group(&rm, 0, &so, &eo)) {
-		if (rules_named(recog_rules(RS_SECTIONS), &rm, "rest", &so, &eo) &&
-		    eo > so)
-			inline_list(m, REC_IN_ATTENDANCE, line, s + so, eo - so);
-		rules_group(&rm, 0, &so, &eo);
-		n = so;
-	}
-	if (embedded_section(s, n, &at, &k2, &rest)) {
-		inline_list(m, kind, line, s, at);
-		inline_list(m, k2, line, s + rest, n - rest);
-		return;
-	}
-	if (kind == SECTION_NONE)
-		kind = REC_IN_ATTENDANCE;   /* "Members of the public - X" */
-	/* "MEMBERS PRESENT: Councillors: A, B": the second label goes */
-	if (recog(RS_SECTIONS, "label", s, n, &rm) &&
-	    rules_named(recog_rules(RS_SECTIONS), &rm, "rest", &so, &eo) &&
-	    !recog(RS_SECTIONS, "apology", s, n, NULL) &&
-	    !recog(RS_SECTIONS, "present", s, n, NULL) &&
-	    !recog(RS_SECTIONS, "in_attendance", s, n, NULL)) {
-		s += so;
-		n = eo - so;
-	}
-	text_trim(&s, &n);
-	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ','))
-		n--;
-	if (n == 0 || text_ieq(s, n, "none"))
-		return;
-	prose_people_list(&m->mt, kind, line, m->item_no, s, n);
 }
 
 static bool
@@ -447,12 +228,15 @@ section_heading(minutes *m, long line, const char *s, size_t n)
 	for (size_t i = 0; i < 4; i++) {
 		if (!recog(RS_SECTIONS, names[i], s, n, &rm))
 			continue;
-		if (recog_group(RS_SECTIONS, &rm, "rest", s, &rest, &rn)) {
+		if (recog_group(RS_SECTIONS, &rm, "rest", s, &rest, &rn) &&
+		    !text_ieq(rest, rn, "none") && !text_ieq(rest, rn, "none.")) {
+			/* "Apologies: A, B and C": the list starts on the
+			 * heading, and may wrap onto the lines below */
 			flush_entries(m);
 			m->section = kinds[i];
 			m->section_explicit = true;
 			m->section_fresh = false;
-			inline_list(m, kinds[i], line, rest, rn);
+			add_entry(m, line, rest, rn);
 			return true;
 		}
 		if (m->section_fresh && m->nentries == 0 && kinds[i] >= 0 &&
@@ -672,6 +456,12 @@ close_title(minutes *m)
 	for (size_t i = 0; i + 6 <= m->title.len && !m->apologies_item; i++)
 		m->apologies_item = text_iprefix(m->title.s + i, m->title.len - i,
 						 "apolog");
+	/* "3. The Minutes of 12 May were agreed as a true record.": a title
+	 * that is a sentence says what was decided or asked, too */
+	if (m->title.len > 0 && m->title.s[m->title.len - 1] == '.' &&
+	    count_words(m->title.s, m->title.len) >= 6)
+		prose_paragraph(&m->mt, m->title_line, m->item_no, m->title.s,
+				m->title.len, NULL, 0, false);
 }
 
 /* Hand the held paragraph to prose.c. */
@@ -1320,7 +1110,8 @@ preamble_line(minutes *m, long line, const char *s, size_t n, unsigned flags)
 		m->section = kind;
 		m->section_explicit = true;
 		m->section_fresh = false;
-		inline_list(m, kind, line, rest, rn);
+		/* the whole line: attend.c reads the label */
+		add_entry(m, line, s, n);
 		return;
 	}
 	if (prose_line(s, n)) {
@@ -1329,10 +1120,7 @@ preamble_line(minutes *m, long line, const char *s, size_t n, unsigned flags)
 		prose_paragraph(&m->mt, line, m->item_no, s, n, NULL, 0, false);
 		return;
 	}
-	if (continues_entry(m, s, n))
-		append_entry(m, s, n);
-	else
-		add_entry(m, line, s, n);
+	add_entry(m, line, s, n);
 	m->section_fresh = false;
 }
 
@@ -1417,6 +1205,22 @@ add_text(minutes *m, long line, const char *s, size_t n)
 	const char *who;
 	size_t wn;
 
+	size_t bn, os, on;
+
+	if (prose_owner_column(s, n, &bn, &os, &on)) {
+		/* "... still ongoing.<tabs>Clerk": the paragraph, then its
+		 * owner, as an "Action: Clerk" line after it would be */
+		end_paragraph(m);
+		m->cur_line = line;
+		prose_append(&m->cur, s, bn);
+		end_paragraph(m);
+		if (m->pend.len == 0)
+			m->pend_line = line;
+		m->mt.owner_column = true;
+		process_pend(m, s + os, on - os);
+		m->mt.owner_column = false;
+		return;
+	}
 	if (recog(RS_SECTIONS, "action_line", s, n, &rm)) {
 		end_paragraph(m);
 		recog_group(RS_SECTIONS, &rm, "who", s, &who, &wn);

@@ -58,9 +58,10 @@ meeting_add(meeting *mt, enum rec_kind kind, long line, const char *item,
 	r->role = xstrdup(role ? role : "");
 	r->org = xstrdup(org ? org : "");
 	r->text = xstrdup(text ? text : "");
-	r->owners = NULL;
+	memset(&r->owners, 0, sizeof r->owners);
 	if (kind == REC_PRESENT || kind == REC_IN_ATTENDANCE || kind == REC_APOLOGY) {
-		nameidx_add(mt->names, r->who);
+		nameidx_person(mt->names, r->who, r->role, 0,
+			       NIX_LISTED | (kind == REC_APOLOGY ? NIX_ABSENT : 0));
 		if (kind == REC_PRESENT && role_is_chair(r->role))
 			nameidx_set_chair(mt->names, r->who);
 	}
@@ -77,7 +78,7 @@ rec_free(rec *r)
 	free(r->role);
 	free(r->org);
 	free(r->text);
-	free(r->owners);
+	owner_list_free(&r->owners);
 }
 
 void
@@ -90,8 +91,9 @@ meeting_clear(meeting *mt)
 	free(mt->body);
 	free(mt->venue);
 	nameidx_free(mt->names);
-	for (size_t i = 0; i < 4; i++)
-		free(mt->refs[i]);
+	for (size_t i = 0; i < OWNER_NCAND; i++)
+		free(mt->refs[i].ref);
+	free(mt->last_sentence);
 	memset(mt, 0, sizeof *mt);
 }
 

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "owners.h"
 #include "people.h"
 
 enum rec_kind {
@@ -18,11 +19,15 @@ typedef struct {
 	enum rec_kind kind;
 	long line;
 	char *item, *who, *role, *org, *text;
-	/* action: owner references still to resolve, one per line; a line
-	 * holds alternatives separated by '|' (first that names a known person
-	 * wins), '?' marks an untitled guess that must name one. */
-	char *owners;
+	owner_list owners;      /* an action's owners, still to resolve */
 } rec;
+
+/* A person referred to in the text of an item, newest first. */
+typedef struct {
+	char *ref;
+	bool guess;             /* untitled: may not be a person */
+	long sentence;          /* the sentence it was read in */
+} mention;
 
 typedef struct {
 	char *source;
@@ -40,8 +45,16 @@ typedef struct {
 	size_t list_rec;        /* 1 + index of a decision ending "the
 				 * following:" that takes the list after it */
 	bool list_sub;          /* that list is in a sub-list ("including:") */
-	char *refs[4];          /* recent person references, newest first */
+	mention refs[OWNER_NCAND];
+	long sentence;          /* sentences read, for mention.sentence */
 	char refs_item[16];
+	bool owner_column;      /* the owners were printed in a column
+				 * beside the paragraph: all of it is theirs */
+	size_t open_rec;        /* 1 + index of a decision whose sentence a
+				 * line break cut ("... it was agreed that
+				 * the draft" / "policy be adopted.") */
+	char *last_sentence;    /* the item's sentence before, for "This was
+				 * agreed." and "NO OBJECTIONS" */
 	/* the fields from resolved_list on are prose.c's reading state */
 } meeting;
 
