@@ -10,12 +10,15 @@
 # prep: expand INPUT (a file, a directory's *.txt and *.pdf, - for names on
 # stdin, one a line or, with NULL=1, NUL-terminated); check each can be
 # read; give pack K its output directory (ROOT/<name without extension>,
-# ROOT being $opt_out or out/KIND) and make WORK/in/K, a link to the text
-# input (the tools then name every row in/K).  Writes in WORK:
+# ROOT being $opt_out or out/KIND) and make WORK/in/K/NAME, a link to the
+# text input under the pack's own base name (the tools then name every row
+# in/K/NAME, and what they read from a file's name, such as a meeting date
+# in "parish-2024-05-20.txt", is what a run of its own reads).  Writes in
+# WORK:
 #   packs    K TAB txt|pdf TAB NAME, one a line, for the awk that splits the
 #            rows (only names the tools write as they are: see plain)
 #   outs     K NUL OUT NUL, the output directory of each pack
-#   pdfs     PDF NUL in/K NUL, for pdftotext
+#   pdfs     PDF NUL in/K/NAME NUL, for pdftotext
 #   single   INPUT NUL OUT NUL, the packs run on their own (see plain;
 #            also an empty file, and a PDF with no text, listed by K in
 #            WORK/rerun after pdftotext)
@@ -131,10 +134,13 @@ sub prep {
 		$k++;
 		my $abs = $in =~ m{\A/} ? $in : "$cwd/$in";
 		my $pdf = $in =~ /\.pdf\z/i;
+		(my $name = $in) =~ s{.*/}{};
+		mkdir "$work/in/$k" or die "$work/in/$k: $!";
 		if ($pdf) {
-			print $pdfs "$abs\0in/$k\0";
+			print $pdfs "$abs\0in/$k/$name\0";
 		} else {
-			symlink($abs, "$work/in/$k") or die "$work/in/$k: $!";
+			symlink($abs, "$work/in/$k/$name") or
+			    die "$work/in/$k/$name: $!";
 		}
 		# (the split writes the pack's tables in o/K, which becomes the
 		# new generation whole: one rename, not one a table)

@@ -10,8 +10,9 @@
 # can write the same directories).  PDFs go through pdftotext N at a time.
 #
 # The tables are those of one run per pack, byte for byte: the tools read
-# WORK/in/K (a link to pack K, or its text), so the source column says
-# in/K, and the split writes the pack's name there; messages are renamed
+# WORK/in/K/NAME (a link to pack K under its own base name, or its text),
+# so the source column says in/K/NAME, and the split writes the pack's
+# name there; messages are renamed
 # the same way and split per pack.  A name the tools would rewrite (a
 # control character, bytes that are not UTF-8), an empty file and a PDF
 # with no text (the tools see no line of it, and say nothing) each get a
@@ -47,7 +48,7 @@ many_cleanup() {
 }
 
 # many_begin INPUT...: the work directory, the packs (many.pl prep), and
-# the PDFs' text in MWORK/in/K.
+# the PDFs' text in MWORK/in/K/NAME.
 many_begin() {
 	# The work directory is in ROOT, beside the packs' directories: on
 	# their file system, so each pack's tables become its directory by
@@ -74,10 +75,10 @@ many_begin() {
 	if [ -s "$MWORK/pdfs" ]; then
 		command -v pdftotext >/dev/null 2>&1 ||
 			die "pdftotext not found: apt-get install poppler-utils"
-		# Each PDF's text in in/K, its messages in in/K.err, a failure's
-		# status in in/K.fail.  (The file names are arguments, never
-		# shell text.)
-		_conv='pdftotext -layout -enc UTF-8 -- "$1" "$2" 2>"$2.err" || { echo $? >"$2.fail"; rm -f -- "$2"; }'
+		# Each PDF's text in in/K/NAME, its messages in in/K.err, a
+		# failure's status in in/K.fail.  (The file names are arguments,
+		# never shell text.)
+		_conv='pdftotext -layout -enc UTF-8 -- "$1" "$2" 2>"${2%/*}.err" || { echo $? >"${2%/*}.fail"; rm -f -- "$2"; }'
 		if [ -t 2 ] && [ -z "${opt_quiet:-}" ]; then
 			# On a terminal: "n of m PDFs, elapsed, left", each
 			# conversion saying it ended with a line on stdout.
@@ -105,11 +106,14 @@ many_begin() {
 			}
 			close(f)
 			# no text (a scanned PDF): run on its own, as an empty file
-			if (ok && (getline l < ("in/" $1)) <= 0) {
+			t = $3
+			sub(/.*\//, "", t)
+			t = "in/" $1 "/" t
+			if (ok && (getline l < t) <= 0) {
 				print $1 > "rerun"
 				ok = 0
 			}
-			close("in/" $1)
+			close(t)
 		}
 		if (ok) print > "ok"
 	}
@@ -117,7 +121,7 @@ many_begin() {
 	: >>"$MWORK/ok"
 }
 
-# many_tool NAME TOOL [ARG]...: TOOL ARG... -- in/1 in/2 ... in as many
+# many_tool NAME TOOL [ARG]...: TOOL ARG... -- in/1/NAME ... in as many
 # runs as there are jobs (-j), each over a run of consecutive packs (and
 # as many more as the argument list needs); rows in MWORK/NAME.1 ...,
 # messages in MWORK/NAME.1.err ...  MNAMES lists them in pack order.  A
@@ -127,14 +131,23 @@ many_tool() {
 	shift
 	command -v "$1" >/dev/null 2>&1 ||
 		die "$1 not found: run make first (it builds bin/), or set CSPKIT_BIN"
+	# A tool prints each kind of warning ten times a run: over many packs
+	# that would be ten packs' worth.  Every warning goes to the split,
+	# which gives each pack its own (a pack with more than ten of one kind
+	# keeps them all here, where a run of its own says "and N more").
+	_mtool=$1
+	shift
+	set -- "$_mtool" --max-warnings 1000000000 "$@"
 	_mn=$(awk 'END { print NR }' "$MWORK/ok")
 	_mj=$_mjobs
 	[ "$_mn" -ge "$_mj" ] || _mj=$_mn
 	[ "$_mj" -ge 1 ] || _mj=1
-	# ops.1 ... ops.J: the packs, in order, in J runs of about equal length
-	# (the names are in/K: no blank, no quote for xargs to read)
-	(cd "$MWORK" && awk -v n="$_mn" -v j="$_mj" \
-		'{ print "in/" $1 > ("ops." (int((NR - 1) * j / n) + 1)) }' ok) ||
+	# ops.1 ... ops.J: the packs, in order, in J runs of about equal length,
+	# a name a line (prep sent names with control characters to runs of
+	# their own, so no name holds a newline; xargs -d takes blanks and
+	# quotes as they are)
+	(cd "$MWORK" && awk -F '\t' -v n="$_mn" -v j="$_mj" \
+		'{ b = $3; sub(/.*\//, "", b); print "in/" $1 "/" b > ("ops." (int((NR - 1) * j / n) + 1)) }' ok) ||
 		die "cannot list the packs"
 	# The tools write their messages a byte at a time to stderr, which is
 	# unbuffered (lib/err.c, put_escaped): 13,000 packs' warnings were some
@@ -147,7 +160,7 @@ many_tool() {
 	while [ "$_i" -le "$_mj" ]; do
 		: >>"$MWORK/ops.$_i"
 		# shellcheck disable=SC2086  # (_mbuf: two words or none)
-		(cd "$MWORK" && xargs -r $_mbuf "$@" -- <"ops.$_i" >"$_mname.$_i" 2>"$_mname.$_i.err" ||
+		(cd "$MWORK" && xargs -r -d '\n' $_mbuf "$@" -- <"ops.$_i" >"$_mname.$_i" 2>"$_mname.$_i.err" ||
 			echo "$?" >>tool.fail) &
 		MNAMES="$MNAMES $_mname.$_i" MERRS="$MERRS $_mname.$_i.err"
 		_i=$((_i + 1))

@@ -61,7 +61,7 @@ packs() {
 	[ "$status" -eq 0 ]
 	[ ! -s "$err_file" ] && [ ! -s "$out_file" ]
 	singles minutes "$tmp/one" -- "$tmp"/p/*
-	[ "$(ls "$tmp/batch" | wc -l)" -eq 26 ]
+	[ "$(ls "$tmp/batch" | wc -l)" -eq "$(ls "$tmp/p" | wc -l)" ]
 	diff -r "$tmp/one" "$tmp/batch"
 	# what was checked is real: rows, warnings, a PDF's source, an empty pack
 	[ "$(cat "$tmp"/batch/*/minutes.tsv | wc -l)" -gt 400 ]
@@ -157,7 +157,7 @@ packs() {
 		singles report-indicators "$tmp/one" $opts -- "$tmp"/p/*
 		diff -r "$tmp/one" "$tmp/batch"
 	done
-	[ "$(ls "$tmp/batch" | wc -l)" -eq 8 ]
+	[ "$(ls "$tmp/batch" | wc -l)" -eq "$(ls "$tmp/p" | wc -l)" ]
 	[ -s "$tmp/batch/sa-pdf/indicators.check.txt" ]
 	[ "$(sed 1d "$tmp/batch/strategic-assessment/rag.tsv" | wc -l)" -gt 50 ]
 }

@@ -1507,6 +1507,8 @@ minutes_line(minutes *m, const char *source, long lineno, const char *s,
 	}
 }
 
+static void reset(minutes *m);
+
 void
 minutes_end_file(minutes *m, const char *source)
 {
@@ -1517,12 +1519,18 @@ minutes_end_file(minutes *m, const char *source)
 		source = m->source_name;
 	if (m->found_in_file == 0)
 		cs_warn("%s: no minutes found", source);
-	m->found_in_file = 0;
+	reset(m);
 }
 
-void
-minutes_free(minutes *m)
+/* Free what the parser holds and start again from nothing but the
+ * --source name: an operand is read as if it were the only one, so a
+ * batch of packs gives each the rows of a run of its own ("1." lists,
+ * open sections and half-read titles are the operand's own). */
+static void
+reset(minutes *m)
 {
+	const char *source_name = m->source_name;
+
 	drop_entries(m);
 	free(m->entries);
 	free(m->file);
@@ -1534,6 +1542,15 @@ minutes_free(minutes *m)
 	sbuf_free(&m->cur);
 	sbuf_free(&m->pend);
 	meeting_clear(&m->mt);
+	memset(m, 0, sizeof *m);
+	m->source_name = source_name;
+	m->top = -1;
+}
+
+void
+minutes_free(minutes *m)
+{
+	reset(m);
 	free(m);
 	people_free();
 	prose_free();

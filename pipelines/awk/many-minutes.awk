@@ -1,5 +1,5 @@
 # many-minutes.awk - pipelines/minutes.sh over many packs: extract-minutes'
-# rows and messages about in/K split into pack K's tables, as a run of
+# rows and messages about in/K/BASE split into pack K's tables, as a run of
 # minutes.sh on that pack alone writes them (see many.sh).
 #
 #   awk -v prog=minutes -f many-minutes.awk ok minutes.1.err ... minutes.1 ...
@@ -18,7 +18,12 @@ BEGIN {
 	# the order minutes.sh's publish names them
 	ntab = split("attendance.tsv items.tsv resolutions.tsv decisions.tsv actions.tsv minutes.tsv", tabs, " ")
 }
-FILENAME == "ok" { pack[++npack] = $1; type[$1] = $2; name[$1] = $3; next }
+FILENAME == "ok" {
+	pack[++npack] = $1; type[$1] = $2; name[$1] = $3
+	# the tools read the pack as in/K/BASE (many.pl prep)
+	b = $3; sub(/.*\//, "", b); read_as[$1] = "in/" $1 "/" b
+	next
+}
 FILENAME ~ /\.err$/ { message($0); next }
 # the rows
 $1 == "source" { if (header == "") header = $0; next }
@@ -40,17 +45,20 @@ END {
 	close("summary")
 }
 
-# message LINE: a tool's message about in/K: pack K's, with the pack's
-# name for in/K; the count a run ends with is left out (publish does).
-# Anything else is said here.
+# message LINE: a tool's message about in/K/BASE: pack K's, with the
+# pack's name for in/K/BASE; the count a run ends with is left out
+# (publish does).  Anything else is said here.
 function message(s,   k, p) {
 	if (s ~ /^[a-z-]+: [0-9]+ warnings?$/)
 		return
-	if (match(s, /^[a-z-]+: in\/[0-9]+:/)) {
+	if (match(s, /^[a-z-]+: in\/[0-9]+\//)) {
 		p = index(s, ": in/")
-		k = substr(s, p + 5, RLENGTH - p - 5) + 0
-		warn[k] = warn[k] substr(s, 1, p + 1) name[k] substr(s, RLENGTH) "\n"
-		return
+		k = substr(s, p + 5) + 0
+		if (substr(s, p + 2, length(read_as[k]) + 1) == read_as[k] ":") {
+			warn[k] = warn[k] substr(s, 1, p + 1) name[k] \
+			    substr(s, p + 2 + length(read_as[k])) "\n"
+			return
+		}
 	}
 	print s > "/dev/stderr"
 }

@@ -1,5 +1,5 @@
 # many-reports.awk - pipelines/report-indicators.sh over many reports: the
-# rows and messages of normalise-crime and rag-flag about in/K split into
+# rows and messages of normalise-crime and rag-flag about in/K/BASE split into
 # report K's tables, as a run of report-indicators.sh on that report alone
 # writes them (see many.sh).
 #
@@ -21,6 +21,8 @@ FILENAME == "ok" {
 	# normalise-crime's messages name the file it read: a PDF's text
 	# is text.txt in a single run's work directory
 	mname[$1] = $2 == "pdf" ? "text.txt" : $3
+	# the tools read the report as in/K/BASE (many.pl prep)
+	b = $3; sub(/.*\//, "", b); read_as[$1] = "in/" $1 "/" b
 	next
 }
 # the first line of each report's rows in sorted.tsv
@@ -57,16 +59,22 @@ END {
 }
 
 # message S LINE: a message of normalise-crime (S 1) or rag-flag (S 2)
-# about in/K, or for rag-flag sorted.tsv:LINE: report K's, renamed and
+# about in/K/BASE, or for rag-flag sorted.tsv:LINE: report K's, renamed and
 # renumbered as a single run has it.  The count a run ends with is left
 # out (a single run's indicators.check.txt has its own: written at the end).
 function message(s, l,   k, p, n, i) {
 	if (l ~ /^[a-z-]+: [0-9]+ warnings?$/)
 		return
-	if (match(l, /^[a-z-]+: in\/[0-9]+:/)) {
+	k = 0
+	if (match(l, /^[a-z-]+: in\/[0-9]+\//)) {
 		p = index(l, ": in/")
-		k = substr(l, p + 5, RLENGTH - p - 5) + 0
-		l = substr(l, 1, p + 1) (s == 1 ? mname[k] : name[k]) substr(l, RLENGTH)
+		k = substr(l, p + 5) + 0
+		if (substr(l, p + 2, length(read_as[k]) + 1) != read_as[k] ":")
+			k = 0
+	}
+	if (k > 0) {
+		l = substr(l, 1, p + 1) (s == 1 ? mname[k] : name[k]) \
+		    substr(l, p + 2 + length(read_as[k]))
 	} else if (s == 2 && match(l, /^[a-z-]+: sorted\.tsv:[0-9]+:/)) {
 		p = index(l, ": sorted.tsv:")
 		n = substr(l, p + 13, RLENGTH - p - 13) + 0
