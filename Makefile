@@ -11,7 +11,8 @@
 #   make deps       install the Debian packages every target needs
 #   make accuracy   the readers scored against tests/accuracy/ facts
 #                   (V=1 lists each miss, ACC_ONLY=GLOB limits documents)
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (the tools, man pages, data,
+#                   and the pipelines in PREFIX/share/cspkit/pipelines/)
 #   make bench | fuzz | clean
 #
 # Tools are found, not listed: every cmd/<tool>/ directory is a tool built
@@ -50,7 +51,7 @@ SAN      ?=
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARNINGS) $(SAN) \
              -Ilib $(PCRE2_CFLAGS) -DCSPKIT_VERSION='"$(VERSION)"' \
              -DCSPKIT_DATADIR='"$(DATADIR)"' -MMD -MP $(CFLAGS)
-LDLIBS    = $(PCRE2_LIBS) -lcsv -lm
+LDLIBS    = $(PCRE2_LIBS) -lcsv -lz -lm
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 
 TOOLS    := $(notdir $(patsubst %/,%,$(wildcard cmd/*/)))
@@ -102,8 +103,9 @@ $(foreach u,$(UNIT_BIN:$(O)/unit/%=%),$(if $(filter $(call unit_tool,$(u)),$(TOO
 
 # ---- dependencies -------------------------------------------------------
 # Debian packages each target needs; tests/deps.sh installs the missing ones.
-DEPS_BUILD = gcc make pkg-config libcsv-dev libpcre2-dev
-DEPS_TEST  = $(DEPS_BUILD) bats bats-assert bats-support gawk mawk poppler-utils
+DEPS_BUILD = gcc make pkg-config libcsv-dev libpcre2-dev zlib1g-dev
+DEPS_TEST  = $(DEPS_BUILD) bats bats-assert bats-support gawk mawk poppler-utils \
+             parallel rsync openssh-server openssh-client
 DEPS_RUN   = $(DEPS_BUILD) gawk poppler-utils
 
 # deps.sh asks dpkg first and runs apt-get only for what is missing; on a
@@ -260,10 +262,14 @@ install: all
 	for t in $(TOOLS); do cp $(BIN)/$$t $(DESTDIR)$(BINDIR)/$$t; \
 	  cp cmd/$$t/$$t.1 $(DESTDIR)$(MANDIR)/$$t.1; done
 	cp lib/data/*.tsv $(DESTDIR)$(DATADIR)/
+	mkdir -p $(DESTDIR)$(DATADIR)/pipelines/awk
+	cp pipelines/*.sh pipelines/*.pl $(DESTDIR)$(DATADIR)/pipelines/
+	cp pipelines/awk/*.awk $(DESTDIR)$(DATADIR)/pipelines/awk/
 
 uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/$$t.1; done
 	for f in lib/data/*.tsv; do rm -f $(DESTDIR)$(DATADIR)/$${f##*/}; done
+	rm -rf $(DESTDIR)$(DATADIR)/pipelines
 	-rmdir $(DESTDIR)$(DATADIR)
 
 clean:

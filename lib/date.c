@@ -255,11 +255,17 @@ static bool no_sep(const tok *t)
 	return t->spaces == 0 && t->commas == 0 && t->npunct == 0;
 }
 
-/* Two-digit years are this century up to 69, the last one from 70. */
+/* Two-digit years are this century up to 69, the last one from 70: the
+ * one answer for every reader ("Jan-99" is 1999-01). */
+static int two_digit_year(long v)
+{
+	return (int)(v < 70 ? 2000 + v : 1900 + v);
+}
+
 static int year_of(const tok *t)
 {
 	if (t->len == 2)
-		return (int)(t->val < 70 ? 2000 + t->val : 1900 + t->val);
+		return two_digit_year(t->val);
 	return (int)t->val;
 }
 
@@ -873,4 +879,357 @@ size_t period_prefix(const char *s, size_t n, cs_period *out)
 size_t time_prefix(const char *s, size_t n, int *minutes)
 {
 	return longest_prefix(s, n, time_whole, minutes);
+}
+
+/* ---- periods in running text ------------------------------------------- */
+
+static bool alnum_c(char c)
+{
+	return is_digit_c(c) || is_alpha_c(c);
+}
+
+/* The word at s[i] is w (any case) and ends there. */
+static bool word_at(const char *s, size_t n, size_t i, const char *w)
+{
+	size_t k = alpha_run(s, n, i);
+	return k == strlen(w) && word_is(s + i, k, w);
+}
+
+/* Could a period start at s[i] (the start of a word)?  Digits, a month
+ * name, "Q1", "Quarter", "FY", "financial", "calendar", "year".  Keeps
+ * the whole-string parser off most words of a paragraph. */
+static bool may_start(const char *s, size_t n, size_t i)
+{
+	if (is_digit_c(s[i])) {
+		/* "2016/17", "2019-02", "201902", "28/02/2019", "12 months",
+		 * "3-month", "21 July 2017", "2019 calendar year"; not "590
+		 * fewer", most numbers of a paragraph (with the month test
+		 * below, part of the speed-up measured in normalise-crime's
+		 * text-sent.c: needs) */
+		size_t d = i;
+		while (d < n && is_digit_c(s[d]))
+			d++;
+		size_t nd = d - i;
+		if (nd == 6 || (d < n && (s[d] == '/' || s[d] == '-' || s[d] == '.')))
+			return true;
+		if (nd > 4)
+			return false;
+		size_t j = d;
+		if (j + 1 < n && is_alpha_c(s[j]) && is_alpha_c(s[j + 1]) &&
+		    !(j + 2 < n && is_alpha_c(s[j + 2])))
+			j += 2;    /* "21st", "8thSep" */
+		j = skip_sp(s, n, j);
+		size_t k = alpha_run(s, n, j);
+		if (k >= 3 && (date_month_name(s + j, k) || date_month_name(s + j, 3) ||
+			       word_at(s, n, j, "months") || word_at(s, n, j, "month") ||
+			       word_at(s, n, j, "mths") || word_at(s, n, j, "calendar")))
+			return true;
+		return nd <= 3 && j == d && k == 1 && (s[j] | 32) == 'm';   /* "12m to" */
+	}
+	size_t k = alpha_run(s, n, i);
+	/* the first letter of a month, Q, FY, financial, calendar, year,
+	 * "three months", "twelve months", "six months" */
+	if (!strchr("jfmasondqcytTY", s[i]) && !strchr("JFMASONDQC", s[i]))
+		return false;
+	if (word_at(s, n, i, "three") || word_at(s, n, i, "twelve") || word_at(s, n, i, "six"))
+		return true;
+	if (date_month_name(s + i, k)) {
+		/* a month starts a period only before its year or a range:
+		 * "March 2017", "Mar-17", "April to June 2023", not "may" */
+		size_t j = i + k;
+		while (j < n && (s[j] == ' ' || s[j] == '-' || s[j] == '\'' || s[j] == ',' ||
+				 s[j] == '.'))
+			j++;
+		return (j < n && is_digit_c(s[j])) || word_at(s, n, j, "to") ||
+		       (j > i + k && date_month_name(s + j, alpha_run(s, n, j))) ||
+		       word_at(s, n, j, "until") || bytes_at(s, n, j, "\xe2\x80");
+	}
+	if (k == 1 && (s[i] | 32) == 'q')
+		return i + 1 < n && is_digit_c(s[i + 1]);
+	/* "Jan19", "Feb-19" start with a month's three letters */
+	if (k > 3 && date_month_name(s + i, 3) && k <= 4)
+		return true;
+	return word_at(s, n, i, "quarter") || word_at(s, n, i, "fy") ||
+	       word_at(s, n, i, "financial") || word_at(s, n, i, "calendar") ||
+	       word_at(s, n, i, "year");
+}
+
+/* "12 months", "12-month", "twelve months", "3 month period" at s[i]:
+ * the months, and *end after the phrase; 0 when none. */
+static int months_phrase(const char *s, size_t n, size_t i, size_t *end)
+{
+	long v = 0;
+	size_t j = i;
+	if (is_digit_c(s[j])) {
+		while (j < n && is_digit_c(s[j]) && j - i < 3)
+			v = v * 10 + (s[j++] - '0');
+		if (j < n && is_digit_c(s[j]))
+			return 0;
+	} else if (word_at(s, n, j, "twelve") || word_at(s, n, j, "three") ||
+		   word_at(s, n, j, "six")) {
+		v = (s[j] | 32) == 't' ? ((s[j + 1] | 32) == 'w' ? 12 : 3) : 6;
+		j += alpha_run(s, n, j);
+	} else {
+		return 0;
+	}
+	if (j < n && s[j] == '-')
+		j++;
+	else
+		j = skip_sp(s, n, j);
+	size_t k = alpha_run(s, n, j);
+	if (!(word_at(s, n, j, "months") || word_at(s, n, j, "month") ||
+	      word_at(s, n, j, "mths")))
+		return 0;
+	j += k;
+	size_t t = skip_sp(s, n, j);
+	if (word_at(s, n, t, "period"))
+		j = t + 6;
+	if (v < 1 || v > 120)
+		return 0;
+	*end = j;
+	return (int)v;
+}
+
+/* A single month at s[i] ("March 2017", "Mar-17"): its year and month,
+ * *end after it. */
+static bool month_at(const char *s, size_t n, size_t i, int *y, int *m, size_t *end)
+{
+	cs_period q;
+	size_t k = period_prefix(s + i, n - i, &q);
+	if (k == 0 || q.start.y != q.end.y || q.start.m != q.end.m || q.start.d != 1)
+		return false;
+	*y = q.end.y, *m = q.end.m, *end = i + k;
+	return true;
+}
+
+/* A connector of a range at s[i]: "to", "until", "-", an en dash. */
+static size_t range_to(const char *s, size_t n, size_t i)
+{
+	i = skip_sp(s, n, i);
+	if (word_at(s, n, i, "to"))
+		return skip_sp(s, n, i + 2);
+	if (word_at(s, n, i, "until"))
+		return skip_sp(s, n, i + 5);
+	if (i < n && s[i] == '-')
+		return skip_sp(s, n, i + 1);
+	if (i + 3 <= n && bytes_at(s, n, i, "\xe2\x80\x93"))
+		return skip_sp(s, n, i + 3);
+	return 0;
+}
+
+/* The shapes with a stated length: "12-month period to September 2023",
+ * "12 months (up to March 2017)", "3 months of January 2024 to March
+ * 2024".  1 with *p, -1 when the range runs backwards or disagrees with
+ * the length (*end is then after it), 0 when none. */
+static int stated_length(const char *s, size_t n, size_t i, cs_period *p, size_t *end)
+{
+	size_t j, e;
+	int nm = months_phrase(s, n, i, &j);
+	if (nm == 0)
+		return 0;
+	j = skip_sp(s, n, j);
+	if (j < n && s[j] == ',')
+		j = skip_sp(s, n, j + 1);
+	bool paren = j < n && s[j] == '(';
+	if (paren)
+		j = skip_sp(s, n, j + 1);
+	if (word_at(s, n, j, "of") || word_at(s, n, j, "from")) {
+		j = skip_sp(s, n, j + alpha_run(s, n, j));
+		int y1, m1, y2, m2;
+		size_t k = period_prefix(s + j, n - j, p);
+		if (k > 0 && (p->start.y != p->end.y || p->start.m != p->end.m)) {
+			/* a forward range: its length must be the one stated */
+			*end = j + k;
+			y1 = p->start.y, m1 = p->start.m, y2 = p->end.y, m2 = p->end.m;
+		} else if (month_at(s, n, j, &y1, &m1, &e) && (k = range_to(s, n, e)) != 0 &&
+			   month_at(s, n, k, &y2, &m2, &e)) {
+			*end = e;   /* backwards: the parser refused it */
+		} else {
+			return 0;
+		}
+		if (month_index(y2, m2) - month_index(y1, m1) + 1 != nm)
+			return -1;
+		*p = period_months_to(y2, m2, nm);
+		return p->label[0] ? 1 : 0;
+	}
+	if (word_at(s, n, j, "up"))
+		j = skip_sp(s, n, j + 2);
+	if (!(word_at(s, n, j, "to") || word_at(s, n, j, "ending") || word_at(s, n, j, "until")))
+		return 0;
+	/* the plain "12 months to March 2017" is period_parse's */
+	j = skip_sp(s, n, j + alpha_run(s, n, j));
+	int y, m;
+	cs_date d;
+	size_t k;
+	if (month_at(s, n, j, &y, &m, &e)) {
+		*p = period_months_to(y, m, nm);
+	} else if ((k = date_prefix(s + j, n - j, &d)) > 0) {
+		e = j + k;
+		*p = is_month_end(d) ? period_months_to(d.y, d.m, nm) : period_months_to_day(d, nm);
+	} else {
+		return 0;
+	}
+	if (paren && e < n && s[e] == ')')
+		e++;
+	*end = e;
+	return p->label[0] ? 1 : 0;
+}
+
+/* A year alone is not a period (calendar or financial?), but in running
+ * text after "in", "during", "than", "with", "against" or "vs" it is the
+ * calendar year: "612 residential burglaries in 2023", "4% fewer than in
+ * 2022".  The year at s[i], 1900-2199, or 0. */
+static int prose_year(const char *s, size_t n, size_t i)
+{
+	static const char *const before[] = { "in", "during", "than", "with", "against",
+					      "vs", "versus" };
+	if (i + 4 > n || !(is_digit_c(s[i]) && is_digit_c(s[i + 1]) && is_digit_c(s[i + 2]) &&
+			   is_digit_c(s[i + 3])))
+		return 0;
+	if (i + 4 < n && (alnum_c(s[i + 4]) || ((s[i + 4] == '/' || s[i + 4] == '-' ||
+						 s[i + 4] == '.' || s[i + 4] == ',') &&
+						i + 5 < n && is_digit_c(s[i + 5]))))
+		return 0;
+	int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
+		(s[i + 3] - '0');
+	if (y < 1900 || y > 2199 || i < 2 || s[i - 1] != ' ')
+		return 0;
+	size_t e = i - 1, b = e;
+	while (b > 0 && is_alpha_c(s[b - 1]))
+		b--;
+	for (size_t k = 0; k < sizeof before / sizeof before[0]; k++)
+		if (e - b == strlen(before[k]) && word_is(s + b, e - b, before[k]))
+			return y;
+	return 0;
+}
+
+bool period_find(const char *s, size_t n, size_t from, cs_period *p,
+		 size_t *so, size_t *eo)
+{
+	for (size_t i = from; i < n; i++) {
+		if (!alnum_c(s[i]) || (i > 0 && alnum_c(s[i - 1])))
+			continue;
+		int y = prose_year(s, n, i);
+		if (y) {
+			*p = period_months_to(y, 12, 12);
+			*so = i;
+			*eo = i + 4;
+			return true;
+		}
+		if (!may_start(s, n, i))
+			continue;
+		cs_period q;
+		size_t e;
+		int r = stated_length(s, n, i, &q, &e);
+		if (r < 0) {
+			i = e;
+			continue;
+		}
+		size_t k = r > 0 ? 0 : period_prefix(s + i, n - i, &q);
+		if (r == 0 && is_digit_c(s[i])) {
+			/* "on 21 July 2017" is a day, not July */
+			cs_date d;
+			size_t dk = date_prefix(s + i, n - i, &d);
+			if (dk > k) {
+				i += dk - 1;
+				continue;
+			}
+		}
+		if (r > 0 || k > 0) {
+			*p = q;
+			*so = i;
+			*eo = r > 0 ? e : i + k;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A month and year at s[i] without the whole-string parser: "December
+ * 2023", "Dec-23", "Dec18", "Jan '19".  Only for the backwards test, which
+ * looks at every month word of a paragraph. */
+static bool lex_month(const char *s, size_t n, size_t i, int *y, int *m, size_t *end)
+{
+	size_t k = alpha_run(s, n, i);
+	if (k < 3 || !(*m = date_month_name(s + i, k)))
+		return false;
+	size_t j = i + k;
+	if (j < n && (s[j] == '-' || s[j] == '\'' || s[j] == ' '))
+		j++;
+	if (j < n && s[j] == ' ')
+		j++;
+	size_t d = j;
+	long v = 0;
+	while (d < n && is_digit_c(s[d]) && d - j < 5)
+		v = v * 10 + (s[d++] - '0');
+	if ((d - j != 2 && d - j != 4) || (d < n && (is_digit_c(s[d]) || is_alpha_c(s[d]))))
+		return false;
+	*y = d - j == 2 ? two_digit_year(v) : (int)v;
+	*end = d;
+	return true;
+}
+
+bool period_find_backwards(const char *s, size_t n, size_t from, size_t *so,
+			   size_t *eo)
+{
+	for (size_t i = from; i < n; i++) {
+		if (!alnum_c(s[i]) || (i > 0 && alnum_c(s[i - 1])) || !may_start(s, n, i))
+			continue;
+		cs_period q;
+		size_t e, k;
+		if (stated_length(s, n, i, &q, &e) < 0) {
+			*so = i, *eo = e;
+			return true;
+		}
+		int y1, m1, y2, m2;
+		if (lex_month(s, n, i, &y1, &m1, &e) && (k = range_to(s, n, e)) != 0 &&
+		    lex_month(s, n, k, &y2, &m2, &e) &&
+		    month_index(y2, m2) < month_index(y1, m1)) {
+			*so = i, *eo = e;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* ---- finding dates and times in running text ---------------------------- */
+
+/* A word starts at i: a letter or digit with none just before it, so
+ * "2022" inside "20220330" or "May" inside "Mayor" is not tried. */
+static bool word_start(const char *s, size_t i)
+{
+	return (is_digit_c(s[i]) || is_alpha_c(s[i])) &&
+	       (i == 0 || !(is_digit_c(s[i - 1]) || is_alpha_c(s[i - 1])));
+}
+
+bool date_find(const char *s, size_t n, size_t from, cs_date *d, size_t *so,
+	       size_t *eo)
+{
+	for (size_t i = from; i < n; i++) {
+		size_t k;
+		if (!word_start(s, i))
+			continue;
+		if ((k = date_prefix(s + i, n - i, d)) > 0) {
+			*so = i;
+			*eo = i + k;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool time_find(const char *s, size_t n, size_t from, int *minutes, size_t *so,
+	       size_t *eo)
+{
+	for (size_t i = from; i < n; i++) {
+		size_t k;
+		if (!word_start(s, i))
+			continue;
+		if ((k = time_prefix(s + i, n - i, minutes)) > 0) {
+			*so = i;
+			*eo = i + k;
+			return true;
+		}
+	}
+	return false;
 }

@@ -74,6 +74,17 @@ size_t date_prefix(const char *s, size_t n, cs_date *out);
 size_t time_prefix(const char *s, size_t n, int *minutes);
 size_t period_prefix(const char *s, size_t n, cs_period *out);
 
+/* Finding, for running text: the first date (time) that starts a word at
+ * or after from, as date_prefix (time_prefix) reads it; its span is
+ * [*so, *eo).  False when there is none.
+ *   date_find("held on Wednesday, 30th March, 2022, at 10.00", n, 0, ...)
+ *   finds "Wednesday, 30th March, 2022"; time_find from its end finds
+ *   "10.00". */
+bool date_find(const char *s, size_t n, size_t from, cs_date *d, size_t *so,
+	       size_t *eo);
+bool time_find(const char *s, size_t n, size_t from, int *minutes, size_t *so,
+	       size_t *eo);
+
 /* Parse a whole period string; false when not a period. */
 bool period_parse(const char *s, size_t n, cs_period *out);
 /* A month: label "YYYY-MM".  The builders return label "" (and zero
@@ -87,5 +98,24 @@ cs_period period_fy(int y);
  * same style when it still fits it (FY, quarter, calendar year), else
  * "Nm to YYYY-MM".  Label "" for a zeroed p or a shift off the calendar. */
 cs_period period_shift(const cs_period *p, int k);
+
+/* ---- periods in running text ------------------------------------------
+ * period_find: the first period written in s[0..n) at or after byte
+ * `from`; its span [*so, *eo).  Every shape period_parse reads, found
+ * where a word starts, and also "12-month period to September 2023",
+ * "12 months (up to March 2017)", "3 months of January 2024 to March
+ * 2024" (the stated length must agree with the range).  A day inside a
+ * date ("on 21 July 2017") is a date, not the month.  A year alone is a
+ * calendar year only in prose after "in", "during", "than", "with",
+ * "against", "vs" ("612 burglaries in 2023": 12m to 2023-12).  Two-digit
+ * years as everywhere in this file ("Jan-99" is 1999-01).
+ * period_find_backwards: the first range that cannot be a period because
+ * it runs backwards or disagrees with its stated length ("December 2023
+ * to September 2023", "3 months of March 2024 to January 2024"); a
+ * reader warns instead of guessing. */
+bool period_find(const char *s, size_t n, size_t from, cs_period *p,
+		 size_t *so, size_t *eo);
+bool period_find_backwards(const char *s, size_t n, size_t from, size_t *so,
+			   size_t *eo);
 
 #endif

@@ -7,10 +7,23 @@
 #include <string.h>
 
 #include "err.h"
+#include "mem.h"
 #include "tsv.h"
 
 static const char *prog = "cspkit";
 static long nwarn;
+static bool quiet;
+static long max_warnings = 10;
+
+/* The kinds of warning seen, in the order first seen.  A tool has a few
+ * dozen call sites at most; past MAXKIND kinds the rest share the last. */
+enum { MAXKIND = 64 };
+static struct kind {
+	const char *key;         /* label, or the format string */
+	char *label;             /* what the closing lines call it */
+	long count;
+} kinds[MAXKIND];
+static size_t nkinds;
 
 /*
  * A descriptor 0, 1 or 2 the caller closed ("tool <&-") would be taken by
@@ -129,14 +142,85 @@ cs_usage_error(const char *fmt, ...)
 	exit(CS_EXIT_USAGE);
 }
 
+/* The label of a format: "ward \"%s\" not found%s; candidates: %s" ->
+ * "ward \"...\" not found": conversions shown as "...", cut at "; " or
+ * " (", a leading "...: " (the name it is about) dropped. */
+static char *
+label_of(const char *fmt)
+{
+	sbuf b = SBUF_INIT;
+	char *s;
+
+	for (const char *p = fmt; *p != '\0'; p++) {
+		if (p[0] == ';' && p[1] == ' ')
+			break;
+		if (p[0] == ' ' && p[1] == '(')
+			break;
+		if (*p != '%') {
+			sbuf_addc(&b, *p);
+			continue;
+		}
+		if (p[1] == '%') {
+			sbuf_addc(&b, '%');
+			p++;
+			continue;
+		}
+		p++;
+		while (*p != '\0' && strchr("-+ #0123456789.*hlLqjzt", *p) != NULL)
+			p++;
+		if (*p == '\0')
+			break;
+		if (b.len < 3 || strcmp(b.s + b.len - 3, "...") != 0)
+			sbuf_adds(&b, "...");
+	}
+	s = xstrdup(sbuf_str(&b));
+	sbuf_free(&b);
+	if (strncmp(s, "...: ", 5) == 0)
+		memmove(s, s + 5, strlen(s + 5) + 1);
+	/* A tail with nothing to say: "... is ambiguous: ..." */
+	for (size_t n = strlen(s); n > 0; n = strlen(s)) {
+		if (n > 3 && strcmp(s + n - 3, "...") == 0 && s[n - 4] != '"' &&
+		    s[n - 4] != '\'')
+			s[n - 3] = '\0';
+		else if (s[n - 1] == ' ' || s[n - 1] == ':' || s[n - 1] == ',')
+			s[n - 1] = '\0';
+		else
+			break;
+	}
+	return s;
+}
+
+static struct kind *
+kind_of(const char *key, bool labelled)
+{
+	size_t i;
+
+	for (i = 0; i < nkinds; i++)
+		if (kinds[i].key == key || strcmp(kinds[i].key, key) == 0)
+			return &kinds[i];
+	if (nkinds == MAXKIND)
+		return &kinds[MAXKIND - 1];
+	kinds[nkinds].key = key;
+	kinds[nkinds].label = labelled ? xstrdup(key) : label_of(key);
+	return &kinds[nkinds++];
+}
+
+static void
+warn(struct kind *k, const char *file, long line, const char *fmt, va_list ap)
+{
+	nwarn++;
+	if (++k->count > max_warnings || quiet)
+		return;
+	vmsg(file, line, fmt, ap);
+}
+
 void
 cs_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	nwarn++;
 	va_start(ap, fmt);
-	vmsg(NULL, 0, fmt, ap);
+	warn(kind_of(fmt, false), NULL, 0, fmt, ap);
 	va_end(ap);
 }
 
@@ -145,10 +229,31 @@ cs_warn_at(const char *file, long line, const char *fmt, ...)
 {
 	va_list ap;
 
-	nwarn++;
 	va_start(ap, fmt);
-	vmsg(file, line, fmt, ap);
+	warn(kind_of(fmt, false), file, line, fmt, ap);
 	va_end(ap);
+}
+
+void
+cs_warn_kind(const char *kind, const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	warn(kind_of(kind, true), file, line, fmt, ap);
+	va_end(ap);
+}
+
+void
+cs_set_quiet(bool q)
+{
+	quiet = q;
+}
+
+void
+cs_set_max_warnings(long n)
+{
+	max_warnings = n;
 }
 
 long
@@ -161,15 +266,31 @@ int
 cs_finish(bool strict)
 {
 	int status = CS_EXIT_OK;
+	bool held = quiet;
 
 	if (!out_flush())
 		status = CS_EXIT_DATA;
-	if (nwarn > 0) {
+	if (nwarn > 0 && strict)
+		status = CS_EXIT_DATA;
+	if (nwarn == 0 || (quiet && !strict))
+		return status;
+	for (size_t i = 0; i < nkinds && !quiet; i++)
+		if (kinds[i].count > max_warnings) {
+			fprintf(stderr, "%s: and %ld more like this: %s\n", prog,
+				kinds[i].count - max_warnings, kinds[i].label);
+			held = true;
+		}
+	/* When every warning was printed, or all are of one kind, the lines
+	 * above say which: the total is enough.  When some were held back
+	 * (or -q held all), a count for each kind. */
+	if (nkinds == 1 || !held)
 		fprintf(stderr, "%s: %ld warning%s\n", prog, nwarn,
 			nwarn == 1 ? "" : "s");
-		if (strict)
-			status = CS_EXIT_DATA;
-	}
+	else
+		for (size_t i = 0; i < nkinds; i++)
+			fprintf(stderr, "%s: %ld warning%s: %s\n", prog,
+				kinds[i].count, kinds[i].count == 1 ? "" : "s",
+				kinds[i].label);
 	return status;
 }
 

@@ -25,15 +25,28 @@ _Noreturn void cs_die_at(int status, const char *file, long line,
 _Noreturn void cs_usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
-/* Warnings are counted; cs_finish() reports the count. line <= 0 omits it. */
+/* Warnings are counted by kind.  A kind is a short label ("ward not
+ * found"), or for cs_warn and cs_warn_at the format string itself (its
+ * label is the format with each conversion shown as "...").  Each kind is
+ * printed at most cs_set_max_warnings times (default 10); cs_finish then
+ * says "and N more like this" and gives one closing count per kind.
+ * line <= 0 omits the line number. */
 void cs_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cs_warn_at(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+void cs_warn_kind(const char *kind, const char *file, long line,
+		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 long cs_warnings(void);
+/* -q: print no warning (the count is still kept for --strict). */
+void cs_set_quiet(bool quiet);
+/* --max-warnings N: each kind printed at most n times (0: none). */
+void cs_set_max_warnings(long n);
 
-/* Print the closing warning count (when any), flush stdout and return the
- * exit status: 1 when strict and there were warnings, or when output
- * failed; 0 otherwise.  Use as: return cs_finish(strict); */
+/* Print what was held back ("and N more like this") and the closing
+ * count per kind (when any), flush stdout and return the exit status: 1
+ * when strict and there were warnings, or when output failed; 0
+ * otherwise.  Quiet, the count is printed only when strict makes it an
+ * error.  Use as: return cs_finish(strict); */
 int cs_finish(bool strict);
 
 /* Print "tool (cspkit) VERSION" to stdout and exit 0. */

@@ -9,9 +9,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <zlib.h>
+
 #include "err.h"
 #include "lines.h"
 #include "mem.h"
+#include "sniff.h"
 
 #define CHUNK (128 * 1024)
 
@@ -28,6 +31,13 @@ struct lines {
 	char *last;            /* the line just returned, for lines_unread */
 	size_t lastlen;
 	bool again;
+	/* gzip input (magic bytes 1F 8B, whatever the name): read(2) fills
+	 * zbuf and zlib inflates it into buf.  A .gz of several members
+	 * (cat a.gz b.gz) is read as one stream, as gzip -dc does. */
+	bool gz;
+	z_stream zs;
+	unsigned char *zbuf;
+	bool zeof;
 	size_t max_line, max_bytes, total;   /* lines_limit; 0 = none */
 };
 
@@ -53,6 +63,104 @@ lines_open(int nnames, char *const names[])
 	return l;
 }
 
+static ssize_t
+raw_read(lines *l, void *dst, size_t n)
+{
+	ssize_t got;
+
+	do
+		got = read(l->fd, dst, n);
+	while (got < 0 && errno == EINTR);
+	/* "tool <&-": say so rather than "Bad file descriptor". */
+	if (got < 0 && errno == EBADF && l->fd == STDIN_FILENO)
+		cs_die(CS_EXIT_DATA, "%s: standard input is closed", l->src);
+	if (got < 0)
+		cs_die(CS_EXIT_DATA, "%s: %s", l->src, strerror(errno));
+	return got;
+}
+
+/* Read the first bytes of an operand; when they are gzip's magic, switch
+ * this operand to inflating.  What was read stays in buf (plain) or
+ * becomes zlib's first input (gzip). */
+static void
+sniff_gzip(lines *l)
+{
+	ssize_t n = 1;
+
+	while (l->end < 2 && (n = raw_read(l, l->buf + l->end, l->cap - l->end)) > 0)
+		l->end += (size_t)n;
+	if (l->end < 2 || (unsigned char)l->buf[0] != 0x1F ||
+	    (unsigned char)l->buf[1] != 0x8B) {
+		l->gz = false;
+		l->eof = n == 0;
+		return;
+	}
+	if (l->zbuf == NULL)
+		l->zbuf = xmalloc(CHUNK);
+	memcpy(l->zbuf, l->buf, l->end);
+	memset(&l->zs, 0, sizeof l->zs);
+	/* 15 + 16: a gzip wrapper only (a zlib or raw stream is no file). */
+	if (inflateInit2(&l->zs, 15 + 16) != Z_OK)
+		cs_die(CS_EXIT_DATA, "%s: zlib: %s", l->src,
+		       l->zs.msg ? l->zs.msg : "cannot start");
+	l->zs.next_in = l->zbuf;
+	l->zs.avail_in = (uInt)l->end;
+	l->end = 0;
+	l->gz = true;
+	l->zeof = false;
+}
+
+/* Inflate into dst[0..n): the count, 0 at the end of the stream. */
+static size_t
+gz_read(lines *l, char *dst, size_t n)
+{
+	l->zs.next_out = (unsigned char *)dst;
+	l->zs.avail_out = (uInt)n;
+	while (l->zs.avail_out == n) {
+		int rc;
+
+		if (l->zs.avail_in == 0 && !l->zeof) {
+			ssize_t got = raw_read(l, l->zbuf, CHUNK);
+
+			l->zeof = got == 0;
+			l->zs.next_in = l->zbuf;
+			l->zs.avail_in = (uInt)got;
+		}
+		rc = inflate(&l->zs, Z_NO_FLUSH);
+		if (rc == Z_STREAM_END) {
+			if (l->zs.avail_in == 0 && !l->zeof) {
+				ssize_t got = raw_read(l, l->zbuf, CHUNK);
+
+				l->zeof = got == 0;
+				l->zs.next_in = l->zbuf;
+				l->zs.avail_in = (uInt)got;
+			}
+			if (l->zs.avail_in == 0)
+				break;  /* the last member */
+			inflateReset(&l->zs);
+			continue;
+		}
+		if (rc == Z_BUF_ERROR && l->zeof && l->zs.avail_in == 0)
+			cs_die(CS_EXIT_DATA, "%s: gzip data ends early (a truncated "
+			       "download?)", l->src);
+		if (rc != Z_OK && rc != Z_BUF_ERROR)
+			cs_die(CS_EXIT_DATA, "%s: gzip data is corrupt (%s)", l->src,
+			       l->zs.msg ? l->zs.msg : "zlib error");
+	}
+	return n - l->zs.avail_out;
+}
+
+static void
+end_operand(lines *l)
+{
+	if (l->fd != STDIN_FILENO)
+		close(l->fd);
+	l->fd = -1;
+	if (l->gz)
+		inflateEnd(&l->zs);
+	l->gz = false;
+}
+
 static bool
 open_next(lines *l)
 {
@@ -70,6 +178,7 @@ open_next(lines *l)
 	l->lineno = 0;
 	l->start = l->end = l->total = 0;
 	l->eof = false;
+	sniff_gzip(l);
 	return true;
 }
 
@@ -89,13 +198,10 @@ fill(lines *l)
 		l->cap *= 2;
 		l->buf = xrealloc(l->buf, l->cap + 1);
 	}
-	do
-		n = read(l->fd, l->buf + l->end, l->cap - l->end);
-	while (n < 0 && errno == EINTR);
-	if (n < 0 && errno == EBADF && l->fd == STDIN_FILENO)
-		cs_die(CS_EXIT_DATA, "%s: standard input is closed", l->src);
-	if (n < 0)
-		cs_die(CS_EXIT_DATA, "%s: %s", l->src, strerror(errno));
+	if (l->gz)
+		n = (ssize_t)gz_read(l, l->buf + l->end, l->cap - l->end);
+	else
+		n = raw_read(l, l->buf + l->end, l->cap - l->end);
 	if (n == 0)
 		l->eof = true;
 	l->end += (size_t)n;
@@ -142,9 +248,7 @@ lines_next(lines *l, char **line, size_t *len)
 		}
 		if (nl == NULL && l->start == l->end) {
 			/* End of this operand. */
-			if (l->fd != STDIN_FILENO)
-				close(l->fd);
-			l->fd = -1;
+			end_operand(l);
 			scanned = 0;
 			continue;
 		}
@@ -166,6 +270,8 @@ lines_next(lines *l, char **line, size_t *len)
 			p += 3;
 			n -= 3;
 		}
+		if (l->newfile)
+			sniff_binary(l->src, p, n);
 		l->lineno++;
 		*line = l->last = p;
 		*len = l->lastlen = n;
@@ -205,8 +311,9 @@ lines_close(lines *l)
 {
 	if (l == NULL)
 		return;
-	if (l->fd >= 0 && l->fd != STDIN_FILENO)
-		close(l->fd);
+	if (l->fd >= 0)
+		end_operand(l);
+	free(l->zbuf);
 	free(l->buf);
 	free(l->names);
 	free(l);

@@ -11,6 +11,8 @@
 #include "err.h"
 #include "lines.h"
 #include "mem.h"
+#include "near.h"
+#include "sniff.h"
 #include "text.h"
 #include "tsv.h"
 
@@ -60,6 +62,7 @@ tsv_open(int nnames, char *const names[])
 		return t;
 	}
 	t->src = lines_source(t->in);
+	sniff_tsv_header(t->src, line, len);
 	t->header = xstrndup(line, len);
 	t->hlen = len;
 	t->ncols = split_header(xstrndup(line, len), len, &t->cols);
@@ -95,14 +98,36 @@ tsv_col(const tsv *t, const char *name)
 	return -1;
 }
 
+/* A column the tool needs is not there: name the nearest and list what
+ * is, so "-k Ward" on a file with "ward" is one edit away from working. */
+static _Noreturn void
+no_column(const tsv *t, const char *name)
+{
+	sbuf have = SBUF_INIT, list = SBUF_INIT;
+	near_set s;
+
+	near_init(&s, name, strlen(name));
+	for (size_t i = 0; i < t->ncols; i++) {
+		near_add(&s, t->cols[i], t->cols[i], strlen(t->cols[i]));
+		if (i > 0)
+			sbuf_adds(&have, ", ");
+		sbuf_adds(&have, t->cols[i]);
+	}
+	if (s.n > 0)
+		cs_usage_error("%s: no column '%s' in the header (nearest: %s); it "
+			       "has %s", t->src ? t->src : "-", name,
+			       near_list(&s, &list), have.s);
+	cs_usage_error("%s: no column '%s' in the header; it has %s",
+		       t->src ? t->src : "-", name, have.s);
+}
+
 int
 tsv_need(const tsv *t, const char *name)
 {
 	int i = tsv_col(t, name);
 
 	if (i < 0)
-		cs_usage_error("%s: no column '%s' in the header",
-			       t->src ? t->src : "-", name);
+		no_column(t, name);
 	for (size_t j = (size_t)i + 1; j < t->ncols; j++)
 		if (strcmp(t->cols[j], name) == 0)
 			cs_usage_error("%s: column '%s' appears twice in the header",

@@ -6,8 +6,11 @@ OPTSPEC='a:area= G:group= -:offences= p:population= -:band='
 usage() {
 	cat <<'USAGE'
 Usage: dashboard.sh [-o DIR] [--area NAME] [--group PEERS] MPS_BOROUGH.csv
+       dashboard.sh [-o DIR] --area NAME [--group PEERS] POLICE_UK.csv...
 Rebuild the summary dashboard of one borough's community safety partnership
-from the published MPS borough file: for each headline offence, the recent
+from the published MPS borough file, or of any partnership in England and
+Wales from its force's data.police.uk street files (a run of months; the
+rank is then among the force's partnerships): for each headline offence, the recent
 quarter (the latest 3 months) and the rolling 12 months with the change on
 the same months a year earlier, the rate per 1000 residents, the rank among
 the 32 London boroughs and in the borough's most similar group (rank 1 =
@@ -18,10 +21,11 @@ Writes DIR (default out/dashboard/<file name>):
                   quarter_count quarter_base_count quarter_pct_change
                   rolling12 rolling12_count rolling12_base_count
                   rolling12_pct_change population rate_per_1000
-                  london_rank london_of group_rank group_of rag rag_reason
+                  london_rank london_of (force_rank force_of from
+                  police.uk files) group_rank group_of rag rag_reason
   trend.tsv       area offence indicator period count rate_per_1000
                   all_rate_per_1000: the monthly counts, the area's rate
-                  and London's (all the ranked boroughs together)
+                  and London's or the force's (all the ranked areas together)
   compare.tsv     offence area area_code count population rate_per_1000
                   rank rank_of group_rank group_of: every ranked
                   borough's 12 months, the comparison charts' data
@@ -30,14 +34,15 @@ Writes DIR (default out/dashboard/<file name>):
                   in words, source, population estimate, date built
                   (SOURCE_DATE_EPOCH when set), peer group; per offence
                   the flag as a word and a colour, the reason as a
-                  sentence, the area against every London borough; the
-                  monthly trends against London on one shared scale
+                  sentence, the area against every ranked area; the
+                  monthly trends against them on one shared scale
   warnings.txt    the tools' warnings
 
-  -a, --area NAME        the borough (default Barnet)
+  -a, --area NAME        the borough (default Barnet), or the partnership
   -G, --group PEERS      its peer group: a file of areas, or a data file name
                          (default group-<area>-msg when there is one; none)
       --offences FILE    the headline offences (default dashboard-offences,
+                         or dashboard-offences-police-uk for police.uk files:
                          columns offence and indicator)
   -p, --population EST   population estimate for the rates (rank-boroughs)
       --band P           a change within +-P percent counts as the same
@@ -49,14 +54,29 @@ Examples:
   pipelines/dashboard.sh samples/mps/borough-24m.csv
   pipelines/dashboard.sh --area Camden --group none --band 2 \
       ../shared/data/mps_borough_crime_24m_2024-01_to_2025-12.csv
+  pipelines/dashboard.sh --area Newport ../shared/data/police-uk/*-gwent-street.csv
   xdg-open out/dashboard/*/dashboard.html
 USAGE
 }
 . "$(dirname "$0")/common.sh"
-one_input dashboard "MPS borough file" "$@"
+# police.uk street files (their header starts "Crime ID,") come as a run of
+# months: every operand is read; an MPS file is one.
+parse_opts "$@"
+POLICE=
+if (eval "set -- $ARGS"; [ $# -ge 1 ] && [ -r "$1" ] && head -c 9 -- "$1" | grep -q '^Crime ID,'); then
+	POLICE=$ARGS
+	eval "set -- $ARGS"
+	INPUT=$1
+	OUTDIR=${opt_out:-out/dashboard/$(stem "$1")}
+	[ -n "$opt_area" ] || usage_error "--area: name the partnership (police.uk files cover a force)"
+	for _f; do need_file "$_f"; done
+else
+	one_input dashboard "MPS borough file" "$@"
+fi
 area=${opt_area:-Barnet}
-data_file "${opt_offences:-dashboard-offences}" ||
-	usage_error "--offences: $(shquote "${opt_offences:-dashboard-offences}") not found"
+deflist=dashboard-offences${POLICE:+-police-uk}
+data_file "${opt_offences:-$deflist}" ||
+	usage_error "--offences: $(shquote "${opt_offences:-$deflist}") not found"
 offences=$DATAFILE
 group=${opt_group:-group-$(printf '%s' "$area" | tr 'A-Z ' 'a-z-')-msg}
 case $group in
@@ -67,13 +87,47 @@ esac
 groupfile=${group:+$DATAFILE}
 begin_output
 
-# Windows for every borough (the ranks need them all).
-all_offences windows.tsv --window 3,12 --window-only
+# police_offences OUT [OPTION]...: $WORK/OUT = the police.uk files read by
+# normalise-crime --by csp OPTION...: one row per partnership and crime type
+# key, with total_crime (anti-social behaviour apart).
+police_offences() {
+	_o=$1
+	shift
+	eval "step \"\$_o\" normalise-crime --format police-uk --by csp \"\$@\" -- $POLICE"
+}
+# The area's months, first: normalise-crime --area is what names the
+# nearest areas when the area is misspelt or absent, before anything is
+# published.
+if [ -n "$POLICE" ]; then
+	police_offences area.tsv --area "$area"
+	only_area area.tsv "$area"
+else
+	all_offences area.tsv --area "$area"
+fi
+pick_offences area.tsv "$offences"
+[ "$(rows "$WORK/area.tsv")" -gt 0 ] || die "$INPUT: no rows for the area '$area'"
+
+# Windows for every borough or partnership (the ranks need them all).
+if [ -n "$POLICE" ]; then
+	police_offences windows.tsv --window 3,12 --window-only
+else
+	all_offences windows.tsv --window 3,12 --window-only
+fi
 pick_offences windows.tsv "$offences"
 
-# London and peer-group ranks of the latest 12 months; every ranked
-# borough's row kept for the comparison charts.
+# London (or force) and peer-group ranks of the latest 12 months; every
+# ranked area's row kept for the comparison charts.
 latest_counts windows.tsv latest12.tsv 12m
+if [ -n "$POLICE" ]; then
+	# A force's files hold a few crimes in other forces' areas: only the
+	# partnerships of the area's force are ranked (its records with no
+	# location are the force's own row, not ranked).
+	fcode=$(WANT=$area awk "$AWK_TSV"'head { want = ENVIRON["WANT"]; need("area area_code parent_area_code"); next }
+		tolower(f("area")) == tolower(want) || f("area_code") == want { print f("parent_area_code"); exit }' "$WORK/windows.tsv")
+	[ -n "$fcode" ] || die "$INPUT: no rows for the area '$area'"
+	FC=$fcode awk "$AWK_TSV"'BEGIN { fc = ENVIRON["FC"] } head || f("parent_area_code") == fc' "$WORK/latest12.tsv" >"$WORK/latest12.tmp"
+	mv -f "$WORK/latest12.tmp" "$WORK/latest12.tsv"
+fi
 step ranked.tsv rank-boroughs ${opt_population:+--population "$opt_population"} \
 	${group:+--group "$group"} "$WORK/latest12.tsv"
 awk "$AWK_TSV"'
@@ -100,10 +154,29 @@ sort_by changes.tsv area offence
 step rag.tsv rag-flag --summary -g area,offence ${opt_band:+--band "$opt_band"} "$WORK/changes.tsv"
 step directions.tsv rag-flag -g area,offence ${opt_band:+--band "$opt_band"} "$WORK/changes.tsv"
 
-# The monthly counts of every area, for the area's trend and London's.
-all_offences months.tsv
+# The monthly counts of every area, for the area's trend and the average
+# of all the ranked areas (trend.awk sums them itself).
+if [ -n "$POLICE" ]; then
+	police_offences months.tsv
+else
+	all_offences months.tsv
+fi
 pick_offences months.tsv "$offences"
 
+# What the ranks are among, for dashboard.awk's rank columns and the
+# page's words (awk/words.awk): London's boroughs, or the partnerships of
+# the area's force.  Set here, every one, so a variable the user happens
+# to have never changes a page; through the environment, so no value is
+# ever an awk operand.
+if [ -n "$POLICE" ]; then
+	force=$(awk "$AWK_TSV"'head { need("parent_area"); next } { print f("parent_area"); exit }' "$WORK/windows.tsv")
+	PAGE_RANKCOL=force PAGE_PEERS="$force's partnerships" PAGE_ALL=$force
+	PAGE_SRC='data.police.uk street-level crime, by partnership'
+else
+	PAGE_RANKCOL=london PAGE_PEERS='the London boroughs' PAGE_ALL=London
+	PAGE_SRC='Metropolitan Police Service recorded crime by borough (London Datastore)'
+fi
+export PAGE_RANKCOL PAGE_PEERS PAGE_ALL PAGE_SRC
 tsvawk dashboard "$offences" "$WORK/windows.tsv" "$WORK/ranked.tsv" "$WORK/rag.tsv" >"$WORK/dashboard.tsv"
 AREA=$area tsvawk trend "$offences" "$WORK/compare.tsv" "$WORK/months.tsv" >"$WORK/trend.tsv"
 
@@ -115,10 +188,6 @@ pageawk() {
 	shift
 	awk "$AWK_TSV$(cat "$PIPEDIR/awk/words.awk" "$PIPEDIR/awk/$_p.awk")" "$@"
 }
-# What the ranks are among, for the page's words (awk/words.awk).
-PAGE_RANKCOL=london PAGE_PEERS='the London boroughs' PAGE_ALL=London
-PAGE_SRC='Metropolitan Police Service recorded crime by borough (London Datastore)'
-export PAGE_RANKCOL PAGE_PEERS PAGE_ALL PAGE_SRC
 mkdir "$WORK/charts"
 pageawk charts "$WORK/dashboard.tsv" "$WORK/compare.tsv" "$WORK/trend.tsv" >"$WORK/charts.tsv"
 CHARTDIR=$WORK/charts tsvawk svgchart "$WORK/charts.tsv"

@@ -1,10 +1,11 @@
 #!/bin/sh
 # minutes: the minutes in an agenda pack as tables, one per kind of record.
 set -eu
-OPTSPEC=''
+OPTSPEC='j:jobs= 0:null'
 usage() {
 	cat <<'USAGE'
 Usage: minutes.sh [-o DIR] PACK
+  or:  minutes.sh [-j N] [-0] [-o ROOT] PACK|FOLDER|-...
 Extract every set of minutes in an agenda pack (text, or PDF through
 pdftotext -layout) with extract-minutes, and split the records by kind.
 Writes DIR (default out/minutes/<pack name>), each table with the columns
@@ -18,17 +19,40 @@ Writes DIR (default out/minutes/<pack name>), each table with the columns
   warnings.txt     extract-minutes' warnings
 The source column names PACK even when it was a PDF.
 
-  -o, --out DIR          output directory
+Many packs (several, a FOLDER's *.txt and *.pdf, or - for names on stdin,
+one a line) are read in one run of extract-minutes, the PDFs converted N
+at a time; each pack's tables go to ROOT/<pack name>/ (default
+out/minutes/), the same tables as a run on that pack alone.  Exit status 1
+when any pack failed (the others are written).
+
+  -o, --out DIR          output directory (with many packs: ROOT, where
+                         their directories go)
+  -j, --jobs N           with many packs: PDFs converted, and runs of the
+                         tools, at a time (default: the CPUs)
+  -0, --null             names on stdin end with NUL, not newline
   -q, --quiet            say nothing on success
   -h, --help             this help
 
 Examples:
   pipelines/minutes.sh samples/minutes/pack.txt
   pipelines/minutes.sh -o out/board-2023-03 'Agenda pack 21 March 2023.pdf'
+  pipelines/minutes.sh -j 4 -o out/packs packs/           # every pack, one pass
+  find papers -name '*.pdf' -print0 | pipelines/minutes.sh -0 -
   cut -f3,7,10 out/minutes/pack/actions.tsv      # date, owner, action
 USAGE
 }
 . "$(dirname "$0")/common.sh"
+. "$PIPEDIR/many.sh"
+
+# Many packs: extract-minutes once over all, then awk/many-minutes.awk.
+MTABLES='attendance.tsv items.tsv resolutions.tsv decisions.tsv actions.tsv minutes.tsv'
+many_run() {
+	[ -s "$MWORK/ok" ] || return 0
+	many_tool minutes extract-minutes
+	many_split many-minutes ok $MERRS $MNAMES
+}
+many_or_one minutes "$@"
+
 one_input minutes "pack" "$@"
 begin_output
 as_text

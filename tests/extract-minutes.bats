@@ -26,8 +26,9 @@ sample_golden() {
 
 @test "pdftotext layout: wrapped titles, one-space attendance, [ACTION] owners" {
 	# Cllr Osei is printed in full only in the text (Councillor Kwame Osei);
-	# Hannah Whitfield is listed twice; "She agreed" refers to Sunita Rao;
-	# "Officers to circulate" has no owner: one warning.
+	# Hannah Whitfield is listed twice; "She agreed" refers to Sunita Rao,
+	# the one person named in the sentence before; "Officers to circulate"
+	# is the officers' task, owner as printed.
 	sample_golden pdftotext-layout
 }
 
@@ -49,6 +50,46 @@ sample_golden() {
 	sample_golden liaison-group
 }
 
+@test "parish council: one-line Present with plural titles, the clerk and the public; clerk's notes; owners in a right-hand column" {
+	# Cllrs Birch, Cole & Dunn take the title; County Cllr Eve and the
+	# Clerk attend; of the public only PCSO Gill (an office) attends;
+	# "She will circulate" is the PCSO named in the sentence before;
+	# "Noted" in the column is a decision, "June" a date, no owner
+	sample_golden parish-council
+}
+
+@test "policing committee: roles before bracketed names, Proposed/Seconded/And Resolved, the Meetings Administrator resolved" {
+	# "Director, Roads and Transport (Mr. K. Nolan)": the role runs to
+	# the name; the proposal lines belong to the resolution; "He would
+	# arrange" is Sergeant Walsh, named alone in the sentence before
+	sample_golden policing-committee
+}
+
+@test "board: Present/Also present table, Action/Due, pronouns by sex, never the absent namesake" {
+	# "She would circulate" after "Professor Marsh said": Lena Marsh,
+	# not Mr Colin Marsh, who sent apologies
+	sample_golden board-actions
+}
+
+@test "an attendance list of more than 60 people is a warning, not 70 rows" {
+	# a list the reader does not understand must not swallow the
+	# document as people
+	{
+		printf 'Minutes of the Board meeting held on 3 May 2024\n\nPresent: '
+		for i in $(seq 1 70); do printf 'Ann Name%s, ' "$(printf '%s' "$i" | tr 0-9 a-j)"; done
+		printf 'Tom Last\n\n1. WELCOME\n\nThe Board noted the report.\n'
+	} >"$BATS_TEST_TMPDIR/m.txt"
+	run_split extract-minutes "$BATS_TEST_TMPDIR/m.txt"
+	[ "$status" -eq 0 ]
+	[ -z "$(rows present 7)" ]
+	grep -q 'm.txt:3: attendance list of 71 entries is not a list of people; skipped' "$err_file"
+	[ "$(rows decision 10)" = "The Board noted the report." ]
+}
+
+@test "panel: two columns flattened into alternate lines, the left running out first" {
+	sample_golden panel-columns
+}
+
 @test "markdown headings: mixed-case items, RESOLVED over a numbered list, initials" {
 	# "It was agreed that the Chair would write ..." is both a decision
 	# and an action for the Chair (A Bell)
@@ -58,6 +99,81 @@ sample_golden() {
 @test "MINUTES heading with the body below and a Date: line; Action: X to do Y" {
 	# the community safety plan after "The meeting ended" gives no rows
 	sample_golden minutes-heading
+}
+
+# --- layouts from outside Barnet (issue 15): our own minutes in the
+# shapes of real councils' files -----------------------------------------
+
+@test "HTML fragment: <h1> heading, <ol start=N> running minute numbers, entities, the public in attendance" {
+	# items 1411-1412 take their numbers from the <ol>, 1413 prints its
+	# own inside the <li>; "Members of the public - PCSO X" are in
+	# attendance, not members
+	sample_golden html-running-numbers
+}
+
+@test "one-line HTML: <br /> line breaks, '1503Apologies' with no full stop, a next meeting with no year" {
+	sample_golden html-one-line
+}
+
+@test "HTML minute-matters list: <h4> titles numbered by the <ol>, a nested list and <del> are text" {
+	sample_golden html-minute-matters
+}
+
+@test "PDF to Markdown: front matter, hidden spans, a heading one word per line, numbers alone, page markers" {
+	# the heading runs over 14 lines to ON TUESDAY, 22ND NOVEMBER, 2022;
+	# "1." sits alone above its title; "---" and the page number go
+	sample_golden pdf-markdown-jpc
+}
+
+@test "pandoc: a heading with no year, escaped numbers, lettered sub-items, a list after AGREED to:" {
+	# the year comes from the nearest date the minutes print, and the
+	# next meeting's from the meeting's; i) ii) are the list, not items
+	sample_golden pandoc-no-year
+}
+
+@test "HTML attendance table (Present | Also present) and bold headings without numbers" {
+	# the heading has no year: 14 March 2012 is mentioned later
+	sample_golden html-table-board
+}
+
+@test "two column headings flattened into interleaved lines" {
+	sample_golden interleaved-columns
+}
+
+@test "no heading at all: the date from the file name, a tab after each running number" {
+	sample_golden parish-2024-05-20
+}
+
+@test "run-on paragraphs: an item number mid-paragraph, DRAFT second heading, weekday that disagrees, briefly closed" {
+	sample_golden run-on-parish
+}
+
+@test "OCR: scanned-page notes, 'item 1' with its title below, APOLOGIES; and Councillor: labels" {
+	sample_golden ocr-scanned
+}
+
+@test "bold 'Item N:' headings, a welcome heading without a number, a bold next-meeting date" {
+	sample_golden item-colon-spc
+}
+
+@test "'Notes of' a meeting with 'Minute 2/2023' numbers" {
+	sample_golden minute-numbers
+}
+
+@test "Markdown list renumbering: items all printed '1.' are 1, 2, 3; a list of points is not" {
+	sample_golden markdown-renumbered
+}
+
+@test "a next meeting on the heading's own date: the heading is kept, with a warning" {
+	sample_golden next-meeting-same-day
+}
+
+@test "minutes the tool cannot read say why: no date, no items" {
+	sample_golden unreadable
+}
+
+@test "a next meeting on 30 February is a warning, not a row" {
+	sample_golden next-meeting-bad-date
 }
 
 @test "2024 layout: items are the headings only, not the numbered list" {
@@ -275,7 +391,10 @@ Carol Beckford|Restore London"
 	# the numbered list after "agreed the following:" belongs to the
 	# decision; its item 2 was split by a blank line after "on"
 	[ "$(rows decision 10 | sed -n 3p)" = "The Board noted the update and agreed the following: 1. Ensuring that the Community Safety Team are focussed on hate crime; 2. Victim Support being requested to provide team briefings to partner organisations on services provided; and 3. Victim Support maintaining a focus on referrals to partner organisations where appropriate." ]
-	[ -z "$(rows action 2)" ]
+	# tasks given to a group, owner as printed
+	run rows action 6,7,10
+	assert_output "2|Partners|Partners were requested to nominate appropriate representatives to sit on the Boards, Forums and Groups detailed in the Strategy document.
+8|Officers|Officers would circulate details to Board Members for Tranche 2."
 	[ -z "$(rows next_meeting 2)" ]
 	[ "$(rows closed 2,10)" = "255|12:30" ]
 }
@@ -406,7 +525,10 @@ Latoya Ridge"
 10
 11
 12"
-	[ -z "$(rows action 2)" ]
+	# the Board "were urged to notify the relevant officer of any items":
+	# a task for the members, no one named (the accuracy gold has it too)
+	run rows action 6,7
+	assert_output "13|"
 	[ -z "$(rows next_meeting 2)" ]
 	[ "$(rows closed 2,10)" = "354|11:50" ]
 }

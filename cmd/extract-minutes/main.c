@@ -10,6 +10,8 @@
 #include <stdlib.h>
 
 #include "err.h"
+#include "layout.h"
+#include "opts.h"
 #include "lines.h"
 #include "mem.h"
 #include "minutes.h"
@@ -17,12 +19,21 @@
 
 static void usage(void);
 
+/* The layout clean-up hands each clean line to the state machine. */
+static void
+to_minutes(void *arg, const char *source, long line, const char *s, size_t n,
+	   unsigned flags)
+{
+	minutes_line(arg, source, line, s, n, flags);
+}
+
 int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "source", required_argument, NULL, 's' },
 		{ "strict", no_argument, NULL, 'S' },
+		CS_COMMON_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -32,6 +43,7 @@ main(int argc, char *argv[])
 	int c;
 	lines *in;
 	minutes *m;
+	layout *ly;
 	char *line;
 	size_t len;
 	sbuf fixed = SBUF_INIT;
@@ -39,7 +51,8 @@ main(int argc, char *argv[])
 	bool warned_bytes = false;
 
 	cs_setprog(argv[0]);
-	while ((c = getopt_long(argc, argv, "s:hV", longopts, NULL)) != -1) {
+	opterr = 0;  /* cs_bad_option says it once, under one name */
+	while ((c = getopt_long(argc, argv, "s:qhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			source_name = optarg;
@@ -47,24 +60,27 @@ main(int argc, char *argv[])
 		case 'S':
 			strict = true;
 			break;
+		case 'q': case CS_OPT_MAX_WARNINGS: cs_common_option(c, optarg); break;
 		case 'h':
 			usage();
 			return 0;
 		case 'V':
 			cs_version();
 		default:
-			cs_usage_error("unknown option");
+			cs_bad_option(argv, "s:qhV", longopts);
 		}
 	}
 
 	in = lines_open(argc - optind, argv + optind);
 	m = minutes_new(source_name);
+	ly = layout_new(to_minutes, m);
 	minutes_header();
 	while (lines_next(in, &line, &len)) {
 		const char *src = lines_source(in);
 		long no = lines_lineno(in);
 
 		if (lines_new_file(in) && prev_source) {
+			layout_end_file(ly);
 			minutes_end_file(m, prev_source);
 			free(prev_source);
 			prev_source = NULL;
@@ -73,14 +89,20 @@ main(int argc, char *argv[])
 			prev_source = xstrdup(src);
 			warned_bytes = false;
 		}
-		text_line_fix(line, len, &fixed, src, no, &warned_bytes);
-		if (text_is_furniture(sbuf_str(&fixed), fixed.len))
-			continue;
-		minutes_line(m, src, no, sbuf_str(&fixed), fixed.len);
+		/* Bad bytes become U+FFFD, so every later step sees UTF-8. */
+		sbuf_clear(&fixed);
+		if (utf8_fix(line, len, &fixed) > 0 && !warned_bytes) {
+			cs_warn_at(src, no, "NUL bytes or invalid UTF-8 replaced by U+FFFD"
+				   " (reported once per file)");
+			warned_bytes = true;
+		}
+		layout_line(ly, src, no, sbuf_str(&fixed), fixed.len);
 	}
-	minutes_end_file(m, prev_source ? prev_source : "-");
+	layout_end_file(ly);
+	minutes_end_file(m, prev_source ? prev_source : lines_source(in));
 	free(prev_source);
 	lines_close(in);
+	layout_free(ly);
 	minutes_free(m);
 	sbuf_free(&fixed);
 	return cs_finish(strict);
@@ -99,6 +121,8 @@ usage(void)
 "\n"
 "  -s, --source NAME  write NAME in the source column instead of the file name\n"
 "      --strict       exit 1 when anything could not be placed (warnings)\n"
+"  -q, --quiet        print no warnings (with --strict: their count)\n"
+"      --max-warnings N print each kind of warning at most N times (10)\n"
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and exit\n"
 "\n"

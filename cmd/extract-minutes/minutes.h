@@ -11,11 +11,11 @@ typedef struct minutes minutes;
 minutes *minutes_new(const char *source_name);
 /* The column header, written once. */
 void minutes_header(void);
-/* Feed one line: valid UTF-8, cleaned (text_clean), not page furniture,
- * from operand source at 1-based lineno.  Rows are written when a set of
- * minutes ends. */
+/* Feed one line as the layout clean-up gives it (layout.h: plain text,
+ * flags LY_*), from operand source at 1-based lineno.  Rows are written
+ * when a set of minutes ends. */
 void minutes_line(minutes *m, const char *source, long lineno, const char *s,
-		  size_t n);
+		  size_t n, unsigned flags);
 /* End of one operand: close any open minutes; warn when the operand held
  * none. */
 void minutes_end_file(minutes *m, const char *source);

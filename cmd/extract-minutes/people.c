@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "err.h"
 #include "hash.h"
@@ -13,7 +14,12 @@
 #include "ref.h"
 #include "text.h"
 
-enum { K_HON = 1, K_TITLE = 2, K_CHAIR = 4, K_JOB = 8, K_ORGWORD = 16 };
+enum {
+	K_HON = 1, K_TITLE = 2, K_CHAIR = 4, K_JOB = 8, K_ORGWORD = 16,
+	K_FEMALE = 32, K_MALE = 64, K_PLURAL = 128, K_OTHERTIER = 256,
+	K_POSTNOMINAL = 512, K_OFFICER = 2048, K_BODY = 4096,
+	K_OTHER = 1024          /* words of the rule tables' kinds */
+};
 
 static hmap *orgs;              /* folded organisation name -> 1 */
 static hmap *wordkind;          /* word (as printed) -> kinds bitmask */
@@ -70,7 +76,11 @@ load_words(void)
 	int cw = ref_need(t, "word"), ck = ref_need(t, "kind");
 	static const struct { const char *name; unsigned bit; } kinds[] = {
 		{"honorific", K_HON}, {"title", K_TITLE}, {"chair", K_CHAIR},
-		{"job", K_JOB}, {"orgword", K_ORGWORD},
+		{"job", K_JOB}, {"orgword", K_ORGWORD}, {"female", K_FEMALE},
+		{"male", K_MALE}, {"plural", K_PLURAL}, {"othertier", K_OTHERTIER},
+		{"postnominal", K_POSTNOMINAL}, {"decision", K_OTHER},
+		{"body", K_BODY}, {"undertake", K_OTHER}, {"pronoun_f", K_OTHER},
+		{"pronoun_m", K_OTHER}, {"officer", K_OFFICER},
 	};
 	sbuf pat = SBUF_INIT;
 
@@ -88,8 +98,10 @@ load_words(void)
 			cs_die_at(CS_EXIT_DATA, t->path, t->lineno[r],
 				  "unknown kind '%s'", k);
 		slot = hmap_put(wordkind, w, strlen(w));
-		if (((uintptr_t)*slot & (K_HON | K_TITLE)) == 0 &&
-		    (bit & (K_HON | K_TITLE))) {
+		/* "Chairman Cllr Mrs Shewell": a chair word is printed
+		 * before a name as a title is */
+		if (((uintptr_t)*slot & (K_HON | K_TITLE | K_CHAIR)) == 0 &&
+		    (bit & (K_HON | K_TITLE | K_CHAIR))) {
 			titles = xgrow(titles, &titles_cap, ntitles + 1,
 				       sizeof *titles);
 			titles[ntitles++] = xstrdup(w);
@@ -294,6 +306,23 @@ title_at(const char *s, size_t n, unsigned *kinds)
 	return 0;
 }
 
+size_t
+title_len(const char *s, size_t n)
+{
+	return title_at(s, n, NULL);
+}
+
+bool
+is_role(const char *s, size_t n)
+{
+	text_trim(&s, &n);
+	return n > 0 && capitalised(s, n) &&
+	       ((!title_at(s, n, NULL) && (words_kinds(s, n) & (K_JOB | K_CHAIR))) ||
+		(kinds_of(s, n) & K_CHAIR) ||
+		kinds_of(s, n) == K_PLURAL || (kinds_of(s, n) & K_PLURAL &&
+					       !memchr(s, ' ', n)));
+}
+
 static void
 add_role(sbuf *role, const char *s, size_t n)
 {
@@ -315,7 +344,7 @@ name_strip(const char *s, size_t n, sbuf *bare, sbuf *role)
 	sbuf_clear(bare);
 	text_trim(&s, &n);
 	while ((k = title_at(s, n, &kinds)) > 0 && k < n) {
-		if (kinds & K_TITLE)
+		if (kinds & (K_TITLE | K_CHAIR))
 			add_role(role, s, s[k - 1] == '.' ? k - 1 : k);
 		s += k;
 		n -= k;
@@ -333,6 +362,78 @@ is_chair_ref(const char *s, size_t n)
 	if (text_iprefix(s, n, "the "))
 		s += 4, n -= 4;
 	return n > 0 && (kinds_of(s, n) & K_CHAIR);
+}
+
+bool
+is_body(const char *s, size_t n)
+{
+	static const char *const own[] = { "Parish", "Town", "Community",
+		"City", "County", "Borough", "District", "Full", "Village", NULL };
+	size_t k;
+
+	/* "the Parish Council", "The Committee": the meeting's own body;
+	 * "Finance Sub-Committee", "the Working Group" are others, and the
+	 * members ("Councillors") are people */
+	text_trim(&s, &n);
+	if (text_iprefix(s, n, "the "))
+		s += 4, n -= 4;
+	if (n == 0 || s[n - 1] == 's')
+		return false;
+	k = n;
+	while (k > 0 && s[k - 1] != ' ')
+		k--;
+	if (!(kinds_of(s + k, n - k) & K_BODY))
+		return false;
+	if (k == 0)
+		return true;
+	for (size_t i = 0; own[i]; i++)
+		if (k - 1 == strlen(own[i]) && memcmp(s, own[i], k - 1) == 0)
+			return true;
+	return false;
+}
+
+bool
+role_officer(const char *role)
+{
+	while (role && *role) {
+		size_t k = strcspn(role, ";");
+		const char *w = role;
+		size_t wn = k;
+
+		text_trim(&w, &wn);
+		if (kinds_of(w, wn) & K_OFFICER)
+			return true;
+		role += k + (role[k] == ';');
+	}
+	return false;
+}
+
+bool
+role_postnominal(const char *role)
+{
+	while (role && *role) {
+		size_t k = strcspn(role, ";");
+		const char *w = role;
+		size_t wn = k;
+
+		text_trim(&w, &wn);
+		if (wn && !(kinds_of(w, wn) & K_POSTNOMINAL))
+			return false;
+		role += k + (role[k] == ';');
+	}
+	return true;
+}
+
+bool
+has_role_word(const char *s, size_t n)
+{
+	return (words_kinds(s, n) & (K_JOB | K_CHAIR)) != 0;
+}
+
+bool
+role_other_tier(const char *role)
+{
+	return role && (words_kinds(role, strlen(role)) & K_OTHERTIER);
 }
 
 bool
@@ -432,6 +533,16 @@ parse_name_part(const char *s, size_t n, sbuf *name, sbuf *role, sbuf *org)
 	while (name->len && (name->s[name->len - 1] == ' ' ||
 			     name->s[name->len - 1] == ','))
 		name->s[--name->len] = '\0';
+	/* "Chris Stephens MP": letters after the name are a role */
+	for (;;) {
+		char *sp = strrchr(name->s ? name->s : "", ' ');
+
+		if (sp == NULL || !(kinds_of(sp + 1, strlen(sp + 1)) & K_POSTNOMINAL))
+			break;
+		add_role(role, sp + 1, strlen(sp + 1));
+		name->len = (size_t)(sp - name->s);
+		name->s[name->len] = '\0';
+	}
 	ok = name_shaped(sbuf_str(name), name->len);
 	if (ok && paren.len)
 		classify_descriptor(paren.s, paren.len, role, org);
@@ -455,6 +566,7 @@ make_person(person *p, const char *nm, size_t nn, const char *desc,
 		p->role = xstrdup(sbuf_str(&role));
 		p->org = xstrdup(sbuf_str(&org));
 		p->guessed = guessed;
+		p->sex = name_sex(nm, nn);
 		k = ENTRY_PERSON;
 	}
 	sbuf_free(&name);
@@ -519,9 +631,14 @@ entry_parse(const char *s, size_t n, person *p)
 	}
 	if (org_known(s, n))
 		return org_entry(p, s, n);
+	/* "Cllr A Bell - Chairman", "Mr C Dyer â County Councillor" */
 	if ((sep = find_str(s, n, " - ")) != NULL)
 		return make_person(p, s, (size_t)(sep - s), sep + 3,
 				   (size_t)(s + n - sep - 3), false);
+	if ((sep = find_str(s, n, " \xE2\x80\x93 ")) != NULL ||
+	    (sep = find_str(s, n, " \xE2\x80\x94 ")) != NULL)
+		return make_person(p, s, (size_t)(sep - s), sep + 5,
+				   (size_t)(s + n - sep - 5), false);
 	/* One space between name and organisation: the gazetteer finds the
 	 * longest organisation that ends the line. */
 	for (size_t i = 1; i < n; i++)
@@ -596,8 +713,16 @@ prose_next_ref(const char *s, size_t n, size_t *pos, size_t *so, size_t *eo)
 
 /* ---- names index ---- */
 
+typedef struct {
+	char *name;
+	char *role;             /* as listed: "Meetings Administrator" */
+	char sex;               /* 'f', 'm' or 0 */
+	bool absent;            /* sent apologies */
+	bool listed;            /* in an attendance list */
+} ixname;
+
 struct nameidx {
-	char **names;
+	ixname *v;
 	size_t n, cap;
 	char *chair;
 };
@@ -613,9 +738,11 @@ nameidx_free(nameidx *ix)
 {
 	if (ix == NULL)
 		return;
-	for (size_t i = 0; i < ix->n; i++)
-		free(ix->names[i]);
-	free(ix->names);
+	for (size_t i = 0; i < ix->n; i++) {
+		free(ix->v[i].name);
+		free(ix->v[i].role);
+	}
+	free(ix->v);
 	free(ix->chair);
 	free(ix);
 }
@@ -631,16 +758,60 @@ count_words(const char *s)
 	return w;
 }
 
+char
+name_sex(const char *s, size_t n)
+{
+	size_t k;
+	unsigned kinds;
+
+	text_trim(&s, &n);
+	while ((k = title_at(s, n, &kinds)) > 0 && k < n) {
+		if (kinds & (K_FEMALE | K_MALE))
+			return (kinds & K_FEMALE) ? 'f' : 'm';
+		s += k;
+		n -= k;
+		text_trim(&s, &n);
+	}
+	return 0;
+}
+
+static ixname *
+ix_find(nameidx *ix, const char *name)
+{
+	for (size_t i = 0; i < ix->n; i++)
+		if (strcmp(ix->v[i].name, name) == 0)
+			return &ix->v[i];
+	return NULL;
+}
+
+void
+nameidx_person(nameidx *ix, const char *name, const char *role, char sex,
+	       int how)
+{
+	ixname *e;
+
+	if (count_words(name) < 2 || !name_shaped(name, strlen(name)) ||
+	    (kinds_of(name, strcspn(name, " ")) &
+	     (K_PLURAL | K_TITLE | K_HON | K_CHAIR | K_JOB | K_ORGWORD)))
+		return;       /* "Cllrs Shewell" is no one's name */
+	if ((e = ix_find(ix, name)) == NULL) {
+		ix->v = xgrow(ix->v, &ix->cap, ix->n + 1, sizeof *ix->v);
+		e = &ix->v[ix->n++];
+		memset(e, 0, sizeof *e);
+		e->name = xstrdup(name);
+		e->absent = (how & NIX_ABSENT) != 0;
+	}
+	e->listed |= (how & NIX_LISTED) != 0;
+	if (!e->sex)
+		e->sex = sex;
+	if (!e->role && role && *role)
+		e->role = xstrdup(role);
+}
+
 void
 nameidx_add(nameidx *ix, const char *name)
 {
-	if (count_words(name) < 2 || !name_shaped(name, strlen(name)))
-		return;
-	for (size_t i = 0; i < ix->n; i++)
-		if (strcmp(ix->names[i], name) == 0)
-			return;
-	ix->names = xgrow(ix->names, &ix->cap, ix->n + 1, sizeof *ix->names);
-	ix->names[ix->n++] = xstrdup(name);
+	nameidx_person(ix, name, NULL, 0, 0);
 }
 
 void
@@ -658,68 +829,217 @@ word_eq(const char *w, size_t wn, const char *lit, size_t ln)
 	return wn == ln && memcmp(w, lit, wn) == 0;
 }
 
+/* Is index entry e a candidate under flags (absence, sex)? */
+static bool
+ix_allowed(const ixname *e, int flags, char sex)
+{
+	if ((flags & IXR_PRESENT) && e->absent)
+		return false;
+	if ((flags & IXR_ABSENT) && !e->absent)
+		return false;
+	if ((flags & IXR_UNLISTED) && e->listed)
+		return false;
+	return !(sex && e->sex && sex != e->sex);
+}
+
 /* The one index name whose first (last=false) or last word is w; NULL
  * when none; *many when several. */
-static const char *
-match_word(const nameidx *ix, const char *w, size_t wn, bool last, bool *many)
+static const ixname *
+match_word(const nameidx *ix, const char *w, size_t wn, bool last, int flags,
+	   char sex, bool *many)
 {
-	const char *found = NULL;
+	const ixname *found = NULL;
 
 	*many = false;
 	for (size_t i = 0; i < ix->n; i++) {
-		const char *nm = ix->names[i];
+		const char *nm = ix->v[i].name;
 		const char *sp = last ? strrchr(nm, ' ') : strchr(nm, ' ');
 		bool hit = last ? word_eq(w, wn, sp + 1, strlen(sp + 1))
 				: word_eq(w, wn, nm, (size_t)(sp - nm));
 
-		if (!hit)
+		if (!hit || !ix_allowed(&ix->v[i], flags, sex))
 			continue;
-		if (found && strcmp(found, nm) != 0)
+		if (found && strcmp(found->name, nm) != 0)
 			*many = true;
-		found = found ? found : nm;
+		found = found ? found : &ix->v[i];
+	}
+	return found;
+}
+
+/* "JF had again contacted ...": the one name whose words' initials spell
+ * two or three capitals. */
+static const ixname *
+match_initials(const nameidx *ix, const char *w, size_t wn, int flags)
+{
+	const ixname *found = NULL;
+
+	if (wn < 2 || wn > 3)
+		return NULL;
+	for (size_t i = 0; i < wn; i++)
+		if (w[i] < 'A' || w[i] > 'Z')
+			return NULL;
+	for (size_t i = 0; i < ix->n; i++) {
+		const char *nm = ix->v[i].name;
+		size_t k = 0;
+		bool ok = true;
+
+		if (count_words(nm) != wn || !ix_allowed(&ix->v[i], flags, 0))
+			continue;
+		for (const char *c = nm; *c && ok; c++)
+			if (c == nm || c[-1] == ' ')
+				ok = k < wn && *c == w[k++];
+		if (ok && k == wn) {
+			if (found)
+				return NULL;
+			found = &ix->v[i];
+		}
+	}
+	return found;
+}
+
+/* "Cllr. O. William" where the minutes list Owen Williams: a full name
+ * not printed elsewhere whose surname lacks (or has) a final "s" of the
+ * one listed person with its initial. */
+static const ixname *
+match_plural_slip(const nameidx *ix, const char *name, int flags)
+{
+	const char *sp = strrchr(name, ' ');
+	const ixname *found = NULL;
+	size_t ln;
+
+	if (sp == NULL)
+		return NULL;
+	ln = strlen(sp + 1);
+	for (size_t i = 0; i < ix->n; i++) {
+		const char *nm = ix->v[i].name;
+		const char *esp = strrchr(nm, ' ');
+		size_t el = strlen(esp + 1);
+		bool slip = (el == ln + 1 && esp[1 + ln] == 's' &&
+			     memcmp(esp + 1, sp + 1, ln) == 0) ||
+			    (ln == el + 1 && sp[1 + el] == 's' &&
+			     memcmp(esp + 1, sp + 1, el) == 0);
+
+		if (!slip || nm[0] != name[0] || !ix->v[i].listed ||
+		    !ix_allowed(&ix->v[i], flags, 0))
+			continue;
+		if (found)
+			return NULL;
+		found = &ix->v[i];
+	}
+	return found;
+}
+
+/* "the Meetings Administrator": the one person listed with that role. */
+static const ixname *
+match_role(const nameidx *ix, const char *r, size_t rn, int flags)
+{
+	const ixname *found = NULL;
+
+	for (size_t i = 0; i < ix->n; i++) {
+		const char *role = ix->v[i].role;
+
+		if (!role || !ix_allowed(&ix->v[i], flags, 0))
+			continue;
+		/* the role is the first part of "Meetings Administrator,
+		 * Newcastle West" */
+		if (strlen(role) >= rn && strncasecmp(role, r, rn) == 0 &&
+		    (role[rn] == '\0' || role[rn] == ',' || role[rn] == ';')) {
+			if (found)
+				return NULL;
+			found = &ix->v[i];
+		}
 	}
 	return found;
 }
 
 char *
-nameidx_resolve(const nameidx *ix, const char *ref, int *status)
+nameidx_resolve_as(const nameidx *ix, const char *ref, int flags, int *status)
 {
 	sbuf bare = SBUF_INIT;
-	const char *hit;
-	char *out;
+	const ixname *hit;
+	const char *r = ref;
+	size_t rn = strlen(ref);
+	char *out, sex = name_sex(ref, strlen(ref));
 	bool many;
 
 	*status = RESOLVE_UNKNOWN;
-	if (is_chair_ref(ref, strlen(ref))) {
+	text_trim(&r, &rn);
+	if (text_iprefix(r, rn, "the ") || text_iprefix(r, rn, "our ")) {
+		r += 4;
+		rn -= 4;
+	}
+	if (is_chair_ref(r, rn)) {
 		if (ix->chair) {
 			*status = RESOLVE_FULL;
 			return xstrdup(ix->chair);
 		}
-		name_strip(ref, strlen(ref), &bare, NULL);
-		out = xstrdup(sbuf_str(&bare));
-		sbuf_free(&bare);
-		return out;
+		return xstrndup(r, rn);
 	}
-	name_strip(ref, strlen(ref), &bare, NULL);
+	name_strip(r, rn, &bare, NULL);
 	out = xstrdup(sbuf_str(&bare));
 	if (count_words(out) >= 2) {
 		/* A full name stands; but "Ms Kauser Mukhtar" and "Kauser
-		 * Mukhtar" are one person either way. */
+		 * Mukhtar" are one person either way.  A role held by one
+		 * listed person is that person. */
+		if ((hit = match_role(ix, out, strlen(out), flags)) != NULL ||
+		    (!ix_find((nameidx *)ix, out) &&
+		     (hit = match_plural_slip(ix, out, flags)) != NULL)) {
+			free(out);
+			out = xstrdup(hit->name);
+		}
 		*status = RESOLVE_FULL;
 	} else if (bare.len > 0) {
-		hit = match_word(ix, bare.s, bare.len, true, &many);
-		if (hit == NULL && !many)
-			hit = match_word(ix, bare.s, bare.len, false, &many);
+		hit = match_word(ix, bare.s, bare.len, true, flags, sex, &many);
+		if (hit == NULL && !many && !(flags & IXR_SURNAME))
+			hit = match_word(ix, bare.s, bare.len, false, flags, sex, &many);
+		if (hit == NULL && !many && !(flags & IXR_SURNAME))
+			hit = match_role(ix, bare.s, bare.len, flags);
+		if (hit == NULL && !many && !(flags & IXR_SURNAME))
+			hit = match_initials(ix, bare.s, bare.len, flags);
 		if (many)
 			*status = RESOLVE_AMBIGUOUS;
 		else if (hit) {
 			free(out);
-			out = xstrdup(hit);
+			out = xstrdup(hit->name);
 			*status = RESOLVE_FULL;
 		}
 	}
 	sbuf_free(&bare);
 	return out;
+}
+
+char *
+nameidx_resolve(const nameidx *ix, const char *ref, int *status)
+{
+	return nameidx_resolve_as(ix, ref, 0, status);
+}
+
+char
+nameidx_sex(const nameidx *ix, const char *ref)
+{
+	int st;
+	char *full;
+	char sex = name_sex(ref, strlen(ref));
+	const ixname *e;
+
+	if (sex)
+		return sex;
+	full = nameidx_resolve_as(ix, ref, 0, &st);
+	e = st == RESOLVE_FULL ? ix_find((nameidx *)ix, full) : NULL;
+	free(full);
+	return e ? e->sex : 0;
+}
+
+bool
+nameidx_absent(const nameidx *ix, const char *ref)
+{
+	int st;
+	char *full = nameidx_resolve_as(ix, ref, 0, &st);
+	const ixname *e = st == RESOLVE_FULL ? ix_find((nameidx *)ix, full) : NULL;
+	bool absent = e && e->absent;
+
+	free(full);
+	return absent;
 }
 
 bool
@@ -728,12 +1048,9 @@ nameidx_knows(const nameidx *ix, const char *phrase)
 	bool many;
 	size_t n = strlen(phrase);
 
-	if (count_words(phrase) >= 2) {
-		for (size_t i = 0; i < ix->n; i++)
-			if (strcmp(ix->names[i], phrase) == 0)
-				return true;
-		return false;
-	}
-	return match_word(ix, phrase, n, true, &many) || many ||
-	       match_word(ix, phrase, n, false, &many) || many;
+	if (count_words(phrase) >= 2)
+		return ix_find((nameidx *)ix, phrase) != NULL;
+	return match_word(ix, phrase, n, true, 0, 0, &many) || many ||
+	       match_word(ix, phrase, n, false, 0, 0, &many) || many ||
+	       match_initials(ix, phrase, n, 0);
 }

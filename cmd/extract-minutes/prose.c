@@ -8,65 +8,43 @@
 #include "err.h"
 #include "prose.h"
 #include "re.h"
+#include "rules.h"
+#include "store.h"
+#include "when.h"
 #include "text.h"
 #include "tsv.h"
 
-static cs_re *re_date, *re_time, *re_decision, *re_resolved, *re_apology,
-	*re_inline_action, *re_marker, *re_pronoun, *re_untitled,
-	*re_next_phrase, *re_next_title, *re_numbered, *re_commit;
+static cs_re *re_apology, *re_marker, *re_pronoun, *re_untitled,
+	*re_numbered, *re_commit;
 
-static const char *const kind_names[] = {
-	"meeting", "present", "in_attendance", "apology", "item",
-	"resolution", "decision", "action", "next_meeting", "closed",
-};
-
-#define MONTHS "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?" \
-	"|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
-#define BODIES "(?:[Bb]oard(?:\\s+Members)?|[Cc]ommittee|[Ss]ub-[Cc]ommittee|[Pp]artnership" \
-	"(?:\\s+[Bb]oard)?|[Pp]anel|[Ff]orum|[Gg]roup|Members)"
-#define DECIDED "(?:noted|agreed|approved|endorsed|requested|ratified|accepted" \
-	"|adopted|resolved|supported|NOTED|AGREED|APPROVED|RESOLVED)"
+/* The recogniser tables of decisions and actions (lib/data/rules-minutes-
+ * decisions*.tsv). */
+static cs_ruleset *rs_dec, *rs_act;
+static int r_res_head, r_res_it, r_past, r_label, r_due, r_to, r_undertake,
+	r_will, r_pronoun, r_said, r_agreed_that, r_mid, r_bare, r_pronoun_mid,
+	r_passive, r_verb_first, r_anaphora, r_proposed_line, r_ongoing,
+	r_requested, r_speaker, r_we, r_that_names;
 
 void
 prose_init(void)
 {
-	if (re_date)
+	if (re_apology)
 		return;
-	re_date = re_compile(
-		"(?<![\\p{L}\\d])(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?"
-		"(?:the\\s+)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?"
-		"(?<m>" MONTHS ")\\.?,?\\s+(?<y>\\d{4})(?!\\d)"
-		"|(?<![\\d/])(?<d2>\\d{1,2})/(?<m2>\\d{1,2})/(?<y2>\\d{4}|\\d{2})(?![\\d/])",
-		"i", "date");
-	re_time = re_compile(
-		"(?<![\\d.:])(?:\\d{1,2}(?:[.:]\\d{2})?(?:\\s*-\\s*\\d{1,2}(?:[.:]\\d{2})?)?"
-		"\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|hrs|hours|noon)(?!\\p{L})"
-		"|\\d{1,2}[:.]\\d{2}(?![\\d.:])|noon)", "i", "time");
-	re_decision = re_compile(
-		"^(?:.*?(?:\\band|,)\\s+)?(?:[Tt]he\\s+)?" BODIES
-		"\\s+(?:(?:also|further|unanimously|formally|duly)\\s+)?"
-		"(?:(?:considered|discussed|received|reviewed)\\b[^.;]{0,200}?\\band\\s+)?"
-		DECIDED "\\b"
-		"|^(?:The\\s+)?[Mm]inutes\\b[^.]{0,160}?\\b(?:were|was)\\s+(?:approved|agreed|confirmed|signed)\\b"
-		"|^It\\s+was\\s+(?:agreed|AGREED|resolved|RESOLVED|approved|APPROVED)\\b",
-		"", "decision");
-	re_resolved = re_compile("^(?:RESOLVED|Resolved(?=\\s*[:\\-]|\\s+that))"
-				 "\\s*(?:[:\\-,]\\s*)?", "", "resolved");
 	re_apology = re_compile(
-		"^(?:Apologies(?:\\s+for\\s+absence)?\\s+(?:were|was|had\\s+been|have\\s+been"
-		"|has\\s+been)\\s+(?:received|submitted|given|noted|tendered|made)"
-		"\\s+(?:from|by|on\\s+behalf\\s+of|for)|Apologies(?:\\s+for\\s+absence)?\\s*:)"
-		"\\s*(?<list>[^.]+)", "i", "apologies sentence");
-	re_inline_action = re_compile(
-		"(?:^|\\s)(?:Actions?|ACTIONS?)(?:\\s+(?:by|BY))?\\s*:\\s*(?<who>[^.:]{1,160}?)\\s*\\.?\\s*$",
-		"", "inline action");
+		"^(?:Apologies(?:\\s+for\\s+absence)?\\s+(?:(?:were|was|had\\s+been|have\\s+been"
+		"|has\\s+been)\\s+)?(?:(?:received|submitted|given|noted|tendered|made|accepted)"
+		"\\s+)?(?:from|by|on\\s+behalf\\s+of|for)\\b|Apologies(?:\\s+for\\s+absence)?\\s*:)"
+		"\\s*(?<list>(?:[^.]|(?<=\\b\\p{Lu})\\.|(?<=\\bCllrs|\\bCllr|\\bMrs|\\bMr|\\bMs|\\bDr)\\.)+?)"
+		"(?:\\s+(?:noted|received|accepted))?"
+		"(?:(?<!\\bCllrs|\\bCllr|\\bMrs|\\bMr|\\bMs|\\bDr|\\b\\p{Lu})\\.(?:\\s|$)|$)",
+		"i", "apologies sentence");
 	re_marker = re_compile("\\[\\s*ACTION\\s*(?::\\s*(?<who>[^\\]]*))?\\]|\\(ACTION\\)",
 			       "i", "action marker");
 	re_pronoun = re_compile("^(?:(?:It\\s+was\\s+agreed\\s+that|Agreed\\s+that)\\s+)?"
 				"(?:he|she|they|He|She|They)\\b", "", "pronoun");
 	re_untitled = re_compile(
 		"^(?:(?:It\\s+was\\s+agreed\\s+that|Agreed\\s+that)\\s+)?"
-		"(?<n>\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+){0,2})(?:\\s+"
+		"(?!(?:He|She|They|It|We|This|That|There|These|Those|Our)\\b)(?<n>\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+){0,2})(?:\\s+"
 		"(?:would|will|to|agreed|undertook|offered|said|confirmed|was|is|should"
 		"|has|had|must|can|could|stated|reported|noted|asked|presented|explained"
 		"|gave|introduced|outlined|spoke|updated)\\b|,\\s)", "", "untitled subject");
@@ -75,109 +53,57 @@ prose_init(void)
 		"\\b(?:(?:he|she|they)\\s+)?(?:would|will|agreed|undertook|offered"
 		"|to\\s+(?:circulate|provide|share|arrange|report|bring|contact|send"
 		"|update|write|review|confirm|liaise|follow))\\b", "", "undertaking");
-	re_next_phrase = re_compile("\\bnext\\s+meeting\\b", "i", "next meeting");
-	re_next_title = re_compile("\\b(?:NEXT|FUTURE)\\s+MEETINGS?\\b", "i",
-				   "next meeting title");
 	re_numbered = re_compile("^(?:\\(?\\d{1,2}[.)]|\\([a-z]{1,3}\\)|[a-z][.)])\\s+\\S",
 				 "", "numbered line");
+	/* the tables name their vocabulary (minutes-words) */
+	rs_dec = rules_load("rules-minutes-decisions", NULL);
+	rs_act = rules_load("rules-minutes-decisions-actions", NULL);
+	r_res_head = rules_need(rs_dec, "resolution_head");
+	r_res_it = rules_need(rs_dec, "resolution_it_was");
+	r_past = rules_need(rs_dec, "past_decision");
+	r_label = rules_need(rs_act, "action_label");
+	r_due = rules_need(rs_act, "due_line");
+	r_to = rules_need(rs_act, "action_to");
+	r_undertake = rules_need(rs_act, "action_undertake");
+	r_will = rules_need(rs_act, "action_will");
+	r_pronoun = rules_need(rs_act, "action_pronoun");
+	r_said = rules_need(rs_act, "action_said_would");
+	r_agreed_that = rules_need(rs_act, "action_agreed_that");
+	r_mid = rules_need(rs_act, "action_mid");
+	r_bare = rules_need(rs_act, "action_bare");
+	r_pronoun_mid = rules_need(rs_act, "action_pronoun_mid");
+	r_passive = rules_need(rs_act, "action_passive");
+	r_ongoing = rules_need(rs_act, "action_ongoing");
+	r_requested = rules_need(rs_act, "action_requested");
+	r_speaker = rules_need(rs_act, "speaker");
+	r_we = rules_need(rs_act, "action_we");
+	r_that_names = rules_need(rs_act, "action_that_names");
+	r_verb_first = rules_need(rs_dec, "decision_verb_first");
+	r_anaphora = rules_need(rs_dec, "anaphora");
+	r_proposed_line = rules_need(rs_dec, "decision_proposed_line");
 }
 
 void
 prose_free(void)
 {
-	cs_re **all[] = { &re_date, &re_time, &re_decision, &re_resolved,
-		&re_apology, &re_inline_action, &re_marker, &re_pronoun,
-		&re_untitled, &re_next_phrase, &re_next_title, &re_numbered,
-		&re_commit };
+	cs_re **all[] = { &re_apology, &re_marker, &re_pronoun, &re_untitled,
+		&re_numbered, &re_commit };
 
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		re_free(*all[i]);
 		*all[i] = NULL;
 	}
+	rules_free(rs_dec);
+	rules_free(rs_act);
+	rs_dec = rs_act = NULL;
+	attend_free();
 }
-
-/* ---- the set of minutes ---- */
 
 static char *
 dup_trim(const char *s, size_t n)
 {
 	text_trim(&s, &n);
 	return xstrndup(s, n);
-}
-
-void
-meeting_begin(meeting *mt, const char *source, long line, const char *date,
-	      const char *body, size_t bn)
-{
-	meeting_clear(mt);
-	mt->source = xstrdup(source);
-	snprintf(mt->date, sizeof mt->date, "%s", date);
-	mt->body = dup_trim(body, bn);
-	mt->names = nameidx_new();
-	meeting_add(mt, REC_MEETING, line, "", "", "", "", "");
-}
-
-void
-meeting_set_venue(meeting *mt, const char *s, size_t n)
-{
-	free(mt->venue);
-	mt->venue = dup_trim(s, n);
-	if (mt->nrecs > 0 && mt->recs[0].kind == REC_MEETING) {
-		free(mt->recs[0].text);
-		mt->recs[0].text = xstrdup(mt->venue);
-	}
-}
-
-rec *
-meeting_add(meeting *mt, enum rec_kind kind, long line, const char *item,
-	    const char *who, const char *role, const char *org, const char *text)
-{
-	rec *r;
-
-	mt->recs = xgrow(mt->recs, &mt->crecs, mt->nrecs + 1, sizeof *mt->recs);
-	r = &mt->recs[mt->nrecs++];
-	r->kind = kind;
-	r->line = line;
-	r->item = xstrdup(item ? item : "");
-	r->who = xstrdup(who ? who : "");
-	r->role = xstrdup(role ? role : "");
-	r->org = xstrdup(org ? org : "");
-	r->text = xstrdup(text ? text : "");
-	r->owners = NULL;
-	if (kind == REC_PRESENT || kind == REC_IN_ATTENDANCE || kind == REC_APOLOGY) {
-		nameidx_add(mt->names, r->who);
-		if (kind == REC_PRESENT && role_is_chair(r->role))
-			nameidx_set_chair(mt->names, r->who);
-	}
-	if (kind == REC_NEXT_MEETING)
-		mt->has_next = true;
-	return r;
-}
-
-static void
-rec_free(rec *r)
-{
-	free(r->item);
-	free(r->who);
-	free(r->role);
-	free(r->org);
-	free(r->text);
-	free(r->owners);
-}
-
-void
-meeting_clear(meeting *mt)
-{
-	for (size_t i = 0; i < mt->nrecs; i++)
-		rec_free(&mt->recs[i]);
-	free(mt->recs);
-	free(mt->source);
-	free(mt->body);
-	free(mt->venue);
-	nameidx_free(mt->names);
-	for (size_t i = 0; i < 4; i++)
-		free(mt->refs[i]);
-	memset(mt, 0, sizeof *mt);
 }
 
 /* ---- resolving names at the end of the set ---- */
@@ -197,10 +123,17 @@ resolve_attendees(meeting *mt)
 		rec *r = &mt->recs[i];
 		int st;
 		char *full;
+		bool surname;
 
 		if (!is_attendee(r) || strchr(r->who, ' ') || !*r->who)
 			continue;
-		full = nameidx_resolve(mt->names, r->who, &st);
+		surname = title_len(r->role, strlen(r->role)) > 0;
+		/* a bare token after a title is a surname ("Cllrs Bell,
+		 * Dornan"); a name in a list names the present
+		 * among the present, the absent among the absent */
+		full = nameidx_resolve_as(mt->names, r->who,
+					  IXR_UNLISTED | (surname ? IXR_SURNAME : 0) | (r->kind == REC_APOLOGY ? IXR_ABSENT : IXR_PRESENT),
+					  &st);
 		if (st == RESOLVE_FULL) {
 			free(r->who);
 			r->who = full;
@@ -236,66 +169,6 @@ resolve_attendees(meeting *mt)
 	}
 }
 
-static void
-add_owner(sbuf *who, const char *name)
-{
-	const char *p = who->s;
-	size_t k = strlen(name);
-
-	if (k == 0)
-		return;
-	/* no repeats */
-	while (p && (p = strstr(p, name)) != NULL) {
-		if ((p == who->s || p[-1] == ' ') && (p[k] == '\0' || p[k] == ';'))
-			return;
-		p += k;
-	}
-	if (who->len)
-		sbuf_adds(who, "; ");
-	sbuf_adds(who, name);
-}
-
-static void
-resolve_owners(meeting *mt, rec *r)
-{
-	sbuf who = SBUF_INIT;
-	const char *line = r->owners ? r->owners : "";
-	bool ambiguous = false;
-
-	while (*line) {
-		size_t ln = strcspn(line, "\n");
-		char *group = xstrndup(line, ln), *save = NULL;
-
-		for (char *alt = strtok_r(group, "|", &save); alt;
-		     alt = strtok_r(NULL, "|", &save)) {
-			bool guess = alt[0] == '?';
-			int st;
-			char *full;
-
-			if (guess && !nameidx_knows(mt->names, alt + 1) &&
-			    !is_chair_ref(alt + 1, strlen(alt + 1)))
-				continue;
-			full = nameidx_resolve(mt->names, alt + guess, &st);
-			if (st == RESOLVE_AMBIGUOUS) {
-				cs_warn_at(mt->source, r->line,
-					   "'%s' could be several people; kept as printed",
-					   alt + guess);
-				ambiguous = true;
-			}
-			add_owner(&who, full);
-			free(full);
-			break;
-		}
-		free(group);
-		line += ln + (line[ln] == '\n');
-	}
-	if (who.len == 0 && !ambiguous)
-		cs_warn_at(mt->source, r->line, "action with no owner named");
-	free(r->who);
-	r->who = xstrdup(sbuf_str(&who));
-	sbuf_free(&who);
-}
-
 void
 meeting_emit(meeting *mt)
 {
@@ -303,22 +176,17 @@ meeting_emit(meeting *mt)
 	for (size_t i = 0; i < mt->nrecs; i++) {
 		rec *r = &mt->recs[i];
 
-		if ((int)r->kind < 0)
-			continue;
-		if (r->kind == REC_ACTION)
-			resolve_owners(mt, r);
-		out_field(mt->source);
-		out_long(r->line);
-		out_field(mt->date);
-		out_field(mt->body ? mt->body : "");
-		out_field(kind_names[r->kind]);
-		out_field(r->item);
-		out_field(r->who);
-		out_field(r->role);
-		out_field(r->org);
-		out_field(r->text);
-		out_endrow();
+		if (r->kind == REC_ACTION) {
+			char *who = owners_resolve_tentative(&r->owners, mt->names,
+							     mt->source, r->line);
+
+			free(r->who);
+			r->who = who ? who : xstrdup("");
+			if (who == NULL)
+				r->kind = (enum rec_kind)-1;   /* no action */
+		}
 	}
+	meeting_write(mt);
 }
 
 /* ---- text helpers ---- */
@@ -346,199 +214,10 @@ prose_append(sbuf *b, const char *s, size_t n)
 	}
 }
 
-static bool
-named_span(cs_re *re, const char *g, size_t *so, size_t *eo)
-{
-	return re_named(re, g, so, eo) && *eo > *so;
-}
-
-bool
-prose_find_date(const char *s, size_t n, char *iso, size_t *so, size_t *eo)
-{
-	size_t start = 0;
-
-	while (start < n && re_match(re_date, s, n, start) == RE_MATCH) {
-		size_t a, b, ds, de, ms, me, ys, ye;
-		cs_date d;
-		int day, mon, yr;
-
-		re_group(re_date, 0, &a, &b);
-		if (date_parse(s + a, b - a, &d)) {
-			date_iso(d, iso);
-			*so = a;
-			*eo = b;
-			return true;
-		}
-		/* The parts, when date_parse wants the string plainer. */
-		if (named_span(re_date, "d", &ds, &de)) {
-			named_span(re_date, "m", &ms, &me);
-			named_span(re_date, "y", &ys, &ye);
-			mon = date_month_name(s + ms, me - ms);
-		} else {
-			named_span(re_date, "d2", &ds, &de);
-			named_span(re_date, "m2", &ms, &me);
-			named_span(re_date, "y2", &ys, &ye);
-			mon = (int)strtol(s + ms, NULL, 10);
-		}
-		day = (int)strtol(s + ds, NULL, 10);
-		yr = (int)strtol(s + ys, NULL, 10);
-		if (ye - ys == 2)
-			yr += yr < 70 ? 2000 : 1900;
-		if (date_valid(yr, mon, day)) {
-			d.y = yr;
-			d.m = mon;
-			d.d = day;
-			date_iso(d, iso);
-			*so = a;
-			*eo = b;
-			return true;
-		}
-		start = b > start ? b : start + 1;
-	}
-	return false;
-}
-
-bool
-prose_is_next_meeting_title(const char *s, size_t n)
-{
-	return re_test(re_next_title, s, n);
-}
-
-bool
-prose_next_meeting(meeting *mt, long line, const char *item, const char *s,
-		   size_t n, bool any_date)
-{
-	char iso[11], text[32];
-	size_t so, eo;
-	int t = -1;
-
-	if (mt->has_next || (!any_date && !re_test(re_next_phrase, s, n)))
-		return false;
-	if (!prose_find_date(s, n, iso, &so, &eo))
-		return false;
-	if (re_match(re_time, s, n, eo) == RE_MATCH) {
-		size_t a, b;
-
-		re_group(re_time, 0, &a, &b);
-		t = time_parse(s + a, b - a);
-	}
-	if (t >= 0)
-		snprintf(text, sizeof text, "%s %02d:%02d", iso, t / 60, t % 60);
-	else
-		snprintf(text, sizeof text, "%s", iso);
-	meeting_add(mt, REC_NEXT_MEETING, line, item, "", "", "", text);
-	return true;
-}
-
 bool
 prose_numbered(const char *s, size_t n)
 {
 	return n < 100000 && re_test(re_numbered, s, n);
-}
-
-void
-prose_closed(meeting *mt, long line, const char *s, size_t n)
-{
-	int t = time_parse(s, n);
-	char text[16] = "";
-
-	if (t >= 0)
-		snprintf(text, sizeof text, "%02d:%02d", t / 60, t % 60);
-	else
-		cs_warn_at(mt->source, line, "closing time not understood: %.40s", s);
-	meeting_add(mt, REC_CLOSED, line, "", "", "", "", text);
-}
-
-/* ---- lists of people ---- */
-
-static void
-add_person(meeting *mt, enum rec_kind kind, long line, const char *item,
-	   const char *s, size_t n)
-{
-	person p;
-	enum entry_kind k;
-
-	text_trim(&s, &n);
-	if (n == 0 || text_ieq(s, n, "none") || text_ieq(s, n, "none."))
-		return;
-	k = entry_parse(s, n, &p);
-	if (k == ENTRY_ORG && mt->nrecs > 0) {
-		rec *prev = &mt->recs[mt->nrecs - 1];
-
-		/* "Jamie Keddy, MOPAC": the organisation of the name before */
-		if (prev->kind == kind && prev->line == line && !*prev->org) {
-			free(prev->org);
-			prev->org = p.org;
-			p.org = NULL;
-			person_clear(&p);
-			return;
-		}
-	}
-	if (k == ENTRY_PERSON)
-		meeting_add(mt, kind, line, item, p.name, p.role, p.org, "");
-	else {
-		char *who = dup_trim(s, n);
-
-		cs_warn_at(mt->source, line, "not read as a name: %.60s", who);
-		meeting_add(mt, kind, line, item, who, "", k == ENTRY_ORG ? p.org : "", "");
-		free(who);
-	}
-	person_clear(&p);
-}
-
-/* Split on commas and semicolons outside brackets; a piece that is not one
- * entry is split again on " and ". */
-void
-prose_people_list(meeting *mt, enum rec_kind kind, long line,
-		  const char *item, const char *s, size_t n)
-{
-	size_t i = 0;
-
-	text_trim(&s, &n);
-	while (n > 0 && s[n - 1] == '.')
-		n--;
-	while (i < n) {
-		size_t k = i;
-		int depth = 0;
-		person p;
-
-		for (; k < n && (depth > 0 || (s[k] != ',' && s[k] != ';')); k++)
-			depth += s[k] == '(' ? 1 : s[k] == ')' ? -1 : 0;
-		if (entry_parse(s + i, k - i, &p) != ENTRY_NONE) {
-			person_clear(&p);
-			add_person(mt, kind, line, item, s + i, k - i);
-		} else {
-			size_t a = i;
-
-			if (text_iprefix(s + a, k - a, "and "))
-				a += 4;
-			for (size_t j = a; j + 5 <= k; j++)
-				if (memcmp(s + j, " and ", 5) == 0) {
-					add_person(mt, kind, line, item, s + a, j - a);
-					a = j + 5;
-				}
-			add_person(mt, kind, line, item, s + a, k - a);
-		}
-		i = k + 1;
-	}
-}
-
-bool
-prose_apology_entry(meeting *mt, long line, const char *item, const char *s,
-		    size_t n)
-{
-	person p;
-	enum entry_kind k;
-
-	if (text_ieq(s, n, "none") || text_ieq(s, n, "none."))
-		return true;
-	if (n > 0 && s[n - 1] == '.')
-		return false;       /* a sentence */
-	k = entry_parse(s, n, &p);
-	if (k == ENTRY_PERSON)
-		meeting_add(mt, REC_APOLOGY, line, item, p.name, p.role, p.org, "");
-	person_clear(&p);
-	return k == ENTRY_PERSON;
 }
 
 /* ---- sentences ---- */
@@ -551,7 +230,8 @@ static bool
 abbreviation_before(const char *s, size_t dot)
 {
 	static const char *const ab[] = { "Mr", "Mrs", "Ms", "Dr", "St", "No",
-		"incl", "e.g", "i.e", "eg", "ie", "Cllr", "approx", "Intel",
+		"incl", "e.g", "i.e", "eg", "ie", "Cllr", "Cllrs", "Messrs", "Supt",
+		"Insp", "Sgt", "Det", "Ch", "approx", "Intel",
 		"Prof", "Rev", "vs", "cf", NULL };
 	size_t w = dot;
 
@@ -599,16 +279,30 @@ split_sentences(const char *s, size_t n, size_t *count)
 	return v;
 }
 
+/* ---- people named in the text ---- */
+
 static void
-remember_ref(meeting *mt, const char *ref, size_t n)
+remember(meeting *mt, const char *ref, size_t n, bool guess)
 {
-	free(mt->refs[3]);
-	memmove(mt->refs + 1, mt->refs, 3 * sizeof mt->refs[0]);
-	mt->refs[0] = xstrndup(ref, n);
+	free(mt->refs[OWNER_NCAND - 1].ref);
+	memmove(mt->refs + 1, mt->refs, (OWNER_NCAND - 1) * sizeof mt->refs[0]);
+	mt->refs[0].ref = xstrndup(ref, n);
+	mt->refs[0].guess = guess;
+	mt->refs[0].sentence = mt->sentence;
+}
+
+static void
+forget_refs(meeting *mt)
+{
+	for (size_t i = 0; i < OWNER_NCAND; i++) {
+		free(mt->refs[i].ref);
+		mt->refs[i].ref = NULL;
+	}
 }
 
 /* People a sentence names, in order, into the recent references; titled
- * mentions with a full name also go to the names index. */
+ * mentions with a full name also go to the names index, with the sex
+ * their honorific gives ("Ms Helen Creed"). */
 static void
 note_refs(meeting *mt, const char *s, size_t n)
 {
@@ -617,42 +311,74 @@ note_refs(meeting *mt, const char *s, size_t n)
 
 	if (re_match(re_untitled, s, n, 0) == RE_MATCH &&
 	    re_named(re_untitled, "n", &so, &eo)) {
-		char *g = xmalloc(eo - so + 2);
-
-		g[0] = '?';
-		memcpy(g + 1, s + so, eo - so);
-		g[eo - so + 1] = '\0';
-		free(mt->refs[3]);
-		memmove(mt->refs + 1, mt->refs, 3 * sizeof mt->refs[0]);
-		mt->refs[0] = g;
+		remember(mt, s + so, eo - so, true);
 		/* "Priya Sandhu, Tenancy Manager, reported": a full name
 		 * (titled ones are taken below) */
-		if (!name_strip(g + 1, strlen(g + 1), &bare, NULL))
-			nameidx_add(mt->names, g + 1);
+		if (!name_strip(s + so, eo - so, &bare, NULL))
+			nameidx_add(mt->names, sbuf_str(&bare));
 	}
 	while (prose_next_ref(s, n, &pos, &so, &eo)) {
-		remember_ref(mt, s + so, eo - so);
+		remember(mt, s + so, eo - so, false);
 		name_strip(s + so, eo - so, &bare, NULL);
-		nameidx_add(mt->names, sbuf_str(&bare));
+		nameidx_person(mt->names, sbuf_str(&bare), NULL,
+			       name_sex(s + so, eo - so), 0);
 	}
 	sbuf_free(&bare);
 }
 
+/* A pronoun owner: the people named before it are its candidates. */
+static void
+pronoun_owner(meeting *mt, owner_list *ol, const char *p, size_t n)
+{
+	owner *o;
+
+	ol->v = xgrow(ol->v, &ol->cap, ol->n + 1, sizeof *ol->v);
+	o = &ol->v[ol->n++];
+	memset(o, 0, sizeof *o);
+	o->how = OWNER_PRONOUN;
+	o->ref = xstrndup(p, n);
+	o->sex = (p[0] == 's' || p[0] == 'S') ? 'f' : 'm';
+	for (size_t i = 0; i < OWNER_NCAND && mt->refs[i].ref; i++) {
+		o->cand[i] = xstrdup(mt->refs[i].ref);
+		o->cand_guess[i] = mt->refs[i].guess;
+	}
+	/* "Sunita Rao said ... She agreed to ...", "Cllr Bell said the
+	 * order was in hand and he would ...": the last sentence to name
+	 * anyone, this one or one of the two before, named one person */
+	o->fresh = mt->refs[0].ref &&
+		   mt->refs[0].sentence >= mt->sentence - 2 &&
+		   !(mt->refs[1].ref && mt->refs[1].sentence == mt->refs[0].sentence &&
+		     strcmp(mt->refs[1].ref, mt->refs[0].ref) != 0);
+}
+
+/* "Esme will contact ...": an untitled owner of "will" is an owner only
+ * when the minutes know the name; a title, a role or the clerk stands. */
+static enum owner_how
+how_for(const char *s, size_t n, bool personal)
+{
+	if (!personal || title_len(s, n) > 0 || is_role(s, n) ||
+	    is_chair_ref(s, n) || text_iprefix(s, n, "the ") ||
+	    text_ieq(s, n, "all"))
+		return OWNER_NAMED;
+	return OWNER_GUESS;
+}
+
 /* The owner of an "[ACTION]" sentence: its subject, or for "she"/"he"
- * the people named before it. */
-static char *
-subject_of(meeting *mt, const char *s, size_t n)
+ * the person named before it. */
+static void
+subject_of(meeting *mt, const char *s, size_t n, owner_list *ol)
 {
 	size_t pos = 0, so, eo, last_so = 0, last_eo = 0, verb = n, vb;
-	sbuf out = SBUF_INIT;
 
 	if (re_match(re_pronoun, s, n, 0) == RE_MATCH) {
-		for (size_t i = 0; i < 4 && mt->refs[i]; i++) {
-			if (out.len)
-				sbuf_addc(&out, '|');
-			sbuf_adds(&out, mt->refs[i]);
-		}
-		return out.s;
+		re_group(re_pronoun, 0, &so, &eo);
+		while (eo > so && s[eo - 1] != ' ')
+			eo--;
+		so = eo;
+		while (eo < n && s[eo] != ' ')
+			eo++;
+		pronoun_owner(mt, ol, s + so, eo - so);
+		return;
 	}
 	/* The person named last before the undertaking ("..., Inspector
 	 * Doyle said he would ..."). */
@@ -666,85 +392,189 @@ subject_of(meeting *mt, const char *s, size_t n)
 		last_eo = eo;
 	}
 	if (last_eo > 0)
-		sbuf_add(&out, s + last_so, last_eo - last_so);
+		owners_parse(ol, s + last_so, last_eo - last_so);
 	else if (re_match(re_untitled, s, n, 0) == RE_MATCH &&
 		 re_named(re_untitled, "n", &so, &eo)) {
-		sbuf_addc(&out, '?');
-		sbuf_add(&out, s + so, eo - so);
+		size_t first = ol->n;
+
+		owners_parse(ol, s + so, eo - so);
+		for (size_t i = first; i < ol->n; i++)
+			ol->v[i].how = how_for(ol->v[i].ref, strlen(ol->v[i].ref),
+					       true);
 	}
-	return out.s ? out.s : xstrdup("");
 }
 
-/* "Ms Hirani/Mr Clifton", "Chairman, Ms Vagarwal and Mr Clifton": one
- * reference per line. */
-static char *
-split_owners(const char *s, size_t n)
+/* ---- decisions and actions ---- */
+
+/* A decision of this meeting: a decision_* rule matches once what
+ * reports past decisions ("as agreed at the May meeting") is blanked. */
+static bool
+is_decision(const char *s, size_t n)
 {
-	sbuf out = SBUF_INIT;
-	size_t i = 0;
+	sbuf b = SBUF_INIT;
+	cs_rmatch m;
+	size_t pos = 0, nr = rules_count(rs_dec);
+	bool yes = false;
 
-	while (i < n) {
-		size_t k = i, len;
-		const char *p;
-
-		while (k < n && s[k] != '/' && s[k] != ',' && s[k] != ';' &&
-		       s[k] != '&' && !(k + 5 <= n && memcmp(s + k, " and ", 5) == 0))
-			k++;
-		p = s + i;
-		len = k - i;
-		text_trim(&p, &len);
-		if (len) {
-			if (out.len)
-				sbuf_addc(&out, '\n');
-			sbuf_add(&out, p, len);
-		}
-		i = k + (k + 5 <= n && memcmp(s + k, " and ", 5) == 0 ? 5 : 1);
+	sbuf_add(&b, s, n);
+	while (pos < n && rules_exec(rs_dec, r_past, b.s, b.len, pos, &m)) {
+		for (size_t i = m.so[0]; i < m.eo[0]; i++)
+			b.s[i] = b.s[i] == ' ' ? ' ' : 'x';
+		pos = m.eo[0] > pos ? m.eo[0] : pos + 1;
 	}
-	return out.s ? out.s : xstrdup("");
+	for (size_t r = 0; r < nr && !yes; r++)
+		yes = strncmp(rules_name(rs_dec, (int)r), "decision_", 9) == 0 &&
+		      rules_exec(rs_dec, (int)r, b.s, b.len, 0, &m);
+	sbuf_free(&b);
+	return yes;
 }
 
-/* Which owners (bit k for the k-th line of owners) the sentence names,
- * by their last word. */
+static bool
+has_str(const char *s, size_t n, const char *lit)
+{
+	size_t k = strlen(lit);
+
+	for (size_t i = 0; i + k <= n; i++)
+		if (memcmp(s + i, lit, k) == 0)
+			return true;
+	return false;
+}
+
+/* The action a sentence gives someone ("Clerk to write to ...", "Cllr
+ * Hale agreed to ...", "She will circulate ..."): its owners into ol.
+ * personal: a "will"/"would" owner must be a person (not "MCC will
+ * ..."); labelled actions ("Action: ...") take any owner. */
+static bool
+sentence_action(meeting *mt, const char *s, size_t n, bool personal,
+		owner_list *ol)
+{
+	static const int *const order[] = { &r_agreed_that, &r_to, &r_undertake,
+		&r_said, &r_pronoun, &r_will, &r_ongoing, &r_bare, &r_mid,
+		&r_pronoun_mid, &r_passive, &r_requested, &r_that_names, &r_we };
+	cs_rmatch m;
+	size_t so, eo, lead = 0;
+
+	/* "ii) Cllrs. A and B volunteered ...": a list mark is no part */
+	while (lead < n && lead < 16 && s[lead] != ' ')
+		lead++;
+	if (lead > 1 && lead < 16 && lead < n && s[lead - 1] == ')') {
+		s += lead + 1;
+		n -= lead + 1;
+	}
+
+	/* "The Community Response includes:" introduces a list */
+	if (n > 0 && s[n - 1] == ':')
+		return false;
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		int r = *order[i];
+
+		if (!rules_exec(rs_act, r, s, n, 0, &m))
+			continue;
+		if (!rules_named(rs_act, &m, "who", &so, &eo)) {
+			cs_rmatch sm;
+
+			if (r != r_passive && r != r_requested && r != r_we)
+				continue;
+			ol->passive = true;     /* "will be circulated" */
+			/* "Ms Lee confirmed that the wording would be
+			 * amended": she undertook it */
+			if (rules_exec(rs_act, r_speaker, s, n, 0, &sm) &&
+			    rules_named(rs_act, &sm, "who", &so, &eo))
+				owners_parse(ol, s + so, eo - so);
+			return true;
+		}
+		/* "The Clerk's report to ...": a possessive is no owner */
+		if (has_str(s + so, eo - so, "'s ") ||
+		    has_str(s + so, eo - so, "\xE2\x80\x99s "))
+			return false;
+		if (r == r_pronoun || r == r_pronoun_mid) {
+			/* the people named earlier in the sentence come first
+			 * ("Cllr Davies said the order was in hand and he
+			 * would follow up") */
+			note_refs(mt, s, so);
+			pronoun_owner(mt, ol, s + so, eo - so);
+		} else {
+			size_t first = ol->n;
+			bool must_know = personal && (r == r_will ||
+				r == r_agreed_that || r == r_to || r == r_that_names);
+
+			owners_parse(ol, s + so, eo - so);
+			/* "The Parish Council will produce a leaflet": the
+			 * meeting's own body is no owner; "It was agreed that
+			 * the Council give ..." is its decision, no task */
+			for (size_t k = first; k < ol->n;) {
+				if (!is_body(ol->v[k].ref, strlen(ol->v[k].ref))) {
+					k++;
+					continue;
+				}
+				if (r == r_agreed_that || r == r_to || r == r_undertake) {
+					owner_list_free(ol);
+					return false;
+				}
+				free(ol->v[k].ref);
+				memmove(ol->v + k, ol->v + k + 1,
+					(ol->n - k - 1) * sizeof *ol->v);
+				ol->n--;
+				ol->passive = true;
+			}
+			if (ol->passive && ol->n == first)
+				return true;
+			ol->tentative = true;
+			for (size_t k = first; k < ol->n; k++) {
+				ol->v[k].how = how_for(ol->v[k].ref,
+						       strlen(ol->v[k].ref), must_know);
+				if (ol->v[k].how != OWNER_GUESS)
+					ol->tentative = false;
+			}
+			if (r == r_passive)
+				ol->passive = true;
+		}
+		return true;
+	}
+	/* "At the request of the Chair, Jo Reed will join ...": after a
+	 * leading clause */
+	for (size_t k = 0; !personal && k < n && k < 60; k++)
+		if (s[k] == ',' && k + 2 < n && s[k + 1] == ' ')
+			return sentence_action(mt, s + k + 2, n - k - 2, true, ol);
+	return false;
+}
+
+/* Which owners (bit k for the k-th) the sentence names, by the last word
+ * of each. */
 static unsigned
-owners_named(const char *s, size_t n, const char *owners)
+owners_named(const char *s, size_t n, const owner_list *ol)
 {
 	unsigned mask = 0;
 
-	for (unsigned k = 0; *owners && k < 16; k++) {
-		size_t ln = strcspn(owners, "\n");
-		size_t w = ln;
+	for (size_t k = 0; k < ol->n && k < 16; k++) {
+		const char *o = ol->v[k].ref;
+		const char *w = strrchr(o, ' ');
+		size_t wn;
 
-		while (w > 0 && owners[w - 1] != ' ')
-			w--;
-		for (size_t i = 0; ln - w > 0 && i + (ln - w) <= n; i++)
-			if (memcmp(s + i, owners + w, ln - w) == 0) {
+		w = w ? w + 1 : o;
+		wn = strlen(w);
+		for (size_t i = 0; wn > 0 && i + wn <= n; i++)
+			if (memcmp(s + i, w, wn) == 0) {
 				mask |= 1u << k;
 				break;
 			}
-		owners += ln + (owners[ln] == '\n');
 	}
 	return mask;
 }
 
-static unsigned
-owners_all(const char *owners)
-{
-	unsigned k = *owners ? 1 : 0;
-
-	for (const char *c = owners; *c && k < 16; c++)
-		k += *c == '\n';
-	return k >= 16 ? 0xFFFFu : (1u << k) - 1;
-}
-
-static void
+static rec *
 add_text_rec(meeting *mt, enum rec_kind kind, long line, const char *item,
-	     const char *s, size_t n, char *owners)
+	     const char *s, size_t n, owner_list *owners)
 {
 	char *t = dup_trim(s, n);
 	rec *r = meeting_add(mt, kind, line, item, "", "", "", t);
 
-	r->owners = owners;
+	if (owners) {
+		r->owners = *owners;
+		memset(owners, 0, sizeof *owners);
+	}
 	free(t);
+	return r;
 }
 
 /* "The Board agreed the following:" takes the numbered list after it
@@ -771,25 +601,106 @@ continue_list(meeting *mt, const char *s, size_t n)
 	return true;
 }
 
-/* Remove "[ACTION]" markers from a sentence into out. */
-static void
-strip_markers(const char *s, size_t n, sbuf *out, char **who)
+/* Remove "[ACTION]" markers from a sentence into out; the owner a marker
+ * names ("[ACTION: Ms Bell]") into ol. */
+static bool
+strip_markers(const char *s, size_t n, sbuf *out, owner_list *ol)
 {
 	size_t pos = 0;
+	bool named = false;
 
 	sbuf_clear(out);
 	while (pos < n && re_match(re_marker, s, n, pos) == RE_MATCH) {
 		size_t a, b, wa, wb;
 
 		re_group(re_marker, 0, &a, &b);
-		if (who && *who == NULL && re_named(re_marker, "who", &wa, &wb) && wb > wa)
-			*who = split_owners(s + wa, wb - wa);
+		if (ol && !named && re_named(re_marker, "who", &wa, &wb) && wb > wa) {
+			owners_parse(ol, s + wa, wb - wa);
+			named = true;
+		}
 		sbuf_add(out, s + pos, a - pos);
 		pos = b;
 	}
 	sbuf_add(out, s + pos, n - pos);
 	while (out->len && (out->s[out->len - 1] == ' '))
 		out->s[--out->len] = '\0';
+	return named;
+}
+
+static size_t
+count_text_words(const char *s, size_t n)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && (i == 0 || s[i - 1] == ' ' ||
+						    s[i - 1] == '\t'))
+			w++;
+	return w;
+}
+
+/* Owners' words only ("Jo Reed", "Clerk / Cllr Ash"), no sentence: few
+ * words, each capitalised or a joining word. */
+static bool
+names_only(const char *s, size_t n)
+{
+	size_t words = 0, i = 0;
+
+	while (i < n) {
+		size_t so;
+
+		while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == '/'))
+			i++;
+		so = i;
+		while (i < n && s[i] != ' ' && s[i] != ',' && s[i] != '/')
+			i++;
+		if (i == so)
+			break;
+		words++;
+		if ((s[so] >= 'a' && s[so] <= 'z') &&
+		    !text_ieq(s + so, i - so, "and") && !text_ieq(s + so, i - so, "the"))
+			return false;
+	}
+	return words > 0 && words <= 10;
+}
+
+bool
+prose_owner_column(const char *s, size_t n, size_t *body_n, size_t *oso,
+		   size_t *oeo)
+{
+	size_t gap = n, gs = 0, words = 0;
+
+	/* the last gap: a tab, or four spaces */
+	for (size_t i = 0; i < n; i++) {
+		size_t k = i;
+
+		while (k < n && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		if (k > i && k < n && (memchr(s + i, '\t', k - i) || k - i >= 4)) {
+			gs = i;
+			gap = k;
+		}
+		if (k > i)
+			i = k - 1;
+	}
+	if (gap >= n || gs == 0 || n - gap > 60)
+		return false;
+	*oso = gap;
+	*oeo = n;
+	while (*oeo > *oso && (s[*oeo - 1] == ' ' || s[*oeo - 1] == '.'))
+		(*oeo)--;
+	/* "ClerkS": a stray letter the page glued on */
+	if (*oeo - *oso > 2 && s[*oeo - 1] == 'S' && s[*oeo - 2] >= 'a' &&
+	    s[*oeo - 2] <= 'z')
+		(*oeo)--;
+	for (size_t i = *oso; i < *oeo; i++)
+		if (s[i] != ' ' && (i == *oso || s[i - 1] == ' '))
+			words++;
+	*body_n = gs;
+	/* the owner's words are few and capitalised, after a text of some
+	 * length */
+	return words > 0 && words <= 6 && s[*oso] >= 'A' && s[*oso] <= 'Z' &&
+	       names_only(s + *oso, *oeo - *oso) && count_text_words(s, gs) >= 3;
 }
 
 void
@@ -798,26 +709,68 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 {
 	size_t ns, so, eo, body_n = n;
 	span *sv;
-	char *explicit_owners = NULL;
+	owner_list label = { 0 };
 	const char *task = NULL;
 	size_t taskn = 0;
+	bool labelled = false;
 	sbuf clean = SBUF_INIT;
+	cs_rmatch m;
 
 	if (strcmp(mt->refs_item, item) != 0) {
-		for (size_t i = 0; i < 4; i++) {
-			free(mt->refs[i]);
-			mt->refs[i] = NULL;
-		}
+		forget_refs(mt);
+		free(mt->last_sentence);
+		mt->last_sentence = NULL;
+		mt->open_rec = 0;
 		snprintf(mt->refs_item, sizeof mt->refs_item, "%s", item);
 		mt->resolved_list = false;
 		mt->list_rec = 0;
 	}
+	if (mt->open_rec && n > 0 && owners == NULL && !prose_numbered(s, n)) {
+		/* the rest of a decision's sentence: up to its full stop */
+		rec *r = &mt->recs[mt->open_rec - 1];
+		size_t k = 0;
+		sbuf b = SBUF_INIT;
+
+		while (k < n && !(s[k] == '.' && (k + 1 == n || s[k + 1] == ' ')))
+			k++;
+		k += k < n;
+		sbuf_adds(&b, r->text);
+		sbuf_addc(&b, ' ');
+		sbuf_add(&b, s, k);
+		free(r->text);
+		r->text = xstrdup(b.s);
+		sbuf_free(&b);
+		mt->open_rec = 0;
+		while (k < n && s[k] == ' ')
+			k++;
+		s += k;
+		n -= k;
+		if (n == 0)
+			return;
+	}
+	mt->open_rec = 0;
 	if (next_item)
 		prose_next_meeting(mt, line, item, s, n, true);
-	/* RESOLVED statements, and the numbered list after "RESOLVED:" */
-	if (n > 0 && re_match(re_resolved, s, n, 0) == RE_MATCH) {
-		re_group(re_resolved, 0, &so, &eo);
-		/* "RESOLVED -" or "RESOLVED that:" over a numbered list */
+	/* "Due: next meeting" under an action says when, and no more */
+	if (owners == NULL && n > 0 && rules_exec(rs_act, r_due, s, n, 0, &m))
+		return;
+	/* RESOLVED statements; "RESOLVED:" or "And Resolved:" alone takes
+	 * the numbered list or the quoted statement after it */
+	if (n > 0 && rules_exec(rs_dec, r_res_head, s, n, 0, &m)) {
+		eo = m.eo[0];
+		/* "Proposed by: X / Seconded by: Y / And Resolved:": the
+		 * proposal is the resolution's, not a decision of its own */
+		for (size_t i = mt->nrecs; i-- > 0;) {
+			rec *r = &mt->recs[i];
+			cs_rmatch pm;
+
+			if (r->kind != REC_DECISION || strcmp(r->item, item) != 0 ||
+			    !rules_exec(rs_dec, r_proposed_line, r->text,
+					strlen(r->text), 0, &pm))
+				break;
+			r->kind = (enum rec_kind)-1;
+		}
+		eo = m.eo[0];
 		mt->resolved_list = eo == n || (n - eo < 12 && s[n - 1] == ':');
 		if (!mt->resolved_list && eo < n)
 			add_text_rec(mt, REC_RESOLUTION, line, item, s + eo, n - eo, NULL);
@@ -831,86 +784,177 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		add_text_rec(mt, REC_RESOLUTION, line, item, s + k, n - k, NULL);
 		return;
 	}
+	if (mt->resolved_list && n > 0 &&
+	    (s[0] == '"' || s[0] == '\'' || text_iprefix(s, n, "\xE2\x80\x9C") ||
+	     text_iprefix(s, n, "that "))) {
+		/* And Resolved: / "That, the draft Minutes ... be adopted" */
+		add_text_rec(mt, REC_RESOLUTION, line, item, s, n, NULL);
+		mt->resolved_list = false;
+		return;
+	}
 	mt->resolved_list = false;
 	if (mt->list_rec && continue_list(mt, s, n))
 		return;
 	mt->list_rec = 0;
-	if (n > 0 && re_match(re_apology, s, n, 0) == RE_MATCH &&
-	    re_named(re_apology, "list", &so, &eo))
-		prose_people_list(mt, REC_APOLOGY, line, item, s + so, eo - so);
 
 	/* "... meeting. Action: Superintendent Leach" */
-	if (owners == NULL && n > 0 && re_match(re_inline_action, s, n, 0) == RE_MATCH &&
-	    re_named(re_inline_action, "who", &so, &eo)) {
-		size_t a, b;
-
-		re_group(re_inline_action, 0, &a, &b);
+	if (owners == NULL && n > 0 && rules_exec(rs_act, r_label, s, n, 0, &m) &&
+	    rules_named(rs_act, &m, "who", &so, &eo)) {
 		owners = s + so;
 		on = eo - so;
-		body_n = a;
+		body_n = m.so[0];
+	}
+	if (owners && on > 0 && on < 12 &&
+	    rules_exec(rs_dec, r_verb_first, owners, on, 0, &m) && m.eo[0] == on) {
+		/* "... Balance of 6,564.21<tabs>Noted": the meeting noted it */
+		add_text_rec(mt, REC_DECISION, line, item, s, n, NULL);
+		owners = NULL;
+	} else if (owners && date_month_name(owners, on) > 0) {
+		/* "... request for support<tabs>February": when, not who */
+		owners = NULL;
 	}
 	if (owners) {
 		/* "Action: Sam Keane to report in July": the owner, then the
-		 * task, which is the action's text */
-		for (size_t k = 0; k + 5 < on; k++)
-			if (memcmp(owners + k, " to ", 4) == 0 &&
-			    owners[k + 4] >= 'a' && owners[k + 4] <= 'z') {
-				task = owners;
-				taskn = on;
-				on = k;
-				break;
-			}
-		explicit_owners = split_owners(owners, on);
+		 * task, which is the action's text; "Action: The Director will
+		 * present ...": a sentence, whose subject owns it; "Action: Jo
+		 * Reed": the owners of the paragraph above */
+		labelled = true;
+		text_trim(&owners, &on);
+		if (names_only(owners, on)) {
+			owners_parse(&label, owners, on);
+			/* a column beside the text holds other notes too
+			 * ("Website/Social Media"): an owner there is a person,
+			 * a role, or all of them */
+			for (size_t k = 0; mt->owner_column && k < label.n; k++)
+				label.v[k].how = how_for(label.v[k].ref,
+							 strlen(label.v[k].ref), true);
+		}
+		else {
+			/* the first of its sentences that names who */
+			size_t nl;
+			span *lv = split_sentences(owners, on, &nl);
+
+			task = owners;
+			taskn = on;
+			for (size_t i = 0; i < nl; i++)
+				if (sentence_action(mt, owners + lv[i].so,
+						    lv[i].eo - lv[i].so, false, &label))
+					break;
+			free(lv);
+			/* "Action: Treasury officials to circulate ...": the
+			 * words before " to " and a verb */
+			for (size_t k = 0; label.n == 0 && !label.passive &&
+			     k + 5 < on && k < 80; k++)
+				if (memcmp(owners + k, " to ", 4) == 0 &&
+				    owners[k + 4] >= 'a' && owners[k + 4] <= 'z') {
+					/* "Team with Board input to ...": the
+					 * owner is before "with" */
+					size_t w = 0;
+
+					while (w + 6 < k && memcmp(owners + w, " with ", 6) != 0)
+						w++;
+					owners_parse(&label, owners, w + 6 < k ? w : k);
+					break;
+				}
+		}
 	}
 
 	sv = split_sentences(s, body_n, &ns);
 	for (size_t i = 0; i < ns; i++) {
 		const char *st = s + sv[i].so;
 		size_t sn = sv[i].eo - sv[i].so;
-		char *marker_who = NULL;
+		owner_list ol = { 0 };
+		bool acted = false;
 
+		mt->sentence++;
 		if (re_test(re_marker, st, sn)) {
-			strip_markers(st, sn, &clean, &marker_who);
-			if (marker_who == NULL)
-				marker_who = subject_of(mt, clean.s, clean.len);
-			add_text_rec(mt, REC_ACTION, line, item, clean.s, clean.len,
-				     marker_who);
+			if (!strip_markers(st, sn, &clean, &ol))
+				subject_of(mt, clean.s, clean.len, &ol);
+			add_text_rec(mt, REC_ACTION, line, item, clean.s, clean.len, &ol);
+			acted = true;
 		} else {
 			sbuf_clear(&clean);
 			sbuf_add(&clean, st, sn);
 		}
-		if (re_test(re_decision, clean.s, clean.len)) {
-			add_text_rec(mt, REC_DECISION, line, item, clean.s, clean.len, NULL);
+		/* "... welcomed everyone. Apologies received from Cllrs. A
+		 * and B." */
+		if (re_match(re_apology, clean.s, clean.len, 0) == RE_MATCH &&
+		    re_named(re_apology, "list", &so, &eo))
+			prose_people_list(mt, REC_APOLOGY, line, item, clean.s + so,
+					  eo - so);
+		if (rules_exec(rs_dec, r_res_it, clean.s, clean.len, 0, &m))
+			add_text_rec(mt, REC_RESOLUTION, line, item, clean.s, clean.len, NULL);
+		else if (is_decision(clean.s, clean.len)) {
+			if (mt->last_sentence && rules_exec(rs_dec, r_anaphora,
+							    clean.s, clean.len, 0, &m)) {
+				/* "This was agreed.", "NO OBJECTIONS": what was
+				 * agreed is the sentence before */
+				sbuf b = SBUF_INIT;
+
+				sbuf_adds(&b, mt->last_sentence);
+				sbuf_addc(&b, ' ');
+				sbuf_add(&b, clean.s, clean.len);
+				add_text_rec(mt, REC_DECISION, line, item, b.s, b.len, NULL);
+				sbuf_free(&b);
+			} else
+				add_text_rec(mt, REC_DECISION, line, item, clean.s,
+					     clean.len, NULL);
 			if (i + 1 == ns && clean.len && clean.s[clean.len - 1] == ':') {
 				mt->list_rec = mt->nrecs;
 				mt->list_sub = false;
-			}
+			} else if (i + 1 == ns && clean.len &&
+				   clean.s[clean.len - 1] >= 'a' &&
+				   clean.s[clean.len - 1] <= 'z')
+				/* cut in mid-sentence by a line break */
+				mt->open_rec = mt->nrecs;
 		}
+		if (!acted && !labelled &&
+		    sentence_action(mt, clean.s, clean.len, true, &ol)) {
+			if (mt->last_sentence && count_text_words(clean.s, clean.len) <= 4) {
+				/* "Clerk ask Highways.": what about is the
+				 * sentence before */
+				sbuf b = SBUF_INIT;
+
+				sbuf_adds(&b, mt->last_sentence);
+				sbuf_addc(&b, ' ');
+				sbuf_add(&b, clean.s, clean.len);
+				add_text_rec(mt, REC_ACTION, line, item, b.s, b.len, &ol);
+				sbuf_free(&b);
+			} else
+				add_text_rec(mt, REC_ACTION, line, item, clean.s,
+					     clean.len, &ol);
+		}
+		owner_list_free(&ol);
 		if (!next_item)
 			prose_next_meeting(mt, line, item, clean.s, clean.len, false);
 		note_refs(mt, clean.s, clean.len);
+		free(mt->last_sentence);
+		mt->last_sentence = xstrndup(clean.s, clean.len);
 	}
-	if (explicit_owners && task) {
-		add_text_rec(mt, REC_ACTION, line, item, task, taskn, explicit_owners);
-	} else if (explicit_owners) {
+	if (labelled && task) {
+		add_text_rec(mt, REC_ACTION, line, item, task, taskn, &label);
+	} else if (labelled) {
 		/* The action is the end of the paragraph, back to where every
-		 * owner has been named; or its last sentence. */
-		size_t from = ns > 0 ? sv[ns - 1].so : 0;
-		unsigned covered = 0, all = owners_all(explicit_owners);
+		 * owner has been named; or its last sentence; all of it when
+		 * the owners stand in a column beside it. */
+		size_t from = ns > 0 && !mt->owner_column ? sv[ns - 1].so : 0;
+		unsigned covered = 0, all = label.n >= 16 ? 0xFFFFu :
+					    (1u << label.n) - 1;
 
-		for (size_t i = ns; i-- > 0 && covered != all;) {
-			unsigned m = owners_named(s + sv[i].so, sv[i].eo - sv[i].so,
-						  explicit_owners);
+		for (size_t i = ns; i-- > 0 && covered != all && !mt->owner_column;) {
+			unsigned mk = owners_named(s + sv[i].so, sv[i].eo - sv[i].so,
+						   &label);
 
-			if (m & ~covered) {
-				covered |= m;
+			if (mk & ~covered) {
+				covered |= mk;
 				from = sv[i].so;
 			}
 		}
 		strip_markers(s + from, body_n - from, &clean, NULL);
 		add_text_rec(mt, REC_ACTION, line, item, sbuf_str(&clean), clean.len,
-			     explicit_owners);
+			     &label);
 	}
+	owner_list_free(&label);
 	free(sv);
 	sbuf_free(&clean);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "opts.h"
 #include "match.h"
 #include "tsv.h"
 #include "rowinfo.h"
@@ -40,6 +41,7 @@ main(int argc, char *argv[])
 		{ "ref-name", required_argument, NULL, 'N' },
 		{ "ref-population", required_argument, NULL, 'P' },
 		{ "strict", no_argument, NULL, 's' },
+		CS_COMMON_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -57,7 +59,8 @@ main(int argc, char *argv[])
 	tsv *in;
 
 	cs_setprog(argv[0]);
-	while ((ch = getopt_long(argc, argv, "k:c:b:r:hV", longopts, NULL)) != -1) {
+	opterr = 0;  /* cs_bad_option says it once, under one name */
+	while ((ch = getopt_long(argc, argv, "k:c:b:r:qhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'k': key = optarg; key_given = true; break;
 		case 'c': code_col = optarg; break;
@@ -69,9 +72,10 @@ main(int argc, char *argv[])
 		case 'N': ro.name = optarg; break;
 		case 'P': ro.population = optarg; break;
 		case 's': strict = true; break;
+		case 'q': case CS_OPT_MAX_WARNINGS: cs_common_option(ch, optarg); break;
 		case 'h': usage(); return cs_finish(false);
 		case 'V': cs_version();
-		default: cs_usage_error("unknown option");
+		default: cs_bad_option(argv, "k:c:b:r:qhV", longopts);
 		}
 	}
 	if (borough != NULL && boro_col != NULL)
@@ -89,9 +93,15 @@ main(int argc, char *argv[])
 		cs_usage_error("--vintage %s: no such boundary set in %s (it has %s)",
 			       vintage, wardref_path(ref), sets.s);
 	}
-	if (borough != NULL && (cols.lad = wardref_lad(ref, borough, strlen(borough))) == NULL)
+	if (borough != NULL && (cols.lad = wardref_lad(ref, borough, strlen(borough))) == NULL) {
+		sbuf near = SBUF_INIT;
+
+		if (*wardref_near_lad(ref, borough, &near) != '\0')
+			cs_usage_error("--borough %s: not a local authority of %s "
+				       "(nearest: %s)", borough, wardref_path(ref), near.s);
 		cs_usage_error("--borough %s: not a local authority of %s",
 			       borough, wardref_path(ref));
+	}
 
 	/* The input: columns by name, checked before any data is read. */
 	in = tsv_open(argc - optind, argv + optind);
@@ -105,6 +115,14 @@ main(int argc, char *argv[])
 		cols.code = tsv_need(in, code_col);
 	if (boro_col != NULL)
 		cols.borough = tsv_need(in, boro_col);
+	/* Codes before names: normalise-crime writes area_code, and for a
+	 * ward file the ward's borough as parent_area.  --vintage asks for
+	 * the wards of one boundary set, so it names them: a 2014 code
+	 * (E05000044 Burnt Oak) is then read as its name in 2022's set. */
+	if (code_col == NULL && vintage == NULL)
+		cols.code = tsv_col(in, "area_code");
+	if (boro_col == NULL && borough == NULL)
+		cols.borough = tsv_col(in, "parent_area");
 	cols.borough_name = borough;
 	cols.vintage = vintage;
 	period_cols_init(&pc, in, vintage == NULL && wardref_vintaged(ref));
@@ -174,7 +192,10 @@ usage(void)
 "\n"
 "  -k, --key COLUMN          ward name column (default: area)\n"
 "  -c, --code COLUMN         ward code column, matched first when not empty\n"
-"  -b, --borough-column COLUMN  borough of each row (name or E09 code)\n"
+"                            (default: area_code, when the input has it and\n"
+"                            --vintage is not given)\n"
+"  -b, --borough-column COLUMN  borough of each row (name or E09 code;\n"
+"                            default: parent_area, when the input has it)\n"
 "      --borough NAME        the borough of every row\n"
 "      --vintage 2014|2022   boundary set: 2014 = wards before May 2022,\n"
 "                            2022 = wards from May 2022; by default taken\n"
@@ -186,6 +207,8 @@ usage(void)
 "      --ref-name COLUMN     its ward name column\n"
 "      --ref-population COLUMN  its population column\n"
 "      --strict              exit 1 when any row did not match\n"
+"  -q, --quiet               print no warnings (with --strict: their count)\n"
+"      --max-warnings N      print each kind of warning at most N times (10)\n"
 "  -h, --help                this help\n"
 "  -V, --version             version\n"
 "\n"

@@ -19,6 +19,7 @@
 #include "lines.h"
 #include "mem.h"
 #include "names.h"
+#include "near.h"
 #include "ref.h"
 #include "text.h"
 #include "wardref.h"
@@ -194,9 +195,12 @@ load_tsv(wardref *r, const wardref_opts *o, const char *name)
 	const char **cell = xcalloc(t->ncols, sizeof *cell);
 
 	/* A defect of the built-in table names the file whole
-	 * ($CSPKIT_DATA/wards.tsv), for the user to find it. */
-	free(r->file);
-	r->file = xstrdup(t->path);
+	 * ($CSPKIT_DATA/wards.tsv), for the user to find it; a -r FILE
+	 * keeps the name it was given. */
+	if (o->path == NULL) {
+		free(r->file);
+		r->file = xstrdup(t->path);
+	}
 	size_t *len = xcalloc(t->ncols, sizeof *len);
 
 	find_columns(r, o, t->colnames, t->ncols);
@@ -374,6 +378,20 @@ wardref_lad(const wardref *r, const char *s, size_t n)
 	lad = hmap_get(r->lads, sbuf_str(&key), key.len);
 	sbuf_free(&key);
 	return lad;
+}
+
+const char *
+wardref_near_lad(const wardref *r, const char *s, sbuf *out)
+{
+	near_set ns;
+
+	near_init(&ns, s, strlen(s));
+	for (size_t i = 0; i < r->n; i++)
+		near_add(&ns, r->w[i].lad_name, r->w[i].lad_name,
+			 strlen(r->w[i].lad_name));
+	near_list(&ns, out);
+	near_free(&ns);
+	return sbuf_str(out);
 }
 
 void

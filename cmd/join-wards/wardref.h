@@ -39,6 +39,9 @@ const ward *wardref_by_name(const wardref *r, const char *key, size_t n);
  * (London aliases from lib/data/boroughs.tsv, else the table's LAD names),
  * or NULL. */
 const char *wardref_lad(const wardref *r, const char *s, size_t n);
+/* The local authorities nearest to a name that is none of them, for the
+ * message of --borough (near.h): "Barnett" -> "Barnet". */
+const char *wardref_near_lad(const wardref *r, const char *s, sbuf *out);
 void wardref_free(wardref *r);
 
 #endif

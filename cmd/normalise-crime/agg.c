@@ -27,6 +27,7 @@ typedef struct {
 
 struct nc_group {
 	char *area, *code, *offence;
+	char *parent, *pcode;   /* "" unless agg_group_in */
 	sbuf label;             /* the labels summed, " + " between */
 	size_t nlabels;         /* how many distinct labels */
 	bool label_done;        /* "+ N more" added */
@@ -57,6 +58,8 @@ agg_free(void)
 		free(g->area);
 		free(g->code);
 		free(g->offence);
+		free(g->parent);
+		free(g->pcode);
 		sbuf_free(&g->label);
 		free(g->fig);
 		free(g);
@@ -121,6 +124,13 @@ nc_group *
 agg_group(const char *area, const char *code, const char *offence,
 	  const char *label)
 {
+	return agg_group_in(area, code, "", "", offence, label);
+}
+
+nc_group *
+agg_group_in(const char *area, const char *code, const char *parent,
+	     const char *pcode, const char *offence, const char *label)
+{
 	static sbuf key;
 	void **slot;
 	nc_group *g;
@@ -130,6 +140,8 @@ agg_group(const char *area, const char *code, const char *offence,
 	sbuf_adds(&key, area);
 	sbuf_addc(&key, '\x1f');
 	sbuf_adds(&key, code);
+	sbuf_addc(&key, '\x1f');
+	sbuf_adds(&key, pcode);
 	sbuf_addc(&key, '\x1f');
 	sbuf_adds(&key, offence);
 	if (index == NULL) {
@@ -142,6 +154,8 @@ agg_group(const char *area, const char *code, const char *offence,
 		g->area = xstrdup(area);
 		g->code = xstrdup(code);
 		g->offence = xstrdup(offence);
+		g->parent = xstrdup(parent);
+		g->pcode = xstrdup(pcode);
 		groups = xgrow(groups, &gcap, ngroups + 1, sizeof *groups);
 		groups[ngroups++] = g;
 		*slot = g;
@@ -232,6 +246,8 @@ cmp_group(const void *a, const void *b)
 	if (c == 0)
 		c = strcmp(x->code, y->code);
 	if (c == 0)
+		c = strcmp(x->pcode, y->pcode);
+	if (c == 0)
 		c = strcmp(sbuf_str(&x->label), sbuf_str(&y->label));
 	if (c == 0)
 		c = strcmp(x->offence, y->offence);
@@ -265,7 +281,8 @@ emit(const nc_group *g, const month_fig *where, const cs_period *p,
 {
 	nc_row r = {
 		.source = where->source, .line = where->line, .area = g->area,
-		.area_code = g->code, .period = p, .base = base,
+		.area_code = g->code, .parent_area = g->parent,
+		.parent_area_code = g->pcode, .period = p, .base = base,
 		.offence = g->offence, .offence_label = sbuf_str(&g->label),
 		.measure = measure, .value = value, .unit = unit,
 	};

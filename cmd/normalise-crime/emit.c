@@ -17,10 +17,21 @@ static const char *const columns[] = {
 	"value", "unit",
 };
 
+static const char *const columns_parents[] = {
+	"source", "line", "area", "area_code", "parent_area", "parent_area_code",
+	"period", "period_start", "period_end", "base_period", "offence",
+	"offence_label", "measure", "value", "unit",
+};
+
+bool nc_parents;
+
 void
 nc_header(void)
 {
-	out_header(columns, sizeof columns / sizeof columns[0]);
+	if (nc_parents)
+		out_header(columns_parents, sizeof columns_parents / sizeof columns_parents[0]);
+	else
+		out_header(columns, sizeof columns / sizeof columns[0]);
 }
 
 /* Append s[0..n) as one TSV field: a tab, CR, LF or NUL becomes a space
@@ -84,6 +95,12 @@ nc_tmpl_set(nc_tmpl *t, const nc_row *r)
 	sbuf_addc(&t->head, '\t');
 	add_str(&t->head, r->area_code);
 	sbuf_addc(&t->head, '\t');
+	if (nc_parents) {
+		add_str(&t->head, r->parent_area);
+		sbuf_addc(&t->head, '\t');
+		add_str(&t->head, r->parent_area_code);
+		sbuf_addc(&t->head, '\t');
+	}
 
 	sbuf_clear(&t->mid);
 	sbuf_addc(&t->mid, '\t');

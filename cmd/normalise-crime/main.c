@@ -11,11 +11,17 @@
 #include <string.h>
 
 #include "err.h"
+#include "geo.h"
+#include "opts.h"
 #include "mem.h"
 #include "nc.h"
+#include "sniff.h"
 
 static void usage(void);
 static void parse_windows(const char *arg, struct nc_opts *o);
+static lines *open_operand(char *name, const struct nc_opts *o,
+			    const char **format, bool *wards);
+static bool read_lines(lines *in, const char *format, const struct nc_opts *o);
 static bool read_operand(char *name, const struct nc_opts *o);
 
 enum { OPT_BY = 256, OPT_LEVEL, OPT_WINDOW_ONLY, OPT_CHECK, OPT_STRICT };
@@ -31,6 +37,7 @@ static const struct option longopts[] = {
 	{ "window-only", no_argument, NULL, OPT_WINDOW_ONLY },
 	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "strict", no_argument, NULL, OPT_STRICT },
+	CS_COMMON_OPTIONS,
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -39,13 +46,19 @@ static const struct option longopts[] = {
 int
 main(int argc, char *argv[])
 {
-	struct nc_opts o = { 0 };
-	bool held = false;
+	struct nc_opts o = { .level = -1 };
+	bool held = false, wards = false;
+	static char stdin_name[] = "-";
+	char *stdin_only[] = { stdin_name }, **ops;
+	const char *format = NULL;
+	lines *first;
+	int nops;
 	int c;
 
 	cs_setprog(argv[0]);
 	o.areas = xcalloc((size_t)argc, sizeof *o.areas);
-	while ((c = getopt_long(argc, argv, "f:s:a:t:w:hV", longopts, NULL)) != -1) {
+	opterr = 0;  /* cs_bad_option says it once, under one name */
+	while ((c = getopt_long(argc, argv, "f:s:a:t:w:qhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") != 0 && strcmp(optarg, "mps") != 0 &&
@@ -65,8 +78,13 @@ main(int argc, char *argv[])
 			o.taxonomy = optarg;
 			break;
 		case OPT_BY:
-			if (strcmp(optarg, "lsoa") != 0 && strcmp(optarg, "borough") != 0)
-				cs_usage_error("--by: '%s' is not lsoa or borough", optarg);
+			/* lsoa and the national levels (geo.h); borough is the
+			 * London listing by the LSOA name. */
+			o.level = strcmp(optarg, "force") == 0 ? GEO_PFA
+				: strcmp(optarg, "borough") == 0 ? -1 : geo_level(optarg);
+			if (o.level == -1 && strcmp(optarg, "borough") != 0)
+				cs_usage_error("--by: '%s' is not lsoa, ward, lad, csp, force "
+					       "or borough", optarg);
 			o.by = optarg;
 			break;
 		case OPT_LEVEL:
@@ -86,6 +104,7 @@ main(int argc, char *argv[])
 		case OPT_STRICT:
 			o.strict = true;
 			break;
+		case 'q': case CS_OPT_MAX_WARNINGS: cs_common_option(c, optarg); break;
 		case 'h':
 			usage();
 			free(o.areas);
@@ -93,45 +112,70 @@ main(int argc, char *argv[])
 		case 'V':
 			cs_version();
 		default:
-			cs_usage_error("unknown option");
+			cs_bad_option(argv, "f:s:a:t:w:qhV", longopts);
 		}
 	}
 	if (o.window_only && o.nwindows == 0)
 		cs_usage_error("--window-only needs --window N");
 
 	tax_load(o.taxonomy);
-	nc_header();
+	nc_parents = o.level != -1;
 	if (optind == argc) {
-		held |= read_operand("-", &o);
+		ops = stdin_only;
+		nops = 1;
 	} else {
-		for (int i = optind; i < argc; i++)
-			held |= read_operand(argv[i], &o);
+		ops = argv + optind;
+		nops = argc - optind;
 	}
+	/* The first operand is opened before the header is written: an MPS
+	 * ward file names each ward's borough, and the table then has the
+	 * parent_area columns. */
+	first = open_operand(ops[0], &o, &format, &wards);
+	if (wards)
+		nc_parents = true;
+	nc_header();
+	if (first != NULL)
+		held |= read_lines(first, format, &o);
+	for (int i = 1; i < nops; i++)
+		held |= read_operand(ops[i], &o);
+	nc_area_check(&o);
 	if (held && !o.window_only)
 		agg_emit_months();
 	if (o.nwindows > 0)
 		agg_emit_windows(&o);
+	nc_policeuk_report();
 	free(o.areas);
 	return cs_finish(o.strict);
 }
 
-/* Read one operand in its format; true when its monthly rows are held for
- * the end (police.uk counts, --level major) rather than already written. */
-static bool
-read_operand(char *name, const struct nc_opts *o)
+/* Open one operand and read its first line: the format it is in (or
+ * --format), and whether it is an MPS ward file.  NULL when it is empty. */
+static lines *
+open_operand(char *name, const struct nc_opts *o, const char **format, bool *wards)
 {
 	lines *in = lines_open(1, &name);
-	const char *format = o->format;
 	char *line;
 	size_t n;
 
 	if (!lines_next(in, &line, &n)) {
 		lines_close(in);        /* empty input: no rows */
-		return false;
+		return NULL;
 	}
-	if (format == NULL)
-		format = nc_detect(line, n);
+	*format = o->format;
+	if (*format == NULL && strcmp(*format = nc_detect(line, n), "text") == 0)
+		sniff_crime_csv(lines_source(in), line, n);
+	if (wards != NULL)
+		*wards = strcmp(*format, "mps") == 0 && nc_mps_has_wards(line, n);
 	lines_unread(in);
+	return in;
+}
+
+/* Read an opened operand in its format; true when its monthly rows are
+ * held for the end (police.uk counts, --level major) rather than already
+ * written. */
+static bool
+read_lines(lines *in, const char *format, const struct nc_opts *o)
+{
 	if (strcmp(format, "text") == 0) {
 		nc_text(in, o);
 		lines_close(in);
@@ -145,6 +189,15 @@ read_operand(char *name, const struct nc_opts *o)
 		nc_policeuk(csv, o);
 	csvin_close(csv);
 	return o->level_major || strcmp(format, "police-uk") == 0;
+}
+
+static bool
+read_operand(char *name, const struct nc_opts *o)
+{
+	const char *format;
+	lines *in = open_operand(name, o, &format, NULL);
+
+	return in != NULL && read_lines(in, format, o);
 }
 
 /* --window 3,12: window lengths in months, 1..120. */
@@ -190,13 +243,17 @@ usage(void)
 "  -a, --area NAME       text: the area the report is about; mps, police-uk:\n"
 "                        keep only this area (name or code; repeatable)\n"
 "  -t, --taxonomy FILE   offence taxonomy instead of the built-in one\n"
-"      --by lsoa|borough police-uk: count per LSOA (default) or borough\n"
+"      --by LEVEL        police-uk: count per lsoa, ward, lad (local authority),\n"
+"                        csp (partnership) or force, with parent_area and\n"
+"                        total_crime; or per borough (London, by LSOA name)\n"
 "      --level major     mps: sum minor categories to major categories\n"
 "  -w, --window N[,N...] also sum the N months ending at the latest month,\n"
 "                        the same N months a year earlier, and the change\n"
 "      --window-only     write the window rows only\n"
 "      --check           text: recompute stated changes\n"
 "      --strict          exit 1 when there was any warning\n"
+"  -q, --quiet           print no warnings (with --strict: their count)\n"
+"      --max-warnings N  print each kind of warning at most N times (10)\n"
 "  -h, --help            show this help\n"
 "  -V, --version         show the version\n"
 "\n"
@@ -205,6 +262,7 @@ usage(void)
 "  normalise-crime --area Barnet --window 3,12 --window-only mps_borough.csv\n"
 "  normalise-crime --level major --area Barnet mps_ward.csv\n"
 "  normalise-crime --by borough 2023-01-metropolitan-street.csv\n"
+"  normalise-crime --by csp --window 3,12 --window-only 2022-*-gwent-street.csv\n"
 "  pdftotext -layout report.pdf - | normalise-crime --area Barnet\n"
 "\n"
 "Exit status: 0 success, 1 data error, 2 usage error.\n", stdout);

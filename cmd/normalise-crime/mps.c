@@ -30,6 +30,17 @@ typedef struct {
 	bool held;              /* summed for --window/--level major */
 } month_col;
 
+/* MPS ward file headers: "MajorText,MinorText,WardName,WardCode,
+ * LookUp_BoroughName,202009,..." */
+bool
+nc_mps_has_wards(const char *line, size_t n)
+{
+	for (size_t i = 0; i + 4 <= n; i++)
+		if (text_iprefix(line + i, n - i, "ward"))
+			return true;
+	return false;
+}
+
 typedef struct {
 	const char *name, *source;   /* operand, and the source column */
 	int major, minor, borough, wardname, wardcode;
@@ -237,7 +248,8 @@ nc_mps(csvin *c, const struct nc_opts *o)
 {
 	mps_file f = { 0 };
 	sbuf area = SBUF_INIT, code = SBUF_INIT, major = SBUF_INIT,
-	     minor = SBUF_INIT, label = SBUF_INIT;
+	     minor = SBUF_INIT, label = SBUF_INIT, parent = SBUF_INIT;
+	const char *parent_code = NULL;
 	bool hold = o->level_major || o->nwindows > 0;
 	nc_tmpl row = { SBUF_INIT, SBUF_INIT, SBUF_INIT };
 	const char *first_empty = NULL;
@@ -264,8 +276,14 @@ nc_mps(csvin *c, const struct nc_opts *o)
 			offence = "unmapped";
 		}
 		if (f.wardname >= 0) {
+			const cs_borough *b;
+
 			nc_field(c, f.wardname, &area);
 			nc_field(c, f.wardcode, &code);
+			/* The ward's borough, as printed, and its code. */
+			nc_field(c, f.borough, &parent);
+			b = borough_find(parent.s, parent.len);
+			parent_code = b ? b->code : NULL;
 		} else {
 			const cs_borough *b;
 
@@ -287,6 +305,8 @@ nc_mps(csvin *c, const struct nc_opts *o)
 			nc_row r = {
 				.source = f.source, .line = line, .area = area.s,
 				.area_code = code.s, .offence = offence,
+				.parent_area = f.wardname >= 0 ? parent.s : NULL,
+				.parent_area_code = parent_code,
 				.offence_label = label.s, .measure = "count",
 				.unit = "offences",
 			};
@@ -335,5 +355,6 @@ nc_mps(csvin *c, const struct nc_opts *o)
 	sbuf_free(&major);
 	sbuf_free(&minor);
 	sbuf_free(&label);
+	sbuf_free(&parent);
 	return 0;
 }

@@ -18,7 +18,9 @@ struct nc_opts {
 	char **areas;              /* --area (repeatable) filter for data modes */
 	size_t nareas;
 	const char *taxonomy;      /* --taxonomy FILE or NULL (built-in) */
-	const char *by;            /* police-uk --by lsoa|borough */
+	const char *by;            /* police-uk --by lsoa|ward|lad|csp|force|borough */
+	int level;                 /* --by as a geo.h level, -2 lsoa; -1 none
+				    * (the London per-LSOA / borough listing) */
 	bool level_major;          /* --level major */
 	int windows[8];            /* --window N[,N...] */
 	size_t nwindows;
@@ -32,6 +34,7 @@ typedef struct {
 	const char *source;
 	long line;
 	const char *area, *area_code;
+	const char *parent_area, *parent_area_code;   /* written when nc_parents */
 	const cs_period *period;     /* label, start, end; NULL = unknown */
 	const cs_period *base;       /* base_period label; NULL = none */
 	const char *offence;         /* canonical key or "unmapped" */
@@ -41,6 +44,9 @@ typedef struct {
 	const char *unit;
 } nc_row;
 
+/* True when the table has parent_area and parent_area_code after
+ * area_code (police-uk --by a national level); set before nc_header. */
+extern bool nc_parents;
 void nc_header(void);
 void nc_emit(const nc_row *r);
 
@@ -74,6 +80,8 @@ int nc_text(lines *in, const struct nc_opts *o);             /* text.c */
  * is the header (mps.c, policeuk.c). */
 int nc_mps(csvin *in, const struct nc_opts *o);              /* mps.c */
 int nc_policeuk(csvin *in, const struct nc_opts *o);         /* policeuk.c */
+/* The closing warning for records --by could not place (before the count). */
+void nc_policeuk_report(void);
 
 /* CSV helper (csvfield.c): field i trimmed and made valid UTF-8, copied
  * into b (records do not outlive the next csvin_next).  Header columns are
@@ -82,10 +90,16 @@ const char *nc_field(csvin *c, int i, sbuf *b);
 
 /* The format a first line announces: "mps", "police-uk", or "text". */
 const char *nc_detect(const char *line, size_t n);
+/* An MPS header with a ward column (WardName, WardCode): its rows get the
+ * borough as parent_area (mps.c). */
+bool nc_mps_has_wards(const char *line, size_t n);
 
 /* --area filter for the data modes (filter.c): true when no --area was
  * given or name (or code) is one of them, compared folded (names.h). */
 bool nc_area_wanted(const struct nc_opts *o, const char *name, size_t n);
+/* After the last operand: an --area that kept no row is exit 1 naming
+ * the nearest known names. */
+void nc_area_check(const struct nc_opts *o);
 
 /* Month totals held until the end (agg.c): police.uk counts, --level major
  * and --window.  A group is one area and offence; months are indexed
@@ -93,6 +107,9 @@ bool nc_area_wanted(const struct nc_opts *o, const char *name, size_t n);
 typedef struct nc_group nc_group;
 nc_group *agg_group(const char *area, const char *code, const char *offence,
 		    const char *label);
+/* The same within a parent area (police.uk --by a national level). */
+nc_group *agg_group_in(const char *area, const char *code, const char *parent,
+		       const char *pcode, const char *offence, const char *label);
 /* Add count to a month; source and line say where it was read (the first
  * figure of each month is the one the row will cite). */
 void agg_add(nc_group *g, int month, long count, const char *source, long line);

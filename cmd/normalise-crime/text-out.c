@@ -111,6 +111,19 @@ bool tx_footnote(tx *t, int num, const char *s, size_t n)
 		f->fn = 0;
 		cs_period p = a;
 		int rr = r;
+		if (f->fn_months && !vs) {
+			/* "5 To June 2019" under "the last 12 months5": a month alone
+			 * ends the relative span */
+			sbuf tmp = SBUF_INIT;
+			cs_period q;
+			sbuf_printf(&tmp, "%d months ", f->fn_months);
+			sbuf_add(&tmp, s, n);
+			if (tx_find_period(tmp.s, tmp.len, &q, &so, &eo) == TXP_OK && so == 0) {
+				p = q;
+				rr = TXP_OK;
+			}
+			sbuf_free(&tmp);
+		}
 		if (rr != TXP_OK && f->fn_months) {
 			/* "7 To June 2017" under "the last 12 months7" */
 			sbuf tmp = SBUF_INIT;

@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include "err.h"
-#include "re.h"
 #include "tx.h"
 
 enum { MAXROWS = 2000, MAXCOLS = 40, CAPTION_LINES = 3 };
@@ -49,27 +48,37 @@ typedef struct {
 	long line;
 } row;
 
-static cs_re *re_rank, *re_change, *re_skip, *re_count, *re_self, *re_caption;
-static cs_re *re_subject, *re_compared, *re_per1000, *re_unit;
+/* Rules of lib/data/rules-crime-cells.tsv (text-words.c loads them). */
+static int r_rank = -1, r_change, r_skip, r_count, r_self, r_caption, r_subject,
+	   r_compared, r_per1000, r_unit;
 
 static void compile(void)
 {
-	if (re_rank)
+	cs_ruleset *rs = tx_cell_rules();
+	if (r_rank >= 0)
 		return;
-	re_rank = re_compile("rank", "i", "text-tab.c");
-	re_change = re_compile("change|% diff|difference", "i", "text-tab.c");
-	re_skip = re_compile("rate|%\\s*of|share|proportion|satisf|confidence"
-			     "|detect|repeat|date|factors|RAG|outcome", "i", "text-tab.c");
-	re_count = re_compile("volume|number|count|\\bno\\.?$|total|current|one year ago"
-			      "|offences|crimes|incidents", "i", "text-tab.c");
-	re_self = re_compile("^(?<p>[A-Za-z]{3,9}[ -]?'?\\d{2,4})\\s*:\\s*(?<v>[\\d,.]+)$",
-			     "", "text-tab.c");
-	re_caption = re_compile("^(?:table|chart|figure|source)\\b", "i", "text-tab.c");
-	re_subject = re_compile("^table \\d+[.:]? (?<s>[^,]+?)(?: in | by | across |,|$)",
-				"i", "text-tab.c");
-	re_compared = re_compile("\\G\\s*compared (?:to|with)", "i", "text-tab.c");
-	re_per1000 = re_compile("\\bper 1,?000\\b", "i", "text-tab.c");
-	re_unit = re_compile("\\G\\s*(?:per )?1,?000 pop(?:ulation)?\\s*$", "i", "text-tab.c");
+	r_rank = rules_need(rs, "col_rank");
+	r_change = rules_need(rs, "col_change");
+	r_skip = rules_need(rs, "col_skip");
+	r_count = rules_need(rs, "col_count");
+	r_self = rules_need(rs, "cell_self");
+	r_caption = rules_need(rs, "caption");
+	r_subject = rules_need(rs, "caption_subject");
+	r_compared = rules_need(rs, "compared_to");
+	r_per1000 = rules_need(rs, "per_1000");
+	r_unit = rules_need(rs, "unit_1000");
+}
+
+/* Rule r matches s[0..n) from start; m may be NULL. */
+static bool match(int r, const char *s, size_t n, size_t start, cs_rmatch *m)
+{
+	cs_rmatch mm;
+	return rules_exec(tx_cell_rules(), r, s, n, start, m ? m : &mm);
+}
+
+static bool named(const cs_rmatch *m, const char *g, size_t *so, size_t *eo)
+{
+	return rules_named(tx_cell_rules(), m, g, so, eo);
 }
 
 static struct tx_tab *state(tx *t)
@@ -115,7 +124,7 @@ static bool is_data(const row *r)
 	for (int c = 1; c < r->ncells; c++)
 		if (tx_cell_num(r->s[c], r->n[c], &v) ||
 		    (num_prefix(r->s[c], r->n[c], &v) == NUM_OK &&
-		     re_match(re_unit, r->s[c], r->n[c], v.end) == RE_MATCH))
+		     match(r_unit, r->s[c], r->n[c], v.end, NULL)))
 			return true;
 	return false;
 }
@@ -135,12 +144,12 @@ static void classify(col *k, const col *cols, int c, const char *h, size_t hn,
 		k->per = (tx_period){ true, p };
 	else if (table_per->set)
 		k->per = *table_per;
-	if (re_test(re_rank, h, hn)) {
+	if (match(r_rank, h, hn, 0, NULL)) {
 		k->kind = K_RANK;
 		k->london = strstr(h, "London") != NULL;
 		return;
 	}
-	if (re_test(re_change, h, hn)) {
+	if (match(r_change, h, hn, 0, NULL)) {
 		/* a change of the counts to its left: the later against the
 		 * earlier, or the nearest against a year before */
 		int a = c - 2, b = c - 1;
@@ -165,7 +174,7 @@ static void classify(col *k, const col *cols, int c, const char *h, size_t hn,
 			k->base = (tx_period){ true, period_shift(&k->per.p, -m) };
 		return;
 	}
-	if (re_test(re_skip, h, hn))
+	if (match(r_skip, h, hn, 0, NULL))
 		return;
 	const char *area = tx_area_name(main, mainn);
 	if (area) {
@@ -174,7 +183,7 @@ static void classify(col *k, const col *cols, int c, const char *h, size_t hn,
 		return;
 	}
 	/* a period, a count, or an offence (the columns of an area list) */
-	if (tx_cell_period(main, mainn, &p) || re_test(re_count, h, hn) ||
+	if (tx_cell_period(main, mainn, &p) || match(r_count, h, hn, 0, NULL) ||
 	    (mainn && tax_map(main, mainn))) {
 		k->kind = K_COUNT;
 		if (!k->per.set && tx_months_ago(h, hn) == 12) {
@@ -195,13 +204,14 @@ static void classify(col *k, const col *cols, int c, const char *h, size_t hn,
 static bool self_labelled(tx *t, const row *r, int c, const char *label, size_t ln)
 {
 	size_t so, eo;
-	if (re_match(re_self, r->s[c], r->n[c], 0) != RE_MATCH)
+	cs_rmatch m;
+	if (!match(r_self, r->s[c], r->n[c], 0, &m))
 		return false;
-	re_named(re_self, "p", &so, &eo);
+	named(&m, "p", &so, &eo);
 	cs_period p;
 	if (!tx_cell_period(r->s[c] + so, eo - so, &p))
 		return false;
-	re_named(re_self, "v", &so, &eo);
+	named(&m, "v", &so, &eo);
 	cs_num v;
 	if (num_parse(r->s[c] + so, eo - so, &v) != NUM_OK)
 		return false;
@@ -282,9 +292,9 @@ static void data_row(tx *t, const row *r, const col *cols, int ncols, bool areal
 static const char *caption_subject(const char *cap, size_t capn, sbuf *out)
 {
 	size_t so, eo;
+	cs_rmatch m;
 	sbuf_clear(out);
-	if (!capn || re_match(re_subject, cap, capn, 0) != RE_MATCH ||
-	    !re_named(re_subject, "s", &so, &eo))
+	if (!capn || !match(r_subject, cap, capn, 0, &m) || !named(&m, "s", &so, &eo))
 		return NULL;
 	tx_label(cap + so, eo - so, out);
 	return tax_map(out->s, out->len) ? out->s : NULL;
@@ -307,13 +317,14 @@ static void stat_row(tx *t, const row *r, const col *cols, int ncols, const char
 		return;
 	p.set = true;
 	size_t rest = eo;
-	if (re_match(re_compared, s, n, eo) == RE_MATCH) {
-		re_group(re_compared, 0, &so2, &rest);
+	cs_rmatch m;
+	if (match(r_compared, s, n, eo, &m)) {
+		rules_group(&m, 0, &so2, &rest);
 		if (tx_find_period(s + rest, n - rest, &base.p, &so2, &eo2) == TXP_OK ||
 		    tx_find_month(s + rest, n - rest, &base.p, &so2, &eo2) == TXP_OK)
 			base.set = true;
 	}
-	size_t per = re_match(re_per1000, s, n, 0) == RE_MATCH ? (re_group(re_per1000, 0, &so2, &eo2), so2) : n;
+	size_t per = match(r_per1000, s, n, 0, &m) ? (rules_group(&m, 0, &so2, &eo2), so2) : n;
 	size_t end = so < per ? so : per;
 	tx_label(s, end, lab);
 	const char *label = lab->s;
@@ -328,7 +339,7 @@ static void stat_row(tx *t, const row *r, const col *cols, int ncols, const char
 		if (per < n) {
 			/* "2.4 1000 pop": the number, then only the unit again */
 			if (num_prefix(r->s[c], r->n[c], &v) != NUM_OK || v.percent ||
-			    (v.end < r->n[c] && re_match(re_unit, r->s[c], r->n[c], v.end) != RE_MATCH))
+			    (v.end < r->n[c] && !match(r_unit, r->s[c], r->n[c], v.end, NULL)))
 				continue;
 			tx_add(t, r->line, area, &p, NULL, label, strlen(label), "rate_per_1000",
 			       v.text, "per 1000 population");
@@ -346,8 +357,8 @@ static bool heads_figures(const char *s, size_t n)
 {
 	cs_period p;
 	return n && (tx_cell_period(s, n, &p) || tx_area_name(s, n) ||
-		     re_test(re_count, s, n) || re_test(re_change, s, n) ||
-		     re_test(re_rank, s, n));
+		     match(r_count, s, n, 0, NULL) || match(r_change, s, n, 0, NULL) ||
+		     match(r_rank, s, n, 0, NULL));
 }
 
 /* A header with one cell fewer than its rows ("2017/18<TAB>2018/19" over
@@ -482,7 +493,7 @@ bool tx_tab_line(tx *t, const char *s, size_t n)
 	text_trim(&c, &cn);
 	tx_period cap = { 0 };
 	size_t so, eo;
-	bool caption = re_test(re_caption, c, cn);
+	bool caption = match(r_caption, c, cn, 0, NULL);
 	if (caption && tx_find_period(c, cn, &cap.p, &so, &eo) == TXP_OK)
 		cap.set = true;
 	if (caption || ++tb->after >= CAPTION_LINES) {
@@ -515,12 +526,7 @@ void tx_tab_free(tx *t)
 	free(t->tab->lineno);
 	free(t->tab);
 	t->tab = NULL;
-	/* nc_text runs once per operand: every pointer is reset, so the
-	 * next operand compiles afresh and never frees these twice. */
-	cs_re **all[] = { &re_rank, &re_change, &re_skip, &re_count, &re_self, &re_caption,
-			  &re_subject, &re_compared, &re_per1000, &re_unit };
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
-		re_free(*all[i]);
-		*all[i] = NULL;
-	}
+	/* the rules are freed with the others (tx_words_free): look them
+	 * up again for the next operand */
+	r_rank = -1;
 }

@@ -141,11 +141,18 @@ static bool footnote_line(tx *t, const char *s, size_t n)
 		return false;
 	long num = 0;
 	num_long(s, d, &num);
-	return tx_footnote(t, (int)num, s + d + 1, n - d - 1);
+	if (tx_footnote(t, (int)num, s + d + 1, n - d - 1)) {
+		t->notes = true;
+		return true;
+	}
+	/* "4 MOPAC7 Crime types: Burglary, ..." under "3 As at March 2017":
+	 * a note of the block no figure cites is a note, not a sentence */
+	return t->notes && s[d + 1] >= 'A' && s[d + 1] <= 'Z';
 }
 
 static void end_all(tx *t)
 {
+	tx_flat_end(t);
 	tx_tab_end(t);
 	tx_table_end(t);
 	tx_para_end(t);
@@ -159,6 +166,9 @@ static void end_all(tx *t)
 
 static void one_line(tx *t, char *s, size_t n)
 {
+	/* a lone number in a flattened table is a cell, not a page number */
+	if (tx_flat_in_table(t) && tx_flat_line(t, s, n))
+		return;
 	if (text_is_furniture(s, n))
 		return;
 	if (!t->area) {
@@ -166,14 +176,29 @@ static void one_line(tx *t, char *s, size_t n)
 		if (a)
 			t->area = xstrdup(a);
 	}
+	if (tx_flat_line(t, s, n))
+		return;
+	tx_line_rest(t, s, n);
+}
+
+void tx_line_rest(tx *t, char *s, size_t n)
+{
 	if (tx_tab_line(t, s, n) || tx_table_line(t, s, n)) {
+		t->blank = false;
 		tx_para_end(t);
 		return;
 	}
-	if (text_is_blank(s, n) || footnote_line(t, s, n)) {
+	if (text_is_blank(s, n)) {
+		/* the paragraph may go on: see tx_para_line */
+		t->blank = true;
+		t->notes = false;
+		return;
+	}
+	if (footnote_line(t, s, n)) {
 		tx_para_end(t);
 		return;
 	}
+	t->notes = false;
 	tx_para_line(t, s, n);
 }
 
@@ -206,6 +231,8 @@ int nc_text(lines *in, const struct nc_opts *o)
 		long h = tx_table_pending(&t), h2 = tx_tab_pending(&t), h3 = tx_para_pending(&t);
 		t.hold = h < h2 ? h : h2;
 		t.hold = t.hold < h3 ? t.hold : h3;
+		long h4 = tx_flat_pending(&t);
+		t.hold = t.hold < h4 ? t.hold : h4;
 		tx_flush(&t, false);
 	}
 	if (t.file)
@@ -216,7 +243,8 @@ int nc_text(lines *in, const struct nc_opts *o)
 	tx_table_free(&t);
 	tx_tab_free(&t);
 	tx_para_free(&t);
+	tx_flat_free(&t);
 	tx_sent_free();
-	tx_period_free();
+	tx_words_free();
 	return 0;
 }

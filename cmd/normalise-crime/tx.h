@@ -1,12 +1,15 @@
 /* tx.h - text mode of normalise-crime: the context its recognisers share.
  *
  * text.c reads lines, cleans them and hands each to the recognisers:
+ *   text-flat.c   a table flattened one cell per line (pdftotext without
+ *                 -layout);
  *   text-table.c  space-separated table under a header of periods broken
  *                 over several lines (pdftotext of a PDF table);
  *   text-tab.c    tab-separated tables: offence x period, offence x area,
  *                 area lists, dashboards with super-headers and ranks;
  *   text-sent.c   statistic sentences and sentence-style dashboards;
- *   text-period.c periods named in free text ("12 months to March 2017");
+ *   text-words.c  the recogniser tables (lib/data/rules-crime-*.tsv) and
+ *                 the words of a statistic (lib/data/crime-words.tsv);
  *   text-out.c    the held rows (in line order), footnoted periods, and the
  *                 --check arithmetic.
  */
@@ -20,6 +23,7 @@
 #include "mem.h"
 #include "nc.h"
 #include "num.h"
+#include "rules.h"
 #include "text.h"   /* lib: text_trim, text_ieq */
 
 /* A period that may be unknown. */
@@ -59,6 +63,9 @@ typedef struct {
 	struct tx_table *table;   /* text-table.c state */
 	struct tx_tab *tab;       /* text-tab.c state */
 	struct tx_para *para;     /* text-sent.c state */
+	struct tx_flat *flat;     /* text-flat.c state */
+	bool notes;               /* in a block of numbered footnotes */
+	bool blank;               /* a blank line since the last line read */
 	tx_period lead;           /* period of a paragraph ending in ':' */
 	long lead_line;
 } tx;
@@ -84,10 +91,23 @@ void tx_check_rank(tx *t, long line, const char *what, const cs_num *rank,
 void tx_out_file_end(tx *t);
 void tx_out_free(tx *t);
 
-/* ---- text-period.c ---- */
+/* ---- text-words.c: the recogniser tables and the words ---- */
+/* rules-crime-sentence.tsv, loaded once with crime-words.tsv. */
+cs_ruleset *tx_rules(void);
+/* rules-crime-cells.tsv: table headers and cells (text-tab.c). */
+cs_ruleset *tx_cell_rules(void);
+/* A word of crime-words.tsv (any case; a glued footnote digit dropped):
+ * its kind and value. */
+bool tx_word(const char *s, size_t n, const char **kind, const char **value);
+/* The sign a direction word gives a figure: 1, -1, or 0 (none, or "stable"). */
+int tx_word_sign(const char *s, size_t n);
+/* The one negation of a printed number: "-" before its text. */
+void tx_negate(cs_num *v);
+void tx_words_free(void);
 enum { TXP_NONE = 0, TXP_OK = 1, TXP_BACKWARDS = 2 };
-/* Find the first period phrase in s[0..n); *so, *eo give its span.
- * TXP_BACKWARDS: "December 2023 to September 2023". */
+/* The first period phrase in s[0..n) (lib/date: period_find); *so, *eo
+ * give its span.  TXP_BACKWARDS: "December 2023 to September 2023" comes
+ * first. */
 int tx_find_period(const char *s, size_t n, cs_period *p, size_t *so,
 		   size_t *eo);
 /* A whole header cell that is a period ("Year-end October 2022",
@@ -98,9 +118,8 @@ int tx_months_ago(const char *s, size_t n);
 /* The area a name denotes: a London borough (ONS name), London, England,
  * "England and Wales"; NULL otherwise.  Parenthesised notes are ignored. */
 const char *tx_area_name(const char *s, size_t n);
-/* A single month named in a row label ("January 2023"). */
+/* The first single month named in s ("January 2023"). */
 int tx_find_month(const char *s, size_t n, cs_period *p, size_t *so, size_t *eo);
-void tx_period_free(void);
 /* A cell's number: num_parse, and also "2% increase", "7% down". */
 bool tx_cell_num(const char *s, size_t n, cs_num *v);
 
@@ -115,6 +134,15 @@ bool tx_tab_line(tx *t, const char *s, size_t n);     /* text-tab.c */
 void tx_tab_end(tx *t);
 void tx_tab_free(tx *t);
 long tx_tab_pending(const tx *t);
+bool tx_flat_line(tx *t, const char *s, size_t n);    /* text-flat.c */
+void tx_flat_end(tx *t);
+/* Reading the rows of a flattened table. */
+bool tx_flat_in_table(const tx *t);
+void tx_flat_free(tx *t);
+long tx_flat_pending(const tx *t);
+/* A line for the readers after text-flat.c (text.c): lines it held and
+ * gave back. */
+void tx_line_rest(tx *t, char *s, size_t n);
 void tx_para_line(tx *t, const char *s, size_t n);    /* text-sent.c */
 void tx_para_end(tx *t);
 void tx_para_free(tx *t);

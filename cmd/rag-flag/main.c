@@ -15,6 +15,7 @@
 
 #include "err.h"
 #include "group.h"
+#include "opts.h"
 #include "mem.h"
 #include "rag.h"
 #include "tsv.h"
@@ -41,6 +42,7 @@ static const struct option longopts[] = {
 	{ "color", optional_argument, NULL, OPT_COLOR },
 	{ "colour", optional_argument, NULL, OPT_COLOR },
 	{ "strict", no_argument, NULL, OPT_STRICT },
+	CS_COMMON_OPTIONS,
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -64,7 +66,8 @@ main(int argc, char *argv[])
 	grouping *gr;
 
 	cs_setprog(argv[0]);
-	while ((opt = getopt_long(argc, argv, "g:hV", longopts, NULL)) != -1) {
+	opterr = 0;  /* cs_bad_option says it once, under one name */
+	while ((opt = getopt_long(argc, argv, "g:qhV", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'g': groups = optarg; break;
 		case OPT_BAND: run.o.band = opt_number("--band", optarg, 0, 1e9); break;
@@ -90,9 +93,10 @@ main(int argc, char *argv[])
 		case OPT_SUMMARY: run.o.summary = true; break;
 		case OPT_COLOR: color = optarg ? optarg : "always"; break;
 		case OPT_STRICT: strict = true; break;
+		case 'q': case CS_OPT_MAX_WARNINGS: cs_common_option(opt, optarg); break;
 		case 'h': usage();
 		case 'V': cs_version();
-		default: cs_usage_error("unknown option");
+		default: cs_bad_option(argv, "g:qhV", longopts);
 		}
 	}
 	if (target && run.o.target_text)
@@ -199,6 +203,8 @@ usage(void)
 "      --color[=WHEN]         colour the flag: never, always, auto (default;\n"
 "                             a terminal and NO_COLOR unset)\n"
 "      --strict               exit 1 when there were warnings\n"
+"  -q, --quiet                print no warnings (with --strict: their count)\n"
+"      --max-warnings N       print each kind of warning at most N times (10)\n"
 "  -h, --help                 this help\n"
 "  -V, --version              version\n"
 "\n"

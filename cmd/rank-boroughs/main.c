@@ -12,6 +12,8 @@
 
 #include "borough.h"
 #include "err.h"
+#include "geo.h"
+#include "opts.h"
 #include "mem.h"
 #include "rank.h"
 #include "tsv.h"
@@ -37,7 +39,7 @@ int
 main(int argc, char **argv)
 {
 	enum { OPT_VALUE = 256, OPT_CODE, OPT_BY, OPT_CITY, OPT_AREAS,
-	       OPT_CHECK, OPT_AGAINST, OPT_STRICT };
+	       OPT_CHECK, OPT_AGAINST, OPT_STRICT, OPT_AMONG };
 	static const struct option longopts[] = {
 		{ "group-by",      required_argument, NULL, 'g' },
 		{ "group",         required_argument, NULL, 'G' },
@@ -49,15 +51,18 @@ main(int argc, char **argv)
 		{ "desc",          no_argument,       NULL, 'r' },
 		{ "include-city",  no_argument,       NULL, OPT_CITY },
 		{ "areas",         required_argument, NULL, OPT_AREAS },
+		{ "among",         required_argument, NULL, OPT_AMONG },
 		{ "check",         no_argument,       NULL, OPT_CHECK },
 		{ "check-against", required_argument, NULL, OPT_AGAINST },
 		{ "grouped",       no_argument,       NULL, 's' },
 		{ "strict",        no_argument,       NULL, OPT_STRICT },
+		CS_COMMON_OPTIONS,
 		{ "help",          no_argument,       NULL, 'h' },
 		{ "version",       no_argument,       NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	ranker r = { .estimate = POP_MID2020, .check_against = "count" };
+	ranker r = { .estimate = POP_MID2020, .geo_estimate = 0,
+		     .check_against = "count" };
 	const char *groupby = "period,offence,measure", *peers = NULL;
 	const char *area_col = "area", *value_col = "value", *code_col = NULL;
 	bool strict = false;
@@ -65,7 +70,8 @@ main(int argc, char **argv)
 	int ch;
 
 	cs_setprog(argv[0]);
-	while ((ch = getopt_long(argc, argv, "g:G:k:p:rshV", longopts, NULL)) != -1) {
+	opterr = 0;  /* cs_bad_option says it once, under one name */
+	while ((ch = getopt_long(argc, argv, "g:G:k:p:rsqhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'g': groupby = optarg; break;
 		case 'G': peers = optarg; break;
@@ -75,9 +81,13 @@ main(int argc, char **argv)
 		case 'p':
 			r.estimate = strcmp(optarg, "input") == 0 ? -1
 				   : borough_estimate(optarg);
+			r.geo_estimate = geo_estimate(optarg);
+			if (r.estimate < 0 && r.geo_estimate >= 0)
+				r.estimate = POP_N;   /* only the national table has it */
 			if (r.estimate < 0 && strcmp(optarg, "input") != 0)
 				cs_usage_error("--population: '%s' is not one of mid2020, "
-					       "mid2019, census2021, census2011, input", optarg);
+					       "mid2022, mid2019, census2021, census2011, input",
+					       optarg);
 			break;
 		case OPT_BY:
 			if (strcmp(optarg, "value") != 0 && strcmp(optarg, "rate") != 0)
@@ -91,13 +101,27 @@ main(int argc, char **argv)
 				cs_usage_error("--areas: '%s' is not london or any", optarg);
 			r.any_area = strcmp(optarg, "any") == 0;
 			break;
+		case OPT_AMONG: {
+			static const char *const names[] = { "london", "force", "wales",
+				"england", "england-wales" };
+			static const enum among val[] = { AMONG_LONDON, AMONG_FORCE,
+				AMONG_WALES, AMONG_ENGLAND, AMONG_EW };
+
+			r.among = AMONG_FILE;
+			r.among_file = optarg;
+			for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+				if (strcmp(optarg, names[i]) == 0)
+					r.among = val[i];
+			break;
+		}
 		case OPT_CHECK: r.check = true; break;
 		case OPT_AGAINST: r.check_against = optarg; break;
 		case 's': r.grouped = true; break;
 		case OPT_STRICT: strict = true; break;
+		case 'q': case CS_OPT_MAX_WARNINGS: cs_common_option(ch, optarg); break;
 		case 'h': usage(); return cs_finish(false);
 		case 'V': cs_version();
-		default: cs_usage_error("unknown option");
+		default: cs_bad_option(argv, "g:G:k:p:rsqhV", longopts);
 		}
 	}
 	if (r.check && r.grouped)
@@ -107,6 +131,8 @@ main(int argc, char **argv)
 	rank_init(&r);
 	if (peers != NULL)
 		peers_load(&r, peers);
+	if (r.among == AMONG_FILE)
+		among_load(&r, r.among_file);
 
 	t = tsv_open(argc, argv);
 	if (tsv_empty(t)) {
@@ -161,14 +187,22 @@ usage(void)
 "  -k, --area=COL          the area column (default area); area_code is used too\n"
 "      --code=COL          the GSS code column (default area_code, if present)\n"
 "      --value=COL         the value column (default value)\n"
-"  -p, --population=EST    mid2020 (default), mid2019, census2021, census2011:\n"
-"                          built-in ONS figures for boroughs, the input's\n"
+"  -p, --population=EST    mid2020 (default), mid2022, mid2019, census2021,\n"
+"                          census2011: built-in ONS figures for boroughs (and\n"
+"                          mid2020, mid2022 for every authority, partnership\n"
+"                          and force area of England and Wales), the input's\n"
 "                          population column for other areas; or input: the\n"
 "                          population column for every row\n"
 "      --by=rate|value     rank the rate per 1000 (default) or the raw value\n"
 "  -r, --desc              rank 1 is the highest (when higher is better)\n"
 "      --include-city      rank the City of London too (33 areas)\n"
 "      --areas=london|any  rank only London boroughs (default) or every area\n"
+"      --among=SET         rank each area among: london (the 32 boroughs),\n"
+"                          force (the areas of its police force area),\n"
+"                          wales, england, england-wales (every area of its\n"
+"                          level there), or FILE (a list of areas); default:\n"
+"                          London boroughs among London, partnerships among\n"
+"                          their force's; rank_of is the set's size\n"
 "  -G, --group=FILE        also rank within a peer group (group_rank, group_of):\n"
 "                          a list of areas, one per line or an 'area' column;\n"
 "                          a data file name such as group-barnet-msg\n"
@@ -177,12 +211,16 @@ usage(void)
 "      --check-against=M   the measure whose rank is stated (default count)\n"
 "  -s, --grouped           the input comes group by group: hold one group\n"
 "      --strict            exit 1 when there were warnings\n"
+"  -q, --quiet             print no warnings (with --strict: their count)\n"
+"      --max-warnings N    print each kind of warning at most N times (10)\n"
 "  -h, --help              show this help\n"
 "  -V, --version           show the version\n"
 "\n"
 "Examples:\n"
 "  rank-boroughs indicators.tsv\n"
 "  rank-boroughs --by value --desc confidence.tsv\n"
+"  normalise-crime --by csp --window 12 --window-only *-gwent-street.csv |\n"
+"      rank-boroughs               # among Gwent's five partnerships\n"
 "  rank-boroughs --group group-barnet-msg --check dashboard.tsv\n"
 "  (head -1 big.tsv; tail -n +2 big.tsv | sort -t\"$(printf '\\t')\" -k5,5 -k9,9 -k11,11) |\n"
 "      rank-boroughs --grouped       # one group in memory\n"

@@ -28,6 +28,12 @@ rank_free(ranker *r)
 	for (size_t a = 0; a < r->nareas; a++)
 		if (r->areas[a].b == NULL)
 			free((char *)r->areas[a].name);
+	for (size_t s = 0; s < r->nsets; s++) {
+		free(r->sets[s].key);
+		free(r->sets[s].label);
+		free(r->sets[s].members);
+	}
+	free(r->sets);
 	grouping_free(r->grouping);
 	hmap_free(r->acache, NULL);
 	hmap_free(r->afold, NULL);
@@ -199,16 +205,28 @@ hold_line(ranker *r, const tsv *t, row *w)
 }
 
 /* Population of a row that takes part: the built-in estimate for a
- * London borough (unless --population input), else the input column. */
+ * London borough (unless --population input), or for an area ranked in a
+ * national set (a partnership's is the sum of its authorities'), else
+ * the input column. */
 static void
 find_population(ranker *r, const tsv *t, row *w)
 {
 	const area *a = &r->areas[w->area];
+	bool national = (w->flags & F_LONDON) && w->set > 0 && a->g != NULL;
 
 	w->pop = NAN;
-	if (r->estimate >= 0 && a->b != NULL) {
+	if (r->estimate >= 0 && r->estimate < POP_N && a->b != NULL) {
 		if (a->b->pop[r->estimate] > 0) {
 			w->pop = (double)a->b->pop[r->estimate];
+			w->flags |= F_POP_SHOW;
+		}
+		return;
+	}
+	if (r->estimate >= 0 && (national || (a->b != NULL && a->g != NULL))) {
+		long p = r->geo_estimate >= 0 && a->g != NULL ? a->g->pop[r->geo_estimate] : -1;
+
+		if (p > 0) {
+			w->pop = (double)p;
 			w->flags |= F_POP_SHOW;
 		}
 		return;
@@ -260,9 +278,11 @@ measure_row(ranker *r, const tsv *t, row *w)
 			   name, w->pop, need_pop ? ", not ranked" : "");
 		w->pop = NAN;
 	} else if (isnan(w->pop) && need_pop && !isnan(w->value)) {
-		if (r->estimate >= 0 && r->areas[w->area].b != NULL)
+		if (r->estimate >= 0 && (r->areas[w->area].b != NULL ||
+		    ((w->flags & F_LONDON) && w->set > 0 && r->areas[w->area].g != NULL)))
 			cs_warn_at(file, line, "%s: no %s population: not ranked",
-				   name, borough_estimate_name(r->estimate));
+				   name, r->estimate < POP_N
+				   ? borough_estimate_name(r->estimate) : "mid2022");
 		else if (r->c_pop >= 0)
 			cs_warn_at(file, line, "%s: no population: not ranked", name);
 		else
@@ -328,10 +348,14 @@ rank_add(ranker *r, const tsv *t, uint32_t g)
 				     tsv_len(t, (size_t)r->c_value), &w->value);
 		}
 	} else if (w->area >= 0) {
-		const area *a = &r->areas[w->area];
+		const area *a;
+		int set = area_set(r, w->area);
 
-		if (r->any_area || (a->b != NULL && (!a->b->is_city || r->include_city)))
+		a = &r->areas[w->area];   /* area_set may add none, but be safe */
+		if (set >= 0) {
 			w->flags |= F_LONDON;
+			w->set = set;
+		}
 		if (a->member)
 			w->flags |= F_PEER;
 		if (w->flags)
@@ -343,6 +367,7 @@ rank_add(ranker *r, const tsv *t, uint32_t g)
 /* ---- ranking ------------------------------------------------------- */
 
 typedef struct {
+	int32_t set;
 	double key;
 	size_t row;
 } entry;
@@ -352,6 +377,8 @@ cmp_asc(const void *a, const void *b)
 {
 	const entry *x = a, *y = b;
 
+	if (x->set != y->set)
+		return x->set < y->set ? -1 : 1;
 	if (x->key != y->key)
 		return x->key < y->key ? -1 : 1;
 	return (x->row > y->row) - (x->row < y->row);
@@ -362,15 +389,20 @@ cmp_desc(const void *a, const void *b)
 {
 	const entry *x = a, *y = b;
 
+	if (x->set != y->set)
+		return x->set < y->set ? -1 : 1;
 	if (x->key != y->key)
 		return x->key > y->key ? -1 : 1;
 	return (x->row > y->row) - (x->row < y->row);
 }
 
-/* Rank the rows of group g carrying flag (F_LONDON or F_PEER); stamps
- * every ranked area in ranked[]; returns how many were ranked. */
+/* Rank the rows of group g carrying flag (F_LONDON or F_PEER), each
+ * comparison set apart (F_LONDON: London's boroughs, a force's
+ * partnerships ...); stamps every ranked area in ranked[] and counts the
+ * rows ranked per set in nset[] (F_LONDON); returns how many were ranked
+ * in London's set (F_LONDON) or in all (F_PEER). */
 static size_t
-rank_set(ranker *r, size_t g, int flag, uint32_t *ranked)
+rank_set(ranker *r, size_t g, int flag, uint32_t *ranked, size_t *nset)
 {
 	static entry *e;
 	static size_t ecap;
@@ -384,30 +416,83 @@ rank_set(ranker *r, size_t g, int flag, uint32_t *ranked)
 
 		if ((w->flags & flag) && !isnan(key)) {
 			e = xgrow(e, &ecap, n + 1, sizeof *e);
-			e[n++] = (entry){ key, i };
+			e[n++] = (entry){ flag == F_LONDON ? w->set : 0, key, i };
 		}
 	}
 	/* e is still NULL when no row of the first group is rankable, and
 	 * qsort(NULL, 0, ...) is undefined behaviour (UBSan stops on it). */
 	if (n > 1)
 		qsort(e, n, sizeof *e, r->desc ? cmp_desc : cmp_asc);
-	for (size_t k = 0; k < n; k++) {
+	if (nset != NULL)
+		for (size_t s = 0; s < r->nsets; s++)
+			nset[s] = 0;
+	for (size_t k = 0, first = 0; k < n; k++) {
 		row *w = &r->rows[e[k].row];
-		int32_t rank = k > 0 && e[k].key == e[k - 1].key
+		int32_t rank;
+		size_t m;
+
+		if (k > 0 && e[k].set != e[k - 1].set)
+			first = k;       /* a new comparison set */
+		for (m = first; m < n && e[m].set == e[first].set; m++)
+			;
+		rank = k > first && e[k].key == e[k - 1].key
 			? (flag == F_LONDON ? r->rows[e[k - 1].row].rank
 					    : r->rows[e[k - 1].row].grank)
-			: (int32_t)k + 1;
-
+			: (int32_t)(k - first) + 1;
 		if (flag == F_LONDON) {
 			w->rank = rank;
-			w->rank_of = (int32_t)n;
+			/* London's rank is "of" those ranked, as it always
+			 * was; a national set's is "of" the whole set, and
+			 * the areas missing are warned about. */
+			w->rank_of = e[k].set == 0 ? (int32_t)(m - first)
+				   : (int32_t)r->sets[e[k].set].nmembers;
+			nset[e[k].set]++;
 		} else {
 			w->grank = rank;
 			w->gof = (int32_t)n;
 		}
 		ranked[w->area] = r->stamp;
 	}
-	return n;
+	return flag == F_LONDON ? nset[0] : n;
+}
+
+/* Warn when a national set of group g was ranked without some of its
+ * members, naming the first few. */
+static void
+warn_set(ranker *r, size_t g, size_t s, size_t ranked, const uint32_t *mark)
+{
+	const cmpset *cs = &r->sets[s];
+	size_t listed = 0, left = 0, expect = cs->nmembers;
+	char label[256];
+	sbuf names = SBUF_INIT;
+
+	if (ranked >= expect)
+		return;
+	for (size_t i = 0; i < (cs->members ? cs->nmembers : r->nareas); i++) {
+		const char *name = NULL;
+		bool seen = false;
+
+		if (cs->members != NULL) {
+			name = cs->members[i]->name;
+			for (size_t a = 0; a < r->nareas && !seen; a++)
+				seen = r->areas[a].g == cs->members[i] && mark[a] == r->stamp;
+		} else if (r->areas[i].listed) {
+			name = r->areas[i].name;
+			seen = mark[i] == r->stamp;
+		}
+		if (name == NULL || seen)
+			continue;
+		if (listed < 4)
+			sbuf_printf(&names, "%s%s", listed++ ? ", " : "", name);
+		else
+			left++;
+	}
+	if (left > 0)
+		sbuf_printf(&names, " and %zu more", left);
+	cs_warn("group %s: %zu of %zu %s ranked; not ranked: %s",
+		group_label(r, g, label, sizeof label), ranked, expect, cs->label,
+		sbuf_str(&names));
+	sbuf_free(&names);
 }
 
 /* A borough appearing twice in one group is a data error: its rank would
@@ -461,17 +546,19 @@ warn_incomplete(ranker *r, size_t g, size_t ranked, const uint32_t *mark)
 		return;
 	if (left > 0)
 		sbuf_printf(&names, " and %zu more", left);
-	cs_warn("group %s: %zu of %zu boroughs ranked; not ranked: %s",
-		group_label(r, g, label, sizeof label), ranked, expect,
-		sbuf_str(&names));
+	cs_warn_kind("group ranked with boroughs missing", NULL, 0,
+		     "group %s: %zu of %zu boroughs ranked; not ranked: %s",
+		     group_label(r, g, label, sizeof label), ranked, expect,
+		     sbuf_str(&names));
 	sbuf_free(&names);
 }
 
 static void
 rank_group(ranker *r, size_t g, uint32_t *mark)
 {
+	static size_t *nset, ncap;
 	const group *gp = &r->groups[g];
-	bool london = false, peers = false;
+	bool london = false, peers = false, national = false;
 	size_t n;
 
 	r->stamp++;
@@ -479,17 +566,22 @@ rank_group(ranker *r, size_t g, uint32_t *mark)
 	for (size_t k = 0; k < gp->n; k++) {
 		const row *w = &r->rows[r->order[gp->first + k]];
 
-		london |= (w->flags & F_LONDON) != 0;
+		london |= (w->flags & F_LONDON) != 0 && w->set == 0;
+		national |= (w->flags & F_LONDON) != 0 && w->set > 0;
 		peers |= (w->flags & F_PEER) != 0;
 	}
-	if (london) {
-		n = rank_set(r, g, F_LONDON, mark);
-		if (!r->any_area)
+	if (london || national) {
+		nset = xgrow(nset, &ncap, r->nsets, sizeof *nset);
+		n = rank_set(r, g, F_LONDON, mark, nset);
+		if (london && !r->any_area)
 			warn_incomplete(r, g, n, mark);
+		for (size_t s = 1; national && s < r->nsets; s++)
+			if (nset[s] > 0)
+				warn_set(r, g, s, nset[s], mark);
 	}
 	if (peers) {
 		r->stamp++;
-		rank_set(r, g, F_PEER, mark);
+		rank_set(r, g, F_PEER, mark, NULL);
 		r->peer_groups++;
 		for (size_t a = 0; a < r->nareas; a++)
 			if (r->areas[a].member && mark[a] != r->stamp)

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "borough.h"
+#include "geo.h"
 #include "group.h"
 #include "hash.h"
 #include "tsv.h"
@@ -47,6 +48,7 @@ typedef struct {
 	double value;           /* NAN when empty or not a number */
 	double pop;             /* NAN when unknown */
 	double rate;            /* NAN when none */
+	int32_t set;            /* the comparison set it is ranked in (F_LONDON) */
 	int32_t rank, rank_of;  /* 0 when not ranked */
 	int32_t grank, gof;
 } row;
@@ -63,14 +65,37 @@ typedef struct {
 typedef struct {
 	const char *name;       /* display name */
 	const cs_borough *b;    /* NULL outside London */
+	const geo_area *g;      /* in the national geography, or NULL */
+	bool g_by_code;         /* g was found by an area_code, not a name */
 	bool member;            /* in the --group peer group */
+	bool listed;            /* in the --among FILE list */
+	int set;                /* its comparison set; -1 none, -2 not yet known */
 	long missing;           /* peer groups ranked without it */
 } area;
+
+/* --among: which areas an area is ranked with.  Set 0 is London's 32 (33)
+ * boroughs, as before there were others; the national sets are the areas
+ * of one level in a force area, in Wales, England or both, or a list. */
+enum among { AMONG_DEFAULT, AMONG_LONDON, AMONG_FORCE, AMONG_WALES,
+	     AMONG_ENGLAND, AMONG_EW, AMONG_FILE };
+
+typedef struct {
+	char *key;              /* "force W15000002 csp", "file" */
+	char *label;            /* for messages: "Gwent's partnerships" */
+	const geo_area **members;   /* national sets; NULL for a list */
+	size_t nmembers;        /* rank_of */
+} cmpset;
 
 typedef struct {
 	/* options */
 	bool by_value, desc, include_city, any_area, check, grouped;
-	int estimate;           /* borough.h POP_*, or -1: the input column */
+	int estimate;           /* borough.h POP_*, or -1: the input column,
+				 * or POP_N: an estimate only geo.h has */
+	int geo_estimate;       /* geo.h's index of the same estimate, or -1 */
+	enum among among;
+	const char *among_file;
+	cmpset *sets;           /* [0] is London */
+	size_t nsets, setcap;
 	const char *check_against;
 	/* input columns (-1 when absent) */
 	int *gcols;
@@ -128,6 +153,8 @@ typedef struct {
 
 /* areas.c */
 int area_id(ranker *r, const char *name, size_t n, const char *code, size_t cn);
+int area_set(ranker *r, int id);
+void among_load(ranker *r, const char *file);
 void peers_load(ranker *r, const char *file);
 void peers_report(ranker *r);
 

@@ -2,6 +2,8 @@
 # Files, in order: the offence list (offence indicator), the area's window
 # rows (normalise-crime --window 3,12, one row per offence key), its ranked
 # latest-12-month rows (rank-boroughs) and its flags (rag-flag --summary).
+# PAGE_RANKCOL=NAME in the environment names the rank columns NAME_rank
+# NAME_of (default london).
 # Needs AWK_TSV (common.sh) in front of it.
 
 head {
@@ -39,7 +41,7 @@ END {
 	print "source", "area", "area_code", "offence", "indicator",
 	      "quarter", "quarter_count", "quarter_base_count", "quarter_pct_change",
 	      "rolling12", "rolling12_count", "rolling12_base_count", "rolling12_pct_change",
-	      "population", "rate_per_1000", "london_rank", "london_of", "group_rank", "group_of",
+	      "population", "rate_per_1000", rc("rank"), rc("of"), "group_rank", "group_of",
 	      "rag", "rag_reason"
 	for (i = 1; i <= n; i++) {
 		off = order[i]
@@ -50,6 +52,8 @@ END {
 		      rag[off], reason[off]
 	}
 }
+
+function rc(what) { return (ENVIRON["PAGE_RANKCOL"] == "" ? "london" : ENVIRON["PAGE_RANKCOL"]) "_" what }
 
 # window(LEN, OFF): the four fields of one window: its period, count, the
 # count a year earlier and the change.

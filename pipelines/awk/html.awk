@@ -3,8 +3,10 @@
 # periods in words, the data's source, the population estimate, the date
 # built and the peer group; a table of the indicators (counts, changes
 # with arrows and words, rate, ranks "of N", the flag as a word and a
-# colour, the reason as a sentence, the area against every London
-# borough); then the monthly trends as small multiples on one scale.
+# colour, the reason as a sentence, the area against every ranked area:
+# London's boroughs or a force's partnerships); then the monthly trends
+# as small multiples on one scale.  What the ranks are among: PAGE_* in
+# words.awk.
 # Files: dashboard.tsv, rag rows (rag-flag without --summary: offence
 # period direction), compare.tsv, trend.tsv, then the peer group file
 # when there is one.  ENVIRON: CHARTDIR (svgchart.awk's r<N>.svg and
@@ -66,8 +68,8 @@ END {
 	print "<main>"
 	print "<table id=\"dashboard\">"
 	printf "<caption>%s: the indicators</caption>\n", area
-	printf "<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">%s</th><th scope=\"col\">Change on a year earlier</th><th scope=\"col\">%s</th><th scope=\"col\">Change on a year earlier</th><th scope=\"col\">Per 1000 residents (12 months)</th><th scope=\"col\">%s</th><th scope=\"col\">Peer group rank</th><th scope=\"col\">RAG</th><th scope=\"col\">Why</th><th scope=\"col\" class=\"chart\">%s (blue) against each London borough, per 1000, lowest on the left</th></tr></thead>\n", \
-	       esc(period_words(cell[1, "quarter"])), esc(period_words(cell[1, "rolling12"])), rankhead, area
+	printf "<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">%s</th><th scope=\"col\">Change on a year earlier</th><th scope=\"col\">%s</th><th scope=\"col\">Change on a year earlier</th><th scope=\"col\">Per 1000 residents (12 months)</th><th scope=\"col\">%s</th><th scope=\"col\">Peer group rank</th><th scope=\"col\">RAG</th><th scope=\"col\">Why</th><th scope=\"col\" class=\"chart\">%s (blue) against %s, per 1000, lowest on the left</th></tr></thead>\n", \
+	       esc(period_words(cell[1, "quarter"])), esc(period_words(cell[1, "rolling12"])), rankhead, area, esc(PEERS)
 	print "<tbody>"
 	for (i = 1; i <= n; i++) {
 		off = cell[i, "offence"]

@@ -15,8 +15,11 @@
 #   IND_ROWS=2000000  rows of the indicator tables
 #   RUNS=3            timed runs per command (slow peers get one)
 #   ONLY="reshape join"  run only these sections (reshape join rank text
-#                     scale memory pipeline), keeping the other sections'
-#                     rows of the last run in the results
+#                     scale memory pipeline corpus), keeping the other
+#                     sections' rows of the last run in the results
+#   CORPUS_PACKS=13000  agenda packs of the corpus section; CORPUS_SLOW=200
+#                     of them run one pack a run (extrapolated to all);
+#                     CORPUS_PDFS=200 made PDFs for the pdftotext share
 #   BENCH_DATA=DIR    where the inputs go (default out/bench/data)
 set -eu
 
@@ -26,12 +29,19 @@ bin=$root/bin
 out=$root/out/bench
 shared=$root/../shared
 : "${BENCH_MB:=200}" "${TEXT_MB:=500}" "${IND_ROWS:=2000000}" "${RUNS:=3}"
-: "${ONLY:=reshape join rank text scale memory pipeline}"
+: "${ONLY:=reshape join rank text scale memory pipeline corpus}"
+: "${CORPUS_PACKS:=13000}" "${CORPUS_SLOW:=200}" "${CORPUS_PDFS:=200}"
 : "${BENCH_DATA:=$out/data}"
 data=$BENCH_DATA
 export CSPKIT_DATA="$root/lib/data" LC_ALL=C
 
-sh "$root/tests/deps.sh" hyperfine miller gawk mawk time parallel csvkit python3
+want() { case " $ONLY " in *" $1 "*) return 0 ;; esac; return 1; }
+sh "$root/tests/deps.sh" hyperfine gawk mawk time
+if want reshape || want join || want rank || want text || want scale || want memory || want pipeline; then
+	sh "$root/tests/deps.sh" miller parallel csvkit python3
+fi
+# the corpus section makes PDFs with enscript and ps2pdf (Ghostscript)
+! want corpus || sh "$root/tests/deps.sh" poppler-utils enscript ghostscript
 mkdir -p "$data" "$out/cmd"
 results=$out/results.tsv
 # Rerunning some sections (ONLY=...) replaces their rows and keeps the
@@ -43,7 +53,6 @@ else
 	printf 'section\tname\tinput\tinput_mb\truns\tmedian_s\tstddev_s\tmin_s\tmax_s\tcpu_s\tpeak_kb\tcommand\n' > "$results"
 fi
 
-want() { case " $ONLY " in *" $1 "*) return 0 ;; esac; return 1; }
 say() { printf '\n== %s\n' "$*" >&2; }
 mb() { wc -c < "$1" | awk '{ printf "%.0f", $1 / 1e6 }'; }
 
@@ -75,7 +84,11 @@ head_mb() {
 }
 
 # ---- inputs ---------------------------------------------------------------
-# Built once, kept in $data for the next run (delete it to rebuild).
+# Built once, kept in $data for the next run (delete it to rebuild); only
+# for the sections that read them (ONLY=corpus builds none of these).
+mps=$data/mps-${BENCH_MB}mb.csv ind=$data/indicators-$IND_ROWS.tsv
+wind=$data/ward-indicators-$IND_ROWS.tsv text=$data/text-${TEXT_MB}mb.txt
+if want reshape || want join || want rank || want text || want scale || want memory; then
 mps=$data/mps-${BENCH_MB}mb.csv
 if [ ! -s "$mps" ]; then
 	say "building $mps"
@@ -101,6 +114,7 @@ fi
 # The reference tables without their comment headers, for the peers.
 grep -v '^#' "$root/lib/data/boroughs.tsv" > "$data/boroughs.tsv"
 grep -v '^#' "$root/lib/data/wards.tsv" | awk -F'\t' 'NR == 1 || $5 == 2022' > "$data/wards-2022.tsv"
+fi
 
 # ---- sections -------------------------------------------------------------
 . "$here/sections.sh"

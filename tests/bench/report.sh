@@ -43,7 +43,7 @@ awk -F'\t' '
 		print "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"
 		# Sections in the order bench.sh runs them (a rerun of one
 		# appends its rows at the end of the results).
-		ns = split("reshape join rank text scale memory pipeline", order, " ")
+		ns = split("reshape join rank text scale memory pipeline corpus", order, " ")
 		for (j = 1; j <= ns; j++) rank_of[order[j]] = j
 		for (i = 1; i <= n; i++) { split(row[i], f, "\t"); key[i] = sprintf("%02d %06d", rank_of[f[1]] ? rank_of[f[1]] : 99, i) }
 		for (i = 2; i <= n; i++)   # insertion sort: a few dozen rows
@@ -90,4 +90,40 @@ awk -F'\t' '
 		r = ratio("pipeline", "cspkit-parallel", "cspkit-serial")
 		printf "| pipeline: 1,000 packs, GNU parallel / serial | | %s | %s | |\n", show(r),
 			show(cratio("pipeline", "cspkit-parallel", "cspkit-serial"))
+		corpus()
+	}
+	# The corpus section (issue 20): packs per second of the batch and of
+	# one run per pack (measured on a subset, extrapolated to the corpus),
+	# and cspkit'"'"'s share of a PDF batch against pdftotext'"'"'s.
+	function corpus(   kk, p, nm, big, small, pdf, tb, cb, ts, cs, tp, cp, tx, cx) {
+		for (kk in t) {
+			split(kk, p, SUBSEP)
+			if (p[1] != "corpus" || p[3] != inp["corpus", p[2]]) continue
+			if (match(p[2], /^cspkit-batch-[0-9]+$/)) {
+				nm = substr(p[2], 14) + 0
+				if (nm > big) big = nm
+			}
+			if (match(p[2], /^cspkit-single-[0-9]+$/)) small = substr(p[2], 15) + 0
+			if (match(p[2], /^pdftotext-[0-9]+$/)) pdf = substr(p[2], 11) + 0
+		}
+		if (big) {
+			tb = t["corpus", "cspkit-batch-" big, inp["corpus", "cspkit-batch-" big]]
+			cb = cpu["corpus", "cspkit-batch-" big, inp["corpus", "cspkit-batch-" big]]
+			target("corpus: " big " text packs, one batch (s)", tb, "<", 60, " s", cb)
+			printf "| corpus: packs per second, one batch | | %.0f | %.0f | |\n", big / tb, big / cb
+		}
+		if (big && small) {
+			ts = t["corpus", "cspkit-single-" small, inp["corpus", "cspkit-single-" small]]
+			cs = cpu["corpus", "cspkit-single-" small, inp["corpus", "cspkit-single-" small]]
+			printf "| corpus: packs per second, one run per pack (%d packs) | | %.1f | %.1f | |\n", small, small / ts, small / cs
+			printf "| corpus: one run per pack, %d packs extrapolated from %d (s) | | %.0f | %.0f | |\n", big, small, ts * big / small, cs * big / small
+			vs("corpus: one run per pack / one batch, same " small " packs", "corpus", "cspkit-single-" small, "cspkit-batch-" small, ">", 1)
+		}
+		if (pdf) {
+			vs("corpus: cspkit / pdftotext, " pdf " PDFs", "corpus", "cspkit-batch-text-of-pdf-" pdf, "pdftotext-" pdf, "<", 0.2)
+			tp = t["corpus", "cspkit-batch-pdf-" pdf, inp["corpus", "cspkit-batch-pdf-" pdf]]
+			if (tp > 0)
+				printf "| corpus: PDF packs per second, one batch (pdftotext included) | | %.1f | %.1f | |\n", pdf / tp,
+					pdf / cpu["corpus", "cspkit-batch-pdf-" pdf, inp["corpus", "cspkit-batch-pdf-" pdf]]
+		}
 	}' "$1"

@@ -105,6 +105,15 @@ section_memory() {
 		m=$(( (1000 + BENCH_MB - 1) / BENCH_MB ))
 		bench memory cspkit-reshape-${m}x "$mps" 1 \
 			"{ cat $mps; for i in \$(seq 2 $m); do tail -n +2 $mps; done; } | $bin/normalise-crime --format mps -"
+		# 24 monthly police.uk files of one force (../shared, issue 22),
+		# counted per partnership with both windows: held counts, not
+		# rows, so memory follows the areas, not the records.  The
+		# table names the newest file; the input is all 24 (24 MB).
+		pu=$(ls "$shared"/data/police-uk/*-gwent-street.csv 2>/dev/null | tr '\n' ' ')
+		last=${pu% }
+		last=${last##* }
+		[ -z "$pu" ] || bench memory cspkit-police-uk-24m-csp "$last" 1 \
+			"$bin/normalise-crime --by csp --window 3,12 $pu"
 	}
 	have extract-minutes && bench memory cspkit-minutes-${n}x "$text" 1 \
 		"for i in \$(seq $n); do cat $text; done | $bin/extract-minutes -"
@@ -136,4 +145,69 @@ section_pipeline() {
 		"for f in $packs/*.txt; do b=\${f##*/}; sh $root/pipelines/minutes.sh -q -o $data/serial-out/\${b%.txt} \$f; done"
 	bench pipeline cspkit-parallel "$data/packs-all.txt" 1 \
 		"sh $root/pipelines/batch.sh -q --runner parallel -o $data/batch-out minutes $packs/*.txt"
+}
+
+# A decade of every partnership's papers (issue 20): CORPUS_PACKS agenda
+# packs (gen-packs.awk: one to three of the samples and ../shared
+# documents each, figures varied) through pipelines/minutes.sh in one
+# batch (one pass of extract-minutes over all, -j = CPUs), against one
+# run per pack on the first CORPUS_SLOW of them (report.sh extrapolates
+# that to all, and says so).  For PDF input, the first CORPUS_PDFS packs
+# made into PDFs with enscript and ps2pdf: pdftotext alone over them
+# (CPUs at a time, as the batch runs it) against the batch over the text
+# pdftotext gives, which is cspkit's share of a PDF batch.
+section_corpus() {
+	have extract-minutes || return 0
+	n=$CORPUS_PACKS
+	packs=$data/corpus-$n
+	if [ ! -d "$packs" ]; then
+		say "building $packs"
+		rm -rf "$packs.tmp"
+		mkdir -p "$packs.tmp"
+		# shellcheck disable=SC2046
+		mawk -v n="$n" -v dir="$packs.tmp" -f "$here/gen-packs.awk" \
+			"$root"/samples/minutes/*.txt "$root"/samples/reports/*.txt \
+			$(ls "$shared"/corpus/minutes/*[0-9].txt "$shared"/corpus/minutes/*[0-9].md \
+			      "$shared"/seeds/*.txt 2>/dev/null)
+		mv "$packs.tmp" "$packs"
+	fi
+	[ -s "$packs.txt" ] || (cd "$packs" && ls | xargs cat) > "$packs.txt"
+	rm -rf "$data/corpus-out"
+	bench corpus "cspkit-batch-$n" "$packs.txt" 1 \
+		"sh $root/pipelines/minutes.sh -q -o $data/corpus-out $packs"
+	# one run per pack, and the batch, on the same first CORPUS_SLOW
+	s=$CORPUS_SLOW
+	slow=$data/corpus-$n-first-$s
+	if [ ! -d "$slow" ]; then
+		mkdir -p "$slow.tmp"
+		(cd "$packs" && ls | head -n "$s" | xargs -I{} cp {} "$slow.tmp/")
+		mv "$slow.tmp" "$slow"
+	fi
+	[ -s "$slow.txt" ] || (cd "$slow" && ls | xargs cat) > "$slow.txt"
+	rm -rf "$data/corpus-single-out" "$data/corpus-slow-out"
+	bench corpus "cspkit-single-$s" "$slow.txt" 1 \
+		"for f in $slow/*.txt; do b=\${f##*/}; sh $root/pipelines/minutes.sh -q -o $data/corpus-single-out/\${b%.txt} \$f; done"
+	bench corpus "cspkit-batch-$s" "$slow.txt" 1 \
+		"sh $root/pipelines/minutes.sh -q -o $data/corpus-slow-out $slow"
+	# PDFs of the first CORPUS_PDFS packs, and the text pdftotext gets out
+	p=$CORPUS_PDFS
+	pdfs=$data/corpus-pdf-$p
+	if [ ! -d "$pdfs" ]; then
+		say "building $pdfs (enscript | ps2pdf)"
+		rm -rf "$pdfs.tmp"
+		mkdir -p "$pdfs.tmp/text"
+		(cd "$packs" && ls | head -n "$p") | xargs -P "$(nproc)" -I{} sh -c \
+			'enscript -B -q -p - "$1/$2" | ps2pdf - "$3/${2%.txt}.pdf"' sh "$packs" {} "$pdfs.tmp"
+		(cd "$pdfs.tmp" && ls *.pdf) | xargs -P "$(nproc)" -I{} \
+			pdftotext -layout -enc UTF-8 "$pdfs.tmp/{}" "$pdfs.tmp/text/{}.txt"
+		mv "$pdfs.tmp" "$pdfs"
+	fi
+	[ -s "$pdfs.txt" ] || (cd "$pdfs/text" && ls | xargs cat) > "$pdfs.txt"
+	bench corpus "pdftotext-$p" "$pdfs.txt" 1 \
+		"ls $pdfs/*.pdf | xargs -P $(nproc) -I{} pdftotext -layout -enc UTF-8 {} /dev/null"
+	rm -rf "$data/corpus-pdftext-out" "$data/corpus-pdf-out"
+	bench corpus "cspkit-batch-text-of-pdf-$p" "$pdfs.txt" 1 \
+		"sh $root/pipelines/minutes.sh -q -o $data/corpus-pdftext-out $pdfs/text"
+	bench corpus "cspkit-batch-pdf-$p" "$pdfs.txt" 1 \
+		"sh $root/pipelines/minutes.sh -q -o $data/corpus-pdf-out $pdfs"
 }

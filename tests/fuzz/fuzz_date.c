@@ -1,7 +1,8 @@
 /* fuzz_date.c - date.h: dates, times, periods and their sentence prefixes
  * over arbitrary bytes, with the header's promises checked: a parsed date
  * is valid, every period label reads back to the same period, a prefix
- * stays inside the input and the 96 bytes tried. */
+ * stays inside the input and the 96 bytes tried, and a period found in
+ * running text lies inside it. */
 #define _GNU_SOURCE
 #include <ctype.h>
 
@@ -79,6 +80,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FZ_CHECK(k <= size && k <= 96);
 		if (k > 0)
 			check_period(&p);
+	}
+	/* Periods in running text: every span inside the input, in order,
+	 * and the period one the builders could make. */
+	{
+		size_t so, eo, from = size > 0 ? data[0] % (size + 1) : 0;
+
+		if (period_find(s, size, from, &p, &so, &eo)) {
+			FZ_CHECK(from <= so && so < eo && eo <= size);
+			check_period(&p);
+		}
+		if (period_find_backwards(s, size, from, &so, &eo))
+			FZ_CHECK(from <= so && so < eo && eo <= size);
 	}
 	/* The builders with integers from the input. */
 	if (size >= 6) {

@@ -29,7 +29,7 @@ san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 cflags="-std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fno-omit-frame-pointer $san \
  -Ilib $(pkg-config --cflags libpcre2-8 2>/dev/null) -DCSPKIT_VERSION=\"fuzz\" \
  -DCSPKIT_DATADIR=\"$root/lib/data\""
-libs="$(pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8) -lcsv -lm"
+libs="$(pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8) -lcsv -lz -lm"
 export CSPKIT_DATA="$root/lib/data"
 
 # obj SRC: compile SRC (instrumented for coverage) and print the object.

@@ -51,6 +51,13 @@ MPS=$ROOT/samples/mps/borough_2019_vintage.csv
 	run_split normalise-crime --format mps --source $'x\377y' "$MPS"
 	out_tsv
 	[ "$(field 1 source)" = $'x\xef\xbf\xbdy' ]
+	# the TSV tools pass source through, cleaned the same way
+	ind "$T/latin.tsv" $'caf\351.txt|14|Barnet|E09000003|2019-02|2019-02-01|2019-02-28||burglary|Burglary|count|943|offences'
+	for tool in join-wards rank-boroughs rag-flag; do
+		run_split "$tool" "$T/latin.tsv"
+		out_tsv
+		[ "$(field 1 source)" = "caf"$'\xef\xbf\xbd'".txt" ]
+	done
 }
 
 @test "closed stdin (tool <&-): a data error, not an empty input" {

@@ -159,7 +159,7 @@ junk() { head -c 4096 "$(command -v sh)" >"$1"; }
 	expect_status 0
 	out_rows 16
 	err_has "extract-minutes: $T/m.txt:5: NUL bytes or invalid UTF-8 replaced by U+FFFD (reported once per file)"
-	[ "$(grep -c 'replaced by' "$err_file")" -eq 1 ]
+	[ "$(grep -c 'replaced by U+FFFD (reported once' "$err_file")" -eq 1 ]
 	[ "$(field 8 text)" = "MAT�TERS ARISING" ]
 }
 

@@ -469,8 +469,143 @@ static void test_prefix_sweep(void)
 	CHECK(sweep_bad == 0);
 }
 
+/* ---- periods in running text ---- */
+
+/* The first period in lit from byte 0, as "label start end [text]", or "no". */
+static char fbuf[160];
+
+static const char *F(const char *lit)
+{
+	bool ok;
+	cs_period p;
+	size_t so = 0, eo = 0;
+	WITH_EXACT(lit, b, n, ok = period_find(b, n, 0, &p, &so, &eo));
+	if (!ok)
+		return "no";
+	snprintf(fbuf, sizeof fbuf, "%s [%.*s]", show(&p), (int)(eo - so), lit + so);
+	return fbuf;
+}
+
+static const char *B(const char *lit)
+{
+	bool ok;
+	size_t so = 0, eo = 0;
+	WITH_EXACT(lit, b, n, ok = period_find_backwards(b, n, 0, &so, &eo));
+	if (!ok)
+		return "no";
+	snprintf(fbuf, sizeof fbuf, "%.*s", (int)(eo - so), lit + so);
+	return fbuf;
+}
+
+static void test_period_find(void)
+{
+	CHECK_STR(F("In the 12 months to March 2017 burglary fell"),
+		  "12m to 2017-03 2016-04-01 2017-03-31 [12 months to March 2017]");
+	CHECK_STR(F("over the 12-month period to September 2023, robbery rose"),
+		  "12m to 2023-09 2022-10-01 2023-09-30 [12-month period to September 2023]");
+	CHECK_STR(F("Over the last 12 months (up to March 2017) there were"),
+		  "12m to 2017-03 2016-04-01 2017-03-31 [12 months (up to March 2017)]");
+	CHECK_STR(F("In the 3 months of January 2024 to March 2024 there were"),
+		  "3m to 2024-03 2024-01-01 2024-03-31 [3 months of January 2024 to March 2024]");
+	CHECK_STR(F("Robbery rose 5% in 2016/17 against 2015/16"),
+		  "2016/17 2016-04-01 2017-03-31 [2016/17]");
+	CHECK_STR(F("in Q2 2023/24, a fall"), "Q2 2023/24 2023-07-01 2023-09-30 [Q2 2023/24]");
+	CHECK_STR(F("Year-end October 2022 shows"),
+		  "12m to 2022-10 2021-11-01 2022-10-31 [Year-end October 2022]");
+	CHECK_STR(F("the figures for Dec18-Jan19 show"),
+		  "2m to 2019-01 2018-12-01 2019-01-31 [Dec18-Jan19]");
+	CHECK_STR(F("the calendar year 2022 saw"), "12m to 2022-12 2022-01-01 2022-12-31 [calendar year 2022]");
+	CHECK_STR(F("12 months to 28/02/2019: 12 offences"),
+		  "12m to 2019-02 2018-03-01 2019-02-28 [12 months to 28/02/2019]");
+	/* one answer for two-digit years, the same as period_parse */
+	CHECK_STR(F("figures for Jan-99 were"), "1999-01 1999-01-01 1999-01-31 [Jan-99]");
+	CHECK_STR(F("figures for Jan-19 were"), "2019-01 2019-01-01 2019-01-31 [Jan-19]");
+	CHECK_STR(P("Jan-99"), "1999-01 1999-01-01 1999-01-31");
+	/* a day is a date, not its month; a bare year is not a period */
+	CHECK_STR(F("On 21 July 2017 there were 3 burglaries"), "no");
+	CHECK_STR(F("On 21 July 2017 and in August 2017"),
+		  "2017-08 2017-08-01 2017-08-31 [August 2017]");
+	CHECK_STR(F("the 2019 - 2022 plan, item 12, call 101"), "no");
+	/* a year alone: a calendar year in prose after "in", "than" ... */
+	CHECK_STR(F("612 residential burglaries in 2023, 14 fewer"),
+		  "12m to 2023-12 2023-01-01 2023-12-31 [2023]");
+	CHECK_STR(F("4% fewer than in 2022."), "12m to 2022-12 2022-01-01 2022-12-31 [2022]");
+	CHECK_STR(F("from 2019 onward there were 13"), "no");
+	CHECK_STR(F("in 2023/24 and in 20234"), "2023/24 2023-04-01 2024-03-31 [2023/24]");
+	CHECK_STR(F("in 1,998 cases"), "no");
+	CHECK_STR(F("in the three months to March 2024"),
+		  "3m to 2024-03 2024-01-01 2024-03-31 [three months to March 2024]");
+	CHECK_STR(F("2019-02-21 at 10:00"), "no");
+	CHECK_STR(F("Burglary fell by 12%"), "no");
+	CHECK_STR(F(""), "no");
+	/* from: the second period of a sentence */
+	{
+		const char *t = "2017/18 against 2016/17";
+		cs_period p;
+		size_t so, eo;
+		CHECK(period_find(t, strlen(t), 1, &p, &so, &eo) && so == 16);
+		CHECK_STR(p.label, "2016/17");
+	}
+	/* backwards ranges are not periods, and are reported */
+	CHECK_STR(F("in the 3 months of March 2024 to January 2024 there were"), "no");
+	CHECK_STR(B("in the 3 months of March 2024 to January 2024 there were"),
+		  "3 months of March 2024 to January 2024");
+	CHECK_STR(B("from December 2023 to September 2023"), "December 2023 to September 2023");
+	CHECK_STR(B("In the 2 months of January 2024 to March 2024"),
+		  "2 months of January 2024 to March 2024");
+	CHECK_STR(B("In the 3 months of January 2024 to March 2024"), "no");
+	CHECK_STR(B("October 2023 to December 2023"), "no");
+}
+
+/* ---- date_find / time_find ---- */
+
+static const char *DFIND(const char *lit, size_t from, size_t *so, size_t *eo)
+{
+	bool ok;
+	cs_date d;
+	WITH_EXACT(lit, b, n, ok = date_find(b, n, from, &d, so, eo));
+	if (!ok)
+		return "no";
+	date_iso(d, iso);
+	return iso;
+}
+
+static int TFIND(const char *lit, size_t from, size_t *so, size_t *eo)
+{
+	bool ok;
+	int t = -1;
+	WITH_EXACT(lit, b, n, ok = time_find(b, n, from, &t, so, eo));
+	return ok ? t : -1;
+}
+
+static void test_find(void)
+{
+	size_t so = 0, eo = 0;
+	const char *h = "HELD ON WEDNESDAY, 30TH MARCH, 2022, AT 10.00 A.M.";
+
+	CHECK_STR(DFIND(h, 0, &so, &eo), "2022-03-30");
+	CHECK(so == 8 && eo == 35);
+	CHECK(TFIND(h, eo, &so, &eo) == 600);
+	CHECK(so == 40);
+	CHECK_STR(DFIND("The next meeting: 7th of July 2025 at 7pm", 0, &so, &eo),
+		  "2025-07-07");
+	CHECK(TFIND("The next meeting: 7th of July 2025 at 7pm", eo, &so, &eo) == 19 * 60);
+	/* a later date when from is past the first */
+	CHECK_STR(DFIND("on 1/2/2019 and on 3/4/2020", 5, &so, &eo), "2020-04-03");
+	/* not inside a word or number */
+	CHECK_STR(DFIND("ref 1112/03/2019x", 0, &so, &eo), "no");
+	CHECK_STR(DFIND("30 February 2023 is no date", 0, &so, &eo), "no");
+	CHECK_STR(DFIND("no dates here", 0, &so, &eo), "no");
+	CHECK_STR(DFIND("", 0, &so, &eo), "no");
+	CHECK(TFIND("meeting closed at 20.52", 0, &so, &eo) == 20 * 60 + 52);
+	CHECK(TFIND("closed the meeting at 9.15pm.", 0, &so, &eo) == 21 * 60 + 15);
+	CHECK(TFIND("2019 figures, 4 items", 0, &so, &eo) == -1);
+	CHECK(TFIND("at 8pm", 7, &so, &eo) == -1);     /* from past the end */
+}
+
 int main(void)
 {
+	test_find();
 	test_prefix_sweep();
 	test_prefixes();
 	test_calendar();
@@ -479,5 +614,6 @@ int main(void)
 	test_periods();
 	test_builders();
 	test_label_roundtrip();
+	test_period_find();
 	return unit_done();
 }

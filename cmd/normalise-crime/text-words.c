@@ -1,0 +1,228 @@
+/* text-words.c - the recognisers of the text mode, as data.
+ *
+ * The words of a statistic (directions with their signs, number words,
+ * count nouns, qualifiers) are lib/data/crime-words.tsv; the patterns
+ * that use them are lib/data/rules-crime-sentence.tsv and
+ * rules-crime-cells.tsv (lib/rules.h), each rule with examples it must
+ * and must not match.  They are loaded once, on first use.  Periods are
+ * found by lib/date (period_find); the helpers here only adapt them to
+ * the readers. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "borough.h"
+#include "err.h"
+#include "hash.h"
+#include "ref.h"
+#include "text.h"
+#include "tx.h"
+
+static cs_table *words;
+static hmap *wordmap;      /* lower-case word -> row + 1 */
+static int wkind, wvalue;
+static cs_ruleset *sent_rules, *cell_rules;
+static int r_years_ago, r_prev_year, r_signed;
+
+static void
+load(void)
+{
+	if (words != NULL)
+		return;
+	words = ref_load("crime-words");
+	int wc = ref_need(words, "word");
+	wkind = ref_need(words, "kind");
+	wvalue = ref_need(words, "value");
+	wordmap = hmap_new();
+	sbuf low = SBUF_INIT;
+	for (size_t i = 0; i < words->nrows; i++) {
+		const char *w = ref_get(words, i, (size_t)wc);
+		sbuf_clear(&low);
+		for (const char *p = w; *p; p++)
+			sbuf_addc(&low, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
+		void **slot = hmap_put(wordmap, low.s, low.len);
+		if (*slot == NULL)
+			*slot = (void *)(i + 1);
+	}
+	sbuf_free(&low);
+	sent_rules = rules_load("rules-crime-sentence", NULL);
+	cell_rules = rules_load("rules-crime-cells", NULL);
+	r_years_ago = rules_need(cell_rules, "years_ago");
+	r_prev_year = rules_need(cell_rules, "prev_year");
+	r_signed = rules_need(cell_rules, "signed_cell");
+}
+
+cs_ruleset *
+tx_rules(void)
+{
+	load();
+	return sent_rules;
+}
+
+cs_ruleset *
+tx_cell_rules(void)
+{
+	load();
+	return cell_rules;
+}
+
+bool
+tx_word(const char *s, size_t n, const char **kind, const char **value)
+{
+	char low[64];
+	load();
+	text_trim(&s, &n);
+	if (n == 0 || n >= sizeof low)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	/* "reduction4": a footnote mark glued to the word */
+	while (n > 1 && low[n - 1] >= '0' && low[n - 1] <= '9')
+		n--;
+	size_t row = (size_t)hmap_get(wordmap, low, n);
+	if (row == 0)
+		return false;
+	if (kind)
+		*kind = ref_get(words, row - 1, (size_t)wkind);
+	if (value)
+		*value = ref_get(words, row - 1, (size_t)wvalue);
+	return true;
+}
+
+int
+tx_word_sign(const char *s, size_t n)
+{
+	const char *kind, *value;
+	if (!tx_word(s, n, &kind, &value))
+		return 0;
+	return atoi(value);
+}
+
+void
+tx_negate(cs_num *v)
+{
+	if (v->value == 0 || v->text[0] == '-')
+		return;
+	v->value = -v->value;
+	memmove(v->text + 1, v->text, sizeof v->text - 1);
+	v->text[0] = '-';
+	v->text[sizeof v->text - 1] = '\0';
+}
+
+void
+tx_words_free(void)
+{
+	rules_free(sent_rules);
+	rules_free(cell_rules);
+	hmap_free(wordmap, NULL);
+	ref_free(words);
+	sent_rules = cell_rules = NULL;
+	wordmap = NULL;
+	words = NULL;
+}
+
+/* ---- periods: lib/date finds them ---- */
+
+int
+tx_find_period(const char *s, size_t n, cs_period *p, size_t *so, size_t *eo)
+{
+	size_t bso, beo, so2, eo2;
+	bool found = period_find(s, n, 0, p, so, eo);
+	cs_period q;
+	/* "between January 2022 and year end June 2023": a month that opens
+	 * a span whose end is a period of its own gives way to it */
+	if (found && p->start.y == p->end.y && p->start.m == p->end.m &&
+	    period_find(s, n, *eo, &q, &so2, &eo2) && so2 - *eo <= 14 &&
+	    q.end.y * 12 + q.end.m > p->end.y * 12 + p->end.m &&
+	    (q.start.y != q.end.y || q.start.m != q.end.m)) {
+		*p = q;
+		*so = so2;
+		*eo = eo2;
+	}
+	if (period_find_backwards(s, n, 0, &bso, &beo) && (!found || bso <= *so)) {
+		*so = bso, *eo = beo;
+		return TXP_BACKWARDS;
+	}
+	return found ? TXP_OK : TXP_NONE;
+}
+
+bool
+tx_cell_period(const char *s, size_t n, cs_period *p)
+{
+	size_t so, eo;
+	text_trim(&s, &n);
+	if (n == 0)
+		return false;
+	if (period_parse(s, n, p))
+		return true;
+	return period_find(s, n, 0, p, &so, &eo) && so == 0 && eo == n;
+}
+
+int
+tx_find_month(const char *s, size_t n, cs_period *p, size_t *so, size_t *eo)
+{
+	size_t from = 0;
+	while (period_find(s, n, from, p, so, eo)) {
+		if (p->start.y == p->end.y && p->start.m == p->end.m)
+			return TXP_OK;
+		from = *eo;
+	}
+	return TXP_NONE;
+}
+
+int
+tx_months_ago(const char *s, size_t n)
+{
+	cs_rmatch m;
+	size_t so, eo;
+	load();
+	if (rules_exec(cell_rules, r_years_ago, s, n, 0, &m)) {
+		rules_named(cell_rules, &m, "k", &so, &eo);
+		long k = 1;
+		static const char *const nw[] = { "a", "one", "two", "three", "four", "five" };
+		if (!num_long(s + so, eo - so, &k))
+			for (size_t w = 0; w < 6; w++)
+				if (text_ieq(s + so, eo - so, nw[w]))
+					k = w ? (long)w : 1;
+		return k > 0 && k < 50 ? (int)k * 12 : 0;
+	}
+	return rules_exec(cell_rules, r_prev_year, s, n, 0, &m) ? 12 : 0;
+}
+
+const char *
+tx_area_name(const char *s, size_t n)
+{
+	const char *paren = memchr(s, '(', n);
+	if (paren)
+		n = (size_t)(paren - s);
+	text_trim(&s, &n);
+	if (n == 0)
+		return NULL;
+	if (text_ieq(s, n, "London"))
+		return "London";
+	if (text_ieq(s, n, "England"))
+		return "England";
+	if (text_ieq(s, n, "England and Wales") || text_ieq(s, n, "England & Wales"))
+		return "England and Wales";
+	const cs_borough *b = borough_find(s, n);
+	return b ? b->name : NULL;
+}
+
+bool
+tx_cell_num(const char *s, size_t n, cs_num *v)
+{
+	cs_rmatch m;
+	size_t so, eo;
+	if (num_parse(s, n, v) == NUM_OK)
+		return true;
+	load();
+	text_trim(&s, &n);
+	if (!rules_exec(cell_rules, r_signed, s, n, 0, &m))
+		return false;
+	rules_named(cell_rules, &m, "v", &so, &eo);
+	if (num_parse(s + so, eo - so, v) != NUM_OK)
+		return false;
+	rules_named(cell_rules, &m, "w", &so, &eo);
+	if (tx_word_sign(s + so, eo - so) < 0)
+		tx_negate(v);
+	return true;
+}
