@@ -19,8 +19,8 @@ static long max_warnings = 10;
  * dozen call sites at most; past MAXKIND kinds the rest share the last. */
 enum { MAXKIND = 64 };
 static struct kind {
-	const char *key;         /* label, or the format string */
-	char *label;             /* what the closing lines call it */
+	const char *key; /* label, or the format string */
+	char *label;     /* what the closing lines call it */
 	long count;
 } kinds[MAXKIND];
 static size_t nkinds;
@@ -92,7 +92,7 @@ vmsg(const char *file, long line, const char *fmt, va_list ap)
 	if (n >= (int)sizeof small && (buf = malloc((size_t)n + 1)) != NULL)
 		vsnprintf(buf, (size_t)n + 1, fmt, ap);
 	else if (buf == NULL)
-		buf = small;    /* out of memory: the message cut short */
+		buf = small; /* out of memory: the message cut short */
 	fprintf(stderr, "%s: ", prog);
 	if (file != NULL) {
 		put_escaped(file);
@@ -166,7 +166,8 @@ label_of(const char *fmt)
 			continue;
 		}
 		p++;
-		while (*p != '\0' && strchr("-+ #0123456789.*hlLqjzt", *p) != NULL)
+		while (*p != '\0' &&
+		       strchr("-+ #0123456789.*hlLqjzt", *p) != NULL)
 			p++;
 		if (*p == '\0')
 			break;
@@ -235,7 +236,8 @@ cs_warn_at(const char *file, long line, const char *fmt, ...)
 }
 
 void
-cs_warn_kind(const char *kind, const char *file, long line, const char *fmt, ...)
+cs_warn_kind(const char *kind, const char *file, long line, const char *fmt,
+             ...)
 {
 	va_list ap;
 
@@ -276,8 +278,9 @@ cs_finish(bool strict)
 		return status;
 	for (size_t i = 0; i < nkinds && !quiet; i++)
 		if (kinds[i].count > max_warnings) {
-			fprintf(stderr, "%s: and %ld more like this: %s\n", prog,
-				kinds[i].count - max_warnings, kinds[i].label);
+			fprintf(stderr, "%s: and %ld more like this: %s\n",
+			        prog, kinds[i].count - max_warnings,
+			        kinds[i].label);
 			held = true;
 		}
 	/* When every warning was printed, or all are of one kind, the lines
@@ -285,12 +288,12 @@ cs_finish(bool strict)
 	 * (or -q held all), a count for each kind. */
 	if (nkinds == 1 || !held)
 		fprintf(stderr, "%s: %ld warning%s\n", prog, nwarn,
-			nwarn == 1 ? "" : "s");
+		        nwarn == 1 ? "" : "s");
 	else
 		for (size_t i = 0; i < nkinds; i++)
 			fprintf(stderr, "%s: %ld warning%s: %s\n", prog,
-				kinds[i].count, kinds[i].count == 1 ? "" : "s",
-				kinds[i].label);
+			        kinds[i].count, kinds[i].count == 1 ? "" : "s",
+			        kinds[i].label);
 	return status;
 }
 
