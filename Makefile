@@ -255,10 +255,13 @@ fuzz:
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 # ---- install ------------------------------------------------------------
+# The pages carry ".Os cspkit" and no version; the installed ones get
+# VERSION, so a release never ships a page that names the last one.
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
 	for t in $(TOOLS); do cp $(BIN)/$$t $(DESTDIR)$(BINDIR)/$$t; \
-	  cp cmd/$$t/$$t.1 $(DESTDIR)$(MANDIR)/$$t.1; done
+	  sed 's/^\.Os cspkit$$/.Os cspkit $(VERSION)/' cmd/$$t/$$t.1 \
+	    >$(DESTDIR)$(MANDIR)/$$t.1; done
 	cp lib/data/*.tsv $(DESTDIR)$(DATADIR)/
 	mkdir -p $(DESTDIR)$(DATADIR)/pipelines/awk
 	cp pipelines/*.sh pipelines/*.pl $(DESTDIR)$(DATADIR)/pipelines/
