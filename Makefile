@@ -7,6 +7,8 @@
 #   make stress     the slow cases: 50 MB lines, a million rows, signals,
 #                   whole real-data files (tagged stress in the bats files)
 #   make check      make test's suite again under ASan + UBSan
+#   make lint       mandoc -Tlint over the man pages, clang-format --dry-run
+#                   over the C (.clang-format); fails on any finding
 #   make valgrind   make test's suite under valgrind memcheck
 #   make deps       install the Debian packages every target needs
 #   make accuracy   the readers scored against tests/accuracy/ facts
@@ -107,17 +109,38 @@ DEPS_BUILD = gcc make pkg-config libcsv-dev libpcre2-dev zlib1g-dev
 DEPS_TEST  = $(DEPS_BUILD) bats bats-assert bats-support gawk mawk poppler-utils \
              parallel rsync openssh-server openssh-client
 DEPS_RUN   = $(DEPS_BUILD) gawk poppler-utils
+DEPS_LINT  = mandoc clang-format
 
 # deps.sh asks dpkg first and runs apt-get only for what is missing; on a
 # machine without apt-get it names the packages to install by hand.
 deps:
-	@sh tests/deps.sh $(sort $(DEPS_TEST) $(DEPS_RUN))
+	@sh tests/deps.sh $(sort $(DEPS_TEST) $(DEPS_RUN) $(DEPS_LINT))
 deps-build:
 	@sh tests/deps.sh $(DEPS_BUILD)
 deps-test:
 	@sh tests/deps.sh $(DEPS_TEST)
 deps-run:
 	@sh tests/deps.sh $(DEPS_RUN)
+deps-lint:
+	@sh tests/deps.sh $(DEPS_LINT)
+
+# ---- lint ---------------------------------------------------------------
+# Every man page mandoc -Tlint clean at level warning (an Xr out of order,
+# a date mandoc cannot read), and every C file as .clang-format (OpenBSD
+# style(9)) would write it.  Both halves run; each finding is one line
+# (clang-format names the first place per file: clang-format -i FILE fixes
+# it); the status is 0 only when both are clean.  No TAP: .ci/run counts
+# a failing lint as a failure, not as tests.
+LINT_MAN := $(wildcard cmd/*/*.1)
+LINT_C   := $(wildcard lib/*.[ch] cmd/*/*.[ch] tests/unit/*.[ch] tests/fuzz/*.[ch])
+lint: deps-lint
+	@st=0; \
+	mandoc -Tlint -W warning $(LINT_MAN) || st=1; \
+	out=$$(clang-format --dry-run -Werror --ferror-limit=1 $(LINT_C) 2>&1) || { \
+	  printf '%s\n' "$$out" | grep ': error: '; st=1; }; \
+	if [ $$st = 0 ]; then echo "lint: $(words $(LINT_MAN)) man pages, $(words $(LINT_C)) C files clean"; \
+	else echo "lint: failed"; fi; \
+	exit $$st
 
 # ---- tests --------------------------------------------------------------
 unit: $(UNIT_BIN)
@@ -257,10 +280,13 @@ fuzz:
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 # ---- install ------------------------------------------------------------
+# The pages carry ".Os cspkit" and no version; the installed ones get
+# VERSION, so a release never ships a page that names the last one.
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
 	for t in $(TOOLS); do cp $(BIN)/$$t $(DESTDIR)$(BINDIR)/$$t; \
-	  cp cmd/$$t/$$t.1 $(DESTDIR)$(MANDIR)/$$t.1; done
+	  sed 's/^\.Os cspkit$$/.Os cspkit $(VERSION)/' cmd/$$t/$$t.1 \
+	    >$(DESTDIR)$(MANDIR)/$$t.1; done
 	cp lib/data/*.tsv $(DESTDIR)$(DATADIR)/
 	mkdir -p $(DESTDIR)$(DATADIR)/pipelines/awk
 	cp pipelines/*.sh pipelines/*.pl $(DESTDIR)$(DATADIR)/pipelines/
@@ -276,4 +302,4 @@ clean:
 	rm -rf build bin out
 
 .PHONY: all unit test stress deps check valgrind accuracy run bench fuzz install uninstall clean \
-        deps-build deps-test deps-run pipelines pipeline-dirs
+        deps-build deps-test deps-run deps-lint lint pipelines pipeline-dirs

@@ -19,7 +19,10 @@
 
 /* Column names of boroughs.tsv, in borough_estimate order. */
 static const char *const estimate_names[POP_N] = {
-	"mid2020", "mid2019", "census2021", "census2011",
+	"mid2020",
+	"mid2019",
+	"census2021",
+	"census2011",
 };
 
 static cs_table *table;
@@ -35,12 +38,12 @@ population(const cs_table *t, size_t row, int col)
 	long v;
 
 	if (*s == '\0')
-		return -1;                     /* not known */
+		return -1; /* not known */
 	errno = 0;
 	v = strtol(s, &end, 10);
 	if (errno != 0 || *end != '\0' || v < 0 || end == s)
 		cs_die_at(CS_EXIT_DATA, t->path, t->lineno[row],
-			  "%s: not a population: '%s'", t->colnames[col], s);
+		          "%s: not a population: '%s'", t->colnames[col], s);
 	return v;
 }
 
@@ -57,8 +60,8 @@ add_key(const char *s, size_t n, cs_borough *b, long line, sbuf *key)
 	slot = hmap_put(by_key, key->s, key->len);
 	if (*slot != NULL && *slot != b)
 		cs_die_at(CS_EXIT_DATA, table->path, line,
-			  "'%.*s' already names %s", (int)n, s,
-			  ((cs_borough *)*slot)->name);
+		          "'%.*s' already names %s", (int)n, s,
+		          ((cs_borough *)*slot)->name);
 	*slot = b;
 }
 

@@ -8,10 +8,10 @@
 #include <stddef.h>
 
 typedef struct {
-	const char *code;      /* "E09000003" */
-	const char *name;      /* "Barnet" (ONS name) */
-	bool is_city;          /* the City of London (not one of the 32) */
-	long pop[4];           /* by borough_estimate index; -1 unknown */
+	const char *code; /* "E09000003" */
+	const char *name; /* "Barnet" (ONS name) */
+	bool is_city;     /* the City of London (not one of the 32) */
+	long pop[4];      /* by borough_estimate index; -1 unknown */
 } cs_borough;
 
 /* Population estimates, in the column order of boroughs.tsv. */

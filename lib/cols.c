@@ -28,7 +28,7 @@ col_is(const char *s, size_t n, const char *name)
 
 int
 col_find(const char *const cell[], const size_t len[], size_t n,
-	 const char *const names[])
+         const char *const names[])
 {
 	for (size_t i = 0; i < n; i++) {
 		size_t k = len != NULL ? len[i] : strlen(cell[i]);

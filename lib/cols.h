@@ -21,6 +21,6 @@ bool col_is(const char *s, size_t n, const char *name);
  * NUL-terminated when len is NULL) that col_is one of names (a list ended
  * by NULL), or -1. */
 int col_find(const char *const cell[], const size_t len[], size_t n,
-	     const char *const names[]);
+             const char *const names[]);
 
 #endif

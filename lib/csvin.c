@@ -25,7 +25,7 @@
 #include "mem.h"
 
 typedef struct {
-	size_t first, n;   /* fields [first, first+n) */
+	size_t first, n; /* fields [first, first+n) */
 	long lineno;
 } record;
 
@@ -33,19 +33,19 @@ struct csvin {
 	struct csv_parser p;
 	lines *in;
 	char *name;
-	char *names[1];      /* lines_open keeps the array: it must live here */
+	char *names[1]; /* lines_open keeps the array: it must live here */
 	bool done;
-	sbuf data;           /* field bytes, each followed by NUL */
-	size_t *off, *len;   /* per field */
+	sbuf data;         /* field bytes, each followed by NUL */
+	size_t *off, *len; /* per field */
 	size_t nf, fcap;
-	record *rec;         /* finished records */
+	record *rec; /* finished records */
 	size_t nrec, rcap, cur;
-	bool in_record;      /* a record has begun but not ended */
-	long start_line;     /* line where the open record began */
-	bool cr_open;        /* a CR fed to libcsv may have left a row open */
+	bool in_record;  /* a record has begun but not ended */
+	long start_line; /* line where the open record began */
+	bool cr_open;    /* a CR fed to libcsv may have left a row open */
 	/* The current record when it is a plain line split in place. */
 	bool plain;
-	char **pf;           /* fields, NUL-terminated in the line buffer */
+	char **pf; /* fields, NUL-terminated in the line buffer */
 	size_t *plen, pnf, pcap;
 	long pline;
 };
@@ -73,7 +73,8 @@ static void
 on_record(int term, void *arg)
 {
 	csvin *c = arg;
-	size_t first = c->nrec ? c->rec[c->nrec - 1].first + c->rec[c->nrec - 1].n : 0;
+	size_t first =
+	    c->nrec ? c->rec[c->nrec - 1].first + c->rec[c->nrec - 1].n : 0;
 
 	(void)term;
 	c->rec = xgrow(c->rec, &c->rcap, c->nrec + 1, sizeof *c->rec);
@@ -125,7 +126,8 @@ csvin_open_lines(lines *in)
 static void
 compact(csvin *c)
 {
-	size_t keep = c->nrec ? c->rec[c->nrec - 1].first + c->rec[c->nrec - 1].n : 0;
+	size_t keep =
+	    c->nrec ? c->rec[c->nrec - 1].first + c->rec[c->nrec - 1].n : 0;
 	size_t from = keep < c->nf ? c->off[keep] : c->data.len;
 
 	if (keep > 0) {
@@ -151,7 +153,7 @@ compact(csvin *c)
 static bool
 is_blank(char ch)
 {
-	return ch == ' ' || ch == '\t';   /* what libcsv trims by default */
+	return ch == ' ' || ch == '\t'; /* what libcsv trims by default */
 }
 
 /* A line with no quote and no CR (libcsv ends a record at a CR) that is
@@ -209,7 +211,7 @@ parse(csvin *c, const char *s, size_t n, long lineno)
 			csv_set_blk_size(&c->p, have);
 		if (csv_parse(&c->p, s, k, on_field, on_record, c) != k)
 			cs_die_at(CS_EXIT_DATA, c->name, lineno, "%s",
-				  csv_strerror(csv_error(&c->p)));
+			          csv_strerror(csv_error(&c->p)));
 		s += k;
 		n -= k;
 	}
@@ -233,9 +235,10 @@ csvin_next(csvin *c)
 			/* Every line was fed with its LF, so a record still open
 			 * here is inside a quote that never closed (libcsv's
 			 * CSV_STRICT_FINI alone does not report it). */
-			if (c->in_record || csv_fini(&c->p, on_field, on_record, c) != 0)
+			if (c->in_record ||
+			    csv_fini(&c->p, on_field, on_record, c) != 0)
 				cs_die_at(CS_EXIT_DATA, c->name, c->start_line,
-					  "unterminated quoted field");
+				          "unterminated quoted field");
 			break;
 		}
 		if (!c->in_record) {

@@ -12,26 +12,31 @@
 
 /* ---- calendar ---------------------------------------------------------- */
 
-static bool is_leap(int y)
+static bool
+is_leap(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-int date_days_in_month(int y, int m)
+int
+date_days_in_month(int y, int m)
 {
-	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const int days[12] = { 31, 28, 31, 30, 31, 30,
+		                      31, 31, 30, 31, 30, 31 };
 	if (m < 1 || m > 12)
 		return 0;
 	return m == 2 && is_leap(y) ? 29 : days[m - 1];
 }
 
-bool date_valid(int y, int m, int d)
+bool
+date_valid(int y, int m, int d)
 {
 	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
 	       d <= date_days_in_month(y, m);
 }
 
-void date_iso(cs_date d, char *buf)
+void
+date_iso(cs_date d, char *buf)
 {
 	/* Clamp so the text always fits 11 bytes, even for a zeroed date. */
 	int y = d.y < 0 ? 0 : d.y > 9999 ? 9999 : d.y;
@@ -41,12 +46,14 @@ void date_iso(cs_date d, char *buf)
 }
 
 /* Month index y*12+(m-1) and back: month arithmetic without loops. */
-static int month_index(int y, int m)
+static int
+month_index(int y, int m)
 {
 	return y * 12 + (m - 1);
 }
 
-static cs_date date_add_months(cs_date d, int k)
+static cs_date
+date_add_months(cs_date d, int k)
 {
 	int idx = month_index(d.y, d.m) + k;
 	cs_date r = { idx / 12, idx % 12 + 1, d.d };
@@ -56,7 +63,8 @@ static cs_date date_add_months(cs_date d, int k)
 	return r;
 }
 
-static cs_date date_next_day(cs_date d)
+static cs_date
+date_next_day(cs_date d)
 {
 	if (++d.d > date_days_in_month(d.y, d.m)) {
 		d.d = 1;
@@ -68,20 +76,23 @@ static cs_date date_next_day(cs_date d)
 	return d;
 }
 
-static bool is_month_end(cs_date d)
+static bool
+is_month_end(cs_date d)
 {
 	return d.d == date_days_in_month(d.y, d.m);
 }
 
 /* ---- words ------------------------------------------------------------- */
 
-static char lower(char c)
+static char
+lower(char c)
 {
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
 /* s[0..n) equals word (lower case) ignoring case. */
-static bool word_is(const char *s, size_t n, const char *word)
+static bool
+word_is(const char *s, size_t n, const char *word)
 {
 	size_t k = strlen(word);
 	if (n != k)
@@ -92,11 +103,13 @@ static bool word_is(const char *s, size_t n, const char *word)
 	return true;
 }
 
-int date_month_name(const char *s, size_t n)
+int
+date_month_name(const char *s, size_t n)
 {
 	static const char *const names[12] = {
-		"january", "february", "march", "april", "may", "june", "july",
-		"august", "september", "october", "november", "december"
+		"january",   "february", "march",    "april",
+		"may",       "june",     "july",     "august",
+		"september", "october",  "november", "december"
 	};
 	if (n < 3)
 		return 0;
@@ -113,13 +126,15 @@ int date_month_name(const char *s, size_t n)
 	return word_is(s, n, "sept") ? 9 : 0;
 }
 
-static bool is_weekday(const char *s, size_t n)
+static bool
+is_weekday(const char *s, size_t n)
 {
-	static const char *const days[] = {
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-		"sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-		"sat", "sun"
-	};
+	static const char *const days[] = { "monday",   "tuesday", "wednesday",
+		                            "thursday", "friday",  "saturday",
+		                            "sunday",   "mon",     "tue",
+		                            "tues",     "wed",     "thu",
+		                            "thur",     "thurs",   "fri",
+		                            "sat",      "sun" };
 	for (size_t i = 0; i < sizeof days / sizeof days[0]; i++)
 		if (word_is(s, n, days[i]))
 			return true;
@@ -133,12 +148,12 @@ enum { T_NUM, T_WORD };
 
 typedef struct {
 	int kind;
-	const char *s;   /* the token's bytes */
+	const char *s; /* the token's bytes */
 	size_t len;
-	long val;        /* T_NUM */
+	long val; /* T_NUM */
 	/* what separated it from the previous token */
 	int spaces, commas, npunct;
-	char punct;      /* the last of '-' '/' '.' ':' '\'' seen, or 0 */
+	char punct; /* the last of '-' '/' '.' ':' '\'' seen, or 0 */
 } tok;
 
 typedef struct {
@@ -146,17 +161,20 @@ typedef struct {
 	int n;
 } toks;
 
-static bool is_digit_c(char c)
+static bool
+is_digit_c(char c)
 {
 	return c >= '0' && c <= '9';
 }
 
-static bool is_alpha_c(char c)
+static bool
+is_alpha_c(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static bool bytes_at(const char *s, size_t n, size_t i, const char *lit)
+static bool
+bytes_at(const char *s, size_t n, size_t i, const char *lit)
 {
 	size_t k = strlen(lit);
 	return n - i >= k && memcmp(s + i, lit, k) == 0;
@@ -164,7 +182,8 @@ static bool bytes_at(const char *s, size_t n, size_t i, const char *lit)
 
 /* Cut s[0..n) into tokens; false on a byte no format uses, too many
  * tokens, a digit run too long to be a date part, or trailing punctuation. */
-static bool tokenize(const char *s, size_t n, toks *tk)
+static bool
+tokenize(const char *s, size_t n, toks *tk)
 {
 	int spaces = 0, commas = 0, npunct = 0;
 	char punct = 0;
@@ -178,12 +197,19 @@ static bool tokenize(const char *s, size_t n, toks *tk)
 			tok *t = &tk->t[tk->n++];
 			size_t j = i;
 			bool num = is_digit_c(c);
-			while (j < n && (num ? is_digit_c(s[j]) : is_alpha_c(s[j])))
+			while (j < n &&
+			       (num ? is_digit_c(s[j]) : is_alpha_c(s[j])))
 				j++;
 			if (num && j - i > 9)
 				return false;
-			*t = (tok){ num ? T_NUM : T_WORD, s + i, j - i, 0,
-				    spaces, commas, npunct, punct };
+			*t = (tok){ num ? T_NUM : T_WORD,
+				    s + i,
+				    j - i,
+				    0,
+				    spaces,
+				    commas,
+				    npunct,
+				    punct };
 			if (num)
 				for (size_t k = i; k < j; k++)
 					t->val = t->val * 10 + (s[k] - '0');
@@ -195,20 +221,21 @@ static bool tokenize(const char *s, size_t n, toks *tk)
 		size_t w = 1;
 		if (c == ' ' || c == '\t') {
 			spaces++;
-		} else if (bytes_at(s, n, i, "\xc2\xa0")) {          /* NBSP */
+		} else if (bytes_at(s, n, i, "\xc2\xa0")) { /* NBSP */
 			spaces++;
 			w = 2;
 		} else if (c == ',') {
 			commas++;
-		} else if (c == '-' || c == '/' || c == '.' || c == ':' || c == '\'') {
+		} else if (c == '-' || c == '/' || c == '.' || c == ':' ||
+		           c == '\'') {
 			punct = c;
 			npunct++;
-		} else if (bytes_at(s, n, i, "\xe2\x80\x93") ||       /* en dash */
-			   bytes_at(s, n, i, "\xe2\x80\x94")) {       /* em dash */
+		} else if (bytes_at(s, n, i, "\xe2\x80\x93") || /* en dash */
+		           bytes_at(s, n, i, "\xe2\x80\x94")) { /* em dash */
 			punct = '-';
 			npunct++;
 			w = 3;
-		} else if (bytes_at(s, n, i, "\xe2\x80\x99")) {       /* ’ */
+		} else if (bytes_at(s, n, i, "\xe2\x80\x99")) { /* ’ */
 			punct = '\'';
 			npunct++;
 			w = 3;
@@ -223,53 +250,64 @@ static bool tokenize(const char *s, size_t n, toks *tk)
 	       tk->t[0].npunct + tk->t[0].commas == 0;
 }
 
-static bool tw(const tok *t, const char *word)
+static bool
+tw(const tok *t, const char *word)
 {
 	return t->kind == T_WORD && word_is(t->s, t->len, word);
 }
 
-static int tmonth(const tok *t)
+static int
+tmonth(const tok *t)
 {
 	return t->kind == T_WORD ? date_month_name(t->s, t->len) : 0;
 }
 
-static bool tnum(const tok *t, size_t min_digits, size_t max_digits)
+static bool
+tnum(const tok *t, size_t min_digits, size_t max_digits)
 {
 	return t->kind == T_NUM && t->len >= min_digits && t->len <= max_digits;
 }
 
 /* Separator between words of a written date: spaces, commas, one '-' or '.'. */
-static bool soft_sep(const tok *t)
+static bool
+soft_sep(const tok *t)
 {
-	return t->npunct == 0 || (t->npunct == 1 && (t->punct == '-' || t->punct == '.'));
+	return t->npunct == 0 ||
+	       (t->npunct == 1 && (t->punct == '-' || t->punct == '.'));
 }
 
 /* Exactly one punctuation mark p and nothing else ("28/02", "2019-02"). */
-static bool hard_sep(const tok *t, char p)
+static bool
+hard_sep(const tok *t, char p)
 {
-	return t->spaces == 0 && t->commas == 0 && t->npunct == 1 && t->punct == p;
+	return t->spaces == 0 && t->commas == 0 && t->npunct == 1 &&
+	       t->punct == p;
 }
 
-static bool no_sep(const tok *t)
+static bool
+no_sep(const tok *t)
 {
 	return t->spaces == 0 && t->commas == 0 && t->npunct == 0;
 }
 
 /* Two-digit years are this century up to 69, the last one from 70: the
  * one answer for every reader ("Jan-99" is 1999-01). */
-static int two_digit_year(long v)
+static int
+two_digit_year(long v)
 {
 	return (int)(v < 70 ? 2000 + v : 1900 + v);
 }
 
-static int year_of(const tok *t)
+static int
+year_of(const tok *t)
 {
 	if (t->len == 2)
 		return two_digit_year(t->val);
 	return (int)t->val;
 }
 
-static bool is_year(const tok *t, bool two_ok)
+static bool
+is_year(const tok *t, bool two_ok)
 {
 	return t->kind == T_NUM && (t->len == 4 || (two_ok && t->len == 2));
 }
@@ -277,7 +315,8 @@ static bool is_year(const tok *t, bool two_ok)
 /* ---- dates ------------------------------------------------------------- */
 
 /* A date written with words or digits in t[a..b). */
-static bool match_date(const toks *tk, int a, int b, cs_date *out)
+static bool
+match_date(const toks *tk, int a, int b, cs_date *out)
 {
 	/* Drop a leading weekday, "the", "of", and ordinal suffixes. */
 	const tok *v[MAXTOK];
@@ -301,15 +340,18 @@ static bool match_date(const toks *tk, int a, int b, cs_date *out)
 	    soft_sep(v[1]) && soft_sep(v[2])) {
 		d = (int)v[0]->val, m = tmonth(v[1]), y = year_of(v[2]);
 	} else if (tmonth(v[0]) && tnum(v[1], 1, 2) && is_year(v[2], false) &&
-		   soft_sep(v[1]) && soft_sep(v[2])) {
+	           soft_sep(v[1]) && soft_sep(v[2])) {
 		m = tmonth(v[0]), d = (int)v[1]->val, y = year_of(v[2]);
-	} else if (v[0]->kind == T_NUM && tnum(v[1], 1, 2) && v[2]->kind == T_NUM &&
-		   v[1]->npunct == 1 && strchr("/.-", v[1]->punct) &&
-		   hard_sep(v[1], v[1]->punct) && hard_sep(v[2], v[1]->punct)) {
+	} else if (v[0]->kind == T_NUM && tnum(v[1], 1, 2) &&
+	           v[2]->kind == T_NUM && v[1]->npunct == 1 &&
+	           strchr("/.-", v[1]->punct) && hard_sep(v[1], v[1]->punct) &&
+	           hard_sep(v[2], v[1]->punct)) {
 		if (v[0]->len == 4 && tnum(v[2], 1, 2)) {
-			y = (int)v[0]->val, m = (int)v[1]->val, d = (int)v[2]->val;
+			y = (int)v[0]->val, m = (int)v[1]->val,
+			d = (int)v[2]->val;
 		} else if (tnum(v[0], 1, 2) && is_year(v[2], true)) {
-			d = (int)v[0]->val, m = (int)v[1]->val, y = year_of(v[2]);
+			d = (int)v[0]->val, m = (int)v[1]->val,
+			y = year_of(v[2]);
 		} else {
 			return false;
 		}
@@ -323,14 +365,16 @@ static bool match_date(const toks *tk, int a, int b, cs_date *out)
 }
 
 /* Trim ASCII spaces, tabs and NBSP from both ends. */
-static void trim(const char **s, size_t *n)
+static void
+trim(const char **s, size_t *n)
 {
 	for (;;) {
 		if (*n && (**s == ' ' || **s == '\t')) {
 			(*s)++, (*n)--;
 		} else if (*n >= 2 && bytes_at(*s, *n, 0, "\xc2\xa0")) {
 			*s += 2, *n -= 2;
-		} else if (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t')) {
+		} else if (*n &&
+		           ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t')) {
 			(*n)--;
 		} else if (*n >= 2 && bytes_at(*s, *n, *n - 2, "\xc2\xa0")) {
 			*n -= 2;
@@ -340,7 +384,8 @@ static void trim(const char **s, size_t *n)
 	}
 }
 
-bool date_parse(const char *s, size_t n, cs_date *out)
+bool
+date_parse(const char *s, size_t n, cs_date *out)
 {
 	toks tk;
 	trim(&s, &n);
@@ -353,13 +398,14 @@ bool date_parse(const char *s, size_t n, cs_date *out)
 
 typedef struct {
 	int h, m;
-	bool has_min, clock24;   /* "10:00", "1400 hrs" */
-	bool weak;               /* "9.48": more likely a decimal than a time */
-	int ampm;                /* 0, 1 am, 2 pm */
+	bool has_min, clock24; /* "10:00", "1400 hrs" */
+	bool weak;             /* "9.48": more likely a decimal than a time */
+	int ampm;              /* 0, 1 am, 2 pm */
 	bool noon;
 } clock_part;
 
-static size_t skip_sp(const char *s, size_t n, size_t i)
+static size_t
+skip_sp(const char *s, size_t n, size_t i)
 {
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;
@@ -367,7 +413,8 @@ static size_t skip_sp(const char *s, size_t n, size_t i)
 }
 
 /* Letters at s[i..]: their count. */
-static size_t alpha_run(const char *s, size_t n, size_t i)
+static size_t
+alpha_run(const char *s, size_t n, size_t i)
 {
 	size_t k = 0;
 	while (i + k < n && is_alpha_c(s[i + k]))
@@ -377,7 +424,8 @@ static size_t alpha_run(const char *s, size_t n, size_t i)
 
 /* One clock reading at s[*i]: "11.12 am", "2pm", "14.30", "12 noon",
  * "1400 hrs", "noon". */
-static bool parse_clock(const char *s, size_t n, size_t *pi, clock_part *c)
+static bool
+parse_clock(const char *s, size_t n, size_t *pi, clock_part *c)
 {
 	size_t i = *pi;
 	*c = (clock_part){ 0, 0, false, false, false, 0, false };
@@ -415,7 +463,8 @@ static bool parse_clock(const char *s, size_t n, size_t *pi, clock_part *c)
 	size_t j = skip_sp(s, n, i);
 	w = alpha_run(s, n, j);
 	if (w && j + w + 1 < n && s[j + w] == '.' && w == 1 &&
-	    (lower(s[j]) == 'a' || lower(s[j]) == 'p') && lower(s[j + w + 1]) == 'm') {
+	    (lower(s[j]) == 'a' || lower(s[j]) == 'p') &&
+	    lower(s[j + w + 1]) == 'm') {
 		/* "a.m." / "p.m" */
 		c->ampm = lower(s[j]) == 'a' ? 1 : 2;
 		i = j + 3;
@@ -425,20 +474,23 @@ static bool parse_clock(const char *s, size_t n, size_t *pi, clock_part *c)
 		c->ampm = 1, i = j + w;
 	} else if (w && word_is(s + j, w, "pm")) {
 		c->ampm = 2, i = j + w;
-	} else if (w && (word_is(s + j, w, "noon") || word_is(s + j, w, "midday"))) {
+	} else if (w &&
+	           (word_is(s + j, w, "noon") || word_is(s + j, w, "midday"))) {
 		c->noon = true, i = j + w;
-	} else if (w && (word_is(s + j, w, "hrs") || word_is(s + j, w, "hr") ||
-			 word_is(s + j, w, "hours") || word_is(s + j, w, "h"))) {
+	} else if (w &&
+	           (word_is(s + j, w, "hrs") || word_is(s + j, w, "hr") ||
+	            word_is(s + j, w, "hours") || word_is(s + j, w, "h"))) {
 		c->clock24 = true, i = j + w;
 	}
 	if (hhmm && !c->clock24)
-		return false;   /* "2019" is a year, "1400 hrs" a time */
+		return false; /* "2019" is a year, "1400 hrs" a time */
 	*pi = i;
 	return true;
 }
 
 /* The clock as minutes since midnight, or -1 when out of range. */
-static int clock_minutes(const clock_part *c)
+static int
+clock_minutes(const clock_part *c)
 {
 	int h = c->h;
 	if (c->m > 59)
@@ -455,12 +507,14 @@ static int clock_minutes(const clock_part *c)
 	return h * 60 + c->m;
 }
 
-static bool clock_definite(const clock_part *c)
+static bool
+clock_definite(const clock_part *c)
 {
 	return (c->has_min && !c->weak) || c->ampm || c->clock24 || c->noon;
 }
 
-int time_parse(const char *s, size_t n)
+int
+time_parse(const char *s, size_t n)
 {
 	trim(&s, &n);
 	size_t i = 0;
@@ -475,7 +529,8 @@ int time_parse(const char *s, size_t n)
 		size_t w = 0;
 		if (s[i] == '-')
 			w = 1;
-		else if (bytes_at(s, n, i, "\xe2\x80\x93") || bytes_at(s, n, i, "\xe2\x80\x94"))
+		else if (bytes_at(s, n, i, "\xe2\x80\x93") ||
+		         bytes_at(s, n, i, "\xe2\x80\x94"))
 			w = 3;
 		else if (alpha_run(s, n, i) == 2 && word_is(s + i, 2, "to"))
 			w = 2;
@@ -507,33 +562,38 @@ int time_parse(const char *s, size_t n)
 
 /* ---- periods ----------------------------------------------------------- */
 
-static void label_months(cs_period *p, int y, int m, int n)
+static void
+label_months(cs_period *p, int y, int m, int n)
 {
 	if (n == 1)
 		snprintf(p->label, sizeof p->label, "%04d-%02d", y, m);
 	else
-		snprintf(p->label, sizeof p->label, "%dm to %04d-%02d", n, y, m);
+		snprintf(p->label, sizeof p->label, "%dm to %04d-%02d", n, y,
+		         m);
 }
 
-cs_period period_months_to(int y, int m, int n)
+cs_period
+period_months_to(int y, int m, int n)
 {
 	cs_period p;
 	memset(&p, 0, sizeof p);
 	if (n < 1 || n > 9999 || y < 1 || y > 9999 || m < 1 || m > 12 ||
 	    month_index(y, m) - (n - 1) < 12)
-		return p;   /* label "" says: no such period */
+		return p; /* label "" says: no such period */
 	p.end = (cs_date){ y, m, date_days_in_month(y, m) };
 	p.start = date_add_months((cs_date){ y, m, 1 }, -(n - 1));
 	label_months(&p, y, m, n);
 	return p;
 }
 
-cs_period period_month(int y, int m)
+cs_period
+period_month(int y, int m)
 {
 	return period_months_to(y, m, 1);
 }
 
-cs_period period_fy(int y)
+cs_period
+period_fy(int y)
 {
 	cs_period p;
 	memset(&p, 0, sizeof p);
@@ -546,7 +606,8 @@ cs_period period_fy(int y)
 }
 
 /* Quarter q (1..4) of financial year y: Q1 is April-June of y. */
-static cs_period period_fy_quarter(int y, int q)
+static cs_period
+period_fy_quarter(int y, int q)
 {
 	cs_date last = date_add_months((cs_date){ y, 4, 1 }, q * 3 - 1);
 	cs_period p = period_months_to(last.y, last.m, 3);
@@ -555,7 +616,8 @@ static cs_period period_fy_quarter(int y, int q)
 }
 
 /* n months ending on a day that is not a month end: exact days. */
-static cs_period period_months_to_day(cs_date end, int n)
+static cs_period
+period_months_to_day(cs_date end, int n)
 {
 	cs_period p;
 	memset(&p, 0, sizeof p);
@@ -569,19 +631,21 @@ static cs_period period_months_to_day(cs_date end, int n)
 	return p;
 }
 
-static int months_between(cs_date a, cs_date b)
+static int
+months_between(cs_date a, cs_date b)
 {
 	return month_index(b.y, b.m) - month_index(a.y, a.m) + 1;
 }
 
-cs_period period_shift(const cs_period *p, int k)
+cs_period
+period_shift(const cs_period *p, int k)
 {
 	cs_period r;
 	memset(&r, 0, sizeof r);
 	/* No period in, or a shift off the calendar: label "" out. */
 	if (!date_valid(p->start.y, p->start.m, p->start.d) ||
-	    !date_valid(p->end.y, p->end.m, p->end.d) ||
-	    k < -12 * 9999 || k > 12 * 9999)
+	    !date_valid(p->end.y, p->end.m, p->end.d) || k < -12 * 9999 ||
+	    k > 12 * 9999)
 		return r;
 	cs_date s = date_add_months(p->start, k);
 	cs_date e = date_add_months(p->end, k);
@@ -598,7 +662,7 @@ cs_period period_shift(const cs_period *p, int k)
 		 * ("12m to 2019-02", as period_parse labels it), so label it so. */
 		if (sscanf(l, "%dm to", &nm) == 1 && nm > 0)
 			return is_month_end(e) ? period_months_to(e.y, e.m, nm)
-					       : period_months_to_day(e, nm);
+			                       : period_months_to_day(e, nm);
 		r.start = s, r.end = e;
 		char a[11], b[11];
 		date_iso(s, a);
@@ -617,22 +681,23 @@ cs_period period_shift(const cs_period *p, int k)
 
 /* A month with its year in t[a..b): "February 2019", "Feb19", "Jan-19",
  * "Jan '19", "2019-02", "201902", "02/2019". */
-static bool match_month_ex(const toks *tk, int a, int b, bool space_yy,
-			   int *y, int *m)
+static bool
+match_month_ex(const toks *tk, int a, int b, bool space_yy, int *y, int *m)
 {
 	const tok *t = &tk->t[a];
 	int mm = 0, yy = 0;
 	/* "Jan 19" is left alone: it may be 19 January. */
 	if (b - a == 2 && tmonth(&t[0]) && is_year(&t[1], true) &&
-	    (t[1].npunct == 0 || (t[1].npunct == 1 && strchr("-'.", t[1].punct))) &&
+	    (t[1].npunct == 0 ||
+	     (t[1].npunct == 1 && strchr("-'.", t[1].punct))) &&
 	    t[1].commas <= 1 &&
 	    (t[1].len == 4 || t[1].npunct == 1 || no_sep(&t[1]) || space_yy)) {
 		mm = tmonth(&t[0]), yy = year_of(&t[1]);
 	} else if (b - a == 2 && tnum(&t[0], 4, 4) && tnum(&t[1], 2, 2) &&
-		   hard_sep(&t[1], '-')) {
+	           hard_sep(&t[1], '-')) {
 		yy = (int)t[0].val, mm = (int)t[1].val;
 	} else if (b - a == 2 && tnum(&t[0], 1, 2) && tnum(&t[1], 4, 4) &&
-		   hard_sep(&t[1], '/')) {
+	           hard_sep(&t[1], '/')) {
 		mm = (int)t[0].val, yy = (int)t[1].val;
 	} else if (b - a == 1 && tnum(&t[0], 6, 6)) {
 		yy = (int)(t[0].val / 100), mm = (int)(t[0].val % 100);
@@ -645,23 +710,27 @@ static bool match_month_ex(const toks *tk, int a, int b, bool space_yy,
 	return true;
 }
 
-static bool match_month(const toks *tk, int a, int b, int *y, int *m)
+static bool
+match_month(const toks *tk, int a, int b, int *y, int *m)
 {
 	return match_month_ex(tk, a, b, false, y, m);
 }
 
 /* A financial year in t[a..b): "2016/17", "2016-17", "2016/2017",
  * optionally after "FY" or "financial year" ("FY2016/17"). */
-static bool match_fy(const toks *tk, int a, int b, int *y)
+static bool
+match_fy(const toks *tk, int a, int b, int *y)
 {
 	if (b - a >= 1 && tw(&tk->t[a], "fy"))
 		a++;
-	else if (b - a >= 2 && tw(&tk->t[a], "financial") && tw(&tk->t[a + 1], "year"))
+	else if (b - a >= 2 && tw(&tk->t[a], "financial") &&
+	         tw(&tk->t[a + 1], "year"))
 		a += 2;
 	if (b - a != 2)
 		return false;
 	const tok *t = &tk->t[a];
-	if (!tnum(&t[0], 4, 4) || !(hard_sep(&t[1], '/') || hard_sep(&t[1], '-')))
+	if (!tnum(&t[0], 4, 4) ||
+	    !(hard_sep(&t[1], '/') || hard_sep(&t[1], '-')))
 		return false;
 	long y0 = t[0].val;
 	if (y0 < 1900 || y0 > 2198)
@@ -674,10 +743,11 @@ static bool match_fy(const toks *tk, int a, int b, int *y)
 }
 
 /* After "to"/"ending": "March 2017", "28/02/2019", "the end of March 2017". */
-static bool match_end(const toks *tk, int a, int b, int n, cs_period *out)
+static bool
+match_end(const toks *tk, int a, int b, int n, cs_period *out)
 {
 	while (a < b && (tw(&tk->t[a], "the") || tw(&tk->t[a], "end") ||
-			 tw(&tk->t[a], "of")))
+	                 tw(&tk->t[a], "of")))
 		a++;
 	int y, m;
 	cs_date d;
@@ -685,7 +755,7 @@ static bool match_end(const toks *tk, int a, int b, int n, cs_period *out)
 		*out = period_months_to(y, m, n);
 	} else if (match_date(tk, a, b, &d)) {
 		*out = is_month_end(d) ? period_months_to(d.y, d.m, n)
-				       : period_months_to_day(d, n);
+		                       : period_months_to_day(d, n);
 	} else {
 		return false;
 	}
@@ -695,7 +765,8 @@ static bool match_end(const toks *tk, int a, int b, int n, cs_period *out)
 /* "12 months to", "rolling 12 months ending", "year to", "Year-end", and
  * our own labels "12m to":
  * the number of months before the connector word at t[k], or 0. */
-static int months_before(const toks *tk, int a, int k)
+static int
+months_before(const toks *tk, int a, int k)
 {
 	if (a < k && tw(&tk->t[a], "the"))
 		a++;
@@ -703,9 +774,10 @@ static int months_before(const toks *tk, int a, int k)
 		a++;
 	if (k - a == 1 && tw(&tk->t[a], "year"))
 		return 12;
-	if (k - a == 2 && (tw(&tk->t[a + 1], "months") || tw(&tk->t[a + 1], "month") ||
-			   tw(&tk->t[a + 1], "mths") ||
-			   (tw(&tk->t[a + 1], "m") && no_sep(&tk->t[a + 1])))) {
+	if (k - a == 2 &&
+	    (tw(&tk->t[a + 1], "months") || tw(&tk->t[a + 1], "month") ||
+	     tw(&tk->t[a + 1], "mths") ||
+	     (tw(&tk->t[a + 1], "m") && no_sep(&tk->t[a + 1])))) {
 		if (tw(&tk->t[a], "twelve"))
 			return 12;
 		if (tw(&tk->t[a], "three"))
@@ -716,14 +788,16 @@ static int months_before(const toks *tk, int a, int k)
 	return 0;
 }
 
-static bool is_connector(const tok *t)
+static bool
+is_connector(const tok *t)
 {
 	return tw(t, "to") || tw(t, "ending") || tw(t, "end") || tw(t, "until");
 }
 
 /* "October 2023 to December 2023", "Dec18-Jan19", "Apr-Jun 2023",
  * "October to December 2023": months m1..m2, labelled "Nm to YYYY-MM". */
-static bool match_range(const toks *tk, cs_period *out)
+static bool
+match_range(const toks *tk, cs_period *out)
 {
 	for (int k = 1; k < tk->n; k++) {
 		int right = k, left_end = k;
@@ -734,7 +808,8 @@ static bool match_range(const toks *tk, cs_period *out)
 		}
 		int y1, m1, y2, m2;
 		/* After a month and a dash, "Oct 23" can only be a year. */
-		if (right >= tk->n || !match_month_ex(tk, right, tk->n, true, &y2, &m2))
+		if (right >= tk->n ||
+		    !match_month_ex(tk, right, tk->n, true, &y2, &m2))
 			continue;
 		if (match_month(tk, 0, left_end, &y1, &m1)) {
 			/* both years given */
@@ -754,7 +829,8 @@ static bool match_range(const toks *tk, cs_period *out)
 }
 
 /* "calendar year 2022", "the 2019 calendar year": the year, or 0. */
-static int calendar_year(const toks *tk)
+static int
+calendar_year(const toks *tk)
 {
 	int a = tk->n > 0 && tw(&tk->t[0], "the") ? 1 : 0;
 	if (tk->n - a != 3)
@@ -772,7 +848,8 @@ static int calendar_year(const toks *tk)
 	return (int)t[yi].val;
 }
 
-bool period_parse(const char *s, size_t n, cs_period *out)
+bool
+period_parse(const char *s, size_t n, cs_period *out)
 {
 	toks tk;
 	int y, m;
@@ -786,10 +863,11 @@ bool period_parse(const char *s, size_t n, cs_period *out)
 		p = period_month(y, m);
 	} else if (match_fy(&tk, 0, tk.n, &y)) {
 		p = period_fy(y);
-	} else if (tk.n >= 3 && ((tw(&tk.t[0], "q") && no_sep(&tk.t[1])) ||
-				 tw(&tk.t[0], "quarter")) &&
-		   tnum(&tk.t[1], 1, 1) && tk.t[1].val >= 1 && tk.t[1].val <= 4 &&
-		   match_fy(&tk, 2, tk.n, &y)) {
+	} else if (tk.n >= 3 &&
+	           ((tw(&tk.t[0], "q") && no_sep(&tk.t[1])) ||
+	            tw(&tk.t[0], "quarter")) &&
+	           tnum(&tk.t[1], 1, 1) && tk.t[1].val >= 1 &&
+	           tk.t[1].val <= 4 && match_fy(&tk, 2, tk.n, &y)) {
 		p = period_fy_quarter(y, (int)tk.t[1].val);
 	} else if ((y = calendar_year(&tk)) != 0) {
 		p = period_months_to(y, 12, 12);
@@ -824,15 +902,18 @@ bool period_parse(const char *s, size_t n, cs_period *out)
 
 typedef bool (*whole_parser)(const char *s, size_t n, void *out);
 
-static size_t longest_prefix(const char *s, size_t n, whole_parser parse, void *out)
+static size_t
+longest_prefix(const char *s, size_t n, whole_parser parse, void *out)
 {
 	size_t ends[PREFIX_MAX_ENDS];
 	int nends = 0;
 	if (n == 0 || !(is_digit_c(s[0]) || is_alpha_c(s[0])))
 		return 0;
-	for (size_t i = 0; i < n && i < PREFIX_MAX_BYTES && nends < PREFIX_MAX_ENDS; i++) {
+	for (size_t i = 0;
+	     i < n && i < PREFIX_MAX_BYTES && nends < PREFIX_MAX_ENDS; i++) {
 		bool alnum = is_digit_c(s[i]) || is_alpha_c(s[i]);
-		bool next = i + 1 < n && (is_digit_c(s[i + 1]) || is_alpha_c(s[i + 1]));
+		bool next =
+		    i + 1 < n && (is_digit_c(s[i + 1]) || is_alpha_c(s[i + 1]));
 		if (alnum && !next)
 			ends[nends++] = i + 1;
 	}
@@ -847,17 +928,20 @@ static size_t longest_prefix(const char *s, size_t n, whole_parser parse, void *
 	return 0;
 }
 
-static bool date_whole(const char *s, size_t n, void *out)
+static bool
+date_whole(const char *s, size_t n, void *out)
 {
 	return date_parse(s, n, out);
 }
 
-static bool period_whole(const char *s, size_t n, void *out)
+static bool
+period_whole(const char *s, size_t n, void *out)
 {
 	return period_parse(s, n, out);
 }
 
-static bool time_whole(const char *s, size_t n, void *out)
+static bool
+time_whole(const char *s, size_t n, void *out)
 {
 	int t = time_parse(s, n);
 	if (t < 0)
@@ -866,30 +950,35 @@ static bool time_whole(const char *s, size_t n, void *out)
 	return true;
 }
 
-size_t date_prefix(const char *s, size_t n, cs_date *out)
+size_t
+date_prefix(const char *s, size_t n, cs_date *out)
 {
 	return longest_prefix(s, n, date_whole, out);
 }
 
-size_t period_prefix(const char *s, size_t n, cs_period *out)
+size_t
+period_prefix(const char *s, size_t n, cs_period *out)
 {
 	return longest_prefix(s, n, period_whole, out);
 }
 
-size_t time_prefix(const char *s, size_t n, int *minutes)
+size_t
+time_prefix(const char *s, size_t n, int *minutes)
 {
 	return longest_prefix(s, n, time_whole, minutes);
 }
 
 /* ---- periods in running text ------------------------------------------- */
 
-static bool alnum_c(char c)
+static bool
+alnum_c(char c)
 {
 	return is_digit_c(c) || is_alpha_c(c);
 }
 
 /* The word at s[i] is w (any case) and ends there. */
-static bool word_at(const char *s, size_t n, size_t i, const char *w)
+static bool
+word_at(const char *s, size_t n, size_t i, const char *w)
 {
 	size_t k = alpha_run(s, n, i);
 	return k == strlen(w) && word_is(s + i, k, w);
@@ -898,7 +987,8 @@ static bool word_at(const char *s, size_t n, size_t i, const char *w)
 /* Could a period start at s[i] (the start of a word)?  Digits, a month
  * name, "Q1", "Quarter", "FY", "financial", "calendar", "year".  Keeps
  * the whole-string parser off most words of a paragraph. */
-static bool may_start(const char *s, size_t n, size_t i)
+static bool
+may_start(const char *s, size_t n, size_t i)
 {
 	if (is_digit_c(s[i])) {
 		/* "2016/17", "2019-02", "201902", "28/02/2019", "12 months",
@@ -910,39 +1000,45 @@ static bool may_start(const char *s, size_t n, size_t i)
 		while (d < n && is_digit_c(s[d]))
 			d++;
 		size_t nd = d - i;
-		if (nd == 6 || (d < n && (s[d] == '/' || s[d] == '-' || s[d] == '.')))
+		if (nd == 6 ||
+		    (d < n && (s[d] == '/' || s[d] == '-' || s[d] == '.')))
 			return true;
 		if (nd > 4)
 			return false;
 		size_t j = d;
 		if (j + 1 < n && is_alpha_c(s[j]) && is_alpha_c(s[j + 1]) &&
 		    !(j + 2 < n && is_alpha_c(s[j + 2])))
-			j += 2;    /* "21st", "8thSep" */
+			j += 2; /* "21st", "8thSep" */
 		j = skip_sp(s, n, j);
 		size_t k = alpha_run(s, n, j);
-		if (k >= 3 && (date_month_name(s + j, k) || date_month_name(s + j, 3) ||
-			       word_at(s, n, j, "months") || word_at(s, n, j, "month") ||
-			       word_at(s, n, j, "mths") || word_at(s, n, j, "calendar")))
+		if (k >= 3 &&
+		    (date_month_name(s + j, k) || date_month_name(s + j, 3) ||
+		     word_at(s, n, j, "months") || word_at(s, n, j, "month") ||
+		     word_at(s, n, j, "mths") || word_at(s, n, j, "calendar")))
 			return true;
-		return nd <= 3 && j == d && k == 1 && (s[j] | 32) == 'm';   /* "12m to" */
+		return nd <= 3 && j == d && k == 1 &&
+		       (s[j] | 32) == 'm'; /* "12m to" */
 	}
 	size_t k = alpha_run(s, n, i);
 	/* the first letter of a month, Q, FY, financial, calendar, year,
 	 * "three months", "twelve months", "six months" */
 	if (!strchr("jfmasondqcytTY", s[i]) && !strchr("JFMASONDQC", s[i]))
 		return false;
-	if (word_at(s, n, i, "three") || word_at(s, n, i, "twelve") || word_at(s, n, i, "six"))
+	if (word_at(s, n, i, "three") || word_at(s, n, i, "twelve") ||
+	    word_at(s, n, i, "six"))
 		return true;
 	if (date_month_name(s + i, k)) {
 		/* a month starts a period only before its year or a range:
 		 * "March 2017", "Mar-17", "April to June 2023", not "may" */
 		size_t j = i + k;
-		while (j < n && (s[j] == ' ' || s[j] == '-' || s[j] == '\'' || s[j] == ',' ||
-				 s[j] == '.'))
+		while (j < n && (s[j] == ' ' || s[j] == '-' || s[j] == '\'' ||
+		                 s[j] == ',' || s[j] == '.'))
 			j++;
 		return (j < n && is_digit_c(s[j])) || word_at(s, n, j, "to") ||
-		       (j > i + k && date_month_name(s + j, alpha_run(s, n, j))) ||
-		       word_at(s, n, j, "until") || bytes_at(s, n, j, "\xe2\x80");
+		       (j > i + k &&
+		        date_month_name(s + j, alpha_run(s, n, j))) ||
+		       word_at(s, n, j, "until") ||
+		       bytes_at(s, n, j, "\xe2\x80");
 	}
 	if (k == 1 && (s[i] | 32) == 'q')
 		return i + 1 < n && is_digit_c(s[i + 1]);
@@ -956,7 +1052,8 @@ static bool may_start(const char *s, size_t n, size_t i)
 
 /* "12 months", "12-month", "twelve months", "3 month period" at s[i]:
  * the months, and *end after the phrase; 0 when none. */
-static int months_phrase(const char *s, size_t n, size_t i, size_t *end)
+static int
+months_phrase(const char *s, size_t n, size_t i, size_t *end)
 {
 	long v = 0;
 	size_t j = i;
@@ -966,7 +1063,7 @@ static int months_phrase(const char *s, size_t n, size_t i, size_t *end)
 		if (j < n && is_digit_c(s[j]))
 			return 0;
 	} else if (word_at(s, n, j, "twelve") || word_at(s, n, j, "three") ||
-		   word_at(s, n, j, "six")) {
+	           word_at(s, n, j, "six")) {
 		v = (s[j] | 32) == 't' ? ((s[j + 1] | 32) == 'w' ? 12 : 3) : 6;
 		j += alpha_run(s, n, j);
 	} else {
@@ -992,18 +1089,21 @@ static int months_phrase(const char *s, size_t n, size_t i, size_t *end)
 
 /* A single month at s[i] ("March 2017", "Mar-17"): its year and month,
  * *end after it. */
-static bool month_at(const char *s, size_t n, size_t i, int *y, int *m, size_t *end)
+static bool
+month_at(const char *s, size_t n, size_t i, int *y, int *m, size_t *end)
 {
 	cs_period q;
 	size_t k = period_prefix(s + i, n - i, &q);
-	if (k == 0 || q.start.y != q.end.y || q.start.m != q.end.m || q.start.d != 1)
+	if (k == 0 || q.start.y != q.end.y || q.start.m != q.end.m ||
+	    q.start.d != 1)
 		return false;
 	*y = q.end.y, *m = q.end.m, *end = i + k;
 	return true;
 }
 
 /* A connector of a range at s[i]: "to", "until", "-", an en dash. */
-static size_t range_to(const char *s, size_t n, size_t i)
+static size_t
+range_to(const char *s, size_t n, size_t i)
 {
 	i = skip_sp(s, n, i);
 	if (word_at(s, n, i, "to"))
@@ -1021,7 +1121,8 @@ static size_t range_to(const char *s, size_t n, size_t i)
  * "12 months (up to March 2017)", "3 months of January 2024 to March
  * 2024".  1 with *p, -1 when the range runs backwards or disagrees with
  * the length (*end is then after it), 0 when none. */
-static int stated_length(const char *s, size_t n, size_t i, cs_period *p, size_t *end)
+static int
+stated_length(const char *s, size_t n, size_t i, cs_period *p, size_t *end)
 {
 	size_t j, e;
 	int nm = months_phrase(s, n, i, &j);
@@ -1037,13 +1138,16 @@ static int stated_length(const char *s, size_t n, size_t i, cs_period *p, size_t
 		j = skip_sp(s, n, j + alpha_run(s, n, j));
 		int y1, m1, y2, m2;
 		size_t k = period_prefix(s + j, n - j, p);
-		if (k > 0 && (p->start.y != p->end.y || p->start.m != p->end.m)) {
+		if (k > 0 &&
+		    (p->start.y != p->end.y || p->start.m != p->end.m)) {
 			/* a forward range: its length must be the one stated */
 			*end = j + k;
-			y1 = p->start.y, m1 = p->start.m, y2 = p->end.y, m2 = p->end.m;
-		} else if (month_at(s, n, j, &y1, &m1, &e) && (k = range_to(s, n, e)) != 0 &&
-			   month_at(s, n, k, &y2, &m2, &e)) {
-			*end = e;   /* backwards: the parser refused it */
+			y1 = p->start.y, m1 = p->start.m, y2 = p->end.y,
+			m2 = p->end.m;
+		} else if (month_at(s, n, j, &y1, &m1, &e) &&
+		           (k = range_to(s, n, e)) != 0 &&
+		           month_at(s, n, k, &y2, &m2, &e)) {
+			*end = e; /* backwards: the parser refused it */
 		} else {
 			return 0;
 		}
@@ -1054,7 +1158,8 @@ static int stated_length(const char *s, size_t n, size_t i, cs_period *p, size_t
 	}
 	if (word_at(s, n, j, "up"))
 		j = skip_sp(s, n, j + 2);
-	if (!(word_at(s, n, j, "to") || word_at(s, n, j, "ending") || word_at(s, n, j, "until")))
+	if (!(word_at(s, n, j, "to") || word_at(s, n, j, "ending") ||
+	      word_at(s, n, j, "until")))
 		return 0;
 	/* the plain "12 months to March 2017" is period_parse's */
 	j = skip_sp(s, n, j + alpha_run(s, n, j));
@@ -1065,7 +1170,8 @@ static int stated_length(const char *s, size_t n, size_t i, cs_period *p, size_t
 		*p = period_months_to(y, m, nm);
 	} else if ((k = date_prefix(s + j, n - j, &d)) > 0) {
 		e = j + k;
-		*p = is_month_end(d) ? period_months_to(d.y, d.m, nm) : period_months_to_day(d, nm);
+		*p = is_month_end(d) ? period_months_to(d.y, d.m, nm)
+		                     : period_months_to_day(d, nm);
 	} else {
 		return 0;
 	}
@@ -1079,32 +1185,37 @@ static int stated_length(const char *s, size_t n, size_t i, cs_period *p, size_t
  * text after "in", "during", "than", "with", "against" or "vs" it is the
  * calendar year: "612 residential burglaries in 2023", "4% fewer than in
  * 2022".  The year at s[i], 1900-2199, or 0. */
-static int prose_year(const char *s, size_t n, size_t i)
+static int
+prose_year(const char *s, size_t n, size_t i)
 {
-	static const char *const before[] = { "in", "during", "than", "with", "against",
-					      "vs", "versus" };
-	if (i + 4 > n || !(is_digit_c(s[i]) && is_digit_c(s[i + 1]) && is_digit_c(s[i + 2]) &&
-			   is_digit_c(s[i + 3])))
+	static const char *const before[] = { "in",    "during",  "than",
+		                              "with",  "against", "vs",
+		                              "versus" };
+	if (i + 4 > n || !(is_digit_c(s[i]) && is_digit_c(s[i + 1]) &&
+	                   is_digit_c(s[i + 2]) && is_digit_c(s[i + 3])))
 		return 0;
-	if (i + 4 < n && (alnum_c(s[i + 4]) || ((s[i + 4] == '/' || s[i + 4] == '-' ||
-						 s[i + 4] == '.' || s[i + 4] == ',') &&
-						i + 5 < n && is_digit_c(s[i + 5]))))
+	if (i + 4 < n &&
+	    (alnum_c(s[i + 4]) || ((s[i + 4] == '/' || s[i + 4] == '-' ||
+	                            s[i + 4] == '.' || s[i + 4] == ',') &&
+	                           i + 5 < n && is_digit_c(s[i + 5]))))
 		return 0;
-	int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
-		(s[i + 3] - '0');
+	int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 +
+	        (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
 	if (y < 1900 || y > 2199 || i < 2 || s[i - 1] != ' ')
 		return 0;
 	size_t e = i - 1, b = e;
 	while (b > 0 && is_alpha_c(s[b - 1]))
 		b--;
 	for (size_t k = 0; k < sizeof before / sizeof before[0]; k++)
-		if (e - b == strlen(before[k]) && word_is(s + b, e - b, before[k]))
+		if (e - b == strlen(before[k]) &&
+		    word_is(s + b, e - b, before[k]))
 			return y;
 	return 0;
 }
 
-bool period_find(const char *s, size_t n, size_t from, cs_period *p,
-		 size_t *so, size_t *eo)
+bool
+period_find(const char *s, size_t n, size_t from, cs_period *p, size_t *so,
+            size_t *eo)
 {
 	for (size_t i = from; i < n; i++) {
 		if (!alnum_c(s[i]) || (i > 0 && alnum_c(s[i - 1])))
@@ -1148,7 +1259,8 @@ bool period_find(const char *s, size_t n, size_t from, cs_period *p,
 /* A month and year at s[i] without the whole-string parser: "December
  * 2023", "Dec-23", "Dec18", "Jan '19".  Only for the backwards test, which
  * looks at every month word of a paragraph. */
-static bool lex_month(const char *s, size_t n, size_t i, int *y, int *m, size_t *end)
+static bool
+lex_month(const char *s, size_t n, size_t i, int *y, int *m, size_t *end)
 {
 	size_t k = alpha_run(s, n, i);
 	if (k < 3 || !(*m = date_month_name(s + i, k)))
@@ -1162,18 +1274,21 @@ static bool lex_month(const char *s, size_t n, size_t i, int *y, int *m, size_t 
 	long v = 0;
 	while (d < n && is_digit_c(s[d]) && d - j < 5)
 		v = v * 10 + (s[d++] - '0');
-	if ((d - j != 2 && d - j != 4) || (d < n && (is_digit_c(s[d]) || is_alpha_c(s[d]))))
+	if ((d - j != 2 && d - j != 4) ||
+	    (d < n && (is_digit_c(s[d]) || is_alpha_c(s[d]))))
 		return false;
 	*y = d - j == 2 ? two_digit_year(v) : (int)v;
 	*end = d;
 	return true;
 }
 
-bool period_find_backwards(const char *s, size_t n, size_t from, size_t *so,
-			   size_t *eo)
+bool
+period_find_backwards(const char *s, size_t n, size_t from, size_t *so,
+                      size_t *eo)
 {
 	for (size_t i = from; i < n; i++) {
-		if (!alnum_c(s[i]) || (i > 0 && alnum_c(s[i - 1])) || !may_start(s, n, i))
+		if (!alnum_c(s[i]) || (i > 0 && alnum_c(s[i - 1])) ||
+		    !may_start(s, n, i))
 			continue;
 		cs_period q;
 		size_t e, k;
@@ -1182,7 +1297,8 @@ bool period_find_backwards(const char *s, size_t n, size_t from, size_t *so,
 			return true;
 		}
 		int y1, m1, y2, m2;
-		if (lex_month(s, n, i, &y1, &m1, &e) && (k = range_to(s, n, e)) != 0 &&
+		if (lex_month(s, n, i, &y1, &m1, &e) &&
+		    (k = range_to(s, n, e)) != 0 &&
 		    lex_month(s, n, k, &y2, &m2, &e) &&
 		    month_index(y2, m2) < month_index(y1, m1)) {
 			*so = i, *eo = e;
@@ -1196,14 +1312,16 @@ bool period_find_backwards(const char *s, size_t n, size_t from, size_t *so,
 
 /* A word starts at i: a letter or digit with none just before it, so
  * "2022" inside "20220330" or "May" inside "Mayor" is not tried. */
-static bool word_start(const char *s, size_t i)
+static bool
+word_start(const char *s, size_t i)
 {
 	return (is_digit_c(s[i]) || is_alpha_c(s[i])) &&
 	       (i == 0 || !(is_digit_c(s[i - 1]) || is_alpha_c(s[i - 1])));
 }
 
-bool date_find(const char *s, size_t n, size_t from, cs_date *d, size_t *so,
-	       size_t *eo)
+bool
+date_find(const char *s, size_t n, size_t from, cs_date *d, size_t *so,
+          size_t *eo)
 {
 	for (size_t i = from; i < n; i++) {
 		size_t k;
@@ -1218,8 +1336,9 @@ bool date_find(const char *s, size_t n, size_t from, cs_date *d, size_t *so,
 	return false;
 }
 
-bool time_find(const char *s, size_t n, size_t from, int *minutes, size_t *so,
-	       size_t *eo)
+bool
+time_find(const char *s, size_t n, size_t from, int *minutes, size_t *so,
+          size_t *eo)
 {
 	for (size_t i = from; i < n; i++) {
 		size_t k;

@@ -43,7 +43,8 @@ typedef struct {
 } cs_date;
 
 typedef struct {
-	char label[32];   /* "2016/17", "2019-02", "12m to 2017-03", "Q1 2023/24" */
+	char label
+	    [32]; /* "2016/17", "2019-02", "12m to 2017-03", "Q1 2023/24" */
 	cs_date start, end;
 } cs_period;
 
@@ -81,9 +82,9 @@ size_t period_prefix(const char *s, size_t n, cs_period *out);
  *   finds "Wednesday, 30th March, 2022"; time_find from its end finds
  *   "10.00". */
 bool date_find(const char *s, size_t n, size_t from, cs_date *d, size_t *so,
-	       size_t *eo);
+               size_t *eo);
 bool time_find(const char *s, size_t n, size_t from, int *minutes, size_t *so,
-	       size_t *eo);
+               size_t *eo);
 
 /* Parse a whole period string; false when not a period. */
 bool period_parse(const char *s, size_t n, cs_period *out);
@@ -113,9 +114,9 @@ cs_period period_shift(const cs_period *p, int k);
  * it runs backwards or disagrees with its stated length ("December 2023
  * to September 2023", "3 months of March 2024 to January 2024"); a
  * reader warns instead of guessing. */
-bool period_find(const char *s, size_t n, size_t from, cs_period *p,
-		 size_t *so, size_t *eo);
+bool period_find(const char *s, size_t n, size_t from, cs_period *p, size_t *so,
+                 size_t *eo);
 bool period_find_backwards(const char *s, size_t n, size_t from, size_t *so,
-			   size_t *eo);
+                           size_t *eo);
 
 #endif

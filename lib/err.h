@@ -17,13 +17,13 @@ const char *cs_prog(void);
 
 /* Fatal errors: print and exit with status. */
 _Noreturn void cs_die(int status, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 _Noreturn void cs_die_at(int status, const char *file, long line,
-			 const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+                         const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* A usage error: message, then "Try 'tool --help'.", exit 2. */
 _Noreturn void cs_usage_error(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
+    __attribute__((format(printf, 1, 2)));
 
 /* Warnings are counted by kind.  A kind is a short label ("ward not
  * found"), or for cs_warn and cs_warn_at the format string itself (its
@@ -33,9 +33,9 @@ _Noreturn void cs_usage_error(const char *fmt, ...)
  * line <= 0 omits the line number. */
 void cs_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cs_warn_at(const char *file, long line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 void cs_warn_kind(const char *kind, const char *file, long line,
-		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+                  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 long cs_warnings(void);
 /* -q: print no warning (the count is still kept for --strict). */
 void cs_set_quiet(bool quiet);

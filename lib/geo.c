@@ -17,7 +17,8 @@
 #include "names.h"
 #include "ref.h"
 
-static const char *const level_names[GEO_NLEVELS] = { "ward", "lad", "csp", "pfa" };
+static const char *const level_names[GEO_NLEVELS] = { "ward", "lad", "csp",
+	                                              "pfa" };
 static const char *const estimate_names[] = { "mid2020", "mid2022" };
 #define NEST (sizeof estimate_names / sizeof estimate_names[0])
 
@@ -50,7 +51,7 @@ population(const cs_table *t, size_t row, int col)
 	v = strtol(s, &end, 10);
 	if (errno != 0 || *end != '\0' || v < 0)
 		cs_die_at(CS_EXIT_DATA, t->path, t->lineno[row],
-			  "%s: not a population: '%s'", t->colnames[col], s);
+		          "%s: not a population: '%s'", t->colnames[col], s);
 	return v;
 }
 
@@ -81,7 +82,7 @@ index_name(const char *s, size_t n, geo_area *a, sbuf *fold, sbuf *key)
 	sbuf_add(key, fold->s, fold->len);
 	slot = hmap_put(by_name, key->s, key->len);
 	if (*slot == NULL)
-		*slot = a;   /* the first (the name over an alias) wins */
+		*slot = a; /* the first (the name over an alias) wins */
 }
 
 static void
@@ -117,8 +118,9 @@ load(void)
 			if (strcmp(lv, level_names[l]) == 0)
 				a->level = l;
 		if (a->level < 0)
-			cs_die_at(CS_EXIT_DATA, areas_t->path, areas_t->lineno[i],
-				  "level '%s' is not ward, lad, csp or pfa", lv);
+			cs_die_at(
+			    CS_EXIT_DATA, areas_t->path, areas_t->lineno[i],
+			    "level '%s' is not ward, lad, csp or pfa", lv);
 		for (size_t e = 0; e < NEST; e++)
 			a->pop[e] = population(areas_t, i, cpop[e]);
 		sbuf_clear(&key);
@@ -126,8 +128,9 @@ load(void)
 		sbuf_adds(&key, a->code);
 		slot = hmap_put(by_code, key.s, key.len);
 		if (*slot != NULL)
-			cs_die_at(CS_EXIT_DATA, areas_t->path, areas_t->lineno[i],
-				  "%s is listed twice", a->code);
+			cs_die_at(CS_EXIT_DATA, areas_t->path,
+			          areas_t->lineno[i], "%s is listed twice",
+			          a->code);
 		*slot = a;
 	}
 	for (size_t i = 0; i < nareas; i++) {
@@ -137,9 +140,11 @@ load(void)
 		if (*p != '\0') {
 			a->parent = code_at(p, strlen(p), a->level + 1);
 			if (a->parent == NULL)
-				cs_die_at(CS_EXIT_DATA, areas_t->path, areas_t->lineno[i],
-					  "%s: parent %s is not in the table one level up",
-					  a->code, p);
+				cs_die_at(CS_EXIT_DATA, areas_t->path,
+				          areas_t->lineno[i],
+				          "%s: parent %s is not in the table "
+				          "one level up",
+				          a->code, p);
 		}
 		if (a->level == GEO_WARD)
 			continue;
@@ -225,8 +230,10 @@ geo_lsoa(const char *code, size_t n)
 			const geo_area *a = code_at(w, strlen(w), GEO_WARD);
 
 			if (a == NULL)
-				cs_die_at(CS_EXIT_DATA, lsoas_t->path, lsoas_t->lineno[i],
-					  "%s: ward %s is not in areas.tsv", l, w);
+				cs_die_at(CS_EXIT_DATA, lsoas_t->path,
+				          lsoas_t->lineno[i],
+				          "%s: ward %s is not in areas.tsv", l,
+				          w);
 			*hmap_put(by_lsoa, l, strlen(l)) = (void *)a;
 		}
 	}

@@ -11,11 +11,11 @@
 enum { GEO_WARD, GEO_LAD, GEO_CSP, GEO_PFA, GEO_NLEVELS };
 
 typedef struct geo_area {
-	const char *code;            /* "W06000022" */
-	const char *name;            /* "Newport" */
-	int level;                   /* GEO_* */
-	const struct geo_area *parent;   /* NULL for a force */
-	long pop[2];                 /* by geo_estimate index; -1 unknown */
+	const char *code;              /* "W06000022" */
+	const char *name;              /* "Newport" */
+	int level;                     /* GEO_* */
+	const struct geo_area *parent; /* NULL for a force */
+	long pop[2];                   /* by geo_estimate index; -1 unknown */
 } geo_area;
 
 /* Loaded on first use from "areas" and, for geo_lsoa, "lsoas" (ref.h). */

@@ -12,14 +12,14 @@
 struct grouping {
 	int *cols;
 	size_t ncols;
-	hmap *index;            /* key -> id + 1 */
-	sbuf keys;              /* every group's key, one after another */
-	size_t *koff;           /* group id -> its key's offset in keys */
+	hmap *index;  /* key -> id + 1 */
+	sbuf keys;    /* every group's key, one after another */
+	size_t *koff; /* group id -> its key's offset in keys */
 	size_t n, kcap;
-	bool *rowed;            /* group id -> a row of it has come */
+	bool *rowed; /* group id -> a row of it has come */
 	size_t rcap;
-	sbuf key;               /* the current row's key */
-	sbuf last;              /* the row before's key */
+	sbuf key;  /* the current row's key */
+	sbuf last; /* the row before's key */
 	uint32_t last_id;
 	bool have_last;
 };
@@ -52,7 +52,8 @@ build_key(const grouping *gr, const tsv *t, int col, const char *val, sbuf *b)
 		if (val != NULL && c == col)
 			sbuf_adds(b, val);
 		else
-			sbuf_add(b, tsv_get(t, (size_t)c), tsv_len(t, (size_t)c));
+			sbuf_add(b, tsv_get(t, (size_t)c),
+			         tsv_len(t, (size_t)c));
 		sbuf_addc(b, '\x1f');
 	}
 }
@@ -68,8 +69,10 @@ intern(grouping *gr, const sbuf *b)
 			cs_die(CS_EXIT_DATA, "more than %lu groups",
 			       (unsigned long)UINT32_MAX - 1);
 		sbuf_add(&gr->keys, sbuf_str(b), b->len);
-		gr->koff = xgrow(gr->koff, &gr->kcap, gr->n + 2, sizeof *gr->koff);
-		gr->rowed = xgrow(gr->rowed, &gr->rcap, gr->n + 1, sizeof *gr->rowed);
+		gr->koff =
+		    xgrow(gr->koff, &gr->kcap, gr->n + 2, sizeof *gr->koff);
+		gr->rowed =
+		    xgrow(gr->rowed, &gr->rcap, gr->n + 1, sizeof *gr->rowed);
 		gr->rowed[gr->n] = false;
 		gr->koff[++gr->n] = gr->keys.len;
 		*slot = (void *)(uintptr_t)gr->n;

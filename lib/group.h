@@ -35,9 +35,9 @@
 typedef struct grouping grouping;
 
 enum group_run {
-	GROUP_SAME,     /* the row before's group: the run goes on */
-	GROUP_NEW,      /* a group not seen before: its first run */
-	GROUP_BACK      /* a group seen before, after other groups' rows */
+	GROUP_SAME, /* the row before's group: the run goes on */
+	GROUP_NEW,  /* a group not seen before: its first run */
+	GROUP_BACK  /* a group seen before, after other groups' rows */
 };
 
 /* A grouping by the key columns cols[0..ncols) of a tsv (as tsv_need_list
@@ -56,7 +56,7 @@ size_t grouping_count(const grouping *gr);
 /* "2019-02, burglary, count": the key values of group id, for messages;
  * cut short to fit size (at least 1). */
 const char *grouping_label(const grouping *gr, uint32_t id, char *buf,
-			   size_t size);
+                           size_t size);
 void grouping_free(grouping *gr);
 
 #endif

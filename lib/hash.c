@@ -14,7 +14,7 @@ typedef struct {
 
 struct hmap {
 	slot *s;
-	size_t cap, n;   /* cap is a power of two */
+	size_t cap, n; /* cap is a power of two */
 };
 
 static size_t
@@ -75,7 +75,7 @@ hmap_put(hmap *h, const char *k, size_t n)
 	size_t hv = fnv(k, n);
 	slot *s;
 
-	if ((h->n + 1) * 4 > h->cap * 3)   /* keep load under 3/4 */
+	if ((h->n + 1) * 4 > h->cap * 3) /* keep load under 3/4 */
 		grow(h);
 	s = find(h, k, n, hv);
 	if (s->key == NULL) {

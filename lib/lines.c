@@ -19,16 +19,16 @@
 #define CHUNK (128 * 1024)
 
 struct lines {
-	const char **names;    /* a copy of the operand list */
-	int nnames, next;      /* next operand to open */
-	int fd;                /* -1 between operands */
+	const char **names; /* a copy of the operand list */
+	int nnames, next;   /* next operand to open */
+	int fd;             /* -1 between operands */
 	const char *src;
 	long lineno;
 	bool newfile;
 	bool eof;
 	char *buf;
 	size_t cap, start, end;
-	char *last;            /* the line just returned, for lines_unread */
+	char *last; /* the line just returned, for lines_unread */
 	size_t lastlen;
 	bool again;
 	/* gzip input (magic bytes 1F 8B, whatever the name): read(2) fills
@@ -38,7 +38,7 @@ struct lines {
 	z_stream zs;
 	unsigned char *zbuf;
 	bool zeof;
-	size_t max_line, max_bytes, total;   /* lines_limit; 0 = none */
+	size_t max_line, max_bytes, total; /* lines_limit; 0 = none */
 };
 
 lines *
@@ -87,7 +87,8 @@ sniff_gzip(lines *l)
 {
 	ssize_t n = 1;
 
-	while (l->end < 2 && (n = raw_read(l, l->buf + l->end, l->cap - l->end)) > 0)
+	while (l->end < 2 &&
+	       (n = raw_read(l, l->buf + l->end, l->cap - l->end)) > 0)
 		l->end += (size_t)n;
 	if (l->end < 2 || (unsigned char)l->buf[0] != 0x1F ||
 	    (unsigned char)l->buf[1] != 0x8B) {
@@ -136,16 +137,18 @@ gz_read(lines *l, char *dst, size_t n)
 				l->zs.avail_in = (uInt)got;
 			}
 			if (l->zs.avail_in == 0)
-				break;  /* the last member */
+				break; /* the last member */
 			inflateReset(&l->zs);
 			continue;
 		}
 		if (rc == Z_BUF_ERROR && l->zeof && l->zs.avail_in == 0)
-			cs_die(CS_EXIT_DATA, "%s: gzip data ends early (a truncated "
-			       "download?)", l->src);
+			cs_die(CS_EXIT_DATA,
+			       "%s: gzip data ends early (a truncated "
+			       "download?)",
+			       l->src);
 		if (rc != Z_OK && rc != Z_BUF_ERROR)
-			cs_die(CS_EXIT_DATA, "%s: gzip data is corrupt (%s)", l->src,
-			       l->zs.msg ? l->zs.msg : "zlib error");
+			cs_die(CS_EXIT_DATA, "%s: gzip data is corrupt (%s)",
+			       l->src, l->zs.msg ? l->zs.msg : "zlib error");
 	}
 	return n - l->zs.avail_out;
 }
@@ -207,8 +210,10 @@ fill(lines *l)
 	l->end += (size_t)n;
 	l->total += (size_t)n;
 	if (l->max_bytes > 0 && l->total > l->max_bytes)
-		cs_die(CS_EXIT_DATA, "%s: larger than %zu MiB, too big for a "
-		       "reference table", l->src, l->max_bytes >> 20);
+		cs_die(CS_EXIT_DATA,
+		       "%s: larger than %zu MiB, too big for a "
+		       "reference table",
+		       l->src, l->max_bytes >> 20);
 }
 
 void
@@ -240,9 +245,11 @@ lines_next(lines *l, char **line, size_t *len)
 		if (nl == NULL && !l->eof) {
 			scanned = l->end - l->start;
 			if (l->max_line > 0 && scanned > l->max_line)
-				cs_die_at(CS_EXIT_DATA, l->src, l->lineno + 1,
-					  "a line longer than %zu KiB, too long "
-					  "for a reference table", l->max_line >> 10);
+				cs_die_at(
+				    CS_EXIT_DATA, l->src, l->lineno + 1,
+				    "a line longer than %zu KiB, too long "
+				    "for a reference table",
+				    l->max_line >> 10);
 			fill(l);
 			continue;
 		}
@@ -255,17 +262,21 @@ lines_next(lines *l, char **line, size_t *len)
 		p = l->buf + l->start;
 		n = nl ? (size_t)(nl - p) : l->end - l->start;
 		l->start += n + (nl != NULL);
-		p[n] = '\0';   /* the LF, or the spare byte past cap */
+		p[n] = '\0'; /* the LF, or the spare byte past cap */
 		if (n > 0 && p[n - 1] == '\r')
 			p[--n] = '\0';
 		l->newfile = l->lineno == 0;
 		/* UTF-16 (a spreadsheet's "Unicode text") reads as NULs between
 		 * letters: no column or fact would be found, so say why. */
 		if (l->newfile && n >= 2 &&
-		    (memcmp(p, "\xFF\xFE", 2) == 0 || memcmp(p, "\xFE\xFF", 2) == 0))
-			cs_die_at(CS_EXIT_DATA, l->src, 1, "UTF-16 text (byte-order mark "
-				  "%02X %02X): convert it to UTF-8 first, e.g. iconv -f "
-				  "UTF-16 -t UTF-8", (unsigned char)p[0], (unsigned char)p[1]);
+		    (memcmp(p, "\xFF\xFE", 2) == 0 ||
+		     memcmp(p, "\xFE\xFF", 2) == 0))
+			cs_die_at(CS_EXIT_DATA, l->src, 1,
+			          "UTF-16 text (byte-order mark "
+			          "%02X %02X): convert it to UTF-8 first, e.g. "
+			          "iconv -f "
+			          "UTF-16 -t UTF-8",
+			          (unsigned char)p[0], (unsigned char)p[1]);
 		if (l->newfile && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
 			p += 3;
 			n -= 3;

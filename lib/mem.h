@@ -17,13 +17,16 @@ typedef struct {
 	char *s;
 	size_t len, cap;
 } sbuf;
-#define SBUF_INIT { NULL, 0, 0 }
+#define SBUF_INIT                                                              \
+	{                                                                      \
+		NULL, 0, 0                                                     \
+	}
 
 void sbuf_add(sbuf *b, const char *s, size_t n);
 void sbuf_adds(sbuf *b, const char *s);
 void sbuf_addc(sbuf *b, char c);
 void sbuf_printf(sbuf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 void sbuf_clear(sbuf *b);
 void sbuf_free(sbuf *b);
 /* Always a valid string, "" when empty. */

@@ -34,7 +34,7 @@ special(const unsigned char *s, size_t n, bool *drop)
 {
 	*drop = false;
 	if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
-		return 2;                                    /* NBSP */
+		return 2; /* NBSP */
 	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80) {
 		/* ‘ ’ and the zero-width space and joiners vanish. */
 		if (s[2] == 0x98 || s[2] == 0x99 ||
@@ -42,7 +42,7 @@ special(const unsigned char *s, size_t n, bool *drop)
 			*drop = true;
 			return 3;
 		}
-		if (s[2] <= 0x95 || s[2] == 0xAF)            /* spaces, dashes */
+		if (s[2] <= 0x95 || s[2] == 0xAF) /* spaces, dashes */
 			return 3;
 	}
 	return 0;
@@ -62,8 +62,9 @@ name_fold(const char *s, size_t n, int flags, sbuf *out)
 
 		if (c < 0x80) {
 			if (is_alnum(c))
-				sbuf_addc(out, (char)(c >= 'A' && c <= 'Z' ?
-						      c + ('a' - 'A') : c));
+				sbuf_addc(out, (char)(c >= 'A' && c <= 'Z'
+				                          ? c + ('a' - 'A')
+				                          : c));
 			else if (c == '&') {
 				sep(out);
 				sbuf_adds(out, "and ");
@@ -75,7 +76,7 @@ name_fold(const char *s, size_t n, int flags, sbuf *out)
 				sep(out);
 			i += k;
 		} else if (c == 0xC3 && i + 1 < n && u[i + 1] >= 0x80 &&
-			   u[i + 1] <= 0x9E && u[i + 1] != 0x97) {
+		           u[i + 1] <= 0x9E && u[i + 1] != 0x97) {
 			/* Latin-1 capital (not U+00D7 multiplication sign). */
 			sbuf_addc(out, (char)c);
 			sbuf_addc(out, (char)(u[i + 1] + 0x20));

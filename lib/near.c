@@ -34,8 +34,10 @@ near_distance(const char *a, size_t an, const char *b, size_t bn)
 				best = prev[j] + 1;
 			if (cur[j - 1] + 1 < best)
 				best = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && ca == lower((unsigned char)b[j - 2]) &&
-			    lower((unsigned char)a[i - 2]) == cb && prev2[j - 2] + 1 < best)
+			if (i > 1 && j > 1 &&
+			    ca == lower((unsigned char)b[j - 2]) &&
+			    lower((unsigned char)a[i - 2]) == cb &&
+			    prev2[j - 2] + 1 < best)
 				best = prev2[j - 2] + 1;
 			cur[j] = best;
 		}
@@ -79,7 +81,8 @@ near_add(near_set *s, const char *shown, const char *key, size_t keylen)
 	/* Lengths further apart than the limit cannot be within it. */
 	if (prefix_of(s->want, s->wlen, key, keylen))
 		d = 1;
-	else if ((keylen > s->wlen ? keylen - s->wlen : s->wlen - keylen) > s->limit)
+	else if ((keylen > s->wlen ? keylen - s->wlen : s->wlen - keylen) >
+	         s->limit)
 		return;
 	else if ((d = near_distance(s->want, s->wlen, key, keylen)) > s->limit)
 		return;
@@ -108,8 +111,10 @@ near_list(const near_set *s, sbuf *out)
 		if (s->dist[i] > s->dist[0])
 			break;
 		if (i > 0)
-			sbuf_adds(out, i + 1 < s->n && s->dist[i + 1] == s->dist[0] ?
-				  ", " : " or ");
+			sbuf_adds(out,
+			          i + 1 < s->n && s->dist[i + 1] == s->dist[0]
+			              ? ", "
+			              : " or ");
 		sbuf_adds(out, s->name[i]);
 	}
 	return sbuf_str(out);

@@ -20,8 +20,8 @@ enum { NEAR_MAX = 4 };
 typedef struct {
 	char *want;
 	size_t wlen, limit;
-	size_t n;                  /* kept, at most NEAR_MAX */
-	char *name[NEAR_MAX];      /* copies, closest first */
+	size_t n;             /* kept, at most NEAR_MAX */
+	char *name[NEAR_MAX]; /* copies, closest first */
 	size_t dist[NEAR_MAX];
 } near_set;
 

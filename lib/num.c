@@ -20,24 +20,27 @@
 #define NUM_MAX_POW 22
 
 static const double pow10_exact[NUM_MAX_POW + 1] = {
-	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
 	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
 };
 
-static bool is_digit(const char *s, size_t n, size_t i)
+static bool
+is_digit(const char *s, size_t n, size_t i)
 {
 	return i < n && s[i] >= '0' && s[i] <= '9';
 }
 
 /* Byte-exact literal at s[i..]. */
-static bool at(const char *s, size_t n, size_t i, const char *lit)
+static bool
+at(const char *s, size_t n, size_t i, const char *lit)
 {
 	size_t k = strlen(lit);
 	return i <= n && n - i >= k && memcmp(s + i, lit, k) == 0;
 }
 
 /* ASCII case-insensitive literal (lit in lower case) at s[i..]. */
-static bool at_ci(const char *s, size_t n, size_t i, const char *lit)
+static bool
+at_ci(const char *s, size_t n, size_t i, const char *lit)
 {
 	size_t k = strlen(lit);
 	if (i > n || n - i < k)
@@ -52,14 +55,17 @@ static bool at_ci(const char *s, size_t n, size_t i, const char *lit)
 	return true;
 }
 
-static bool is_alpha(const char *s, size_t n, size_t i)
+static bool
+is_alpha(const char *s, size_t n, size_t i)
 {
-	return i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'));
+	return i < n &&
+	       ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'));
 }
 
 /* Width of a space at s[i]: ASCII space/tab, NBSP, thin and narrow NBSP
  * (PDF text extraction produces all of them); 0 when none. */
-static size_t space_width(const char *s, size_t n, size_t i)
+static size_t
+space_width(const char *s, size_t n, size_t i)
 {
 	if (i < n && (s[i] == ' ' || s[i] == '\t'))
 		return 1;
@@ -70,7 +76,8 @@ static size_t space_width(const char *s, size_t n, size_t i)
 	return 0;
 }
 
-static size_t skip_spaces(const char *s, size_t n, size_t i)
+static size_t
+skip_spaces(const char *s, size_t n, size_t i)
 {
 	size_t w;
 	while ((w = space_width(s, n, i)) != 0)
@@ -79,7 +86,8 @@ static size_t skip_spaces(const char *s, size_t n, size_t i)
 }
 
 /* A minus sign: '-', U+2212 MINUS SIGN, U+2013 EN DASH (typeset minus). */
-static size_t minus_width(const char *s, size_t n, size_t i)
+static size_t
+minus_width(const char *s, size_t n, size_t i)
 {
 	if (i < n && s[i] == '-')
 		return 1;
@@ -88,7 +96,8 @@ static size_t minus_width(const char *s, size_t n, size_t i)
 	return 0;
 }
 
-static size_t currency_width(const char *s, size_t n, size_t i)
+static size_t
+currency_width(const char *s, size_t n, size_t i)
 {
 	if (i < n && s[i] == '$')
 		return 1;
@@ -98,11 +107,13 @@ static size_t currency_width(const char *s, size_t n, size_t i)
 }
 
 /* A footnote marker after a number: '*', '†', or superscript digits. */
-static size_t footnote_width(const char *s, size_t n, size_t i)
+static size_t
+footnote_width(const char *s, size_t n, size_t i)
 {
 	if (i < n && s[i] == '*')
 		return 1;
-	if (at(s, n, i, "\xc2\xb9") || at(s, n, i, "\xc2\xb2") || at(s, n, i, "\xc2\xb3"))
+	if (at(s, n, i, "\xc2\xb9") || at(s, n, i, "\xc2\xb2") ||
+	    at(s, n, i, "\xc2\xb3"))
 		return 2;
 	if (at(s, n, i, "\xe2\x80\xa0"))
 		return 3;
@@ -117,13 +128,14 @@ static size_t footnote_width(const char *s, size_t n, size_t i)
 
 /* Digits of the mantissa, commas and point removed. */
 typedef struct {
-	uint64_t m;      /* significant digits as an integer */
-	int sig;         /* significant digits seen (leading zeros excluded) */
-	int decimals;    /* digits after the point */
-	int ndigits;     /* all digits seen */
+	uint64_t m;   /* significant digits as an integer */
+	int sig;      /* significant digits seen (leading zeros excluded) */
+	int decimals; /* digits after the point */
+	int ndigits;  /* all digits seen */
 } mantissa;
 
-static void mant_add(mantissa *mt, char c)
+static void
+mant_add(mantissa *mt, char c)
 {
 	mt->ndigits++;
 	if (mt->sig == 0 && c == '0')
@@ -134,7 +146,8 @@ static void mant_add(mantissa *mt, char c)
 }
 
 /* Length of the run of digits at s[i..]. */
-static size_t digit_run(const char *s, size_t n, size_t i)
+static size_t
+digit_run(const char *s, size_t n, size_t i)
 {
 	size_t k = 0;
 	while (is_digit(s, n, i + k))
@@ -145,7 +158,8 @@ static size_t digit_run(const char *s, size_t n, size_t i)
 /* Integer part with optional thousands commas ("1,199"); a comma counts
  * only when exactly three digits follow it and a lead group of 1-3 digits
  * came before, so "1,2,3" stops at "1" and "12345,678" at "12345". */
-static size_t scan_int(const char *s, size_t n, size_t i, mantissa *mt)
+static size_t
+scan_int(const char *s, size_t n, size_t i, mantissa *mt)
 {
 	size_t lead = digit_run(s, n, i);
 	for (size_t k = 0; k < lead; k++)
@@ -162,7 +176,8 @@ static size_t scan_int(const char *s, size_t n, size_t i, mantissa *mt)
 }
 
 /* Optional exponent "e400", "E-3"; returns the new index, sets *e. */
-static size_t scan_exp(const char *s, size_t n, size_t i, long *e)
+static size_t
+scan_exp(const char *s, size_t n, size_t i, long *e)
 {
 	if (i >= n || (s[i] != 'e' && s[i] != 'E'))
 		return i;
@@ -176,7 +191,7 @@ static size_t scan_exp(const char *s, size_t n, size_t i, long *e)
 		return i;
 	long v = 0;
 	while (is_digit(s, n, j)) {
-		if (v < 100000)   /* far beyond any double; stop growing */
+		if (v < 100000) /* far beyond any double; stop growing */
 			v = v * 10 + (s[j] - '0');
 		j++;
 	}
@@ -185,7 +200,8 @@ static size_t scan_exp(const char *s, size_t n, size_t i, long *e)
 }
 
 /* "%", " %", "per cent", "percent" after a number. */
-static size_t scan_percent(const char *s, size_t n, size_t i, bool *pct)
+static size_t
+scan_percent(const char *s, size_t n, size_t i, bool *pct)
 {
 	size_t j = skip_spaces(s, n, i);
 	if (j < n && s[j] == '%') {
@@ -209,7 +225,8 @@ static size_t scan_percent(const char *s, size_t n, size_t i, bool *pct)
 /* "/32" after a plain count: value of a denominator.  Only when the
  * denominator is at least the count, so "2016/17" is not "2016 of 17",
  * and not when another '/' or digit-ish follows ("28/02/2019"). */
-static size_t scan_of(const char *s, size_t n, size_t i, long value, long *of)
+static size_t
+scan_of(const char *s, size_t n, size_t i, long value, long *of)
 {
 	size_t j = skip_spaces(s, n, i);
 	if (j >= n || s[j] != '/')
@@ -218,7 +235,8 @@ static size_t scan_of(const char *s, size_t n, size_t i, long value, long *of)
 	size_t k = digit_run(s, n, j);
 	if (k == 0 || k > NUM_MAX_SIG)
 		return i;
-	if (j + k < n && (s[j + k] == '/' || s[j + k] == '.' || s[j + k] == ','))
+	if (j + k < n &&
+	    (s[j + k] == '/' || s[j + k] == '.' || s[j + k] == ','))
 		return i;
 	long d = 0;
 	for (size_t t = 0; t < k; t++)
@@ -231,10 +249,15 @@ static size_t scan_of(const char *s, size_t n, size_t i, long value, long *of)
 }
 
 /* Sign words and arrows: "Down 14.8%", "Up 3%", "↑50%", "↓2.1%". */
-static size_t scan_direction(const char *s, size_t n, size_t i, int *dir)
+static size_t
+scan_direction(const char *s, size_t n, size_t i, int *dir)
 {
-	static const struct { const char *word; int dir; } words[] = {
-		{ "down", -1 }, { "up", +1 },
+	static const struct {
+		const char *word;
+		int dir;
+	} words[] = {
+		{ "down", -1 },
+		{ "up", +1 },
 	};
 	for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
 		size_t k = strlen(words[w].word);
@@ -243,11 +266,11 @@ static size_t scan_direction(const char *s, size_t n, size_t i, int *dir)
 			return skip_spaces(s, n, i + k);
 		}
 	}
-	if (at(s, n, i, "\xe2\x86\x91")) {       /* U+2191 upwards arrow */
+	if (at(s, n, i, "\xe2\x86\x91")) { /* U+2191 upwards arrow */
 		*dir = +1;
 		return skip_spaces(s, n, i + 3);
 	}
-	if (at(s, n, i, "\xe2\x86\x93")) {       /* U+2193 downwards arrow */
+	if (at(s, n, i, "\xe2\x86\x93")) { /* U+2193 downwards arrow */
 		*dir = -1;
 		return skip_spaces(s, n, i + 3);
 	}
@@ -257,8 +280,8 @@ static size_t scan_direction(const char *s, size_t n, size_t i, int *dir)
 /* The number proper, from s[i]: [direction][sign][currency][sign] digits
  * [.digits][exponent][%][/of], optionally inside accounts brackets.
  * Sets out (except end) and returns the end index, or 0 with *st NONE. */
-static size_t scan_number(const char *s, size_t n, size_t i, cs_num *out,
-			  num_status *st)
+static size_t
+scan_number(const char *s, size_t n, size_t i, cs_num *out, num_status *st)
 {
 	memset(out, 0, sizeof *out);
 	*st = NUM_NONE;
@@ -283,7 +306,7 @@ static size_t scan_number(const char *s, size_t n, size_t i, cs_num *out,
 		i = skip_spaces(s, n, i + w);
 	}
 	if (dir && sign && dir != sign)
-		return 0;   /* "Down +3%" contradicts itself */
+		return 0; /* "Down +3%" contradicts itself */
 	if (!out->currency && (w = currency_width(s, n, i)) != 0) {
 		out->currency = true;
 		i += w;
@@ -339,7 +362,9 @@ static size_t scan_number(const char *s, size_t n, size_t i, cs_num *out,
 			dec = (int)-scale;
 		}
 	} else if (!overflow) {
-		dec = scale < 0 ? (int)(-scale > NUM_MAX_POW ? NUM_MAX_POW : -scale) : 0;
+		dec = scale < 0
+		          ? (int)(-scale > NUM_MAX_POW ? NUM_MAX_POW : -scale)
+		          : 0;
 	}
 	if (overflow) {
 		*st = NUM_OVERFLOW;
@@ -361,7 +386,8 @@ static size_t scan_number(const char *s, size_t n, size_t i, cs_num *out,
 	return i;
 }
 
-num_status num_prefix(const char *s, size_t n, cs_num *out)
+num_status
+num_prefix(const char *s, size_t n, cs_num *out)
 {
 	num_status st;
 	size_t end = scan_number(s, n, 0, out, &st);
@@ -372,7 +398,8 @@ num_status num_prefix(const char *s, size_t n, cs_num *out)
 	return st;
 }
 
-num_status num_parse(const char *s, size_t n, cs_num *out)
+num_status
+num_parse(const char *s, size_t n, cs_num *out)
 {
 	num_status st;
 	size_t i = skip_spaces(s, n, 0);
@@ -409,7 +436,8 @@ add_digit(long *v, char c)
 	return true;
 }
 
-bool num_long(const char *s, size_t n, long *out)
+bool
+num_long(const char *s, size_t n, long *out)
 {
 	if (n == 0)
 		return false;
@@ -424,7 +452,8 @@ bool num_long(const char *s, size_t n, long *out)
 /* Strict UK grouping: a lead group of 1-3 digits, then ",ddd" groups;
  * "1,23,4" and "12,34" are false rather than guessed at, because a count
  * that does not look like a count is a data error the tool should report. */
-bool num_count(const char *s, size_t n, long *out)
+bool
+num_count(const char *s, size_t n, long *out)
 {
 	size_t i = 0;
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
@@ -455,7 +484,8 @@ bool num_count(const char *s, size_t n, long *out)
 	return true;
 }
 
-void num_format(char *buf, size_t size, double v, int decimals)
+void
+num_format(char *buf, size_t size, double v, int decimals)
 {
 	if (size == 0)
 		return;
@@ -476,7 +506,8 @@ void num_format(char *buf, size_t size, double v, int decimals)
 		/* Integer arithmetic: half away from zero, no locale, no "-0". */
 		uint64_t u = (uint64_t)llround(scaled);
 		char digits[32];
-		int len = snprintf(digits, sizeof digits, "%llu", (unsigned long long)u);
+		int len = snprintf(digits, sizeof digits, "%llu",
+		                   (unsigned long long)u);
 		char tmp[64];
 		size_t t = 0;
 		if (v < 0 && u != 0)
@@ -509,7 +540,8 @@ void num_format(char *buf, size_t size, double v, int decimals)
 		unsigned char u = (unsigned char)c;
 		if ((c >= '0' && c <= '9') || c == '-')
 			tmp[o++] = c;
-		else if (u < 0x80 || u >= 0xc0) /* a multibyte point: lead byte */
+		else if (u < 0x80 ||
+		         u >= 0xc0) /* a multibyte point: lead byte */
 			tmp[o++] = '.';
 	}
 	tmp[o] = '\0';

@@ -26,20 +26,21 @@
 #include <stddef.h>
 
 typedef enum {
-	NUM_NONE = 0,   /* not a number */
+	NUM_NONE = 0, /* not a number */
 	NUM_OK = 1,
-	NUM_OVERFLOW = 2 /* looks like a number but exceeds what is kept exact */
+	NUM_OVERFLOW =
+	    2 /* looks like a number but exceeds what is kept exact */
 } num_status;
 
 typedef struct {
-	double value;        /* signed value, percent sign not applied */
-	char text[40];       /* C-locale text with printed precision: "-25.6" */
-	int decimals;        /* digits printed after the point */
-	bool percent;        /* a '%' followed */
-	bool currency;       /* a '£' or '$' came first */
-	bool has_of;         /* "15/32": value 15, of 32 */
+	double value;  /* signed value, percent sign not applied */
+	char text[40]; /* C-locale text with printed precision: "-25.6" */
+	int decimals;  /* digits printed after the point */
+	bool percent;  /* a '%' followed */
+	bool currency; /* a '£' or '$' came first */
+	bool has_of;   /* "15/32": value 15, of 32 */
 	long of;
-	size_t end;          /* bytes consumed from the start of the input */
+	size_t end; /* bytes consumed from the start of the input */
 } cs_num;
 
 /* Parse a whole cell (leading/trailing spaces, a trailing '*', '†' or

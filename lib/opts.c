@@ -19,7 +19,8 @@ cs_common_option(int ch, const char *arg)
 	}
 	n = strtol(arg, &end, 10);
 	if (end == arg || *end != '\0' || n < 0)
-		cs_usage_error("--max-warnings: '%s' is not a count (0 or more)", arg);
+		cs_usage_error(
+		    "--max-warnings: '%s' is not a count (0 or more)", arg);
 	cs_set_max_warnings(n);
 }
 
@@ -44,7 +45,7 @@ long_named(const struct option *lo, const char *name, size_t n)
 
 void
 cs_bad_option(char *const argv[], const char *shortopts,
-	      const struct option *longopts)
+              const struct option *longopts)
 {
 	const char *arg = optind > 0 ? argv[optind - 1] : "";
 	sbuf list = SBUF_INIT;
@@ -53,8 +54,10 @@ cs_bad_option(char *const argv[], const char *shortopts,
 	 * "--strcit" (optopt 0), "--area" with no value or "--strict=yes"
 	 * (optopt its value).  Otherwise the error is a short option's. */
 	if (arg != NULL && strncmp(arg, "--", 2) == 0 && arg[2] != '\0' &&
-	    (optopt == 0 || (long_named(longopts, arg + 2, strcspn(arg + 2, "=")) != NULL &&
-			     long_named(longopts, arg + 2, strcspn(arg + 2, "="))->val == optopt))) {
+	    (optopt == 0 ||
+	     (long_named(longopts, arg + 2, strcspn(arg + 2, "=")) != NULL &&
+	      long_named(longopts, arg + 2, strcspn(arg + 2, "="))->val ==
+	          optopt))) {
 		const char *name = arg + 2;
 		size_t n = strcspn(name, "=");
 		const struct option *lo = long_named(longopts, name, n);
@@ -64,16 +67,20 @@ cs_bad_option(char *const argv[], const char *shortopts,
 		if (lo == NULL) {
 			/* A prefix of several long options ("--ref" of
 			 * --ref-code, --ref-name) is ambiguous, not unknown. */
-			for (const struct option *p = longopts; p->name != NULL; p++)
+			for (const struct option *p = longopts; p->name != NULL;
+			     p++)
 				if (strncmp(p->name, name, n) == 0) {
-					sbuf_adds(&list, nprefix++ ? ", --" : "--");
+					sbuf_adds(&list,
+					          nprefix++ ? ", --" : "--");
 					sbuf_adds(&list, p->name);
 				}
 			if (nprefix > 1)
-				cs_usage_error("option '--%.*s' is ambiguous: %s",
-					       (int)n, name, list.s);
+				cs_usage_error(
+				    "option '--%.*s' is ambiguous: %s", (int)n,
+				    name, list.s);
 		} else if (lo->has_arg == no_argument && name[n] == '=') {
-			cs_usage_error("option '--%s' takes no value", lo->name);
+			cs_usage_error("option '--%s' takes no value",
+			               lo->name);
 		} else {
 			cs_usage_error("option '--%s' needs a value", lo->name);
 		}
@@ -83,13 +90,14 @@ cs_bad_option(char *const argv[], const char *shortopts,
 		if (s.n > 0) {
 			sbuf names = SBUF_INIT;
 
-			for (size_t i = 0; i < s.n && s.dist[i] == s.dist[0]; i++) {
+			for (size_t i = 0; i < s.n && s.dist[i] == s.dist[0];
+			     i++) {
 				if (i > 0)
 					sbuf_adds(&names, " or ");
 				sbuf_printf(&names, "--%s", s.name[i]);
 			}
 			cs_usage_error("unknown option '--%.*s' (nearest: %s)",
-				       (int)n, name, names.s);
+			               (int)n, name, names.s);
 		}
 		cs_usage_error("unknown option '--%.*s'", (int)n, name);
 	}

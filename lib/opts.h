@@ -21,9 +21,11 @@
 /* Above any tool's own option values (they start at 256). */
 enum { CS_OPT_MAX_WARNINGS = 0x4000 };
 
-#define CS_COMMON_OPTIONS \
-	{ "quiet", no_argument, NULL, 'q' }, \
-	{ "max-warnings", required_argument, NULL, CS_OPT_MAX_WARNINGS }
+#define CS_COMMON_OPTIONS                                                      \
+	{ "quiet", no_argument, NULL, 'q' },                                   \
+	{                                                                      \
+		"max-warnings", required_argument, NULL, CS_OPT_MAX_WARNINGS   \
+	}
 
 /* Handle 'q' or CS_OPT_MAX_WARNINGS (a usage error for a bad N). */
 void cs_common_option(int ch, const char *arg);
@@ -32,6 +34,6 @@ void cs_common_option(int ch, const char *arg);
  * option and what was wrong with it, the nearest long option for an
  * unknown one, then "Try 'tool --help'", exit 2. */
 _Noreturn void cs_bad_option(char *const argv[], const char *shortopts,
-			     const struct option *longopts);
+                             const struct option *longopts);
 
 #endif

@@ -47,20 +47,21 @@ re_compile(const char *pattern, const char *flags, const char *what)
 	}
 	re = xcalloc(1, sizeof *re);
 	re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-				 opt, &err, &off, NULL);
+	                         opt, &err, &off, NULL);
 	if (re->code == NULL) {
 		PCRE2_UCHAR msg[256];
 
 		pcre2_get_error_message(err, msg, sizeof msg);
 		cs_die(CS_EXIT_DATA, "%s: bad pattern at offset %zu: %s: %s",
-		       what ? what : "regex", (size_t)off, (char *)msg, pattern);
+		       what ? what : "regex", (size_t)off, (char *)msg,
+		       pattern);
 	}
 	/* JIT is a large win on long inputs; without it (some arches, or
 	 * SELinux) the interpreter gives the same answers.  CSPKIT_NO_JIT
 	 * turns it off for valgrind, which cannot follow JIT-compiled code
 	 * and reports its reads as uninitialised. */
 	re->jit = getenv("CSPKIT_NO_JIT") == NULL &&
-		  pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
+	          pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
 	re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
 	if (re->md == NULL)
 		cs_die(CS_EXIT_DATA, "out of memory");
@@ -79,14 +80,14 @@ re_match(cs_re *re, const char *s, size_t n, size_t start)
 	/* Subjects are validated (utf8_fix) when read, so skip the check
 	 * PCRE2 would otherwise redo on every call. */
 	int rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, start,
-			     PCRE2_NO_UTF_CHECK, re->md, mctx);
+	                     PCRE2_NO_UTF_CHECK, re->md, mctx);
 
 	re->rc = rc;
 	if (rc >= 0)
 		return RE_MATCH;
 	if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
 		return RE_NOMATCH;
-	return RE_LIMIT;   /* match/depth/heap limit, or a bad offset */
+	return RE_LIMIT; /* match/depth/heap limit, or a bad offset */
 }
 
 bool

@@ -48,7 +48,8 @@ search_dirs(void)
 		if ((slash = strrchr(exe, '/')) != NULL) {
 			*slash = '\0';
 			snprintf(build, sizeof build, "%s/../lib/data", exe);
-			snprintf(share, sizeof share, "%s/../share/cspkit", exe);
+			snprintf(share, sizeof share, "%s/../share/cspkit",
+			         exe);
 			dirs[1] = build;
 			dirs[2] = share;
 		}
@@ -164,35 +165,39 @@ ref_load(const char *name)
 			continue;
 		if (!utf8_valid(line, len))
 			cs_die_at(CS_EXIT_DATA, t->path, ln,
-				  "invalid UTF-8 (or a NUL byte)");
+			          "invalid UTF-8 (or a NUL byte)");
 		nf = split(line, len, &fields, &fcap);
 		if (t->colnames == NULL) {
 			t->ncols = nf;
 			t->colnames = xcalloc(nf, sizeof *t->colnames);
 			for (i = 0; i < nf; i++) {
 				if (fields[i][0] == '\0')
-					cs_die_at(CS_EXIT_DATA, t->path, ln,
-						  "empty column name (column %zu)",
-						  i + 1);
+					cs_die_at(
+					    CS_EXIT_DATA, t->path, ln,
+					    "empty column name (column %zu)",
+					    i + 1);
 				for (j = 0; j < i; j++)
-					if (strcmp(fields[i], t->colnames[j]) == 0)
-						cs_die_at(CS_EXIT_DATA, t->path, ln,
-							  "duplicate column '%s'",
-							  fields[i]);
+					if (strcmp(fields[i], t->colnames[j]) ==
+					    0)
+						cs_die_at(
+						    CS_EXIT_DATA, t->path, ln,
+						    "duplicate column '%s'",
+						    fields[i]);
 				t->colnames[i] = xstrdup(fields[i]);
 			}
 			continue;
 		}
 		if (nf != t->ncols)
 			cs_die_at(CS_EXIT_DATA, t->path, ln,
-				  "%zu fields, the header has %zu", nf, t->ncols);
+			          "%zu fields, the header has %zu", nf,
+			          t->ncols);
 		if (t->nrows == rcap) {
 			size_t cap = rcap;
 
 			t->lineno = xgrow(t->lineno, &cap, t->nrows + 1,
-					  sizeof *t->lineno);
+			                  sizeof *t->lineno);
 			t->cells = xrealloc(t->cells,
-					    cap * t->ncols * sizeof *t->cells);
+			                    cap * t->ncols * sizeof *t->cells);
 			rcap = cap;
 		}
 		for (i = 0; i < nf; i++)
@@ -202,8 +207,8 @@ ref_load(const char *name)
 	lines_close(in);
 	free(fields);
 	if (t->colnames == NULL)
-		cs_die(CS_EXIT_DATA, "%s: empty reference table (no header line)",
-		       t->path);
+		cs_die(CS_EXIT_DATA,
+		       "%s: empty reference table (no header line)", t->path);
 	return t;
 }
 

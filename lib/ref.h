@@ -13,16 +13,16 @@
 #include <stddef.h>
 
 typedef struct {
-	char *path;          /* where it was read from */
+	char *path; /* where it was read from */
 	size_t nrows, ncols;
 	char **colnames;
-	char **cells;        /* row-major, nrows * ncols */
-	long *lineno;        /* file line of each row */
+	char **cells; /* row-major, nrows * ncols */
+	long *lineno; /* file line of each row */
 } cs_table;
 
 /* The bounds of a reference file (lines_limit): tables are kilobytes; an
  * ONS lookup of every ward in the UK is a few megabytes. */
-#define REF_MAX_LINE  ((size_t)64 * 1024)
+#define REF_MAX_LINE ((size_t)64 * 1024)
 #define REF_MAX_BYTES ((size_t)64 * 1024 * 1024)
 
 /* Load, or exit 1 with a message naming the file (missing, a directory,

@@ -29,9 +29,9 @@ struct cs_ruleset {
 };
 
 static void expand(sbuf *out, const char *pat, const cs_table *vocab,
-		   const char *path, long line);
+                   const char *path, long line);
 static void add_alternation(sbuf *out, const cs_table *vocab, const char *kind,
-			    size_t kn, const char *path, long line);
+                            size_t kn, const char *path, long line);
 
 cs_ruleset *
 rules_load(const char *name, const cs_table *vocab)
@@ -61,23 +61,27 @@ rules_load(const char *name, const cs_table *vocab)
 		} else if (strcmp(kind, "rule") == 0) {
 			if (r >= 0)
 				cs_die_at(CS_EXIT_DATA, rs->path, line,
-					  "rule '%s' defined twice", rname);
+				          "rule '%s' defined twice", rname);
 			sbuf_clear(&pat);
 			expand(&pat, text, vocab, rs->path, line);
 			snprintf(what, sizeof what, "%.40s:%ld",
-				 strrchr(rs->path, '/') ? strrchr(rs->path, '/') + 1
-							: rs->path, line);
+			         strrchr(rs->path, '/')
+			             ? strrchr(rs->path, '/') + 1
+			             : rs->path,
+			         line);
 			rs->rules[rs->nrules].name = xstrdup(rname);
 			rs->rules[rs->nrules].line = line;
 			rs->rules[rs->nrules].re =
 			    re_compile(sbuf_str(&pat),
-				       ref_get(t, i, (size_t)cflags), what);
+			               ref_get(t, i, (size_t)cflags), what);
 			rs->nrules++;
-		} else if (strcmp(kind, "yes") == 0 || strcmp(kind, "no") == 0) {
+		} else if (strcmp(kind, "yes") == 0 ||
+		           strcmp(kind, "no") == 0) {
 			if (r < 0)
 				cs_die_at(CS_EXIT_DATA, rs->path, line,
-					  "example for rule '%s', which is not "
-					  "defined above it", rname);
+				          "example for rule '%s', which is not "
+				          "defined above it",
+				          rname);
 			rs->ex[rs->nex].rule = r;
 			rs->ex[rs->nex].yes = kind[0] == 'y';
 			rs->ex[rs->nex].text = xstrdup(text);
@@ -85,8 +89,8 @@ rules_load(const char *name, const cs_table *vocab)
 			rs->nex++;
 		} else {
 			cs_die_at(CS_EXIT_DATA, rs->path, line,
-				  "kind '%s' is not vocab, rule, yes or no",
-				  kind);
+			          "kind '%s' is not vocab, rule, yes or no",
+			          kind);
 		}
 	}
 	sbuf_free(&pat);
@@ -108,8 +112,8 @@ expand(sbuf *out, const char *pat, const cs_table *vocab, const char *path,
 		if (close == NULL)
 			break;
 		sbuf_add(out, p, (size_t)(open - p));
-		add_alternation(out, vocab, open + 2, (size_t)(close - open - 2),
-				path, line);
+		add_alternation(out, vocab, open + 2,
+		                (size_t)(close - open - 2), path, line);
 		p = close + 2;
 	}
 	sbuf_adds(out, p);
@@ -130,8 +134,8 @@ longer_first(const void *a, const void *b)
  * "fell by" is tried before "fell"; each word literal.  Spaces and '#'
  * are escaped too, so the alternation means the same under flag x. */
 static void
-add_alternation(sbuf *out, const cs_table *vocab, const char *kind,
-		size_t kn, const char *path, long line)
+add_alternation(sbuf *out, const cs_table *vocab, const char *kind, size_t kn,
+                const char *path, long line)
 {
 	const char **words;
 	size_t nw = 0;
@@ -139,8 +143,8 @@ add_alternation(sbuf *out, const cs_table *vocab, const char *kind,
 
 	if (vocab == NULL)
 		cs_die_at(CS_EXIT_DATA, path, line,
-			  "{{%.*s}} needs a vocabulary, and none was given",
-			  (int)kn, kind);
+		          "{{%.*s}} needs a vocabulary, and none was given",
+		          (int)kn, kind);
 	cw = ref_need(vocab, "word");
 	ck = ref_need(vocab, "kind");
 	words = xcalloc(vocab->nrows + 1, sizeof *words);
@@ -152,8 +156,8 @@ add_alternation(sbuf *out, const cs_table *vocab, const char *kind,
 	}
 	if (nw == 0)
 		cs_die_at(CS_EXIT_DATA, path, line,
-			  "{{%.*s}}: no word of that kind in %s", (int)kn,
-			  kind, vocab->path);
+		          "{{%.*s}}: no word of that kind in %s", (int)kn, kind,
+		          vocab->path);
 	qsort(words, nw, sizeof *words, longer_first);
 	sbuf_adds(out, "(?:");
 	for (size_t i = 0; i < nw; i++) {
@@ -219,7 +223,7 @@ rules_need(const cs_ruleset *rs, const char *name)
 
 bool
 rules_exec(cs_ruleset *rs, int r, const char *s, size_t n, size_t start,
-	   cs_rmatch *m)
+           cs_rmatch *m)
 {
 	cs_re *re = rs->rules[r].re;
 	int rc = re_match(re, s, n, start);
@@ -267,12 +271,12 @@ rules_group(const cs_rmatch *m, int i, size_t *so, size_t *eo)
 
 bool
 rules_named(const cs_ruleset *rs, const cs_rmatch *m, const char *group,
-	    size_t *so, size_t *eo)
+            size_t *so, size_t *eo)
 {
 	if (m->rule < 0)
 		return false;
 	return rules_group(m, re_name_number(rs->rules[m->rule].re, group), so,
-			   eo);
+	                   eo);
 }
 
 int
@@ -283,13 +287,13 @@ rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples)
 
 	for (size_t i = 0; i < rs->nex; i++) {
 		const example *e = &rs->ex[i];
-		bool got = rules_exec(rs, e->rule, e->text, strlen(e->text), 0,
-				      &m);
+		bool got =
+		    rules_exec(rs, e->rule, e->text, strlen(e->text), 0, &m);
 
 		if (got != e->yes) {
 			fprintf(out, "%s:%ld: rule %s: should %smatch: %s\n",
-				rs->path, e->line, rs->rules[e->rule].name,
-				e->yes ? "" : "not ", e->text);
+			        rs->path, e->line, rs->rules[e->rule].name,
+			        e->yes ? "" : "not ", e->text);
 			failed++;
 		}
 	}

@@ -39,10 +39,10 @@
 typedef struct cs_ruleset cs_ruleset;
 
 typedef struct {
-	int rule;                  /* index of the rule that matched, -1 none */
-	bool limit;                /* a pattern hit the PCRE2 match limit */
-	int ncap;                  /* groups 0..ncap-1 are in so/eo */
-	size_t so[RULES_MAXCAP];   /* (size_t)-1 when a group did not take part */
+	int rule;                /* index of the rule that matched, -1 none */
+	bool limit;              /* a pattern hit the PCRE2 match limit */
+	int ncap;                /* groups 0..ncap-1 are in so/eo */
+	size_t so[RULES_MAXCAP]; /* (size_t)-1 when a group did not take part */
 	size_t eo[RULES_MAXCAP];
 } cs_rmatch;
 
@@ -60,8 +60,8 @@ int rules_find(const cs_ruleset *rs, const char *name);
 int rules_need(const cs_ruleset *rs, const char *name);
 
 /* Match one rule against s[0..n) from start.  True on a match. */
-bool rules_exec(cs_ruleset *rs, int rule, const char *s, size_t n,
-		size_t start, cs_rmatch *m);
+bool rules_exec(cs_ruleset *rs, int rule, const char *s, size_t n, size_t start,
+                cs_rmatch *m);
 /* The first rule, in table order, that matches s[0..n); its index, or -1
  * (m->rule is the same). */
 int rules_first(cs_ruleset *rs, const char *s, size_t n, cs_rmatch *m);
@@ -69,7 +69,7 @@ int rules_first(cs_ruleset *rs, const char *s, size_t n, cs_rmatch *m);
  * or unset. */
 bool rules_group(const cs_rmatch *m, int i, size_t *so, size_t *eo);
 bool rules_named(const cs_ruleset *rs, const cs_rmatch *m, const char *group,
-		 size_t *so, size_t *eo);
+                 size_t *so, size_t *eo);
 
 /* Run every example: a "yes" must match its rule, a "no" must not.  Each
  * failure is one line on out ("file:line: rule NAME: should match: TEXT");

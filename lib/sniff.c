@@ -18,7 +18,7 @@ static const struct {
 };
 
 static void refuse_csv(const char *src, const char *line, size_t n,
-		       sniff_kind k);
+                       sniff_kind k);
 
 static const char *
 pipeline_of(const char *tool)
@@ -82,7 +82,8 @@ ons_column(const char *f, size_t n, const char *prefix)
 	    !(f[k + 1] >= '0' && f[k + 1] <= '9'))
 		return false;
 	k += 2;
-	return (n - k == 2 && (memcmp(f + k, "CD", 2) == 0 || memcmp(f + k, "NM", 2) == 0)) ||
+	return (n - k == 2 &&
+	        (memcmp(f + k, "CD", 2) == 0 || memcmp(f + k, "NM", 2) == 0)) ||
 	       (n - k == 3 && memcmp(f + k, "NMW", 3) == 0);
 }
 
@@ -123,12 +124,15 @@ sniff_line(const char *s, size_t n)
 		if (ons_column(f, fl, NULL)) {
 			ncode++;
 			ward |= ons_column(f, fl, "WD");
-		} else if (fl > 0 && !text_ieq(f, fl, "FID") && !text_ieq(f, fl, "ObjectId"))
+		} else if (fl > 0 && !text_ieq(f, fl, "FID") &&
+		           !text_ieq(f, fl, "ObjectId"))
 			nonsens++;
 	}
-	if (n >= 9 && memcmp(s, "Crime ID,", 9) == 0 && strstr(s, "Month") != NULL)
+	if (n >= 9 && memcmp(s, "Crime ID,", 9) == 0 &&
+	    strstr(s, "Month") != NULL)
 		return SNIFF_POLICEUK;
-	if (strstr(s, "MajorText") != NULL || strstr(s, "Major Category") != NULL)
+	if (strstr(s, "MajorText") != NULL ||
+	    strstr(s, "Major Category") != NULL)
 		return SNIFF_MPS;
 	/* An ONS lookup is nothing but code and name columns (and a row
 	 * number: FID, ObjectId); " WardName" in Dec 2023's is let through. */
@@ -166,29 +170,37 @@ void
 sniff_binary(const char *src, const char *line, size_t n)
 {
 	const char *tool = cs_prog(), *pipe = pipeline_of(tool);
-	sniff_kind k = n >= 5 && memcmp(line, "%PDF-", 5) == 0 ? SNIFF_PDF :
-		       n >= 4 && memcmp(line, "PK\3\4", 4) == 0 ? SNIFF_ZIP : SNIFF_TEXT;
+	sniff_kind k = n >= 5 && memcmp(line, "%PDF-", 5) == 0    ? SNIFF_PDF
+	               : n >= 4 && memcmp(line, "PK\3\4", 4) == 0 ? SNIFF_ZIP
+	                                                          : SNIFF_TEXT;
 	const char *f = shown(src, "FILE.pdf");
 
 	if (k == SNIFF_PDF && pipe != NULL)
-		cs_die_at(CS_EXIT_DATA, src, 0, "this is a PDF: run pdftotext -layout "
-			  "%s - | %s, or %s %s", f, tool, pipe, f);
+		cs_die_at(CS_EXIT_DATA, src, 0,
+		          "this is a PDF: run pdftotext -layout "
+		          "%s - | %s, or %s %s",
+		          f, tool, pipe, f);
 	if (k == SNIFF_PDF)
-		cs_die_at(CS_EXIT_DATA, src, 0, "this is a PDF, not TSV: run "
-			  "pdftotext -layout %s - | normalise-crime | %s", f, tool);
+		cs_die_at(CS_EXIT_DATA, src, 0,
+		          "this is a PDF, not TSV: run "
+		          "pdftotext -layout %s - | normalise-crime | %s",
+		          f, tool);
 	if (k == SNIFF_ZIP)
-		cs_die_at(CS_EXIT_DATA, src, 0, "this is a zip archive (an .xlsx or "
-			  ".docx is one), not %s: save it as %s, or unzip it, first",
-			  pipe != NULL ? "text" : "TSV",
-			  strcmp(tool, "normalise-crime") == 0 ? "CSV" :
-			  pipe != NULL ? "text" : "TSV");
+		cs_die_at(
+		    CS_EXIT_DATA, src, 0,
+		    "this is a zip archive (an .xlsx or "
+		    ".docx is one), not %s: save it as %s, or unzip it, first",
+		    pipe != NULL ? "text" : "TSV",
+		    strcmp(tool, "normalise-crime") == 0 ? "CSV"
+		    : pipe != NULL                       ? "text"
+		                                         : "TSV");
 	/* Minutes are prose: a crime file or a lookup given to the minutes
 	 * reader would only be "no minutes found".  Any other CSV header is
 	 * let through: a pack may open on a line with commas. */
 	if (strcmp(tool, "extract-minutes") == 0) {
 		k = sniff_line(line, n);
-		if (k == SNIFF_MPS || k == SNIFF_POLICEUK || k == SNIFF_ONS_WARD ||
-		    k == SNIFF_ONS_LOOKUP)
+		if (k == SNIFF_MPS || k == SNIFF_POLICEUK ||
+		    k == SNIFF_ONS_WARD || k == SNIFF_ONS_LOOKUP)
 			refuse_csv(src, line, n, k);
 	}
 }
@@ -201,27 +213,44 @@ refuse_csv(const char *src, const char *line, size_t n, sniff_kind k)
 	sbuf head = SBUF_INIT;
 
 	if (k == SNIFF_ONS_WARD)
-		cs_die_at(CS_EXIT_DATA, src, 0, "this is an ONS ward lookup, not "
-			  "data: give it to join-wards -r %s", f);
+		cs_die_at(CS_EXIT_DATA, src, 0,
+		          "this is an ONS ward lookup, not "
+		          "data: give it to join-wards -r %s",
+		          f);
 	first_fields(line, n, &head);
 	if (k == SNIFF_ONS_LOOKUP)
-		cs_die_at(CS_EXIT_DATA, src, 0, "this is an ONS lookup (%s), not "
-			  "data: join-wards -r reads a ward lookup", head.s);
-	if ((k == SNIFF_MPS || k == SNIFF_POLICEUK) && pipeline_of(tool) != NULL)
-		cs_die_at(CS_EXIT_DATA, src, 0, "this is a %s crime CSV, not "
-			  "minutes: run normalise-crime %s", k == SNIFF_MPS ?
-			  "Metropolitan Police" : "data.police.uk", f);
+		cs_die_at(CS_EXIT_DATA, src, 0,
+		          "this is an ONS lookup (%s), not "
+		          "data: join-wards -r reads a ward lookup",
+		          head.s);
+	if ((k == SNIFF_MPS || k == SNIFF_POLICEUK) &&
+	    pipeline_of(tool) != NULL)
+		cs_die_at(CS_EXIT_DATA, src, 0,
+		          "this is a %s crime CSV, not "
+		          "minutes: run normalise-crime %s",
+		          k == SNIFF_MPS ? "Metropolitan Police"
+		                         : "data.police.uk",
+		          f);
 	if (k == SNIFF_MPS || k == SNIFF_POLICEUK)
-		cs_die_at(CS_EXIT_DATA, src, 0, "this is a %s crime CSV, not TSV: "
-			  "run normalise-crime %s | %s", k == SNIFF_MPS ? "Metropolitan "
-			  "Police" : "data.police.uk", f, tool);
+		cs_die_at(CS_EXIT_DATA, src, 0,
+		          "this is a %s crime CSV, not TSV: "
+		          "run normalise-crime %s | %s",
+		          k == SNIFF_MPS ? "Metropolitan "
+		                           "Police"
+		                         : "data.police.uk",
+		          f, tool);
 	if (strcmp(tool, "normalise-crime") == 0)
-		cs_die_at(CS_EXIT_DATA, src, 0, "a CSV that is not a known crime "
-			  "file (header %s): normalise-crime reads MPS borough and "
-			  "ward files and data.police.uk street files; --format text "
-			  "reads it as report text", head.s);
-	cs_die_at(CS_EXIT_DATA, src, 0, "this is CSV (header %s), %s reads TSV: "
-		  "convert it, e.g. csvformat -T %s | %s", head.s, tool, f, tool);
+		cs_die_at(
+		    CS_EXIT_DATA, src, 0,
+		    "a CSV that is not a known crime "
+		    "file (header %s): normalise-crime reads MPS borough and "
+		    "ward files and data.police.uk street files; --format text "
+		    "reads it as report text",
+		    head.s);
+	cs_die_at(CS_EXIT_DATA, src, 0,
+	          "this is CSV (header %s), %s reads TSV: "
+	          "convert it, e.g. csvformat -T %s | %s",
+	          head.s, tool, f, tool);
 }
 
 void

@@ -12,14 +12,14 @@
 #include <stddef.h>
 
 typedef enum {
-	SNIFF_TEXT,        /* anything else: text, TSV, a report */
-	SNIFF_PDF,         /* %PDF- */
-	SNIFF_ZIP,         /* PK\3\4: zip, .xlsx, .docx */
-	SNIFF_CSV,         /* a comma-separated header of no known kind */
-	SNIFF_MPS,         /* an MPS borough or ward crime CSV */
-	SNIFF_POLICEUK,    /* a data.police.uk street CSV */
-	SNIFF_ONS_WARD,    /* an ONS lookup with a ward code (WD23CD) */
-	SNIFF_ONS_LOOKUP,  /* another ONS lookup (LSOA21CD, LAD17CD ...) */
+	SNIFF_TEXT,       /* anything else: text, TSV, a report */
+	SNIFF_PDF,        /* %PDF- */
+	SNIFF_ZIP,        /* PK\3\4: zip, .xlsx, .docx */
+	SNIFF_CSV,        /* a comma-separated header of no known kind */
+	SNIFF_MPS,        /* an MPS borough or ward crime CSV */
+	SNIFF_POLICEUK,   /* a data.police.uk street CSV */
+	SNIFF_ONS_WARD,   /* an ONS lookup with a ward code (WD23CD) */
+	SNIFF_ONS_LOOKUP, /* another ONS lookup (LSOA21CD, LAD17CD ...) */
 } sniff_kind;
 
 /* The kind of an input from its first line (BOM and CR already gone).

@@ -17,7 +17,7 @@ utf8_len(const char *str, size_t n, size_t *bad)
 	const unsigned char *s = (const unsigned char *)str;
 	unsigned char c = s[0];
 	size_t len, i, scratch;
-	unsigned char lo = 0x80, hi = 0xBF;   /* range of the second byte */
+	unsigned char lo = 0x80, hi = 0xBF; /* range of the second byte */
 
 	if (bad == NULL)
 		bad = &scratch;
@@ -29,17 +29,17 @@ utf8_len(const char *str, size_t n, size_t *bad)
 	else if (c >= 0xE0 && c <= 0xEF) {
 		len = 3;
 		if (c == 0xE0)
-			lo = 0xA0;       /* overlong below U+0800 */
+			lo = 0xA0; /* overlong below U+0800 */
 		else if (c == 0xED)
-			hi = 0x9F;       /* UTF-16 surrogates (CESU-8 halves) */
+			hi = 0x9F; /* UTF-16 surrogates (CESU-8 halves) */
 	} else if (c >= 0xF0 && c <= 0xF4) {
 		len = 4;
 		if (c == 0xF0)
-			lo = 0x90;       /* overlong below U+10000 */
+			lo = 0x90; /* overlong below U+10000 */
 		else if (c == 0xF4)
-			hi = 0x8F;       /* above U+10FFFF */
+			hi = 0x8F; /* above U+10FFFF */
 	} else
-		return 0;                /* 80-C1 and F5-FF never start one */
+		return 0; /* 80-C1 and F5-FF never start one */
 	for (i = 1; i < len; i++) {
 		unsigned char lim_lo = i == 1 ? lo : 0x80;
 		unsigned char lim_hi = i == 1 ? hi : 0xBF;
@@ -88,16 +88,17 @@ utf8_fix(const char *s, size_t n, sbuf *out)
 
 void
 text_line_fix(const char *s, size_t n, sbuf *out, const char *file, long line,
-	      bool *warned)
+              bool *warned)
 {
 	sbuf_clear(out);
 	/* Bad bytes become U+FFFD, so every later step sees UTF-8. */
 	if (utf8_fix(s, n, out) > 0 && !*warned) {
-		cs_warn_at(file, line, "NUL bytes or invalid UTF-8 replaced by U+FFFD"
-			   " (reported once per file)");
+		cs_warn_at(file, line,
+		           "NUL bytes or invalid UTF-8 replaced by U+FFFD"
+		           " (reported once per file)");
 		*warned = true;
 	}
-	sbuf_add(out, "", 0);   /* storage even for an empty line */
+	sbuf_add(out, "", 0); /* storage even for an empty line */
 	out->len = text_clean(out->s, out->len);
 	out->s[out->len] = '\0';
 }
@@ -125,13 +126,22 @@ utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
 	size_t len = utf8_len((const char *)s, n, NULL);
 
 	switch (len) {
-	case 1: *cp = s[0]; break;
-	case 2: *cp = (s[0] & 0x1Ful) << 6 | (s[1] & 0x3Ful); break;
-	case 3: *cp = (s[0] & 0x0Ful) << 12 | (s[1] & 0x3Ful) << 6 |
-		      (s[2] & 0x3Ful); break;
-	case 4: *cp = (s[0] & 0x07ul) << 18 | (s[1] & 0x3Ful) << 12 |
-		      (s[2] & 0x3Ful) << 6 | (s[3] & 0x3Ful); break;
-	default: break;
+	case 1:
+		*cp = s[0];
+		break;
+	case 2:
+		*cp = (s[0] & 0x1Ful) << 6 | (s[1] & 0x3Ful);
+		break;
+	case 3:
+		*cp = (s[0] & 0x0Ful) << 12 | (s[1] & 0x3Ful) << 6 |
+		      (s[2] & 0x3Ful);
+		break;
+	case 4:
+		*cp = (s[0] & 0x07ul) << 18 | (s[1] & 0x3Ful) << 12 |
+		      (s[2] & 0x3Ful) << 6 | (s[3] & 0x3Ful);
+		break;
+	default:
+		break;
 	}
 	return len;
 }
@@ -205,20 +215,38 @@ static const char *
 ascii_for(unsigned long cp)
 {
 	switch (cp) {
-	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+	case 0x2018:
+	case 0x2019:
+	case 0x201A:
+	case 0x201B:
+	case 0x2032:
 		return "'";
-	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
+	case 0x201C:
+	case 0x201D:
+	case 0x201E:
+	case 0x201F:
+	case 0x2033:
 		return "\"";
-	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
-	case 0x2015: case 0x2212:
+	case 0x2010:
+	case 0x2011:
+	case 0x2012:
+	case 0x2013:
+	case 0x2014:
+	case 0x2015:
+	case 0x2212:
 		return "-";
 	case 0x2026:
 		return "...";
-	case 0xFB00: return "ff";
-	case 0xFB01: return "fi";
-	case 0xFB02: return "fl";
-	case 0xFB03: return "ffi";
-	case 0xFB04: return "ffl";
+	case 0xFB00:
+		return "ff";
+	case 0xFB01:
+		return "fi";
+	case 0xFB02:
+		return "fl";
+	case 0xFB03:
+		return "ffi";
+	case 0xFB04:
+		return "ffl";
 	default:
 		break;
 	}
@@ -234,11 +262,11 @@ static const struct {
 	const char *name;
 	unsigned long cp;
 } entities[] = {
-	{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
-	{ "apos", '\'' }, { "nbsp", 0xA0 }, { "ndash", 0x2013 },
-	{ "mdash", 0x2014 }, { "lsquo", 0x2018 }, { "rsquo", 0x2019 },
-	{ "ldquo", 0x201C }, { "rdquo", 0x201D }, { "hellip", 0x2026 },
-	{ "pound", 0xA3 }, { "euro", 0x20AC },
+	{ "amp", '&' },       { "lt", '<' },       { "gt", '>' },
+	{ "quot", '"' },      { "apos", '\'' },    { "nbsp", 0xA0 },
+	{ "ndash", 0x2013 },  { "mdash", 0x2014 }, { "lsquo", 0x2018 },
+	{ "rsquo", 0x2019 },  { "ldquo", 0x201C }, { "rdquo", 0x201D },
+	{ "hellip", 0x2026 }, { "pound", 0xA3 },   { "euro", 0x20AC },
 };
 
 /* An entity at s[0..n) ("&...;"): its code point and length, or 0. */
@@ -335,10 +363,11 @@ html_tag(const char *s, size_t n, bool *brk)
 	if (gt == NULL || memchr(s + i, '<', (size_t)(gt - s) - i) != NULL)
 		return 0;
 	/* Inline tags join; all others (br, p, div, li, td, tr ...) break. */
-	*brk = !((k == 1 && strchr("biuas", s[name] | 0x20) != NULL) ||
-		 text_ieq(s + name, k, "em") || text_ieq(s + name, k, "sup") ||
-		 text_ieq(s + name, k, "sub") || text_ieq(s + name, k, "span") ||
-		 text_ieq(s + name, k, "strong"));
+	*brk =
+	    !((k == 1 && strchr("biuas", s[name] | 0x20) != NULL) ||
+	      text_ieq(s + name, k, "em") || text_ieq(s + name, k, "sup") ||
+	      text_ieq(s + name, k, "sub") || text_ieq(s + name, k, "span") ||
+	      text_ieq(s + name, k, "strong"));
 	return (size_t)(gt - s) + 1;
 }
 
@@ -363,7 +392,7 @@ size_t
 text_clean(char *s, size_t n)
 {
 	size_t r = 0, w = 0;
-	bool pending_space = false;   /* a word-breaking tag was removed */
+	bool pending_space = false; /* a word-breaking tag was removed */
 
 	while (r < n) {
 		unsigned long cp;
@@ -381,8 +410,9 @@ text_clean(char *s, size_t n)
 		if (!pending_space) {
 			size_t k = r;
 
-			while (k < n && (unsigned char)s[k] < 0x80 && s[k] != '*' &&
-			       s[k] != '_' && s[k] != '<' && s[k] != '&')
+			while (k < n && (unsigned char)s[k] < 0x80 &&
+			       s[k] != '*' && s[k] != '_' && s[k] != '<' &&
+			       s[k] != '&')
 				k++;
 			if (k > r) {
 				if (w != r)
@@ -396,8 +426,8 @@ text_clean(char *s, size_t n)
 			if (!drop) {
 				memmove(s + w, s + r, len);
 				w += len;
-			} else if (w > 0 && is_alnum(s[w - 1]) &&
-				   r + len < n && is_alnum(s[r + len])) {
+			} else if (w > 0 && is_alnum(s[w - 1]) && r + len < n &&
+			           is_alnum(s[r + len])) {
 				/* "Board**1 March**": the emphasis was
 				 * all that parted two words. */
 				s[w++] = ' ';
@@ -413,8 +443,8 @@ text_clean(char *s, size_t n)
 		/* One character, maybe spelt as an entity. */
 		if ((len = entity(s + r, n - r, &cp)) == 0 &&
 		    (len = utf8_decode((const unsigned char *)s + r, n - r,
-				       &cp)) == 0) {
-			cp = 0xFFFD;     /* invalid byte: copy it as it is */
+		                       &cp)) == 0) {
+			cp = 0xFFFD; /* invalid byte: copy it as it is */
 			len = 1;
 		}
 		if (pending_space) {
@@ -583,7 +613,8 @@ text_is_furniture(const char *s, size_t n)
 	/* "- 12 -": a centred page number. */
 	if (n >= 3 && p[0] == '-' && p[n - 1] == '-') {
 		i = skip_spaces(p, n - 1, 1);
-		if (digits(p, n - 1, &i, 3) && skip_spaces(p, n - 1, i) == n - 1)
+		if (digits(p, n - 1, &i, 3) &&
+		    skip_spaces(p, n - 1, i) == n - 1)
 			return true;
 	}
 	/* "Page 4", "Page 4 of 12". */

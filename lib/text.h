@@ -30,7 +30,7 @@ bool utf8_valid(const char *s, size_t n);
  * invalid UTF-8 replaced by U+FFFD"); *warned is the caller's per-file
  * flag, to be cleared when a new file starts. */
 void text_line_fix(const char *s, size_t n, sbuf *out, const char *file,
-		   long line, bool *warned);
+                   long line, bool *warned);
 
 /* Clean a line in place and return its new length: curly quotes and
  * dashes to ASCII (' " -), non-breaking and other Unicode spaces to a

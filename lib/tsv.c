@@ -19,11 +19,11 @@
 struct tsv {
 	lines *in;
 	bool empty;
-	char *header;          /* copy of the header line */
+	char *header; /* copy of the header line */
 	size_t hlen;
-	char **cols;           /* names, pointing into header */
+	char **cols; /* names, pointing into header */
 	size_t ncols;
-	char **f;              /* current row's fields, in the line buffer */
+	char **f; /* current row's fields, in the line buffer */
 	size_t *flen;
 	long lineno;
 	const char *src;
@@ -58,7 +58,7 @@ tsv_open(int nnames, char *const names[])
 	t->in = lines_open(nnames, names);
 	if (!lines_next(t->in, &line, &len)) {
 		t->empty = true;
-		t->src = lines_source(t->in);   /* an empty file has a name */
+		t->src = lines_source(t->in); /* an empty file has a name */
 		return t;
 	}
 	t->src = lines_source(t->in);
@@ -114,11 +114,12 @@ no_column(const tsv *t, const char *name)
 		sbuf_adds(&have, t->cols[i]);
 	}
 	if (s.n > 0)
-		cs_usage_error("%s: no column '%s' in the header (nearest: %s); it "
-			       "has %s", t->src ? t->src : "-", name,
-			       near_list(&s, &list), have.s);
+		cs_usage_error(
+		    "%s: no column '%s' in the header (nearest: %s); it "
+		    "has %s",
+		    t->src ? t->src : "-", name, near_list(&s, &list), have.s);
 	cs_usage_error("%s: no column '%s' in the header; it has %s",
-		       t->src ? t->src : "-", name, have.s);
+	               t->src ? t->src : "-", name, have.s);
 }
 
 int
@@ -130,8 +131,9 @@ tsv_need(const tsv *t, const char *name)
 		no_column(t, name);
 	for (size_t j = (size_t)i + 1; j < t->ncols; j++)
 		if (strcmp(t->cols[j], name) == 0)
-			cs_usage_error("%s: column '%s' appears twice in the header",
-				       t->src, name);
+			cs_usage_error(
+			    "%s: column '%s' appears twice in the header",
+			    t->src, name);
 	return i;
 }
 
@@ -175,8 +177,9 @@ tsv_next(tsv *t)
 		if (lines_new_file(t->in)) {
 			/* A later operand repeats the header: check and skip. */
 			if (len != t->hlen || memcmp(line, t->header, len) != 0)
-				cs_die_at(CS_EXIT_DATA, t->src, t->lineno,
-					  "header differs from the first input's");
+				cs_die_at(
+				    CS_EXIT_DATA, t->src, t->lineno,
+				    "header differs from the first input's");
 			continue;
 		}
 		if (len == 0) {
@@ -201,8 +204,8 @@ tsv_next(tsv *t)
 		}
 		if (k != t->ncols)
 			cs_die_at(CS_EXIT_DATA, t->src, t->lineno,
-				  "%zu field%s, the header has %zu", k,
-				  k == 1 ? "" : "s", t->ncols);
+			          "%zu field%s, the header has %zu", k,
+			          k == 1 ? "" : "s", t->ncols);
 		return true;
 	}
 	return false;
@@ -239,7 +242,7 @@ tsv_close(tsv *t)
 		return;
 	lines_close(t->in);
 	if (t->ncols)
-		free(t->cols[0]);   /* the split copy of the header */
+		free(t->cols[0]); /* the split copy of the header */
 	free(t->cols);
 	free(t->header);
 	free(t->f);
@@ -253,8 +256,8 @@ tsv_close(tsv *t)
 
 static char obuf[OUTCAP];
 static size_t olen;
-static size_t ofield;          /* fields written in the current row */
-static size_t owidth;          /* header width, 0 until out_header */
+static size_t ofield; /* fields written in the current row */
+static size_t owidth; /* header width, 0 until out_header */
 static bool ofailed;
 
 static void
@@ -283,7 +286,8 @@ ospill(void)
 			 * large input only to say "disk full" then helps no one. */
 			ofailed = true;
 			olen = 0;
-			cs_die(CS_EXIT_DATA, "write error: %s", strerror(errno));
+			cs_die(CS_EXIT_DATA, "write error: %s",
+			       strerror(errno));
 		}
 		off += (size_t)n;
 	}
@@ -346,7 +350,8 @@ not_plain(const char *s, size_t n)
 
 	if (n < 8) {
 		for (; i < n; i++)
-			if ((unsigned char)s[i] < 0x0e || (unsigned char)s[i] >= 0x80)
+			if ((unsigned char)s[i] < 0x0e ||
+			    (unsigned char)s[i] >= 0x80)
 				return true;
 		return false;
 	}
@@ -354,7 +359,7 @@ not_plain(const char *s, size_t n)
 		memcpy(&w, s + i, 8);
 		any |= ((w - ones * 0x0e) | w) & highs;
 	}
-	memcpy(&w, s + n - 8, 8);   /* the tail, overlapping the last word */
+	memcpy(&w, s + n - 8, 8); /* the tail, overlapping the last word */
 	any |= ((w - ones * 0x0e) | w) & highs;
 	return any != 0;
 }
@@ -463,8 +468,10 @@ out_endrow(void)
 	if (owidth && ofield != owidth) {
 		/* A bug in the tool, never in the data: stop loudly rather
 		 * than write a ragged table. */
-		fprintf(stderr, "%s: internal error: row of %zu fields, header has %zu\n",
-			cs_prog(), ofield, owidth);
+		fprintf(
+		    stderr,
+		    "%s: internal error: row of %zu fields, header has %zu\n",
+		    cs_prog(), ofield, owidth);
 		abort();
 	}
 	oput("\n", 1);
@@ -496,7 +503,7 @@ out_row_of(const tsv *t)
 
 void
 out_pass_header(const tsv *t, const char *const added[], size_t nadd,
-		int where[])
+                int where[])
 {
 	size_t n = t->ncols;
 
@@ -516,7 +523,7 @@ out_pass_header(const tsv *t, const char *const added[], size_t nadd,
 
 void
 out_pass_row(const tsv *t, const char *const vals[], size_t nadd,
-	     const int where[])
+             const int where[])
 {
 	out_pass_fields(t->f, t->flen, t->ncols, vals, nadd, where);
 }
@@ -535,7 +542,8 @@ put_whole_row(char *const f[], const size_t flen[], size_t ncols)
 	if (ncols == 0)
 		return false;
 	for (size_t i = 0; i < ncols; i++)
-		if ((i > 0 && f[i] != f[i - 1] + flen[i - 1] + 1) || not_plain(f[i], flen[i]))
+		if ((i > 0 && f[i] != f[i - 1] + flen[i - 1] + 1) ||
+		    not_plain(f[i], flen[i]))
 			return false;
 	span = (size_t)(f[ncols - 1] - f[0]) + flen[ncols - 1];
 	if (span >= OUTCAP)
@@ -552,7 +560,7 @@ put_whole_row(char *const f[], const size_t flen[], size_t ncols)
 
 void
 out_pass_fields(char *const f[], const size_t flen[], size_t ncols,
-		const char *const vals[], size_t nadd, const int where[])
+                const char *const vals[], size_t nadd, const int where[])
 {
 	bool overwrites = false;
 
@@ -561,7 +569,7 @@ out_pass_fields(char *const f[], const size_t flen[], size_t ncols,
 	for (size_t k = 0; k < nadd; k++)
 		overwrites |= where[k] >= 0;
 	if (!overwrites && ofield == 0 && put_whole_row(f, flen, ncols))
-		ncols = 0;   /* written */
+		ncols = 0; /* written */
 	for (size_t i = 0; i < ncols; i++) {
 		size_t k = nadd;
 

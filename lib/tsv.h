@@ -40,14 +40,14 @@ long tsv_lineno(const tsv *t);
 void tsv_close(tsv *t);
 
 /* ---- writer (stdout) ---- */
-void out_field(const char *s);                 /* one field, sanitised */
+void out_field(const char *s); /* one field, sanitised */
 void out_fieldn(const char *s, size_t n);
 void out_fieldf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void out_long(long v);
 /* Fixed-point number in the C locale: out_fixed(12.345, 2) -> "12.35";
  * -0.00 is written 0.00. Non-finite values are written as "" (unknown). */
 void out_fixed(double v, int decimals);
-void out_empty(void);                          /* an unknown field */
+void out_empty(void); /* an unknown field */
 void out_endrow(void);
 /* Bytes already in TSV form, written as they are: whole rows of the
  * header's width, fields sanitised, each row ending in LF.  For tools that
@@ -67,12 +67,12 @@ bool out_flush(void);
  * that added column k overwrites, or -1 when it is appended.
  * out_pass_row writes the current input row with vals[k] (NULL = empty). */
 void out_pass_header(const tsv *t, const char *const added[], size_t nadd,
-		     int where[]);
+                     int where[]);
 void out_pass_row(const tsv *t, const char *const vals[], size_t nadd,
-		  const int where[]);
+                  const int where[]);
 /* The same for a row held apart from the reader (a tool that holds a
  * group): its ncols fields f[i] of length flen[i]. */
 void out_pass_fields(char *const f[], const size_t flen[], size_t ncols,
-		     const char *const vals[], size_t nadd, const int where[]);
+                     const char *const vals[], size_t nadd, const int where[]);
 
 #endif

@@ -149,18 +149,11 @@ many_tool() {
 	(cd "$MWORK" && awk -F '\t' -v n="$_mn" -v j="$_mj" \
 		'{ b = $3; sub(/.*\//, "", b); print "in/" $1 "/" b > ("ops." (int((NR - 1) * j / n) + 1)) }' ok) ||
 		die "cannot list the packs"
-	# The tools write their messages a byte at a time to stderr, which is
-	# unbuffered (lib/err.c, put_escaped): 13,000 packs' warnings were some
-	# 29 million write(2)s, half the batch's CPU time.  Line-buffered by
-	# stdbuf, one write a message.
-	_mbuf=
-	! command -v stdbuf >/dev/null 2>&1 || _mbuf='stdbuf -eL'
 	MNAMES='' MERRS=
 	_i=1
 	while [ "$_i" -le "$_mj" ]; do
 		: >>"$MWORK/ops.$_i"
-		# shellcheck disable=SC2086  # (_mbuf: two words or none)
-		(cd "$MWORK" && xargs -r -d '\n' $_mbuf "$@" -- <"ops.$_i" >"$_mname.$_i" 2>"$_mname.$_i.err" ||
+		(cd "$MWORK" && xargs -r -d '\n' "$@" -- <"ops.$_i" >"$_mname.$_i" 2>"$_mname.$_i.err" ||
 			echo "$?" >>tool.fail) &
 		MNAMES="$MNAMES $_mname.$_i" MERRS="$MERRS $_mname.$_i.err"
 		_i=$((_i + 1))
@@ -184,9 +177,7 @@ many_once() {
 	shift
 	command -v "$1" >/dev/null 2>&1 ||
 		die "$1 not found: run make first (it builds bin/), or set CSPKIT_BIN"
-	_mbuf=
-	! command -v stdbuf >/dev/null 2>&1 || _mbuf='stdbuf -eL'
-	if ! (cd "$MWORK" && $_mbuf "$@" >"$_mname" 2>"$_mname.err"); then
+	if ! (cd "$MWORK" && "$@" >"$_mname" 2>"$_mname.err"); then
 		_rc=$?
 		cat "$MWORK/$_mname.err" >&2
 		printf '%s: %s failed (exit %d)\n' "$PROG" "$1" "$_rc" >&2

@@ -19,9 +19,9 @@
 #include "text.h"
 
 static cs_ruleset *rs;
-static int r_public, r_role_name, r_plural, r_clerk, r_role_colon,
-	r_inline, r_remote, r_prose, r_label, r_label_attends, r_local,
-	r_for_another, r_no_one, r_relative;
+static int r_public, r_role_name, r_plural, r_clerk, r_role_colon, r_inline,
+    r_remote, r_prose, r_label, r_label_attends, r_local, r_for_another,
+    r_no_one, r_relative;
 
 static void
 load_rules(void)
@@ -55,16 +55,16 @@ attend_free(void)
 
 /* ---- the people found, held until the section is read ---- */
 
-enum { ENTRY_PAIRED = -1 };    /* an organisation given to a name above */
+enum { ENTRY_PAIRED = -1 }; /* an organisation given to a name above */
 
 typedef struct {
 	person p;
-	int kind;               /* rec_kind */
-	int ek;                 /* entry_kind, or ENTRY_PAIRED */
+	int kind; /* rec_kind */
+	int ek;   /* entry_kind, or ENTRY_PAIRED */
 	long line;
-	bool whole_line;        /* the entry was a line of its own */
-	bool for_another;       /* "(representing ...)" */
-	char *text;             /* as printed, for messages */
+	bool whole_line;  /* the entry was a line of its own */
+	bool for_another; /* "(representing ...)" */
+	char *text;       /* as printed, for messages */
 } found;
 
 typedef struct {
@@ -98,13 +98,14 @@ found_free(found_list *fl)
 }
 
 rec *
-meeting_add_person(meeting *mt, enum rec_kind kind, long line,
-		   const char *item, const person *p)
+meeting_add_person(meeting *mt, enum rec_kind kind, long line, const char *item,
+                   const person *p)
 {
-	rec *r = meeting_add(mt, kind, line, item, p->name, p->role, p->org, "");
+	rec *r =
+	    meeting_add(mt, kind, line, item, p->name, p->role, p->org, "");
 
 	nameidx_person(mt->names, p->name, p->role, p->sex,
-		       NIX_LISTED | (kind == REC_APOLOGY ? NIX_ABSENT : 0));
+	               NIX_LISTED | (kind == REC_APOLOGY ? NIX_ABSENT : 0));
 	return r;
 }
 
@@ -157,7 +158,7 @@ describe_prev(found_list *fl, size_t from, int kind, const char *s, size_t n)
 typedef struct {
 	const char *s;
 	size_t n;
-	char sep;               /* the separator after it: ',' ';' or 0 */
+	char sep; /* the separator after it: ',' ';' or 0 */
 } piece;
 
 /* Split on commas and semicolons outside brackets. */
@@ -170,8 +171,11 @@ split_pieces(const char *s, size_t n, piece *out, size_t max)
 		size_t k = i;
 		int depth = 0;
 
-		for (; k < n && (depth > 0 || (s[k] != ',' && s[k] != ';')); k++)
-			depth += s[k] == '(' ? 1 : s[k] == ')' && depth ? -1 : 0;
+		for (; k < n && (depth > 0 || (s[k] != ',' && s[k] != ';'));
+		     k++)
+			depth += s[k] == '('            ? 1
+			         : s[k] == ')' && depth ? -1
+			                                : 0;
 		out[np].s = s + i;
 		out[np].n = k - i;
 		out[np].sep = k < n ? s[k] : 0;
@@ -196,7 +200,7 @@ count_words(const char *s, size_t n)
 /* Add one person (or organisation) entry of kind. */
 static void
 add_entry(found_list *fl, int kind, long line, const char *s, size_t n,
-	  bool whole_line)
+          bool whole_line)
 {
 	found *f;
 	cs_rmatch m;
@@ -213,8 +217,8 @@ add_entry(found_list *fl, int kind, long line, const char *s, size_t n,
 	if (n == 0 || text_ieq(s, n, "none"))
 		return;
 	/* "Sam Lowe (remotely)": how they attended is no part of them */
-	if (rules_exec(rs, r_remote, s, n, 0, &m) && rules_group(&m, 0, &so, &eo) &&
-	    so > 0)
+	if (rules_exec(rs, r_remote, s, n, 0, &m) &&
+	    rules_group(&m, 0, &so, &eo) && so > 0)
 		n = so;
 	f = found_push(fl, kind, line, s, n);
 	f->whole_line = whole_line;
@@ -241,7 +245,8 @@ add_entry(found_list *fl, int kind, long line, const char *s, size_t n,
 		return;
 	}
 	if (rules_exec(rs, r_role_colon, s, n, 0, &m) &&
-	    rules_named(rs, &m, "role", &so, &eo) && has_role_word(s + so, eo - so)) {
+	    rules_named(rs, &m, "role", &so, &eo) &&
+	    has_role_word(s + so, eo - so)) {
 		/* "Minute Secretary: Jo Reed" */
 		size_t ns, ne;
 
@@ -270,7 +275,7 @@ has_dash(const char *s, size_t n)
 		if (s[i] == ' ' && s[i + 1] == '-' && s[i + 2] == ' ')
 			return i + 1;
 		else if (s[i] == ' ' && i + 5 <= n &&
-			 memcmp(s + i + 1, "\xE2\x80\x93 ", 4) == 0)
+		         memcmp(s + i + 1, "\xE2\x80\x93 ", 4) == 0)
 			return i + 1;
 	return 0;
 }
@@ -338,7 +343,7 @@ read_list(found_list *fl, int kind, long line, const char *s, size_t n)
 	piece pc[512];
 	size_t np = split_pieces(s, n, pc, 512), from = fl->n;
 	char title[48] = "";
-	sbuf lead = SBUF_INIT;     /* a role printed before its person */
+	sbuf lead = SBUF_INIT; /* a role printed before its person */
 
 	for (size_t i = 0; i < np; i++) {
 		const char *p = pc[i].s;
@@ -357,20 +362,21 @@ read_list(found_list *fl, int kind, long line, const char *s, size_t n)
 				if (rules_named(rs, &m, "tier", &so, &eo))
 					ts = so;
 				snprintf(title, sizeof title, "%.*s",
-					 (int)(te - ts - 1), p + ts);
-				if (p[te - 1] != 's')   /* "Messrs": no singular */
+				         (int)(te - ts - 1), p + ts);
+				if (p[te - 1] !=
+				    's') /* "Messrs": no singular */
 					title[0] = '\0';
 			} else {
 				/* "Councillor: Martin Ryan, Jo Reed" */
 				rules_named(rs, &m, "one", &ts, &te);
 				snprintf(title, sizeof title, "%.*s",
-					 (int)(te - ts), p + ts);
+				         (int)(te - ts), p + ts);
 			}
 			rules_named(rs, &m, "rest", &rs_, &re_);
 			p += rs_;
 			pn = re_ - rs_;
 		} else if (title_len(p, pn) > 0 || (*title && is_role(p, pn)) ||
-			   rules_exec(rs, r_clerk, p, pn, 0, &m)) {
+		           rules_exec(rs, r_clerk, p, pn, 0, &m)) {
 			title[0] = '\0';
 		}
 		/* "Hoskins & Hillard", "Bell, Dornan and Hutchison" */
@@ -379,22 +385,28 @@ read_list(found_list *fl, int kind, long line, const char *s, size_t n)
 			sbuf b = SBUF_INIT;
 
 			for (; k < pn; k++) {
-				if (k + 3 <= pn && memcmp(p + k, " & ", 3) == 0) {
+				if (k + 3 <= pn &&
+				    memcmp(p + k, " & ", 3) == 0) {
 					sl = 3;
 					break;
 				}
-				if (k + 5 <= pn && memcmp(p + k, " and ", 5) == 0) {
+				if (k + 5 <= pn &&
+				    memcmp(p + k, " and ", 5) == 0) {
 					sl = 5;
 					break;
 				}
 			}
 			/* split only where both sides are people, or where the
 			 * whole is no one entry */
-			if (sl && parses(p, pn) && !(person_start(p + k + sl, pn - k - sl) ||
-				    (*title && count_words(p + k + sl, pn - k - sl) <= 2) ||
-				    rules_exec(rs, r_clerk, p + k + sl, pn - k - sl, 0, &m)))
+			if (sl && parses(p, pn) &&
+			    !(person_start(p + k + sl, pn - k - sl) ||
+			      (*title &&
+			       count_words(p + k + sl, pn - k - sl) <= 2) ||
+			      rules_exec(rs, r_clerk, p + k + sl, pn - k - sl,
+			                 0, &m)))
 				k = pn, sl = 0;
-			if (*title && !title_len(p, k) && !rules_exec(rs, r_clerk, p, k, 0, &m)) {
+			if (*title && !title_len(p, k) &&
+			    !rules_exec(rs, r_clerk, p, k, 0, &m)) {
 				sbuf_adds(&b, title);
 				sbuf_addc(&b, ' ');
 			}
@@ -403,8 +415,9 @@ read_list(found_list *fl, int kind, long line, const char *s, size_t n)
 			    describe_prev(fl, from, kind, b.s, b.len)) {
 				/* a descriptor of the person before */
 			} else if (!*title && b.len && fl->n == from &&
-				   is_role(b.s, b.len) &&
-				   !rules_exec(rs, r_clerk, b.s, b.len, 0, &m)) {
+			           is_role(b.s, b.len) &&
+			           !rules_exec(rs, r_clerk, b.s, b.len, 0,
+			                       &m)) {
 				/* "Acting Superintendent, P. Brennan", "An
 				 * Cathaoirleach, Cllr. Jo Reed": the role of
 				 * the person after it */
@@ -417,11 +430,13 @@ read_list(found_list *fl, int kind, long line, const char *s, size_t n)
 				add_entry(fl, kind, line, b.s, b.len, false);
 				if (lead.len && fl->n > before &&
 				    fl->v[before].ek == ENTRY_PERSON) {
-					append_field(&fl->v[before].p.role, lead.s,
-						     lead.len, "; ");
+					append_field(&fl->v[before].p.role,
+					             lead.s, lead.len, "; ");
 					if (role_is_chair(lead.s) &&
-					    fl->v[before].kind == REC_IN_ATTENDANCE)
-						fl->v[before].kind = REC_PRESENT;
+					    fl->v[before].kind ==
+					        REC_IN_ATTENDANCE)
+						fl->v[before].kind =
+						    REC_PRESENT;
 					sbuf_clear(&lead);
 				}
 			}
@@ -448,12 +463,14 @@ joins_people(const char *s, size_t n, bool titled_only)
 	cs_rmatch m;
 
 	for (size_t k = 0; k < n; k++) {
-		size_t sl = k + 3 <= n && memcmp(s + k, " & ", 3) == 0 ? 3 :
-			    k + 5 <= n && memcmp(s + k, " and ", 5) == 0 ? 5 : 0;
+		size_t sl = k + 3 <= n && memcmp(s + k, " & ", 3) == 0     ? 3
+		            : k + 5 <= n && memcmp(s + k, " and ", 5) == 0 ? 5
+		                                                           : 0;
 
-		if (sl && ((titled_only ? title_len(s + k + sl, n - k - sl) > 0 :
-			    person_start(s + k + sl, n - k - sl)) ||
-			   rules_exec(rs, r_clerk, s + k + sl, n - k - sl, 0, &m)))
+		if (sl &&
+		    ((titled_only ? title_len(s + k + sl, n - k - sl) > 0
+		                  : person_start(s + k + sl, n - k - sl)) ||
+		     rules_exec(rs, r_clerk, s + k + sl, n - k - sl, 0, &m)))
 			return true;
 	}
 	return false;
@@ -462,7 +479,7 @@ joins_people(const char *s, size_t n, bool titled_only)
 /* One unit: an entry of its own, or a list. */
 static void
 read_unit(found_list *fl, int kind, long line, const char *s, size_t n,
-	  bool one_line)
+          bool one_line)
 {
 	piece pc[64];
 	size_t np;
@@ -483,17 +500,21 @@ read_unit(found_list *fl, int kind, long line, const char *s, size_t n,
 		return;
 	}
 	/* "Cllr Pocock who has now resigned": the person, not the clause */
-	if (rules_exec(rs, r_relative, s, n, 0, &m) && rules_group(&m, 0, &so, &eo))
+	if (rules_exec(rs, r_relative, s, n, 0, &m) &&
+	    rules_group(&m, 0, &so, &eo))
 		n = so;
 	/* "... In attendance: Gil Moss": a second list inside the first */
-	if (rules_exec(rs, r_inline, s, n, 0, &m) && rules_group(&m, 0, &so, &eo)) {
+	if (rules_exec(rs, r_inline, s, n, 0, &m) &&
+	    rules_group(&m, 0, &so, &eo)) {
 		read_unit(fl, kind, line, s, so, one_line);
-		read_unit(fl, REC_IN_ATTENDANCE, line, s + eo, n - eo, one_line);
+		read_unit(fl, REC_IN_ATTENDANCE, line, s + eo, n - eo,
+		          one_line);
 		return;
 	}
 	/* "Members of the public - PCSO Ann Lee, Mr & Mrs Hall": only those
 	 * there in an office (a title, not an honorific) attend */
-	if (rules_exec(rs, r_public, s, n, 0, &m) && rules_group(&m, 0, &so, &eo)) {
+	if (rules_exec(rs, r_public, s, n, 0, &m) &&
+	    rules_group(&m, 0, &so, &eo)) {
 		found_list pub = { 0 };
 
 		read_list(&pub, REC_IN_ATTENDANCE, line, s + eo, n - eo);
@@ -501,8 +522,9 @@ read_unit(found_list *fl, int kind, long line, const char *s, size_t n,
 			found *f = &pub.v[i];
 
 			if (f->ek == ENTRY_PERSON && *f->p.role) {
-				found *g = found_push(fl, REC_IN_ATTENDANCE, line,
-						      f->text, strlen(f->text));
+				found *g =
+				    found_push(fl, REC_IN_ATTENDANCE, line,
+				               f->text, strlen(f->text));
 
 				g->p = f->p;
 				memset(&f->p, 0, sizeof f->p);
@@ -542,7 +564,8 @@ read_unit(found_list *fl, int kind, long line, const char *s, size_t n,
 
 			if (s[i] != '(' || !title_len(s + k, n - k))
 				continue;
-			while (k < n && k < i + 80 && s[k] != ')' && s[k] != '(')
+			while (k < n && k < i + 80 && s[k] != ')' &&
+			       s[k] != '(')
 				k++;
 			if (k < n && s[k] == ')')
 				close = s + k;
@@ -564,12 +587,13 @@ read_unit(found_list *fl, int kind, long line, const char *s, size_t n,
 	/* after "Declan Khan - Assistant Director," or "Jo Reed, Executive,"
 	 * the pieces describe the person, unless one has a title */
 	dashed = has_dash(pc[0].s, pc[0].n) ||
-		 (np > 1 && one_line && is_role(pc[1].s, pc[1].n));
+	         (np > 1 && one_line && is_role(pc[1].s, pc[1].n));
 	one = memchr(s, '\t', n) != NULL ||
-	      (!rules_exec(rs, r_plural, s, n, 0, &m) && !joins_people(s, n, dashed));
+	      (!rules_exec(rs, r_plural, s, n, 0, &m) &&
+	       !joins_people(s, n, dashed));
 	for (size_t i = 1; i < np && one; i++)
-		one = dashed ? title_len(pc[i].s, pc[i].n) == 0 :
-			       !person_start(pc[i].s, pc[i].n);
+		one = dashed ? title_len(pc[i].s, pc[i].n) == 0
+		             : !person_start(pc[i].s, pc[i].n);
 	if (one && !memchr(s, '\t', n) && np == 1 && !parses(s, n))
 		one = false;
 	if (one) {
@@ -610,9 +634,9 @@ wraps(const char *a, size_t an, const char *b, size_t bn)
 		return false;
 	if ((b[0] >= 'a' && b[0] <= 'z') || b[0] == '&' || b[0] == '(')
 		return true;
-	if (a[an - 1] == '&' || a[an - 1] == '-' || ends_with_word(a, an, "and") ||
-	    ends_with_word(a, an, "of") || ends_with_word(a, an, "for") ||
-	    ends_with_word(a, an, "the"))
+	if (a[an - 1] == '&' || a[an - 1] == '-' ||
+	    ends_with_word(a, an, "and") || ends_with_word(a, an, "of") ||
+	    ends_with_word(a, an, "for") || ends_with_word(a, an, "the"))
 		return true;
 	/* "..., Cllr. Sharon" / "Benson, ...": a title or an initial, or a
 	 * running list, left without its name */
@@ -681,11 +705,13 @@ emit(meeting *mt, const char *item, found_list *fl, bool explicit)
 		people += fl->v[i].ek == ENTRY_PERSON;
 	if (people > ATTEND_MAX) {
 		cs_warn_at(mt->source, fl->v[0].line,
-			   "attendance list of %zu entries is not a list of people; skipped",
-			   people);
+		           "attendance list of %zu entries is not a list of "
+		           "people; skipped",
+		           people);
 		return;
 	}
-	local = mt->body && rules_exec(rs, r_local, mt->body, strlen(mt->body), 0, &m);
+	local = mt->body &&
+	        rules_exec(rs, r_local, mt->body, strlen(mt->body), 0, &m);
 	for (size_t i = 0; i < fl->n; i++) {
 		found *f = &fl->v[i];
 
@@ -697,23 +723,27 @@ emit(meeting *mt, const char *item, found_list *fl, bool explicit)
 		if (f->ek == ENTRY_PERSON) {
 			if (f->p.guessed)
 				cs_warn_at(mt->source, f->line,
-					   "organisation not in the gazetteer, split guessed: %s | %s",
-					   f->p.name, f->p.org);
+				           "organisation not in the gazetteer, "
+				           "split guessed: %s | %s",
+				           f->p.name, f->p.org);
 			meeting_add_person(mt, f->kind, f->line, item, &f->p);
 		} else if (f->ek == ENTRY_ORG)
 			cs_warn_at(mt->source, f->line,
-				   "organisation with no person beside it: %s",
-				   f->p.org);
+			           "organisation with no person beside it: %s",
+			           f->p.org);
 		else if (f->ek == ENTRY_NONE && explicit) {
 			/* under a heading: kept as printed, never dropped */
 			cs_warn_at(mt->source, f->line,
-				   "attendance line not understood, kept as printed: %.60s",
-				   f->text);
-			meeting_add(mt, f->kind, f->line, item, f->text, "", "", "");
+			           "attendance line not understood, kept as "
+			           "printed: %.60s",
+			           f->text);
+			meeting_add(mt, f->kind, f->line, item, f->text, "", "",
+			            "");
 		} else if (f->ek == ENTRY_NONE)
 			cs_warn_at(mt->source, f->line,
-				   "line before the first item not understood, skipped: %.60s",
-				   f->text);
+			           "line before the first item not understood, "
+			           "skipped: %.60s",
+			           f->text);
 	}
 }
 
@@ -723,7 +753,7 @@ emit(meeting *mt, const char *item, found_list *fl, bool explicit)
  * (an organisation in brackets where the left's had none) says so. */
 static void
 read_columns(found_list *fl, int kind, int kind2, const src_line *lines,
-	     size_t n)
+             size_t n)
 {
 	bool left_done = false;
 	size_t turn = 0;
@@ -734,16 +764,19 @@ read_columns(found_list *fl, int kind, int kind2, const src_line *lines,
 
 		if (tab) {
 			/* a row of the table with its cells: left, right */
-			const char *c = lines[i].s, *end = lines[i].s + lines[i].n;
+			const char *c = lines[i].s,
+			           *end = lines[i].s + lines[i].n;
 
 			for (int cell = 0; c < end; cell++) {
-				const char *e = memchr(c, '\t', (size_t)(end - c));
+				const char *e =
+				    memchr(c, '\t', (size_t)(end - c));
 
 				if (e == NULL)
 					e = end;
 				if (e > c)
-					add_entry(fl, cell ? kind2 : kind, lines[i].line, c,
-						  (size_t)(e - c), true);
+					add_entry(fl, cell ? kind2 : kind,
+					          lines[i].line, c,
+					          (size_t)(e - c), true);
 				c = e + 1;
 			}
 			continue;
@@ -753,7 +786,8 @@ read_columns(found_list *fl, int kind, int kind2, const src_line *lines,
 			bool org_here, left_org = false;
 
 			memset(&probe, 0, sizeof probe);
-			probe.ek = entry_parse(lines[i].s, lines[i].n, &probe.p);
+			probe.ek =
+			    entry_parse(lines[i].s, lines[i].n, &probe.p);
 			org_here = probe.ek == ENTRY_PERSON && *probe.p.org;
 			for (size_t j = 0; j < fl->n; j++)
 				if (fl->v[j].kind == kind && *fl->v[j].p.org)
@@ -770,7 +804,7 @@ read_columns(found_list *fl, int kind, int kind2, const src_line *lines,
 
 size_t
 prose_attendance(meeting *mt, int kind, int kind2, const char *item,
-		 const src_line *lines, size_t nlines, bool explicit)
+                 const src_line *lines, size_t nlines, bool explicit)
 {
 	found_list fl = { 0 };
 	size_t end = 0;
@@ -798,12 +832,14 @@ prose_attendance(meeting *mt, int kind, int kind2, const char *item,
 			sbuf u = SBUF_INIT;
 
 			sbuf_add(&u, lines[i].s, lines[i].n);
-			while (j < end && wraps(u.s, u.len, lines[j].s, lines[j].n)) {
+			while (j < end &&
+			       wraps(u.s, u.len, lines[j].s, lines[j].n)) {
 				sbuf_addc(&u, ' ');
 				sbuf_add(&u, lines[j].s, lines[j].n);
 				j++;
 			}
-			read_unit(&fl, kind, lines[i].line, u.s, u.len, j == i + 1);
+			read_unit(&fl, kind, lines[i].line, u.s, u.len,
+			          j == i + 1);
 			sbuf_free(&u);
 			i = j;
 		}
@@ -816,8 +852,8 @@ prose_attendance(meeting *mt, int kind, int kind2, const char *item,
 }
 
 void
-prose_people_list(meeting *mt, enum rec_kind kind, long line,
-		  const char *item, const char *s, size_t n)
+prose_people_list(meeting *mt, enum rec_kind kind, long line, const char *item,
+                  const char *s, size_t n)
 {
 	src_line l = { s, n, line };
 
@@ -830,7 +866,7 @@ prose_people_list(meeting *mt, enum rec_kind kind, long line,
  * is used up. */
 bool
 prose_apology_entry(meeting *mt, long line, const char *item, const char *s,
-		    size_t n)
+                    size_t n)
 {
 	found_list fl = { 0 };
 	size_t k = 0, cut;
@@ -841,7 +877,7 @@ prose_apology_entry(meeting *mt, long line, const char *item, const char *s,
 	if (text_ieq(s, n, "none") || text_ieq(s, n, "none."))
 		return true;
 	if (s[n - 1] == ',')
-		return false;           /* the list goes on: a sentence */
+		return false; /* the list goes on: a sentence */
 	/* the first sentence: up to a full stop that ends no title ("Cllr.",
 	 * "Mr.") or initial ("A.") */
 	for (; k < n; k++) {
@@ -872,12 +908,13 @@ prose_apology_entry(meeting *mt, long line, const char *item, const char *s,
 
 		people = fl.n > 0 && fl.n >= np;
 		for (size_t i = 0; i < np && people; i++)
-			people = pc[i].n == 0 || person_start(pc[i].s, pc[i].n) ||
-				 count_words(pc[i].s, pc[i].n) <= 2;
+			people = pc[i].n == 0 ||
+			         person_start(pc[i].s, pc[i].n) ||
+			         count_words(pc[i].s, pc[i].n) <= 2;
 	}
 	for (size_t i = 0; i < fl.n && people; i++)
 		people = fl.v[i].ek == ENTRY_PERSON && !fl.v[i].p.guessed &&
-			 fl.v[i].kind == REC_APOLOGY;
+		         fl.v[i].kind == REC_APOLOGY;
 	if (people) {
 		for (size_t i = 0; i < fl.n; i++)
 			fl.v[i].kind = REC_APOLOGY;

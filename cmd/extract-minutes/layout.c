@@ -18,46 +18,47 @@ struct layout {
 	layout_fn fn;
 	void *arg;
 	char *source;
-	long rawlines;           /* lines of this operand seen */
+	long rawlines; /* lines of this operand seen */
 
 	/* html_line */
-	bool front;              /* inside "---" front matter */
-	bool comment;            /* inside <!-- --> */
-	char skip_tag[12];       /* content dropped until this tag closes */
+	bool front;        /* inside "---" front matter */
+	bool comment;      /* inside <!-- --> */
+	char skip_tag[12]; /* content dropped until this tag closes */
 	int skip_depth;
-	int list[MAXLIST];       /* next number of each open <ol>, -1 <ul> */
+	int list[MAXLIST]; /* next number of each open <ol>, -1 <ul> */
 	int nlist;
-	int li_num;              /* an <li> waits for its text: its number */
-	int li_depth;            /* how deep its list is */
+	int li_num;   /* an <li> waits for its text: its number */
+	int li_depth; /* how deep its list is */
 	bool li_bullet;
-	bool in_row;             /* inside <tr>: cells are tab-separated */
+	bool in_row; /* inside <tr>: cells are tab-separated */
 	int cells;
-	int emph;                /* open <strong> <b> (bold makes headings;
+	int emph; /* open <strong> <b> (bold makes headings;
 				  * <u> and <em> mark words in text) */
 	bool in_h;
 	sbuf seg;
 	long seg_line;
-	size_t seg_emph, seg_plain; /* letters/digits inside and outside emphasis */
+	size_t seg_emph,
+	    seg_plain; /* letters/digits inside and outside emphasis */
 
 	/* join_line */
-	sbuf held;               /* the last line, while the next may join it */
+	sbuf held; /* the last line, while the next may join it */
 	long held_line;
 	unsigned held_flags;
 	bool have_held;
-	bool held_tab;           /* it holds a tab (a table row) */
-	size_t held_last;        /* the length of its last line as printed */
-	int blanks;              /* blank lines after held */
-	sbuf num;                /* "1." alone on its line */
+	bool held_tab;    /* it holds a tab (a table row) */
+	size_t held_last; /* the length of its last line as printed */
+	int blanks;       /* blank lines after held */
+	sbuf num;         /* "1." alone on its line */
 	long num_line;
-	size_t width;            /* the text's wrap width (measure) */
-	bool wrapped;            /* its lines were wrapped at that width */
-	long spaced, packed;     /* lines followed by one blank / by text */
+	size_t width;        /* the text's wrap width (measure) */
+	bool wrapped;        /* its lines were wrapped at that width */
+	long spaced, packed; /* lines followed by one blank / by text */
 	struct cline {
 		long line;
 		unsigned flags;
 		char *s;
 		size_t n;
-	} *buf;                  /* the operand's clean lines */
+	} * buf; /* the operand's clean lines */
 	size_t nbuf, cbuf;
 
 	sbuf tmp;
@@ -151,7 +152,8 @@ starts_label(const char *s, size_t n)
 			return true;
 		if (s[i] == ' ' && ++words > 3)
 			return false;
-		if (!is_alpha(s[i]) && s[i] != ' ' && s[i] != '\'' && s[i] != '-')
+		if (!is_alpha(s[i]) && s[i] != ' ' && s[i] != '\'' &&
+		    s[i] != '-')
 			return false;
 	}
 	return false;
@@ -162,8 +164,10 @@ starts_label(const char *s, size_t n)
 static bool
 abbreviation(const char *s, size_t dot)
 {
-	static const char *const ab[] = { "Mr", "Mrs", "Ms", "Dr", "Cllr", "Cllrs",
-		"St", "Rev", "Prof", "Sgt", "Insp", "Supt", "No", "Co", NULL };
+	static const char *const ab[] = { "Mr",   "Mrs",   "Ms",   "Dr",
+		                          "Cllr", "Cllrs", "St",   "Rev",
+		                          "Prof", "Sgt",   "Insp", "Supt",
+		                          "No",   "Co",    NULL };
 	size_t w = dot;
 
 	while (w > 0 && is_alpha(s[w - 1]))
@@ -173,7 +177,8 @@ abbreviation(const char *s, size_t dot)
 	if (dot - w == 1 && s[w] >= 'A' && s[w] <= 'Z')
 		return true;
 	for (size_t i = 0; ab[i]; i++)
-		if (strlen(ab[i]) == dot - w && memcmp(s + w, ab[i], dot - w) == 0)
+		if (strlen(ab[i]) == dot - w &&
+		    memcmp(s + w, ab[i], dot - w) == 0)
 			return true;
 	return false;
 }
@@ -240,7 +245,7 @@ continues(const layout *ly, const char *s, size_t n, unsigned flags)
 	    starts_label(s, n))
 		return false;
 	while (hn > 0 && (h[hn - 1] == '"' || h[hn - 1] == '\'' ||
-			  h[hn - 1] == ')' || h[hn - 1] == ' '))
+	                  h[hn - 1] == ')' || h[hn - 1] == ' '))
 		hn--;
 	if (hn == 0)
 		return false;
@@ -255,8 +260,8 @@ continues(const layout *ly, const char *s, size_t n, unsigned flags)
 	if (list_wrap(h, hn, s, n))
 		return true;
 	/* "... and via MS" / "Teams.": the last word or two of a sentence */
-	if (ly->held_last >= 40 && n < 24 && s[n - 1] == '.' && !memchr(s, ' ', n) &&
-	    small_words(h, hn) >= 3)
+	if (ly->held_last >= 40 && n < 24 && s[n - 1] == '.' &&
+	    !memchr(s, ' ', n) && small_words(h, hn) >= 3)
 		return true;
 	lower = s[0] >= 'a' && s[0] <= 'z';
 	/* wrapped: the first word of the next line would not have fitted
@@ -269,7 +274,8 @@ continues(const layout *ly, const char *s, size_t n, unsigned flags)
 	if (ly->blanks == 1)
 		/* a blank between wrapped lines: a converter that puts one
 		 * after every line of the PDF */
-		return (lower && n > 24) || (full && ly->spaced > 2 * ly->packed);
+		return (lower && n > 24) ||
+		       (full && ly->spaced > 2 * ly->packed);
 	return full || lower || last == ',' || last == '&' ||
 	       (hn >= 4 && memcmp(h + hn - 4, " and", 4) == 0) ||
 	       (hn >= 3 && memcmp(h + hn - 3, " of", 3) == 0);
@@ -328,7 +334,8 @@ join_one(layout *ly, long line, const char *s, size_t n, unsigned flags)
 		size_t hn = ly->held.len;
 
 		/* "Co-" + "ordinator": no space after a hyphen in a word */
-		if (!(hn > 1 && ly->held.s[hn - 1] == '-' && is_alpha(ly->held.s[hn - 2])))
+		if (!(hn > 1 && ly->held.s[hn - 1] == '-' &&
+		      is_alpha(ly->held.s[hn - 2])))
 			sbuf_addc(&ly->held, ' ');
 		sbuf_add(&ly->held, t, tn);
 		ly->held_last = tn;
@@ -390,7 +397,8 @@ measure(layout *ly)
 		text_trim(&t, &tn);
 		if (tn > 0 && tn < 160 && !memchr(t, '\t', tn))
 			len[k++] = tn;
-		if (tn == 0 && prev_text && i + 1 < ly->nbuf && ly->buf[i + 1].n > 0)
+		if (tn == 0 && prev_text && i + 1 < ly->nbuf &&
+		    ly->buf[i + 1].n > 0)
 			ly->spaced++;
 		else if (tn > 0 && prev_text)
 			ly->packed++;
@@ -400,8 +408,8 @@ measure(layout *ly)
 	ly->width = k == 0 ? 0 : k > 4 ? len[4] : len[k - 1];
 	/* a text wrapped at a width has many lines close to it; a short
 	 * list of names does not */
-	ly->wrapped = k >= 10 && len[9] * 100 >= ly->width * 85 &&
-		      ly->width >= 50;
+	ly->wrapped =
+	    k >= 10 && len[9] * 100 >= ly->width * 85 && ly->width >= 50;
 	free(len);
 }
 
@@ -411,7 +419,7 @@ flush_lines(layout *ly)
 	measure(ly);
 	for (size_t i = 0; i < ly->nbuf; i++) {
 		join_one(ly, ly->buf[i].line, ly->buf[i].s, ly->buf[i].n,
-			 ly->buf[i].flags);
+		         ly->buf[i].flags);
 		free(ly->buf[i].s);
 	}
 	ly->nbuf = 0;
@@ -427,8 +435,8 @@ markdown_text(sbuf *out, const char *s, size_t n)
 	size_t i = 0;
 
 	/* block quotes, "> > text" */
-	while (i < n && (s[i] == '>' || (s[i] == ' ' && i + 1 < n &&
-	       s[i + 1] == '>'))) {
+	while (i < n &&
+	       (s[i] == '>' || (s[i] == ' ' && i + 1 < n && s[i + 1] == '>'))) {
 		i++;
 		if (i < n && s[i] == ' ')
 			i++;
@@ -441,15 +449,16 @@ markdown_text(sbuf *out, const char *s, size_t n)
 		char c = s[i];
 
 		if (c == '\\') {
-			if (i + 1 < n && strchr("\\`*_{}[]()#+-.!<>|'\"^~$&,:;", s[i + 1])) {
+			if (i + 1 < n &&
+			    strchr("\\`*_{}[]()#+-.!<>|'\"^~$&,:;", s[i + 1])) {
 				sbuf_addc(out, s[++i]);
 				continue;
 			}
 			if (i + 1 == n)
-				continue;       /* hard line break */
+				continue; /* hard line break */
 		}
 		if (c == '^' && ((i > 0 && is_alnum(s[i - 1])) ||
-				 (i + 1 < n && is_alnum(s[i + 1]))))
+		                 (i + 1 < n && is_alnum(s[i + 1]))))
 			continue;
 		if (c == '{' && i + 1 < n && s[i + 1] == '.') {
 			const char *e = memchr(s + i, '}', n - i);
@@ -463,16 +472,18 @@ markdown_text(sbuf *out, const char *s, size_t n)
 			const char *e = memchr(s + i, ']', n - i);
 
 			if (e && (size_t)(e - s) + 1 < n && e[1] == '(') {
-				const char *p = memchr(e, ')', n - (size_t)(e - s));
+				const char *p =
+				    memchr(e, ')', n - (size_t)(e - s));
 
 				if (p) {
-					sbuf_add(out, s + i + 1, (size_t)(e - s) - i - 1);
+					sbuf_add(out, s + i + 1,
+					         (size_t)(e - s) - i - 1);
 					i = (size_t)(p - s);
 					continue;
 				}
 			}
 			if (e && (size_t)(e - s) + 1 < n && e[1] == '{')
-				continue;       /* "[text]{.underline}": the text */
+				continue; /* "[text]{.underline}": the text */
 		}
 		if (c == ']' && i + 1 < n && s[i + 1] == '{')
 			continue;
@@ -490,7 +501,7 @@ rule_line(const char *s, size_t n)
 		if (strchr("-_*=.~ ", s[i]))
 			marks += s[i] != ' ';
 		else if (i + 2 < n && memcmp(s + i, "\xE2\x80\xA6", 3) == 0)
-			marks++, i += 2;        /* … */
+			marks++, i += 2; /* … */
 		else
 			return false;
 	}
@@ -515,9 +526,9 @@ md_emphasis(const char *s, size_t n)
 	while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ' '))
 		n--;
 	return n > 4 && ((s[0] == '*' && s[1] == '*' && s[n - 1] == '*' &&
-			  s[n - 2] == '*') ||
-			 (s[0] == '_' && s[1] == '_' && s[n - 1] == '_' &&
-			  s[n - 2] == '_'));
+	                  s[n - 2] == '*') ||
+	                 (s[0] == '_' && s[1] == '_' && s[n - 1] == '_' &&
+	                  s[n - 2] == '_'));
 }
 
 static void
@@ -580,8 +591,9 @@ clean_seg(layout *ly, long line, const char *s, size_t n, unsigned flags)
 		/* "---" (a page marker) and page numbers go without a trace,
 		 * so a paragraph broken by a page joins again; a signature
 		 * rule ("____") ends a paragraph */
-		if (pn > 0 && (converter_note(p, pn) || text_is_furniture(p, pn) ||
-			       (rule_line(p, pn) && p[0] == '-')))
+		if (pn > 0 &&
+		    (converter_note(p, pn) || text_is_furniture(p, pn) ||
+		     (rule_line(p, pn) && p[0] == '-')))
 			return;
 		if (pn > 0 && rule_line(p, pn)) {
 			join_line(ly, line, "", 0, 0);
@@ -684,26 +696,32 @@ hidden(const char *s, size_t n)
 
 /* One tag: s[0..n) is "<...>", name s[ns..ne). */
 static void
-tag(layout *ly, long line, const char *s, size_t n, const char *nm,
-    size_t nn, bool closing)
+tag(layout *ly, long line, const char *s, size_t n, const char *nm, size_t nn,
+    bool closing)
 {
-	static const char *const drop[] = { "del", "s", "strike", "button",
-		"script", "style", "head", "title", NULL };
+	static const char *const drop[] = { "del",    "s",      "strike",
+		                            "button", "script", "style",
+		                            "head",   "title",  NULL };
 	static const char *const emph[] = { "strong", "b", NULL };
-	static const char *const block[] = { "p", "br", "div", "table", "tbody",
-		"thead", "dl", "dt", "dd", "hr", "blockquote", "section", "article",
-		"header", "footer", "time", "pre", "center", NULL };
+	static const char *const block[] = {
+		"p",          "br",      "div",     "table",  "tbody",
+		"thead",      "dl",      "dt",      "dd",     "hr",
+		"blockquote", "section", "article", "header", "footer",
+		"time",       "pre",     "center",  NULL
+	};
 
 	if (ly->skip_depth > 0) {
 		if (name_is(nm, nn, ly->skip_tag))
-			ly->skip_depth += closing ? -1 : (s[n - 2] == '/' ? 0 : 1);
+			ly->skip_depth +=
+			    closing ? -1 : (s[n - 2] == '/' ? 0 : 1);
 		return;
 	}
 	if (!closing) {
 		for (size_t i = 0; drop[i]; i++)
 			if (name_is(nm, nn, drop[i]))
 				goto skip;
-		if ((name_is(nm, nn, "span") || name_is(nm, nn, "div")) && hidden(s, n))
+		if ((name_is(nm, nn, "span") || name_is(nm, nn, "div")) &&
+		    hidden(s, n))
 			goto skip;
 	}
 	for (size_t i = 0; emph[i]; i++)
@@ -726,7 +744,7 @@ tag(layout *ly, long line, const char *s, size_t n, const char *nm,
 		return;
 	}
 	if (ly->in_row && (name_is(nm, nn, "p") || name_is(nm, nn, "br") ||
-			   name_is(nm, nn, "div"))) {
+	                   name_is(nm, nn, "div"))) {
 		sbuf_addc(&ly->seg, ' ');
 		return;
 	}
@@ -736,8 +754,9 @@ tag(layout *ly, long line, const char *s, size_t n, const char *nm,
 			if (ly->nlist > 0)
 				ly->nlist--;
 		} else if (ly->nlist < MAXLIST)
-			ly->list[ly->nlist++] = name_is(nm, nn, "ol") ?
-						attr_int(s, n, "start", 1) : -1;
+			ly->list[ly->nlist++] = name_is(nm, nn, "ol")
+			                            ? attr_int(s, n, "start", 1)
+			                            : -1;
 		ly->seg_line = line;
 		return;
 	}
@@ -753,7 +772,8 @@ tag(layout *ly, long line, const char *s, size_t n, const char *nm,
 			ly->li_bullet = true;
 		return;
 	}
-	if (nn == 2 && (nm[0] == 'h' || nm[0] == 'H') && nm[1] >= '1' && nm[1] <= '6') {
+	if (nn == 2 && (nm[0] == 'h' || nm[0] == 'H') && nm[1] >= '1' &&
+	    nm[1] <= '6') {
 		flush_seg(ly);
 		ly->in_h = !closing;
 		ly->seg_line = line;
@@ -765,7 +785,7 @@ tag(layout *ly, long line, const char *s, size_t n, const char *nm,
 			ly->seg_line = line;
 			return;
 		}
-	return;                         /* inline: span, a, small, sup ... */
+	return; /* inline: span, a, small, sup ... */
 skip:
 	snprintf(ly->skip_tag, sizeof ly->skip_tag, "%.*s", (int)nn, nm);
 	ly->skip_depth = 1;
@@ -828,7 +848,8 @@ html_line(layout *ly, long line, const char *s, size_t n)
 			i += 4;
 			continue;
 		}
-		if (s[i] == '<' && (k = tag_at(s + i, n - i, &nm, &nn, &closing)) > 0) {
+		if (s[i] == '<' &&
+		    (k = tag_at(s + i, n - i, &nm, &nn, &closing)) > 0) {
 			tag(ly, line, s + i, k, nm, nn, closing);
 			i += k;
 			if (ly->seg.len == 0)
@@ -874,7 +895,8 @@ layout_line(layout *ly, const char *source, long line, const char *s, size_t n)
 		return;
 	}
 	if (ly->front) {
-		if ((tn == 3 && (memcmp(t, "---", 3) == 0 || memcmp(t, "...", 3) == 0)))
+		if ((tn == 3 &&
+		     (memcmp(t, "---", 3) == 0 || memcmp(t, "...", 3) == 0)))
 			ly->front = false;
 		return;
 	}

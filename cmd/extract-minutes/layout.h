@@ -29,21 +29,21 @@
 #include <stddef.h>
 
 enum {
-	LY_EMPH = 1,        /* the whole line was bold/underlined/italic */
-	LY_HEADING = 2,     /* <hN> or a Markdown "#" heading */
-	LY_LISTNUM = 4,     /* its number came from an <ol>, not the text */
+	LY_EMPH = 1,    /* the whole line was bold/underlined/italic */
+	LY_HEADING = 2, /* <hN> or a Markdown "#" heading */
+	LY_LISTNUM = 4, /* its number came from an <ol>, not the text */
 };
 
 typedef struct layout layout;
 /* One clean line: valid UTF-8, no markup, no CR/LF; from the 1-based line
  * of source where it starts. */
 typedef void (*layout_fn)(void *arg, const char *source, long line,
-			  const char *s, size_t n, unsigned flags);
+                          const char *s, size_t n, unsigned flags);
 
 layout *layout_new(layout_fn fn, void *arg);
 /* Feed one raw line of an operand (valid UTF-8, as utf8_fix leaves it). */
 void layout_line(layout *ly, const char *source, long line, const char *s,
-		 size_t n);
+                 size_t n);
 /* The operand ended: give out what is held and forget its state. */
 void layout_end_file(layout *ly);
 void layout_free(layout *ly);

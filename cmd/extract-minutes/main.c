@@ -22,7 +22,7 @@ static void usage(void);
 /* The layout clean-up hands each clean line to the state machine. */
 static void
 to_minutes(void *arg, const char *source, long line, const char *s, size_t n,
-	   unsigned flags)
+           unsigned flags)
 {
 	minutes_line(arg, source, line, s, n, flags);
 }
@@ -51,7 +51,7 @@ main(int argc, char *argv[])
 	bool warned_bytes = false;
 
 	cs_setprog(argv[0]);
-	opterr = 0;  /* cs_bad_option says it once, under one name */
+	opterr = 0; /* cs_bad_option says it once, under one name */
 	while ((c = getopt_long(argc, argv, "s:qhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's':
@@ -60,7 +60,10 @@ main(int argc, char *argv[])
 		case 'S':
 			strict = true;
 			break;
-		case 'q': case CS_OPT_MAX_WARNINGS: cs_common_option(c, optarg); break;
+		case 'q':
+		case CS_OPT_MAX_WARNINGS:
+			cs_common_option(c, optarg);
+			break;
 		case 'h':
 			usage();
 			return 0;
@@ -92,8 +95,10 @@ main(int argc, char *argv[])
 		/* Bad bytes become U+FFFD, so every later step sees UTF-8. */
 		sbuf_clear(&fixed);
 		if (utf8_fix(line, len, &fixed) > 0 && !warned_bytes) {
-			cs_warn_at(src, no, "NUL bytes or invalid UTF-8 replaced by U+FFFD"
-				   " (reported once per file)");
+			cs_warn_at(
+			    src, no,
+			    "NUL bytes or invalid UTF-8 replaced by U+FFFD"
+			    " (reported once per file)");
 			warned_bytes = true;
 		}
 		layout_line(ly, src, no, sbuf_str(&fixed), fixed.len);
@@ -111,29 +116,40 @@ main(int argc, char *argv[])
 static void
 usage(void)
 {
-	fputs(
-"Usage: extract-minutes [OPTION]... [FILE]...\n"
-"Find every set of minutes in board papers (pdftotext output, markdown-ish\n"
-"text, whole agenda packs) and write one TSV row per fact:\n"
-"  source line meeting_date body record item who role organisation text\n"
-"Records: meeting present in_attendance apology item resolution decision\n"
-"action next_meeting closed.  With no FILE, or when FILE is -, read stdin.\n"
-"\n"
-"  -s, --source NAME  write NAME in the source column instead of the file name\n"
-"      --strict       exit 1 when anything could not be placed (warnings)\n"
-"  -q, --quiet        print no warnings (with --strict: their count)\n"
-"      --max-warnings N print each kind of warning at most N times (10)\n"
-"  -h, --help         show this help and exit\n"
-"  -V, --version      show the version and exit\n"
-"\n"
-"Examples:\n"
-"  extract-minutes pack.txt | awk -F'\\t' '$5==\"action\"'\n"
-"      the action points, with item and owner\n"
-"  pdftotext -layout pack.pdf - | extract-minutes --source pack.pdf\n"
-"  extract-minutes minutes/*.txt | awk -F'\\t' '$5==\"present\" {print $3, $7}'\n"
-"      who attended which meeting\n"
-"\n"
-"Exit status: 0 success (also when no minutes were found: header only and a\n"
-"warning), 1 data or I/O error (or a warning under --strict), 2 usage error.\n",
+	fputs("Usage: extract-minutes [OPTION]... [FILE]...\n"
+	      "Find every set of minutes in board papers (pdftotext output, "
+	      "markdown-ish\n"
+	      "text, whole agenda packs) and write one TSV row per fact:\n"
+	      "  source line meeting_date body record item who role "
+	      "organisation text\n"
+	      "Records: meeting present in_attendance apology item resolution "
+	      "decision\n"
+	      "action next_meeting closed.  With no FILE, or when FILE is -, "
+	      "read stdin.\n"
+	      "\n"
+	      "  -s, --source NAME  write NAME in the source column instead of "
+	      "the file name\n"
+	      "      --strict       exit 1 when anything could not be placed "
+	      "(warnings)\n"
+	      "  -q, --quiet        print no warnings (with --strict: their "
+	      "count)\n"
+	      "      --max-warnings N print each kind of warning at most N "
+	      "times (10)\n"
+	      "  -h, --help         show this help and exit\n"
+	      "  -V, --version      show the version and exit\n"
+	      "\n"
+	      "Examples:\n"
+	      "  extract-minutes pack.txt | awk -F'\\t' '$5==\"action\"'\n"
+	      "      the action points, with item and owner\n"
+	      "  pdftotext -layout pack.pdf - | extract-minutes --source "
+	      "pack.pdf\n"
+	      "  extract-minutes minutes/*.txt | awk -F'\\t' '$5==\"present\" "
+	      "{print $3, $7}'\n"
+	      "      who attended which meeting\n"
+	      "\n"
+	      "Exit status: 0 success (also when no minutes were found: header "
+	      "only and a\n"
+	      "warning), 1 data or I/O error (or a warning under --strict), 2 "
+	      "usage error.\n",
 	      stdout);
 }

@@ -35,7 +35,7 @@ enum zone { Z_OUTSIDE, Z_HEADING, Z_PREAMBLE, Z_ITEM };
 /* A plausible attendance section: more lines than this is not a list of
  * people but a document the section swallowed. */
 #define MAX_SECTION 80
-#define SECTION_NONE (-1)          /* "Members of the public": no rows */
+#define SECTION_NONE (-1) /* "Members of the public": no rows */
 
 /* Buffered attendance entries of one preamble section, so that a
  * two-column table broken into a run of names and then a run of
@@ -43,36 +43,36 @@ enum zone { Z_OUTSIDE, Z_HEADING, Z_PREAMBLE, Z_ITEM };
 typedef struct {
 	char *text;
 	long line;
-	int kind;                  /* the record it becomes */
+	int kind; /* the record it becomes */
 } entry_line;
 
 struct minutes {
 	const char *source_name;
-	meeting mt;                /* the rows of the set being read */
+	meeting mt; /* the rows of the set being read */
 	enum zone zone;
 	long found_in_file;
-	char *file;                /* the operand being read */
-	sbuf last_text;            /* last short line outside minutes */
+	char *file;     /* the operand being read */
+	sbuf last_text; /* last short line outside minutes */
 
 	/* heading being gathered */
 	sbuf head;
 	long head_line;
 	int head_lines;
-	sbuf head_body;            /* the body's name from a line of its own */
-	sbuf first_body;           /* or from the heading's first line */
+	sbuf head_body;  /* the body's name from a line of its own */
+	sbuf first_body; /* or from the heading's first line */
 
 	/* the meeting's date when its heading printed no year */
 	bool date_open;
 	int day, mon, later_year;
-	cs_date mention;           /* the first full date in the minutes */
+	cs_date mention; /* the first full date in the minutes */
 
 	/* preamble */
-	int section;               /* REC_PRESENT / REC_IN_ATTENDANCE / REC_APOLOGY */
-	bool section_explicit;     /* under a heading, not the default */
-	bool section_fresh;        /* its heading had no list: none read yet */
-	int cols[4], ncols;        /* a table whose header cells are section
+	int section; /* REC_PRESENT / REC_IN_ATTENDANCE / REC_APOLOGY */
+	bool section_explicit; /* under a heading, not the default */
+	bool section_fresh;    /* its heading had no list: none read yet */
+	int cols[4], ncols;    /* a table whose header cells are section
 				    * headings ("Present:<TAB>Also present:") */
-	int second;                /* a second heading right after the first:
+	int second;            /* a second heading right after the first:
 				    * two columns, their lines interleaved
 				    * ("Members" / "Officials"), or -2 */
 	bool want_venue;
@@ -80,19 +80,19 @@ struct minutes {
 	size_t nentries, centries;
 
 	/* items */
-	int nitems, numbered;      /* items so far, of them numbered */
-	long top;                  /* the current top-level number, -1 none */
-	char letter;               /* the current lettered sub-item, 0 none */
-	bool ones;                 /* every item so far printed "1." (a
+	int nitems, numbered; /* items so far, of them numbered */
+	long top;             /* the current top-level number, -1 none */
+	char letter;          /* the current lettered sub-item, 0 none */
+	bool ones;            /* every item so far printed "1." (a
 				    * Markdown list the renderer numbers) */
 	char item_no[16];
 	sbuf title;
 	long title_line;
 	bool title_open, title_wait;
-	bool title_emph;           /* the heading was bold: so is its wrap */
+	bool title_emph; /* the heading was bold: so is its wrap */
 	bool next_item, next_found, apologies_item;
 	long next_item_line;
-	bool list_ctx;             /* a numbered list is open ("... following:") */
+	bool list_ctx; /* a numbered list is open ("... following:") */
 	long list_next;
 	bool after_blank;
 
@@ -100,7 +100,7 @@ struct minutes {
 	 * so a paragraph that pdftotext split at a page break can rejoin */
 	sbuf cur, pend;
 	long cur_line, pend_line;
-	bool cur_marked;           /* cur began with a bullet or a number */
+	bool cur_marked; /* cur began with a bullet or a number */
 	bool closed_seen;
 };
 
@@ -121,8 +121,8 @@ void
 minutes_header(void)
 {
 	static const char *const cols[] = {
-		"source", "line", "meeting_date", "body", "record", "item",
-		"who", "role", "organisation", "text",
+		"source", "line", "meeting_date", "body",         "record",
+		"item",   "who",  "role",         "organisation", "text",
 	};
 
 	out_header(cols, sizeof cols / sizeof cols[0]);
@@ -168,8 +168,9 @@ flush_entries(minutes *m)
 	}
 	if (n > MAX_SECTION) {
 		cs_warn_at(m->mt.source, m->entries[0].line,
-			   "attendance section of %zu lines is not a list of people; skipped",
-			   n);
+		           "attendance section of %zu lines is not a list of "
+		           "people; skipped",
+		           n);
 		drop_entries(m);
 		m->second = -2;
 		return;
@@ -183,19 +184,20 @@ flush_entries(minutes *m)
 	if (m->second >= 0)
 		/* two columns interleaved, line by line */
 		prose_attendance(&m->mt, m->section, m->second, m->item_no, ls,
-				 n, m->section_explicit);
+		                 n, m->section_explicit);
 	else
 		/* runs of lines of one section (a table's cells carry
 		 * their column's) */
 		for (size_t i = 0; i < n;) {
 			size_t j = i + 1;
 
-			while (j < n && m->entries[j].kind == m->entries[i].kind)
+			while (j < n &&
+			       m->entries[j].kind == m->entries[i].kind)
 				j++;
 			if (m->entries[i].kind != SECTION_NONE)
 				prose_attendance(&m->mt, m->entries[i].kind, -1,
-						 m->item_no, ls + i, j - i,
-						 m->section_explicit);
+				                 m->item_no, ls + i, j - i,
+				                 m->section_explicit);
 			i = j;
 		}
 	free(ls);
@@ -207,7 +209,7 @@ static void
 add_entry(minutes *m, long line, const char *s, size_t n)
 {
 	m->entries = xgrow(m->entries, &m->centries, m->nentries + 1,
-			   sizeof *m->entries);
+	                   sizeof *m->entries);
 	m->entries[m->nentries].text = xstrndup(s, n);
 	m->entries[m->nentries].line = line;
 	m->entries[m->nentries].kind = m->section;
@@ -218,9 +220,9 @@ static bool
 section_heading(minutes *m, long line, const char *s, size_t n)
 {
 	static const char *const names[] = { "apology", "present",
-		"in_attendance", "public" };
-	static const int kinds[] = { REC_APOLOGY, REC_PRESENT, REC_IN_ATTENDANCE,
-		SECTION_NONE };
+		                             "in_attendance", "public" };
+	static const int kinds[] = { REC_APOLOGY, REC_PRESENT,
+		                     REC_IN_ATTENDANCE, SECTION_NONE };
 	cs_rmatch rm;
 	const char *rest;
 	size_t rn;
@@ -229,7 +231,8 @@ section_heading(minutes *m, long line, const char *s, size_t n)
 		if (!recog(RS_SECTIONS, names[i], s, n, &rm))
 			continue;
 		if (recog_group(RS_SECTIONS, &rm, "rest", s, &rest, &rn) &&
-		    !text_ieq(rest, rn, "none") && !text_ieq(rest, rn, "none.")) {
+		    !text_ieq(rest, rn, "none") &&
+		    !text_ieq(rest, rn, "none.")) {
 			/* "Apologies: A, B and C": the list starts on the
 			 * heading, and may wrap onto the lines below */
 			flush_entries(m);
@@ -240,7 +243,8 @@ section_heading(minutes *m, long line, const char *s, size_t n)
 			return true;
 		}
 		if (m->section_fresh && m->nentries == 0 && kinds[i] >= 0 &&
-		    m->section >= 0 && kinds[i] != m->section && m->second < 0) {
+		    m->section >= 0 && kinds[i] != m->section &&
+		    m->second < 0) {
 			/* "Board Members" / "Officials": two columns */
 			m->second = kinds[i];
 			return true;
@@ -264,7 +268,8 @@ prose_line(const char *s, size_t n)
 
 	for (size_t i = 0; i < n; i++) {
 		commas += s[i] == ',' || s[i] == ';';
-		lower += s[i] >= 'a' && s[i] <= 'z' && (i == 0 || s[i - 1] == ' ');
+		lower +=
+		    s[i] >= 'a' && s[i] <= 'z' && (i == 0 || s[i - 1] == ' ');
 	}
 	/* a job title is capitalised; a sentence is mostly small words */
 	return words > 12 && commas * 4 < words && lower * 3 >= words;
@@ -276,20 +281,21 @@ prose_line(const char *s, size_t n)
  * Report: Attached."), the rest is the item's first paragraph. */
 static void
 split_title(const char *t, size_t tn, const char **title, size_t *titlen,
-	    const char **body, size_t *bodyn)
+            const char **body, size_t *bodyn)
 {
 	*title = t;
 	*titlen = tn;
 	*body = t + tn;
 	*bodyn = 0;
 	for (size_t i = 0; i < tn && i < 90; i++)
-		if (t[i] == ':' && (i + 1 == tn || t[i + 1] == ' ' || t[i + 1] == '\t' ||
-				    t[i + 1] == '-')) {
+		if (t[i] == ':' && (i + 1 == tn || t[i + 1] == ' ' ||
+		                    t[i + 1] == '\t' || t[i + 1] == '-')) {
 			size_t k = i + 1;
 
 			/* "Cleansing: the refuse and dumping crisis" is one
 			 * title; "Police Report: Attached." is a title and text */
-			while (k < tn && (t[k] == ' ' || t[k] == '\t' || t[k] == '-'))
+			while (k < tn &&
+			       (t[k] == ' ' || t[k] == '\t' || t[k] == '-'))
 				k++;
 			if (k < tn && t[k] >= 'a' && t[k] <= 'z')
 				break;
@@ -344,14 +350,14 @@ sentence_like(const char *s, size_t n)
 
 typedef struct {
 	char num[16];
-	long top;                  /* leading integer, -1 for a letter */
-	bool sub;                  /* 4.1, 4.1.1 */
-	char letter;               /* a) b) ... */
+	long top;    /* leading integer, -1 for a letter */
+	bool sub;    /* 4.1, 4.1.1 */
+	char letter; /* a) b) ... */
 	const char *title, *body;
 	size_t titlen, bodyn;
 	bool empty_title;
-	bool emph;                 /* the line was bold */
-	bool renumbered;           /* "1." read as the next number */
+	bool emph;       /* the line was bold */
+	bool renumbered; /* "1." read as the next number */
 } heading;
 
 /* Is this line an item heading?  Asked of the tables, then decided by
@@ -360,7 +366,8 @@ static bool
 item_heading(minutes *m, const char *s, size_t n, unsigned flags, heading *h)
 {
 	static const char *const rules[] = { "item_word", "minute_word",
-		"slash_number", "numbered", "lettered" };
+		                             "slash_number", "numbered",
+		                             "lettered" };
 	cs_rmatch rm;
 	const char *num, *t;
 	size_t nn, tn;
@@ -372,7 +379,8 @@ item_heading(minutes *m, const char *s, size_t n, unsigned flags, heading *h)
 	for (int i = 0; i < 5 && r < 0; i++)
 		if (recog(RS_ITEMS, rules[i], s, n, &rm))
 			r = i;
-	if (r < 0 || !recog_group(RS_ITEMS, &rm, "num", s, &num, &nn) || nn >= sizeof h->num)
+	if (r < 0 || !recog_group(RS_ITEMS, &rm, "num", s, &num, &nn) ||
+	    nn >= sizeof h->num)
 		return false;
 	memset(h, 0, sizeof *h);
 	memcpy(h->num, num, nn);
@@ -386,13 +394,15 @@ item_heading(minutes *m, const char *s, size_t n, unsigned flags, heading *h)
 	/* an <ol>'s number is an item's, unless the minutes' items are
 	 * headings without numbers (then it is a list in the text) */
 	strong = (flags & (LY_HEADING | LY_EMPH)) || r <= 1 ||
-		 ((flags & LY_LISTNUM) && !(m->nitems > 0 && m->numbered == 0));
+	         ((flags & LY_LISTNUM) && !(m->nitems > 0 && m->numbered == 0));
 	if (r == 4) {
 		/* a lettered sub-item: the next letter of an item */
-		char c = h->num[0], want = m->letter ? (char)(m->letter + 1) : 'a';
+		char c = h->num[0],
+		     want = m->letter ? (char)(m->letter + 1) : 'a';
 
-		if (nn != 1 || m->top < 0 || m->list_ctx || c < want || c > want + 1 ||
-		    h->empty_title || text_iprefix(h->title, h->titlen, "that ") ||
+		if (nn != 1 || m->top < 0 || m->list_ctx || c < want ||
+		    c > want + 1 || h->empty_title ||
+		    text_iprefix(h->title, h->titlen, "that ") ||
 		    (h->title[0] >= 'a' && h->title[0] <= 'z'))
 			return false;
 		h->letter = c;
@@ -404,11 +414,11 @@ item_heading(minutes *m, const char *s, size_t n, unsigned flags, heading *h)
 	if (r == 2 || r == 1)
 		h->sub = false;
 	in_seq = m->top < 0 || h->top == m->top + 1 ||
-		 (h->sub && (h->top == m->top || h->top == m->top + 1)) ||
-		 /* "4A" before "4" */
-		 (h->top == m->top + 1 && h->num[nn - 1] >= 'A');
+	         (h->sub && (h->top == m->top || h->top == m->top + 1)) ||
+	         /* "4A" before "4" */
+	         (h->top == m->top + 1 && h->num[nn - 1] >= 'A');
 	if (m->top < 0 && !strong && h->top > 30 && h->top < 100)
-		in_seq = false;     /* "50 people attended" is no first item */
+		in_seq = false; /* "50 people attended" is no first item */
 	/* "1. Apologies" / "1. Minutes" / "1. Finance": Markdown numbers a
 	 * list of "1." items 1, 2, 3; so do we.  After a blank line it ends a
 	 * list of points in the item above ("1. That the council ...") */
@@ -426,7 +436,7 @@ item_heading(minutes *m, const char *s, size_t n, unsigned flags, heading *h)
 	if (upper_title(h->title, h->titlen) && in_seq)
 		return true;
 	if (m->list_ctx && h->top == m->list_next)
-		return false;       /* the next point of a numbered list */
+		return false; /* the next point of a numbered list */
 	if (upper_title(h->title, h->titlen))
 		/* "2. MATTERS ARISING" twice, "3. DATE OF NEXT MEETING" after 5 */
 		return in_seq || h->top <= m->top + 1;
@@ -445,23 +455,23 @@ close_title(minutes *m)
 		return;
 	m->title_open = m->title_wait = false;
 	meeting_add(&m->mt, REC_ITEM, m->title_line, m->item_no, "", "", "",
-		    m->title.s ? m->title.s : "");
+	            m->title.s ? m->title.s : "");
 	m->next_item = m->title.len > 0 &&
-		       prose_is_next_meeting_title(m->title.s, m->title.len);
+	               prose_is_next_meeting_title(m->title.s, m->title.len);
 	m->next_item_line = m->title_line;
 	m->next_found = m->next_item &&
-			prose_next_meeting(&m->mt, m->title_line, m->item_no,
-					   m->title.s, m->title.len, true);
+	                prose_next_meeting(&m->mt, m->title_line, m->item_no,
+	                                   m->title.s, m->title.len, true);
 	m->apologies_item = false;
 	for (size_t i = 0; i + 6 <= m->title.len && !m->apologies_item; i++)
-		m->apologies_item = text_iprefix(m->title.s + i, m->title.len - i,
-						 "apolog");
+		m->apologies_item =
+		    text_iprefix(m->title.s + i, m->title.len - i, "apolog");
 	/* "3. The Minutes of 12 May were agreed as a true record.": a title
 	 * that is a sentence says what was decided or asked, too */
 	if (m->title.len > 0 && m->title.s[m->title.len - 1] == '.' &&
 	    count_words(m->title.s, m->title.len) >= 6)
 		prose_paragraph(&m->mt, m->title_line, m->item_no, m->title.s,
-				m->title.len, NULL, 0, false);
+		                m->title.len, NULL, 0, false);
 }
 
 /* Hand the held paragraph to prose.c. */
@@ -471,7 +481,8 @@ process_pend(minutes *m, const char *owners, size_t on)
 	if (m->pend.len == 0 && owners == NULL)
 		return;
 	prose_paragraph(&m->mt, m->pend_line, m->item_no, sbuf_str(&m->pend),
-			m->pend.len, owners, on, m->next_item && !m->next_found);
+	                m->pend.len, owners, on,
+	                m->next_item && !m->next_found);
 	if (m->next_item && !m->next_found)
 		m->next_found = m->mt.has_next;
 	sbuf_clear(&m->pend);
@@ -521,7 +532,7 @@ end_item(minutes *m)
 	process_pend(m, NULL, 0);
 	if (m->next_item && !m->next_found)
 		cs_warn_at(m->mt.source, m->next_item_line,
-			   "no date given for the next meeting");
+		           "no date given for the next meeting");
 	m->next_item = m->next_found = m->apologies_item = false;
 	m->list_ctx = false;
 }
@@ -543,7 +554,7 @@ static void add_text(minutes *m, long line, const char *s, size_t n);
 static bool apology_list(minutes *m, long line, const char *s, size_t n);
 static size_t buried_item(const minutes *m, const char *s, size_t n);
 static void item_line(minutes *m, long line, const char *raw, size_t rawn,
-		      unsigned flags);
+                      unsigned flags);
 
 /* "2574. Apologies for absence: Cllrs Hart & Bell.  Clerk to write ...":
  * the first sentence of the heading's text is the list. */
@@ -587,7 +598,7 @@ start_item(minutes *m, long line, const heading *h)
 		m->letter = h->letter;
 	} else if (h->num[0]) {
 		m->ones = (m->numbered == 0 && h->top == 1 && !h->sub) ||
-			  (m->ones && h->renumbered);
+		          (m->ones && h->renumbered);
 		m->top = h->top;
 		m->letter = 0;
 		m->numbered++;
@@ -618,7 +629,8 @@ start_item(minutes *m, long line, const heading *h)
 		size_t b;
 
 		close_title(m);
-		if (m->apologies_item && apology_list(m, line, h->body, h->bodyn))
+		if (m->apologies_item &&
+		    apology_list(m, line, h->body, h->bodyn))
 			return;
 		if ((b = buried_item(m, h->body, h->bodyn)) > 0) {
 			add_text(m, line, h->body, b);
@@ -632,8 +644,9 @@ start_item(minutes *m, long line, const heading *h)
 
 /* ---- the meeting's date ---- */
 
-static const char *const weekdays[] = { "Sunday", "Monday", "Tuesday",
-	"Wednesday", "Thursday", "Friday", "Saturday" };
+static const char *const weekdays[] = { "Sunday",    "Monday",   "Tuesday",
+	                                "Wednesday", "Thursday", "Friday",
+	                                "Saturday" };
 
 /* The weekday of a date (0 Sunday), by Sakamoto's method. */
 static int
@@ -649,7 +662,7 @@ weekday(cs_date d)
  * date kept (the day of the month is what the minutes are filed by). */
 static void
 check_weekday(minutes *m, long line, const char *s, size_t so, size_t eo,
-	      cs_date d)
+              cs_date d)
 {
 	size_t from = so > 12 ? so - 12 : 0;
 
@@ -660,10 +673,13 @@ check_weekday(minutes *m, long line, const char *s, size_t so, size_t eo,
 			if (text_iprefix(s + i, eo - i, weekdays[w]) &&
 			    (i == 0 || s[i - 1] == ' ' || s[i - 1] == ',')) {
 				if (w != weekday(d))
-					cs_warn_at(m->mt.source, line,
-						   "meeting date %04d-%02d-%02d is a %s, not the %s the heading says; the date is kept",
-						   d.y, d.m, d.d, weekdays[weekday(d)],
-						   weekdays[w]);
+					cs_warn_at(
+					    m->mt.source, line,
+					    "meeting date %04d-%02d-%02d is a "
+					    "%s, not the %s the heading says; "
+					    "the date is kept",
+					    d.y, d.m, d.d, weekdays[weekday(d)],
+					    weekdays[w]);
 				return;
 			}
 	}
@@ -684,20 +700,23 @@ settle_year(minutes *m)
 	if (m->later_year > 0) {
 		y = m->later_year;
 		cs_warn_at(m->mt.source, m->mt.recs[0].line,
-			   "meeting date has no year; %d taken from a later mention of the same day",
-			   y);
+		           "meeting date has no year; %d taken from a later "
+		           "mention of the same day",
+		           y);
 	} else {
 		/* "…_2023-12-04.md", "20231204.txt", "minutes-2023.txt" */
 		for (const char *p = f; *p && y == 0; p++)
-			if ((p[0] == '1' || p[0] == '2') && (p[1] == '9' || p[1] == '0') &&
-			    p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
+			if ((p[0] == '1' || p[0] == '2') &&
+			    (p[1] == '9' || p[1] == '0') && p[2] >= '0' &&
+			    p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
 			    (p == f || p[-1] < '0' || p[-1] > '9'))
 				y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 +
 				    (p[2] - '0') * 10 + (p[3] - '0');
 		if (y > 0)
 			cs_warn_at(m->mt.source, m->mt.recs[0].line,
-				   "meeting date has no year; %d taken from the file name",
-				   y);
+			           "meeting date has no year; %d taken from "
+			           "the file name",
+			           y);
 	}
 	if (y == 0 && m->mention.y > 0) {
 		/* "The balance on 31 October 2023" in minutes headed "MONDAY
@@ -705,8 +724,10 @@ settle_year(minutes *m)
 		long best = -1;
 
 		for (int k = -1; k <= 1; k++) {
-			long diff = ((long)(m->mention.y + k) * 372 + m->mon * 31 + m->day) -
-				    ((long)m->mention.y * 372 + m->mention.m * 31 + m->mention.d);
+			long diff = ((long)(m->mention.y + k) * 372 +
+			             m->mon * 31 + m->day) -
+			            ((long)m->mention.y * 372 +
+			             m->mention.m * 31 + m->mention.d);
 
 			if (diff < 0)
 				diff = -diff;
@@ -718,12 +739,14 @@ settle_year(minutes *m)
 		}
 		if (y > 0)
 			cs_warn_at(m->mt.source, m->mt.recs[0].line,
-				   "meeting date has no year; %d taken from the nearest date the minutes print",
-				   y);
+			           "meeting date has no year; %d taken from "
+			           "the nearest date the minutes print",
+			           y);
 	}
 	if (y == 0 || !date_valid(y, m->mon, m->day)) {
-		cs_warn_at(m->mt.source, m->mt.recs[0].line,
-			   "meeting date has no year, and none could be inferred");
+		cs_warn_at(
+		    m->mt.source, m->mt.recs[0].line,
+		    "meeting date has no year, and none could be inferred");
 		return;
 	}
 	d.y = y;
@@ -780,8 +803,7 @@ file_date(const char *f, char *iso)
 			date_iso(d, iso);
 			return true;
 		}
-next:
-		;
+	next:;
 	}
 	return false;
 }
@@ -803,7 +825,7 @@ end_minutes(minutes *m)
 	when_settle(&m->mt);
 	if (m->nitems == 0)
 		cs_warn_at(m->mt.source, m->mt.recs[0].line,
-			   "no items found in these minutes");
+		           "no items found in these minutes");
 	meeting_emit(&m->mt);
 	meeting_clear(&m->mt);
 	m->zone = Z_OUTSIDE;
@@ -814,7 +836,7 @@ end_minutes(minutes *m)
  * month of a date printed without its year. */
 static void
 start_minutes(minutes *m, const char *source, long line, const char *body,
-	      size_t bn, const char *date, int day, int mon)
+              size_t bn, const char *date, int day, int mon)
 {
 	end_minutes(m);
 	meeting_begin(&m->mt, source, line, date, body, bn);
@@ -846,7 +868,7 @@ static int
 start_rule(const char *s, size_t n, cs_rmatch *rm)
 {
 	static const char *const names[] = { "minutes_held", "body_held",
-		"meeting_title", "minutes_title" };
+		                             "meeting_title", "minutes_title" };
 
 	if (n == 0 || n > 400)
 		return -1;
@@ -910,7 +932,8 @@ finish_heading(minutes *m, const char *source, bool force)
 	{
 		char *b = xstrndup(body, bn);
 
-		start_minutes(m, source, m->head_line, b, strlen(b), iso, day, mon);
+		start_minutes(m, source, m->head_line, b, strlen(b), iso, day,
+		              mon);
 		free(b);
 	}
 	{
@@ -918,7 +941,8 @@ finish_heading(minutes *m, const char *source, bool force)
 		size_t tso, teo;
 
 		/* "... 30TH MARCH, 2022, AT 10.00 A.M.": when it began */
-		if (eo > 0 && time_find(h, hn, eo, &st, &tso, &teo) && tso < eo + 12)
+		if (eo > 0 && time_find(h, hn, eo, &st, &tso, &teo) &&
+		    tso < eo + 12)
 			m->mt.start_time = st + 1;
 	}
 	if (full)
@@ -929,12 +953,14 @@ finish_heading(minutes *m, const char *source, bool force)
 
 		/* "THURSDAY 31 FEBRUARY 2019": said, and no date made up */
 		if (when_day_month(h, hn, 0, &d2, &m2, &y2, &a, &b))
-			cs_warn_at(source, m->head_line,
-				   "minutes with no readable date: %.*s is not a date",
-				   (int)(b - a), h + a);
+			cs_warn_at(
+			    source, m->head_line,
+			    "minutes with no readable date: %.*s is not a date",
+			    (int)(b - a), h + a);
 		else
 			cs_warn_at(source, m->head_line,
-				   "minutes with no readable date: none found in the heading");
+			           "minutes with no readable date: none found "
+			           "in the heading");
 	}
 	/* "... held on 5 March 2024 at Wealdstone Library" (not "at 7pm") */
 	rest = h + eo;
@@ -953,7 +979,7 @@ finish_heading(minutes *m, const char *source, bool force)
 
 static void
 begin_heading(minutes *m, const char *source, long line, const char *s,
-	      size_t n)
+              size_t n)
 {
 	m->zone = Z_HEADING;
 	sbuf_clear(&m->head);
@@ -975,15 +1001,15 @@ begin_heading(minutes *m, const char *source, long line, const char *s,
 }
 
 static void item_line(minutes *m, long line, const char *raw, size_t rawn,
-		      unsigned flags);
+                      unsigned flags);
 static void preamble_line(minutes *m, long line, const char *s, size_t n,
-			  unsigned flags);
+                          unsigned flags);
 static bool table_row(minutes *m, long line, const char *s, size_t n);
 
 /* A line of a heading still without its date. */
 static void
-heading_line(minutes *m, const char *source, long line, const char *s,
-	     size_t n, unsigned flags)
+heading_line(minutes *m, const char *source, long line, const char *s, size_t n,
+             unsigned flags)
 {
 	heading h;
 
@@ -1022,7 +1048,8 @@ heading_again(minutes *m, long line, const char *s, size_t n)
 
 	if (start_rule(s, n, &rm) >= 0) {
 		if (!m->mt.body[0] &&
-		    recog_group(RS_START, &rm, "body", s, &b, &bn) && bn < 160) {
+		    recog_group(RS_START, &rm, "body", s, &b, &bn) &&
+		    bn < 160) {
 			free(m->mt.body);
 			m->mt.body = xstrndup(b, bn);
 		}
@@ -1104,7 +1131,7 @@ preamble_line(minutes *m, long line, const char *s, size_t n, unsigned flags)
 		/* "Minute taker: Jo Bell"; under "APOLOGIES:" the first line
 		 * "Councillors: Ann Lee, Tom Day" is the section's own */
 		int kind = m->section_fresh && m->nentries == 0 ? m->section
-								  : REC_PRESENT;
+		                                                : REC_PRESENT;
 
 		flush_entries(m);
 		m->section = kind;
@@ -1129,8 +1156,10 @@ preamble_line(minutes *m, long line, const char *s, size_t n, unsigned flags)
 static bool
 table_row(minutes *m, long line, const char *s, size_t n)
 {
-	static const char *const names[] = { "apology", "present", "in_attendance" };
-	static const int kinds[] = { REC_APOLOGY, REC_PRESENT, REC_IN_ATTENDANCE };
+	static const char *const names[] = { "apology", "present",
+		                             "in_attendance" };
+	static const int kinds[] = { REC_APOLOGY, REC_PRESENT,
+		                     REC_IN_ATTENDANCE };
 	int cols[4], nc = 0;
 	size_t i = 0;
 
@@ -1148,7 +1177,8 @@ table_row(minutes *m, long line, const char *s, size_t n)
 		text_trim(&t, &tn);
 		for (int r = 0; r < 3 && tn > 0; r++)
 			if (recog(RS_SECTIONS, names[r], t, tn, &rm) &&
-			    !recog_group(RS_SECTIONS, &rm, "rest", t, &rest, &rn))
+			    !recog_group(RS_SECTIONS, &rm, "rest", t, &rest,
+			                 &rn))
 				kind = kinds[r];
 		if (m->ncols > 0) {
 			/* a row: each cell an entry of its column */
@@ -1179,8 +1209,10 @@ table_row(minutes *m, long line, const char *s, size_t n)
 static bool
 bullet(const char **s, size_t *n, bool raw_space)
 {
-	static const char *const marks[] = { "- ", "* ", "o ", "\xE2\x80\xA2",
-		"\xE2\x96\xAA", "\xEF\x82\xB7", "\xC2\xB7", NULL };
+	static const char *const marks[] = { "- ",           "* ",
+		                             "o ",           "\xE2\x80\xA2",
+		                             "\xE2\x96\xAA", "\xEF\x82\xB7",
+		                             "\xC2\xB7",     NULL };
 
 	for (size_t i = 0; marks[i]; i++) {
 		size_t k = strlen(marks[i]);
@@ -1193,7 +1225,7 @@ bullet(const char **s, size_t *n, bool raw_space)
 		}
 	}
 	if (*n == 1 && (**s == '-' || **s == '*'))
-		return true;      /* an empty bullet */
+		return true; /* an empty bullet */
 	return raw_space;
 }
 
@@ -1259,8 +1291,10 @@ bold_wrap(const minutes *m, const char *s, size_t n)
 		return true;
 	while (w > 0 && t[w - 1] != ' ')
 		w--;
-	return text_ieq(t + w, tn - w, "and") || text_ieq(t + w, tn - w, "of") ||
-	       text_ieq(t + w, tn - w, "for") || text_ieq(t + w, tn - w, "the") ||
+	return text_ieq(t + w, tn - w, "and") ||
+	       text_ieq(t + w, tn - w, "of") ||
+	       text_ieq(t + w, tn - w, "for") ||
+	       text_ieq(t + w, tn - w, "the") ||
 	       text_ieq(t + w, tn - w, "to") || text_ieq(t + w, tn - w, "on");
 }
 
@@ -1279,10 +1313,13 @@ item_line(minutes *m, long line, const char *raw, size_t rawn, unsigned flags)
 	if (m->title_open && n > 0) {
 		/* "item 1" / "Adoption of Minutes": the title on the next
 		 * line; an upper-case or bold title wrapped over lines */
-		if (m->title_wait || (n <= 200 &&
-		    (((flags & LY_EMPH) && m->title_emph && bold_wrap(m, s, n)) ||
-		     (upper_title(s, n) && !item_heading(m, s, n, flags, &h) &&
-		      upper_title(m->title.s ? m->title.s : "", m->title.len))))) {
+		if (m->title_wait ||
+		    (n <= 200 &&
+		     (((flags & LY_EMPH) && m->title_emph &&
+		       bold_wrap(m, s, n)) ||
+		      (upper_title(s, n) && !item_heading(m, s, n, flags, &h) &&
+		       upper_title(m->title.s ? m->title.s : "",
+		                   m->title.len))))) {
 			if (m->title.len)
 				sbuf_addc(&m->title, ' ');
 			prose_append(&m->title, s, n);
@@ -1307,8 +1344,9 @@ item_line(minutes *m, long line, const char *raw, size_t rawn, unsigned flags)
 		const char *b = s;
 		size_t bn = n;
 
-		if (bullet(&b, &bn, false) && bn > 0 && item_heading(m, b, bn, flags, &h) &&
-		    h.sub && h.top == m->top) {
+		if (bullet(&b, &bn, false) && bn > 0 &&
+		    item_heading(m, b, bn, flags, &h) && h.sub &&
+		    h.top == m->top) {
 			start_item(m, line, &h);
 			m->after_blank = false;
 			return;
@@ -1321,9 +1359,10 @@ item_line(minutes *m, long line, const char *raw, size_t rawn, unsigned flags)
 			end_paragraph(m);
 			process_pend(m, NULL, 0);
 			m->next_item = true;
-			m->next_found = m->mt.has_next ||
-					prose_next_meeting(&m->mt, line, m->item_no,
-							   s, n, true);
+			m->next_found =
+			    m->mt.has_next ||
+			    prose_next_meeting(&m->mt, line, m->item_no, s, n,
+			                       true);
 			m->next_item_line = line;
 			return;
 		}
@@ -1340,7 +1379,7 @@ item_line(minutes *m, long line, const char *raw, size_t rawn, unsigned flags)
 	}
 	m->after_blank = false;
 	marked = bullet(&s, &n, lead_space) || prose_numbered(s, n) ||
-		 (n >= 8 && memcmp(s, "RESOLVED", 8) == 0);
+	         (n >= 8 && memcmp(s, "RESOLVED", 8) == 0);
 	if (marked) {
 		end_paragraph(m);
 		if (n == 0)
@@ -1351,13 +1390,15 @@ item_line(minutes *m, long line, const char *raw, size_t rawn, unsigned flags)
 	}
 	/* "... agreed the following:" / "RESOLVED -": a numbered list
 	 * follows, whose numbers are not items */
-	if (n > 0 && (s[n - 1] == ':' || (n >= 8 && memcmp(s, "RESOLVED", 8) == 0) ||
-		      s[n - 1] == '-')) {
+	if (n > 0 &&
+	    (s[n - 1] == ':' || (n >= 8 && memcmp(s, "RESOLVED", 8) == 0) ||
+	     s[n - 1] == '-')) {
 		m->list_ctx = true;
 		m->list_next = 1;
 	} else if (!marked && m->cur.len == 0)
 		m->list_ctx = false;
-	if (marked || m->cur.len == 0 || !recog(RS_SECTIONS, "action_line", s, n, NULL))
+	if (marked || m->cur.len == 0 ||
+	    !recog(RS_SECTIONS, "action_line", s, n, NULL))
 		add_text(m, line, s, n);
 	else {
 		end_paragraph(m);
@@ -1379,13 +1420,14 @@ buried_item(const minutes *m, const char *s, size_t n)
 	/* "8. Reports 8.1 Chairman's Report ...": the first sub-item */
 	k = (size_t)snprintf(num, sizeof num, " %ld.1 ", m->top);
 	for (size_t i = 1; i + k + 1 < n; i++)
-		if (memcmp(s + i, num, k) == 0 && s[i + k] >= 'A' && s[i + k] <= 'Z' &&
+		if (memcmp(s + i, num, k) == 0 && s[i + k] >= 'A' &&
+		    s[i + k] <= 'Z' &&
 		    ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || s[i - 1] == '.'))
 			return i + 1;
 	k = (size_t)snprintf(num, sizeof num, ". %ld. ", m->top + 1);
 	for (size_t i = 1; i + k + 1 < n; i++)
-		if (memcmp(s + i, num, k) == 0 && s[i + k] >= 'A' && s[i + k] <= 'Z' &&
-		    s[i - 1] >= 'a' && s[i - 1] <= 'z')
+		if (memcmp(s + i, num, k) == 0 && s[i + k] >= 'A' &&
+		    s[i + k] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z')
 			return i + 2;
 	return 0;
 }
@@ -1400,7 +1442,8 @@ closing(minutes *m, long line, const char *s, size_t n)
 
 	bool last;
 
-	if (!recog(RS_CLOSE, "closed", s, n, &rm) || !rules_group(&rm, 0, &so, &eo))
+	if (!recog(RS_CLOSE, "closed", s, n, &rm) ||
+	    !rules_group(&rm, 0, &so, &eo))
 		return false;
 	last = recog(RS_CLOSE, "closing_line", s, n, NULL);
 	if (last && m->zone == Z_ITEM)
@@ -1414,7 +1457,7 @@ closing(minutes *m, long line, const char *s, size_t n)
 
 void
 minutes_line(minutes *m, const char *source, long lineno, const char *s,
-	     size_t n, unsigned flags)
+             size_t n, unsigned flags)
 {
 	const char *t = s;
 	size_t tn = n;
@@ -1431,8 +1474,8 @@ minutes_line(minutes *m, const char *source, long lineno, const char *s,
 	/* A new set of minutes, in an agenda pack that holds several: only
 	 * a whole heading with its date starts one inside minutes. */
 	r = start_rule(t, tn, &rm);
-	if (r >= 0 && (m->zone == Z_OUTSIDE ||
-		       (m->zone != Z_HEADING && r <= 1))) {
+	if (r >= 0 &&
+	    (m->zone == Z_OUTSIDE || (m->zone != Z_HEADING && r <= 1))) {
 		cs_date d;
 		size_t so, eo;
 
@@ -1453,11 +1496,13 @@ minutes_line(minutes *m, const char *source, long lineno, const char *s,
 
 			if (file_date(source, iso))
 				cs_warn_at(source, lineno,
-					   "minutes with no heading; meeting date %s taken from the file name",
-					   iso);
+				           "minutes with no heading; meeting "
+				           "date %s taken from the file name",
+				           iso);
 			else
 				cs_warn_at(source, lineno,
-					   "minutes with no heading and no meeting date found");
+				           "minutes with no heading and no "
+				           "meeting date found");
 			start_minutes(m, source, lineno, "", 0, iso, 0, 0);
 			preamble_line(m, lineno, t, tn, flags);
 			return;

@@ -15,7 +15,7 @@ void minutes_header(void);
  * flags LY_*), from operand source at 1-based lineno.  Rows are written
  * when a set of minutes ends. */
 void minutes_line(minutes *m, const char *source, long lineno, const char *s,
-		  size_t n, unsigned flags);
+                  size_t n, unsigned flags);
 /* End of one operand: close any open minutes; warn when the operand held
  * none. */
 void minutes_end_file(minutes *m, const char *source);

@@ -48,12 +48,13 @@ static size_t
 plural_at(const char *s, size_t n)
 {
 	static const char *const tier[] = { "County ", "Borough ", "District ",
-		"City ", NULL };
+		                            "City ", NULL };
 	static const char *const pl[] = { "Councillors", "Cllrs", NULL };
 	size_t t = 0;
 
 	for (size_t i = 0; tier[i]; i++)
-		if (n > strlen(tier[i]) && memcmp(s, tier[i], strlen(tier[i])) == 0)
+		if (n > strlen(tier[i]) &&
+		    memcmp(s, tier[i], strlen(tier[i])) == 0)
 			t = strlen(tier[i]);
 	for (size_t i = 0; pl[i]; i++) {
 		size_t k = strlen(pl[i]);
@@ -82,7 +83,7 @@ is_sep(const char *s, size_t n, size_t i, size_t *len)
 void
 owners_parse(owner_list *ol, const char *s, size_t n)
 {
-	char title[40] = "";          /* a plural title's singular */
+	char title[40] = ""; /* a plural title's singular */
 	size_t i = 0;
 	sbuf b = SBUF_INIT;
 
@@ -99,7 +100,8 @@ owners_parse(owner_list *ol, const char *s, size_t n)
 		p = s + i;
 		len = k - i;
 		text_trim(&p, &len);
-		if (text_iprefix(p, len, "the ") || text_iprefix(p, len, "our ")) {
+		if (text_iprefix(p, len, "the ") ||
+		    text_iprefix(p, len, "our ")) {
 			p += 4;
 			len -= 4;
 		}
@@ -138,7 +140,8 @@ add_name(sbuf *who, const char *name)
 		return;
 	/* no repeats */
 	while (p && (p = strstr(p, name)) != NULL) {
-		if ((p == who->s || p[-1] == ' ') && (p[k] == '\0' || p[k] == ';'))
+		if ((p == who->s || p[-1] == ' ') &&
+		    (p[k] == '\0' || p[k] == ';'))
 			return;
 		p += k;
 	}
@@ -177,7 +180,7 @@ resolve_pronoun(const owner *o, const nameidx *ix)
 
 char *
 owners_resolve(const owner_list *ol, const nameidx *ix, const char *source,
-	       long line)
+               long line)
 {
 	sbuf who = SBUF_INIT;
 	bool ambiguous = false;
@@ -208,8 +211,9 @@ owners_resolve(const owner_list *ol, const nameidx *ix, const char *source,
 			}
 			if (st == RESOLVE_AMBIGUOUS) {
 				cs_warn_at(source, line,
-					   "'%s' could be several people; kept as printed",
-					   o->ref);
+				           "'%s' could be several people; kept "
+				           "as printed",
+				           o->ref);
 				ambiguous = true;
 			}
 			break;
@@ -227,7 +231,7 @@ owners_resolve(const owner_list *ol, const nameidx *ix, const char *source,
 
 char *
 owners_resolve_tentative(const owner_list *ol, const nameidx *ix,
-			 const char *source, long line)
+                         const char *source, long line)
 {
 	char *who = owners_resolve(ol, ix, source, line);
 

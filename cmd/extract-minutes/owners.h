@@ -11,30 +11,30 @@
 /* One owner of an action as printed, resolved to a name when the set of
  * minutes ends (a full name printed later may resolve it). */
 enum owner_how {
-	OWNER_NAMED,       /* "Ms Gardiner", "Clerk", "Cabinet Office Team" */
-	OWNER_GUESS,       /* untitled words ("Priya Sandhu"): an owner only
+	OWNER_NAMED,  /* "Ms Gardiner", "Clerk", "Cabinet Office Team" */
+	OWNER_GUESS,  /* untitled words ("Priya Sandhu"): an owner only
 			    * when they name someone the minutes know */
-	OWNER_PRONOUN      /* "she", "he": one of cand, whose sex agrees */
+	OWNER_PRONOUN /* "she", "he": one of cand, whose sex agrees */
 };
 
 #define OWNER_NCAND 4
 
 typedef struct {
 	enum owner_how how;
-	char *ref;                    /* as printed */
-	char sex;                     /* a pronoun's: 'f', 'm' */
-	char *cand[OWNER_NCAND];      /* a pronoun's people named before it,
+	char *ref;               /* as printed */
+	char sex;                /* a pronoun's: 'f', 'm' */
+	char *cand[OWNER_NCAND]; /* a pronoun's people named before it,
 				       * newest first */
 	bool cand_guess[OWNER_NCAND];
-	bool fresh;                   /* cand[0] is the one person named in
+	bool fresh; /* cand[0] is the one person named in
 				       * the sentence before the pronoun */
 } owner;
 
 typedef struct {
 	owner *v;
 	size_t n, cap;
-	bool passive;           /* "will be circulated": no owner is no fault */
-	bool tentative;         /* only guessed owners: no row unless one is
+	bool passive;   /* "will be circulated": no owner is no fault */
+	bool tentative; /* only guessed owners: no row unless one is
 				 * someone the minutes know */
 } owner_list;
 
@@ -48,10 +48,10 @@ void owners_parse(owner_list *ol, const char *s, size_t n);
  * person named before it whose sex agrees, or nobody when unsure.  Warns
  * (source:line) when no owner is left. */
 char *owners_resolve(const owner_list *ol, const nameidx *ix,
-		     const char *source, long line);
+                     const char *source, long line);
 /* The same, NULL (and no warning) for a tentative list that names no one
  * the minutes know: the sentence was no action. */
 char *owners_resolve_tentative(const owner_list *ol, const nameidx *ix,
-			       const char *source, long line);
+                               const char *source, long line);
 
 #endif

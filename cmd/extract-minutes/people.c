@@ -15,19 +15,28 @@
 #include "text.h"
 
 enum {
-	K_HON = 1, K_TITLE = 2, K_CHAIR = 4, K_JOB = 8, K_ORGWORD = 16,
-	K_FEMALE = 32, K_MALE = 64, K_PLURAL = 128, K_OTHERTIER = 256,
-	K_POSTNOMINAL = 512, K_OFFICER = 2048, K_BODY = 4096,
-	K_OTHER = 1024          /* words of the rule tables' kinds */
+	K_HON = 1,
+	K_TITLE = 2,
+	K_CHAIR = 4,
+	K_JOB = 8,
+	K_ORGWORD = 16,
+	K_FEMALE = 32,
+	K_MALE = 64,
+	K_PLURAL = 128,
+	K_OTHERTIER = 256,
+	K_POSTNOMINAL = 512,
+	K_OFFICER = 2048,
+	K_BODY = 4096,
+	K_OTHER = 1024 /* words of the rule tables' kinds */
 };
 
-static hmap *orgs;              /* folded organisation name -> 1 */
-static hmap *wordkind;          /* word (as printed) -> kinds bitmask */
-static char **titles;           /* honorifics and titles, longest first */
+static hmap *orgs;     /* folded organisation name -> 1 */
+static hmap *wordkind; /* word (as printed) -> kinds bitmask */
+static char **titles;  /* honorifics and titles, longest first */
 static size_t ntitles, titles_cap;
-static cs_re *re_ref;           /* a titled mention or "the Chairman" */
-static cs_re *re_name;          /* the shape of a personal name */
-static sbuf fold;               /* scratch for name_fold */
+static cs_re *re_ref;  /* a titled mention or "the Chairman" */
+static cs_re *re_name; /* the shape of a personal name */
+static sbuf fold;      /* scratch for name_fold */
 
 static unsigned
 kinds_of(const char *s, size_t n)
@@ -74,13 +83,18 @@ load_words(void)
 {
 	cs_table *t = ref_load("minutes-words");
 	int cw = ref_need(t, "word"), ck = ref_need(t, "kind");
-	static const struct { const char *name; unsigned bit; } kinds[] = {
-		{"honorific", K_HON}, {"title", K_TITLE}, {"chair", K_CHAIR},
-		{"job", K_JOB}, {"orgword", K_ORGWORD}, {"female", K_FEMALE},
-		{"male", K_MALE}, {"plural", K_PLURAL}, {"othertier", K_OTHERTIER},
-		{"postnominal", K_POSTNOMINAL}, {"decision", K_OTHER},
-		{"body", K_BODY}, {"undertake", K_OTHER}, {"pronoun_f", K_OTHER},
-		{"pronoun_m", K_OTHER}, {"officer", K_OFFICER},
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} kinds[] = {
+		{ "honorific", K_HON },       { "title", K_TITLE },
+		{ "chair", K_CHAIR },         { "job", K_JOB },
+		{ "orgword", K_ORGWORD },     { "female", K_FEMALE },
+		{ "male", K_MALE },           { "plural", K_PLURAL },
+		{ "othertier", K_OTHERTIER }, { "postnominal", K_POSTNOMINAL },
+		{ "decision", K_OTHER },      { "body", K_BODY },
+		{ "undertake", K_OTHER },     { "pronoun_f", K_OTHER },
+		{ "pronoun_m", K_OTHER },     { "officer", K_OFFICER },
 	};
 	sbuf pat = SBUF_INIT;
 
@@ -96,14 +110,14 @@ load_words(void)
 				bit = kinds[i].bit;
 		if (bit == 0)
 			cs_die_at(CS_EXIT_DATA, t->path, t->lineno[r],
-				  "unknown kind '%s'", k);
+			          "unknown kind '%s'", k);
 		slot = hmap_put(wordkind, w, strlen(w));
 		/* "Chairman Cllr Mrs Shewell": a chair word is printed
 		 * before a name as a title is */
 		if (((uintptr_t)*slot & (K_HON | K_TITLE | K_CHAIR)) == 0 &&
 		    (bit & (K_HON | K_TITLE | K_CHAIR))) {
 			titles = xgrow(titles, &titles_cap, ntitles + 1,
-				       sizeof *titles);
+			               sizeof *titles);
 			titles[ntitles++] = xstrdup(w);
 		}
 		*slot = (void *)((uintptr_t)*slot | bit);
@@ -125,7 +139,7 @@ load_words(void)
 				sbuf_addc(&pat, *c);
 	}
 	sbuf_adds(&pat, ")\\.?\\s+\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+)?"
-		  "|[Tt]he\\s+[Cc]hair(?:man|woman|person)?\\b)");
+	                "|[Tt]he\\s+[Cc]hair(?:man|woman|person)?\\b)");
 	re_ref = re_compile(pat.s, "", "titled name");
 	sbuf_free(&pat);
 }
@@ -136,9 +150,10 @@ people_init(void)
 	load_orgs();
 	load_words();
 	re_name = re_compile(
-		"^(?:\\p{Lu}[\\p{L}'.-]*|de|van|von|der|den|le|la|da|di|bin|al|el)"
-		"(?:\\s+(?:\\p{Lu}[\\p{L}'.-]*|de|van|von|der|den|le|la|da|di|bin|al|el)){0,4}$",
-		"", "name shape");
+	    "^(?:\\p{Lu}[\\p{L}'.-]*|de|van|von|der|den|le|la|da|di|bin|al|el)"
+	    "(?:\\s+(?:\\p{Lu}[\\p{L}'.-]*|de|van|von|der|den|le|la|da|di|bin|"
+	    "al|el)){0,4}$",
+	    "", "name shape");
 }
 
 void
@@ -213,8 +228,8 @@ words_kinds(const char *s, size_t n)
 static bool
 is_connector(const char *s, size_t n)
 {
-	static const char *const w[] = {"of", "and", "&", "for", "the", "in",
-					"on", "-", "de", NULL};
+	static const char *const w[] = { "of", "and", "&", "for", "the",
+		                         "in", "on",  "-", "de",  NULL };
 
 	for (size_t i = 0; w[i]; i++)
 		if (strlen(w[i]) == n && memcmp(w[i], s, n) == 0)
@@ -240,8 +255,10 @@ capitalised(const char *s, size_t n)
 			break;
 		words++;
 		if (!is_connector(s + so, i - so) &&
-		    !((unsigned char)s[so] >= 'A' && (unsigned char)s[so] <= 'Z') &&
-		    !((unsigned char)s[so] >= '0' && (unsigned char)s[so] <= '9') &&
+		    !((unsigned char)s[so] >= 'A' &&
+		      (unsigned char)s[so] <= 'Z') &&
+		    !((unsigned char)s[so] >= '0' &&
+		      (unsigned char)s[so] <= '9') &&
 		    s[so] != '\'' && (unsigned char)s[so] < 0x80)
 			return false;
 	}
@@ -264,9 +281,12 @@ org_shaped(const char *s, size_t n)
 static bool
 sentence_word(const char *s, size_t n)
 {
-	static const char *const w[] = { "The", "It", "This", "That", "These",
-		"There", "They", "He", "She", "We", "All", "Each", "Both", "Officers",
-		"Partners", "Members", "Councillors", "In", NULL };
+	static const char *const w[] = {
+		"The",     "It",          "This", "That",     "These",
+		"There",   "They",        "He",   "She",      "We",
+		"All",     "Each",        "Both", "Officers", "Partners",
+		"Members", "Councillors", "In",   NULL
+	};
 	size_t k = 0;
 
 	while (k < n && s[k] != ' ')
@@ -317,10 +337,10 @@ is_role(const char *s, size_t n)
 {
 	text_trim(&s, &n);
 	return n > 0 && capitalised(s, n) &&
-	       ((!title_at(s, n, NULL) && (words_kinds(s, n) & (K_JOB | K_CHAIR))) ||
-		(kinds_of(s, n) & K_CHAIR) ||
-		kinds_of(s, n) == K_PLURAL || (kinds_of(s, n) & K_PLURAL &&
-					       !memchr(s, ' ', n)));
+	       ((!title_at(s, n, NULL) &&
+	         (words_kinds(s, n) & (K_JOB | K_CHAIR))) ||
+	        (kinds_of(s, n) & K_CHAIR) || kinds_of(s, n) == K_PLURAL ||
+	        (kinds_of(s, n) & K_PLURAL && !memchr(s, ' ', n)));
 }
 
 static void
@@ -367,8 +387,10 @@ is_chair_ref(const char *s, size_t n)
 bool
 is_body(const char *s, size_t n)
 {
-	static const char *const own[] = { "Parish", "Town", "Community",
-		"City", "County", "Borough", "District", "Full", "Village", NULL };
+	static const char *const own[] = { "Parish",   "Town",   "Community",
+		                           "City",     "County", "Borough",
+		                           "District", "Full",   "Village",
+		                           NULL };
 	size_t k;
 
 	/* "the Parish Council", "The Committee": the meeting's own body;
@@ -481,7 +503,8 @@ classify_descriptor(const char *s, size_t n, sbuf *role, sbuf *org)
 		i = k + 1;
 	}
 	for (size_t i = np; i-- > 0;)
-		if (org_known(parts[i], lens[i]) || org_shaped(parts[i], lens[i])) {
+		if (org_known(parts[i], lens[i]) ||
+		    org_shaped(parts[i], lens[i])) {
 			org_at = i;
 			break;
 		}
@@ -530,14 +553,15 @@ parse_name_part(const char *s, size_t n, sbuf *name, sbuf *role, sbuf *org)
 		sbuf_addc(&plain, s[i]);
 	}
 	name_strip(plain.s ? plain.s : "", plain.len, name, role);
-	while (name->len && (name->s[name->len - 1] == ' ' ||
-			     name->s[name->len - 1] == ','))
+	while (name->len &&
+	       (name->s[name->len - 1] == ' ' || name->s[name->len - 1] == ','))
 		name->s[--name->len] = '\0';
 	/* "Chris Stephens MP": letters after the name are a role */
 	for (;;) {
 		char *sp = strrchr(name->s ? name->s : "", ' ');
 
-		if (sp == NULL || !(kinds_of(sp + 1, strlen(sp + 1)) & K_POSTNOMINAL))
+		if (sp == NULL ||
+		    !(kinds_of(sp + 1, strlen(sp + 1)) & K_POSTNOMINAL))
 			break;
 		add_role(role, sp + 1, strlen(sp + 1));
 		name->len = (size_t)(sp - name->s);
@@ -552,8 +576,8 @@ parse_name_part(const char *s, size_t n, sbuf *name, sbuf *role, sbuf *org)
 }
 
 static enum entry_kind
-make_person(person *p, const char *nm, size_t nn, const char *desc,
-	    size_t dn, bool guessed)
+make_person(person *p, const char *nm, size_t nn, const char *desc, size_t dn,
+            bool guessed)
 {
 	sbuf name = SBUF_INIT, role = SBUF_INIT, org = SBUF_INIT;
 	enum entry_kind k = ENTRY_NONE;
@@ -613,7 +637,8 @@ entry_parse(const char *s, size_t n, person *p)
 
 		/* Cells after the name: role and/or organisation. */
 		for (const char *c = sep; c < s + n;) {
-			const char *e = memchr(c + 1, '\t', (size_t)(s + n - c - 1));
+			const char *e =
+			    memchr(c + 1, '\t', (size_t)(s + n - c - 1));
 			const char *cell = c + 1;
 			size_t cn = (size_t)((e ? e : s + n) - cell);
 
@@ -625,7 +650,8 @@ entry_parse(const char *s, size_t n, person *p)
 			}
 			c = e ? e : s + n;
 		}
-		r = make_person(p, s, (size_t)(sep - s), desc.s, desc.len, false);
+		r = make_person(p, s, (size_t)(sep - s), desc.s, desc.len,
+		                false);
 		sbuf_free(&desc);
 		return r;
 	}
@@ -634,16 +660,17 @@ entry_parse(const char *s, size_t n, person *p)
 	/* "Cllr A Bell - Chairman", "Mr C Dyer â County Councillor" */
 	if ((sep = find_str(s, n, " - ")) != NULL)
 		return make_person(p, s, (size_t)(sep - s), sep + 3,
-				   (size_t)(s + n - sep - 3), false);
+		                   (size_t)(s + n - sep - 3), false);
 	if ((sep = find_str(s, n, " \xE2\x80\x93 ")) != NULL ||
 	    (sep = find_str(s, n, " \xE2\x80\x94 ")) != NULL)
 		return make_person(p, s, (size_t)(sep - s), sep + 5,
-				   (size_t)(s + n - sep - 5), false);
+		                   (size_t)(s + n - sep - 5), false);
 	/* One space between name and organisation: the gazetteer finds the
 	 * longest organisation that ends the line. */
 	for (size_t i = 1; i < n; i++)
 		if (s[i - 1] == ' ' && s[i] != '(' && org_known(s + i, n - i)) {
-			if (make_person(p, s, i - 1, s + i, n - i, false) == ENTRY_PERSON)
+			if (make_person(p, s, i - 1, s + i, n - i, false) ==
+			    ENTRY_PERSON)
 				return ENTRY_PERSON;
 			break;
 		}
@@ -651,7 +678,7 @@ entry_parse(const char *s, size_t n, person *p)
 		return org_entry(p, s, n);
 	if ((sep = memchr(s, ',', n)) != NULL &&
 	    make_person(p, s, (size_t)(sep - s), sep + 1,
-			(size_t)(s + n - sep - 1), false) == ENTRY_PERSON)
+	                (size_t)(s + n - sep - 1), false) == ENTRY_PERSON)
 		return ENTRY_PERSON;
 	person_clear(p);
 	if (make_person(p, s, n, NULL, 0, false) == ENTRY_PERSON)
@@ -695,7 +722,8 @@ prose_next_ref(const char *s, size_t n, size_t *pos, size_t *so, size_t *eo)
 		while (last > a && s[last - 1] != ' ')
 			last--;
 		if (last > a && !is_chair_ref(s + a, b - a) &&
-		    (kinds_of(s + last, b - last) & (K_ORGWORD | K_JOB | K_TITLE))) {
+		    (kinds_of(s + last, b - last) &
+		     (K_ORGWORD | K_JOB | K_TITLE))) {
 			size_t c = last;
 
 			while (c > a && s[c - 1] == ' ')
@@ -715,10 +743,10 @@ prose_next_ref(const char *s, size_t n, size_t *pos, size_t *so, size_t *eo)
 
 typedef struct {
 	char *name;
-	char *role;             /* as listed: "Meetings Administrator" */
-	char sex;               /* 'f', 'm' or 0 */
-	bool absent;            /* sent apologies */
-	bool listed;            /* in an attendance list */
+	char *role;  /* as listed: "Meetings Administrator" */
+	char sex;    /* 'f', 'm' or 0 */
+	bool absent; /* sent apologies */
+	bool listed; /* in an attendance list */
 } ixname;
 
 struct nameidx {
@@ -786,14 +814,14 @@ ix_find(nameidx *ix, const char *name)
 
 void
 nameidx_person(nameidx *ix, const char *name, const char *role, char sex,
-	       int how)
+               int how)
 {
 	ixname *e;
 
 	if (count_words(name) < 2 || !name_shaped(name, strlen(name)) ||
 	    (kinds_of(name, strcspn(name, " ")) &
 	     (K_PLURAL | K_TITLE | K_HON | K_CHAIR | K_JOB | K_ORGWORD)))
-		return;       /* "Cllrs Shewell" is no one's name */
+		return; /* "Cllrs Shewell" is no one's name */
 	if ((e = ix_find(ix, name)) == NULL) {
 		ix->v = xgrow(ix->v, &ix->cap, ix->n + 1, sizeof *ix->v);
 		e = &ix->v[ix->n++];
@@ -846,7 +874,7 @@ ix_allowed(const ixname *e, int flags, char sex)
  * when none; *many when several. */
 static const ixname *
 match_word(const nameidx *ix, const char *w, size_t wn, bool last, int flags,
-	   char sex, bool *many)
+           char sex, bool *many)
 {
 	const ixname *found = NULL;
 
@@ -855,7 +883,7 @@ match_word(const nameidx *ix, const char *w, size_t wn, bool last, int flags,
 		const char *nm = ix->v[i].name;
 		const char *sp = last ? strrchr(nm, ' ') : strchr(nm, ' ');
 		bool hit = last ? word_eq(w, wn, sp + 1, strlen(sp + 1))
-				: word_eq(w, wn, nm, (size_t)(sp - nm));
+		                : word_eq(w, wn, nm, (size_t)(sp - nm));
 
 		if (!hit || !ix_allowed(&ix->v[i], flags, sex))
 			continue;
@@ -915,9 +943,9 @@ match_plural_slip(const nameidx *ix, const char *name, int flags)
 		const char *esp = strrchr(nm, ' ');
 		size_t el = strlen(esp + 1);
 		bool slip = (el == ln + 1 && esp[1 + ln] == 's' &&
-			     memcmp(esp + 1, sp + 1, ln) == 0) ||
-			    (ln == el + 1 && sp[1 + el] == 's' &&
-			     memcmp(esp + 1, sp + 1, el) == 0);
+		             memcmp(esp + 1, sp + 1, ln) == 0) ||
+		            (ln == el + 1 && sp[1 + el] == 's' &&
+		             memcmp(esp + 1, sp + 1, el) == 0);
 
 		if (!slip || nm[0] != name[0] || !ix->v[i].listed ||
 		    !ix_allowed(&ix->v[i], flags, 0))
@@ -991,7 +1019,8 @@ nameidx_resolve_as(const nameidx *ix, const char *ref, int flags, int *status)
 	} else if (bare.len > 0) {
 		hit = match_word(ix, bare.s, bare.len, true, flags, sex, &many);
 		if (hit == NULL && !many && !(flags & IXR_SURNAME))
-			hit = match_word(ix, bare.s, bare.len, false, flags, sex, &many);
+			hit = match_word(ix, bare.s, bare.len, false, flags,
+			                 sex, &many);
 		if (hit == NULL && !many && !(flags & IXR_SURNAME))
 			hit = match_role(ix, bare.s, bare.len, flags);
 		if (hit == NULL && !many && !(flags & IXR_SURNAME))
@@ -1035,7 +1064,8 @@ nameidx_absent(const nameidx *ix, const char *ref)
 {
 	int st;
 	char *full = nameidx_resolve_as(ix, ref, 0, &st);
-	const ixname *e = st == RESOLVE_FULL ? ix_find((nameidx *)ix, full) : NULL;
+	const ixname *e =
+	    st == RESOLVE_FULL ? ix_find((nameidx *)ix, full) : NULL;
 	bool absent = e && e->absent;
 
 	free(full);

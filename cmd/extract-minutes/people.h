@@ -13,11 +13,11 @@
 #include "mem.h"
 
 typedef struct {
-	char *name;     /* without honorifics or titles; "" when none */
-	char *role;     /* titles and roles, "; "-separated */
+	char *name; /* without honorifics or titles; "" when none */
+	char *role; /* titles and roles, "; "-separated */
 	char *org;
-	bool guessed;   /* the name/organisation split was a guess */
-	char sex;       /* 'f', 'm' from an honorific ("Mrs"), else 0 */
+	bool guessed; /* the name/organisation split was a guess */
+	char sex;     /* 'f', 'm' from an honorific ("Mrs"), else 0 */
 } person;
 
 enum entry_kind { ENTRY_NONE, ENTRY_PERSON, ENTRY_ORG };
@@ -62,7 +62,7 @@ bool role_is_chair(const char *role);
  * "Chief Superintendent Rose") and "the Chairman".  Finds the first at or
  * after *pos; sets [*so, *eo) of the whole reference and *pos past it. */
 bool prose_next_ref(const char *s, size_t n, size_t *pos, size_t *so,
-		    size_t *eo);
+                    size_t *eo);
 
 /* The sex an honorific in front of a name gives ("Mrs Bell": 'f', "Mr
  * Bell": 'm'), or 0. */
@@ -79,8 +79,8 @@ void nameidx_add(nameidx *ix, const char *name);
  * ("Meetings Administrator"), sex ('f', 'm', 0), and how: NIX_LISTED in
  * an attendance list, NIX_ABSENT among the apologies. */
 enum { NIX_ABSENT = 1, NIX_LISTED = 2 };
-void nameidx_person(nameidx *ix, const char *name, const char *role,
-		    char sex, int how);
+void nameidx_person(nameidx *ix, const char *name, const char *role, char sex,
+                    int how);
 void nameidx_set_chair(nameidx *ix, const char *name);
 /* Resolve a reference ("Ms Gardiner", "Superintendent Leach", "Chairman",
  * "Aveen", "the Meetings Administrator") to the one full name the minutes
@@ -96,7 +96,7 @@ char *nameidx_resolve(const nameidx *ix, const char *ref, int *status);
  * a list is not the "Alan Bell" listed beside it). */
 enum { IXR_PRESENT = 1, IXR_ABSENT = 2, IXR_SURNAME = 4, IXR_UNLISTED = 8 };
 char *nameidx_resolve_as(const nameidx *ix, const char *ref, int flags,
-			 int *status);
+                         int *status);
 /* The sex of the person a reference names, when the minutes say; 0. */
 char nameidx_sex(const nameidx *ix, const char *ref);
 /* Does the reference name someone who sent apologies? */

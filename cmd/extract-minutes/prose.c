@@ -14,47 +14,62 @@
 #include "text.h"
 #include "tsv.h"
 
-static cs_re *re_apology, *re_marker, *re_pronoun, *re_untitled,
-	*re_numbered, *re_commit;
+static cs_re *re_apology, *re_marker, *re_pronoun, *re_untitled, *re_numbered,
+    *re_commit;
 
 /* The recogniser tables of decisions and actions (lib/data/rules-minutes-
  * decisions*.tsv). */
 static cs_ruleset *rs_dec, *rs_act;
 static int r_res_head, r_res_it, r_past, r_label, r_due, r_to, r_undertake,
-	r_will, r_pronoun, r_said, r_agreed_that, r_mid, r_bare, r_pronoun_mid,
-	r_passive, r_verb_first, r_anaphora, r_proposed_line, r_ongoing,
-	r_requested, r_speaker, r_we, r_that_names;
+    r_will, r_pronoun, r_said, r_agreed_that, r_mid, r_bare, r_pronoun_mid,
+    r_passive, r_verb_first, r_anaphora, r_proposed_line, r_ongoing,
+    r_requested, r_speaker, r_we, r_that_names;
 
 void
 prose_init(void)
 {
 	if (re_apology)
 		return;
-	re_apology = re_compile(
-		"^(?:Apologies(?:\\s+for\\s+absence)?\\s+(?:(?:were|was|had\\s+been|have\\s+been"
-		"|has\\s+been)\\s+)?(?:(?:received|submitted|given|noted|tendered|made|accepted)"
-		"\\s+)?(?:from|by|on\\s+behalf\\s+of|for)\\b|Apologies(?:\\s+for\\s+absence)?\\s*:)"
-		"\\s*(?<list>(?:[^.]|(?<=\\b\\p{Lu})\\.|(?<=\\bCllrs|\\bCllr|\\bMrs|\\bMr|\\bMs|\\bDr)\\.)+?)"
-		"(?:\\s+(?:noted|received|accepted))?"
-		"(?:(?<!\\bCllrs|\\bCllr|\\bMrs|\\bMr|\\bMs|\\bDr|\\b\\p{Lu})\\.(?:\\s|$)|$)",
-		"i", "apologies sentence");
-	re_marker = re_compile("\\[\\s*ACTION\\s*(?::\\s*(?<who>[^\\]]*))?\\]|\\(ACTION\\)",
-			       "i", "action marker");
-	re_pronoun = re_compile("^(?:(?:It\\s+was\\s+agreed\\s+that|Agreed\\s+that)\\s+)?"
-				"(?:he|she|they|He|She|They)\\b", "", "pronoun");
+	re_apology =
+	    re_compile("^(?:Apologies(?:\\s+for\\s+absence)?\\s+(?:(?:were|was|"
+	               "had\\s+been|have\\s+been"
+	               "|has\\s+been)\\s+)?(?:(?:received|submitted|given|"
+	               "noted|tendered|made|accepted)"
+	               "\\s+)?(?:from|by|on\\s+behalf\\s+of|for)\\b|Apologies(?"
+	               ":\\s+for\\s+absence)?\\s*:)"
+	               "\\s*(?<list>(?:[^.]|(?<=\\b\\p{Lu})\\.|(?<=\\bCllrs|"
+	               "\\bCllr|\\bMrs|\\bMr|\\bMs|\\bDr)\\.)+?)"
+	               "(?:\\s+(?:noted|received|accepted))?"
+	               "(?:(?<!\\bCllrs|\\bCllr|\\bMrs|\\bMr|\\bMs|\\bDr|"
+	               "\\b\\p{Lu})\\.(?:\\s|$)|$)",
+	               "i", "apologies sentence");
+	re_marker = re_compile(
+	    "\\[\\s*ACTION\\s*(?::\\s*(?<who>[^\\]]*))?\\]|\\(ACTION\\)", "i",
+	    "action marker");
+	re_pronoun = re_compile(
+	    "^(?:(?:It\\s+was\\s+agreed\\s+that|Agreed\\s+that)\\s+)?"
+	    "(?:he|she|they|He|She|They)\\b",
+	    "", "pronoun");
 	re_untitled = re_compile(
-		"^(?:(?:It\\s+was\\s+agreed\\s+that|Agreed\\s+that)\\s+)?"
-		"(?!(?:He|She|They|It|We|This|That|There|These|Those|Our)\\b)(?<n>\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+){0,2})(?:\\s+"
-		"(?:would|will|to|agreed|undertook|offered|said|confirmed|was|is|should"
-		"|has|had|must|can|could|stated|reported|noted|asked|presented|explained"
-		"|gave|introduced|outlined|spoke|updated)\\b|,\\s)", "", "untitled subject");
+	    "^(?:(?:It\\s+was\\s+agreed\\s+that|Agreed\\s+that)\\s+)?"
+	    "(?!(?:He|She|They|It|We|This|That|There|These|Those|Our)\\b)(?<n>"
+	    "\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+){0,2})(?:\\s+"
+	    "(?:would|will|to|agreed|undertook|offered|said|confirmed|was|is|"
+	    "should"
+	    "|has|had|must|can|could|stated|reported|noted|asked|presented|"
+	    "explained"
+	    "|gave|introduced|outlined|spoke|updated)\\b|,\\s)",
+	    "", "untitled subject");
 	/* where a sentence says what someone will do */
 	re_commit = re_compile(
-		"\\b(?:(?:he|she|they)\\s+)?(?:would|will|agreed|undertook|offered"
-		"|to\\s+(?:circulate|provide|share|arrange|report|bring|contact|send"
-		"|update|write|review|confirm|liaise|follow))\\b", "", "undertaking");
-	re_numbered = re_compile("^(?:\\(?\\d{1,2}[.)]|\\([a-z]{1,3}\\)|[a-z][.)])\\s+\\S",
-				 "", "numbered line");
+	    "\\b(?:(?:he|she|they)\\s+)?(?:would|will|agreed|undertook|offered"
+	    "|to\\s+(?:circulate|provide|share|arrange|report|bring|contact|"
+	    "send"
+	    "|update|write|review|confirm|liaise|follow))\\b",
+	    "", "undertaking");
+	re_numbered = re_compile(
+	    "^(?:\\(?\\d{1,2}[.)]|\\([a-z]{1,3}\\)|[a-z][.)])\\s+\\S", "",
+	    "numbered line");
 	/* the tables name their vocabulary (minutes-words) */
 	rs_dec = rules_load("rules-minutes-decisions", NULL);
 	rs_act = rules_load("rules-minutes-decisions-actions", NULL);
@@ -86,8 +101,8 @@ prose_init(void)
 void
 prose_free(void)
 {
-	cs_re **all[] = { &re_apology, &re_marker, &re_pronoun, &re_untitled,
-		&re_numbered, &re_commit };
+	cs_re **all[] = { &re_apology,  &re_marker,   &re_pronoun,
+		          &re_untitled, &re_numbered, &re_commit };
 
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		re_free(*all[i]);
@@ -131,9 +146,11 @@ resolve_attendees(meeting *mt)
 		/* a bare token after a title is a surname ("Cllrs Bell,
 		 * Dornan"); a name in a list names the present
 		 * among the present, the absent among the absent */
-		full = nameidx_resolve_as(mt->names, r->who,
-					  IXR_UNLISTED | (surname ? IXR_SURNAME : 0) | (r->kind == REC_APOLOGY ? IXR_ABSENT : IXR_PRESENT),
-					  &st);
+		full = nameidx_resolve_as(
+		    mt->names, r->who,
+		    IXR_UNLISTED | (surname ? IXR_SURNAME : 0) |
+		        (r->kind == REC_APOLOGY ? IXR_ABSENT : IXR_PRESENT),
+		    &st);
 		if (st == RESOLVE_FULL) {
 			free(r->who);
 			r->who = full;
@@ -151,7 +168,8 @@ resolve_attendees(meeting *mt)
 			rec *q = &mt->recs[k];
 
 			if (!is_attendee(q) || strcmp(q->who, r->who) != 0 ||
-			    (q->kind == REC_APOLOGY) != (r->kind == REC_APOLOGY))
+			    (q->kind == REC_APOLOGY) !=
+			        (r->kind == REC_APOLOGY))
 				continue;
 			if (!*q->org && *r->org) {
 				free(q->org);
@@ -163,7 +181,7 @@ resolve_attendees(meeting *mt)
 				q->role = r->role;
 				r->role = xstrdup("");
 			}
-			r->kind = (enum rec_kind)-1;   /* dropped */
+			r->kind = (enum rec_kind) - 1; /* dropped */
 			break;
 		}
 	}
@@ -177,13 +195,13 @@ meeting_emit(meeting *mt)
 		rec *r = &mt->recs[i];
 
 		if (r->kind == REC_ACTION) {
-			char *who = owners_resolve_tentative(&r->owners, mt->names,
-							     mt->source, r->line);
+			char *who = owners_resolve_tentative(
+			    &r->owners, mt->names, mt->source, r->line);
 
 			free(r->who);
 			r->who = who ? who : xstrdup("");
 			if (who == NULL)
-				r->kind = (enum rec_kind)-1;   /* no action */
+				r->kind = (enum rec_kind) - 1; /* no action */
 		}
 	}
 	meeting_write(mt);
@@ -199,8 +217,8 @@ prose_append(sbuf *b, const char *s, size_t n)
 		return;
 	if (b->len > 0) {
 		char last = b->s[b->len - 1];
-		bool hyphen_wrap = last == '-' && b->len > 1 &&
-				   b->s[b->len - 2] != ' ';
+		bool hyphen_wrap =
+		    last == '-' && b->len > 1 && b->s[b->len - 2] != ' ';
 
 		if (!hyphen_wrap && last != ' ')
 			sbuf_addc(b, ' ');
@@ -229,16 +247,19 @@ typedef struct {
 static bool
 abbreviation_before(const char *s, size_t dot)
 {
-	static const char *const ab[] = { "Mr", "Mrs", "Ms", "Dr", "St", "No",
-		"incl", "e.g", "i.e", "eg", "ie", "Cllr", "Cllrs", "Messrs", "Supt",
-		"Insp", "Sgt", "Det", "Ch", "approx", "Intel",
-		"Prof", "Rev", "vs", "cf", NULL };
+	static const char *const ab[] = {
+		"Mr",   "Mrs",  "Ms",  "Dr",  "St",   "No",     "incl",
+		"e.g",  "i.e",  "eg",  "ie",  "Cllr", "Cllrs",  "Messrs",
+		"Supt", "Insp", "Sgt", "Det", "Ch",   "approx", "Intel",
+		"Prof", "Rev",  "vs",  "cf",  NULL
+	};
 	size_t w = dot;
 
 	while (w > 0 && s[w - 1] != ' ' && s[w - 1] != '(')
 		w--;
 	for (size_t i = 0; ab[i]; i++)
-		if (strlen(ab[i]) == dot - w && memcmp(s + w, ab[i], dot - w) == 0)
+		if (strlen(ab[i]) == dot - w &&
+		    memcmp(s + w, ab[i], dot - w) == 0)
 			return true;
 	/* an initial: "J. Smith" */
 	return dot - w == 1 && s[w] >= 'A' && s[w] <= 'Z';
@@ -259,9 +280,10 @@ split_sentences(const char *s, size_t n, size_t *count)
 
 			while (k < n && s[k] == ' ')
 				k++;
-			end = k < n && ((s[k] >= 'A' && s[k] <= 'Z') ||
-					(s[k] >= '0' && s[k] <= '9') ||
-					s[k] == '\'' || s[k] == '"') &&
+			end = k < n &&
+			      ((s[k] >= 'A' && s[k] <= 'Z') ||
+			       (s[k] >= '0' && s[k] <= '9') || s[k] == '\'' ||
+			       s[k] == '"') &&
 			      !(s[i] == '.' && abbreviation_before(s, i));
 		}
 		if (end || i + 1 == n) {
@@ -321,7 +343,7 @@ note_refs(meeting *mt, const char *s, size_t n)
 		remember(mt, s + so, eo - so, false);
 		name_strip(s + so, eo - so, &bare, NULL);
 		nameidx_person(mt->names, sbuf_str(&bare), NULL,
-			       name_sex(s + so, eo - so), 0);
+		               name_sex(s + so, eo - so), 0);
 	}
 	sbuf_free(&bare);
 }
@@ -345,10 +367,10 @@ pronoun_owner(meeting *mt, owner_list *ol, const char *p, size_t n)
 	/* "Sunita Rao said ... She agreed to ...", "Cllr Bell said the
 	 * order was in hand and he would ...": the last sentence to name
 	 * anyone, this one or one of the two before, named one person */
-	o->fresh = mt->refs[0].ref &&
-		   mt->refs[0].sentence >= mt->sentence - 2 &&
-		   !(mt->refs[1].ref && mt->refs[1].sentence == mt->refs[0].sentence &&
-		     strcmp(mt->refs[1].ref, mt->refs[0].ref) != 0);
+	o->fresh =
+	    mt->refs[0].ref && mt->refs[0].sentence >= mt->sentence - 2 &&
+	    !(mt->refs[1].ref && mt->refs[1].sentence == mt->refs[0].sentence &&
+	      strcmp(mt->refs[1].ref, mt->refs[0].ref) != 0);
 }
 
 /* "Esme will contact ...": an untitled owner of "will" is an owner only
@@ -382,8 +404,9 @@ subject_of(meeting *mt, const char *s, size_t n, owner_list *ol)
 	}
 	/* The person named last before the undertaking ("..., Inspector
 	 * Doyle said he would ..."). */
-	size_t from = text_iprefix(s, n, "it was agreed that ") ? 19 :
-		      text_iprefix(s, n, "agreed that ") ? 12 : 0;
+	size_t from = text_iprefix(s, n, "it was agreed that ") ? 19
+	              : text_iprefix(s, n, "agreed that ")      ? 12
+	                                                        : 0;
 
 	if (re_match(re_commit, s, n, from) == RE_MATCH)
 		re_group(re_commit, 0, &verb, &vb);
@@ -394,13 +417,13 @@ subject_of(meeting *mt, const char *s, size_t n, owner_list *ol)
 	if (last_eo > 0)
 		owners_parse(ol, s + last_so, last_eo - last_so);
 	else if (re_match(re_untitled, s, n, 0) == RE_MATCH &&
-		 re_named(re_untitled, "n", &so, &eo)) {
+	         re_named(re_untitled, "n", &so, &eo)) {
 		size_t first = ol->n;
 
 		owners_parse(ol, s + so, eo - so);
 		for (size_t i = first; i < ol->n; i++)
-			ol->v[i].how = how_for(ol->v[i].ref, strlen(ol->v[i].ref),
-					       true);
+			ol->v[i].how =
+			    how_for(ol->v[i].ref, strlen(ol->v[i].ref), true);
 	}
 }
 
@@ -423,8 +446,9 @@ is_decision(const char *s, size_t n)
 		pos = m.eo[0] > pos ? m.eo[0] : pos + 1;
 	}
 	for (size_t r = 0; r < nr && !yes; r++)
-		yes = strncmp(rules_name(rs_dec, (int)r), "decision_", 9) == 0 &&
-		      rules_exec(rs_dec, (int)r, b.s, b.len, 0, &m);
+		yes =
+		    strncmp(rules_name(rs_dec, (int)r), "decision_", 9) == 0 &&
+		    rules_exec(rs_dec, (int)r, b.s, b.len, 0, &m);
 	sbuf_free(&b);
 	return yes;
 }
@@ -446,11 +470,14 @@ has_str(const char *s, size_t n, const char *lit)
  * ..."); labelled actions ("Action: ...") take any owner. */
 static bool
 sentence_action(meeting *mt, const char *s, size_t n, bool personal,
-		owner_list *ol)
+                owner_list *ol)
 {
-	static const int *const order[] = { &r_agreed_that, &r_to, &r_undertake,
-		&r_said, &r_pronoun, &r_will, &r_ongoing, &r_bare, &r_mid,
-		&r_pronoun_mid, &r_passive, &r_requested, &r_that_names, &r_we };
+	static const int *const order[] = {
+		&r_agreed_that, &r_to,          &r_undertake, &r_said,
+		&r_pronoun,     &r_will,        &r_ongoing,   &r_bare,
+		&r_mid,         &r_pronoun_mid, &r_passive,   &r_requested,
+		&r_that_names,  &r_we
+	};
 	cs_rmatch m;
 	size_t so, eo, lead = 0;
 
@@ -475,7 +502,7 @@ sentence_action(meeting *mt, const char *s, size_t n, bool personal,
 
 			if (r != r_passive && r != r_requested && r != r_we)
 				continue;
-			ol->passive = true;     /* "will be circulated" */
+			ol->passive = true; /* "will be circulated" */
 			/* "Ms Lee confirmed that the wording would be
 			 * amended": she undertook it */
 			if (rules_exec(rs_act, r_speaker, s, n, 0, &sm) &&
@@ -495,25 +522,28 @@ sentence_action(meeting *mt, const char *s, size_t n, bool personal,
 			pronoun_owner(mt, ol, s + so, eo - so);
 		} else {
 			size_t first = ol->n;
-			bool must_know = personal && (r == r_will ||
-				r == r_agreed_that || r == r_to || r == r_that_names);
+			bool must_know =
+			    personal && (r == r_will || r == r_agreed_that ||
+			                 r == r_to || r == r_that_names);
 
 			owners_parse(ol, s + so, eo - so);
 			/* "The Parish Council will produce a leaflet": the
 			 * meeting's own body is no owner; "It was agreed that
 			 * the Council give ..." is its decision, no task */
 			for (size_t k = first; k < ol->n;) {
-				if (!is_body(ol->v[k].ref, strlen(ol->v[k].ref))) {
+				if (!is_body(ol->v[k].ref,
+				             strlen(ol->v[k].ref))) {
 					k++;
 					continue;
 				}
-				if (r == r_agreed_that || r == r_to || r == r_undertake) {
+				if (r == r_agreed_that || r == r_to ||
+				    r == r_undertake) {
 					owner_list_free(ol);
 					return false;
 				}
 				free(ol->v[k].ref);
 				memmove(ol->v + k, ol->v + k + 1,
-					(ol->n - k - 1) * sizeof *ol->v);
+				        (ol->n - k - 1) * sizeof *ol->v);
 				ol->n--;
 				ol->passive = true;
 			}
@@ -521,8 +551,9 @@ sentence_action(meeting *mt, const char *s, size_t n, bool personal,
 				return true;
 			ol->tentative = true;
 			for (size_t k = first; k < ol->n; k++) {
-				ol->v[k].how = how_for(ol->v[k].ref,
-						       strlen(ol->v[k].ref), must_know);
+				ol->v[k].how =
+				    how_for(ol->v[k].ref, strlen(ol->v[k].ref),
+				            must_know);
 				if (ol->v[k].how != OWNER_GUESS)
 					ol->tentative = false;
 			}
@@ -535,7 +566,8 @@ sentence_action(meeting *mt, const char *s, size_t n, bool personal,
 	 * leading clause */
 	for (size_t k = 0; !personal && k < n && k < 60; k++)
 		if (s[k] == ',' && k + 2 < n && s[k + 1] == ' ')
-			return sentence_action(mt, s + k + 2, n - k - 2, true, ol);
+			return sentence_action(mt, s + k + 2, n - k - 2, true,
+			                       ol);
 	return false;
 }
 
@@ -564,7 +596,7 @@ owners_named(const char *s, size_t n, const owner_list *ol)
 
 static rec *
 add_text_rec(meeting *mt, enum rec_kind kind, long line, const char *item,
-	     const char *s, size_t n, owner_list *owners)
+             const char *s, size_t n, owner_list *owners)
 {
 	char *t = dup_trim(s, n);
 	rec *r = meeting_add(mt, kind, line, item, "", "", "", t);
@@ -591,7 +623,9 @@ continue_list(meeting *mt, const char *s, size_t n)
 		return false;
 	sbuf_adds(&b, r->text);
 	/* sub-list bullets lost their marks: "; " keeps them apart */
-	sbuf_adds(&b, numbered || (tn && strchr(":;.,", r->text[tn - 1])) ? " " : "; ");
+	sbuf_adds(&b, numbered || (tn && strchr(":;.,", r->text[tn - 1]))
+	                  ? " "
+	                  : "; ");
 	sbuf_add(&b, s, n);
 	free(r->text);
 	r->text = xstrdup(b.s);
@@ -614,7 +648,8 @@ strip_markers(const char *s, size_t n, sbuf *out, owner_list *ol)
 		size_t a, b, wa, wb;
 
 		re_group(re_marker, 0, &a, &b);
-		if (ol && !named && re_named(re_marker, "who", &wa, &wb) && wb > wa) {
+		if (ol && !named && re_named(re_marker, "who", &wa, &wb) &&
+		    wb > wa) {
 			owners_parse(ol, s + wa, wb - wa);
 			named = true;
 		}
@@ -633,8 +668,8 @@ count_text_words(const char *s, size_t n)
 	size_t w = 0;
 
 	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && (i == 0 || s[i - 1] == ' ' ||
-						    s[i - 1] == '\t'))
+		if (s[i] != ' ' && s[i] != '\t' &&
+		    (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t'))
 			w++;
 	return w;
 }
@@ -658,7 +693,8 @@ names_only(const char *s, size_t n)
 			break;
 		words++;
 		if ((s[so] >= 'a' && s[so] <= 'z') &&
-		    !text_ieq(s + so, i - so, "and") && !text_ieq(s + so, i - so, "the"))
+		    !text_ieq(s + so, i - so, "and") &&
+		    !text_ieq(s + so, i - so, "the"))
 			return false;
 	}
 	return words > 0 && words <= 10;
@@ -666,7 +702,7 @@ names_only(const char *s, size_t n)
 
 bool
 prose_owner_column(const char *s, size_t n, size_t *body_n, size_t *oso,
-		   size_t *oeo)
+                   size_t *oeo)
 {
 	size_t gap = n, gs = 0, words = 0;
 
@@ -676,7 +712,8 @@ prose_owner_column(const char *s, size_t n, size_t *body_n, size_t *oso,
 
 		while (k < n && (s[k] == ' ' || s[k] == '\t'))
 			k++;
-		if (k > i && k < n && (memchr(s + i, '\t', k - i) || k - i >= 4)) {
+		if (k > i && k < n &&
+		    (memchr(s + i, '\t', k - i) || k - i >= 4)) {
 			gs = i;
 			gap = k;
 		}
@@ -700,12 +737,13 @@ prose_owner_column(const char *s, size_t n, size_t *body_n, size_t *oso,
 	/* the owner's words are few and capitalised, after a text of some
 	 * length */
 	return words > 0 && words <= 6 && s[*oso] >= 'A' && s[*oso] <= 'Z' &&
-	       names_only(s + *oso, *oeo - *oso) && count_text_words(s, gs) >= 3;
+	       names_only(s + *oso, *oeo - *oso) &&
+	       count_text_words(s, gs) >= 3;
 }
 
 void
 prose_paragraph(meeting *mt, long line, const char *item, const char *s,
-		size_t n, const char *owners, size_t on, bool next_item)
+                size_t n, const char *owners, size_t on, bool next_item)
 {
 	size_t ns, so, eo, body_n = n;
 	span *sv;
@@ -731,7 +769,8 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		size_t k = 0;
 		sbuf b = SBUF_INIT;
 
-		while (k < n && !(s[k] == '.' && (k + 1 == n || s[k + 1] == ' ')))
+		while (k < n &&
+		       !(s[k] == '.' && (k + 1 == n || s[k + 1] == ' ')))
 			k++;
 		k += k < n;
 		sbuf_adds(&b, r->text);
@@ -764,16 +803,18 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 			rec *r = &mt->recs[i];
 			cs_rmatch pm;
 
-			if (r->kind != REC_DECISION || strcmp(r->item, item) != 0 ||
+			if (r->kind != REC_DECISION ||
+			    strcmp(r->item, item) != 0 ||
 			    !rules_exec(rs_dec, r_proposed_line, r->text,
-					strlen(r->text), 0, &pm))
+			                strlen(r->text), 0, &pm))
 				break;
-			r->kind = (enum rec_kind)-1;
+			r->kind = (enum rec_kind) - 1;
 		}
 		eo = m.eo[0];
 		mt->resolved_list = eo == n || (n - eo < 12 && s[n - 1] == ':');
 		if (!mt->resolved_list && eo < n)
-			add_text_rec(mt, REC_RESOLUTION, line, item, s + eo, n - eo, NULL);
+			add_text_rec(mt, REC_RESOLUTION, line, item, s + eo,
+			             n - eo, NULL);
 		return;
 	}
 	if (mt->resolved_list && prose_numbered(s, n)) {
@@ -781,11 +822,13 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 
 		while (k < n && s[k] != ' ')
 			k++;
-		add_text_rec(mt, REC_RESOLUTION, line, item, s + k, n - k, NULL);
+		add_text_rec(mt, REC_RESOLUTION, line, item, s + k, n - k,
+		             NULL);
 		return;
 	}
 	if (mt->resolved_list && n > 0 &&
-	    (s[0] == '"' || s[0] == '\'' || text_iprefix(s, n, "\xE2\x80\x9C") ||
+	    (s[0] == '"' || s[0] == '\'' ||
+	     text_iprefix(s, n, "\xE2\x80\x9C") ||
 	     text_iprefix(s, n, "that "))) {
 		/* And Resolved: / "That, the draft Minutes ... be adopted" */
 		add_text_rec(mt, REC_RESOLUTION, line, item, s, n, NULL);
@@ -798,14 +841,16 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 	mt->list_rec = 0;
 
 	/* "... meeting. Action: Superintendent Leach" */
-	if (owners == NULL && n > 0 && rules_exec(rs_act, r_label, s, n, 0, &m) &&
+	if (owners == NULL && n > 0 &&
+	    rules_exec(rs_act, r_label, s, n, 0, &m) &&
 	    rules_named(rs_act, &m, "who", &so, &eo)) {
 		owners = s + so;
 		on = eo - so;
 		body_n = m.so[0];
 	}
 	if (owners && on > 0 && on < 12 &&
-	    rules_exec(rs_dec, r_verb_first, owners, on, 0, &m) && m.eo[0] == on) {
+	    rules_exec(rs_dec, r_verb_first, owners, on, 0, &m) &&
+	    m.eo[0] == on) {
 		/* "... Balance of 6,564.21<tabs>Noted": the meeting noted it */
 		add_text_rec(mt, REC_DECISION, line, item, s, n, NULL);
 		owners = NULL;
@@ -826,10 +871,10 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 			 * ("Website/Social Media"): an owner there is a person,
 			 * a role, or all of them */
 			for (size_t k = 0; mt->owner_column && k < label.n; k++)
-				label.v[k].how = how_for(label.v[k].ref,
-							 strlen(label.v[k].ref), true);
-		}
-		else {
+				label.v[k].how =
+				    how_for(label.v[k].ref,
+				            strlen(label.v[k].ref), true);
+		} else {
 			/* the first of its sentences that names who */
 			size_t nl;
 			span *lv = split_sentences(owners, on, &nl);
@@ -838,22 +883,28 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 			taskn = on;
 			for (size_t i = 0; i < nl; i++)
 				if (sentence_action(mt, owners + lv[i].so,
-						    lv[i].eo - lv[i].so, false, &label))
+				                    lv[i].eo - lv[i].so, false,
+				                    &label))
 					break;
 			free(lv);
 			/* "Action: Treasury officials to circulate ...": the
 			 * words before " to " and a verb */
 			for (size_t k = 0; label.n == 0 && !label.passive &&
-			     k + 5 < on && k < 80; k++)
+			                   k + 5 < on && k < 80;
+			     k++)
 				if (memcmp(owners + k, " to ", 4) == 0 &&
-				    owners[k + 4] >= 'a' && owners[k + 4] <= 'z') {
+				    owners[k + 4] >= 'a' &&
+				    owners[k + 4] <= 'z') {
 					/* "Team with Board input to ...": the
 					 * owner is before "with" */
 					size_t w = 0;
 
-					while (w + 6 < k && memcmp(owners + w, " with ", 6) != 0)
+					while (w + 6 < k &&
+					       memcmp(owners + w, " with ",
+					              6) != 0)
 						w++;
-					owners_parse(&label, owners, w + 6 < k ? w : k);
+					owners_parse(&label, owners,
+					             w + 6 < k ? w : k);
 					break;
 				}
 		}
@@ -870,7 +921,8 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		if (re_test(re_marker, st, sn)) {
 			if (!strip_markers(st, sn, &clean, &ol))
 				subject_of(mt, clean.s, clean.len, &ol);
-			add_text_rec(mt, REC_ACTION, line, item, clean.s, clean.len, &ol);
+			add_text_rec(mt, REC_ACTION, line, item, clean.s,
+			             clean.len, &ol);
 			acted = true;
 		} else {
 			sbuf_clear(&clean);
@@ -880,13 +932,15 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		 * and B." */
 		if (re_match(re_apology, clean.s, clean.len, 0) == RE_MATCH &&
 		    re_named(re_apology, "list", &so, &eo))
-			prose_people_list(mt, REC_APOLOGY, line, item, clean.s + so,
-					  eo - so);
+			prose_people_list(mt, REC_APOLOGY, line, item,
+			                  clean.s + so, eo - so);
 		if (rules_exec(rs_dec, r_res_it, clean.s, clean.len, 0, &m))
-			add_text_rec(mt, REC_RESOLUTION, line, item, clean.s, clean.len, NULL);
+			add_text_rec(mt, REC_RESOLUTION, line, item, clean.s,
+			             clean.len, NULL);
 		else if (is_decision(clean.s, clean.len)) {
-			if (mt->last_sentence && rules_exec(rs_dec, r_anaphora,
-							    clean.s, clean.len, 0, &m)) {
+			if (mt->last_sentence &&
+			    rules_exec(rs_dec, r_anaphora, clean.s, clean.len,
+			               0, &m)) {
 				/* "This was agreed.", "NO OBJECTIONS": what was
 				 * agreed is the sentence before */
 				sbuf b = SBUF_INIT;
@@ -894,23 +948,26 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 				sbuf_adds(&b, mt->last_sentence);
 				sbuf_addc(&b, ' ');
 				sbuf_add(&b, clean.s, clean.len);
-				add_text_rec(mt, REC_DECISION, line, item, b.s, b.len, NULL);
+				add_text_rec(mt, REC_DECISION, line, item, b.s,
+				             b.len, NULL);
 				sbuf_free(&b);
 			} else
-				add_text_rec(mt, REC_DECISION, line, item, clean.s,
-					     clean.len, NULL);
-			if (i + 1 == ns && clean.len && clean.s[clean.len - 1] == ':') {
+				add_text_rec(mt, REC_DECISION, line, item,
+				             clean.s, clean.len, NULL);
+			if (i + 1 == ns && clean.len &&
+			    clean.s[clean.len - 1] == ':') {
 				mt->list_rec = mt->nrecs;
 				mt->list_sub = false;
 			} else if (i + 1 == ns && clean.len &&
-				   clean.s[clean.len - 1] >= 'a' &&
-				   clean.s[clean.len - 1] <= 'z')
+			           clean.s[clean.len - 1] >= 'a' &&
+			           clean.s[clean.len - 1] <= 'z')
 				/* cut in mid-sentence by a line break */
 				mt->open_rec = mt->nrecs;
 		}
 		if (!acted && !labelled &&
 		    sentence_action(mt, clean.s, clean.len, true, &ol)) {
-			if (mt->last_sentence && count_text_words(clean.s, clean.len) <= 4) {
+			if (mt->last_sentence &&
+			    count_text_words(clean.s, clean.len) <= 4) {
 				/* "Clerk ask Highways.": what about is the
 				 * sentence before */
 				sbuf b = SBUF_INIT;
@@ -918,15 +975,17 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 				sbuf_adds(&b, mt->last_sentence);
 				sbuf_addc(&b, ' ');
 				sbuf_add(&b, clean.s, clean.len);
-				add_text_rec(mt, REC_ACTION, line, item, b.s, b.len, &ol);
+				add_text_rec(mt, REC_ACTION, line, item, b.s,
+				             b.len, &ol);
 				sbuf_free(&b);
 			} else
-				add_text_rec(mt, REC_ACTION, line, item, clean.s,
-					     clean.len, &ol);
+				add_text_rec(mt, REC_ACTION, line, item,
+				             clean.s, clean.len, &ol);
 		}
 		owner_list_free(&ol);
 		if (!next_item)
-			prose_next_meeting(mt, line, item, clean.s, clean.len, false);
+			prose_next_meeting(mt, line, item, clean.s, clean.len,
+			                   false);
 		note_refs(mt, clean.s, clean.len);
 		free(mt->last_sentence);
 		mt->last_sentence = xstrndup(clean.s, clean.len);
@@ -938,12 +997,13 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		 * owner has been named; or its last sentence; all of it when
 		 * the owners stand in a column beside it. */
 		size_t from = ns > 0 && !mt->owner_column ? sv[ns - 1].so : 0;
-		unsigned covered = 0, all = label.n >= 16 ? 0xFFFFu :
-					    (1u << label.n) - 1;
+		unsigned covered = 0,
+		         all = label.n >= 16 ? 0xFFFFu : (1u << label.n) - 1;
 
-		for (size_t i = ns; i-- > 0 && covered != all && !mt->owner_column;) {
-			unsigned mk = owners_named(s + sv[i].so, sv[i].eo - sv[i].so,
-						   &label);
+		for (size_t i = ns;
+		     i-- > 0 && covered != all && !mt->owner_column;) {
+			unsigned mk = owners_named(s + sv[i].so,
+			                           sv[i].eo - sv[i].so, &label);
 
 			if (mk & ~covered) {
 				covered |= mk;
@@ -951,8 +1011,8 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 			}
 		}
 		strip_markers(s + from, body_n - from, &clean, NULL);
-		add_text_rec(mt, REC_ACTION, line, item, sbuf_str(&clean), clean.len,
-			     &label);
+		add_text_rec(mt, REC_ACTION, line, item, sbuf_str(&clean),
+		             clean.len, &label);
 	}
 	owner_list_free(&label);
 	free(sv);

@@ -28,20 +28,20 @@ bool prose_numbered(const char *s, size_t n);
  * printed in a right-hand column after a run of tabs or spaces.  True
  * with the length of the text before it and the owner's span. */
 bool prose_owner_column(const char *s, size_t n, size_t *body_n, size_t *oso,
-			size_t *oeo);
+                        size_t *oeo);
 /* A paragraph of an item; owners: the "Action: X" that followed it (or
  * "Noted", a decision; a month, when it is due). */
 void prose_paragraph(meeting *mt, long line, const char *item, const char *s,
-		     size_t n, const char *owners, size_t on, bool next_item);
+                     size_t n, const char *owners, size_t on, bool next_item);
 /* ---- attendance (attend.c) ---- */
 
 /* A person row of kind from a parsed entry: the names index learns the
  * person's role, sex and absence. */
 rec *meeting_add_person(meeting *mt, enum rec_kind kind, long line,
-			const char *item, const person *p);
+                        const char *item, const person *p);
 /* "A Bell, B Cole (MOPAC) and C Dyer" as rows of kind. */
 void prose_people_list(meeting *mt, enum rec_kind kind, long line,
-		       const char *item, const char *s, size_t n);
+                       const char *item, const char *s, size_t n);
 
 /* The lines of one attendance section (after its heading), as the
  * layout gives them.  kind2 >= 0: the section is a two-column table
@@ -58,13 +58,14 @@ typedef struct {
 } src_line;
 
 size_t prose_attendance(meeting *mt, int kind, int kind2, const char *item,
-			const src_line *lines, size_t nlines, bool under_heading);
+                        const src_line *lines, size_t nlines,
+                        bool under_heading);
 void attend_free(void);
 /* Most people one section may list: more is a layout the reader does not
  * understand (a warning, no rows). */
 #define ATTEND_MAX 60
 /* A line of an apologies item that names one person (or "None"). */
 bool prose_apology_entry(meeting *mt, long line, const char *item,
-			 const char *s, size_t n);
+                         const char *s, size_t n);
 
 #endif

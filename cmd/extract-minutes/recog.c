@@ -4,7 +4,9 @@
 
 static cs_ruleset *sets[RS_N];
 static const char *const files[RS_N] = {
-	"rules-minutes-start", "rules-minutes-sections", "rules-minutes-items",
+	"rules-minutes-start",
+	"rules-minutes-sections",
+	"rules-minutes-items",
 	"rules-minutes-close",
 };
 
@@ -33,7 +35,7 @@ recog(enum recog_set set, const char *name, const char *s, size_t n,
 
 	recog_init();
 	return rules_exec(sets[set], rules_need(sets[set], name), s, n, 0,
-			  m ? m : &local);
+	                  m ? m : &local);
 }
 
 cs_ruleset *
@@ -45,7 +47,7 @@ recog_rules(enum recog_set set)
 
 bool
 recog_group(enum recog_set set, const cs_rmatch *m, const char *group,
-	    const char *s, const char **v, size_t *vn)
+            const char *s, const char **v, size_t *vn)
 {
 	size_t so, eo;
 

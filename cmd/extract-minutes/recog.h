@@ -11,10 +11,10 @@
 #include "rules.h"
 
 enum recog_set {
-	RS_START,       /* rules-minutes-start: where a set of minutes starts */
-	RS_SECTIONS,    /* rules-minutes-sections: attendance headings */
-	RS_ITEMS,       /* rules-minutes-items: item headings */
-	RS_CLOSE,       /* rules-minutes-close: closing, next meeting, end */
+	RS_START,    /* rules-minutes-start: where a set of minutes starts */
+	RS_SECTIONS, /* rules-minutes-sections: attendance headings */
+	RS_ITEMS,    /* rules-minutes-items: item headings */
+	RS_CLOSE,    /* rules-minutes-close: closing, next meeting, end */
 	RS_N
 };
 
@@ -23,11 +23,11 @@ void recog_free(void);
 /* Rule name of set matches s[0..n) (from 0); the match in *m (may be
  * NULL).  A name the table lacks is an error naming the file. */
 bool recog(enum recog_set set, const char *name, const char *s, size_t n,
-	   cs_rmatch *m);
+           cs_rmatch *m);
 /* The set itself, for rules_named on a match. */
 cs_ruleset *recog_rules(enum recog_set set);
 /* The named group of the match, trimmed: false when absent or empty. */
 bool recog_group(enum recog_set set, const cs_rmatch *m, const char *group,
-		 const char *s, const char **v, size_t *vn);
+                 const char *s, const char **v, size_t *vn);
 
 #endif

@@ -9,8 +9,8 @@
 #include "tsv.h"
 
 static const char *const kind_names[] = {
-	"meeting", "present", "in_attendance", "apology", "item",
-	"resolution", "decision", "action", "next_meeting", "closed",
+	"meeting",    "present",  "in_attendance", "apology",      "item",
+	"resolution", "decision", "action",        "next_meeting", "closed",
 };
 
 static char *
@@ -22,7 +22,7 @@ dup_trim(const char *s, size_t n)
 
 void
 meeting_begin(meeting *mt, const char *source, long line, const char *date,
-	      const char *body, size_t bn)
+              const char *body, size_t bn)
 {
 	meeting_clear(mt);
 	mt->source = xstrdup(source);
@@ -45,7 +45,8 @@ meeting_set_venue(meeting *mt, const char *s, size_t n)
 
 rec *
 meeting_add(meeting *mt, enum rec_kind kind, long line, const char *item,
-	    const char *who, const char *role, const char *org, const char *text)
+            const char *who, const char *role, const char *org,
+            const char *text)
 {
 	rec *r;
 
@@ -59,9 +60,11 @@ meeting_add(meeting *mt, enum rec_kind kind, long line, const char *item,
 	r->org = xstrdup(org ? org : "");
 	r->text = xstrdup(text ? text : "");
 	memset(&r->owners, 0, sizeof r->owners);
-	if (kind == REC_PRESENT || kind == REC_IN_ATTENDANCE || kind == REC_APOLOGY) {
+	if (kind == REC_PRESENT || kind == REC_IN_ATTENDANCE ||
+	    kind == REC_APOLOGY) {
 		nameidx_person(mt->names, r->who, r->role, 0,
-			       NIX_LISTED | (kind == REC_APOLOGY ? NIX_ABSENT : 0));
+		               NIX_LISTED |
+		                   (kind == REC_APOLOGY ? NIX_ABSENT : 0));
 		if (kind == REC_PRESENT && role_is_chair(r->role))
 			nameidx_set_chair(mt->names, r->who);
 	}

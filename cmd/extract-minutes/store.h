@@ -11,22 +11,30 @@
 #include "people.h"
 
 enum rec_kind {
-	REC_MEETING, REC_PRESENT, REC_IN_ATTENDANCE, REC_APOLOGY, REC_ITEM,
-	REC_RESOLUTION, REC_DECISION, REC_ACTION, REC_NEXT_MEETING, REC_CLOSED
+	REC_MEETING,
+	REC_PRESENT,
+	REC_IN_ATTENDANCE,
+	REC_APOLOGY,
+	REC_ITEM,
+	REC_RESOLUTION,
+	REC_DECISION,
+	REC_ACTION,
+	REC_NEXT_MEETING,
+	REC_CLOSED
 };
 
 typedef struct {
 	enum rec_kind kind;
 	long line;
 	char *item, *who, *role, *org, *text;
-	owner_list owners;      /* an action's owners, still to resolve */
+	owner_list owners; /* an action's owners, still to resolve */
 } rec;
 
 /* A person referred to in the text of an item, newest first. */
 typedef struct {
 	char *ref;
-	bool guess;             /* untitled: may not be a person */
-	long sentence;          /* the sentence it was read in */
+	bool guess;    /* untitled: may not be a person */
+	long sentence; /* the sentence it was read in */
 } mention;
 
 typedef struct {
@@ -36,34 +44,34 @@ typedef struct {
 	rec *recs;
 	size_t nrecs, crecs;
 	nameidx *names;
-	bool has_next;          /* a next_meeting row was written */
-	size_t next_weak;       /* 1 + index of a next_meeting row read from
+	bool has_next;      /* a next_meeting row was written */
+	size_t next_weak;   /* 1 + index of a next_meeting row read from
 				 * a sentence elsewhere, which a date under a
 				 * next-meeting heading replaces */
-	int start_time;         /* minutes after midnight + 1; 0 unknown */
-	bool resolved_list;     /* "RESOLVED:" awaits its numbered list */
-	size_t list_rec;        /* 1 + index of a decision ending "the
+	int start_time;     /* minutes after midnight + 1; 0 unknown */
+	bool resolved_list; /* "RESOLVED:" awaits its numbered list */
+	size_t list_rec;    /* 1 + index of a decision ending "the
 				 * following:" that takes the list after it */
-	bool list_sub;          /* that list is in a sub-list ("including:") */
+	bool list_sub;      /* that list is in a sub-list ("including:") */
 	mention refs[OWNER_NCAND];
-	long sentence;          /* sentences read, for mention.sentence */
+	long sentence; /* sentences read, for mention.sentence */
 	char refs_item[16];
-	bool owner_column;      /* the owners were printed in a column
+	bool owner_column;   /* the owners were printed in a column
 				 * beside the paragraph: all of it is theirs */
-	size_t open_rec;        /* 1 + index of a decision whose sentence a
+	size_t open_rec;     /* 1 + index of a decision whose sentence a
 				 * line break cut ("... it was agreed that
 				 * the draft" / "policy be adopted.") */
-	char *last_sentence;    /* the item's sentence before, for "This was
+	char *last_sentence; /* the item's sentence before, for "This was
 				 * agreed." and "NO OBJECTIONS" */
 	/* the fields from resolved_list on are prose.c's reading state */
 } meeting;
 
-void meeting_begin(meeting *mt, const char *source, long line,
-		   const char *date, const char *body, size_t bn);
+void meeting_begin(meeting *mt, const char *source, long line, const char *date,
+                   const char *body, size_t bn);
 void meeting_set_venue(meeting *mt, const char *s, size_t n);
 rec *meeting_add(meeting *mt, enum rec_kind kind, long line, const char *item,
-		 const char *who, const char *role, const char *org,
-		 const char *text);
+                 const char *who, const char *role, const char *org,
+                 const char *text);
 /* Write every row of the set as it stands (rows whose kind was set
  * negative are dropped). */
 void meeting_write(const meeting *mt);

@@ -42,16 +42,15 @@ skip_spaces(const char *s, size_t n, size_t i)
 
 /* "April 29th", "March 12th 2024": the month first, an ordinal day. */
 static bool
-month_day(const char *s, size_t n, size_t i, int *d, int *m, int *y,
-	  size_t *eo)
+month_day(const char *s, size_t n, size_t i, int *d, int *m, int *y, size_t *eo)
 {
 	size_t w = i, k;
 	int mon, day = 0;
 
 	while (w < n && is_alpha(s[w]))
 		w++;
-	if (w == i || (mon = date_month_name(s + i, w - i)) == 0 || w + 1 >= n ||
-	    s[w] != ' ')
+	if (w == i || (mon = date_month_name(s + i, w - i)) == 0 ||
+	    w + 1 >= n || s[w] != ' ')
 		return false;
 	k = w + 1;
 	while (k < n && is_digit(s[k]) && k - w <= 2)
@@ -78,7 +77,7 @@ month_day(const char *s, size_t n, size_t i, int *d, int *m, int *y,
 
 bool
 when_day_month(const char *s, size_t n, size_t from, int *d, int *m, int *y,
-	       size_t *so, size_t *eo)
+               size_t *so, size_t *eo)
 {
 	for (size_t i = from; i < n; i++) {
 		if (is_alpha(s[i]) && (i == 0 || !is_alpha(s[i - 1])) &&
@@ -89,8 +88,9 @@ when_day_month(const char *s, size_t n, size_t from, int *d, int *m, int *y,
 		size_t k = i, w;
 		int day = 0, mon;
 
-		if (!is_digit(s[i]) || (i > 0 && (is_digit(s[i - 1]) ||
-		    is_alpha(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.')))
+		if (!is_digit(s[i]) ||
+		    (i > 0 && (is_digit(s[i - 1]) || is_alpha(s[i - 1]) ||
+		               s[i - 1] == '/' || s[i - 1] == '.')))
 			continue;
 		while (k < n && is_digit(s[k]) && k - i < 3)
 			day = day * 10 + (s[k++] - '0');
@@ -135,7 +135,7 @@ when_day_month(const char *s, size_t n, size_t from, int *d, int *m, int *y,
  * warning).  False, with a warning for a date that is no date. */
 static bool
 next_date(meeting *mt, long line, const char *s, size_t n, char *iso,
-	  size_t *eo)
+          size_t *eo)
 {
 	cs_date d;
 	size_t so, e2;
@@ -161,9 +161,10 @@ next_date(meeting *mt, long line, const char *s, size_t n, char *iso,
 			if (mon < md.m || (mon == md.m && day < md.d))
 				yr++;
 			if (!date_valid(yr, mon, day)) {
-				cs_warn_at(mt->source, line,
-					   "next meeting date is not a date: %.*s",
-					   (int)(e2 - so), s + so);
+				cs_warn_at(
+				    mt->source, line,
+				    "next meeting date is not a date: %.*s",
+				    (int)(e2 - so), s + so);
 				return false;
 			}
 			d.y = yr;
@@ -171,15 +172,16 @@ next_date(meeting *mt, long line, const char *s, size_t n, char *iso,
 			d.d = day;
 			date_iso(d, iso);
 			cs_warn_at(mt->source, line,
-				   "next meeting date has no year, %d taken from the meeting date: %.*s",
-				   yr, (int)(e2 - so), s + so);
+			           "next meeting date has no year, %d taken "
+			           "from the meeting date: %.*s",
+			           yr, (int)(e2 - so), s + so);
 			*eo = e2;
 			return true;
 		}
 		if (!full && !date_valid(yr, mon, day)) {
 			cs_warn_at(mt->source, line,
-				   "next meeting date is not a date: %.*s",
-				   (int)(e2 - so), s + so);
+			           "next meeting date is not a date: %.*s",
+			           (int)(e2 - so), s + so);
 			return false;
 		}
 	}
@@ -191,7 +193,7 @@ next_date(meeting *mt, long line, const char *s, size_t n, char *iso,
 
 bool
 prose_next_meeting(meeting *mt, long line, const char *item, const char *s,
-		   size_t n, bool any_date)
+                   size_t n, bool any_date)
 {
 	char iso[11], text[32];
 	size_t eo, tso, teo;
@@ -206,14 +208,15 @@ prose_next_meeting(meeting *mt, long line, const char *item, const char *s,
 	if (mt->has_next) {
 		/* a date under the next-meeting heading, over one from a
 		 * sentence elsewhere ("Next Governors Meeting March 12th") */
-		mt->recs[mt->next_weak - 1].kind = (enum rec_kind)-1;
+		mt->recs[mt->next_weak - 1].kind = (enum rec_kind) - 1;
 		mt->next_weak = 0;
 	}
 	/* "... 7th of July 2025 at 7pm": a time close after the date */
 	if (!time_find(s, n, eo, &t, &tso, &teo) || tso > eo + 24)
 		t = -1;
 	if (t >= 0)
-		snprintf(text, sizeof text, "%s %02d:%02d", iso, t / 60, t % 60);
+		snprintf(text, sizeof text, "%s %02d:%02d", iso, t / 60,
+		         t % 60);
 	else
 		snprintf(text, sizeof text, "%s", iso);
 	meeting_add(mt, REC_NEXT_MEETING, line, item, "", "", "", text);
@@ -236,28 +239,33 @@ when_settle(meeting *mt)
 		if (r->kind == REC_NEXT_MEETING && mt->date[0] &&
 		    strncmp(r->text, mt->date, 10) == 0)
 			cs_warn_at(mt->source, r->line,
-				   "the next meeting's date is the meeting's own (%s): the heading's date is kept, check which is right",
-				   mt->date);
+			           "the next meeting's date is the meeting's "
+			           "own (%s): the heading's date is kept, "
+			           "check which is right",
+			           mt->date);
 
-		if (r->kind != REC_NEXT_MEETING || strncmp(r->text, "0000-", 5) != 0)
+		if (r->kind != REC_NEXT_MEETING ||
+		    strncmp(r->text, "0000-", 5) != 0)
 			continue;
 		d.m = (int)strtol(r->text + 5, NULL, 10);
 		d.d = (int)strtol(r->text + 8, NULL, 10);
 		if (!date_parse(mt->date, strlen(mt->date), &md)) {
 			cs_warn_at(mt->source, r->line,
-				   "next meeting date has no year, and the meeting's is not known");
-			r->kind = (enum rec_kind)-1;
+			           "next meeting date has no year, and the "
+			           "meeting's is not known");
+			r->kind = (enum rec_kind) - 1;
 			continue;
 		}
 		d.y = md.y + (d.m < md.m || (d.m == md.m && d.d < md.d));
 		if (!date_valid(d.y, d.m, d.d)) {
-			r->kind = (enum rec_kind)-1;
+			r->kind = (enum rec_kind) - 1;
 			continue;
 		}
 		date_iso(d, iso);
 		cs_warn_at(mt->source, r->line,
-			   "next meeting date has no year, %d taken from the meeting date",
-			   d.y);
+		           "next meeting date has no year, %d taken from the "
+		           "meeting date",
+		           d.y);
 		memcpy(r->text, iso, 10);
 	}
 }
@@ -276,8 +284,8 @@ bare_hour(const char *s, size_t n)
 		return -1;
 	while (i < n && is_digit(s[i]) && h < 100)
 		h = h * 10 + (s[i++] - '0');
-	if (i + 2 < n && s[i] == '.' && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
-	    (i + 3 == n || !is_digit(s[i + 3]))) {
+	if (i + 2 < n && s[i] == '.' && is_digit(s[i + 1]) &&
+	    is_digit(s[i + 2]) && (i + 3 == n || !is_digit(s[i + 3]))) {
 		mi = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
 		i += 3;
 	}
@@ -301,9 +309,11 @@ prose_closed(meeting *mt, long line, const char *s, size_t n)
 			t += 12 * 60;
 		snprintf(text, sizeof text, "%02d:%02d", t / 60, t % 60);
 		cs_warn_at(mt->source, line,
-			   "closing time %.*s has no am/pm; read as %s from the starting time",
-			   (int)strcspn(s, " ,;"), s, text);
+		           "closing time %.*s has no am/pm; read as %s from "
+		           "the starting time",
+		           (int)strcspn(s, " ,;"), s, text);
 	} else
-		cs_warn_at(mt->source, line, "closing time not understood: %.40s", s);
+		cs_warn_at(mt->source, line,
+		           "closing time not understood: %.40s", s);
 	meeting_add(mt, REC_CLOSED, line, "", "", "", "", text);
 }

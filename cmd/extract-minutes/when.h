@@ -19,8 +19,8 @@ bool prose_is_next_meeting_title(const char *s, size_t n);
  * January") takes the first such day on or after the meeting, with a
  * warning; a date that is no date ("30 February 2024") is a warning.
  * True when a row was written. */
-bool prose_next_meeting(meeting *mt, long line, const char *item,
-			const char *s, size_t n, bool any_date);
+bool prose_next_meeting(meeting *mt, long line, const char *item, const char *s,
+                        size_t n, bool any_date);
 /* The next meeting's year, when it was printed without one and the
  * meeting's own year was settled only at the end of its minutes. */
 void when_settle(meeting *mt);
@@ -32,6 +32,6 @@ void prose_closed(meeting *mt, long line, const char *s, size_t n);
  * ("9th January", "30 February 2024", "the 7th of July"): valid or not.
  * y is 0 when no year is printed. */
 bool when_day_month(const char *s, size_t n, size_t from, int *d, int *m,
-		    int *y, size_t *so, size_t *eo);
+                    int *y, size_t *so, size_t *eo);
 
 #endif

@@ -13,7 +13,8 @@
 #include "wardref.h"
 
 static const char *const added[] = {
-	"ward_code", "ward_name", "lad_code", "lad_name", "vintage", "population",
+	"ward_code", "ward_name", "lad_code",
+	"lad_name",  "vintage",   "population",
 };
 enum { NADD = sizeof added / sizeof added[0] };
 
@@ -24,7 +25,7 @@ typedef struct {
 } in_cols;
 
 static query row_query(const tsv *in, const in_cols *c, borough_cache *bc,
-		       period_cols *pc);
+                       period_cols *pc);
 static void usage(void);
 
 int
@@ -59,23 +60,52 @@ main(int argc, char *argv[])
 	tsv *in;
 
 	cs_setprog(argv[0]);
-	opterr = 0;  /* cs_bad_option says it once, under one name */
-	while ((ch = getopt_long(argc, argv, "k:c:b:r:qhV", longopts, NULL)) != -1) {
+	opterr = 0; /* cs_bad_option says it once, under one name */
+	while ((ch = getopt_long(argc, argv, "k:c:b:r:qhV", longopts, NULL)) !=
+	       -1) {
 		switch (ch) {
-		case 'k': key = optarg; key_given = true; break;
-		case 'c': code_col = optarg; break;
-		case 'b': boro_col = optarg; break;
-		case 'B': borough = optarg; break;
-		case 'v': vintage = optarg; break;
-		case 'r': ro.path = optarg; break;
-		case 'C': ro.code = optarg; break;
-		case 'N': ro.name = optarg; break;
-		case 'P': ro.population = optarg; break;
-		case 's': strict = true; break;
-		case 'q': case CS_OPT_MAX_WARNINGS: cs_common_option(ch, optarg); break;
-		case 'h': usage(); return cs_finish(false);
-		case 'V': cs_version();
-		default: cs_bad_option(argv, "k:c:b:r:qhV", longopts);
+		case 'k':
+			key = optarg;
+			key_given = true;
+			break;
+		case 'c':
+			code_col = optarg;
+			break;
+		case 'b':
+			boro_col = optarg;
+			break;
+		case 'B':
+			borough = optarg;
+			break;
+		case 'v':
+			vintage = optarg;
+			break;
+		case 'r':
+			ro.path = optarg;
+			break;
+		case 'C':
+			ro.code = optarg;
+			break;
+		case 'N':
+			ro.name = optarg;
+			break;
+		case 'P':
+			ro.population = optarg;
+			break;
+		case 's':
+			strict = true;
+			break;
+		case 'q':
+		case CS_OPT_MAX_WARNINGS:
+			cs_common_option(ch, optarg);
+			break;
+		case 'h':
+			usage();
+			return cs_finish(false);
+		case 'V':
+			cs_version();
+		default:
+			cs_bad_option(argv, "k:c:b:r:qhV", longopts);
 		}
 	}
 	if (borough != NULL && boro_col != NULL)
@@ -90,17 +120,21 @@ main(int argc, char *argv[])
 		sbuf sets = SBUF_INIT;
 
 		wardref_vintages(ref, &sets);
-		cs_usage_error("--vintage %s: no such boundary set in %s (it has %s)",
-			       vintage, wardref_path(ref), sets.s);
+		cs_usage_error(
+		    "--vintage %s: no such boundary set in %s (it has %s)",
+		    vintage, wardref_path(ref), sets.s);
 	}
-	if (borough != NULL && (cols.lad = wardref_lad(ref, borough, strlen(borough))) == NULL) {
+	if (borough != NULL &&
+	    (cols.lad = wardref_lad(ref, borough, strlen(borough))) == NULL) {
 		sbuf near = SBUF_INIT;
 
 		if (*wardref_near_lad(ref, borough, &near) != '\0')
-			cs_usage_error("--borough %s: not a local authority of %s "
-				       "(nearest: %s)", borough, wardref_path(ref), near.s);
+			cs_usage_error(
+			    "--borough %s: not a local authority of %s "
+			    "(nearest: %s)",
+			    borough, wardref_path(ref), near.s);
 		cs_usage_error("--borough %s: not a local authority of %s",
-			       borough, wardref_path(ref));
+		               borough, wardref_path(ref));
 	}
 
 	/* The input: columns by name, checked before any data is read. */
@@ -110,7 +144,8 @@ main(int argc, char *argv[])
 		wardref_free(ref);
 		return cs_finish(strict);
 	}
-	cols.key = key_given || code_col == NULL ? tsv_need(in, key) : tsv_col(in, key);
+	cols.key = key_given || code_col == NULL ? tsv_need(in, key)
+	                                         : tsv_col(in, key);
 	if (code_col != NULL)
 		cols.code = tsv_need(in, code_col);
 	if (boro_col != NULL)
@@ -183,40 +218,57 @@ static void
 usage(void)
 {
 	printf("Usage: %s [OPTION]... [FILE]...\n", cs_prog());
-	fputs(
-"Add ward_code ward_name lad_code lad_name vintage population to each row of\n"
-"a TSV that names a ward (an indicator table, say).  Names match across case,\n"
-"'&'/'and', punctuation and a trailing \"Ward\"; codes match exactly.  A row\n"
-"that matches no single ward passes through with the added fields empty and\n"
-"a warning naming the candidates.\n"
-"\n"
-"  -k, --key COLUMN          ward name column (default: area)\n"
-"  -c, --code COLUMN         ward code column, matched first when not empty\n"
-"                            (default: area_code, when the input has it and\n"
-"                            --vintage is not given)\n"
-"  -b, --borough-column COLUMN  borough of each row (name or E09 code;\n"
-"                            default: parent_area, when the input has it)\n"
-"      --borough NAME        the borough of every row\n"
-"      --vintage 2014|2022   boundary set: 2014 = wards before May 2022,\n"
-"                            2022 = wards from May 2022; by default taken\n"
-"                            from period_start/period_end or period\n"
-"  -r, --ref FILE            an ONS ward lookup (CSV or TSV) instead of the\n"
-"                            built-in London table (WDyyCD, WDyyNM,\n"
-"                            LADyyCD, LADyyNM found by name)\n"
-"      --ref-code COLUMN     its ward code column\n"
-"      --ref-name COLUMN     its ward name column\n"
-"      --ref-population COLUMN  its population column\n"
-"      --strict              exit 1 when any row did not match\n"
-"  -q, --quiet               print no warnings (with --strict: their count)\n"
-"      --max-warnings N      print each kind of warning at most N times (10)\n"
-"  -h, --help                this help\n"
-"  -V, --version             version\n"
-"\n"
-"Examples:\n"
-"  join-wards --borough Barnet --vintage 2022 wards.tsv\n"
-"  join-wards -c area_code indicators.tsv\n"
-"  join-wards -k WardName -b borough -r Ward_to_LAD_Dec_2023.csv crime.tsv\n"
-"\n"
-"Exit status: 0 success, 1 data error (or a warning with --strict),\n"
-"2 usage error.\n", stdout);
+	fputs("Add ward_code ward_name lad_code lad_name vintage population to "
+	      "each row of\n"
+	      "a TSV that names a ward (an indicator table, say).  Names match "
+	      "across case,\n"
+	      "'&'/'and', punctuation and a trailing \"Ward\"; codes match "
+	      "exactly.  A row\n"
+	      "that matches no single ward passes through with the added "
+	      "fields empty and\n"
+	      "a warning naming the candidates.\n"
+	      "\n"
+	      "  -k, --key COLUMN          ward name column (default: area)\n"
+	      "  -c, --code COLUMN         ward code column, matched first "
+	      "when not empty\n"
+	      "                            (default: area_code, when the input "
+	      "has it and\n"
+	      "                            --vintage is not given)\n"
+	      "  -b, --borough-column COLUMN  borough of each row (name or E09 "
+	      "code;\n"
+	      "                            default: parent_area, when the "
+	      "input has it)\n"
+	      "      --borough NAME        the borough of every row\n"
+	      "      --vintage 2014|2022   boundary set: 2014 = wards before "
+	      "May 2022,\n"
+	      "                            2022 = wards from May 2022; by "
+	      "default taken\n"
+	      "                            from period_start/period_end or "
+	      "period\n"
+	      "  -r, --ref FILE            an ONS ward lookup (CSV or TSV) "
+	      "instead of the\n"
+	      "                            built-in London table (WDyyCD, "
+	      "WDyyNM,\n"
+	      "                            LADyyCD, LADyyNM found by name)\n"
+	      "      --ref-code COLUMN     its ward code column\n"
+	      "      --ref-name COLUMN     its ward name column\n"
+	      "      --ref-population COLUMN  its population column\n"
+	      "      --strict              exit 1 when any row did not match\n"
+	      "  -q, --quiet               print no warnings (with --strict: "
+	      "their count)\n"
+	      "      --max-warnings N      print each kind of warning at most "
+	      "N times (10)\n"
+	      "  -h, --help                this help\n"
+	      "  -V, --version             version\n"
+	      "\n"
+	      "Examples:\n"
+	      "  join-wards --borough Barnet --vintage 2022 wards.tsv\n"
+	      "  join-wards -c area_code indicators.tsv\n"
+	      "  join-wards -k WardName -b borough -r Ward_to_LAD_Dec_2023.csv "
+	      "crime.tsv\n"
+	      "\n"
+	      "Exit status: 0 success, 1 data error (or a warning with "
+	      "--strict),\n"
+	      "2 usage error.\n",
+	      stdout);
 }

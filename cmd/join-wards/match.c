@@ -40,9 +40,10 @@ list(matcher *mt, const ward *w, const query *q, bool scoped)
 		if (scoped && !in_scope(w, q))
 			continue;
 		if (n++ < MAX_LISTED)
-			sbuf_printf(&mt->msg, "%s%s %s (%s%s%s)", n > 1 ? ", " : "",
-				    w->code, w->name, w->lad_name,
-				    *w->vintage ? ", " : "", w->vintage);
+			sbuf_printf(&mt->msg, "%s%s %s (%s%s%s)",
+			            n > 1 ? ", " : "", w->code, w->name,
+			            w->lad_name, *w->vintage ? ", " : "",
+			            w->vintage);
 	}
 	if (n > MAX_LISTED)
 		sbuf_printf(&mt->msg, " and %zu more", n - MAX_LISTED);
@@ -58,7 +59,7 @@ by_code(matcher *mt, const query *q, const char *file, long line, match *m)
 
 	if (w == NULL) {
 		cs_warn_at(file, line, "ward code \"%s\" not found",
-			   shown(&mt->shown[0], q->code, q->code_len));
+		           shown(&mt->shown[0], q->code, q->code_len));
 		return false;
 	}
 	m->w = w;
@@ -78,7 +79,8 @@ by_name(matcher *mt, const query *q, const char *file, long line, match *m)
 	bool several_codes = false, several_lads = false, several_sets = false;
 	size_t found = 0;
 
-	if (mt->last.w && q->lad == mt->last_lad && q->vintage == mt->last_vintage &&
+	if (mt->last.w && q->lad == mt->last_lad &&
+	    q->vintage == mt->last_vintage &&
 	    q->name_len == mt->last_name.len &&
 	    memcmp(q->name, mt->last_name.s, q->name_len) == 0) {
 		*m = mt->last;
@@ -98,27 +100,30 @@ by_name(matcher *mt, const query *q, const char *file, long line, match *m)
 	}
 	if (all == NULL) {
 		cs_warn_at(file, line, "ward \"%s\" not found",
-			   shown(&mt->shown[0], q->name, q->name_len));
+		           shown(&mt->shown[0], q->name, q->name_len));
 		return false;
 	}
 	if (found == 0) {
-		cs_warn_at(file, line, "ward \"%s\" not found%s%s%s%s%s; "
-			   "candidates: %s",
-			   shown(&mt->shown[0], q->name, q->name_len),
-			   q->lad ? " in " : "",
-			   shown(&mt->shown[1], q->borough, q->borough_len),
-			   q->vintage ? " among the " : "",
-			   q->vintage ? q->vintage : "", q->vintage ? " wards" : "",
-			   list(mt, all, q, false));
+		cs_warn_at(file, line,
+		           "ward \"%s\" not found%s%s%s%s%s; "
+		           "candidates: %s",
+		           shown(&mt->shown[0], q->name, q->name_len),
+		           q->lad ? " in " : "",
+		           shown(&mt->shown[1], q->borough, q->borough_len),
+		           q->vintage ? " among the " : "",
+		           q->vintage ? q->vintage : "",
+		           q->vintage ? " wards" : "", list(mt, all, q, false));
 		return false;
 	}
 	if (several_codes) {
 		cs_warn_at(file, line, "ward \"%s\" is ambiguous: %s; %s",
-			   shown(&mt->shown[0], q->name, q->name_len),
-			   list(mt, all, q, true),
-			   several_lads && several_sets ? "give the borough and the boundary set"
-			   : several_lads ? "give the borough (-b or --borough)"
-			   : "give the boundary set (--vintage or a period column)");
+		           shown(&mt->shown[0], q->name, q->name_len),
+		           list(mt, all, q, true),
+		           several_lads && several_sets
+		               ? "give the borough and the boundary set"
+		           : several_lads ? "give the borough (-b or --borough)"
+		                          : "give the boundary set (--vintage "
+		                            "or a period column)");
 		return false;
 	}
 	/* One code: one area, perhaps listed in both boundary sets. */
@@ -140,10 +145,12 @@ match_row(matcher *mt, const query *q, const char *file, long line, match *m)
 	if (q->code_len > 0)
 		return by_code(mt, q, file, line, m);
 	if (q->borough_len > 0 && q->lad == NULL) {
-		cs_warn_at(file, line, "borough \"%s\" is not a local authority "
-			   "of the reference; ward \"%s\" not matched",
-			   shown(&mt->shown[0], q->borough, q->borough_len),
-			   shown(&mt->shown[1], q->name ? q->name : "", q->name_len));
+		cs_warn_at(
+		    file, line,
+		    "borough \"%s\" is not a local authority "
+		    "of the reference; ward \"%s\" not matched",
+		    shown(&mt->shown[0], q->borough, q->borough_len),
+		    shown(&mt->shown[1], q->name ? q->name : "", q->name_len));
 		return false;
 	}
 	if (q->name_len > 0)

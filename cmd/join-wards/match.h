@@ -9,15 +9,15 @@
 #include "wardref.h"
 
 typedef struct {
-	const ward *w;           /* NULL: no single ward (a warning was issued) */
-	const char *vintage;     /* NULL when the ward is in several sets and
+	const ward *w;       /* NULL: no single ward (a warning was issued) */
+	const char *vintage; /* NULL when the ward is in several sets and
 				  * nothing chose one */
 } match;
 
 typedef struct {
 	const wardref *ref;
-	sbuf key, msg;       /* reused: no allocation per row once warm */
-	sbuf shown[2];       /* the values a warning names, made printable */
+	sbuf key, msg; /* reused: no allocation per row once warm */
+	sbuf shown[2]; /* the values a warning names, made printable */
 	/* The last name matched, as rows come in runs of one ward. */
 	sbuf last_name;
 	const char *last_lad, *last_vintage;
@@ -34,7 +34,8 @@ typedef struct {
 
 /* Match q; on failure warn at file:line naming the value and the
  * candidates.  Returns m->w != NULL. */
-bool match_row(matcher *mt, const query *q, const char *file, long line, match *m);
+bool match_row(matcher *mt, const query *q, const char *file, long line,
+               match *m);
 void matcher_free(matcher *mt);
 
 #endif

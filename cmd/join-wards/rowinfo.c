@@ -56,12 +56,15 @@ iso_field(const tsv *in, int col)
 	const char *s;
 	cs_date d;
 
-	if (col < 0 || !is_iso(tsv_get(in, (size_t)col), tsv_len(in, (size_t)col)))
+	if (col < 0 ||
+	    !is_iso(tsv_get(in, (size_t)col), tsv_len(in, (size_t)col)))
 		return NULL;
 	s = tsv_get(in, (size_t)col);
 	if (!date_parse(s, 10, &d)) {
-		cs_warn_at(tsv_source(in), tsv_lineno(in), "%s '%s' is not a date; "
-			   "not used", tsv_colname(in, (size_t)col), s);
+		cs_warn_at(tsv_source(in), tsv_lineno(in),
+		           "%s '%s' is not a date; "
+		           "not used",
+		           tsv_colname(in, (size_t)col), s);
 		return NULL;
 	}
 	return s;

@@ -15,8 +15,8 @@
 #define JW_CUTOVER "2022-05-01"
 
 typedef struct {
-	int start, end, period;   /* input columns, -1 when absent */
-	sbuf last;                /* the last period value and its answer */
+	int start, end, period; /* input columns, -1 when absent */
+	sbuf last;              /* the last period value and its answer */
 	const char *last_vintage;
 	bool have_last;
 } period_cols;
@@ -30,7 +30,7 @@ void period_cols_free(period_cols *pc);
 
 typedef struct {
 	const wardref *ref;
-	hmap *seen;               /* borough value -> LAD code, or NULL */
+	hmap *seen; /* borough value -> LAD code, or NULL */
 } borough_cache;
 
 void bcache_init(borough_cache *bc, const wardref *ref);

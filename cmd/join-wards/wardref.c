@@ -27,20 +27,21 @@
 enum { C_CODE, C_NAME, C_LADCD, C_LADNM, C_VINT, C_POP, C_N };
 
 struct wardref {
-	char *path;             /* the table's name for messages about matches */
-	char *file;             /* where it was read: messages about its defects */
+	char *path; /* the table's name for messages about matches */
+	char *file; /* where it was read: messages about its defects */
 	ward *w;
 	size_t n, cap;
 	hmap *by_code, *by_name, *lads;
-	hmap *vintages;      /* distinct vintage values */
-	char vintage[8];     /* "20yy" for a lookup without a vintage column */
-	int col[C_N];        /* -1 when absent */
+	hmap *vintages;  /* distinct vintage values */
+	char vintage[8]; /* "20yy" for a lookup without a vintage column */
+	int col[C_N];    /* -1 when absent */
 };
 
 /* The names each column goes by, ours first, then ONS's (lib/cols.h: '#'
  * is a digit).  A name given with --ref-* replaces the list. */
 static const char *const code_names[] = { "ward_code", "WD##CD", NULL };
-static const char *const name_names[] = { "ward_name", "WD##NM", "WardName", NULL };
+static const char *const name_names[] = { "ward_name", "WD##NM", "WardName",
+	                                  NULL };
 static const char *const ladcd_names[] = { "lad_code", "LAD##CD", NULL };
 static const char *const ladnm_names[] = { "lad_name", "LAD##NM", NULL };
 static const char *const vint_names[] = { "vintage", NULL };
@@ -49,32 +50,41 @@ static const char *const pop_names[] = { "population", NULL };
 static void
 find_columns(wardref *r, const wardref_opts *o, char *const names[], size_t n)
 {
-	static const char *what[] = { "--ref-code", "--ref-name", "", "", "", "--ref-population" };
-	static const char *const *ours[C_N] = { code_names, name_names,
-		ladcd_names, ladnm_names, vint_names, pop_names };
-	const char *given[C_N] = { o->code, o->name, NULL, NULL, NULL, o->population };
+	static const char *what[] = { "--ref-code", "--ref-name",      "", "",
+		                      "",           "--ref-population" };
+	static const char *const *ours[C_N] = { code_names,  name_names,
+		                                ladcd_names, ladnm_names,
+		                                vint_names,  pop_names };
+	const char *given[C_N] = { o->code, o->name, NULL,
+		                   NULL,    NULL,    o->population };
 
 	for (int k = 0; k < C_N; k++) {
 		const char *const just[] = { given[k], NULL };
 
 		r->col[k] = col_find((const char *const *)names, NULL, n,
-				     given[k] != NULL ? just : ours[k]);
+		                     given[k] != NULL ? just : ours[k]);
 		if (given[k] != NULL && r->col[k] < 0)
-			cs_usage_error("%s: no column '%s' (%s)", r->file, given[k], what[k]);
+			cs_usage_error("%s: no column '%s' (%s)", r->file,
+			               given[k], what[k]);
 	}
 	if (r->col[C_CODE] < 0)
-		cs_die(CS_EXIT_DATA, "%s: no ward code column (ward_code or WDyyCD); "
-		       "name it with --ref-code", r->file);
+		cs_die(CS_EXIT_DATA,
+		       "%s: no ward code column (ward_code or WDyyCD); "
+		       "name it with --ref-code",
+		       r->file);
 	if (r->col[C_NAME] < 0)
-		cs_die(CS_EXIT_DATA, "%s: no ward name column (ward_name or WDyyNM); "
-		       "name it with --ref-name", r->file);
+		cs_die(CS_EXIT_DATA,
+		       "%s: no ward name column (ward_name or WDyyNM); "
+		       "name it with --ref-name",
+		       r->file);
 	if (r->col[C_VINT] < 0 && o->code == NULL) {
 		const char *s = names[r->col[C_CODE]];
 		size_t len = strlen(s);
 
 		text_trim(&s, &len);
 		if (col_is(s, len, "WD##CD"))
-			snprintf(r->vintage, sizeof r->vintage, "20%.2s", s + 2);
+			snprintf(r->vintage, sizeof r->vintage, "20%.2s",
+			         s + 2);
 	}
 }
 
@@ -91,7 +101,8 @@ chain(hmap *h, const char *key, size_t n, ward *w, ward **link)
 static bool
 same_ward(const ward *a, const ward *b)
 {
-	return strcmp(a->name, b->name) == 0 && strcmp(a->lad_code, b->lad_code) == 0;
+	return strcmp(a->name, b->name) == 0 &&
+	       strcmp(a->lad_code, b->lad_code) == 0;
 }
 
 /* Copy one reference row (cells indexed by column). */
@@ -119,20 +130,22 @@ add_row(wardref *r, const char *const cell[], const size_t len[], long lineno)
 	}
 	if (fl[C_CODE] == 0 || fl[C_NAME] == 0)
 		cs_die_at(CS_EXIT_DATA, r->file, lineno, "empty ward %s",
-			  fl[C_CODE] == 0 ? "code" : "name");
+		          fl[C_CODE] == 0 ? "code" : "name");
 	r->w = xgrow(r->w, &r->cap, r->n + 1, sizeof *r->w);
 	w = &r->w[r->n];
 	memset(w, 0, sizeof *w);
 	w->buf = p = xmalloc(total);
 	for (int k = 0; k < C_N; k++) {
-		const char **dst[C_N] = { &w->code, &w->name, &w->lad_code,
-					  &w->lad_name, &w->vintage, &w->population };
+		const char **dst[C_N] = { &w->code,     &w->name,
+			                  &w->lad_code, &w->lad_name,
+			                  &w->vintage,  &w->population };
 
 		memcpy(p, f[k], fl[k]);
 		p[fl[k]] = '\0';
 		/* Field bytes are joined into TSV later: no tab, CR or LF. */
 		for (size_t i = 0; i < fl[k]; i++)
-			if (p[i] == '\t' || p[i] == '\r' || p[i] == '\n' || p[i] == '\0')
+			if (p[i] == '\t' || p[i] == '\r' || p[i] == '\n' ||
+			    p[i] == '\0')
 				p[i] = ' ';
 		*dst[k] = p;
 		p += fl[k] + 1;
@@ -155,14 +168,17 @@ index_rows(wardref *r)
 	for (size_t i = 0; i < r->n; i++) {
 		ward *w = &r->w[i], *d;
 
-		for (d = hmap_get(r->by_code, w->code, strlen(w->code)); d; d = d->next_code)
+		for (d = hmap_get(r->by_code, w->code, strlen(w->code)); d;
+		     d = d->next_code)
 			if (strcmp(d->vintage, w->vintage) == 0)
 				break;
 		if (d != NULL) {
 			if (!same_ward(d, w))
-				cs_warn("%s: ward code %s is listed as both '%s' (%s) and "
-					"'%s' (%s); the first is kept", r->file, w->code,
-					d->name, d->lad_name, w->name, w->lad_name);
+				cs_warn("%s: ward code %s is listed as both "
+				        "'%s' (%s) and "
+				        "'%s' (%s); the first is kept",
+				        r->file, w->code, d->name, d->lad_name,
+				        w->name, w->lad_name);
 			free(w->buf);
 			continue;
 		}
@@ -179,10 +195,12 @@ index_rows(wardref *r)
 		chain(r->by_name, key.s, key.len, w, &w->next_name);
 		hmap_put(r->vintages, w->vintage, strlen(w->vintage));
 		if (*w->lad_code != '\0') {
-			*hmap_put(r->lads, w->lad_code, strlen(w->lad_code)) = (void *)w->lad_code;
+			*hmap_put(r->lads, w->lad_code, strlen(w->lad_code)) =
+			    (void *)w->lad_code;
 			name_fold(w->lad_name, strlen(w->lad_name), 0, &key);
 			if (key.len > 0)
-				*hmap_put(r->lads, key.s, key.len) = (void *)w->lad_code;
+				*hmap_put(r->lads, key.s, key.len) =
+				    (void *)w->lad_code;
 		}
 	}
 	sbuf_free(&key);
@@ -248,7 +266,7 @@ load_csv(wardref *r, const wardref_opts *o)
 			free(len);
 			csvin_close(c);
 			cs_die_at(CS_EXIT_DATA, r->path, line,
-				  "%zu fields, the header has %zu", got, n);
+			          "%zu fields, the header has %zu", got, n);
 		}
 		for (size_t j = 0; j < n; j++) {
 			cell[j] = csvin_get(c, j);
@@ -272,10 +290,12 @@ is_tsv(const char *path)
 	if (f == NULL)
 		cs_die(CS_EXIT_DATA, "%s: %s", path, strerror(errno));
 	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode))
-		cs_die(CS_EXIT_DATA, "%s: is a directory, not a ward lookup", path);
+		cs_die(CS_EXIT_DATA, "%s: is a directory, not a ward lookup",
+		       path);
 	/* (a first line longer than a reference line: load_csv says so) */
-	for (size_t n = 0; n < REF_MAX_LINE &&
-	     (ch = getc(f)) != EOF && ch != '\n' && ch != '\t'; n++)
+	for (size_t n = 0; n < REF_MAX_LINE && (ch = getc(f)) != EOF &&
+	                   ch != '\n' && ch != '\t';
+	     n++)
 		;
 	fclose(f);
 	return ch == '\t';
@@ -298,7 +318,8 @@ wardref_load(const wardref_opts *o)
 			/* ref.h looks a bare name up in the data directory. */
 			sbuf p = SBUF_INIT;
 
-			sbuf_printf(&p, "%s%s", strchr(o->path, '/') ? "" : "./", o->path);
+			sbuf_printf(&p, "%s%s",
+			            strchr(o->path, '/') ? "" : "./", o->path);
 			load_tsv(r, o, p.s);
 			sbuf_free(&p);
 		} else {
@@ -341,7 +362,8 @@ wardref_vintages(const wardref *r, sbuf *out)
 	qsort(v, k, sizeof *v, cmp_str);
 	sbuf_clear(out);
 	for (i = 0; i < k; i++)
-		sbuf_printf(out, "%s%s", i ? ", " : "", *v[i] ? v[i] : "(none)");
+		sbuf_printf(out, "%s%s", i ? ", " : "",
+		            *v[i] ? v[i] : "(none)");
 	free(v);
 }
 
@@ -388,7 +410,7 @@ wardref_near_lad(const wardref *r, const char *s, sbuf *out)
 	near_init(&ns, s, strlen(s));
 	for (size_t i = 0; i < r->n; i++)
 		near_add(&ns, r->w[i].lad_name, r->w[i].lad_name,
-			 strlen(r->w[i].lad_name));
+		         strlen(r->w[i].lad_name));
 	near_list(&ns, out);
 	near_free(&ns);
 	return sbuf_str(out);

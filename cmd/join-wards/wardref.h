@@ -12,14 +12,14 @@
 typedef struct ward ward;
 struct ward {
 	const char *code, *name, *lad_code, *lad_name, *vintage, *population;
-	ward *next_code;     /* next row with the same code (another vintage) */
-	ward *next_name;     /* next row with the same folded name */
-	char *buf;           /* owns the strings above */
+	ward *next_code; /* next row with the same code (another vintage) */
+	ward *next_name; /* next row with the same folded name */
+	char *buf;       /* owns the strings above */
 };
 
 typedef struct {
-	const char *path;    /* NULL: the built-in table */
-	const char *code, *name, *population;   /* --ref-* column names */
+	const char *path;                     /* NULL: the built-in table */
+	const char *code, *name, *population; /* --ref-* column names */
 } wardref_opts;
 
 typedef struct wardref wardref;

@@ -21,32 +21,32 @@
 
 typedef struct {
 	long count;
-	const char *source;     /* interned, see intern() */
+	const char *source; /* interned, see intern() */
 	long line;
 } month_fig;
 
 struct nc_group {
 	char *area, *code, *offence;
-	char *parent, *pcode;   /* "" unless agg_group_in */
-	sbuf label;             /* the labels summed, " + " between */
-	size_t nlabels;         /* how many distinct labels */
-	bool label_done;        /* "+ N more" added */
-	int first;              /* month index of fig[0] */
+	char *parent, *pcode; /* "" unless agg_group_in */
+	sbuf label;           /* the labels summed, " + " between */
+	size_t nlabels;       /* how many distinct labels */
+	bool label_done;      /* "+ N more" added */
+	int first;            /* month index of fig[0] */
 	month_fig *fig;
 	size_t n;
 };
 
 #define YEAR0 1900
-#define NMONTHS (300 * 12)   /* 1900-2199: months outside are refused */
+#define NMONTHS (300 * 12) /* 1900-2199: months outside are refused */
 
 static nc_group **groups;
 static size_t ngroups, gcap;
 static hmap *index;
-static hmap *label_index;   /* group pointer + label: seen in that group */
+static hmap *label_index; /* group pointer + label: seen in that group */
 static char **sources;
 static size_t nsources, scap;
 static bool seen[NMONTHS];
-static const char *claimed[NMONTHS];   /* MPS file whose figures a month holds */
+static const char *claimed[NMONTHS]; /* MPS file whose figures a month holds */
 static int latest = -1;
 
 static void
@@ -122,14 +122,14 @@ finish_label(nc_group *g)
 
 nc_group *
 agg_group(const char *area, const char *code, const char *offence,
-	  const char *label)
+          const char *label)
 {
 	return agg_group_in(area, code, "", "", offence, label);
 }
 
 nc_group *
 agg_group_in(const char *area, const char *code, const char *parent,
-	     const char *pcode, const char *offence, const char *label)
+             const char *pcode, const char *offence, const char *label)
 {
 	static sbuf key;
 	void **slot;
@@ -271,7 +271,8 @@ sort_groups(void)
 static const char *
 unit_of(const nc_group *g)
 {
-	return strcmp(g->offence, "anti_social_behaviour") == 0 ? "incidents" : "offences";
+	return strcmp(g->offence, "anti_social_behaviour") == 0 ? "incidents"
+	                                                        : "offences";
 }
 
 static void
@@ -280,18 +281,27 @@ emit(const nc_group *g, const month_fig *where, const cs_period *p,
      const char *unit)
 {
 	nc_row r = {
-		.source = where->source, .line = where->line, .area = g->area,
-		.area_code = g->code, .parent_area = g->parent,
-		.parent_area_code = g->pcode, .period = p, .base = base,
-		.offence = g->offence, .offence_label = sbuf_str(&g->label),
-		.measure = measure, .value = value, .unit = unit,
+		.source = where->source,
+		.line = where->line,
+		.area = g->area,
+		.area_code = g->code,
+		.parent_area = g->parent,
+		.parent_area_code = g->pcode,
+		.period = p,
+		.base = base,
+		.offence = g->offence,
+		.offence_label = sbuf_str(&g->label),
+		.measure = measure,
+		.value = value,
+		.unit = unit,
 	};
 
 	nc_emit(&r);
 }
 
 static void
-emit_count(const nc_group *g, const month_fig *where, const cs_period *p, long v)
+emit_count(const nc_group *g, const month_fig *where, const cs_period *p,
+           long v)
 {
 	char buf[32];
 
@@ -383,11 +393,13 @@ agg_emit_windows(const struct nc_opts *o)
 		cur_ok[w] = covered(latest - n + 1, latest);
 		base_ok[w] = covered(latest - 12 - n + 1, latest - 12);
 		if (!cur_ok[w])
-			cs_warn("--window %d: the input does not cover %s; no rows for it",
-				n, cur[w].label);
+			cs_warn("--window %d: the input does not cover %s; no "
+			        "rows for it",
+			        n, cur[w].label);
 		else if (!base_ok[w])
-			cs_warn("--window %d: the input does not cover %s; no change computed",
-				n, base[w].label);
+			cs_warn("--window %d: the input does not cover %s; no "
+			        "change computed",
+			        n, base[w].label);
 	}
 	for (size_t i = 0; i < ngroups; i++) {
 		const nc_group *g = groups[i];
@@ -409,11 +421,16 @@ agg_emit_windows(const struct nc_opts *o)
 			emit_count(g, at, &cur[w], now);
 			if (!base_ok[w])
 				continue;
-			then = sum(g, latest - 12 - n + 1, latest - 12, &at_base);
+			then =
+			    sum(g, latest - 12 - n + 1, latest - 12, &at_base);
 			emit_count(g, at_base, &base[w], then);
 			if (then != 0)
-				num_format(pct, sizeof pct, 100.0 * (double)(now - then) / (double)then, 1);
-			emit(g, at, &cur[w], &base[w], "pct_change", pct, "percent");
+				num_format(pct, sizeof pct,
+				           100.0 * (double)(now - then) /
+				               (double)then,
+				           1);
+			emit(g, at, &cur[w], &base[w], "pct_change", pct,
+			     "percent");
 		}
 	}
 }

@@ -12,15 +12,18 @@
 #include "tsv.h"
 
 static const char *const columns[] = {
-	"source", "line", "area", "area_code", "period", "period_start",
-	"period_end", "base_period", "offence", "offence_label", "measure",
-	"value", "unit",
+	"source",  "line",          "area",       "area_code",
+	"period",  "period_start",  "period_end", "base_period",
+	"offence", "offence_label", "measure",    "value",
+	"unit",
 };
 
 static const char *const columns_parents[] = {
-	"source", "line", "area", "area_code", "parent_area", "parent_area_code",
-	"period", "period_start", "period_end", "base_period", "offence",
-	"offence_label", "measure", "value", "unit",
+	"source",      "line",         "area",
+	"area_code",   "parent_area",  "parent_area_code",
+	"period",      "period_start", "period_end",
+	"base_period", "offence",      "offence_label",
+	"measure",     "value",        "unit",
 };
 
 bool nc_parents;
@@ -29,7 +32,8 @@ void
 nc_header(void)
 {
 	if (nc_parents)
-		out_header(columns_parents, sizeof columns_parents / sizeof columns_parents[0]);
+		out_header(columns_parents,
+		           sizeof columns_parents / sizeof columns_parents[0]);
 	else
 		out_header(columns, sizeof columns / sizeof columns[0]);
 }
@@ -45,7 +49,8 @@ add_field(sbuf *b, const char *s, size_t n)
 	if (s != NULL)
 		utf8_fix(s, n, b);
 	for (size_t i = from; i < b->len; i++)
-		if (b->s[i] == '\t' || b->s[i] == '\r' || b->s[i] == '\n' || b->s[i] == '\0')
+		if (b->s[i] == '\t' || b->s[i] == '\r' || b->s[i] == '\n' ||
+		    b->s[i] == '\0')
 			b->s[i] = ' ';
 }
 
@@ -191,9 +196,12 @@ has_month_column(const char *s, size_t n)
 const char *
 nc_detect(const char *line, size_t n)
 {
-	if (csv_field_is(line, n, 0, "Crime ID") && csv_field_is(line, n, 1, "Month"))
+	if (csv_field_is(line, n, 0, "Crime ID") &&
+	    csv_field_is(line, n, 1, "Month"))
 		return "police-uk";
-	if (csv_field_is(line, n, 0, "MajorText") || (csv_field_is(line, n, 0, "Borough") && csv_field_is(line, n, 1, "Major Category")) ||
+	if (csv_field_is(line, n, 0, "MajorText") ||
+	    (csv_field_is(line, n, 0, "Borough") &&
+	     csv_field_is(line, n, 1, "Major Category")) ||
 	    has_month_column(line, n))
 		return "mps";
 	return "text";

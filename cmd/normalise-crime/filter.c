@@ -20,11 +20,11 @@
 #include "near.h"
 #include "ref.h"
 
-static char **wanted;       /* folded --area values */
-static char **canon;        /* folded borough name of each, or NULL */
-static bool *hit;           /* kept a row */
+static char **wanted; /* folded --area values */
+static char **canon;  /* folded borough name of each, or NULL */
+static bool *hit;     /* kept a row */
 static size_t nwanted;
-static hmap *seen;          /* folded area names the input had -> name */
+static hmap *seen; /* folded area names the input had -> name */
 
 static void
 filter_free(void)
@@ -47,12 +47,15 @@ filter_init(const struct nc_opts *o, sbuf *key)
 	canon = xcalloc(o->nareas, sizeof *canon);
 	hit = xcalloc(o->nareas, sizeof *hit);
 	for (size_t i = 0; i < o->nareas; i++) {
-		const cs_borough *b = borough_find(o->areas[i], strlen(o->areas[i]));
+		const cs_borough *b =
+		    borough_find(o->areas[i], strlen(o->areas[i]));
 
-		name_fold(o->areas[i], strlen(o->areas[i]), NAME_DROP_WARD, key);
+		name_fold(o->areas[i], strlen(o->areas[i]), NAME_DROP_WARD,
+		          key);
 		wanted[i] = xstrdup(sbuf_str(key));
 		if (b != NULL) {
-			name_fold(b->name, strlen(b->name), NAME_DROP_WARD, key);
+			name_fold(b->name, strlen(b->name), NAME_DROP_WARD,
+			          key);
 			canon[i] = xstrdup(sbuf_str(key));
 		}
 	}
@@ -157,13 +160,19 @@ nc_area_check(const struct nc_opts *o)
 		/* A known name the input lacks ("--area Enfield" on a file of
 		 * three boroughs): say what it has instead. */
 		if (s.n > 0 && s.dist[0] == 0 && hmap_count(seen) > 0)
-			cs_die(CS_EXIT_DATA, "--area %s: the input has no rows for it "
-			       "(it has %s)", o->areas[i], areas_of_input(&list));
+			cs_die(CS_EXIT_DATA,
+			       "--area %s: the input has no rows for it "
+			       "(it has %s)",
+			       o->areas[i], areas_of_input(&list));
 		if (s.n > 0)
-			cs_die(CS_EXIT_DATA, "--area %s: no area of that name in the "
-			       "input; nearest: %s", o->areas[i], near_list(&s, &list));
-		cs_die(CS_EXIT_DATA, "--area %s: no area of that name in the input "
-		       "(a borough or ward name, or its GSS code)", o->areas[i]);
+			cs_die(CS_EXIT_DATA,
+			       "--area %s: no area of that name in the "
+			       "input; nearest: %s",
+			       o->areas[i], near_list(&s, &list));
+		cs_die(CS_EXIT_DATA,
+		       "--area %s: no area of that name in the input "
+		       "(a borough or ward name, or its GSS code)",
+		       o->areas[i]);
 	}
 	sbuf_free(&key);
 	sbuf_free(&list);

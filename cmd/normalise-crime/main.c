@@ -20,7 +20,7 @@
 static void usage(void);
 static void parse_windows(const char *arg, struct nc_opts *o);
 static lines *open_operand(char *name, const struct nc_opts *o,
-			    const char **format, bool *wards);
+                           const char **format, bool *wards);
 static bool read_lines(lines *in, const char *format, const struct nc_opts *o);
 static bool read_operand(char *name, const struct nc_opts *o);
 
@@ -57,13 +57,17 @@ main(int argc, char *argv[])
 
 	cs_setprog(argv[0]);
 	o.areas = xcalloc((size_t)argc, sizeof *o.areas);
-	opterr = 0;  /* cs_bad_option says it once, under one name */
-	while ((c = getopt_long(argc, argv, "f:s:a:t:w:qhV", longopts, NULL)) != -1) {
+	opterr = 0; /* cs_bad_option says it once, under one name */
+	while ((c = getopt_long(argc, argv, "f:s:a:t:w:qhV", longopts, NULL)) !=
+	       -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "text") != 0 && strcmp(optarg, "mps") != 0 &&
+			if (strcmp(optarg, "text") != 0 &&
+			    strcmp(optarg, "mps") != 0 &&
 			    strcmp(optarg, "police-uk") != 0)
-				cs_usage_error("--format: '%s' is not text, mps or police-uk", optarg);
+				cs_usage_error("--format: '%s' is not text, "
+				               "mps or police-uk",
+				               optarg);
 			o.format = optarg;
 			break;
 		case 's':
@@ -81,15 +85,22 @@ main(int argc, char *argv[])
 			/* lsoa and the national levels (geo.h); borough is the
 			 * London listing by the LSOA name. */
 			o.level = strcmp(optarg, "force") == 0 ? GEO_PFA
-				: strcmp(optarg, "borough") == 0 ? -1 : geo_level(optarg);
+			          : strcmp(optarg, "borough") == 0
+			              ? -1
+			              : geo_level(optarg);
 			if (o.level == -1 && strcmp(optarg, "borough") != 0)
-				cs_usage_error("--by: '%s' is not lsoa, ward, lad, csp, force "
-					       "or borough", optarg);
+				cs_usage_error("--by: '%s' is not lsoa, ward, "
+				               "lad, csp, force "
+				               "or borough",
+				               optarg);
 			o.by = optarg;
 			break;
 		case OPT_LEVEL:
-			if (strcmp(optarg, "major") != 0 && strcmp(optarg, "minor") != 0)
-				cs_usage_error("--level: '%s' is not major or minor", optarg);
+			if (strcmp(optarg, "major") != 0 &&
+			    strcmp(optarg, "minor") != 0)
+				cs_usage_error(
+				    "--level: '%s' is not major or minor",
+				    optarg);
 			o.level_major = strcmp(optarg, "major") == 0;
 			break;
 		case 'w':
@@ -104,7 +115,10 @@ main(int argc, char *argv[])
 		case OPT_STRICT:
 			o.strict = true;
 			break;
-		case 'q': case CS_OPT_MAX_WARNINGS: cs_common_option(c, optarg); break;
+		case 'q':
+		case CS_OPT_MAX_WARNINGS:
+			cs_common_option(c, optarg);
+			break;
 		case 'h':
 			usage();
 			free(o.areas);
@@ -151,21 +165,24 @@ main(int argc, char *argv[])
 /* Open one operand and read its first line: the format it is in (or
  * --format), and whether it is an MPS ward file.  NULL when it is empty. */
 static lines *
-open_operand(char *name, const struct nc_opts *o, const char **format, bool *wards)
+open_operand(char *name, const struct nc_opts *o, const char **format,
+             bool *wards)
 {
 	lines *in = lines_open(1, &name);
 	char *line;
 	size_t n;
 
 	if (!lines_next(in, &line, &n)) {
-		lines_close(in);        /* empty input: no rows */
+		lines_close(in); /* empty input: no rows */
 		return NULL;
 	}
 	*format = o->format;
-	if (*format == NULL && strcmp(*format = nc_detect(line, n), "text") == 0)
+	if (*format == NULL &&
+	    strcmp(*format = nc_detect(line, n), "text") == 0)
 		sniff_crime_csv(lines_source(in), line, n);
 	if (wards != NULL)
-		*wards = strcmp(*format, "mps") == 0 && nc_mps_has_wards(line, n);
+		*wards =
+		    strcmp(*format, "mps") == 0 && nc_mps_has_wards(line, n);
 	lines_unread(in);
 	return in;
 }
@@ -210,8 +227,11 @@ parse_windows(const char *arg, struct nc_opts *o)
 		char *end;
 		long n = strtol(p, &end, 10);
 
-		if (end == p || n < 1 || n > 120 || (*end != ',' && *end != '\0'))
-			cs_usage_error("--window: '%s' is not a list of month counts (1-120)", arg);
+		if (end == p || n < 1 || n > 120 ||
+		    (*end != ',' && *end != '\0'))
+			cs_usage_error("--window: '%s' is not a list of month "
+			               "counts (1-120)",
+			               arg);
 		p = *end == ',' ? end + 1 : end;
 		/* --window 3,3 or --window 3 --window 3: one window 3 */
 		for (size_t i = 0; i < o->nwindows; i++)
@@ -221,7 +241,8 @@ parse_windows(const char *arg, struct nc_opts *o)
 			continue;
 		if (o->nwindows == sizeof o->windows / sizeof o->windows[0])
 			cs_usage_error("--window: at most %zu windows",
-				       sizeof o->windows / sizeof o->windows[0]);
+			               sizeof o->windows /
+			                   sizeof o->windows[0]);
 		o->windows[o->nwindows++] = (int)n;
 	}
 	if (o->nwindows == 0)
@@ -232,38 +253,55 @@ static void
 usage(void)
 {
 	fputs(
-"Usage: normalise-crime [OPTION]... [FILE]...\n"
-"Read report text or a published crime data file and write the indicator\n"
-"table: source line area area_code period period_start period_end\n"
-"base_period offence offence_label measure value unit (TSV).\n"
-"With no FILE, or when FILE is -, read standard input.\n"
-"\n"
-"  -f, --format FMT      text, mps or police-uk (default: from the first line)\n"
-"  -s, --source NAME     name written in the source column\n"
-"  -a, --area NAME       text: the area the report is about; mps, police-uk:\n"
-"                        keep only this area (name or code; repeatable)\n"
-"  -t, --taxonomy FILE   offence taxonomy instead of the built-in one\n"
-"      --by LEVEL        police-uk: count per lsoa, ward, lad (local authority),\n"
-"                        csp (partnership) or force, with parent_area and\n"
-"                        total_crime; or per borough (London, by LSOA name)\n"
-"      --level major     mps: sum minor categories to major categories\n"
-"  -w, --window N[,N...] also sum the N months ending at the latest month,\n"
-"                        the same N months a year earlier, and the change\n"
-"      --window-only     write the window rows only\n"
-"      --check           text: recompute stated changes\n"
-"      --strict          exit 1 when there was any warning\n"
-"  -q, --quiet           print no warnings (with --strict: their count)\n"
-"      --max-warnings N  print each kind of warning at most N times (10)\n"
-"  -h, --help            show this help\n"
-"  -V, --version         show the version\n"
-"\n"
-"Examples:\n"
-"  normalise-crime 'MPS Borough Level Crime (most recent 24 months).csv'\n"
-"  normalise-crime --area Barnet --window 3,12 --window-only mps_borough.csv\n"
-"  normalise-crime --level major --area Barnet mps_ward.csv\n"
-"  normalise-crime --by borough 2023-01-metropolitan-street.csv\n"
-"  normalise-crime --by csp --window 3,12 --window-only 2022-*-gwent-street.csv\n"
-"  pdftotext -layout report.pdf - | normalise-crime --area Barnet\n"
-"\n"
-"Exit status: 0 success, 1 data error, 2 usage error.\n", stdout);
+	    "Usage: normalise-crime [OPTION]... [FILE]...\n"
+	    "Read report text or a published crime data file and write the "
+	    "indicator\n"
+	    "table: source line area area_code period period_start period_end\n"
+	    "base_period offence offence_label measure value unit (TSV).\n"
+	    "With no FILE, or when FILE is -, read standard input.\n"
+	    "\n"
+	    "  -f, --format FMT      text, mps or police-uk (default: from the "
+	    "first line)\n"
+	    "  -s, --source NAME     name written in the source column\n"
+	    "  -a, --area NAME       text: the area the report is about; mps, "
+	    "police-uk:\n"
+	    "                        keep only this area (name or code; "
+	    "repeatable)\n"
+	    "  -t, --taxonomy FILE   offence taxonomy instead of the built-in "
+	    "one\n"
+	    "      --by LEVEL        police-uk: count per lsoa, ward, lad "
+	    "(local authority),\n"
+	    "                        csp (partnership) or force, with "
+	    "parent_area and\n"
+	    "                        total_crime; or per borough (London, by "
+	    "LSOA name)\n"
+	    "      --level major     mps: sum minor categories to major "
+	    "categories\n"
+	    "  -w, --window N[,N...] also sum the N months ending at the "
+	    "latest month,\n"
+	    "                        the same N months a year earlier, and the "
+	    "change\n"
+	    "      --window-only     write the window rows only\n"
+	    "      --check           text: recompute stated changes\n"
+	    "      --strict          exit 1 when there was any warning\n"
+	    "  -q, --quiet           print no warnings (with --strict: their "
+	    "count)\n"
+	    "      --max-warnings N  print each kind of warning at most N "
+	    "times (10)\n"
+	    "  -h, --help            show this help\n"
+	    "  -V, --version         show the version\n"
+	    "\n"
+	    "Examples:\n"
+	    "  normalise-crime 'MPS Borough Level Crime (most recent 24 "
+	    "months).csv'\n"
+	    "  normalise-crime --area Barnet --window 3,12 --window-only "
+	    "mps_borough.csv\n"
+	    "  normalise-crime --level major --area Barnet mps_ward.csv\n"
+	    "  normalise-crime --by borough 2023-01-metropolitan-street.csv\n"
+	    "  normalise-crime --by csp --window 3,12 --window-only "
+	    "2022-*-gwent-street.csv\n"
+	    "  pdftotext -layout report.pdf - | normalise-crime --area Barnet\n"
+	    "\n"
+	    "Exit status: 0 success, 1 data error, 2 usage error.\n",
+	    stdout);
 }

@@ -24,10 +24,10 @@
 
 typedef struct {
 	size_t col;
-	int month;              /* y * 12 + m - 1 */
+	int month; /* y * 12 + m - 1 */
 	cs_period period;
-	sbuf text;              /* its period fields, ready to write */
-	bool held;              /* summed for --window/--level major */
+	sbuf text; /* its period fields, ready to write */
+	bool held; /* summed for --window/--level major */
 } month_col;
 
 /* MPS ward file headers: "MajorText,MinorText,WardName,WardCode,
@@ -42,16 +42,18 @@ nc_mps_has_wards(const char *line, size_t n)
 }
 
 typedef struct {
-	const char *name, *source;   /* operand, and the source column */
+	const char *name, *source; /* operand, and the source column */
 	int major, minor, borough, wardname, wardcode;
-	size_t width;                /* header fields up to the last named one */
+	size_t width; /* header fields up to the last named one */
 	month_col *months;
 	size_t nmonths;
 } mps_file;
 
-#define EXPECTED "Borough,Major Category,Minor Category,YYYYMM...; " \
-	"MajorText,MinorText,LookUp_BoroughName (or BoroughName),YYYYMM...; " \
-	"or MajorText,MinorText,WardName,WardCode,LookUp_BoroughName,YYYYMM..."
+#define EXPECTED                                                               \
+	"Borough,Major Category,Minor Category,YYYYMM...; "                    \
+	"MajorText,MinorText,LookUp_BoroughName (or BoroughName),YYYYMM...; "  \
+	"or "                                                                  \
+	"MajorText,MinorText,WardName,WardCode,LookUp_BoroughName,YYYYMM..."
 
 /* "201902" -> month index, or -1. */
 static int
@@ -73,7 +75,8 @@ parse_yyyymm(const char *s, size_t n)
 static bool
 key_col(const mps_file *f, size_t i)
 {
-	int key[] = { f->major, f->minor, f->borough, f->wardname, f->wardcode };
+	int key[] = { f->major, f->minor, f->borough, f->wardname,
+		      f->wardcode };
 
 	for (size_t k = 0; k < sizeof key / sizeof key[0]; k++)
 		if (key[k] >= 0 && (size_t)key[k] == i)
@@ -84,10 +87,12 @@ key_col(const mps_file *f, size_t i)
 static void
 read_header(csvin *c, mps_file *f, bool hold)
 {
-	static const char *const major[] = { "Major Category", "MajorText", "Group", NULL };
-	static const char *const minor[] = { "Minor Category", "MinorText", "SubGroup", NULL };
+	static const char *const major[] = { "Major Category", "MajorText",
+		                             "Group", NULL };
+	static const char *const minor[] = { "Minor Category", "MinorText",
+		                             "SubGroup", NULL };
 	static const char *const borough[] = { "Borough", "LookUp_BoroughName",
-		"BoroughName", NULL };
+		                               "BoroughName", NULL };
 	static const char *const wardname[] = { "WardName", NULL };
 	static const char *const wardcode[] = { "WardCode", NULL };
 	size_t cap = 0, nshared = 0, first_shared = 0;
@@ -99,9 +104,10 @@ read_header(csvin *c, mps_file *f, bool hold)
 	f->borough = csvin_col(c, borough);
 	f->wardname = csvin_col(c, wardname);
 	f->wardcode = csvin_col(c, wardcode);
-	if (f->major < 0 || f->minor < 0 || f->borough < 0 || (f->wardname < 0) != (f->wardcode < 0))
+	if (f->major < 0 || f->minor < 0 || f->borough < 0 ||
+	    (f->wardname < 0) != (f->wardcode < 0))
 		cs_die_at(CS_EXIT_DATA, f->name, csvin_lineno(c),
-			  "not an MPS crime file header; expected " EXPECTED);
+		          "not an MPS crime file header; expected " EXPECTED);
 	for (size_t i = 0; i < csvin_nfields(c); i++) {
 		int m = parse_yyyymm(csvin_get(c, i), csvin_len(c, i));
 
@@ -111,20 +117,26 @@ read_header(csvin *c, mps_file *f, bool hold)
 			continue;
 		if (!agg_month_ok(m))
 			cs_die_at(CS_EXIT_DATA, f->name, csvin_lineno(c),
-				  "month column %s is out of range", csvin_get(c, i));
+			          "month column %s is out of range",
+			          csvin_get(c, i));
 		/* Two columns of one month would write each count twice. */
 		for (size_t k = 0; k < f->nmonths; k++)
 			if (f->months[k].month == m)
-				cs_die_at(CS_EXIT_DATA, f->name, csvin_lineno(c),
-					  "month column %s appears twice in the header "
-					  "(columns %zu and %zu)", csvin_get(c, i),
-					  f->months[k].col + 1, i + 1);
-		f->months = xgrow(f->months, &cap, f->nmonths + 1, sizeof *f->months);
+				cs_die_at(CS_EXIT_DATA, f->name,
+				          csvin_lineno(c),
+				          "month column %s appears twice in "
+				          "the header "
+				          "(columns %zu and %zu)",
+				          csvin_get(c, i), f->months[k].col + 1,
+				          i + 1);
+		f->months =
+		    xgrow(f->months, &cap, f->nmonths + 1, sizeof *f->months);
 		f->months[f->nmonths].col = i;
 		f->months[f->nmonths].month = m;
 		f->months[f->nmonths].period = period_month(m / 12, m % 12 + 1);
 		f->months[f->nmonths].text = (sbuf)SBUF_INIT;
-		nc_period_text(&f->months[f->nmonths].period, &f->months[f->nmonths].text);
+		nc_period_text(&f->months[f->nmonths].period,
+		               &f->months[f->nmonths].text);
 		f->months[f->nmonths].held = agg_month_claim(m, f->source);
 		if (!f->months[f->nmonths].held && nshared++ == 0)
 			first_shared = f->nmonths;
@@ -133,19 +145,22 @@ read_header(csvin *c, mps_file *f, bool hold)
 	}
 	if (nshared > 0 && hold)
 		cs_warn_at(f->name, csvin_lineno(c),
-			   "%zu month(s) from %s are also in %s; its figures are the ones summed",
-			   nshared, f->months[first_shared].period.label,
-			   agg_month_owner(f->months[first_shared].month));
+		           "%zu month(s) from %s are also in %s; its figures "
+		           "are the ones summed",
+		           nshared, f->months[first_shared].period.label,
+		           agg_month_owner(f->months[first_shared].month));
 	if (f->nmonths == 0)
 		cs_die_at(CS_EXIT_DATA, f->name, csvin_lineno(c),
-			  "header has no month columns (YYYYMM)");
+		          "header has no month columns (YYYYMM)");
 	/* A column that is neither a key nor a month ("201913", "2019-02",
 	 * "Total") is not read: say so, or its figures would vanish unseen. */
 	for (size_t i = 0; i < f->width; i++)
-		if (!key_col(f, i) && parse_yyyymm(csvin_get(c, i), csvin_len(c, i)) < 0)
-			cs_warn_at(f->name, csvin_lineno(c), "column %zu \"%.40s\" is not a "
-				   "month (YYYYMM); its figures are not read", i + 1,
-				   csvin_get(c, i));
+		if (!key_col(f, i) &&
+		    parse_yyyymm(csvin_get(c, i), csvin_len(c, i)) < 0)
+			cs_warn_at(f->name, csvin_lineno(c),
+			           "column %zu \"%.40s\" is not a "
+			           "month (YYYYMM); its figures are not read",
+			           i + 1, csvin_get(c, i));
 }
 
 static bool
@@ -154,8 +169,9 @@ blank_field(csvin *c, size_t i)
 	const char *s = csvin_get(c, i);
 	size_t n = csvin_len(c, i);
 
-	if (n > 0 && ((s[0] >= '0' && s[0] <= '9') || (s[0] >= 'A' && s[0] <= 'z')))
-		return false;   /* the usual case, without text_trim's Unicode work */
+	if (n > 0 &&
+	    ((s[0] >= '0' && s[0] <= '9') || (s[0] >= 'A' && s[0] <= 'z')))
+		return false; /* the usual case, without text_trim's Unicode work */
 	text_trim(&s, &n);
 	return n == 0;
 }
@@ -169,7 +185,8 @@ is_data_row(csvin *c, const mps_file *f)
 {
 	size_t nf = csvin_nfields(c), i, first = nf;
 	bool counts = false, keys = true;
-	int key[] = { f->major, f->minor, f->borough, f->wardname, f->wardcode };
+	int key[] = { f->major, f->minor, f->borough, f->wardname,
+		      f->wardcode };
 
 	for (i = 0; i < nf && first == nf; i++)
 		if (!blank_field(c, i))
@@ -177,13 +194,16 @@ is_data_row(csvin *c, const mps_file *f)
 	if (first == nf)
 		return false;
 	for (i = 0; i < f->nmonths && !counts; i++)
-		counts = f->months[i].col < nf && !blank_field(c, f->months[i].col);
+		counts =
+		    f->months[i].col < nf && !blank_field(c, f->months[i].col);
 	for (i = 0; i < sizeof key / sizeof key[0]; i++)
-		if (key[i] >= 0 && ((size_t)key[i] >= nf || blank_field(c, (size_t)key[i])))
+		if (key[i] >= 0 &&
+		    ((size_t)key[i] >= nf || blank_field(c, (size_t)key[i])))
 			keys = false;
 	if (!counts && !keys) {
-		cs_warn_at(f->name, csvin_lineno(c), "skipped a note, not a data row: \"%.60s\"",
-			   csvin_get(c, first));
+		cs_warn_at(f->name, csvin_lineno(c),
+		           "skipped a note, not a data row: \"%.60s\"",
+		           csvin_get(c, first));
 		return false;
 	}
 	for (i = f->width; i < nf; i++)
@@ -191,7 +211,8 @@ is_data_row(csvin *c, const mps_file *f)
 			break;
 	if (nf < f->width || i < nf)
 		cs_die_at(CS_EXIT_DATA, f->name, csvin_lineno(c),
-			  "ragged row: %zu fields, header has %zu", nf, f->width);
+		          "ragged row: %zu fields, header has %zu", nf,
+		          f->width);
 	return true;
 }
 
@@ -216,11 +237,13 @@ count_text(const char *s, size_t n, char *buf, size_t size, long *v)
 			return true;
 		}
 	}
-	if (n == 0 || !(s[0] >= '0' && s[0] <= '9' && s[n - 1] >= '0' && s[n - 1] <= '9'))
+	if (n == 0 ||
+	    !(s[0] >= '0' && s[0] <= '9' && s[n - 1] >= '0' && s[n - 1] <= '9'))
 		text_trim(&s, &n);
 	if (!num_count(s, n, v))
 		return false;
-	if (n < size && strspn(s, "0123456789") == n && (n == 1 || s[0] != '0')) {
+	if (n < size && strspn(s, "0123456789") == n &&
+	    (n == 1 || s[0] != '0')) {
 		memcpy(buf, s, n);
 		buf[n] = '\0';
 	} else {
@@ -235,9 +258,12 @@ area_wanted(csvin *c, const mps_file *f, const struct nc_opts *o)
 	if (o->nareas == 0)
 		return true;
 	for (int k = 0; k < 3; k++) {
-		int i = k == 0 ? f->borough : k == 1 ? f->wardname : f->wardcode;
+		int i = k == 0   ? f->borough
+		        : k == 1 ? f->wardname
+		                 : f->wardcode;
 
-		if (i >= 0 && nc_area_wanted(o, csvin_get(c, (size_t)i), csvin_len(c, (size_t)i)))
+		if (i >= 0 && nc_area_wanted(o, csvin_get(c, (size_t)i),
+		                             csvin_len(c, (size_t)i)))
 			return true;
 	}
 	return false;
@@ -272,7 +298,8 @@ nc_mps(csvin *c, const struct nc_opts *o)
 		sbuf_printf(&label, "%s / %s", major.s, minor.s);
 		if ((offence = tax_map(label.s, label.len)) == NULL &&
 		    (offence = tax_map(minor.s, minor.len)) == NULL) {
-			cs_warn_at(f.name, line, "unmapped offence \"%s\"", label.s);
+			cs_warn_at(f.name, line, "unmapped offence \"%s\"",
+			           label.s);
 			offence = "unmapped";
 		}
 		if (f.wardname >= 0) {
@@ -294,7 +321,8 @@ nc_mps(csvin *c, const struct nc_opts *o)
 		}
 		if (o->level_major) {
 			if ((mkey = tax_map(major.s, major.len)) == NULL) {
-				cs_warn_at(f.name, line, "unmapped offence \"%s\"", major.s);
+				cs_warn_at(f.name, line,
+				           "unmapped offence \"%s\"", major.s);
 				mkey = "unmapped";
 			}
 			g = agg_group(area.s, code.s, mkey, major.s);
@@ -303,11 +331,16 @@ nc_mps(csvin *c, const struct nc_opts *o)
 		}
 		if (!o->level_major && !o->window_only) {
 			nc_row r = {
-				.source = f.source, .line = line, .area = area.s,
-				.area_code = code.s, .offence = offence,
-				.parent_area = f.wardname >= 0 ? parent.s : NULL,
+				.source = f.source,
+				.line = line,
+				.area = area.s,
+				.area_code = code.s,
+				.offence = offence,
+				.parent_area =
+				    f.wardname >= 0 ? parent.s : NULL,
 				.parent_area_code = parent_code,
-				.offence_label = label.s, .measure = "count",
+				.offence_label = label.s,
+				.measure = "count",
 				.unit = "offences",
 			};
 
@@ -333,18 +366,21 @@ nc_mps(csvin *c, const struct nc_opts *o)
 					value[0] = '\0';
 				} else {
 					cs_die_at(CS_EXIT_DATA, f.name, line,
-						  "not a count in column %s: \"%.40s\"",
-						  mc->period.label, s);
+					          "not a count in column %s: "
+					          "\"%.40s\"",
+					          mc->period.label, s);
 				}
 			} else if (g != NULL && mc->held) {
 				agg_add(g, mc->month, v, f.source, line);
 			}
 			if (!o->level_major && !o->window_only)
-				nc_tmpl_emit(&row, &mc->text, value, strlen(value));
+				nc_tmpl_emit(&row, &mc->text, value,
+				             strlen(value));
 		}
 		if (nempty > 0)
-			cs_warn_at(f.name, line, "no count for %s%s; written empty", first_empty,
-				   nempty > 1 ? " and later months" : "");
+			cs_warn_at(
+			    f.name, line, "no count for %s%s; written empty",
+			    first_empty, nempty > 1 ? " and later months" : "");
 	}
 	for (size_t i = 0; i < f.nmonths; i++)
 		sbuf_free(&f.months[i].text);

@@ -12,20 +12,20 @@
 #include "mem.h"
 
 struct nc_opts {
-	const char *format;        /* "text", "mps", "police-uk" or NULL: detect */
-	const char *source;        /* --source NAME, overrides the file name */
-	const char *area;          /* --area NAME for text; for data: filter */
-	char **areas;              /* --area (repeatable) filter for data modes */
+	const char *format; /* "text", "mps", "police-uk" or NULL: detect */
+	const char *source; /* --source NAME, overrides the file name */
+	const char *area;   /* --area NAME for text; for data: filter */
+	char **areas;       /* --area (repeatable) filter for data modes */
 	size_t nareas;
-	const char *taxonomy;      /* --taxonomy FILE or NULL (built-in) */
-	const char *by;            /* police-uk --by lsoa|ward|lad|csp|force|borough */
-	int level;                 /* --by as a geo.h level, -2 lsoa; -1 none
+	const char *taxonomy; /* --taxonomy FILE or NULL (built-in) */
+	const char *by;   /* police-uk --by lsoa|ward|lad|csp|force|borough */
+	int level;        /* --by as a geo.h level, -2 lsoa; -1 none
 				    * (the London per-LSOA / borough listing) */
-	bool level_major;          /* --level major */
-	int windows[8];            /* --window N[,N...] */
+	bool level_major; /* --level major */
+	int windows[8];   /* --window N[,N...] */
 	size_t nwindows;
-	bool window_only;          /* --window-only: no monthly rows */
-	bool check;                /* --check: recompute stated changes */
+	bool window_only; /* --window-only: no monthly rows */
+	bool check;       /* --check: recompute stated changes */
 	bool strict;
 };
 
@@ -34,13 +34,14 @@ typedef struct {
 	const char *source;
 	long line;
 	const char *area, *area_code;
-	const char *parent_area, *parent_area_code;   /* written when nc_parents */
-	const cs_period *period;     /* label, start, end; NULL = unknown */
-	const cs_period *base;       /* base_period label; NULL = none */
-	const char *offence;         /* canonical key or "unmapped" */
+	const char *parent_area,
+	    *parent_area_code;   /* written when nc_parents */
+	const cs_period *period; /* label, start, end; NULL = unknown */
+	const cs_period *base;   /* base_period label; NULL = none */
+	const char *offence;     /* canonical key or "unmapped" */
 	const char *offence_label;
 	const char *measure;
-	const char *value;           /* as printed, C locale */
+	const char *value; /* as printed, C locale */
 	const char *unit;
 } nc_row;
 
@@ -60,7 +61,8 @@ typedef struct {
 void nc_tmpl_set(nc_tmpl *t, const nc_row *r);
 void nc_period_text(const cs_period *p, sbuf *out);
 /* value must hold no tab, CR, LF or NUL (a number the caller wrote). */
-void nc_tmpl_emit(const nc_tmpl *t, const sbuf *period, const char *value, size_t n);
+void nc_tmpl_emit(const nc_tmpl *t, const sbuf *period, const char *value,
+                  size_t n);
 void nc_tmpl_free(nc_tmpl *t);
 
 /* Taxonomy (taxonomy.c): loaded once from lib/data/taxonomy.tsv or
@@ -75,11 +77,11 @@ const char *tax_parent(const char *key);
 
 /* Readers: each reads its input and writes rows with nc_emit; returns 0,
  * or exits through cs_die on a fatal error. */
-int nc_text(lines *in, const struct nc_opts *o);             /* text.c */
+int nc_text(lines *in, const struct nc_opts *o); /* text.c */
 /* The data readers take a CSV reader over one operand whose first record
  * is the header (mps.c, policeuk.c). */
-int nc_mps(csvin *in, const struct nc_opts *o);              /* mps.c */
-int nc_policeuk(csvin *in, const struct nc_opts *o);         /* policeuk.c */
+int nc_mps(csvin *in, const struct nc_opts *o);      /* mps.c */
+int nc_policeuk(csvin *in, const struct nc_opts *o); /* policeuk.c */
 /* The closing warning for records --by could not place (before the count). */
 void nc_policeuk_report(void);
 
@@ -106,10 +108,11 @@ void nc_area_check(const struct nc_opts *o);
  * y * 12 + m - 1. */
 typedef struct nc_group nc_group;
 nc_group *agg_group(const char *area, const char *code, const char *offence,
-		    const char *label);
+                    const char *label);
 /* The same within a parent area (police.uk --by a national level). */
 nc_group *agg_group_in(const char *area, const char *code, const char *parent,
-		       const char *pcode, const char *offence, const char *label);
+                       const char *pcode, const char *offence,
+                       const char *label);
 /* Add count to a month; source and line say where it was read (the first
  * figure of each month is the one the row will cite). */
 void agg_add(nc_group *g, int month, long count, const char *source, long line);

@@ -20,8 +20,10 @@
 #include "num.h"
 #include "text.h"
 
-#define EXPECTED "Crime ID,Month,Reported by,Falls within,Longitude,Latitude," \
-	"Location,LSOA code,LSOA name,Crime type,Last outcome category,Context"
+#define EXPECTED                                                               \
+	"Crime ID,Month,Reported by,Falls within,Longitude,Latitude,"          \
+	"Location,LSOA code,LSOA name,Crime type,Last outcome "                \
+	"category,Context"
 
 static int
 need_col(csvin *c, const char *name, const char *file)
@@ -31,8 +33,9 @@ need_col(csvin *c, const char *name, const char *file)
 
 	if (i < 0)
 		cs_die_at(CS_EXIT_DATA, file, csvin_lineno(c),
-			  "not a data.police.uk street file header (no \"%s\" column); expected "
-			  EXPECTED, name);
+		          "not a data.police.uk street file header (no \"%s\" "
+		          "column); expected " EXPECTED,
+		          name);
 	return i;
 }
 
@@ -43,8 +46,8 @@ parse_month(const char *s, size_t n)
 	long y, m;
 
 	text_trim(&s, &n);
-	if (n != 7 || s[4] != '-' || !num_long(s, 4, &y) || !num_long(s + 5, 2, &m) ||
-	    m < 1 || m > 12)
+	if (n != 7 || s[4] != '-' || !num_long(s, 4, &y) ||
+	    !num_long(s + 5, 2, &m) || m < 1 || m > 12)
 		return -1;
 	return (int)(y * 12 + m - 1);
 }
@@ -75,12 +78,12 @@ typedef struct {
  * would be counted twice, so the first file to give a force's month keeps
  * it, and the other's records for it are left out with one warning. */
 static hmap *month_owner;
-static int operand;          /* which operand is being read, from 1 */
+static int operand; /* which operand is being read, from 1 */
 
 typedef struct {
 	int operand;
 	char *file;
-	int warned;          /* the last operand warned about it */
+	int warned; /* the last operand warned about it */
 } owner;
 
 static void
@@ -112,9 +115,10 @@ month_mine(const char *force, size_t fn, int month, const char *file, long line)
 		return true;
 	/* One warning per operand that repeats a force's month. */
 	if (w->warned != operand) {
-		cs_warn_at(file, line, "%.*s %04d-%02d was already read from %s: "
-			   "its records here are not counted again", (int)fn, force,
-			   month / 12, month % 12 + 1, w->file);
+		cs_warn_at(file, line,
+		           "%.*s %04d-%02d was already read from %s: "
+		           "its records here are not counted again",
+		           (int)fn, force, month / 12, month % 12 + 1, w->file);
 		w->warned = operand;
 	}
 	return false;
@@ -128,14 +132,18 @@ void
 nc_policeuk_report(void)
 {
 	if (noward > 0)
-		cs_warn("%ld record%s in %ld LSOA%s not in the 2021 lookup (2011 codes): "
-			"placed by the authority in the LSOA name, with an empty ward",
-			noward, noward == 1 ? "" : "s", noward_lsoas, noward_lsoas == 1 ? "" : "s");
+		cs_warn("%ld record%s in %ld LSOA%s not in the 2021 lookup "
+		        "(2011 codes): "
+		        "placed by the authority in the LSOA name, with an "
+		        "empty ward",
+		        noward, noward == 1 ? "" : "s", noward_lsoas,
+		        noward_lsoas == 1 ? "" : "s");
 	if (unplaced > 0)
-		cs_warn("%ld record%s in %ld LSOA%s found neither by code nor by the "
-			"authority in the name: counted under the force",
-			unplaced, unplaced == 1 ? "" : "s", unplaced_lsoas,
-			unplaced_lsoas == 1 ? "" : "s");
+		cs_warn("%ld record%s in %ld LSOA%s found neither by code nor "
+		        "by the "
+		        "authority in the name: counted under the force",
+		        unplaced, unplaced == 1 ? "" : "s", unplaced_lsoas,
+		        unplaced_lsoas == 1 ? "" : "s");
 	hmap_free(unplaced_seen, NULL);
 	unplaced_seen = NULL;
 	hmap_free(month_owner, owner_free);
@@ -172,8 +180,8 @@ force_of(const char *s, size_t n)
 }
 
 static void
-locate(const struct nc_opts *o, const char *lcode, size_t lcn, const char *lname,
-       size_t ln, const char *falls, size_t fn, place *p)
+locate(const struct nc_opts *o, const char *lcode, size_t lcn,
+       const char *lname, size_t ln, const char *falls, size_t fn, place *p)
 {
 	const geo_area *ward = NULL, *lad = NULL, *a, *f;
 	static sbuf fname;
@@ -238,14 +246,14 @@ locate(const struct nc_opts *o, const char *lcode, size_t lcn, const char *lname
  * every crime but anti-social behaviour (police.uk's "all crime" counts
  * it; the taxonomy's total does not). */
 static void
-national(csvin *c, const struct nc_opts *o, sbuf *lname, sbuf *lcode, sbuf *type,
-	 int ctype, int cfalls, sbuf *falls, const char *file, long line, int month,
-	 const char *source)
+national(csvin *c, const struct nc_opts *o, sbuf *lname, sbuf *lcode,
+         sbuf *type, int ctype, int cfalls, sbuf *falls, const char *file,
+         long line, int month, const char *source)
 {
 	const char *offence;
 	place p;
 
-	if (cfalls < 0)      /* else the caller read it */
+	if (cfalls < 0) /* else the caller read it */
 		sbuf_clear(falls);
 	locate(o, sbuf_str(lcode), lcode->len, sbuf_str(lname), lname->len,
 	       sbuf_str(falls), falls->len, &p);
@@ -259,14 +267,17 @@ national(csvin *c, const struct nc_opts *o, sbuf *lname, sbuf *lcode, sbuf *type
 	nc_field(c, ctype, type);
 	tax_at(file, line);
 	if ((offence = tax_map(sbuf_str(type), type->len)) == NULL) {
-		cs_warn_at(file, line, "unmapped offence \"%s\"", sbuf_str(type));
+		cs_warn_at(file, line, "unmapped offence \"%s\"",
+		           sbuf_str(type));
 		offence = "unmapped";
 	}
-	agg_add(agg_group_in(p.area, p.code, p.parent, p.pcode, offence, sbuf_str(type)),
-		month, 1, source, line);
+	agg_add(agg_group_in(p.area, p.code, p.parent, p.pcode, offence,
+	                     sbuf_str(type)),
+	        month, 1, source, line);
 	if (strcmp(offence, "anti_social_behaviour") != 0)
-		agg_add(agg_group_in(p.area, p.code, p.parent, p.pcode, "total_crime",
-				     TOTAL_LABEL), month, 1, source, line);
+		agg_add(agg_group_in(p.area, p.code, p.parent, p.pcode,
+		                     "total_crime", TOTAL_LABEL),
+		        month, 1, source, line);
 }
 
 int
@@ -275,8 +286,10 @@ nc_policeuk(csvin *c, const struct nc_opts *o)
 	const char *file = csvin_source(c);
 	const char *source = o->source ? o->source : file;
 	bool by_borough = o->by != NULL && strcmp(o->by, "borough") == 0;
-	sbuf area = SBUF_INIT, code = SBUF_INIT, type = SBUF_INIT, falls = SBUF_INIT;
-	const char *const falls_names[] = { "Falls within", "Reported by", NULL };
+	sbuf area = SBUF_INIT, code = SBUF_INIT, type = SBUF_INIT,
+	     falls = SBUF_INIT;
+	const char *const falls_names[] = { "Falls within", "Reported by",
+		                            NULL };
 	int cmonth, ccode, cname, ctype, cfalls;
 	size_t width;
 
@@ -296,23 +309,27 @@ nc_policeuk(csvin *c, const struct nc_opts *o)
 		int month;
 
 		if (csvin_nfields(c) != width)
-			cs_die_at(CS_EXIT_DATA, file, line, "ragged row: %zu fields, header has %zu",
-				  csvin_nfields(c), width);
-		month = parse_month(csvin_get(c, (size_t)cmonth), csvin_len(c, (size_t)cmonth));
+			cs_die_at(CS_EXIT_DATA, file, line,
+			          "ragged row: %zu fields, header has %zu",
+			          csvin_nfields(c), width);
+		month = parse_month(csvin_get(c, (size_t)cmonth),
+		                    csvin_len(c, (size_t)cmonth));
 		if (month < 0 || !agg_month_ok(month))
-			cs_die_at(CS_EXIT_DATA, file, line, "Month is not YYYY-MM: \"%.40s\"",
-				  csvin_get(c, (size_t)cmonth));
+			cs_die_at(CS_EXIT_DATA, file, line,
+			          "Month is not YYYY-MM: \"%.40s\"",
+			          csvin_get(c, (size_t)cmonth));
 		agg_month_seen(month);
 		if (cfalls >= 0) {
 			nc_field(c, cfalls, &falls);
-			if (!month_mine(sbuf_str(&falls), falls.len, month, file, line))
+			if (!month_mine(sbuf_str(&falls), falls.len, month,
+			                file, line))
 				continue;
 		}
 		nc_field(c, cname, &area);
 		nc_field(c, ccode, &code);
 		if (o->level != -1) {
-			national(c, o, &area, &code, &type, ctype, cfalls, &falls, file, line,
-				 month, source);
+			national(c, o, &area, &code, &type, ctype, cfalls,
+			         &falls, file, line, month, source);
 			continue;
 		}
 		bn = lsoa_borough(area.s ? area.s : "", area.len);
@@ -321,7 +338,8 @@ nc_policeuk(csvin *c, const struct nc_opts *o)
 		    !nc_area_wanted(o, area.s ? area.s : "", bn))
 			continue;
 		if (by_borough) {
-			const cs_borough *b = borough_find(area.s ? area.s : "", bn);
+			const cs_borough *b =
+			    borough_find(area.s ? area.s : "", bn);
 
 			area.len = bn;
 			if (area.s)
@@ -332,11 +350,13 @@ nc_policeuk(csvin *c, const struct nc_opts *o)
 		nc_field(c, ctype, &type);
 		tax_at(file, line);
 		if ((offence = tax_map(sbuf_str(&type), type.len)) == NULL) {
-			cs_warn_at(file, line, "unmapped offence \"%s\"", sbuf_str(&type));
+			cs_warn_at(file, line, "unmapped offence \"%s\"",
+			           sbuf_str(&type));
 			offence = "unmapped";
 		}
-		agg_add(agg_group(sbuf_str(&area), sbuf_str(&code), offence, sbuf_str(&type)),
-			month, 1, source, line);
+		agg_add(agg_group(sbuf_str(&area), sbuf_str(&code), offence,
+		                  sbuf_str(&type)),
+		        month, 1, source, line);
 	}
 	sbuf_free(&area);
 	sbuf_free(&code);

@@ -24,12 +24,12 @@ typedef struct {
 static cs_table *table;
 static tax_rule *rules;
 static size_t nrules;
-static hmap *parents;        /* key -> parent key */
-static hmap *memo;           /* cleaned label -> key, or &unmapped */
+static hmap *parents; /* key -> parent key */
+static hmap *memo;    /* cleaned label -> key, or &unmapped */
 static char unmapped;
-static const char *at_file;  /* where the label being mapped was read */
+static const char *at_file; /* where the label being mapped was read */
 static long at_line;
-#define MEMO_MAX 100000      /* text mode may bring endless labels */
+#define MEMO_MAX 100000 /* text mode may bring endless labels */
 
 static void
 tax_free(void)
@@ -69,7 +69,8 @@ tax_load(const char *path)
 		sbuf_clear(&what);
 		sbuf_printf(&what, "%s:%ld", table->path, table->lineno[i]);
 		rules[nrules].key = key;
-		rules[nrules].re = re_compile(sbuf_str(&pat), "i", sbuf_str(&what));
+		rules[nrules].re =
+		    re_compile(sbuf_str(&pat), "i", sbuf_str(&what));
 		nrules++;
 		slot = hmap_put(parents, key, strlen(key));
 		if (*slot == NULL)
@@ -92,7 +93,7 @@ clean_label(const char *s, size_t n, sbuf *out)
 	size_t k;
 
 	sbuf_clear(out);
-	utf8_fix(s, n, out);    /* PCRE2 is told its subjects are valid UTF-8 */
+	utf8_fix(s, n, out); /* PCRE2 is told its subjects are valid UTF-8 */
 	if (out->len == 0)
 		return;
 	out->len = text_clean(out->s, out->len);
@@ -106,22 +107,22 @@ clean_label(const char *s, size_t n, sbuf *out)
 	}
 	for (;;) {
 		while (k > 0 && (out->s[k - 1] == ' ' || out->s[k - 1] == '*' ||
-				 out->s[k - 1] == '^'))
+		                 out->s[k - 1] == '^'))
 			k--;
 		if (k >= 3 && memcmp(out->s + k - 3, "\xE2\x80\xA0", 3) == 0) {
-			k -= 3;         /* dagger */
+			k -= 3; /* dagger */
 			continue;
 		}
 		if (k >= 2 && (memcmp(out->s + k - 2, "\xC2\xB9", 2) == 0 ||
-			       memcmp(out->s + k - 2, "\xC2\xB2", 2) == 0 ||
-			       memcmp(out->s + k - 2, "\xC2\xB3", 2) == 0)) {
-			k -= 2;         /* superscript 1, 2, 3 */
+		               memcmp(out->s + k - 2, "\xC2\xB2", 2) == 0 ||
+		               memcmp(out->s + k - 2, "\xC2\xB3", 2) == 0)) {
+			k -= 2; /* superscript 1, 2, 3 */
 			continue;
 		}
 		if (k >= 3 && memcmp(out->s + k - 3, "\xE2\x81", 2) == 0 &&
 		    (unsigned char)out->s[k - 1] >= 0xB0 &&
 		    (unsigned char)out->s[k - 1] <= 0xB9) {
-			k -= 3;         /* superscript 0, 4-9 */
+			k -= 3; /* superscript 0, 4-9 */
 			continue;
 		}
 		break;
@@ -174,11 +175,13 @@ tax_map(const char *label, size_t n)
 		if (r == RE_MATCH)
 			key = rules[i].key;
 		else if (r == RE_LIMIT)
-			cs_warn_at(at_file, at_line, "taxonomy pattern %zu gave up on \"%s\"",
-				   i + 1, clean.s);
+			cs_warn_at(at_file, at_line,
+			           "taxonomy pattern %zu gave up on \"%s\"",
+			           i + 1, clean.s);
 	}
 	if (hmap_count(memo) < MEMO_MAX) {
-		*hmap_put(memo, clean.s, clean.len) = key ? (void *)key : &unmapped;
+		*hmap_put(memo, clean.s, clean.len) =
+		    key ? (void *)key : &unmapped;
 		*hmap_put(memo, label, n) = key ? (void *)key : &unmapped;
 	}
 	return key;

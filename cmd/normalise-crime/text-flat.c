@@ -39,12 +39,12 @@ typedef struct {
 
 struct tx_flat {
 	int state;
-	held hold[FLAT_MAXHOLD];     /* lines not yet given to anyone */
+	held hold[FLAT_MAXHOLD]; /* lines not yet given to anyone */
 	int nhold;
 	int ncol;
-	tx_period per[FLAT_MAXCOL];   /* a period column, or unset */
-	bool change[FLAT_MAXCOL];     /* a "% change" column */
-	sbuf label;                   /* the row being read */
+	tx_period per[FLAT_MAXCOL]; /* a period column, or unset */
+	bool change[FLAT_MAXCOL];   /* a "% change" column */
+	sbuf label;                 /* the row being read */
 	sbuf label_tmp;
 	long label_line;
 	cs_num cell[FLAT_MAXCOL + 1];
@@ -60,7 +60,11 @@ flat(tx *t)
 	return t->flat;
 }
 
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
 
 /* A cell of a row: a number, "-3.4%", "2% increase", or a dash. */
 static bool
@@ -84,7 +88,8 @@ head_cell(const char *s, size_t n, cs_period *p)
 	cs_ruleset *rs = tx_cell_rules();
 	cs_rmatch m;
 	/* "% change", "Difference": rules-crime-cells.tsv, as tab tables */
-	if (rules_exec(rs, rules_need(rs, "col_change"), s, n, 0, &m) && n <= 20)
+	if (rules_exec(rs, rules_need(rs, "col_change"), s, n, 0, &m) &&
+	    n <= 20)
 		return 2;
 	return 0;
 }
@@ -95,7 +100,8 @@ static bool
 label_line(const char *s, size_t n)
 {
 	text_trim(&s, &n);
-	if (n == 0 || n > 60 || s[n - 1] == '.' || s[n - 1] == ':' || s[n - 1] == ',')
+	if (n == 0 || n > 60 || s[n - 1] == '.' || s[n - 1] == ':' ||
+	    s[n - 1] == ',')
 		return false;
 	size_t letters = 0, digits = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -151,9 +157,11 @@ end_row(tx *t)
 	if (!f->label.len)
 		return;
 	if (f->ncell != f->ncol) {
-		cs_warn_at(t->file, f->label_line, "table row \"%s\" has %d cell%s where the "
-			   "header has %d: not read", f->label.s, f->ncell,
-			   f->ncell == 1 ? "" : "s", f->ncol);
+		cs_warn_at(t->file, f->label_line,
+		           "table row \"%s\" has %d cell%s where the "
+		           "header has %d: not read",
+		           f->label.s, f->ncell, f->ncell == 1 ? "" : "s",
+		           f->ncol);
 	} else {
 		tx_period last = { 0 }, prev = { 0 };
 		int lastc = -1, prevc = -1;
@@ -165,19 +173,24 @@ end_row(tx *t)
 			prevc = lastc;
 			lastc = c;
 			if (!f->cell[c].percent)
-				tx_add(t, f->cell_line[c], t->area, &f->per[c], NULL, f->label.s,
-				       f->label.len, "count", f->cell[c].text, "offences");
+				tx_add(t, f->cell_line[c], t->area, &f->per[c],
+				       NULL, f->label.s, f->label.len, "count",
+				       f->cell[c].text, "offences");
 		}
 		for (int c = 0; c < f->ncol; c++) {
 			if (!f->change[c] || !last.set)
 				continue;
-			tx_add(t, f->cell_line[c], t->area, &last, prev.set ? &prev : NULL,
-			       f->label.s, f->label.len, "pct_change", f->cell[c].text,
+			tx_add(t, f->cell_line[c], t->area, &last,
+			       prev.set ? &prev : NULL, f->label.s,
+			       f->label.len, "pct_change", f->cell[c].text,
 			       "percent");
 			/* --check: the printed change against its two counts */
-			if (prevc >= 0 && !f->cell[prevc].percent && !f->cell[lastc].percent)
-				tx_check_change(t, f->cell_line[c], f->label.s, f->cell[prevc].value,
-						f->cell[lastc].value, &f->cell[c], true);
+			if (prevc >= 0 && !f->cell[prevc].percent &&
+			    !f->cell[lastc].percent)
+				tx_check_change(t, f->cell_line[c], f->label.s,
+				                f->cell[prevc].value,
+				                f->cell[lastc].value,
+				                &f->cell[c], true);
 		}
 	}
 	sbuf_clear(&f->label);

@@ -26,34 +26,38 @@ typedef struct {
 } tx_count;
 
 struct tx_store {
-	tx_fact *f;              /* held, in line order */
+	tx_fact *f; /* held, in line order */
 	size_t n, cap;
-	tx_count *cnt;           /* counts seen in this file (--check) */
+	tx_count *cnt; /* counts seen in this file (--check) */
 	size_t ncnt, capcnt;
-	tx_fact *claims;         /* stated changes without counts (--check) */
+	tx_fact *claims; /* stated changes without counts (--check) */
 	size_t ncl, capcl;
 };
 
-void tx_out_init(tx *t)
+void
+tx_out_init(tx *t)
 {
 	t->st = xcalloc(1, sizeof *t->st);
 }
 
-static bool same_period(const cs_period *a, const cs_period *b)
+static bool
+same_period(const cs_period *a, const cs_period *b)
 {
 	return a->start.y == b->start.y && a->start.m == b->start.m &&
 	       a->start.d == b->start.d && a->end.y == b->end.y &&
 	       a->end.m == b->end.m && a->end.d == b->end.d;
 }
 
-static bool same_str(const char *a, const char *b)
+static bool
+same_str(const char *a, const char *b)
 {
 	return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
-tx_fact *tx_add(tx *t, long line, const char *area, const tx_period *p,
-		const tx_period *base, const char *label, size_t labeln,
-		const char *measure, const char *value, const char *unit)
+tx_fact *
+tx_add(tx *t, long line, const char *area, const tx_period *p,
+       const tx_period *base, const char *label, size_t labeln,
+       const char *measure, const char *value, const char *unit)
 {
 	struct tx_store *st = t->st;
 	tx_fact f = { 0 };
@@ -69,8 +73,10 @@ tx_fact *tx_add(tx *t, long line, const char *area, const tx_period *p,
 	if (!f.offence) {
 		f.offence = "unmapped";
 		if (t->o->strict)
-			cs_warn_at(t->file, line, "offence label \"%s\" is not in the taxonomy",
-				   f.label);
+			cs_warn_at(
+			    t->file, line,
+			    "offence label \"%s\" is not in the taxonomy",
+			    f.label);
 	}
 	f.measure = measure;
 	snprintf(f.value, sizeof f.value, "%s", value);
@@ -87,7 +93,8 @@ tx_fact *tx_add(tx *t, long line, const char *area, const tx_period *p,
 }
 
 /* Resolve the period of each held figure that cites footnote num. */
-bool tx_footnote(tx *t, int num, const char *s, size_t n)
+bool
+tx_footnote(tx *t, int num, const char *s, size_t n)
 {
 	struct tx_store *st = t->st;
 	bool cited = false;
@@ -100,7 +107,8 @@ bool tx_footnote(tx *t, int num, const char *s, size_t n)
 	size_t so, eo, so2, eo2;
 	int r = tx_find_period(s, n, &a, &so, &eo);
 	bool vs = false;
-	if (r == TXP_OK && tx_find_period(s + eo, n - eo, &b, &so2, &eo2) == TXP_OK) {
+	if (r == TXP_OK &&
+	    tx_find_period(s + eo, n - eo, &b, &so2, &eo2) == TXP_OK) {
 		/* "2011/12 vs. 2016/17": the change from a to b */
 		vs = true;
 	}
@@ -118,7 +126,9 @@ bool tx_footnote(tx *t, int num, const char *s, size_t n)
 			cs_period q;
 			sbuf_printf(&tmp, "%d months ", f->fn_months);
 			sbuf_add(&tmp, s, n);
-			if (tx_find_period(tmp.s, tmp.len, &q, &so, &eo) == TXP_OK && so == 0) {
+			if (tx_find_period(tmp.s, tmp.len, &q, &so, &eo) ==
+			        TXP_OK &&
+			    so == 0) {
 				p = q;
 				rr = TXP_OK;
 			}
@@ -141,19 +151,24 @@ bool tx_footnote(tx *t, int num, const char *s, size_t n)
 		} else {
 			f->period = (tx_period){ true, p };
 			if (f->fn_base_months)
-				f->base = (tx_period){ true, period_shift(&p, -f->fn_base_months) };
+				f->base = (tx_period){
+					true,
+					period_shift(&p, -f->fn_base_months)
+				};
 		}
 	}
 	return true;
 }
 
-static void remember(tx *t, const tx_fact *f)
+static void
+remember(tx *t, const tx_fact *f)
 {
 	struct tx_store *st = t->st;
 	if (!t->o->check || !f->period.set || !strcmp(f->offence, "unmapped"))
 		return;
 	if (!strcmp(f->measure, "count")) {
-		st->cnt = xgrow(st->cnt, &st->capcnt, st->ncnt + 1, sizeof *st->cnt);
+		st->cnt =
+		    xgrow(st->cnt, &st->capcnt, st->ncnt + 1, sizeof *st->cnt);
 		tx_count *c = &st->cnt[st->ncnt++];
 		c->offence = f->offence;
 		c->area = xstrdup(f->area);
@@ -161,7 +176,8 @@ static void remember(tx *t, const tx_fact *f)
 		c->v = strtod(f->value, NULL);
 		snprintf(c->text, sizeof c->text, "%s", f->value);
 	} else if (f->claim && f->base.set) {
-		st->claims = xgrow(st->claims, &st->capcl, st->ncl + 1, sizeof *st->claims);
+		st->claims = xgrow(st->claims, &st->capcl, st->ncl + 1,
+		                   sizeof *st->claims);
 		tx_fact *c = &st->claims[st->ncl++];
 		*c = *f;
 		c->area = xstrdup(f->area);
@@ -169,31 +185,39 @@ static void remember(tx *t, const tx_fact *f)
 	}
 }
 
-static void write_fact(tx *t, tx_fact *f)
+static void
+write_fact(tx *t, tx_fact *f)
 {
 	remember(t, f);
-	const cs_borough *b = *f->area ? borough_find(f->area, strlen(f->area)) : NULL;
+	const cs_borough *b =
+	    *f->area ? borough_find(f->area, strlen(f->area)) : NULL;
 	nc_row r = {
-		.source = t->source, .line = f->line, .area = f->area,
+		.source = t->source,
+		.line = f->line,
+		.area = f->area,
 		.area_code = b ? b->code : NULL,
 		.period = f->period.set ? &f->period.p : NULL,
 		.base = f->base.set ? &f->base.p : NULL,
-		.offence = f->offence, .offence_label = f->label,
-		.measure = f->measure, .value = f->value, .unit = f->unit,
+		.offence = f->offence,
+		.offence_label = f->label,
+		.measure = f->measure,
+		.value = f->value,
+		.unit = f->unit,
 	};
 	nc_emit(&r);
 	free(f->area);
 	free(f->label);
 }
 
-void tx_flush(tx *t, bool all)
+void
+tx_flush(tx *t, bool all)
 {
 	struct tx_store *st = t->st;
 	size_t k = 0;
 	for (; k < st->n; k++) {
 		tx_fact *f = &st->f[k];
 		if (!all && (f->line >= t->hold ||
-			     (f->fn && f->line > t->line - FOOTNOTE_REACH)))
+		             (f->fn && f->line > t->line - FOOTNOTE_REACH)))
 			break;
 		write_fact(t, f);
 	}
@@ -204,13 +228,15 @@ void tx_flush(tx *t, bool all)
 }
 
 /* Half a unit in the last printed place, and a little for binary error. */
-static double tolerance(const cs_num *stated)
+static double
+tolerance(const cs_num *stated)
 {
 	return 0.5 * pow(10, -stated->decimals) + 1e-9;
 }
 
-void tx_check_change(tx *t, long line, const char *what, double from,
-		     double to, const cs_num *stated, bool pct)
+void
+tx_check_change(tx *t, long line, const char *what, double from, double to,
+                const cs_num *stated, bool pct)
 {
 	if (!t->o->check || (pct && from == 0))
 		return;
@@ -218,41 +244,48 @@ void tx_check_change(tx *t, long line, const char *what, double from,
 	/* rounded, or cut off ("28.9%" for 28.96%): both are how reports print */
 	double unit = pow(10, -stated->decimals);
 	if (fabs(got - stated->value) <= tolerance(stated) ||
-	    (fabs(got) >= fabs(stated->value) && fabs(got) < fabs(stated->value) + unit &&
+	    (fabs(got) >= fabs(stated->value) &&
+	     fabs(got) < fabs(stated->value) + unit &&
 	     (got >= 0) == (stated->value >= 0)))
 		return;
 	char a[48], b[48], g[48];
 	num_format(a, sizeof a, to, 0);
 	num_format(b, sizeof b, from, 0);
-	num_format(g, sizeof g, got, pct ? stated->decimals > 1 ? stated->decimals : 1 : 0);
-	cs_warn_at(t->file, line, "%s: stated %s%s but %s vs %s gives %s%s", what,
-		   stated->text, pct ? "%" : "", a, b, g, pct ? "%" : "");
+	num_format(g, sizeof g, got,
+	           pct ? stated->decimals > 1 ? stated->decimals : 1 : 0);
+	cs_warn_at(t->file, line, "%s: stated %s%s but %s vs %s gives %s%s",
+	           what, stated->text, pct ? "%" : "", a, b, g, pct ? "%" : "");
 }
 
-void tx_check_rank(tx *t, long line, const char *what, const cs_num *rank,
-		   bool london)
+void
+tx_check_rank(tx *t, long line, const char *what, const cs_num *rank,
+              bool london)
 {
 	if (!t->o->check)
 		return;
 	if (rank->value < 1 || rank->value > (double)rank->of)
-		cs_warn_at(t->file, line, "%s: rank %s/%ld is outside 1..%ld", what,
-			   rank->text, rank->of, rank->of);
+		cs_warn_at(t->file, line, "%s: rank %s/%ld is outside 1..%ld",
+		           what, rank->text, rank->of, rank->of);
 	else if (london && rank->of != 32)
-		cs_warn_at(t->file, line, "%s: London rank %s/%ld but London has 32 "
-			   "boroughs (33 with the City)", what, rank->text, rank->of);
+		cs_warn_at(t->file, line,
+		           "%s: London rank %s/%ld but London has 32 "
+		           "boroughs (33 with the City)",
+		           what, rank->text, rank->of);
 }
 
-static const tx_count *find_count(const struct tx_store *st, const tx_fact *c,
-				  const cs_period *p)
+static const tx_count *
+find_count(const struct tx_store *st, const tx_fact *c, const cs_period *p)
 {
 	for (size_t i = 0; i < st->ncnt; i++)
-		if (same_str(st->cnt[i].offence, c->offence) && same_str(st->cnt[i].area, c->area) &&
+		if (same_str(st->cnt[i].offence, c->offence) &&
+		    same_str(st->cnt[i].area, c->area) &&
 		    same_period(&st->cnt[i].p, p))
 			return &st->cnt[i];
 	return NULL;
 }
 
-void tx_out_file_end(tx *t)
+void
+tx_out_file_end(tx *t)
 {
 	struct tx_store *st = t->st;
 	t->hold = LONG_MAX;
@@ -265,9 +298,11 @@ void tx_out_file_end(tx *t)
 		const tx_count *then = find_count(st, c, &c->base.p);
 		if (now && then) {
 			cs_num stated;
-			if (num_parse(c->value, strlen(c->value), &stated) == NUM_OK)
-				tx_check_change(t, c->line, c->label, then->v, now->v, &stated,
-						!strcmp(c->measure, "pct_change"));
+			if (num_parse(c->value, strlen(c->value), &stated) ==
+			    NUM_OK)
+				tx_check_change(
+				    t, c->line, c->label, then->v, now->v,
+				    &stated, !strcmp(c->measure, "pct_change"));
 		}
 		free(c->area);
 		free(c->label);
@@ -277,7 +312,8 @@ void tx_out_file_end(tx *t)
 	st->ncl = st->ncnt = 0;
 }
 
-void tx_out_free(tx *t)
+void
+tx_out_free(tx *t)
 {
 	free(t->st->f);
 	free(t->st->cnt);

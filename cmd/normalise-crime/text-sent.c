@@ -35,13 +35,16 @@ typedef struct {
 	bool set;
 	char label[128];
 	tx_period p;
-	bool two;             /* two counts were read: a change can be checked */
+	bool two; /* two counts were read: a change can be checked */
 	double from, to;
 } carry;
 
 struct tx_para {
 	sbuf text;
-	struct { size_t off; long line; } *at;
+	struct {
+		size_t off;
+		long line;
+	} * at;
 	size_t nat, capat;
 	sbuf lab, tmp, lc;
 	carry prev;
@@ -50,10 +53,13 @@ struct tx_para {
 /* Rule indexes, found once. */
 static struct rix {
 	bool ok;
-	int figure, figword, noise[9], qualifier, dir_before, dir_far, dir_after,
-	    not_change, share, share_verb, count_for, rate, rate_left, rate_of, rate_tail, from_after, compared_num, share_to, no_change, this_last2, rank, rank_dir, from_to, this_last,
-	    compare, compare_word, between, base_before, relative, prior, carry, count_noun, cases_of,
-	    level_left, aux_tail, footnote_rel, area, bullet, heading;
+	int figure, figword, noise[9], qualifier, dir_before, dir_far,
+	    dir_after, not_change, share, share_verb, count_for, rate,
+	    rate_left, rate_of, rate_tail, from_after, compared_num, share_to,
+	    no_change, this_last2, rank, rank_dir, from_to, this_last, compare,
+	    compare_word, between, base_before, relative, prior, carry,
+	    count_noun, cases_of, level_left, aux_tail, footnote_rel, area,
+	    bullet, heading;
 } R;
 
 static cs_ruleset *
@@ -62,20 +68,53 @@ rs(void)
 	cs_ruleset *r = tx_rules();
 	if (R.ok)
 		return r;
-	static const char *const noise[] = { "noise_phone", "noise_time", "noise_money",
-		"noise_ref", "noise_year", "noise_address", "noise_section", "noise_postcode" };
+	static const char *const noise[] = {
+		"noise_phone",   "noise_time",    "noise_money",
+		"noise_ref",     "noise_year",    "noise_address",
+		"noise_section", "noise_postcode"
+	};
 	for (size_t i = 0; i < 8; i++)
 		R.noise[i] = rules_need(r, noise[i]);
 	R.noise[8] = -1;
 #define NEED(x) R.x = rules_need(r, #x)
-	NEED(figure); NEED(figword); NEED(qualifier); NEED(dir_before);
-	NEED(dir_far); NEED(dir_after); NEED(not_change); NEED(share); NEED(rate);
-	NEED(share_verb); NEED(count_for);
-	NEED(rate_left); NEED(rate_of); NEED(rate_tail); NEED(from_after);
-	NEED(compared_num); NEED(share_to); NEED(no_change); NEED(this_last2); NEED(rank); NEED(rank_dir); NEED(from_to); NEED(this_last);
-	NEED(compare); NEED(compare_word); NEED(between); NEED(base_before); NEED(relative); NEED(prior); NEED(carry);
-	NEED(count_noun); NEED(cases_of); NEED(level_left); NEED(aux_tail);
-	NEED(footnote_rel); NEED(area); NEED(bullet); NEED(heading);
+	NEED(figure);
+	NEED(figword);
+	NEED(qualifier);
+	NEED(dir_before);
+	NEED(dir_far);
+	NEED(dir_after);
+	NEED(not_change);
+	NEED(share);
+	NEED(rate);
+	NEED(share_verb);
+	NEED(count_for);
+	NEED(rate_left);
+	NEED(rate_of);
+	NEED(rate_tail);
+	NEED(from_after);
+	NEED(compared_num);
+	NEED(share_to);
+	NEED(no_change);
+	NEED(this_last2);
+	NEED(rank);
+	NEED(rank_dir);
+	NEED(from_to);
+	NEED(this_last);
+	NEED(compare);
+	NEED(compare_word);
+	NEED(between);
+	NEED(base_before);
+	NEED(relative);
+	NEED(prior);
+	NEED(carry);
+	NEED(count_noun);
+	NEED(cases_of);
+	NEED(level_left);
+	NEED(aux_tail);
+	NEED(footnote_rel);
+	NEED(area);
+	NEED(bullet);
+	NEED(heading);
 #undef NEED
 	R.ok = true;
 	return r;
@@ -133,11 +172,16 @@ left(int r, const char *s, size_t a, size_t to, cs_rmatch *m)
 	return rules_exec(rs(), r, s, to, from, m);
 }
 
-static bool is_alpha(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
-static bool is_wordc(char c)
+static bool
+is_alpha(char c)
 {
-	return is_alpha(c) || (c >= '0' && c <= '9') || c == '-' || c == '\'' || c == '/' ||
-	       c == '&' || (unsigned char)c >= 0x80;
+	return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+static bool
+is_wordc(char c)
+{
+	return is_alpha(c) || (c >= '0' && c <= '9') || c == '-' || c == '\'' ||
+	       c == '/' || c == '&' || (unsigned char)c >= 0x80;
 }
 
 /* ---- offence phrases ------------------------------------------------- */
@@ -148,7 +192,8 @@ stopword(const char *s, size_t n)
 	const char *kind;
 	return tx_word(s, n, &kind, NULL) &&
 	       (!strcmp(kind, "stop") || !strcmp(kind, "qualifier") ||
-		!strcmp(kind, "up") || !strcmp(kind, "down") || !strcmp(kind, "relative"));
+	        !strcmp(kind, "up") || !strcmp(kind, "down") ||
+	        !strcmp(kind, "relative"));
 }
 
 static bool
@@ -184,7 +229,8 @@ offence_key(tx *t, const char *s, size_t n, int how)
 			key = tax_map(l->s, k);
 		}
 	}
-	if (!key && k > 3 && (l->s[k - 1] | 32) == 's' && (l->s[k - 2] | 32) != 's') {
+	if (!key && k > 3 && (l->s[k - 1] | 32) == 's' &&
+	    (l->s[k - 2] | 32) != 's') {
 		char buf[128];
 		if (k < sizeof buf - 1) {
 			memcpy(buf, l->s, k);
@@ -203,19 +249,21 @@ offence_key(tx *t, const char *s, size_t n, int how)
 	l->s[l->len = k] = '\0';
 	if (key && !strcmp(key, "total_crime")) {
 		bool named_total = false;
-		for (size_t i = 0; i < l->len; ) {
+		for (size_t i = 0; i < l->len;) {
 			size_t j = i;
 			while (j < l->len && l->s[j] != ' ')
 				j++;
 			const char *kind;
-			if (tx_word(l->s + i, j - i, &kind, NULL) && !strcmp(kind, "total"))
+			if (tx_word(l->s + i, j - i, &kind, NULL) &&
+			    !strcmp(kind, "total"))
 				named_total = true;
 			if (j - i >= 3 && text_ieq(l->s + i, 3, "tno"))
 				named_total = true;
 			i = j + 1;
 		}
 		/* "79 crimes per 1000 residents" is the rate of all crime */
-		if (!named_total && !(how == K_SUBJECT && text_ieq(l->s, l->len, "crime")) &&
+		if (!named_total &&
+		    !(how == K_SUBJECT && text_ieq(l->s, l->len, "crime")) &&
 		    !(how == K_RATE && k == l->len && countnoun(l->s, l->len)))
 			return NULL;
 	}
@@ -244,8 +292,9 @@ words_right(const char *s, size_t a, size_t b, words *w)
 	while (w->n < 12) {
 		while (i < b && s[i] == ' ')
 			i++;
-		if (i >= b || !is_wordc(s[i]) || (s[i] >= '0' && s[i] <= '9' &&
-						   !(i > a && is_alpha(s[i - 1]))))
+		if (i >= b || !is_wordc(s[i]) ||
+		    (s[i] >= '0' && s[i] <= '9' &&
+		     !(i > a && is_alpha(s[i - 1]))))
 			break;
 		size_t j = i;
 		while (j < b && is_wordc(s[j]))
@@ -254,7 +303,7 @@ words_right(const char *s, size_t a, size_t b, words *w)
 		w->eo[w->n++] = j;
 		i = j;
 		if (i < b && s[i] != ' ')
-			break;    /* "burglary," ends the phrase */
+			break; /* "burglary," ends the phrase */
 	}
 }
 
@@ -297,33 +346,41 @@ ends_phrase(const char *s, size_t e, size_t b)
 	const char *kind;
 	/* "Burglary fell", "Violence with injury stood at" */
 	if (tx_word(s + i, j - i, &kind, NULL) &&
-	    (!strcmp(kind, "follow") || !strcmp(kind, "up") || !strcmp(kind, "down") ||
-	     !strcmp(kind, "same") || !strcmp(kind, "pctverb")))
+	    (!strcmp(kind, "follow") || !strcmp(kind, "up") ||
+	     !strcmp(kind, "down") || !strcmp(kind, "same") ||
+	     !strcmp(kind, "pctverb")))
 		return true;
 	return stopword(s + i, j - i) || countnoun(s + i, j - i) ||
-	       (j - i > 3 && text_ieq(s + j - 2, 2, "ed")) || text_ieq(s + i, j - i, "had");
+	       (j - i > 3 && text_ieq(s + j - 2, 2, "ed")) ||
+	       text_ieq(s + i, j - i, "had");
 }
 
 /* The longest offence phrase starting at s[a] (within 8 words, not
  * starting or ending with a stop word), after "in", "of", "the",
  * "number of" and the like.  *lso, *leo: the label. */
 static const char *
-offence_right(tx *t, const char *s, size_t a, size_t b, size_t *lso, size_t *leo)
+offence_right(tx *t, const char *s, size_t a, size_t b, size_t *lso,
+              size_t *leo)
 {
 	words w;
 	words_right(s, a, b, &w);
 	int first = 0;
 	/* "in the number of", "victims of", "reports of" lead to the phrase */
-	while (first < w.n && (stopword(s + w.so[first], w.eo[first] - w.so[first]) ||
-			       (first + 1 < w.n && countnoun(s + w.so[first], w.eo[first] - w.so[first]) &&
-				text_ieq(s + w.so[first + 1], w.eo[first + 1] - w.so[first + 1], "of"))))
+	while (first < w.n &&
+	       (stopword(s + w.so[first], w.eo[first] - w.so[first]) ||
+	        (first + 1 < w.n &&
+	         countnoun(s + w.so[first], w.eo[first] - w.so[first]) &&
+	         text_ieq(s + w.so[first + 1],
+	                  w.eo[first + 1] - w.so[first + 1], "of"))))
 		first++;
 	if (first > 4)
 		return NULL;
-	for (int last = w.n - 1 < first + 7 ? w.n - 1 : first + 7; last >= first; last--) {
+	for (int last = w.n - 1 < first + 7 ? w.n - 1 : first + 7;
+	     last >= first; last--) {
 		if (stopword(s + w.so[last], w.eo[last] - w.so[last]))
 			continue;
-		const char *key = offence_key(t, s + w.so[first], w.eo[last] - w.so[first], K_OBJECT);
+		const char *key = offence_key(
+		    t, s + w.so[first], w.eo[last] - w.so[first], K_OBJECT);
 		/* the whole noun phrase or nothing: "a rise in burglary rates"
 		 * is not a rise in burglary */
 		if (key && !ends_phrase(s, w.eo[last], b))
@@ -332,12 +389,18 @@ offence_right(tx *t, const char *s, size_t a, size_t b, size_t *lso, size_t *leo
 			/* "the MOPAC7 crime types": the label is "MOPAC7" when the
 			 * generic tail adds nothing to the key */
 			int e = last;
-			while (e > first && text_ieq(s + w.so[e], w.eo[e] - w.so[e], "types")) {
+			while (
+			    e > first &&
+			    text_ieq(s + w.so[e], w.eo[e] - w.so[e], "types")) {
 				/* "crime types": the word before goes too */
 				int e2 = e - 1;
-				if (e2 > first && countnoun(s + w.so[e2], w.eo[e2] - w.so[e2]))
+				if (e2 > first &&
+				    countnoun(s + w.so[e2],
+				              w.eo[e2] - w.so[e2]))
 					e2--;
-				if (offence_key(t, s + w.so[first], w.eo[e2] - w.so[first], K_OBJECT) != key)
+				if (offence_key(t, s + w.so[first],
+				                w.eo[e2] - w.so[first],
+				                K_OBJECT) != key)
 					break;
 				e = e2;
 			}
@@ -355,7 +418,8 @@ static bool
 subject_elsewhere(const char *s, size_t a, size_t lso)
 {
 	for (size_t i = a; i + 10 <= lso; i++)
-		if ((s[i] | 32) == 'n' && text_iprefix(s + i, lso - i, "number of ") &&
+		if ((s[i] | 32) == 'n' &&
+		    text_iprefix(s + i, lso - i, "number of ") &&
 		    (i == a || s[i - 1] == ' '))
 			return i + 10 != lso;
 	return false;
@@ -377,12 +441,17 @@ offence_left(tx *t, const char *s, size_t a, size_t b, size_t *lso, size_t *leo)
 	for (int first = w.n - 1 < 7 ? w.n - 1 : 7; first >= 0; first--) {
 		if (stopword(s + w.so[first], w.eo[first] - w.so[first]))
 			continue;
-		const char *key = offence_key(t, s + w.so[first], w.eo[0] - w.so[first], K_SUBJECT);
+		const char *key = offence_key(t, s + w.so[first],
+		                              w.eo[0] - w.so[first], K_SUBJECT);
 		/* "The number of young people excluded ... in a serious violent
 		 * crime has risen": the subject is the people, not the crime */
-		if (key && first + 2 < w.n && text_ieq(s + w.so[first + 1], w.eo[first + 1] - w.so[first + 1], "of") &&
-		    first + 2 < w.n && text_ieq(s + w.so[first + 2], w.eo[first + 2] - w.so[first + 2], "number"))
-			;  /* "the number of burglaries": fine */
+		if (key && first + 2 < w.n &&
+		    text_ieq(s + w.so[first + 1],
+		             w.eo[first + 1] - w.so[first + 1], "of") &&
+		    first + 2 < w.n &&
+		    text_ieq(s + w.so[first + 2],
+		             w.eo[first + 2] - w.so[first + 2], "number"))
+			; /* "the number of burglaries": fine */
 		else if (key && subject_elsewhere(s, a, w.so[first]))
 			return NULL;
 		/* "Incidents of serious violence has reduced": not violence as
@@ -391,7 +460,9 @@ offence_left(tx *t, const char *s, size_t a, size_t b, size_t *lso, size_t *leo)
 			const char *pw = s + w.so[first + 1];
 			size_t pn = w.eo[first + 1] - w.so[first + 1];
 			if (!stopword(pw, pn) && pw[0] >= 'a' && pw[0] <= 'z' &&
-			    !(pn > 2 && (pw[pn - 1] == 's' && (pw[pn - 2] == '\'' || (unsigned char)pw[pn - 2] == 0x99))))
+			    !(pn > 2 && (pw[pn - 1] == 's' &&
+			                 (pw[pn - 2] == '\'' ||
+			                  (unsigned char)pw[pn - 2] == 0x99))))
 				key = NULL;
 		}
 		if (key) {
@@ -406,40 +477,40 @@ offence_left(tx *t, const char *s, size_t a, size_t b, size_t *lso, size_t *leo)
 /* ---- figures ---------------------------------------------------------- */
 
 typedef struct {
-	size_t so, eo;        /* the figure with its sign and unit */
-	size_t vso;           /* where the number starts */
+	size_t so, eo; /* the figure with its sign and unit */
+	size_t vso;    /* where the number starts */
 	cs_num v;
 	bool pct, pp, word;
-	int sign;             /* printed sign: 1, -1, 0 */
+	int sign; /* printed sign: 1, -1, 0 */
 } fig;
 
 /* The sentence being read. */
 typedef struct {
 	const char *s;
 	size_t a, b;
-	tx_period p;          /* its period, maybe relative */
-	int fn, fn_months;    /* a footnote names the period */
+	tx_period p;       /* its period, maybe relative */
+	int fn, fn_months; /* a footnote names the period */
 	bool year_ago;
-	tx_period base;       /* what a change is compared with */
+	tx_period base; /* what a change is compared with */
 	const char *area;
 	size_t noise[32][2];
 	int nnoise;
-	char lab[128];        /* offence of the last figure read */
+	char lab[128]; /* offence of the last figure read */
 	size_t labpos;
-	bool prior;           /* "In the 12 months prior there were ..." */
+	bool prior; /* "In the 12 months prior there were ..." */
 	bool carried;
-	tx_fact *pct;         /* the last pct_change read, for --check */
+	tx_fact *pct; /* the last pct_change read, for --check */
 	char pctlab[128];
 	cs_num pctv;
 	size_t pctpos;
-	bool people;          /* the count is of victims */
+	bool people;           /* the count is of victims */
 	bool has_from, has_to; /* counts of the base and current periods */
 	double from, to;
-	const char *lastmeasure, *lastunit;   /* the last figure read */
-	const char *lc;       /* the sentence in lower case (ASCII), for needs() */
-	cs_period per[4];     /* the periods printed, in order ... */
+	const char *lastmeasure, *lastunit; /* the last figure read */
+	const char *lc;   /* the sentence in lower case (ASCII), for needs() */
+	cs_period per[4]; /* the periods printed, in order ... */
 	size_t perso[4];
-	int nper;             /* ... when a figure takes the nearest */
+	int nper; /* ... when a figure takes the nearest */
 } sent;
 
 /* Words a scan rule cannot match without (any one of them, lower case):
@@ -469,14 +540,22 @@ needs(const sent *x, int rule)
 		{ offsetof(struct rix, from_to), { "from " } },
 		{ offsetof(struct rix, this_last), { "this year" } },
 		{ offsetof(struct rix, this_last2), { "this year" } },
-		{ offsetof(struct rix, footnote_rel), { "last ", "past ", "previous " } },
-		{ offsetof(struct rix, relative), { "year", "month", "quarter", "date" } },
-		{ offsetof(struct rix, prior), { "prior", "before", "earlier", "previous", "ago" } },
-		{ offsetof(struct rix, no_change), { "change", "same", "stable", "unchanged" } },
+		{ offsetof(struct rix, footnote_rel),
+		  { "last ", "past ", "previous " } },
+		{ offsetof(struct rix, relative),
+		  { "year", "month", "quarter", "date" } },
+		{ offsetof(struct rix, prior),
+		  { "prior", "before", "earlier", "previous", "ago" } },
+		{ offsetof(struct rix, no_change),
+		  { "change", "same", "stable", "unchanged" } },
 		{ offsetof(struct rix, area), { "in " } },
-		{ offsetof(struct rix, noise) + 1 * sizeof(int), { ":", "am", "pm", "hrs", "hours" } },
-		{ offsetof(struct rix, noise) + 2 * sizeof(int), { "\xc2\xa3", "$", "\xe2\x82\xac", "pound", "pence", "gbp" } },
-		{ offsetof(struct rix, noise) + 4 * sizeof(int), { "19", "20" } },
+		{ offsetof(struct rix, noise) + 1 * sizeof(int),
+		  { ":", "am", "pm", "hrs", "hours" } },
+		{ offsetof(struct rix, noise) + 2 * sizeof(int),
+		  { "\xc2\xa3", "$", "\xe2\x82\xac", "pound", "pence",
+		    "gbp" } },
+		{ offsetof(struct rix, noise) + 4 * sizeof(int),
+		  { "19", "20" } },
 	};
 	for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++) {
 		if (*(const int *)((const char *)&R + tab[i].off) != rule)
@@ -488,7 +567,6 @@ needs(const sent *x, int rule)
 	}
 	return true;
 }
-
 
 static bool
 in_noise(const sent *x, size_t so, size_t eo)
@@ -510,14 +588,16 @@ add_noise(sent *x, size_t so, size_t eo)
 
 static tx_fact *
 emit(tx *t, sent *x, size_t off, const tx_period *p, const tx_period *base,
-     const char *label, const char *measure, const char *value, const char *unit)
+     const char *label, const char *measure, const char *value,
+     const char *unit)
 {
 	tx_fact *f = tx_add(t, line_at(t->para, off), x->area, p, base, label,
-			    strlen(label), measure, value, unit);
+	                    strlen(label), measure, value, unit);
 	const char *kind;
 	/* "no crime reports raised for violence": which violence, prose
 	 * does not say */
-	if (tx_word(label, strlen(label), &kind, NULL) && !strcmp(kind, "vague"))
+	if (tx_word(label, strlen(label), &kind, NULL) &&
+	    !strcmp(kind, "vague"))
 		f->offence = "unmapped";
 	if (x->fn && p == &x->p) {
 		f->fn = x->fn;
@@ -537,8 +617,9 @@ count_unit(const char *label)
 {
 	if (strstr(label, "ictim"))
 		return "people";
-	if (strstr(label, "ASB") || strstr(label, "asb") || strstr(label, "eport") ||
-	    strstr(label, "ncident") || strstr(label, "alls") || strstr(label, "nti-social") ||
+	if (strstr(label, "ASB") || strstr(label, "asb") ||
+	    strstr(label, "eport") || strstr(label, "ncident") ||
+	    strstr(label, "alls") || strstr(label, "nti-social") ||
 	    strstr(label, "nti social"))
 		return "incidents";
 	return "offences";
@@ -577,13 +658,15 @@ plain_subject(tx *t, sent *x, size_t to, sbuf *lab)
 	if (w.n > 2 && countnoun(x->s + w.so[0], w.eo[0] - w.so[0]) &&
 	    text_ieq(x->s + w.so[1], w.eo[1] - w.so[1], "of"))
 		k = k0 = 2;
-	while (k < w.n && k < k0 + 4 && !stopword(x->s + w.so[k], w.eo[k] - w.so[k]) &&
+	while (k < w.n && k < k0 + 4 &&
+	       !stopword(x->s + w.so[k], w.eo[k] - w.so[k]) &&
 	       !countnoun(x->s + w.so[k], w.eo[k] - w.so[k]))
 		k++;
 	const char *kind, *unit;
-	if (k == k0 || k >= w.n || !tx_word(x->s + w.so[k], w.eo[k] - w.so[k], &kind, &unit) ||
+	if (k == k0 || k >= w.n ||
+	    !tx_word(x->s + w.so[k], w.eo[k] - w.so[k], &kind, &unit) ||
 	    strcmp(kind, "countnoun") || !strcmp(unit, "people"))
-		return false;     /* "Repeat victims made up 28%" */
+		return false; /* "Repeat victims made up 28%" */
 	(void)t;
 	tx_label(x->s + w.so[k0], w.eo[k] - w.so[k0], lab);
 	return true;
@@ -601,7 +684,8 @@ offence_of(tx *t, sent *x, size_t after, size_t before, sbuf *lab)
 		found(t, lab);
 		return true;
 	}
-	if (before != (size_t)-1 && offence_left(t, s, x->a, before, &so, &eo)) {
+	if (before != (size_t)-1 &&
+	    offence_left(t, s, x->a, before, &so, &eo)) {
 		found(t, lab);
 		return true;
 	}
@@ -631,9 +715,10 @@ signed_value(tx *t, sent *x, fig *f, int wsign)
 	(void)x;
 	if (f->sign && wsign && f->sign != wsign) {
 		/* "Robbery increased by -4%": the printed sign is read */
-		cs_warn_at(t->file, line_at(t->para, f->so), "\"%.*s\": the printed sign "
-			   "and the direction word disagree; the sign is read",
-			   (int)(f->eo - f->so), x->s + f->so);
+		cs_warn_at(t->file, line_at(t->para, f->so),
+		           "\"%.*s\": the printed sign "
+		           "and the direction word disagree; the sign is read",
+		           (int)(f->eo - f->so), x->s + f->so);
 		wsign = f->sign;
 	}
 	if (wsign < 0 || f->sign < 0)
@@ -645,11 +730,17 @@ static void
 change(tx *t, sent *x, fig *f, int wsign, size_t after, size_t before)
 {
 	sbuf *lab = &t->para->lab;
-	if (!offence_of(t, x, after, before, lab) || !signed_value(t, x, f, wsign))
+	if (!offence_of(t, x, after, before, lab) ||
+	    !signed_value(t, x, f, wsign))
 		return;
-	const char *measure = f->pp ? "pct_point_change" : f->pct ? "pct_change" : "count_change";
-	const char *unit = f->pp ? "percentage points" : f->pct ? "percent" : count_unit(lab->s);
-	tx_fact *r = emit(t, x, f->vso, &x->p, &x->base, lab->s, measure, f->v.text, unit);
+	const char *measure = f->pp    ? "pct_point_change"
+	                      : f->pct ? "pct_change"
+	                               : "count_change";
+	const char *unit = f->pp    ? "percentage points"
+	                   : f->pct ? "percent"
+	                            : count_unit(lab->s);
+	tx_fact *r = emit(t, x, f->vso, &x->p, &x->base, lab->s, measure,
+	                  f->v.text, unit);
 	if (strcmp(measure, "pct_point_change"))
 		r->claim = true;
 	if (f->pct && !f->pp) {
@@ -658,9 +749,11 @@ change(tx *t, sent *x, fig *f, int wsign, size_t after, size_t before)
 		x->pctv = f->v;
 		x->pctpos = f->vso;
 	}
-	if (x->carried && t->para->prev.two && f->pct && !strcmp(lab->s, t->para->prev.label)) {
-		tx_check_change(t, line_at(t->para, f->vso), lab->s, t->para->prev.from,
-				t->para->prev.to, &f->v, true);
+	if (x->carried && t->para->prev.two && f->pct &&
+	    !strcmp(lab->s, t->para->prev.label)) {
+		tx_check_change(t, line_at(t->para, f->vso), lab->s,
+		                t->para->prev.from, t->para->prev.to, &f->v,
+		                true);
 		r->claim = false;
 	}
 }
@@ -699,20 +792,23 @@ plain_label(const char *s, size_t so, size_t eo)
 	while (i < eo && s[i] != ' ')
 		i++;
 	if (tx_word(s + so, i - so, &k0, NULL) && !strcmp(k0, "follow"))
-		return false;    /* "106 reported cases of ..." */
+		return false; /* "106 reported cases of ..." */
 	i = so;
 	while (i < eo) {
 		size_t j = i;
 		while (j < eo && s[j] != ' ')
 			j++;
 		const char *kind, *unit;
-		if (tx_word(s + i, j - i, &kind, &unit) && !strcmp(kind, "countnoun")) {
+		if (tx_word(s + i, j - i, &kind, &unit) &&
+		    !strcmp(kind, "countnoun")) {
 			if (strcmp(unit, "offences"))
 				return false;
 			noun = true;
-		} else if (stopword(s + i, j - i) && !text_ieq(s + i, j - i, "with") &&
-			   !text_ieq(s + i, j - i, "and") && !text_ieq(s + i, j - i, "of") &&
-			   !text_ieq(s + i, j - i, "against")) {
+		} else if (stopword(s + i, j - i) &&
+		           !text_ieq(s + i, j - i, "with") &&
+		           !text_ieq(s + i, j - i, "and") &&
+		           !text_ieq(s + i, j - i, "of") &&
+		           !text_ieq(s + i, j - i, "against")) {
 			return false;
 		}
 		i = j + 1;
@@ -763,17 +859,20 @@ level(tx *t, sent *x, fig *f)
 		size_t cso, ceo;
 		if (offence_right(t, s, eo, x->b, &cso, &ceo)) {
 			found(t, lab);
-		} else if (text_iprefix(s + f->eo + 1, eo - f->eo - 1, "cases")) {
+		} else if (text_iprefix(s + f->eo + 1, eo - f->eo - 1,
+		                        "cases")) {
 			/* "402 cases of X in Y": a label the taxonomy lacks is kept */
 			size_t e = eo;
-			while (e < x->b && s[e] != '.' && s[e] != ',' && s[e] != ';' &&
-			       !(s[e] == ' ' && e + 4 < x->b && !memcmp(s + e, " in ", 4)))
+			while (e < x->b && s[e] != '.' && s[e] != ',' &&
+			       s[e] != ';' &&
+			       !(s[e] == ' ' && e + 4 < x->b &&
+			         !memcmp(s + e, " in ", 4)))
 				e++;
 			if (e == eo || e - eo > 60)
 				return;
 			tx_label(s + eo, e - eo, lab);
 		} else {
-			goto count_for;   /* "37 reports of rogue traders" */
+			goto count_for; /* "37 reports of rogue traders" */
 		}
 		count(t, x, f, lab->s, p);
 		return;
@@ -792,7 +891,9 @@ count_for:
 			words nw;
 			const char *kind;
 			words_right(s, ceo, x->b, &nw);
-			if (nw.n && tx_word(s + nw.so[0], nw.eo[0] - nw.so[0], &kind, NULL) &&
+			if (nw.n &&
+			    tx_word(s + nw.so[0], nw.eo[0] - nw.so[0], &kind,
+			            NULL) &&
 			    !strcmp(kind, "narrow"))
 				return;
 			found(t, lab);
@@ -801,15 +902,22 @@ count_for:
 			const char *kind = "";
 			words_right(s, eo, x->b, &w);
 			int k = 0;
-			while (k < w.n && k < 5 && !tx_word(s + w.so[k], w.eo[k] - w.so[k], &kind, NULL))
+			while (k < w.n && k < 5 &&
+			       !tx_word(s + w.so[k], w.eo[k] - w.so[k], &kind,
+			                NULL))
 				k++;
-			if (k == 0 || k == 5 || (k < w.n && !strcmp(kind, "narrow")) ||
-			    (k < w.n && strcmp(kind, "stop") && strcmp(kind, "follow") &&
-			     strcmp(kind, "qualifier") && strcmp(kind, "countnoun")))
+			if (k == 0 || k == 5 ||
+			    (k < w.n && !strcmp(kind, "narrow")) ||
+			    (k < w.n && strcmp(kind, "stop") &&
+			     strcmp(kind, "follow") &&
+			     strcmp(kind, "qualifier") &&
+			     strcmp(kind, "countnoun")))
 				return;
 			if (k < w.n && !strcmp(kind, "countnoun")) {
-				k++;    /* "drug cases" */
-				if (k < w.n && tx_word(s + w.so[k], w.eo[k] - w.so[k], &kind, NULL) &&
+				k++; /* "drug cases" */
+				if (k < w.n &&
+				    tx_word(s + w.so[k], w.eo[k] - w.so[k],
+				            &kind, NULL) &&
 				    !strcmp(kind, "narrow"))
 					return;
 			}
@@ -818,8 +926,8 @@ count_for:
 		count(t, x, f, lab->s, p);
 		return;
 	}
-	bool noun = right(R.count_noun, s, f->eo, x->b, &m) && named(&m, "lab", &so, &eo) &&
-		    ends_phrase(s, eo, x->b);
+	bool noun = right(R.count_noun, s, f->eo, x->b, &m) &&
+	            named(&m, "lab", &so, &eo) && ends_phrase(s, eo, x->b);
 	if (noun && offence_key(t, s + so, eo - so, K_OBJECT)) {
 		/* "8,120 ASB reports", "731 Domestic Abuse with Injury offences" */
 		found(t, lab);
@@ -829,10 +937,11 @@ count_for:
 	size_t lso, leo;
 	size_t adj = f->eo + 1;
 	/* "2 x Theft by Housebreaking", "1x attempted housebreaking" */
-	if (adj < x->b && (s[adj - 1] == 'x' || (s[adj] == 'x' && s[adj + 1] == ' ')))
+	if (adj < x->b &&
+	    (s[adj - 1] == 'x' || (s[adj] == 'x' && s[adj + 1] == ' ')))
 		adj += s[adj - 1] == 'x' ? 1 : 2;
-	if (offence_right(t, s, f->eo, x->b, &lso, &leo) && (lso == f->eo + 1 || lso == adj) &&
-	    ends_phrase(s, leo, x->b)) {
+	if (offence_right(t, s, f->eo, x->b, &lso, &leo) &&
+	    (lso == f->eo + 1 || lso == adj) && ends_phrase(s, leo, x->b)) {
 		/* "three burglaries were", not "3 ASB officers" */
 		found(t, lab);
 		count(t, x, f, lab->s, p);
@@ -857,7 +966,8 @@ count_for:
 		tx_word(s + so, eo - so, &kind, &unit);
 		if (w == eo && strcmp(unit, "people") &&
 		    (x->prior || x->carried || x->lab[0] || x->a < f->so) &&
-		    (offence_of(t, x, 0, f->so, lab) || offence_before(t, x, f->so, lab)))
+		    (offence_of(t, x, 0, f->so, lab) ||
+		     offence_before(t, x, f->so, lab)))
 			count(t, x, f, lab->s, p);
 		return;
 	}
@@ -876,7 +986,8 @@ count_for:
 		if (offence_left(t, s, x->a, so, &lso, &leo)) {
 			found(t, lab);
 			count(t, x, f, lab->s, p);
-		} else if (offence_of(t, x, 0, (size_t)-1, lab) || offence_before(t, x, so, lab)) {
+		} else if (offence_of(t, x, 0, (size_t)-1, lab) ||
+		           offence_before(t, x, so, lab)) {
 			/* "Domestic abuse-related crimes were 2% higher, at 1,012",
 			 * "no change in the number of robberies, which remained at 19" */
 			count(t, x, f, lab->s, p);
@@ -905,7 +1016,8 @@ rate(tx *t, sent *x, fig *f, const cs_rmatch *m)
 		words w;
 		words_right(s, so, eo, &w);
 		if (w.n == 1 && countnoun(s + so, eo - so) &&
-		    (offence_left(t, s, x->a, f->so, &lso, &leo) || subject(t, x, f->so, lab))) {
+		    (offence_left(t, s, x->a, f->so, &lso, &leo) ||
+		     subject(t, x, f->so, lab))) {
 			/* "Violence with injury stood at a rate of 7.4 offences per
 			 * 1,000": the offences are the subject's */
 			if (leo > lso)
@@ -938,8 +1050,9 @@ rate(tx *t, sent *x, fig *f, const cs_rmatch *m)
 		return;
 	named(m, "per", &so, &eo);
 	bool hk = eo - so >= 6 || text_iprefix(s + so, eo - so, "hundred");
-	emit(t, x, f->vso, &x->p, NULL, lab->s, hk ? "rate_per_100000" : "rate_per_1000",
-	     f->v.text, hk ? "per 100000 population" : "per 1000 population");
+	emit(t, x, f->vso, &x->p, NULL, lab->s,
+	     hk ? "rate_per_100000" : "rate_per_1000", f->v.text,
+	     hk ? "per 100000 population" : "per 1000 population");
 }
 
 static void
@@ -952,8 +1065,10 @@ share(tx *t, sent *x, fig *f, const cs_rmatch *m)
 	if (left(R.share_verb, x->s, x->a, f->so, &vm)) {
 		/* "Domestic abuse accounts for 31 per cent of violence with
 		 * injury": the part is the subject */
-		if (subject(t, x, f->so, lab) || plain_subject(t, x, f->so, lab))
-			emit(t, x, f->vso, &x->p, NULL, lab->s, "share_pct", f->v.text, "percent");
+		if (subject(t, x, f->so, lab) ||
+		    plain_subject(t, x, f->so, lab))
+			emit(t, x, f->vso, &x->p, NULL, lab->s, "share_pct",
+			     f->v.text, "percent");
 		return;
 	}
 	/* "42% of all offences": a share of the whole of crime; "25% of drug
@@ -961,14 +1076,16 @@ share(tx *t, sent *x, fig *f, const cs_rmatch *m)
 	words w;
 	words_right(x->s, eo, x->b, &w);
 	if (w.n == 0 || !countnoun(x->s + w.so[0], w.eo[0] - w.so[0]))
-		if (w.n == 0 || !text_ieq(x->s + w.so[0], w.eo[0] - w.so[0], "crime"))
+		if (w.n == 0 ||
+		    !text_ieq(x->s + w.so[0], w.eo[0] - w.so[0], "crime"))
 			return;
 	size_t after = w.eo[0];
 	/* the offence that is the share: the subject, or what they were */
 	if (offence_left(t, x->s, x->a, f->so, &lso, &leo) ||
 	    offence_right(t, x->s, after, x->b, &lso, &leo)) {
 		found(t, lab);
-		emit(t, x, f->vso, &x->p, NULL, lab->s, "share_pct", f->v.text, "percent");
+		emit(t, x, f->vso, &x->p, NULL, lab->s, "share_pct", f->v.text,
+		     "percent");
 	}
 }
 
@@ -988,25 +1105,31 @@ figure(tx *t, sent *x, fig *f)
 		/* "fell to 1,146 offences from 1,388 in 2022/23" */
 		sbuf_clear(lab);
 		sbuf_adds(lab, x->lab);
-		count(t, x, f, lab->s, x->base.set && !x->p.set ? &x->base : &x->p);
+		count(t, x, f, lab->s,
+		      x->base.set && !x->p.set ? &x->base : &x->p);
 		return;
 	}
-	if (x->lab[0] && x->lastmeasure && !f->word && left(R.compared_num, s, x->a, f->so, &m) &&
-	    (!strncmp(x->lastmeasure, "rate", 4) || !strcmp(x->lastmeasure, "count")) &&
+	if (x->lab[0] && x->lastmeasure && !f->word &&
+	    left(R.compared_num, s, x->a, f->so, &m) &&
+	    (!strncmp(x->lastmeasure, "rate", 4) ||
+	     !strcmp(x->lastmeasure, "count")) &&
 	    !f->pct) {
 		/* "3.9 per 1,000 people, compared with 3.1 in the previous year" */
 		char l[128], u[32];
 		const char *meas = x->lastmeasure;
 		snprintf(l, sizeof l, "%s", x->lab);
 		snprintf(u, sizeof u, "%s", x->lastunit);
-		emit(t, x, f->vso, x->base.set ? &x->base : NULL, NULL, l, meas, f->v.text, u);
+		emit(t, x, f->vso, x->base.set ? &x->base : NULL, NULL, l, meas,
+		     f->v.text, u);
 		return;
 	}
-	if (x->lab[0] && f->pct && !f->pp && left(R.share_to, s, x->a, f->so, &m)) {
+	if (x->lab[0] && f->pct && !f->pp &&
+	    left(R.share_to, s, x->a, f->so, &m)) {
 		/* "rose by 2.1 percentage points to 34%" */
 		char l[128];
 		snprintf(l, sizeof l, "%s", x->lab);
-		emit(t, x, f->vso, &x->p, NULL, l, "share_pct", f->v.text, "percent");
+		emit(t, x, f->vso, &x->p, NULL, l, "share_pct", f->v.text,
+		     "percent");
 		return;
 	}
 	if (!f->word && right(R.rate, s, f->eo, x->b, &m)) {
@@ -1022,7 +1145,7 @@ figure(tx *t, sent *x, fig *f)
 		named(&m, "dir", &so, &eo);
 		int ws = tx_word_sign(s + so, eo - so);
 		if (ws == 0 && !f->pct)
-			return;  /* "120 unchanged": no level read */
+			return; /* "120 unchanged": no level read */
 		rules_group(&m, 0, &so, &eo);
 		change(t, x, f, ws, eo, f->so);
 		return;
@@ -1032,8 +1155,9 @@ figure(tx *t, sent *x, fig *f)
 		named(&m, "dir", &dso, &deo);
 		int ws = tx_word_sign(s + dso, deo - dso);
 		bool prep = named(&m, "prep", &pso, &peo);
-		if (prep && (text_ieq(s + pso, peo - pso, "to") || text_ieq(s + pso, peo - pso, "at") ||
-			     text_ieq(s + pso, peo - pso, "from"))) {
+		if (prep && (text_ieq(s + pso, peo - pso, "to") ||
+		             text_ieq(s + pso, peo - pso, "at") ||
+		             text_ieq(s + pso, peo - pso, "from"))) {
 			/* "rose to 120", "stable at 120", "down from 8,544 the year
 			 * before": a level, not a change */
 			if (f->pct)
@@ -1042,8 +1166,9 @@ figure(tx *t, sent *x, fig *f)
 			if (!offence_of(t, x, 0, dso, lab))
 				return;
 			if (from && x->fn)
-				return;   /* a footnoted period: its year before is unknown */
-			count(t, x, f, lab->s, from ? (x->base.set ? &x->base : NULL) : &x->p);
+				return; /* a footnoted period: its year before is unknown */
+			count(t, x, f, lab->s,
+			      from ? (x->base.set ? &x->base : NULL) : &x->p);
 			return;
 		}
 		if (ws == 0 && !f->pct)
@@ -1087,7 +1212,8 @@ word_changes(tx *t, sent *x)
 			size_t k2 = k + 1;
 			while (k2 < x->b && is_alpha(s[k2]))
 				k2++;
-			if (tx_word(s + i, k2 - i, &kind, &value) && !strcmp(kind, "pctword"))
+			if (tx_word(s + i, k2 - i, &kind, &value) &&
+			    !strcmp(kind, "pctword"))
 				k = k2;
 		}
 		if (!tx_word(s + i, k - i, &kind, &value) ||
@@ -1095,7 +1221,9 @@ word_changes(tx *t, sent *x)
 			i = j;
 			continue;
 		}
-		fig f = { .so = i, .eo = k, .vso = i, .pct = true, .word = true };
+		fig f = {
+			.so = i, .eo = k, .vso = i, .pct = true, .word = true
+		};
 		const char *mag = value[0] == '-' ? value + 1 : value;
 		if (num_parse(mag, strlen(mag), &f.v) != NUM_OK)
 			break;
@@ -1106,8 +1234,10 @@ word_changes(tx *t, sent *x)
 			/* "Shoplifting made up a quarter of all theft" */
 			sbuf *lab = &t->para->lab;
 			if (subject(t, x, i, lab))
-				emit(t, x, i, &x->p, NULL, lab->s, "share_pct", f.v.text, "percent");
-		} else if (left(R.dir_before, s, x->a, i, &m) && !left(R.qualifier, s, x->a, i, &m)) {
+				emit(t, x, i, &x->p, NULL, lab->s, "share_pct",
+				     f.v.text, "percent");
+		} else if (left(R.dir_before, s, x->a, i, &m) &&
+		           !left(R.qualifier, s, x->a, i, &m)) {
 			left(R.dir_before, s, x->a, i, &m);
 			size_t dso, deo;
 			named(&m, "dir", &dso, &deo);
@@ -1133,11 +1263,13 @@ pair(tx *t, sent *x, int rule, size_t at, size_t *done_so, size_t *done_eo)
 	rules_group(&m, 0, done_so, done_eo);
 	cs_num a, b;
 	if (in_noise(x, aso, aeo) || in_noise(x, bso, beo) ||
-	    num_parse(s + aso, aeo - aso, &a) != NUM_OK || num_parse(s + bso, beo - bso, &b) != NUM_OK)
+	    num_parse(s + aso, aeo - aso, &a) != NUM_OK ||
+	    num_parse(s + bso, beo - bso, &b) != NUM_OK)
 		return false;
 	sbuf *lab = &t->para->lab;
 	size_t so, eo;
-	if (offence_right(t, s, aeo, bso, &so, &eo) || offence_left(t, s, x->a, *done_so, &so, &eo) ||
+	if (offence_right(t, s, aeo, bso, &so, &eo) ||
+	    offence_left(t, s, x->a, *done_so, &so, &eo) ||
 	    offence_right(t, s, *done_eo, x->b, &so, &eo)) {
 		found(t, lab);
 	} else if (x->lab[0]) {
@@ -1169,7 +1301,8 @@ pair(tx *t, sent *x, int rule, size_t at, size_t *done_so, size_t *done_eo)
 	/* a change stated in the same sentence is checked against them */
 	if (x->pct && !strcmp(x->pctlab, l)) {
 		x->pct->claim = false;
-		tx_check_change(t, line_at(t->para, x->pctpos), l, from, to, &x->pctv, true);
+		tx_check_change(t, line_at(t->para, x->pctpos), l, from, to,
+		                &x->pctv, true);
 	}
 	x->has_from = x->has_to = true;
 	x->from = from;
@@ -1220,7 +1353,8 @@ rank(tx *t, sent *x, const cs_rmatch *m)
 	if (!key) {
 		/* "Enfield's rate of domestic violence and abuse is the 11th" */
 		size_t from = x->a, last = (size_t)-1;
-		while (from < mso && rules_exec(rs(), R.rate_of, s, mso, from, &rm)) {
+		while (from < mso &&
+		       rules_exec(rs(), R.rate_of, s, mso, from, &rm)) {
 			rules_group(&rm, 0, &so, &eo);
 			last = eo;
 			from = eo;
@@ -1240,7 +1374,7 @@ rank(tx *t, sent *x, const cs_rmatch *m)
 	if (key) {
 		found(t, lab);
 	} else if (!subject(t, x, mso, lab)) {
-		return;   /* "For robbery the borough ranked 14th" */
+		return; /* "For robbery the borough ranked 14th" */
 	}
 	/* a rank with no direction is as printed ("14th of 32") */
 	if (of < n || (high && of == 0))
@@ -1260,8 +1394,9 @@ sentence_at(const char *s, size_t n, size_t so, size_t *a, size_t *b)
 {
 	*a = so;
 	*b = so;
-	while (*b + 2 < n && !((s[*b] == '.' || s[*b] == ';') && s[*b + 1] == ' ' &&
-			       ((s[*b + 2] >= 'A' && s[*b + 2] <= 'Z') || s[*b] == ';')))
+	while (*b + 2 < n &&
+	       !((s[*b] == '.' || s[*b] == ';') && s[*b + 1] == ' ' &&
+	         ((s[*b + 2] >= 'A' && s[*b + 2] <= 'Z') || s[*b] == ';')))
 		(*b)++;
 	*b = *b + 2 < n ? *b : n;
 }
@@ -1276,10 +1411,13 @@ periods(tx *t, sent *x)
 	cs_rmatch m;
 	struct tx_para *pp = t->para;
 	bool one = period_find(s, x->b, x->a, &p1, &so, &eo);
-	if (period_find_backwards(s, x->b, x->a, &bso, &beo) && (!one || bso <= so)) {
+	if (period_find_backwards(s, x->b, x->a, &bso, &beo) &&
+	    (!one || bso <= so)) {
 		int len = (int)(beo - bso < 80 ? beo - bso : 80);
-		cs_warn_at(t->file, line_at(pp, bso), "period \"%.*s\" runs backwards "
-			   "or does not fit its length: sentence not read", len, s + bso);
+		cs_warn_at(t->file, line_at(pp, bso),
+		           "period \"%.*s\" runs backwards "
+		           "or does not fit its length: sentence not read",
+		           len, s + bso);
 		return false;
 	}
 	if (one)
@@ -1293,10 +1431,11 @@ periods(tx *t, sent *x)
 		rules_group(&m, 0, &cso, &ceo);
 	x->year_ago = cmp;
 	if (two && (rules_exec(rs(), R.compare_word, s, so2, eo, &m) ||
-		    left(R.between, s, x->a, so, &m))) {
+	            left(R.between, s, x->a, so, &m))) {
 		/* "2016/17 against 2015/16", "2013/14 vs. 2018/19": the later
 		 * is the period, the earlier the base */
-		bool later = p2.end.y * 12 + p2.end.m > p1.end.y * 12 + p1.end.m;
+		bool later =
+		    p2.end.y * 12 + p2.end.m > p1.end.y * 12 + p1.end.m;
 		x->p = (tx_period){ true, later ? p2 : p1 };
 		x->base = (tx_period){ true, later ? p1 : p2 };
 		return true;
@@ -1317,13 +1456,15 @@ periods(tx *t, sent *x)
 		x->nper = 1;
 		size_t f2 = eo;
 		cs_period q;
-		while (x->nper < 4 && period_find(s, x->b, f2, &q, &so2, &eo2)) {
+		while (x->nper < 4 &&
+		       period_find(s, x->b, f2, &q, &so2, &eo2)) {
 			add_noise(x, so2, eo2);
 			x->per[x->nper] = q;
 			x->perso[x->nper++] = so2;
 			f2 = eo2;
 		}
-	} else if (needs(x, R.footnote_rel) && rules_exec(rs(), R.footnote_rel, s, x->b, x->a, &m)) {
+	} else if (needs(x, R.footnote_rel) &&
+	           rules_exec(rs(), R.footnote_rel, s, x->b, x->a, &m)) {
 		long n = 1;
 		rules_named(rs(), &m, "fn", &so, &eo);
 		num_long(s + so, eo - so, &n);
@@ -1342,7 +1483,8 @@ periods(tx *t, sent *x)
 	} else {
 		/* "this year": kept as printed, its dates unknown */
 		size_t from = x->a;
-		while (needs(x, R.relative) && rules_exec(rs(), R.relative, s, x->b, from, &m)) {
+		while (needs(x, R.relative) &&
+		       rules_exec(rs(), R.relative, s, x->b, from, &m)) {
 			rules_named(rs(), &m, "rel", &so, &eo);
 			add_noise(x, so, eo);
 			from = eo;
@@ -1351,8 +1493,8 @@ periods(tx *t, sent *x)
 			if (!x->p.set) {
 				x->p.set = true;
 				memset(&x->p.p, 0, sizeof x->p.p);
-				snprintf(x->p.p.label, sizeof x->p.p.label, "%.*s",
-					 (int)(eo - so), s + so);
+				snprintf(x->p.p.label, sizeof x->p.p.label,
+				         "%.*s", (int)(eo - so), s + so);
 			}
 		}
 	}
@@ -1362,7 +1504,8 @@ periods(tx *t, sent *x)
 		/* "this year ... compared with last year": both as printed */
 		x->base.set = true;
 		memset(&x->base.p, 0, sizeof x->base.p);
-		snprintf(x->base.p.label, sizeof x->base.p.label, "%.*s", (int)(eo - so), s + so);
+		snprintf(x->base.p.label, sizeof x->base.p.label, "%.*s",
+		         (int)(eo - so), s + so);
 	}
 	return true;
 }
@@ -1383,7 +1526,8 @@ noise(sent *x)
 	}
 	/* dates ("21 July 2017") are lib/date's */
 	for (size_t i = x->a; i < x->b; i++) {
-		if (!(x->s[i] >= '0' && x->s[i] <= '9') || (i > x->a && is_wordc(x->s[i - 1])))
+		if (!(x->s[i] >= '0' && x->s[i] <= '9') ||
+		    (i > x->a && is_wordc(x->s[i - 1])))
 			continue;
 		cs_date d;
 		size_t k = date_prefix(x->s + i, x->b - i, &d);
@@ -1443,9 +1587,12 @@ may_hold_figure(const char *s, size_t a, size_t b)
 			j++;
 		const char *kind;
 		if ((tx_word(s + i, j - i, &kind, NULL) &&
-		     (!strcmp(kind, "numword") || !strcmp(kind, "pctverb") || !strcmp(kind, "same"))) ||
-		    text_ieq(s + i, j - i, "same") || text_ieq(s + i, j - i, "change") ||
-		    text_ieq(s + i, j - i, "third") || text_ieq(s + i, j - i, "quarter") ||
+		     (!strcmp(kind, "numword") || !strcmp(kind, "pctverb") ||
+		      !strcmp(kind, "same"))) ||
+		    text_ieq(s + i, j - i, "same") ||
+		    text_ieq(s + i, j - i, "change") ||
+		    text_ieq(s + i, j - i, "third") ||
+		    text_ieq(s + i, j - i, "quarter") ||
 		    text_ieq(s + i, j - i, "half"))
 			return true;
 		i = j;
@@ -1468,7 +1615,8 @@ read_sentence(tx *t, size_t a, size_t b)
 	}
 	sbuf_clear(&pp->lc);
 	for (size_t i = a; i < b; i++)
-		sbuf_addc(&pp->lc, (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]));
+		sbuf_addc(&pp->lc, (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32
+		                                                     : s[i]));
 	x.lc = pp->lc.s;
 	x.carried = rules_exec(rs(), R.carry, s, b, a, &m);
 	x.prior = needs(&x, R.prior) && rules_exec(rs(), R.prior, s, b, a, &m);
@@ -1476,12 +1624,14 @@ read_sentence(tx *t, size_t a, size_t b)
 		pp->prev.set = false;
 		return;
 	}
-	if (x.prior && x.carried && pp->prev.set && pp->prev.p.set && pp->prev.p.p.start.y) {
+	if (x.prior && x.carried && pp->prev.set && pp->prev.p.set &&
+	    pp->prev.p.p.start.y) {
 		x.p = pp->prev.p;
 		x.base = (tx_period){ true, period_shift(&x.p.p, -12) };
 	}
 	x.area = t->area;
-	if (needs(&x, R.area) && rules_exec(rs(), R.area, s, b, a, &m) && named(&m, "a", &so, &eo)) {
+	if (needs(&x, R.area) && rules_exec(rs(), R.area, s, b, a, &m) &&
+	    named(&m, "a", &so, &eo)) {
 		const char *ar = tx_area_name(s + so, eo - so);
 		if (ar)
 			x.area = ar;
@@ -1494,9 +1644,13 @@ read_sentence(tx *t, size_t a, size_t b)
 	int prule[16], np = 0, next = 0;
 	size_t from;
 	for (int k = 0; k < 4; k++) {
-		int r = k == 0 ? R.rank : k == 1 ? R.from_to : k == 2 ? R.this_last : R.this_last2;
+		int r = k == 0   ? R.rank
+		        : k == 1 ? R.from_to
+		        : k == 2 ? R.this_last
+		                 : R.this_last2;
 		from = a;
-		while (np < 16 && from < b && needs(&x, r) && rules_exec(rs(), r, s, b, from, &m)) {
+		while (np < 16 && from < b && needs(&x, r) &&
+		       rules_exec(rs(), r, s, b, from, &m)) {
 			rules_group(&m, 0, &so, &eo);
 			int i = np++;
 			while (i > 0 && pso[i - 1] > so) {
@@ -1528,8 +1682,9 @@ read_sentence(tx *t, size_t a, size_t b)
 			f.pct = true;
 			/* " percentage points", "pp", not " per cent" */
 			size_t u = so + (s[so] == ' ');
-			f.pp = text_iprefix(s + u, eo - u, "percentage") || ((s[u] | 32) == 'p' &&
-			       !text_iprefix(s + u, eo - u, "per"));
+			f.pp = text_iprefix(s + u, eo - u, "percentage") ||
+			       ((s[u] | 32) == 'p' &&
+			        !text_iprefix(s + u, eo - u, "per"));
 		}
 		figure(t, &x, &f);
 	}
@@ -1550,7 +1705,8 @@ read_sentence(tx *t, size_t a, size_t b)
 		f.vso = f.so;
 		/* "rose by two per cent" */
 		size_t e = f.eo;
-		if (e + 1 < b && s[e] == ' ' && text_iprefix(s + e + 1, b - e - 1, "per cent")) {
+		if (e + 1 < b && s[e] == ' ' &&
+		    text_iprefix(s + e + 1, b - e - 1, "per cent")) {
 			f.pct = true;
 			f.eo = e + 9;
 			f.word = false;
@@ -1563,14 +1719,17 @@ read_sentence(tx *t, size_t a, size_t b)
 	}
 	/* "Theft from the person was unchanged on last year", "There was no
 	 * change in the number of robberies": a change of 0 */
-	if (!x.pct && needs(&x, R.no_change) && rules_exec(rs(), R.no_change, s, b, a, &m)) {
+	if (!x.pct && needs(&x, R.no_change) &&
+	    rules_exec(rs(), R.no_change, s, b, a, &m)) {
 		sbuf *lab = &pp->lab;
 		rules_group(&m, 0, &so, &eo);
 		size_t lso = 0, leo = 0;
-		if (offence_right(t, s, eo, b, &lso, &leo) || subject(t, &x, so, lab)) {
+		if (offence_right(t, s, eo, b, &lso, &leo) ||
+		    subject(t, &x, so, lab)) {
 			if (leo > lso && lso >= eo)
 				found(t, lab);
-			emit(t, &x, so, &x.p, &x.base, lab->s, "pct_change", "0", "percent");
+			emit(t, &x, so, &x.p, &x.base, lab->s, "pct_change",
+			     "0", "percent");
 		}
 	}
 	word_changes(t, &x);
@@ -1579,7 +1738,8 @@ read_sentence(tx *t, size_t a, size_t b)
 		bool same = pp->prev.set && !strcmp(pp->prev.label, x.lab);
 		if (!same || !x.carried) {
 			pp->prev = (carry){ .set = true };
-			snprintf(pp->prev.label, sizeof pp->prev.label, "%s", x.lab);
+			snprintf(pp->prev.label, sizeof pp->prev.label, "%s",
+			         x.lab);
 			pp->prev.p = x.p;
 		}
 		if (x.has_from)
@@ -1587,7 +1747,7 @@ read_sentence(tx *t, size_t a, size_t b)
 		if (x.has_to)
 			pp->prev.to = x.to;
 		pp->prev.two |= (x.has_from && x.has_to) ||
-				(same && (x.has_from || x.has_to));
+		                (same && (x.has_from || x.has_to));
 	} else if (!x.carried) {
 		pp->prev.set = false;
 	}
@@ -1604,12 +1764,13 @@ recognise(tx *t)
 	 * knife-related offences, ...", "- 63 gun-related offences, ..."),
 	 * not over the next numbered section ("1.2.3 Assaults ...") */
 	cs_rmatch m;
-	bool item = n && ((s[0] >= '0' && s[0] <= '9') || s[0] == '-' || s[0] == '*' ||
-			  (unsigned char)s[0] == 0xE2) &&
-		    !rules_exec(rs(), R.noise[6], s, n, 0, &m);
+	bool item = n &&
+	            ((s[0] >= '0' && s[0] <= '9') || s[0] == '-' ||
+	             s[0] == '*' || (unsigned char)s[0] == 0xE2) &&
+	            !rules_exec(rs(), R.noise[6], s, n, 0, &m);
 	if (!item)
 		t->lead.set = false;
-	for (size_t a = 0; a < n; ) {
+	for (size_t a = 0; a < n;) {
 		size_t sa, sb;
 		sentence_at(s, n, a, &sa, &sb);
 		read_sentence(t, sa, sb);
@@ -1630,7 +1791,7 @@ tx_para_line(tx *t, const char *s, size_t n)
 {
 	struct tx_para *pp = para(t);
 	cs_rmatch m;
-	cs_ruleset *r = rs();   /* before R is read */
+	cs_ruleset *r = rs(); /* before R is read */
 	/* "#### Theft of Keyless Entry Cars": a heading is not the subject
 	 * of the sentence under it */
 	/* A blank line ends a paragraph, unless the paragraph stopped in
@@ -1643,7 +1804,8 @@ tx_para_line(tx *t, const char *s, size_t n)
 		size_t un = n;
 		text_trim(&u, &un);
 		char last = pp->text.len ? pp->text.s[pp->text.len - 1] : '.';
-		if (!(un && u[0] >= 'a' && u[0] <= 'z' && strchr(".:;!?", last) == NULL))
+		if (!(un && u[0] >= 'a' && u[0] <= 'z' &&
+		      strchr(".:;!?", last) == NULL))
 			tx_para_end(t);
 	}
 	bool heading = rules_exec(r, R.heading, s, n, 0, &m);
@@ -1661,7 +1823,9 @@ tx_para_line(tx *t, const char *s, size_t n)
 	 * mended: sbuf_addc a byte cost 6% of the run) */
 	size_t from = pp->text.len;
 	sbuf_add(&pp->text, s, n);
-	for (char *p = pp->text.s + from; (p = memchr(p, '\t', (size_t)(pp->text.s + pp->text.len - p))) != NULL; )
+	for (char *p = pp->text.s + from;
+	     (p = memchr(p, '\t', (size_t)(pp->text.s + pp->text.len - p))) !=
+	     NULL;)
 		*p++ = ' ';
 	if (pp->text.len > (1u << 16))
 		tx_para_end(t);

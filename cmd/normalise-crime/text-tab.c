@@ -23,12 +23,12 @@ enum { MAXROWS = 2000, MAXCOLS = 40, CAPTION_LINES = 3 };
 enum { K_NONE, K_COUNT, K_CHANGE, K_RANK, K_RATE };
 
 struct tx_tab {
-	sbuf text;             /* the block's lines, each ending in '\n' */
+	sbuf text; /* the block's lines, each ending in '\n' */
 	long *lineno;
 	size_t nrows, caprows;
 	long start;
-	bool awaiting;         /* block ended; watching for a caption */
-	int after;             /* non-blank lines seen since */
+	bool awaiting; /* block ended; watching for a caption */
+	int after;     /* non-blank lines seen since */
 	bool warned;
 };
 
@@ -37,7 +37,7 @@ typedef struct {
 	tx_period per, base;
 	const char *area;
 	bool london;
-	int from, to;          /* count columns a change is computed from */
+	int from, to; /* count columns a change is computed from */
 	const char *unit;
 } col;
 
@@ -50,9 +50,10 @@ typedef struct {
 
 /* Rules of lib/data/rules-crime-cells.tsv (text-words.c loads them). */
 static int r_rank = -1, r_change, r_skip, r_count, r_self, r_caption, r_subject,
-	   r_compared, r_per1000, r_unit;
+           r_compared, r_per1000, r_unit;
 
-static void compile(void)
+static void
+compile(void)
 {
 	cs_ruleset *rs = tx_cell_rules();
 	if (r_rank >= 0)
@@ -70,25 +71,29 @@ static void compile(void)
 }
 
 /* Rule r matches s[0..n) from start; m may be NULL. */
-static bool match(int r, const char *s, size_t n, size_t start, cs_rmatch *m)
+static bool
+match(int r, const char *s, size_t n, size_t start, cs_rmatch *m)
 {
 	cs_rmatch mm;
 	return rules_exec(tx_cell_rules(), r, s, n, start, m ? m : &mm);
 }
 
-static bool named(const cs_rmatch *m, const char *g, size_t *so, size_t *eo)
+static bool
+named(const cs_rmatch *m, const char *g, size_t *so, size_t *eo)
 {
 	return rules_named(tx_cell_rules(), m, g, so, eo);
 }
 
-static struct tx_tab *state(tx *t)
+static struct tx_tab *
+state(tx *t)
 {
 	if (!t->tab)
 		t->tab = xcalloc(1, sizeof *t->tab);
 	return t->tab;
 }
 
-static int split(const char *s, size_t n, row *r)
+static int
+split(const char *s, size_t n, row *r)
 {
 	r->ncells = 0;
 	size_t i = 0;
@@ -108,7 +113,8 @@ static int split(const char *s, size_t n, row *r)
 	return r->ncells;
 }
 
-static bool has_letter(const char *s, size_t n)
+static bool
+has_letter(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')
@@ -116,7 +122,8 @@ static bool has_letter(const char *s, size_t n)
 	return false;
 }
 
-static bool is_data(const row *r)
+static bool
+is_data(const row *r)
 {
 	if (r->ncells < 2 || !has_letter(r->s[0], r->n[0]))
 		return false;
@@ -130,8 +137,9 @@ static bool is_data(const row *r)
 }
 
 /* Classify column c from its header text h. */
-static void classify(col *k, const col *cols, int c, const char *h, size_t hn,
-		     const char *main, size_t mainn, const tx_period *table_per)
+static void
+classify(col *k, const col *cols, int c, const char *h, size_t hn,
+         const char *main, size_t mainn, const tx_period *table_per)
 {
 	memset(k, 0, sizeof *k);
 	k->from = k->to = -1;
@@ -153,10 +161,12 @@ static void classify(col *k, const col *cols, int c, const char *h, size_t hn,
 		/* a change of the counts to its left: the later against the
 		 * earlier, or the nearest against a year before */
 		int a = c - 2, b = c - 1;
-		if (a >= 1 && cols[a].kind == K_COUNT && cols[b].kind == K_COUNT &&
-		    cols[a].per.set && cols[b].per.set && !cols[a].area && !cols[b].area) {
-			bool later_a = cols[a].per.p.end.y * 12 + cols[a].per.p.end.m >
-				       cols[b].per.p.end.y * 12 + cols[b].per.p.end.m;
+		if (a >= 1 && cols[a].kind == K_COUNT &&
+		    cols[b].kind == K_COUNT && cols[a].per.set &&
+		    cols[b].per.set && !cols[a].area && !cols[b].area) {
+			bool later_a =
+			    cols[a].per.p.end.y * 12 + cols[a].per.p.end.m >
+			    cols[b].per.p.end.y * 12 + cols[b].per.p.end.m;
 			k->to = later_a ? a : b;
 			k->from = later_a ? b : a;
 			k->kind = K_CHANGE;
@@ -171,7 +181,8 @@ static void classify(col *k, const col *cols, int c, const char *h, size_t hn,
 			k->per = cols[b].per;
 		int m = tx_months_ago(h, hn);
 		if (k->per.set && m)
-			k->base = (tx_period){ true, period_shift(&k->per.p, -m) };
+			k->base =
+			    (tx_period){ true, period_shift(&k->per.p, -m) };
 		return;
 	}
 	if (match(r_skip, h, hn, 0, NULL))
@@ -188,8 +199,12 @@ static void classify(col *k, const col *cols, int c, const char *h, size_t hn,
 		k->kind = K_COUNT;
 		if (!k->per.set && tx_months_ago(h, hn) == 12) {
 			for (int b = c - 1; b >= 1; b--)
-				if (cols[b].kind == K_COUNT && cols[b].per.set) {
-					k->per = (tx_period){ true, period_shift(&cols[b].per.p, -12) };
+				if (cols[b].kind == K_COUNT &&
+				    cols[b].per.set) {
+					k->per = (tx_period){
+						true, period_shift(
+						          &cols[b].per.p, -12)
+					};
 					break;
 				}
 		}
@@ -201,7 +216,8 @@ static void classify(col *k, const col *cols, int c, const char *h, size_t hn,
 }
 
 /* A cell that names its own month: "Feb19: 270". */
-static bool self_labelled(tx *t, const row *r, int c, const char *label, size_t ln)
+static bool
+self_labelled(tx *t, const row *r, int c, const char *label, size_t ln)
 {
 	size_t so, eo;
 	cs_rmatch m;
@@ -216,12 +232,14 @@ static bool self_labelled(tx *t, const row *r, int c, const char *label, size_t 
 	if (num_parse(r->s[c] + so, eo - so, &v) != NUM_OK)
 		return false;
 	tx_period tp = { true, p };
-	tx_add(t, r->line, t->area, &tp, NULL, label, ln, "count", v.text, "offences");
+	tx_add(t, r->line, t->area, &tp, NULL, label, ln, "count", v.text,
+	       "offences");
 	return true;
 }
 
 /* Ranks, one or several in a cell ("15/15 30/32"). */
-static void ranks(tx *t, const row *r, int c, const col *k, const char *label, size_t ln)
+static void
+ranks(tx *t, const row *r, int c, const col *k, const char *label, size_t ln)
 {
 	const char *s = r->s[c];
 	size_t n = r->n[c], i = 0;
@@ -231,7 +249,8 @@ static void ranks(tx *t, const row *r, int c, const col *k, const char *label, s
 		size_t j = i;
 		while (j < n && s[j] != ' ')
 			j++;
-		if (num_parse(s + i, j - i, &v[nrank]) != NUM_OK || !v[nrank].has_of)
+		if (num_parse(s + i, j - i, &v[nrank]) != NUM_OK ||
+		    !v[nrank].has_of)
 			return; /* not only ranks: leave the cell out */
 		nrank++;
 		while (j < n && s[j] == ' ')
@@ -241,15 +260,18 @@ static void ranks(tx *t, const row *r, int c, const col *k, const char *label, s
 	for (int q = 0; q < nrank; q++) {
 		char unit[32];
 		snprintf(unit, sizeof unit, "of %ld", v[q].of);
-		tx_add(t, r->line, t->area, NULL, NULL, label, ln, "rank", v[q].text, unit);
-		tx_check_rank(t, r->line, label, &v[q], k->london && nrank == 1);
+		tx_add(t, r->line, t->area, NULL, NULL, label, ln, "rank",
+		       v[q].text, unit);
+		tx_check_rank(t, r->line, label, &v[q],
+		              k->london && nrank == 1);
 	}
 }
 
 /* A row: an offence (or, in an area list, an area) and its cells; m is
  * the main header row, whose cells name an area list's offences. */
-static void data_row(tx *t, const row *r, const col *cols, int ncols, bool arealist,
-		     const row *m, sbuf *lab, sbuf *hlab)
+static void
+data_row(tx *t, const row *r, const col *cols, int ncols, bool arealist,
+         const row *m, sbuf *lab, sbuf *hlab)
 {
 	const char *label = tx_label(r->s[0], r->n[0], lab);
 	size_t ln = strlen(label);
@@ -269,32 +291,40 @@ static void data_row(tx *t, const row *r, const col *cols, int ncols, bool areal
 		if (v[c].has_of)
 			continue;
 		have[c] = true;
-		const char *area = arealist ? tx_area_name(r->s[0], r->n[0]) :
-				   cols[c].area ? cols[c].area : t->area;
-		const char *olabel = !arealist ? label : c < m->ncells ?
-				     tx_label(m->s[c], m->n[c], hlab) : "";
+		const char *area = arealist ? tx_area_name(r->s[0], r->n[0])
+		                   : cols[c].area ? cols[c].area
+		                                  : t->area;
+		const char *olabel = !arealist ? label
+		                     : c < m->ncells
+		                         ? tx_label(m->s[c], m->n[c], hlab)
+		                         : "";
 		size_t oln = strlen(olabel);
 		if (cols[c].kind == K_COUNT && !v[c].percent)
-			tx_add(t, r->line, area, &cols[c].per, NULL, olabel, oln, "count",
-			       v[c].text, strstr(label, "ictims") ? "people" : cols[c].unit);
+			tx_add(t, r->line, area, &cols[c].per, NULL, olabel,
+			       oln, "count", v[c].text,
+			       strstr(label, "ictims") ? "people"
+			                               : cols[c].unit);
 		else if (cols[c].kind == K_CHANGE && v[c].percent) {
-			tx_add(t, r->line, area, &cols[c].per, &cols[c].base, olabel, oln,
-			       "pct_change", v[c].text, "percent");
+			tx_add(t, r->line, area, &cols[c].per, &cols[c].base,
+			       olabel, oln, "pct_change", v[c].text, "percent");
 			int a = cols[c].from, b = cols[c].to;
 			if (a >= 0 && have[a] && have[b])
-				tx_check_change(t, r->line, label, v[a].value, v[b].value, &v[c], true);
+				tx_check_change(t, r->line, label, v[a].value,
+				                v[b].value, &v[c], true);
 		}
 	}
 }
 
 /* The subject a caption names: "Table 7. Drug offences in London and
  * Barnet, ..." is "Drug offences". */
-static const char *caption_subject(const char *cap, size_t capn, sbuf *out)
+static const char *
+caption_subject(const char *cap, size_t capn, sbuf *out)
 {
 	size_t so, eo;
 	cs_rmatch m;
 	sbuf_clear(out);
-	if (!capn || !match(r_subject, cap, capn, 0, &m) || !named(&m, "s", &so, &eo))
+	if (!capn || !match(r_subject, cap, capn, 0, &m) ||
+	    !named(&m, "s", &so, &eo))
 		return NULL;
 	tx_label(cap + so, eo - so, out);
 	return tax_map(out->s, out->len) ? out->s : NULL;
@@ -304,8 +334,9 @@ static const char *caption_subject(const char *cap, size_t capn, sbuf *out)
  * "Drug offences per 1000 pop Feb 2022 - Jan 2023 | 2.4 1000 pop | 4.8 ..."
  * "Number of offences 12 months to Jan 2023 compared to previous 12
  *  months to Jan 2022 | Down 14.8% | Down 8.3%". */
-static void stat_row(tx *t, const row *r, const col *cols, int ncols, const char *cap,
-		     size_t capn, sbuf *lab)
+static void
+stat_row(tx *t, const row *r, const col *cols, int ncols, const char *cap,
+         size_t capn, sbuf *lab)
 {
 	const char *s = r->s[0];
 	size_t n = r->n[0], so, eo, so2, eo2;
@@ -320,11 +351,15 @@ static void stat_row(tx *t, const row *r, const col *cols, int ncols, const char
 	cs_rmatch m;
 	if (match(r_compared, s, n, eo, &m)) {
 		rules_group(&m, 0, &so2, &rest);
-		if (tx_find_period(s + rest, n - rest, &base.p, &so2, &eo2) == TXP_OK ||
-		    tx_find_month(s + rest, n - rest, &base.p, &so2, &eo2) == TXP_OK)
+		if (tx_find_period(s + rest, n - rest, &base.p, &so2, &eo2) ==
+		        TXP_OK ||
+		    tx_find_month(s + rest, n - rest, &base.p, &so2, &eo2) ==
+		        TXP_OK)
 			base.set = true;
 	}
-	size_t per = match(r_per1000, s, n, 0, &m) ? (rules_group(&m, 0, &so2, &eo2), so2) : n;
+	size_t per = match(r_per1000, s, n, 0, &m)
+	                 ? (rules_group(&m, 0, &so2, &eo2), so2)
+	                 : n;
 	size_t end = so < per ? so : per;
 	tx_label(s, end, lab);
 	const char *label = lab->s;
@@ -338,14 +373,17 @@ static void stat_row(tx *t, const row *r, const col *cols, int ncols, const char
 			continue;
 		if (per < n) {
 			/* "2.4 1000 pop": the number, then only the unit again */
-			if (num_prefix(r->s[c], r->n[c], &v) != NUM_OK || v.percent ||
-			    (v.end < r->n[c] && !match(r_unit, r->s[c], r->n[c], v.end, NULL)))
+			if (num_prefix(r->s[c], r->n[c], &v) != NUM_OK ||
+			    v.percent ||
+			    (v.end < r->n[c] &&
+			     !match(r_unit, r->s[c], r->n[c], v.end, NULL)))
 				continue;
-			tx_add(t, r->line, area, &p, NULL, label, strlen(label), "rate_per_1000",
-			       v.text, "per 1000 population");
-		} else if (tx_cell_num(r->s[c], r->n[c], &v) && v.percent && base.set) {
-			tx_add(t, r->line, area, &p, &base, label, strlen(label), "pct_change",
-			       v.text, "percent");
+			tx_add(t, r->line, area, &p, NULL, label, strlen(label),
+			       "rate_per_1000", v.text, "per 1000 population");
+		} else if (tx_cell_num(r->s[c], r->n[c], &v) && v.percent &&
+		           base.set) {
+			tx_add(t, r->line, area, &p, &base, label,
+			       strlen(label), "pct_change", v.text, "percent");
 		}
 	}
 	sbuf_free(&subj);
@@ -353,19 +391,22 @@ static void stat_row(tx *t, const row *r, const col *cols, int ncols, const char
 
 /* A cell that heads a column of figures: a period, an area, a count, a
  * change or a rank (not "Offence" or "Crime type", which head labels). */
-static bool heads_figures(const char *s, size_t n)
+static bool
+heads_figures(const char *s, size_t n)
 {
 	cs_period p;
-	return n && (tx_cell_period(s, n, &p) || tx_area_name(s, n) ||
-		     match(r_count, s, n, 0, NULL) || match(r_change, s, n, 0, NULL) ||
-		     match(r_rank, s, n, 0, NULL));
+	return n &&
+	       (tx_cell_period(s, n, &p) || tx_area_name(s, n) ||
+	        match(r_count, s, n, 0, NULL) ||
+	        match(r_change, s, n, 0, NULL) || match(r_rank, s, n, 0, NULL));
 }
 
 /* A header with one cell fewer than its rows ("2017/18<TAB>2018/19" over
  * "Burglary<TAB>100<TAB>90") has no cell over the labels: move its cells
  * one to the right, or each figure is read under the next column's
  * period.  The rows above it are moved with it. */
-static void align_header(row *rows, size_t first)
+static void
+align_header(row *rows, size_t first)
 {
 	row *m = &rows[first - 1];
 	if (rows[first].ncells != m->ncells + 1 || m->ncells + 1 > MAXCOLS ||
@@ -385,7 +426,8 @@ static void align_header(row *rows, size_t first)
 
 /* A table whose rows are areas and columns offences or the other way:
  * the header of each column, all rows above the data joined. */
-static void process(tx *t, const tx_period *caption, const char *cap, size_t capn)
+static void
+process(tx *t, const tx_period *caption, const char *cap, size_t capn)
 {
 	struct tx_tab *tb = t->tab;
 	if (!tb->nrows)
@@ -412,7 +454,8 @@ static void process(tx *t, const tx_period *caption, const char *cap, size_t cap
 		sbuf_free(&l);
 	}
 	bool arealist = areas * 3 >= ndata * 2;
-	bool stats = !arealist && known * 2 < ndata;   /* rows that are statistics */
+	bool stats =
+	    !arealist && known * 2 < ndata; /* rows that are statistics */
 	if (first == 0 || first > 4 || ndata == 0)
 		goto done;
 	align_header(rows, first);
@@ -427,7 +470,8 @@ static void process(tx *t, const tx_period *caption, const char *cap, size_t cap
 		for (size_t i = 0; i < first; i++) {
 			int cc = c;
 			/* an empty cell of an upper header row is spanned */
-			while (i + 1 < first && cc > 1 && (cc >= rows[i].ncells || !rows[i].n[cc]))
+			while (i + 1 < first && cc > 1 &&
+			       (cc >= rows[i].ncells || !rows[i].n[cc]))
 				cc--;
 			if (cc < rows[i].ncells && rows[i].n[cc]) {
 				sbuf_addc(&h, ' ');
@@ -436,17 +480,20 @@ static void process(tx *t, const tx_period *caption, const char *cap, size_t cap
 		}
 		const row *m = &rows[first - 1];
 		tax_at(t->file, m->line);
-		classify(&cols[c], cols, c, sbuf_str(&h), h.len, c < m->ncells ? m->s[c] : "",
-			 c < m->ncells ? m->n[c] : 0, caption);
+		classify(&cols[c], cols, c, sbuf_str(&h), h.len,
+		         c < m->ncells ? m->s[c] : "",
+		         c < m->ncells ? m->n[c] : 0, caption);
 	}
 	const row *m = &rows[first - 1];
 	for (size_t i = first; i < tb->nrows; i++) {
 		tax_at(t->file, rows[i].line);
 		if (stats)
 			stat_row(t, &rows[i], cols, ncols, cap, capn, &lab);
-		else if (arealist ? tx_area_name(rows[i].s[0], rows[i].n[0]) != NULL :
-				    has_letter(rows[i].s[0], rows[i].n[0]))
-			data_row(t, &rows[i], cols, ncols, arealist, m, &lab, &h);
+		else if (arealist
+		             ? tx_area_name(rows[i].s[0], rows[i].n[0]) != NULL
+		             : has_letter(rows[i].s[0], rows[i].n[0]))
+			data_row(t, &rows[i], cols, ncols, arealist, m, &lab,
+			         &h);
 	}
 	sbuf_free(&h);
 	sbuf_free(&lab);
@@ -457,7 +504,8 @@ done:
 	tb->awaiting = false;
 }
 
-bool tx_tab_line(tx *t, const char *s, size_t n)
+bool
+tx_tab_line(tx *t, const char *s, size_t n)
 {
 	struct tx_tab *tb = state(t);
 	bool tab = memchr(s, '\t', n) != NULL;
@@ -468,14 +516,17 @@ bool tx_tab_line(tx *t, const char *s, size_t n)
 		}
 		if (tb->nrows == MAXROWS) {
 			if (!tb->warned)
-				cs_warn_at(t->file, t->line, "table longer than %d rows: "
-					   "the rest is not read", MAXROWS);
+				cs_warn_at(t->file, t->line,
+				           "table longer than %d rows: "
+				           "the rest is not read",
+				           MAXROWS);
 			tb->warned = true;
 			return true;
 		}
 		if (!tb->nrows)
 			tb->start = t->line;
-		tb->lineno = xgrow(tb->lineno, &tb->caprows, tb->nrows + 1, sizeof *tb->lineno);
+		tb->lineno = xgrow(tb->lineno, &tb->caprows, tb->nrows + 1,
+		                   sizeof *tb->lineno);
 		tb->lineno[tb->nrows++] = t->line;
 		sbuf_add(&tb->text, s, n);
 		sbuf_addc(&tb->text, '\n');
@@ -503,7 +554,8 @@ bool tx_tab_line(tx *t, const char *s, size_t n)
 	return false;
 }
 
-void tx_tab_end(tx *t)
+void
+tx_tab_end(tx *t)
 {
 	if (t->tab && t->tab->nrows) {
 		tx_period none = { 0 };
@@ -513,12 +565,14 @@ void tx_tab_end(tx *t)
 		t->tab->after = 0;
 }
 
-long tx_tab_pending(const tx *t)
+long
+tx_tab_pending(const tx *t)
 {
 	return t->tab && t->tab->nrows ? t->tab->start : LONG_MAX;
 }
 
-void tx_tab_free(tx *t)
+void
+tx_tab_free(tx *t)
 {
 	if (!t->tab)
 		return;

@@ -32,14 +32,19 @@ struct tx_table {
 	int state;
 	cs_period per[MAXPER];
 	int nper;
-	sbuf head;           /* header text after the line of periods */
+	sbuf head; /* header text after the line of periods */
 	int hlines;
-	struct { bool pct; tx_period base; int basecol; } chg[MAXCHG];
+	struct {
+		bool pct;
+		tx_period base;
+		int basecol;
+	} chg[MAXCHG];
 	int nchg;
 	sbuf label;
 };
 
-static struct tx_table *state(tx *t)
+static struct tx_table *
+state(tx *t)
 {
 	if (!t->table)
 		t->table = xcalloc(1, sizeof *t->table);
@@ -47,7 +52,8 @@ static struct tx_table *state(tx *t)
 }
 
 /* Split s into space-separated tokens; up to max; returns the count. */
-static int tokens(const char *s, size_t n, const char **tok, size_t *len, int max)
+static int
+tokens(const char *s, size_t n, const char **tok, size_t *len, int max)
 {
 	int k = 0;
 	size_t i = 0;
@@ -69,7 +75,8 @@ static int tokens(const char *s, size_t n, const char **tok, size_t *len, int ma
 }
 
 /* "2011/12 2015/16 2016/17" */
-static bool period_line(struct tx_table *tb, const char *s, size_t n)
+static bool
+period_line(struct tx_table *tb, const char *s, size_t n)
 {
 	const char *tok[MAXPER];
 	size_t len[MAXPER];
@@ -84,7 +91,8 @@ static bool period_line(struct tx_table *tb, const char *s, size_t n)
 }
 
 /* The change columns the header text names. */
-static void change_columns(struct tx_table *tb)
+static void
+change_columns(struct tx_table *tb)
 {
 	const char *h = sbuf_str(&tb->head);
 	tb->nchg = 0;
@@ -94,7 +102,7 @@ static void change_columns(struct tx_table *tb)
 		const char *next = strstr(p + 6, "change");
 		size_t len = next ? (size_t)(next - p) : strlen(p);
 		bool pct = p > h && memchr(h, '%', (size_t)(p - h)) &&
-			   (p[-1] == '%' || (p - h >= 2 && p[-2] == '%'));
+		           (p[-1] == '%' || (p - h >= 2 && p[-2] == '%'));
 		int months = tx_months_ago(p, len);
 		tb->chg[tb->nchg].pct = pct;
 		tb->chg[tb->nchg].basecol = -1;
@@ -103,8 +111,10 @@ static void change_columns(struct tx_table *tb)
 			cs_period b = period_shift(last, -months);
 			tb->chg[tb->nchg].base.p = b;
 			for (int c = 0; c < tb->nper; c++)
-				if (tb->per[c].start.y == b.start.y && tb->per[c].start.m == b.start.m &&
-				    tb->per[c].end.y == b.end.y && tb->per[c].end.m == b.end.m) {
+				if (tb->per[c].start.y == b.start.y &&
+				    tb->per[c].start.m == b.start.m &&
+				    tb->per[c].end.y == b.end.y &&
+				    tb->per[c].end.m == b.end.m) {
 					tb->chg[tb->nchg].base.p = tb->per[c];
 					tb->chg[tb->nchg].basecol = c;
 				}
@@ -115,7 +125,8 @@ static void change_columns(struct tx_table *tb)
 }
 
 /* A row: a label, then one number (or "-") per column. */
-static bool row(tx *t, struct tx_table *tb, const char *s, size_t n, bool first)
+static bool
+row(tx *t, struct tx_table *tb, const char *s, size_t n, bool first)
 {
 	enum { MAXTOK = 64 };
 	const char *tok[MAXTOK];
@@ -130,12 +141,13 @@ static bool row(tx *t, struct tx_table *tb, const char *s, size_t n, bool first)
 		int i = k - want + c;
 		num_status st = num_parse(tok[i], len[i], &v[c]);
 		have[c] = st == NUM_OK;
-		big[c] = st == NUM_OVERFLOW;   /* a figure, but not one kept */
+		big[c] = st == NUM_OVERFLOW; /* a figure, but not one kept */
 		bool dash = len[i] == 1 && tok[i][0] == '-';
 		if (!have[c] && !dash && !big[c])
 			return false;
-		if (have[c] && (v[c].percent != (c >= tb->nper && tb->chg[c - tb->nper].pct) ||
-				v[c].has_of))
+		if (have[c] && (v[c].percent != (c >= tb->nper &&
+		                                 tb->chg[c - tb->nper].pct) ||
+		                v[c].has_of))
 			return false;
 	}
 	size_t labeln = (size_t)(tok[k - want] - s);
@@ -153,30 +165,35 @@ static bool row(tx *t, struct tx_table *tb, const char *s, size_t n, bool first)
 	}
 	for (int c = 0; c < want; c++)
 		if (big[c])
-			tx_overflow(t, t->line, label, tok[k - want + c], len[k - want + c]);
+			tx_overflow(t, t->line, label, tok[k - want + c],
+			            len[k - want + c]);
 	for (int c = 0; c < tb->nper; c++) {
 		if (!have[c])
 			continue;
 		tx_period p = { true, tb->per[c] };
-		tx_add(t, t->line, t->area, &p, NULL, label, ln, "count", v[c].text, "offences");
+		tx_add(t, t->line, t->area, &p, NULL, label, ln, "count",
+		       v[c].text, "offences");
 	}
 	tx_period last = { true, tb->per[tb->nper - 1] };
 	for (int j = 0; j < tb->nchg; j++) {
 		int c = tb->nper + j;
 		if (!have[c])
 			continue;
-		const char *measure = tb->chg[j].pct ? "pct_change" : "count_change";
-		tx_add(t, t->line, t->area, &last, &tb->chg[j].base, label, ln, measure,
-		       v[c].text, tb->chg[j].pct ? "percent" : "offences");
+		const char *measure =
+		    tb->chg[j].pct ? "pct_change" : "count_change";
+		tx_add(t, t->line, t->area, &last, &tb->chg[j].base, label, ln,
+		       measure, v[c].text,
+		       tb->chg[j].pct ? "percent" : "offences");
 		int b = tb->chg[j].basecol, e = tb->nper - 1;
 		if (b >= 0 && have[b] && have[e])
-			tx_check_change(t, t->line, label, v[b].value, v[e].value, &v[c],
-					tb->chg[j].pct);
+			tx_check_change(t, t->line, label, v[b].value,
+			                v[e].value, &v[c], tb->chg[j].pct);
 	}
 	return true;
 }
 
-bool tx_table_line(tx *t, const char *s, size_t n)
+bool
+tx_table_line(tx *t, const char *s, size_t n)
 {
 	struct tx_table *tb = state(t);
 	bool blank = text_is_blank(s, n);
@@ -217,19 +234,22 @@ bool tx_table_line(tx *t, const char *s, size_t n)
 	return false;
 }
 
-void tx_table_end(tx *t)
+void
+tx_table_end(tx *t)
 {
 	if (t->table)
 		t->table->state = IDLE;
 }
 
-long tx_table_pending(const tx *t)
+long
+tx_table_pending(const tx *t)
 {
 	(void)t;
 	return LONG_MAX;
 }
 
-void tx_table_free(tx *t)
+void
+tx_table_free(tx *t)
 {
 	if (!t->table)
 		return;

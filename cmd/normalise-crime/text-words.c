@@ -18,7 +18,7 @@
 #include "tx.h"
 
 static cs_table *words;
-static hmap *wordmap;      /* lower-case word -> row + 1 */
+static hmap *wordmap; /* lower-case word -> row + 1 */
 static int wkind, wvalue;
 static cs_ruleset *sent_rules, *cell_rules;
 static int r_years_ago, r_prev_year, r_signed;
@@ -38,7 +38,8 @@ load(void)
 		const char *w = ref_get(words, i, (size_t)wc);
 		sbuf_clear(&low);
 		for (const char *p = w; *p; p++)
-			sbuf_addc(&low, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
+			sbuf_addc(&low, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32
+			                                              : *p));
 		void **slot = hmap_put(wordmap, low.s, low.len);
 		if (*slot == NULL)
 			*slot = (void *)(i + 1);
@@ -138,7 +139,8 @@ tx_find_period(const char *s, size_t n, cs_period *p, size_t *so, size_t *eo)
 		*so = so2;
 		*eo = eo2;
 	}
-	if (period_find_backwards(s, n, 0, &bso, &beo) && (!found || bso <= *so)) {
+	if (period_find_backwards(s, n, 0, &bso, &beo) &&
+	    (!found || bso <= *so)) {
 		*so = bso, *eo = beo;
 		return TXP_BACKWARDS;
 	}
@@ -178,7 +180,8 @@ tx_months_ago(const char *s, size_t n)
 	if (rules_exec(cell_rules, r_years_ago, s, n, 0, &m)) {
 		rules_named(cell_rules, &m, "k", &so, &eo);
 		long k = 1;
-		static const char *const nw[] = { "a", "one", "two", "three", "four", "five" };
+		static const char *const nw[] = { "a",     "one",  "two",
+			                          "three", "four", "five" };
 		if (!num_long(s + so, eo - so, &k))
 			for (size_t w = 0; w < 6; w++)
 				if (text_ieq(s + so, eo - so, nw[w]))
@@ -201,7 +204,8 @@ tx_area_name(const char *s, size_t n)
 		return "London";
 	if (text_ieq(s, n, "England"))
 		return "England";
-	if (text_ieq(s, n, "England and Wales") || text_ieq(s, n, "England & Wales"))
+	if (text_ieq(s, n, "England and Wales") ||
+	    text_ieq(s, n, "England & Wales"))
 		return "England and Wales";
 	const cs_borough *b = borough_find(s, n);
 	return b ? b->name : NULL;

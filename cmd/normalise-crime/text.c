@@ -14,10 +14,19 @@
 #include "err.h"
 #include "tx.h"
 
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-static bool is_alpha(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+static bool
+is_alpha(char c)
+{
+	return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
 
-const char *tx_label(const char *s, size_t n, sbuf *out)
+const char *
+tx_label(const char *s, size_t n, sbuf *out)
 {
 	sbuf_clear(out);
 	text_trim(&s, &n);
@@ -28,14 +37,16 @@ const char *tx_label(const char *s, size_t n, sbuf *out)
 			while (w > 0 && is_alpha(s[w - 1]))
 				w--;
 			/* "MOPAC74": MOPAC7 and footnote 4 */
-			if (i - w == 5 && text_iprefix(s + w, 5, "mopac") && c == '7') {
+			if (i - w == 5 && text_iprefix(s + w, 5, "mopac") &&
+			    c == '7') {
 				sbuf_addc(out, c);
 				i++;
 			}
 			size_t d = i;
 			while (d < n && is_digit(s[d]))
 				d++;
-			if (i - w >= 2 && d - i <= 2 && (d == n || !is_alpha(s[d]))) {
+			if (i - w >= 2 && d - i <= 2 &&
+			    (d == n || !is_alpha(s[d]))) {
 				i = d - 1;
 				continue;
 			}
@@ -43,23 +54,28 @@ const char *tx_label(const char *s, size_t n, sbuf *out)
 		sbuf_addc(out, c);
 	}
 	/* trailing footnote asterisks and spaces ("Theft offences*") */
-	while (out->len && (out->s[out->len - 1] == '*' || out->s[out->len - 1] == ' '))
+	while (out->len &&
+	       (out->s[out->len - 1] == '*' || out->s[out->len - 1] == ' '))
 		out->s[--out->len] = '\0';
 	return sbuf_str(out);
 }
 
-bool tx_overflow(tx *t, long line, const char *label, const char *s, size_t n)
+bool
+tx_overflow(tx *t, long line, const char *label, const char *s, size_t n)
 {
 	cs_num v;
 	if (num_parse(s, n, &v) != NUM_OVERFLOW)
 		return false;
 	text_trim(&s, &n);
-	cs_warn_at(t->file, line, "%s: \"%.*s\" cannot be kept exact (over 15 "
-		   "significant digits, or out of range); not read", label, (int)(n > 40 ? 40 : n), s);
+	cs_warn_at(t->file, line,
+	           "%s: \"%.*s\" cannot be kept exact (over 15 "
+	           "significant digits, or out of range); not read",
+	           label, (int)(n > 40 ? 40 : n), s);
 	return true;
 }
 
-static const char *find(const char *s, size_t n, const char *lit)
+static const char *
+find(const char *s, size_t n, const char *lit)
 {
 	size_t k = strlen(lit);
 	for (size_t i = 0; i + k <= n; i++)
@@ -70,10 +86,13 @@ static const char *find(const char *s, size_t n, const char *lit)
 
 /* The area a document is about: "London Borough of Barnet", "Barnet Safer
  * Communities Partnership", "Barnet Community Safety ...". */
-static const char *title_area(const char *s, size_t n)
+static const char *
+title_area(const char *s, size_t n)
 {
-	static const char *const after[] = { "London Borough of ", "Royal Borough of " };
-	static const char *const before[] = { " Safer Communities", " Community Safety" };
+	static const char *const after[] = { "London Borough of ",
+		                             "Royal Borough of " };
+	static const char *const before[] = { " Safer Communities",
+		                              " Community Safety" };
 	for (size_t k = 0; k < 2; k++) {
 		const char *p = s;
 		while ((p = find(p, n - (size_t)(p - s), after[k]))) {
@@ -81,9 +100,11 @@ static const char *title_area(const char *s, size_t n)
 			const char *best = NULL;
 			size_t len = 0;
 			for (size_t e = 0; p + e <= s + n; e++)
-				if (p + e == s + n || p[e] == ' ' || p[e] == ',' || p[e] == '\t' ||
+				if (p + e == s + n || p[e] == ' ' ||
+				    p[e] == ',' || p[e] == '\t' ||
 				    p[e] == '(' || p[e] == '.') {
-					const cs_borough *b = borough_find(p, e);
+					const cs_borough *b =
+					    borough_find(p, e);
 					if (b)
 						best = b->name;
 					if (++len > 4)
@@ -99,7 +120,8 @@ static const char *title_area(const char *s, size_t n)
 			continue;
 		for (const char *w = p; w > s && p - w < 40; w--)
 			if (w == s + 1 || w[-2] == ' ') {
-				const cs_borough *b = borough_find(w - 1, (size_t)(p - w + 1));
+				const cs_borough *b =
+				    borough_find(w - 1, (size_t)(p - w + 1));
 				if (b)
 					return b->name;
 			}
@@ -108,20 +130,23 @@ static const char *title_area(const char *s, size_t n)
 }
 
 /* Drop superscript digits: they are footnote references ("2027⁵"). */
-static size_t drop_superscripts(char *s, size_t n)
+static size_t
+drop_superscripts(char *s, size_t n)
 {
 	size_t o = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == 0xC2 && i + 1 < n &&
-		    ((unsigned char)s[i + 1] == 0xB9 || (unsigned char)s[i + 1] == 0xB2 ||
+		    ((unsigned char)s[i + 1] == 0xB9 ||
+		     (unsigned char)s[i + 1] == 0xB2 ||
 		     (unsigned char)s[i + 1] == 0xB3)) {
 			i++;
 			continue;
 		}
 		if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x81 &&
 		    ((unsigned char)s[i + 2] == 0xB0 ||
-		     ((unsigned char)s[i + 2] >= 0xB4 && (unsigned char)s[i + 2] <= 0xB9))) {
+		     ((unsigned char)s[i + 2] >= 0xB4 &&
+		      (unsigned char)s[i + 2] <= 0xB9))) {
 			i += 2;
 			continue;
 		}
@@ -131,7 +156,8 @@ static size_t drop_superscripts(char *s, size_t n)
 }
 
 /* "6 12 months to March 2017": a footnote, when a figure cites 6. */
-static bool footnote_line(tx *t, const char *s, size_t n)
+static bool
+footnote_line(tx *t, const char *s, size_t n)
 {
 	text_trim(&s, &n);
 	size_t d = 0;
@@ -150,7 +176,8 @@ static bool footnote_line(tx *t, const char *s, size_t n)
 	return t->notes && s[d + 1] >= 'A' && s[d + 1] <= 'Z';
 }
 
-static void end_all(tx *t)
+static void
+end_all(tx *t)
 {
 	tx_flat_end(t);
 	tx_tab_end(t);
@@ -164,7 +191,8 @@ static void end_all(tx *t)
 	}
 }
 
-static void one_line(tx *t, char *s, size_t n)
+static void
+one_line(tx *t, char *s, size_t n)
 {
 	/* a lone number in a flattened table is a cell, not a page number */
 	if (tx_flat_in_table(t) && tx_flat_line(t, s, n))
@@ -181,7 +209,8 @@ static void one_line(tx *t, char *s, size_t n)
 	tx_line_rest(t, s, n);
 }
 
-void tx_line_rest(tx *t, char *s, size_t n)
+void
+tx_line_rest(tx *t, char *s, size_t n)
 {
 	if (tx_tab_line(t, s, n) || tx_table_line(t, s, n)) {
 		t->blank = false;
@@ -202,7 +231,8 @@ void tx_line_rest(tx *t, char *s, size_t n)
 	tx_para_line(t, s, n);
 }
 
-int nc_text(lines *in, const struct nc_opts *o)
+int
+nc_text(lines *in, const struct nc_opts *o)
 {
 	tx t = { .o = o };
 	tx_out_init(&t);
@@ -228,7 +258,8 @@ int nc_text(lines *in, const struct nc_opts *o)
 		fixed.len = drop_superscripts(fixed.s, fixed.len);
 		fixed.s[fixed.len] = '\0';
 		one_line(&t, fixed.s, fixed.len);
-		long h = tx_table_pending(&t), h2 = tx_tab_pending(&t), h3 = tx_para_pending(&t);
+		long h = tx_table_pending(&t), h2 = tx_tab_pending(&t),
+		     h3 = tx_para_pending(&t);
 		t.hold = h < h2 ? h : h2;
 		t.hold = t.hold < h3 ? t.hold : h3;
 		long h4 = tx_flat_pending(&t);

@@ -24,7 +24,7 @@
 #include "nc.h"
 #include "num.h"
 #include "rules.h"
-#include "text.h"   /* lib: text_trim, text_ieq */
+#include "text.h" /* lib: text_trim, text_ieq */
 
 /* A period that may be unknown. */
 typedef struct {
@@ -37,15 +37,15 @@ typedef struct {
 	long line;
 	char *area;
 	tx_period period, base;
-	int fn;              /* footnote number that names the period, 0 none */
-	int fn_months;       /* span of the relative phrase ("last 12 months") */
-	int fn_base_months;  /* base is fn_base_months before ("a year ago") */
+	int fn;             /* footnote number that names the period, 0 none */
+	int fn_months;      /* span of the relative phrase ("last 12 months") */
+	int fn_base_months; /* base is fn_base_months before ("a year ago") */
 	char *label;
 	const char *offence;
 	const char *measure;
 	char value[48];
 	char unit[32];
-	bool claim;          /* a stated change with no counts beside it:
+	bool claim; /* a stated change with no counts beside it:
 			      * --check compares it with the tables' counts */
 } tx_fact;
 
@@ -53,20 +53,20 @@ struct tx_store;
 
 typedef struct {
 	const struct nc_opts *o;
-	const char *source;       /* name written in `source` */
-	const char *file;         /* operand name, for messages */
-	char *area;               /* default area (--area or from the title) */
+	const char *source; /* name written in `source` */
+	const char *file;   /* operand name, for messages */
+	char *area;         /* default area (--area or from the title) */
 	bool area_given;
-	long line;                /* line being read */
-	long hold;                /* rows at lines >= hold are not yet final */
-	struct tx_store *st;      /* held rows, footnotes, check facts */
-	struct tx_table *table;   /* text-table.c state */
-	struct tx_tab *tab;       /* text-tab.c state */
-	struct tx_para *para;     /* text-sent.c state */
-	struct tx_flat *flat;     /* text-flat.c state */
-	bool notes;               /* in a block of numbered footnotes */
-	bool blank;               /* a blank line since the last line read */
-	tx_period lead;           /* period of a paragraph ending in ':' */
+	long line;              /* line being read */
+	long hold;              /* rows at lines >= hold are not yet final */
+	struct tx_store *st;    /* held rows, footnotes, check facts */
+	struct tx_table *table; /* text-table.c state */
+	struct tx_tab *tab;     /* text-tab.c state */
+	struct tx_para *para;   /* text-sent.c state */
+	struct tx_flat *flat;   /* text-flat.c state */
+	bool notes;             /* in a block of numbered footnotes */
+	bool blank;             /* a blank line since the last line read */
+	tx_period lead;         /* period of a paragraph ending in ':' */
 	long lead_line;
 } tx;
 
@@ -76,17 +76,17 @@ void tx_out_init(tx *t);
  * measure is a static string; value is C-locale text.  Returns the
  * held fact so a caller may mark a footnote on it. */
 tx_fact *tx_add(tx *t, long line, const char *area, const tx_period *p,
-		const tx_period *base, const char *label, size_t labeln,
-		const char *measure, const char *value, const char *unit);
+                const tx_period *base, const char *label, size_t labeln,
+                const char *measure, const char *value, const char *unit);
 /* A numbered footnote line: resolve the periods of facts that cite it. */
 bool tx_footnote(tx *t, int num, const char *s, size_t n);
 /* Write the held facts that can no longer change. */
 void tx_flush(tx *t, bool all);
 /* --check facts: a stated change, and counts to compare it with. */
-void tx_check_change(tx *t, long line, const char *what, double from,
-		     double to, const cs_num *stated, bool pct);
+void tx_check_change(tx *t, long line, const char *what, double from, double to,
+                     const cs_num *stated, bool pct);
 void tx_check_rank(tx *t, long line, const char *what, const cs_num *rank,
-		   bool london);
+                   bool london);
 /* End of one input file: footnotes expire, cross-checks run. */
 void tx_out_file_end(tx *t);
 void tx_out_free(tx *t);
@@ -109,7 +109,7 @@ enum { TXP_NONE = 0, TXP_OK = 1, TXP_BACKWARDS = 2 };
  * give its span.  TXP_BACKWARDS: "December 2023 to September 2023" comes
  * first. */
 int tx_find_period(const char *s, size_t n, cs_period *p, size_t *so,
-		   size_t *eo);
+                   size_t *eo);
 /* A whole header cell that is a period ("Year-end October 2022",
  * "Feb-19", "2016/17"). */
 bool tx_cell_period(const char *s, size_t n, cs_period *p);
@@ -119,22 +119,23 @@ int tx_months_ago(const char *s, size_t n);
  * "England and Wales"; NULL otherwise.  Parenthesised notes are ignored. */
 const char *tx_area_name(const char *s, size_t n);
 /* The first single month named in s ("January 2023"). */
-int tx_find_month(const char *s, size_t n, cs_period *p, size_t *so, size_t *eo);
+int tx_find_month(const char *s, size_t n, cs_period *p, size_t *so,
+                  size_t *eo);
 /* A cell's number: num_parse, and also "2% increase", "7% down". */
 bool tx_cell_num(const char *s, size_t n, cs_num *v);
 
 /* ---- recognisers: each returns true when it consumed the line ---- */
 /* ..._pending: first line a recogniser may still write a row for, or
  * LONG_MAX; rows before it are final.  ..._end: the input ended. */
-bool tx_table_line(tx *t, const char *s, size_t n);   /* text-table.c */
+bool tx_table_line(tx *t, const char *s, size_t n); /* text-table.c */
 void tx_table_end(tx *t);
 void tx_table_free(tx *t);
 long tx_table_pending(const tx *t);
-bool tx_tab_line(tx *t, const char *s, size_t n);     /* text-tab.c */
+bool tx_tab_line(tx *t, const char *s, size_t n); /* text-tab.c */
 void tx_tab_end(tx *t);
 void tx_tab_free(tx *t);
 long tx_tab_pending(const tx *t);
-bool tx_flat_line(tx *t, const char *s, size_t n);    /* text-flat.c */
+bool tx_flat_line(tx *t, const char *s, size_t n); /* text-flat.c */
 void tx_flat_end(tx *t);
 /* Reading the rows of a flattened table. */
 bool tx_flat_in_table(const tx *t);
@@ -143,7 +144,7 @@ long tx_flat_pending(const tx *t);
 /* A line for the readers after text-flat.c (text.c): lines it held and
  * gave back. */
 void tx_line_rest(tx *t, char *s, size_t n);
-void tx_para_line(tx *t, const char *s, size_t n);    /* text-sent.c */
+void tx_para_line(tx *t, const char *s, size_t n); /* text-sent.c */
 void tx_para_end(tx *t);
 void tx_para_free(tx *t);
 long tx_para_pending(const tx *t);

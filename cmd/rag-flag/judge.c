@@ -146,10 +146,12 @@ describe(row *r, const struct cols *c, double change)
 		else if (*row_get(r, c->unit))
 			sbuf_printf(b, " %s", row_get(r, c->unit));
 		if (r->cur_level && r->base_level)
-			sbuf_printf(b, " (%s vs %s)", row_get(r->cur_level, c->value),
-				    row_get(r->base_level, c->value));
+			sbuf_printf(b, " (%s vs %s)",
+			            row_get(r->cur_level, c->value),
+			            row_get(r->base_level, c->value));
 		else if (r->cur_level)
-			sbuf_printf(b, " (%s)", row_get(r->cur_level, c->value));
+			sbuf_printf(b, " (%s)",
+			            row_get(r->cur_level, c->value));
 	} else if (is_rank(m)) {
 		sbuf_adds(b, "rank ");
 		add_rank(b, r, c);
@@ -165,10 +167,10 @@ describe(row *r, const struct cols *c, double change)
 			add_signed(b, change, 1);
 			sbuf_adds(b, is_share(r, c) ? " points" : "%");
 			sbuf_printf(b, " (%s vs %s)", row_get(r, c->value),
-				    row_get(r->base, c->value));
+			            row_get(r->base, c->value));
 		} else if (r->base) {
 			sbuf_printf(b, "%s vs %s", row_get(r, c->value),
-				    row_get(r->base, c->value));
+			            row_get(r->base, c->value));
 		} else {
 			sbuf_adds(b, row_get(r, c->value));
 		}
@@ -194,7 +196,8 @@ is_level(const row *r, const struct cols *c)
 static void
 attach_levels(group *g, row *ch, const struct cols *c)
 {
-	const char *p = row_get(ch, c->period), *bp = row_get(ch, c->base_period);
+	const char *p = row_get(ch, c->period),
+	           *bp = row_get(ch, c->base_period);
 
 	if (*p == '\0')
 		return;
@@ -204,9 +207,10 @@ attach_levels(group *g, row *ch, const struct cols *c)
 
 		if (l->role == ROLE_INDICATOR &&
 		    strcmp(row_get(l, c->measure), "count") == 0 &&
-		    strcmp(row_get(l, c->offence), row_get(ch, c->offence)) == 0 &&
+		    strcmp(row_get(l, c->offence), row_get(ch, c->offence)) ==
+		        0 &&
 		    strcmp(row_get(l, c->offence_label),
-			   row_get(ch, c->offence_label)) == 0 &&
+		           row_get(ch, c->offence_label)) == 0 &&
 		    strcmp(row_get(l, c->period), p) == 0 &&
 		    (*lbp == '\0' || strcmp(lbp, bp) == 0)) {
 			ch->cur_level = l;
@@ -239,7 +243,8 @@ pair_by_base_period(group *g, const struct cols *c)
 		for (size_t j = 0; j < g->n && !l->base; j++) {
 			row *b = g->rows[j];
 
-			if (b != l && is_level(b, c) && same_indicator(l, b, c) &&
+			if (b != l && is_level(b, c) &&
+			    same_indicator(l, b, c) &&
 			    strcmp(row_get(b, c->period), bp) == 0)
 				l->base = b;
 		}
@@ -271,7 +276,8 @@ pair_ranks(group *g, const struct cols *c)
 		size_t n = 0;
 		bool ordered = true;
 
-		if (!is_rank(row_get(r, c->measure)) || !unpaired_rank_like(r, r, c))
+		if (!is_rank(row_get(r, c->measure)) ||
+		    !unpaired_rank_like(r, r, c))
 			continue;
 		/* The rows of this ranking not yet seen start at i. */
 		for (size_t j = i; j < g->n; j++) {
@@ -283,7 +289,8 @@ pair_ranks(group *g, const struct cols *c)
 			n++;
 			if (*e == '\0')
 				ordered = false;
-			else if (!latest || strcmp(e, row_get(latest, c->period_end)) > 0)
+			else if (!latest ||
+			         strcmp(e, row_get(latest, c->period_end)) > 0)
 				latest = s;
 		}
 		if (n == 1) {
@@ -297,19 +304,23 @@ pair_ranks(group *g, const struct cols *c)
 			if (s == latest || !unpaired_rank_like(s, r, c))
 				continue;
 			if (strcmp(e, row_get(latest, c->period_end)) == 0)
-				ordered = false;   /* two ranks for the same period */
-			else if (!prev || strcmp(e, row_get(prev, c->period_end)) > 0)
+				ordered =
+				    false; /* two ranks for the same period */
+			else if (!prev ||
+			         strcmp(e, row_get(prev, c->period_end)) > 0)
 				prev = s;
 		}
 		for (size_t j = i; j < g->n; j++) {
 			row *s = g->rows[j];
 
-			if (!unpaired_rank_like(s, r, c) || (ordered && s == latest))
+			if (!unpaired_rank_like(s, r, c) ||
+			    (ordered && s == latest))
 				continue;
 			if (ordered)
 				s->role = ROLE_HISTORY;
 			else
-				s->why = "ranks whose periods cannot be ordered";
+				s->why =
+				    "ranks whose periods cannot be ordered";
 		}
 		if (ordered)
 			latest->base = prev;
@@ -327,7 +338,8 @@ change_of(const row *r, const struct cols *c, const struct opts *o, bool *same)
 
 	if (is_change(m)) {
 		d = r->v;
-		*same = strcmp(m, "count_change") == 0 ? d == 0 : fabs(d) <= o->band;
+		*same = strcmp(m, "count_change") == 0 ? d == 0
+		                                       : fabs(d) <= o->band;
 	} else if (is_rank(m)) {
 		d = r->v - r->base->v;
 		*same = d == 0;
@@ -360,16 +372,19 @@ judge_row(row *r, const struct cols *c, const struct opts *o)
 		d = change_of(r, c, o, &same);
 	if (!r->why) {
 		p = pol_find(row_get(r, c->offence), row_get(r, c->measure),
-			     row_get(r, c->offence_label));
+		             row_get(r, c->offence_label));
 		if (p == POL_UNKNOWN) {
 			r->why = "polarity unknown";
 			cs_warn_at(r->src, r->lineno,
-				   "no polarity for offence '%s', measure '%s': direction left empty",
-				   row_get(r, c->offence), row_get(r, c->measure));
+			           "no polarity for offence '%s', measure "
+			           "'%s': direction left empty",
+			           row_get(r, c->offence),
+			           row_get(r, c->measure));
 		} else if (same) {
 			r->dir = DIR_SAME;
 		} else {
-			r->dir = (d > 0) == (p == POL_LOWER) ? DIR_WORSE : DIR_BETTER;
+			r->dir = (d > 0) == (p == POL_LOWER) ? DIR_WORSE
+			                                     : DIR_BETTER;
 		}
 	}
 	describe(r, c, d);
@@ -412,7 +427,7 @@ row_parse_value(row *r, const struct cols *c)
 
 void
 judge_change(group *g, const struct cols *c, const struct opts *o,
-	     struct verdict *out)
+             struct verdict *out)
 {
 	size_t known;
 	sbuf *b = &out->reason;
@@ -443,7 +458,8 @@ judge_change(group *g, const struct cols *c, const struct opts *o,
 		out->colour = -1;
 		sbuf_adds(b, "no indicator with a known direction");
 	} else {
-		out->colour = scheme_by_share((double)out->worse / (double)known);
+		out->colour =
+		    scheme_by_share((double)out->worse / (double)known);
 		sbuf_printf(b, "%zu of %zu worse", out->worse, known);
 	}
 	group_list(b, g, is_worse, ": ");

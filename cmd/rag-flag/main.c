@@ -21,9 +21,19 @@
 #include "tsv.h"
 
 enum {
-	OPT_BAND = 256, OPT_RED_SHARE, OPT_POLARITY, OPT_HIGHER, OPT_LOWER,
-	OPT_TARGET, OPT_TARGET_VALUE, OPT_TOLERANCE, OPT_STATUS, OPT_SCHEME,
-	OPT_SUMMARY, OPT_COLOR, OPT_STRICT
+	OPT_BAND = 256,
+	OPT_RED_SHARE,
+	OPT_POLARITY,
+	OPT_HIGHER,
+	OPT_LOWER,
+	OPT_TARGET,
+	OPT_TARGET_VALUE,
+	OPT_TOLERANCE,
+	OPT_STATUS,
+	OPT_SCHEME,
+	OPT_SUMMARY,
+	OPT_COLOR,
+	OPT_STRICT
 };
 
 static const struct option longopts[] = {
@@ -56,7 +66,7 @@ main(int argc, char *argv[])
 {
 	struct run run = { .o = { .band = 0 } };
 	const char *groups = "area,offence", *polarity = "polarity",
-		   *scheme = "scheme-rag", *target = NULL, *status = NULL;
+	           *scheme = "scheme-rag", *target = NULL, *status = NULL;
 	double red_share = NAN, tolerance = NAN;
 	const char *color = "auto";
 	bool strict = false;
@@ -66,37 +76,70 @@ main(int argc, char *argv[])
 	grouping *gr;
 
 	cs_setprog(argv[0]);
-	opterr = 0;  /* cs_bad_option says it once, under one name */
+	opterr = 0; /* cs_bad_option says it once, under one name */
 	while ((opt = getopt_long(argc, argv, "g:qhV", longopts, NULL)) != -1) {
 		switch (opt) {
-		case 'g': groups = optarg; break;
-		case OPT_BAND: run.o.band = opt_number("--band", optarg, 0, 1e9); break;
+		case 'g':
+			groups = optarg;
+			break;
+		case OPT_BAND:
+			run.o.band = opt_number("--band", optarg, 0, 1e9);
+			break;
 		case OPT_RED_SHARE:
 			red_share = opt_number("--red-share", optarg, 0, 1);
 			if (red_share == 0)
-				cs_usage_error("--red-share must be above 0: '%s'", optarg);
+				cs_usage_error(
+				    "--red-share must be above 0: '%s'",
+				    optarg);
 			break;
-		case OPT_POLARITY: polarity = optarg; break;
-		case OPT_HIGHER: pol_add(optarg, POL_HIGHER); break;
-		case OPT_LOWER: pol_add(optarg, POL_LOWER); break;
-		case OPT_TARGET: target = optarg; run.o.target_mode = true; break;
+		case OPT_POLARITY:
+			polarity = optarg;
+			break;
+		case OPT_HIGHER:
+			pol_add(optarg, POL_HIGHER);
+			break;
+		case OPT_LOWER:
+			pol_add(optarg, POL_LOWER);
+			break;
+		case OPT_TARGET:
+			target = optarg;
+			run.o.target_mode = true;
+			break;
 		case OPT_TARGET_VALUE:
-			run.o.target_value = opt_number("--target-value", optarg, -1e18, 1e18);
+			run.o.target_value =
+			    opt_number("--target-value", optarg, -1e18, 1e18);
 			run.o.target_text = optarg;
 			run.o.target_mode = true;
 			break;
 		case OPT_TOLERANCE:
 			tolerance = opt_number("--tolerance", optarg, 0, 1e9);
 			break;
-		case OPT_STATUS: status = optarg; run.o.target_mode = true; break;
-		case OPT_SCHEME: scheme = optarg; break;
-		case OPT_SUMMARY: run.o.summary = true; break;
-		case OPT_COLOR: color = optarg ? optarg : "always"; break;
-		case OPT_STRICT: strict = true; break;
-		case 'q': case CS_OPT_MAX_WARNINGS: cs_common_option(opt, optarg); break;
-		case 'h': usage();
-		case 'V': cs_version();
-		default: cs_bad_option(argv, "g:qhV", longopts);
+		case OPT_STATUS:
+			status = optarg;
+			run.o.target_mode = true;
+			break;
+		case OPT_SCHEME:
+			scheme = optarg;
+			break;
+		case OPT_SUMMARY:
+			run.o.summary = true;
+			break;
+		case OPT_COLOR:
+			color = optarg ? optarg : "always";
+			break;
+		case OPT_STRICT:
+			strict = true;
+			break;
+		case 'q':
+		case CS_OPT_MAX_WARNINGS:
+			cs_common_option(opt, optarg);
+			break;
+		case 'h':
+			usage();
+		case 'V':
+			cs_version();
+		default:
+			cs_bad_option(argv, "g:qhV", longopts);
 		}
 	}
 	if (target && run.o.target_text)
@@ -117,7 +160,8 @@ main(int argc, char *argv[])
 	run.ncols = tsv_ncols(t);
 	run.c.group = tsv_need_list(t, groups, &run.c.ngroup);
 	run.c.value = tsv_need(t, "value");
-	run.c.measure = run.o.target_mode ? tsv_col(t, "measure") : tsv_need(t, "measure");
+	run.c.measure =
+	    run.o.target_mode ? tsv_col(t, "measure") : tsv_need(t, "measure");
 	run.c.target = target ? tsv_need(t, target) : -1;
 	run.c.status = status ? tsv_need(t, status) : -1;
 	run.c.period = tsv_col(t, "period");
@@ -139,8 +183,10 @@ main(int argc, char *argv[])
 		/* Per-row targets need no group, except to summarise. */
 		if (gs == GROUP_BACK && (!run.o.target_mode || run.o.summary))
 			cs_warn_at(tsv_source(t), tsv_lineno(t),
-				   "this group came before, with other groups between: "
-				   "flagged again on its own (sort by the group columns)");
+			           "this group came before, with other groups "
+			           "between: "
+			           "flagged again on its own (sort by the "
+			           "group columns)");
 		group_add(&g, t, tsv_source(t));
 	}
 	if (g.n > 0)
@@ -164,7 +210,8 @@ opt_number(const char *opt, const char *s, double lo, double hi)
 	double v = strtod(s, &end);
 
 	if (end == s || *end != '\0' || !isfinite(v) || v < lo || v > hi)
-		cs_usage_error("%s: '%s' is not a number from %g to %g", opt, s, lo, hi);
+		cs_usage_error("%s: '%s' is not a number from %g to %g", opt, s,
+		               lo, hi);
 	return v;
 }
 
@@ -172,47 +219,69 @@ static _Noreturn void
 usage(void)
 {
 	printf("Usage: %s [OPTION]... [FILE]...\n", cs_prog());
-	fputs(
-"Flag each group of indicators (an indicator TSV, SPEC section 2) red, amber\n"
-"or green, and add the columns direction, rag and rag_reason.\n"
-"\n"
-"Change mode (default): each indicator gets direction better, worse or same\n"
-"from its pct_change, count_change or pct_point_change, or from its value\n"
-"against the row of its base_period, or (a rank) against its previous rank.\n"
-"A group is green when no indicator is worse, red when the worse share is at\n"
-"least --red-share, amber otherwise.  rag_reason names the indicators that\n"
-"decided it, at most 5 of each direction, then \"and N more\".\n"
-"\n"
-"  -g, --group COL[,COL...]   group columns (default area,offence)\n"
-"      --band P               a change within +-P percent (points) is same (0)\n"
-"      --red-share R          worse share that makes red (scheme: 0.75)\n"
-"      --polarity FILE        polarity rules (default polarity.tsv)\n"
-"      --higher-is-better KEY an offence key or measure where higher is better\n"
-"      --lower-is-better KEY  ... where lower is better\n"
-"\n"
-"Target mode: each row against its own target; a group is its worst row.\n"
-"      --target COLUMN        the column holding each row's target\n"
-"      --target-value N       one target for every row\n"
-"      --tolerance P          missed by at most P percent is amber (scheme: 10)\n"
-"      --status COLUMN        status words (On track, Delayed ...) give the flag\n"
-"\n"
-"      --scheme FILE          colours and thresholds (default scheme-rag.tsv;\n"
-"                             scheme-barnet-corporate for four colours)\n"
-"      --summary              one row per group: group columns, rag,\n"
-"                             rag_reason and counts\n"
-"      --color[=WHEN]         colour the flag: never, always, auto (default;\n"
-"                             a terminal and NO_COLOR unset)\n"
-"      --strict               exit 1 when there were warnings\n"
-"  -q, --quiet                print no warnings (with --strict: their count)\n"
-"      --max-warnings N       print each kind of warning at most N times (10)\n"
-"  -h, --help                 this help\n"
-"  -V, --version              version\n"
-"\n"
-"Examples:\n"
-"  normalise-crime dashboard.txt | rag-flag --summary\n"
-"  rag-flag --band 2 --red-share 0.6 indicators.tsv\n"
-"  rag-flag --target target --higher-is-better rj_offers --summary plan.tsv\n"
-"  rag-flag --status status --scheme scheme-barnet-corporate actions.tsv\n",
+	fputs("Flag each group of indicators (an indicator TSV, SPEC section "
+	      "2) red, amber\n"
+	      "or green, and add the columns direction, rag and rag_reason.\n"
+	      "\n"
+	      "Change mode (default): each indicator gets direction better, "
+	      "worse or same\n"
+	      "from its pct_change, count_change or pct_point_change, or from "
+	      "its value\n"
+	      "against the row of its base_period, or (a rank) against its "
+	      "previous rank.\n"
+	      "A group is green when no indicator is worse, red when the worse "
+	      "share is at\n"
+	      "least --red-share, amber otherwise.  rag_reason names the "
+	      "indicators that\n"
+	      "decided it, at most 5 of each direction, then \"and N more\".\n"
+	      "\n"
+	      "  -g, --group COL[,COL...]   group columns (default "
+	      "area,offence)\n"
+	      "      --band P               a change within +-P percent "
+	      "(points) is same (0)\n"
+	      "      --red-share R          worse share that makes red "
+	      "(scheme: 0.75)\n"
+	      "      --polarity FILE        polarity rules (default "
+	      "polarity.tsv)\n"
+	      "      --higher-is-better KEY an offence key or measure where "
+	      "higher is better\n"
+	      "      --lower-is-better KEY  ... where lower is better\n"
+	      "\n"
+	      "Target mode: each row against its own target; a group is its "
+	      "worst row.\n"
+	      "      --target COLUMN        the column holding each row's "
+	      "target\n"
+	      "      --target-value N       one target for every row\n"
+	      "      --tolerance P          missed by at most P percent is "
+	      "amber (scheme: 10)\n"
+	      "      --status COLUMN        status words (On track, Delayed "
+	      "...) give the flag\n"
+	      "\n"
+	      "      --scheme FILE          colours and thresholds (default "
+	      "scheme-rag.tsv;\n"
+	      "                             scheme-barnet-corporate for four "
+	      "colours)\n"
+	      "      --summary              one row per group: group columns, "
+	      "rag,\n"
+	      "                             rag_reason and counts\n"
+	      "      --color[=WHEN]         colour the flag: never, always, "
+	      "auto (default;\n"
+	      "                             a terminal and NO_COLOR unset)\n"
+	      "      --strict               exit 1 when there were warnings\n"
+	      "  -q, --quiet                print no warnings (with --strict: "
+	      "their count)\n"
+	      "      --max-warnings N       print each kind of warning at most "
+	      "N times (10)\n"
+	      "  -h, --help                 this help\n"
+	      "  -V, --version              version\n"
+	      "\n"
+	      "Examples:\n"
+	      "  normalise-crime dashboard.txt | rag-flag --summary\n"
+	      "  rag-flag --band 2 --red-share 0.6 indicators.tsv\n"
+	      "  rag-flag --target target --higher-is-better rj_offers "
+	      "--summary plan.tsv\n"
+	      "  rag-flag --status status --scheme scheme-barnet-corporate "
+	      "actions.tsv\n",
 	      stdout);
 	exit(out_flush() && fflush(stdout) == 0 ? CS_EXIT_OK : CS_EXIT_DATA);
 }

@@ -22,25 +22,29 @@ want_color(const char *when)
 	if (strcmp(when, "never") == 0)
 		return false;
 	if (strcmp(when, "auto") != 0)
-		cs_usage_error("--color: '%s' is not never, always or auto", when);
+		cs_usage_error("--color: '%s' is not never, always or auto",
+		               when);
 	return isatty(STDOUT_FILENO) && (no == NULL || *no == '\0');
 }
 
 void
 write_header(const tsv *t, struct run *run)
 {
-	static const char *const change_counts[] = {
-		"indicators", "better", "same", "worse", "unknown" };
-	static const char *const target_counts[] = {
-		"indicators", "met", "not_met", "unknown" };
+	static const char *const change_counts[] = { "indicators", "better",
+		                                     "same", "worse",
+		                                     "unknown" };
+	static const char *const target_counts[] = { "indicators", "met",
+		                                     "not_met", "unknown" };
 
 	if (!run->o.summary) {
 		out_pass_header(t, added, NADD, run->where);
 		return;
 	}
 	{
-		const char *const *counts = run->o.target_mode ? target_counts : change_counts;
-		size_t nc = run->o.target_mode ? 4 : 5, n = run->c.ngroup + 2 + nc, k = 0;
+		const char *const *counts =
+		    run->o.target_mode ? target_counts : change_counts;
+		size_t nc = run->o.target_mode ? 4 : 5,
+		       n = run->c.ngroup + 2 + nc, k = 0;
 		const char **names = xcalloc(n, sizeof *names);
 
 		for (size_t i = 0; i < run->c.ngroup; i++)
@@ -64,7 +68,8 @@ rag_field(struct run *run, int colour)
 	if (colour < 0)
 		return "";
 	if (run->o.color && *ansi)
-		sbuf_printf(&run->colour, "\033[%sm%s\033[0m", ansi, scheme_name(colour));
+		sbuf_printf(&run->colour, "\033[%sm%s\033[0m", ansi,
+		            scheme_name(colour));
 	else
 		sbuf_adds(&run->colour, scheme_name(colour));
 	return sbuf_str(&run->colour);
@@ -105,7 +110,7 @@ write_group(group *g, struct run *run)
 				vals[2] = sbuf_str(&v.reason);
 			}
 			out_pass_fields(r->f, r->flen, run->ncols, vals, NADD,
-					run->where);
+			                run->where);
 		}
 	}
 	sbuf_free(&v.reason);

@@ -55,14 +55,15 @@ pol_load(const char *name)
 			k = K_OFFENCE;
 		else
 			cs_die_at(CS_EXIT_DATA, t->path, t->lineno[i],
-				  "kind '%s' is not measure, label or offence", kind);
+			          "kind '%s' is not measure, label or offence",
+			          kind);
 		if (strcmp(pol, "lower") == 0)
 			p = POL_LOWER;
 		else if (strcmp(pol, "higher") == 0)
 			p = POL_HIGHER;
 		else
 			cs_die_at(CS_EXIT_DATA, t->path, t->lineno[i],
-				  "polarity '%s' is not lower or higher", pol);
+			          "polarity '%s' is not lower or higher", pol);
 		add(k, ref_get(t, i, (size_t)cy), p);
 	}
 	ref_free(t);
@@ -110,8 +111,9 @@ pol_find(const char *offence, const char *measure, const char *label)
 	/* The last command-line rule for a key wins, as with most tools'
 	 * repeated options: search those from the end. */
 	for (size_t i = nrules; i-- > 0;)
-		if (rules[i].kind == K_CLI && (strcmp(rules[i].key, offence) == 0 ||
-					       strcmp(rules[i].key, measure) == 0))
+		if (rules[i].kind == K_CLI &&
+		    (strcmp(rules[i].key, offence) == 0 ||
+		     strcmp(rules[i].key, measure) == 0))
 			return rules[i].pol;
 	for (enum kind k = K_MEASURE; k <= K_OFFENCE; k++) {
 		enum pol p = find(k, offence, measure, label);
@@ -125,8 +127,9 @@ pol_find(const char *offence, const char *measure, const char *label)
 const char *
 pol_words(enum pol p)
 {
-	return p == POL_LOWER ? "lower is better" :
-	       p == POL_HIGHER ? "higher is better" : "polarity unknown";
+	return p == POL_LOWER    ? "lower is better"
+	       : p == POL_HIGHER ? "higher is better"
+	                         : "polarity unknown";
 }
 
 void

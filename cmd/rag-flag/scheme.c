@@ -48,7 +48,9 @@ parse_cond(const char *s, const char *file, long line)
 	c.x = strtod(p, &end);
 	if (c.op == OP_NEVER || end == p || *end != '\0')
 		cs_die_at(CS_EXIT_DATA, file, line,
-			  "condition '%s' is not an operator (= < <= > >=) and a number", s);
+		          "condition '%s' is not an operator (= < <= > >=) and "
+		          "a number",
+		          s);
 	return c;
 }
 
@@ -56,12 +58,18 @@ static bool
 holds(struct cond c, double v)
 {
 	switch (c.op) {
-	case OP_EQ: return v == c.x;
-	case OP_LT: return v < c.x;
-	case OP_LE: return v <= c.x;
-	case OP_GT: return v > c.x;
-	case OP_GE: return v >= c.x;
-	default: return false;
+	case OP_EQ:
+		return v == c.x;
+	case OP_LT:
+		return v < c.x;
+	case OP_LE:
+		return v <= c.x;
+	case OP_GT:
+		return v > c.x;
+	case OP_GE:
+		return v >= c.x;
+	default:
+		return false;
 	}
 }
 
@@ -79,10 +87,13 @@ scheme_load(const char *name)
 	col = xcalloc(ncol, sizeof *col);
 	for (size_t i = 0; i < ncol; i++) {
 		col[i].name = xstrdup(ref_get(t, i, (size_t)cr));
-		col[i].share = parse_cond(ref_get(t, i, (size_t)cs), t->path, t->lineno[i]);
-		col[i].gap = parse_cond(ref_get(t, i, (size_t)cg), t->path, t->lineno[i]);
+		col[i].share = parse_cond(ref_get(t, i, (size_t)cs), t->path,
+		                          t->lineno[i]);
+		col[i].gap = parse_cond(ref_get(t, i, (size_t)cg), t->path,
+		                        t->lineno[i]);
 		col[i].ansi = xstrdup(ca >= 0 ? ref_get(t, i, (size_t)ca) : "");
-		col[i].status = xstrdup(cw >= 0 ? ref_get(t, i, (size_t)cw) : "");
+		col[i].status =
+		    xstrdup(cw >= 0 ? ref_get(t, i, (size_t)cw) : "");
 	}
 	ref_free(t);
 }

@@ -11,7 +11,7 @@
  * there is none (an empty cell) or it is not a number (warned). */
 static bool
 target_of(const row *r, const struct cols *c, const struct opts *o, double *t,
-	  const char **text)
+          const char **text)
 {
 	const char *s;
 	cs_num n;
@@ -61,11 +61,12 @@ by_target(row *r, const struct cols *c, const struct opts *o)
 		return;
 	}
 	p = pol_find(row_get(r, c->offence), row_get(r, c->measure),
-		     row_get(r, c->offence_label));
+	             row_get(r, c->offence_label));
 	if (p == POL_UNKNOWN) {
 		cs_warn_at(r->src, r->lineno,
-			   "no polarity for offence '%s', measure '%s': target flag left empty",
-			   row_get(r, c->offence), row_get(r, c->measure));
+		           "no polarity for offence '%s', measure '%s': target "
+		           "flag left empty",
+		           row_get(r, c->offence), row_get(r, c->measure));
 		r->why = "polarity unknown";
 		sbuf_printf(&r->desc, "%s vs target %s", v, tbuf);
 		sbuf_printf(&r->reason, "%s against a target of %s: ", v, tbuf);
@@ -76,18 +77,21 @@ by_target(row *r, const struct cols *c, const struct opts *o)
 	r->colour = scheme_by_gap(gap);
 	if (gap <= 0) {
 		sbuf_printf(&r->reason, "met: %s against a target of %s (%s)",
-			    v, tbuf, pol_words(p));
+		            v, tbuf, pol_words(p));
 		sbuf_printf(&r->desc, "%s vs target %s", v, tbuf);
 		return;
 	}
 	if (isfinite(gap)) {
 		num_format(gbuf, sizeof gbuf, gap, 1);
-		sbuf_printf(&r->reason, "not met by %s%%: %s against a target of %s (%s)",
-			    gbuf, v, tbuf, pol_words(p));
-		sbuf_printf(&r->desc, "%s vs target %s (%s%% short)", v, tbuf, gbuf);
+		sbuf_printf(&r->reason,
+		            "not met by %s%%: %s against a target of %s (%s)",
+		            gbuf, v, tbuf, pol_words(p));
+		sbuf_printf(&r->desc, "%s vs target %s (%s%% short)", v, tbuf,
+		            gbuf);
 	} else {
-		sbuf_printf(&r->reason, "not met: %s against a target of %s (%s)",
-			    v, tbuf, pol_words(p));
+		sbuf_printf(&r->reason,
+		            "not met: %s against a target of %s (%s)", v, tbuf,
+		            pol_words(p));
 		sbuf_printf(&r->desc, "%s vs target %s", v, tbuf);
 	}
 }
@@ -95,8 +99,9 @@ by_target(row *r, const struct cols *c, const struct opts *o)
 static void
 judge_one(row *r, const struct cols *c, const struct opts *o)
 {
-	const char *status = c->status >= 0 ? row_get(r, c->status) :
-			     r->vok ? "" : row_get(r, c->value);
+	const char *status = c->status >= 0 ? row_get(r, c->status)
+	                     : r->vok       ? ""
+	                                    : row_get(r, c->value);
 
 	r->colour = -1;
 	sbuf_clear(&r->desc);
@@ -116,8 +121,8 @@ judge_one(row *r, const struct cols *c, const struct opts *o)
 		r->colour = scheme_by_status(status, strlen(status));
 		sbuf_adds(&r->desc, status);
 		if (r->colour < 0) {
-			cs_warn_at(r->src, r->lineno, "status '%s' is not in the scheme",
-				   status);
+			cs_warn_at(r->src, r->lineno,
+			           "status '%s' is not in the scheme", status);
 			r->why = "status not in the scheme";
 			sbuf_printf(&r->reason, "'%s': ", status);
 		} else {
@@ -129,7 +134,7 @@ judge_one(row *r, const struct cols *c, const struct opts *o)
 	if (r->why) {
 		/* Drop the ": " left when there was nothing to show. */
 		while (r->desc.len && (r->desc.s[r->desc.len - 1] == ' ' ||
-				       r->desc.s[r->desc.len - 1] == ':'))
+		                       r->desc.s[r->desc.len - 1] == ':'))
 			r->desc.s[--r->desc.len] = '\0';
 		sbuf_printf(&r->desc, " (%s)", r->why);
 		sbuf_adds(&r->reason, r->why);
@@ -150,7 +155,7 @@ unknown(const row *r)
 
 void
 judge_target(group *g, const struct cols *c, const struct opts *o,
-	     struct verdict *out)
+             struct verdict *out)
 {
 	size_t known;
 

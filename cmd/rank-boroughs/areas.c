@@ -35,7 +35,7 @@ area_id(ranker *r, const char *s, size_t n, const char *code, size_t cn)
 	void **slot;
 	int id;
 
-	if (r->nareas == 0)   /* ids 0.. are the boroughs, in table order */
+	if (r->nareas == 0) /* ids 0.. are the boroughs, in table order */
 		for (size_t i = 0; i < borough_count(); i++)
 			new_area(r, borough_at(i)->name, borough_at(i));
 	/* Tables from data files come area by area: try the last one first. */
@@ -106,7 +106,7 @@ static const char *const level_words[GEO_NLEVELS] = {
  * made on first use. */
 static int
 national_set(ranker *r, const char *key, const char *label, int level,
-	     const char *pfa, const char *prefix)
+             const char *pfa, const char *prefix)
 {
 	cmpset *s;
 
@@ -122,11 +122,12 @@ national_set(ranker *r, const char *key, const char *label, int level,
 		if (g->level != level)
 			continue;
 		if (pfa != NULL && (geo_up(g, GEO_PFA) == NULL ||
-				    strcmp(geo_up(g, GEO_PFA)->code, pfa) != 0))
+		                    strcmp(geo_up(g, GEO_PFA)->code, pfa) != 0))
 			continue;
 		if (prefix != NULL && strchr(prefix, g->code[0]) == NULL)
 			continue;
-		s->members = xrealloc(s->members, (s->nmembers + 1) * sizeof *s->members);
+		s->members = xrealloc(s->members,
+		                      (s->nmembers + 1) * sizeof *s->members);
 		s->members[s->nmembers++] = g;
 	}
 	s->label = xstrdup(label);
@@ -140,8 +141,8 @@ sets_init(ranker *r)
 		return;
 	r->sets = xgrow(r->sets, &r->setcap, 1, sizeof *r->sets);
 	r->sets[0] = (cmpset){ .key = xstrdup("london"),
-		.label = xstrdup("London boroughs"),
-		.nmembers = borough_count() - !r->include_city };
+		               .label = xstrdup("London boroughs"),
+		               .nmembers = borough_count() - !r->include_city };
 	r->nsets = 1;
 }
 
@@ -176,31 +177,40 @@ area_set(ranker *r, int id)
 		/* A partnership formed since 2017 carries its authority's code
 		 * (Buckinghamshire, E06000060): by default it is the
 		 * partnership. */
-		if (r->among == AMONG_DEFAULT && g->level == GEO_LAD && g->parent != NULL &&
-		    strcmp(g->parent->code, g->code) == 0)
+		if (r->among == AMONG_DEFAULT && g->level == GEO_LAD &&
+		    g->parent != NULL && strcmp(g->parent->code, g->code) == 0)
 			g = a->g = g->parent;
 		/* By default only partnerships (by their code: E22..., W14...)
 		 * are ranked, among their force's; an authority, a force or
 		 * a name alone needs --among. */
-		if ((r->among == AMONG_DEFAULT && (g->level != GEO_CSP || !a->g_by_code)) ||
+		if ((r->among == AMONG_DEFAULT &&
+		     (g->level != GEO_CSP || !a->g_by_code)) ||
 		    g->level == GEO_PFA || g->level == GEO_WARD)
 			return -1;
-		sbuf_printf(&key, "force %s %d", geo_up(g, GEO_PFA)->code, g->level);
-		sbuf_printf(&label, "%s's %s", geo_up(g, GEO_PFA)->name, level_words[g->level]);
-		a->set = national_set(r, key.s, label.s, g->level, geo_up(g, GEO_PFA)->code, NULL);
+		sbuf_printf(&key, "force %s %d", geo_up(g, GEO_PFA)->code,
+		            g->level);
+		sbuf_printf(&label, "%s's %s", geo_up(g, GEO_PFA)->name,
+		            level_words[g->level]);
+		a->set = national_set(r, key.s, label.s, g->level,
+		                      geo_up(g, GEO_PFA)->code, NULL);
 	} else if (r->among == AMONG_FILE) {
 		a->set = a->listed ? 1 : -1;
 	} else if (g != NULL && g->level != GEO_WARD &&
-		   (a->b == NULL || london)) {
-		const char *prefix = r->among == AMONG_WALES ? "W"
-				   : r->among == AMONG_ENGLAND ? "E" : "EW";
+	           (a->b == NULL || london)) {
+		const char *prefix = r->among == AMONG_WALES     ? "W"
+		                     : r->among == AMONG_ENGLAND ? "E"
+		                                                 : "EW";
 		const char *where = r->among == AMONG_WALES ? "Wales"
-				  : r->among == AMONG_ENGLAND ? "England" : "England and Wales";
+		                    : r->among == AMONG_ENGLAND
+		                        ? "England"
+		                        : "England and Wales";
 
 		if (strchr(prefix, g->code[0]) != NULL) {
 			sbuf_printf(&key, "%s %d", prefix, g->level);
-			sbuf_printf(&label, "%s of %s", level_words[g->level], where);
-			a->set = national_set(r, key.s, label.s, g->level, NULL, prefix);
+			sbuf_printf(&label, "%s of %s", level_words[g->level],
+			            where);
+			a->set = national_set(r, key.s, label.s, g->level, NULL,
+			                      prefix);
 		}
 	}
 	sbuf_free(&key);
@@ -226,7 +236,8 @@ among_load(ranker *r, const char *file)
 	t = ref_load(path.s);
 	col = ref_col(t, "area");
 	if (col < 0 && t->ncols != 1)
-		cs_die(CS_EXIT_DATA, "%s: no 'area' column in the --among file", t->path);
+		cs_die(CS_EXIT_DATA, "%s: no 'area' column in the --among file",
+		       t->path);
 	/* With no header the first line is an area too. */
 	for (size_t i = 0; i <= t->nrows; i++) {
 		const char *name;
@@ -234,17 +245,20 @@ among_load(ranker *r, const char *file)
 
 		if (i == 0 && col >= 0)
 			continue;
-		name = i == 0 ? t->colnames[0] : ref_get(t, i - 1, (size_t)(col < 0 ? 0 : col));
+		name = i == 0 ? t->colnames[0]
+		              : ref_get(t, i - 1, (size_t)(col < 0 ? 0 : col));
 		if ((id = area_id(r, name, strlen(name), "", 0)) < 0)
 			continue;
 		if (r->areas[id].listed)
-			cs_die(CS_EXIT_DATA, "%s: %s is listed twice", t->path, r->areas[id].name);
+			cs_die(CS_EXIT_DATA, "%s: %s is listed twice", t->path,
+			       r->areas[id].name);
 		r->areas[id].listed = true;
 		n++;
 	}
 	r->sets = xgrow(r->sets, &r->setcap, 2, sizeof *r->sets);
-	r->sets[1] = (cmpset){ .key = xstrdup("file"), .label = xstrdup(file),
-			       .nmembers = n };
+	r->sets[1] = (cmpset){ .key = xstrdup("file"),
+		               .label = xstrdup(file),
+		               .nmembers = n };
 	r->nsets = 2;
 	ref_free(t);
 	sbuf_free(&path);
@@ -268,7 +282,8 @@ peers_load(ranker *r, const char *file)
 	col = ref_col(t, "area");
 	if (col < 0 && t->ncols == 1) {
 		/* No header: the first line is a member too. */
-		int id = area_id(r, t->colnames[0], strlen(t->colnames[0]), "", 0);
+		int id =
+		    area_id(r, t->colnames[0], strlen(t->colnames[0]), "", 0);
 
 		if (id >= 0) {
 			r->areas[id].member = true;
@@ -276,7 +291,8 @@ peers_load(ranker *r, const char *file)
 		}
 		col = 0;
 	} else if (col < 0) {
-		cs_die(CS_EXIT_DATA, "%s: no 'area' column in the group file", t->path);
+		cs_die(CS_EXIT_DATA, "%s: no 'area' column in the group file",
+		       t->path);
 	}
 	for (size_t i = 0; i < t->nrows; i++) {
 		const char *name = ref_get(t, i, (size_t)col);
@@ -286,11 +302,12 @@ peers_load(ranker *r, const char *file)
 			continue;
 		if (r->areas[id].member)
 			cs_die_at(CS_EXIT_DATA, t->path, t->lineno[i],
-				  "%s is listed twice in the group", r->areas[id].name);
+			          "%s is listed twice in the group",
+			          r->areas[id].name);
 		r->areas[id].member = true;
 		r->nmembers++;
 	}
-	r->peer_src = file;   /* as given: messages should not depend on
+	r->peer_src = file; /* as given: messages should not depend on
 			       * where the data files are installed */
 	ref_free(t);
 	sbuf_free(&path);
@@ -308,8 +325,9 @@ peers_report(ranker *r)
 	if (r->nmembers > 0 && r->peer_groups == 0) {
 		/* No member in any ranking (a group of the wrong region, or
 		 * names the input spells otherwise): group_rank stays empty. */
-		cs_warn("%s: no member of the group is in the input: no group ranks",
-			r->peer_src);
+		cs_warn("%s: no member of the group is in the input: no group "
+		        "ranks",
+		        r->peer_src);
 		return;
 	}
 	for (size_t i = 0; i < r->nareas; i++) {
@@ -318,15 +336,18 @@ peers_report(ranker *r)
 		if (!a->member || a->missing == 0)
 			continue;
 		if (a->missing == r->peer_groups) {
-			sbuf_printf(&never, "%s%s", nnever++ ? ", " : "", a->name);
+			sbuf_printf(&never, "%s%s", nnever++ ? ", " : "",
+			            a->name);
 			continue;
 		}
 		cs_warn("%s: group member %s not ranked in %ld of %ld groups",
-			r->peer_src, a->name, a->missing, r->peer_groups);
+		        r->peer_src, a->name, a->missing, r->peer_groups);
 	}
 	if (nnever > 0)
-		cs_warn("%s: %zu group member%s never ranked (group ranks are over "
-			"the members present): %s", r->peer_src, nnever,
-			nnever == 1 ? "" : "s", sbuf_str(&never));
+		cs_warn(
+		    "%s: %zu group member%s never ranked (group ranks are over "
+		    "the members present): %s",
+		    r->peer_src, nnever, nnever == 1 ? "" : "s",
+		    sbuf_str(&never));
 	sbuf_free(&never);
 }

@@ -41,19 +41,22 @@ check_stated(ranker *r)
 		group_label(r, s->group, label, sizeof label);
 		if (isnan(w->value)) {
 			cs_warn_at(src_name(r, w), (long)w->line,
-				   "%s, %s: stated rank is not a number", name, label);
+			           "%s, %s: stated rank is not a number", name,
+			           label);
 			continue;
 		}
 		if (s->of > 0)
-			snprintf(stated, sizeof stated, "%g/%ld", w->value, s->of);
+			snprintf(stated, sizeof stated, "%g/%ld", w->value,
+			         s->of);
 		else
 			snprintf(stated, sizeof stated, "%g", w->value);
 		rank = c == NULL ? 0 : peer ? c->grank : c->rank;
 		of = c == NULL ? 0 : peer ? c->gof : c->rank_of;
 		if (rank == 0) {
 			cs_warn_at(src_name(r, w), (long)w->line,
-				   "%s, %s: stated rank %s, no computed %srank to check it against",
-				   name, label, stated, peer ? "group " : "");
+			           "%s, %s: stated rank %s, no computed %srank "
+			           "to check it against",
+			           name, label, stated, peer ? "group " : "");
 			continue;
 		}
 		/* Show the computed figures on the stated row too. */
@@ -66,7 +69,8 @@ check_stated(ranker *r)
 		w->gof = c->gof;
 		if (w->value != rank || (s->of > 0 && s->of != of))
 			cs_warn_at(src_name(r, w), (long)w->line,
-				   "%s, %s: stated %srank %s, computed %d/%d",
-				   name, label, peer ? "group " : "", stated, rank, of);
+			           "%s, %s: stated %srank %s, computed %d/%d",
+			           name, label, peer ? "group " : "", stated,
+			           rank, of);
 	}
 }

@@ -21,7 +21,8 @@
 static void usage(void);
 
 static const char *const added[] = {
-	"population", "rate_per_1000", "rank", "rank_of", "group_rank", "group_of"
+	"population", "rate_per_1000", "rank",
+	"rank_of",    "group_rank",    "group_of"
 };
 
 /* Rank what is held, write it out, and start again empty. */
@@ -38,30 +39,40 @@ flush(ranker *r)
 int
 main(int argc, char **argv)
 {
-	enum { OPT_VALUE = 256, OPT_CODE, OPT_BY, OPT_CITY, OPT_AREAS,
-	       OPT_CHECK, OPT_AGAINST, OPT_STRICT, OPT_AMONG };
+	enum {
+		OPT_VALUE = 256,
+		OPT_CODE,
+		OPT_BY,
+		OPT_CITY,
+		OPT_AREAS,
+		OPT_CHECK,
+		OPT_AGAINST,
+		OPT_STRICT,
+		OPT_AMONG
+	};
 	static const struct option longopts[] = {
-		{ "group-by",      required_argument, NULL, 'g' },
-		{ "group",         required_argument, NULL, 'G' },
-		{ "area",          required_argument, NULL, 'k' },
-		{ "code",          required_argument, NULL, OPT_CODE },
-		{ "value",         required_argument, NULL, OPT_VALUE },
-		{ "population",    required_argument, NULL, 'p' },
-		{ "by",            required_argument, NULL, OPT_BY },
-		{ "desc",          no_argument,       NULL, 'r' },
-		{ "include-city",  no_argument,       NULL, OPT_CITY },
-		{ "areas",         required_argument, NULL, OPT_AREAS },
-		{ "among",         required_argument, NULL, OPT_AMONG },
-		{ "check",         no_argument,       NULL, OPT_CHECK },
+		{ "group-by", required_argument, NULL, 'g' },
+		{ "group", required_argument, NULL, 'G' },
+		{ "area", required_argument, NULL, 'k' },
+		{ "code", required_argument, NULL, OPT_CODE },
+		{ "value", required_argument, NULL, OPT_VALUE },
+		{ "population", required_argument, NULL, 'p' },
+		{ "by", required_argument, NULL, OPT_BY },
+		{ "desc", no_argument, NULL, 'r' },
+		{ "include-city", no_argument, NULL, OPT_CITY },
+		{ "areas", required_argument, NULL, OPT_AREAS },
+		{ "among", required_argument, NULL, OPT_AMONG },
+		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "check-against", required_argument, NULL, OPT_AGAINST },
-		{ "grouped",       no_argument,       NULL, 's' },
-		{ "strict",        no_argument,       NULL, OPT_STRICT },
+		{ "grouped", no_argument, NULL, 's' },
+		{ "strict", no_argument, NULL, OPT_STRICT },
 		CS_COMMON_OPTIONS,
-		{ "help",          no_argument,       NULL, 'h' },
-		{ "version",       no_argument,       NULL, 'V' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	ranker r = { .estimate = POP_MID2020, .geo_estimate = 0,
+	ranker r = { .estimate = POP_MID2020,
+		     .geo_estimate = 0,
 		     .check_against = "count" };
 	const char *groupby = "period,offence,measure", *peers = NULL;
 	const char *area_col = "area", *value_col = "value", *code_col = NULL;
@@ -70,58 +81,101 @@ main(int argc, char **argv)
 	int ch;
 
 	cs_setprog(argv[0]);
-	opterr = 0;  /* cs_bad_option says it once, under one name */
-	while ((ch = getopt_long(argc, argv, "g:G:k:p:rsqhV", longopts, NULL)) != -1) {
+	opterr = 0; /* cs_bad_option says it once, under one name */
+	while ((ch = getopt_long(argc, argv, "g:G:k:p:rsqhV", longopts,
+	                         NULL)) != -1) {
 		switch (ch) {
-		case 'g': groupby = optarg; break;
-		case 'G': peers = optarg; break;
-		case 'k': area_col = optarg; break;
-		case OPT_CODE: code_col = optarg; break;
-		case OPT_VALUE: value_col = optarg; break;
+		case 'g':
+			groupby = optarg;
+			break;
+		case 'G':
+			peers = optarg;
+			break;
+		case 'k':
+			area_col = optarg;
+			break;
+		case OPT_CODE:
+			code_col = optarg;
+			break;
+		case OPT_VALUE:
+			value_col = optarg;
+			break;
 		case 'p':
-			r.estimate = strcmp(optarg, "input") == 0 ? -1
-				   : borough_estimate(optarg);
+			r.estimate = strcmp(optarg, "input") == 0
+			                 ? -1
+			                 : borough_estimate(optarg);
 			r.geo_estimate = geo_estimate(optarg);
 			if (r.estimate < 0 && r.geo_estimate >= 0)
-				r.estimate = POP_N;   /* only the national table has it */
+				r.estimate =
+				    POP_N; /* only the national table has it */
 			if (r.estimate < 0 && strcmp(optarg, "input") != 0)
-				cs_usage_error("--population: '%s' is not one of mid2020, "
-					       "mid2022, mid2019, census2021, census2011, input",
-					       optarg);
+				cs_usage_error(
+				    "--population: '%s' is not one of mid2020, "
+				    "mid2022, mid2019, census2021, census2011, "
+				    "input",
+				    optarg);
 			break;
 		case OPT_BY:
-			if (strcmp(optarg, "value") != 0 && strcmp(optarg, "rate") != 0)
-				cs_usage_error("--by: '%s' is not rate or value", optarg);
+			if (strcmp(optarg, "value") != 0 &&
+			    strcmp(optarg, "rate") != 0)
+				cs_usage_error(
+				    "--by: '%s' is not rate or value", optarg);
 			r.by_value = strcmp(optarg, "value") == 0;
 			break;
-		case 'r': r.desc = true; break;
-		case OPT_CITY: r.include_city = true; break;
+		case 'r':
+			r.desc = true;
+			break;
+		case OPT_CITY:
+			r.include_city = true;
+			break;
 		case OPT_AREAS:
-			if (strcmp(optarg, "any") != 0 && strcmp(optarg, "london") != 0)
-				cs_usage_error("--areas: '%s' is not london or any", optarg);
+			if (strcmp(optarg, "any") != 0 &&
+			    strcmp(optarg, "london") != 0)
+				cs_usage_error(
+				    "--areas: '%s' is not london or any",
+				    optarg);
 			r.any_area = strcmp(optarg, "any") == 0;
 			break;
 		case OPT_AMONG: {
-			static const char *const names[] = { "london", "force", "wales",
-				"england", "england-wales" };
-			static const enum among val[] = { AMONG_LONDON, AMONG_FORCE,
-				AMONG_WALES, AMONG_ENGLAND, AMONG_EW };
+			static const char *const names[] = { "london", "force",
+				                             "wales", "england",
+				                             "england-wales" };
+			static const enum among val[] = {
+				AMONG_LONDON, AMONG_FORCE, AMONG_WALES,
+				AMONG_ENGLAND, AMONG_EW
+			};
 
 			r.among = AMONG_FILE;
 			r.among_file = optarg;
-			for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+			for (size_t i = 0; i < sizeof names / sizeof names[0];
+			     i++)
 				if (strcmp(optarg, names[i]) == 0)
 					r.among = val[i];
 			break;
 		}
-		case OPT_CHECK: r.check = true; break;
-		case OPT_AGAINST: r.check_against = optarg; break;
-		case 's': r.grouped = true; break;
-		case OPT_STRICT: strict = true; break;
-		case 'q': case CS_OPT_MAX_WARNINGS: cs_common_option(ch, optarg); break;
-		case 'h': usage(); return cs_finish(false);
-		case 'V': cs_version();
-		default: cs_bad_option(argv, "g:G:k:p:rsqhV", longopts);
+		case OPT_CHECK:
+			r.check = true;
+			break;
+		case OPT_AGAINST:
+			r.check_against = optarg;
+			break;
+		case 's':
+			r.grouped = true;
+			break;
+		case OPT_STRICT:
+			strict = true;
+			break;
+		case 'q':
+		case CS_OPT_MAX_WARNINGS:
+			cs_common_option(ch, optarg);
+			break;
+		case 'h':
+			usage();
+			return cs_finish(false);
+		case 'V':
+			cs_version();
+		default:
+			cs_bad_option(argv, "g:G:k:p:rsqhV", longopts);
 		}
 	}
 	if (r.check && r.grouped)
@@ -146,7 +200,8 @@ main(int argc, char **argv)
 	r.c_value = tsv_need(t, value_col);
 	r.c_code = code_col ? tsv_need(t, code_col) : tsv_col(t, "area_code");
 	r.c_measure = r.check ? tsv_need(t, "measure") : tsv_col(t, "measure");
-	r.c_pop = r.estimate < 0 ? tsv_need(t, "population") : tsv_col(t, "population");
+	r.c_pop = r.estimate < 0 ? tsv_need(t, "population")
+	                         : tsv_col(t, "population");
 	r.c_unit = tsv_col(t, "unit");
 	r.nadd = peers != NULL ? 6 : 4;
 	out_pass_header(t, added, r.nadd, r.where);
@@ -177,54 +232,88 @@ static void
 usage(void)
 {
 	printf(
-"Usage: rank-boroughs [OPTION]... [FILE]...\n"
-"Add population, rate_per_1000, rank and rank_of to an indicator table,\n"
-"ranking the London boroughs within each group of rows with the same\n"
-"period, offence and measure.  Rank 1 is the lowest rate (the best); ties\n"
-"share the lower rank (1, 2, 2, 4); the City of London is left out.\n"
-"\n"
-"  -g, --group-by=COLS     group by these columns (default period,offence,measure)\n"
-"  -k, --area=COL          the area column (default area); area_code is used too\n"
-"      --code=COL          the GSS code column (default area_code, if present)\n"
-"      --value=COL         the value column (default value)\n"
-"  -p, --population=EST    mid2020 (default), mid2022, mid2019, census2021,\n"
-"                          census2011: built-in ONS figures for boroughs (and\n"
-"                          mid2020, mid2022 for every authority, partnership\n"
-"                          and force area of England and Wales), the input's\n"
-"                          population column for other areas; or input: the\n"
-"                          population column for every row\n"
-"      --by=rate|value     rank the rate per 1000 (default) or the raw value\n"
-"  -r, --desc              rank 1 is the highest (when higher is better)\n"
-"      --include-city      rank the City of London too (33 areas)\n"
-"      --areas=london|any  rank only London boroughs (default) or every area\n"
-"      --among=SET         rank each area among: london (the 32 boroughs),\n"
-"                          force (the areas of its police force area),\n"
-"                          wales, england, england-wales (every area of its\n"
-"                          level there), or FILE (a list of areas); default:\n"
-"                          London boroughs among London, partnerships among\n"
-"                          their force's; rank_of is the set's size\n"
-"  -G, --group=FILE        also rank within a peer group (group_rank, group_of):\n"
-"                          a list of areas, one per line or an 'area' column;\n"
-"                          a data file name such as group-barnet-msg\n"
-"      --check             compare rows with measure 'rank' (a stated rank,\n"
-"                          unit 'of N') with the computed rank; warn when apart\n"
-"      --check-against=M   the measure whose rank is stated (default count)\n"
-"  -s, --grouped           the input comes group by group: hold one group\n"
-"      --strict            exit 1 when there were warnings\n"
-"  -q, --quiet             print no warnings (with --strict: their count)\n"
-"      --max-warnings N    print each kind of warning at most N times (10)\n"
-"  -h, --help              show this help\n"
-"  -V, --version           show the version\n"
-"\n"
-"Examples:\n"
-"  rank-boroughs indicators.tsv\n"
-"  rank-boroughs --by value --desc confidence.tsv\n"
-"  normalise-crime --by csp --window 12 --window-only *-gwent-street.csv |\n"
-"      rank-boroughs               # among Gwent's five partnerships\n"
-"  rank-boroughs --group group-barnet-msg --check dashboard.tsv\n"
-"  (head -1 big.tsv; tail -n +2 big.tsv | sort -t\"$(printf '\\t')\" -k5,5 -k9,9 -k11,11) |\n"
-"      rank-boroughs --grouped       # one group in memory\n"
-"\n"
-"Exit status: 0 success, 1 data or write error (or warnings with --strict),\n"
-"2 usage error.  See rank-boroughs(1).\n");
+	    "Usage: rank-boroughs [OPTION]... [FILE]...\n"
+	    "Add population, rate_per_1000, rank and rank_of to an indicator "
+	    "table,\n"
+	    "ranking the London boroughs within each group of rows with the "
+	    "same\n"
+	    "period, offence and measure.  Rank 1 is the lowest rate (the "
+	    "best); ties\n"
+	    "share the lower rank (1, 2, 2, 4); the City of London is left "
+	    "out.\n"
+	    "\n"
+	    "  -g, --group-by=COLS     group by these columns (default "
+	    "period,offence,measure)\n"
+	    "  -k, --area=COL          the area column (default area); "
+	    "area_code is used too\n"
+	    "      --code=COL          the GSS code column (default area_code, "
+	    "if present)\n"
+	    "      --value=COL         the value column (default value)\n"
+	    "  -p, --population=EST    mid2020 (default), mid2022, mid2019, "
+	    "census2021,\n"
+	    "                          census2011: built-in ONS figures for "
+	    "boroughs (and\n"
+	    "                          mid2020, mid2022 for every authority, "
+	    "partnership\n"
+	    "                          and force area of England and Wales), "
+	    "the input's\n"
+	    "                          population column for other areas; or "
+	    "input: the\n"
+	    "                          population column for every row\n"
+	    "      --by=rate|value     rank the rate per 1000 (default) or the "
+	    "raw value\n"
+	    "  -r, --desc              rank 1 is the highest (when higher is "
+	    "better)\n"
+	    "      --include-city      rank the City of London too (33 areas)\n"
+	    "      --areas=london|any  rank only London boroughs (default) or "
+	    "every area\n"
+	    "      --among=SET         rank each area among: london (the 32 "
+	    "boroughs),\n"
+	    "                          force (the areas of its police force "
+	    "area),\n"
+	    "                          wales, england, england-wales (every "
+	    "area of its\n"
+	    "                          level there), or FILE (a list of "
+	    "areas); default:\n"
+	    "                          London boroughs among London, "
+	    "partnerships among\n"
+	    "                          their force's; rank_of is the set's "
+	    "size\n"
+	    "  -G, --group=FILE        also rank within a peer group "
+	    "(group_rank, group_of):\n"
+	    "                          a list of areas, one per line or an "
+	    "'area' column;\n"
+	    "                          a data file name such as "
+	    "group-barnet-msg\n"
+	    "      --check             compare rows with measure 'rank' (a "
+	    "stated rank,\n"
+	    "                          unit 'of N') with the computed rank; "
+	    "warn when apart\n"
+	    "      --check-against=M   the measure whose rank is stated "
+	    "(default count)\n"
+	    "  -s, --grouped           the input comes group by group: hold "
+	    "one group\n"
+	    "      --strict            exit 1 when there were warnings\n"
+	    "  -q, --quiet             print no warnings (with --strict: their "
+	    "count)\n"
+	    "      --max-warnings N    print each kind of warning at most N "
+	    "times (10)\n"
+	    "  -h, --help              show this help\n"
+	    "  -V, --version           show the version\n"
+	    "\n"
+	    "Examples:\n"
+	    "  rank-boroughs indicators.tsv\n"
+	    "  rank-boroughs --by value --desc confidence.tsv\n"
+	    "  normalise-crime --by csp --window 12 --window-only "
+	    "*-gwent-street.csv |\n"
+	    "      rank-boroughs               # among Gwent's five "
+	    "partnerships\n"
+	    "  rank-boroughs --group group-barnet-msg --check dashboard.tsv\n"
+	    "  (head -1 big.tsv; tail -n +2 big.tsv | sort -t\"$(printf "
+	    "'\\t')\" -k5,5 -k9,9 -k11,11) |\n"
+	    "      rank-boroughs --grouped       # one group in memory\n"
+	    "\n"
+	    "Exit status: 0 success, 1 data or write error (or warnings with "
+	    "--strict),\n"
+	    "2 usage error.  See rank-boroughs(1).\n");
 }

@@ -103,9 +103,8 @@ field_is(const tsv *t, int c, const char *s)
 static uint8_t
 kind_of(const tsv *t, int c)
 {
-	static const char *const other[] = {
-		"pct_change", "count_change", "pct_point_change", "share_pct"
-	};
+	static const char *const other[] = { "pct_change", "count_change",
+		                             "pct_point_change", "share_pct" };
 
 	if (c < 0)
 		return K_COUNT;
@@ -118,7 +117,7 @@ kind_of(const tsv *t, int c)
 	for (size_t i = 0; i < sizeof other / sizeof other[0]; i++)
 		if (field_is(t, c, other[i]))
 			return K_OTHER;
-	return K_COUNT;   /* counts, and measures we do not know, per head */
+	return K_COUNT; /* counts, and measures we do not know, per head */
 }
 
 /* A number: the C-locale form the tools write ("-12.5") on a fast path,
@@ -191,14 +190,15 @@ hold_line(ranker *r, const tsv *t, row *w)
 
 	if (len > UINT32_MAX)
 		cs_die_at(CS_EXIT_DATA, tsv_source(t), tsv_lineno(t),
-			  "row longer than 4 GB");
+		          "row longer than 4 GB");
 	if (r->alen + len > r->acap) {
 		r->acap = (r->alen + len) * 2 + 4096;
 		r->arena = xrealloc(r->arena, r->acap);
 	}
 	memcpy(r->arena + r->alen, base, len);
 	for (size_t i = 0; i < last; i++)
-		r->arena[r->alen + (size_t)(tsv_get(t, i) + tsv_len(t, i) - base)] = '\t';
+		r->arena[r->alen +
+		         (size_t)(tsv_get(t, i) + tsv_len(t, i) - base)] = '\t';
 	w->off = r->alen;
 	w->len = (uint32_t)len;
 	r->alen += len;
@@ -223,7 +223,9 @@ find_population(ranker *r, const tsv *t, row *w)
 		return;
 	}
 	if (r->estimate >= 0 && (national || (a->b != NULL && a->g != NULL))) {
-		long p = r->geo_estimate >= 0 && a->g != NULL ? a->g->pop[r->geo_estimate] : -1;
+		long p = r->geo_estimate >= 0 && a->g != NULL
+		             ? a->g->pop[r->geo_estimate]
+		             : -1;
 
 		if (p > 0) {
 			w->pop = (double)p;
@@ -237,13 +239,12 @@ find_population(ranker *r, const tsv *t, row *w)
 		double p;
 
 		if (n > 0 && parse_number(s, n, &p)) {
-			w->pop = p;       /* rewritten plain: "16,728" -> 16728 */
+			w->pop = p; /* rewritten plain: "16,728" -> 16728 */
 			w->flags |= F_POP_SHOW;
-		}
-		else if (n > 0)
+		} else if (n > 0)
 			cs_warn_at(tsv_source(t), tsv_lineno(t),
-				   "%s: population '%.40s' is not a number",
-				   a->name, s);
+			           "%s: population '%.40s' is not a number",
+			           a->name, s);
 	}
 }
 
@@ -269,33 +270,49 @@ measure_row(ranker *r, const tsv *t, row *w)
 	if (vn == 0)
 		cs_warn_at(file, line, "%s: no value: not ranked", name);
 	else if (!parse_number(vs, vn, &w->value))
-		cs_warn_at(file, line, "%s: value '%.40s' is not a number: not ranked",
-			   name, vs);
+		cs_warn_at(file, line,
+		           "%s: value '%.40s' is not a number: not ranked",
+		           name, vs);
 
 	find_population(r, t, w);
 	if (w->pop <= 0) {
-		cs_warn_at(file, line, "%s: population %g is not positive: no rate%s",
-			   name, w->pop, need_pop ? ", not ranked" : "");
+		cs_warn_at(file, line,
+		           "%s: population %g is not positive: no rate%s", name,
+		           w->pop, need_pop ? ", not ranked" : "");
 		w->pop = NAN;
 	} else if (isnan(w->pop) && need_pop && !isnan(w->value)) {
 		if (r->estimate >= 0 && (r->areas[w->area].b != NULL ||
-		    ((w->flags & F_LONDON) && w->set > 0 && r->areas[w->area].g != NULL)))
-			cs_warn_at(file, line, "%s: no %s population: not ranked",
-				   name, r->estimate < POP_N
-				   ? borough_estimate_name(r->estimate) : "mid2022");
+		                         ((w->flags & F_LONDON) && w->set > 0 &&
+		                          r->areas[w->area].g != NULL)))
+			cs_warn_at(file, line,
+			           "%s: no %s population: not ranked", name,
+			           r->estimate < POP_N
+			               ? borough_estimate_name(r->estimate)
+			               : "mid2022");
 		else if (r->c_pop >= 0)
-			cs_warn_at(file, line, "%s: no population: not ranked", name);
+			cs_warn_at(file, line, "%s: no population: not ranked",
+			           name);
 		else
-			cs_warn_at(file, line, "%s: no population (not a London "
-				   "borough; give a population column): not ranked",
-				   name);
+			cs_warn_at(
+			    file, line,
+			    "%s: no population (not a London "
+			    "borough; give a population column): not ranked",
+			    name);
 	}
 
 	switch (w->kind) {
-	case K_COUNT:    w->rate = w->value / w->pop * 1000; break;
-	case K_RATE1000: w->rate = w->value; break;
-	case K_RATE100K: w->rate = w->value / 100; break;
-	default:         w->rate = NAN; break;
+	case K_COUNT:
+		w->rate = w->value / w->pop * 1000;
+		break;
+	case K_RATE1000:
+		w->rate = w->value;
+		break;
+	case K_RATE100K:
+		w->rate = w->value / 100;
+		break;
+	default:
+		w->rate = NAN;
+		break;
 	}
 	if (!isfinite(w->rate))
 		w->rate = NAN;
@@ -310,48 +327,56 @@ rank_add(ranker *r, const tsv *t, uint32_t g)
 		char label[256];
 
 		if (r->run == GROUP_BACK)
-			cs_die_at(CS_EXIT_DATA, tsv_source(t), tsv_lineno(t),
-				  "group %s came earlier: the input is not grouped "
-				  "(sort it by the -g columns, or drop --grouped)",
-				  group_label(r, g, label, sizeof label));
+			cs_die_at(
+			    CS_EXIT_DATA, tsv_source(t), tsv_lineno(t),
+			    "group %s came earlier: the input is not grouped "
+			    "(sort it by the -g columns, or drop --grouped)",
+			    group_label(r, g, label, sizeof label));
 		r->cur = g;
 	}
 	if (tsv_lineno(t) > (long)UINT32_MAX)
-		cs_die_at(CS_EXIT_DATA, tsv_source(t), tsv_lineno(t), "too many lines");
+		cs_die_at(CS_EXIT_DATA, tsv_source(t), tsv_lineno(t),
+		          "too many lines");
 	r->rows = xgrow(r->rows, &r->rcap, r->nrows + 1, sizeof *r->rows);
 	w = &r->rows[r->nrows];
-	*w = (row){ .group = g, .line = (uint32_t)tsv_lineno(t), .area = -1,
-		    .value = NAN, .pop = NAN, .rate = NAN };
+	*w = (row){ .group = g,
+		    .line = (uint32_t)tsv_lineno(t),
+		    .area = -1,
+		    .value = NAN,
+		    .pop = NAN,
+		    .rate = NAN };
 	add_source(r, tsv_source(t));
 	w->src = (uint16_t)(r->nsrcs - 1);
 	hold_line(r, t, w);
 	w->kind = kind_of(t, r->c_measure);
-	w->area = area_id(r, tsv_get(t, (size_t)r->c_area), tsv_len(t, (size_t)r->c_area),
-			  r->c_code >= 0 ? tsv_get(t, (size_t)r->c_code) : "",
-			  r->c_code >= 0 ? tsv_len(t, (size_t)r->c_code) : 0);
+	w->area = area_id(r, tsv_get(t, (size_t)r->c_area),
+	                  tsv_len(t, (size_t)r->c_area),
+	                  r->c_code >= 0 ? tsv_get(t, (size_t)r->c_code) : "",
+	                  r->c_code >= 0 ? tsv_len(t, (size_t)r->c_code) : 0);
 
 	if (w->kind == K_STATED) {
 		if (r->check && w->area < 0)
 			cs_warn_at(tsv_source(t), tsv_lineno(t),
-				   "stated rank with no area: not checked");
+			           "stated rank with no area: not checked");
 		if (r->check && w->area >= 0) {
-			uint32_t cg = grouping_find_as(r->grouping, t, r->c_measure,
-						       r->check_against);
+			uint32_t cg = grouping_find_as(
+			    r->grouping, t, r->c_measure, r->check_against);
 
 			cover_groups(r);
 			r->stated = xgrow(r->stated, &r->stcap, r->nstated + 1,
-					  sizeof *r->stated);
-			r->stated[r->nstated++] = (struct stated){
-				.row = r->nrows, .group = cg,
-				.of = unit_of(t, r->c_unit) };
+			                  sizeof *r->stated);
+			r->stated[r->nstated++] =
+			    (struct stated){ .row = r->nrows,
+				             .group = cg,
+				             .of = unit_of(t, r->c_unit) };
 			parse_number(tsv_get(t, (size_t)r->c_value),
-				     tsv_len(t, (size_t)r->c_value), &w->value);
+			             tsv_len(t, (size_t)r->c_value), &w->value);
 		}
 	} else if (w->area >= 0) {
 		const area *a;
 		int set = area_set(r, w->area);
 
-		a = &r->areas[w->area];   /* area_set may add none, but be safe */
+		a = &r->areas[w->area]; /* area_set may add none, but be safe */
 		if (set >= 0) {
 			w->flags |= F_LONDON;
 			w->set = set;
@@ -416,7 +441,8 @@ rank_set(ranker *r, size_t g, int flag, uint32_t *ranked, size_t *nset)
 
 		if ((w->flags & flag) && !isnan(key)) {
 			e = xgrow(e, &ecap, n + 1, sizeof *e);
-			e[n++] = (entry){ flag == F_LONDON ? w->set : 0, key, i };
+			e[n++] =
+			    (entry){ flag == F_LONDON ? w->set : 0, key, i };
 		}
 	}
 	/* e is still NULL when no row of the first group is rankable, and
@@ -432,20 +458,21 @@ rank_set(ranker *r, size_t g, int flag, uint32_t *ranked, size_t *nset)
 		size_t m;
 
 		if (k > 0 && e[k].set != e[k - 1].set)
-			first = k;       /* a new comparison set */
+			first = k; /* a new comparison set */
 		for (m = first; m < n && e[m].set == e[first].set; m++)
 			;
 		rank = k > first && e[k].key == e[k - 1].key
-			? (flag == F_LONDON ? r->rows[e[k - 1].row].rank
-					    : r->rows[e[k - 1].row].grank)
-			: (int32_t)(k - first) + 1;
+		           ? (flag == F_LONDON ? r->rows[e[k - 1].row].rank
+		                               : r->rows[e[k - 1].row].grank)
+		           : (int32_t)(k - first) + 1;
 		if (flag == F_LONDON) {
 			w->rank = rank;
 			/* London's rank is "of" those ranked, as it always
 			 * was; a national set's is "of" the whole set, and
 			 * the areas missing are warned about. */
-			w->rank_of = e[k].set == 0 ? (int32_t)(m - first)
-				   : (int32_t)r->sets[e[k].set].nmembers;
+			w->rank_of = e[k].set == 0
+			                 ? (int32_t)(m - first)
+			                 : (int32_t)r->sets[e[k].set].nmembers;
 			nset[e[k].set]++;
 		} else {
 			w->grank = rank;
@@ -475,7 +502,8 @@ warn_set(ranker *r, size_t g, size_t s, size_t ranked, const uint32_t *mark)
 		if (cs->members != NULL) {
 			name = cs->members[i]->name;
 			for (size_t a = 0; a < r->nareas && !seen; a++)
-				seen = r->areas[a].g == cs->members[i] && mark[a] == r->stamp;
+				seen = r->areas[a].g == cs->members[i] &&
+				       mark[a] == r->stamp;
 		} else if (r->areas[i].listed) {
 			name = r->areas[i].name;
 			seen = mark[i] == r->stamp;
@@ -490,8 +518,8 @@ warn_set(ranker *r, size_t g, size_t s, size_t ranked, const uint32_t *mark)
 	if (left > 0)
 		sbuf_printf(&names, " and %zu more", left);
 	cs_warn("group %s: %zu of %zu %s ranked; not ranked: %s",
-		group_label(r, g, label, sizeof label), ranked, expect, cs->label,
-		sbuf_str(&names));
+	        group_label(r, g, label, sizeof label), ranked, expect,
+	        cs->label, sbuf_str(&names));
 	sbuf_free(&names);
 }
 
@@ -510,11 +538,12 @@ check_duplicates(ranker *r, size_t g)
 		if (!(w->flags & (F_LONDON | F_PEER)))
 			continue;
 		if (r->seen_stamp[w->area] == r->stamp)
-			cs_die_at(CS_EXIT_DATA, src_name(r, w), (long)w->line,
-				  "%s appears twice in group %s (first at line %u)",
-				  r->areas[w->area].name,
-				  group_label(r, g, label, sizeof label),
-				  r->rows[r->seen_row[w->area]].line);
+			cs_die_at(
+			    CS_EXIT_DATA, src_name(r, w), (long)w->line,
+			    "%s appears twice in group %s (first at line %u)",
+			    r->areas[w->area].name,
+			    group_label(r, g, label, sizeof label),
+			    r->rows[r->seen_row[w->area]].line);
 		r->seen_stamp[w->area] = r->stamp;
 		r->seen_row[w->area] = i;
 	}
@@ -538,7 +567,8 @@ warn_incomplete(ranker *r, size_t g, size_t ranked, const uint32_t *mark)
 		if (mark[i] == r->stamp)
 			continue;
 		if (listed < 4)
-			sbuf_printf(&names, "%s%s", listed++ ? ", " : "", b->name);
+			sbuf_printf(&names, "%s%s", listed++ ? ", " : "",
+			            b->name);
 		else
 			left++;
 	}
@@ -547,9 +577,9 @@ warn_incomplete(ranker *r, size_t g, size_t ranked, const uint32_t *mark)
 	if (left > 0)
 		sbuf_printf(&names, " and %zu more", left);
 	cs_warn_kind("group ranked with boroughs missing", NULL, 0,
-		     "group %s: %zu of %zu boroughs ranked; not ranked: %s",
-		     group_label(r, g, label, sizeof label), ranked, expect,
-		     sbuf_str(&names));
+	             "group %s: %zu of %zu boroughs ranked; not ranked: %s",
+	             group_label(r, g, label, sizeof label), ranked, expect,
+	             sbuf_str(&names));
 	sbuf_free(&names);
 }
 
@@ -598,8 +628,8 @@ rank_batch(ranker *r)
 		uint32_t g = r->rows[i].group;
 
 		if (r->groups[g].n++ == 0) {
-			r->touched = xgrow(r->touched, &r->tcap, r->ntouched + 1,
-					   sizeof *r->touched);
+			r->touched = xgrow(r->touched, &r->tcap,
+			                   r->ntouched + 1, sizeof *r->touched);
 			r->touched[r->ntouched++] = g;
 		}
 	}
@@ -622,10 +652,13 @@ rank_batch(ranker *r)
 		/* Stamps start at 0 and the first group's is 1, so new
 		 * slots must read as "not this group". */
 		r->mark = xgrow(r->mark, &r->mcap, r->nareas, sizeof *r->mark);
-		r->seen_stamp = xrealloc(r->seen_stamp, r->mcap * sizeof *r->seen_stamp);
-		r->seen_row = xrealloc(r->seen_row, r->mcap * sizeof *r->seen_row);
+		r->seen_stamp =
+		    xrealloc(r->seen_stamp, r->mcap * sizeof *r->seen_stamp);
+		r->seen_row =
+		    xrealloc(r->seen_row, r->mcap * sizeof *r->seen_row);
 		memset(r->mark + old, 0, (r->mcap - old) * sizeof *r->mark);
-		memset(r->seen_stamp + old, 0, (r->mcap - old) * sizeof *r->seen_stamp);
+		memset(r->seen_stamp + old, 0,
+		       (r->mcap - old) * sizeof *r->seen_stamp);
 	}
 	for (size_t k = 0; k < r->ntouched; k++)
 		rank_group(r, r->touched[k], r->mark);
@@ -689,7 +722,7 @@ write_added(size_t k, const row *w, const char *orig, size_t olen)
 		else if ((w->flags & F_POP_SHOW) && isfinite(w->pop))
 			out_fixed(w->pop, 2);
 		else if (orig != NULL)
-			out_fieldn(orig, olen);   /* the input's own figure */
+			out_fieldn(orig, olen); /* the input's own figure */
 		else
 			out_empty();
 		return;
@@ -699,10 +732,18 @@ write_added(size_t k, const row *w, const char *orig, size_t olen)
 		else
 			write_rate(w->rate);
 		return;
-	case 2: v = w->rank; break;
-	case 3: v = w->rank_of; break;
-	case 4: v = w->grank; break;
-	case 5: v = w->gof; break;
+	case 2:
+		v = w->rank;
+		break;
+	case 3:
+		v = w->rank_of;
+		break;
+	case 4:
+		v = w->grank;
+		break;
+	case 5:
+		v = w->gof;
+		break;
 	}
 	if (v > 0)
 		write_long(v);
@@ -718,8 +759,10 @@ rank_write(ranker *r)
 		const char *p = r->arena + w->off, *end = p + w->len;
 
 		for (size_t c = 0; c < r->ncols; c++) {
-			const char *tab = c + 1 < r->ncols
-				? memchr(p, '\t', (size_t)(end - p)) : end;
+			const char *tab =
+			    c + 1 < r->ncols
+			        ? memchr(p, '\t', (size_t)(end - p))
+			        : end;
 			size_t n = (size_t)(tab - p);
 
 			if (r->colrep[c] < 0)

@@ -21,35 +21,35 @@
 
 /* What a row's measure says about how to rank it. */
 enum kind {
-	K_COUNT,        /* a count (or no measure column): rate = value/pop*1000 */
-	K_RATE1000,     /* already per 1000: the rate is the value */
-	K_RATE100K,     /* per 100 000: rate = value / 100 */
-	K_OTHER,        /* a change or share: ranked by value, no rate */
-	K_STATED        /* measure "rank": a rank stated in a report */
+	K_COUNT,    /* a count (or no measure column): rate = value/pop*1000 */
+	K_RATE1000, /* already per 1000: the rate is the value */
+	K_RATE100K, /* per 100 000: rate = value / 100 */
+	K_OTHER,    /* a change or share: ranked by value, no rate */
+	K_STATED    /* measure "rank": a rank stated in a report */
 };
 
 /* Row flags. */
 enum {
-	F_LONDON = 1,   /* takes part in the London (or --areas any) ranking */
-	F_PEER = 2,     /* a member of the --group peer group */
-	F_POP_SHOW = 4  /* write pop as computed (an estimate, or copied by
+	F_LONDON = 1,  /* takes part in the London (or --areas any) ranking */
+	F_PEER = 2,    /* a member of the --group peer group */
+	F_POP_SHOW = 4 /* write pop as computed (an estimate, or copied by
 			 * --check); else the input's own population field */
 };
 
 typedef struct {
-	size_t off;             /* line bytes in the arena, tabs restored */
+	size_t off; /* line bytes in the arena, tabs restored */
 	uint32_t len;
-	uint32_t group;         /* index into the group table */
-	uint32_t line;          /* line number in its source */
-	int32_t area;           /* area id, -1 for no area */
-	uint16_t src;           /* index into the source names */
+	uint32_t group; /* index into the group table */
+	uint32_t line;  /* line number in its source */
+	int32_t area;   /* area id, -1 for no area */
+	uint16_t src;   /* index into the source names */
 	uint8_t kind;
 	uint8_t flags;
-	double value;           /* NAN when empty or not a number */
-	double pop;             /* NAN when unknown */
-	double rate;            /* NAN when none */
-	int32_t set;            /* the comparison set it is ranked in (F_LONDON) */
-	int32_t rank, rank_of;  /* 0 when not ranked */
+	double value; /* NAN when empty or not a number */
+	double pop;   /* NAN when unknown */
+	double rate;  /* NAN when none */
+	int32_t set;  /* the comparison set it is ranked in (F_LONDON) */
+	int32_t rank, rank_of; /* 0 when not ranked */
 	int32_t grank, gof;
 } row;
 
@@ -57,44 +57,51 @@ typedef struct {
  * by lib/group (the rule of group.h, held or with --grouped consecutive);
  * the rows stay in the batch's arena, not in lib/group, for speed. */
 typedef struct {
-	size_t first, n;        /* its rows in the batch's order[] */
+	size_t first, n; /* its rows in the batch's order[] */
 } group;
 
 /* A distinct area: a London borough (id = its index in borough.h's table)
  * or another place, known by its folded name. */
 typedef struct {
-	const char *name;       /* display name */
-	const cs_borough *b;    /* NULL outside London */
-	const geo_area *g;      /* in the national geography, or NULL */
-	bool g_by_code;         /* g was found by an area_code, not a name */
-	bool member;            /* in the --group peer group */
-	bool listed;            /* in the --among FILE list */
-	int set;                /* its comparison set; -1 none, -2 not yet known */
-	long missing;           /* peer groups ranked without it */
+	const char *name;    /* display name */
+	const cs_borough *b; /* NULL outside London */
+	const geo_area *g;   /* in the national geography, or NULL */
+	bool g_by_code;      /* g was found by an area_code, not a name */
+	bool member;         /* in the --group peer group */
+	bool listed;         /* in the --among FILE list */
+	int set;             /* its comparison set; -1 none, -2 not yet known */
+	long missing;        /* peer groups ranked without it */
 } area;
 
 /* --among: which areas an area is ranked with.  Set 0 is London's 32 (33)
  * boroughs, as before there were others; the national sets are the areas
  * of one level in a force area, in Wales, England or both, or a list. */
-enum among { AMONG_DEFAULT, AMONG_LONDON, AMONG_FORCE, AMONG_WALES,
-	     AMONG_ENGLAND, AMONG_EW, AMONG_FILE };
+enum among {
+	AMONG_DEFAULT,
+	AMONG_LONDON,
+	AMONG_FORCE,
+	AMONG_WALES,
+	AMONG_ENGLAND,
+	AMONG_EW,
+	AMONG_FILE
+};
 
 typedef struct {
-	char *key;              /* "force W15000002 csp", "file" */
-	char *label;            /* for messages: "Gwent's partnerships" */
-	const geo_area **members;   /* national sets; NULL for a list */
-	size_t nmembers;        /* rank_of */
+	char *key;                /* "force W15000002 csp", "file" */
+	char *label;              /* for messages: "Gwent's partnerships" */
+	const geo_area **members; /* national sets; NULL for a list */
+	size_t nmembers;          /* rank_of */
 } cmpset;
 
 typedef struct {
 	/* options */
 	bool by_value, desc, include_city, any_area, check, grouped;
-	int estimate;           /* borough.h POP_*, or -1: the input column,
+	int estimate;     /* borough.h POP_*, or -1: the input column,
 				 * or POP_N: an estimate only geo.h has */
-	int geo_estimate;       /* geo.h's index of the same estimate, or -1 */
+	int geo_estimate; /* geo.h's index of the same estimate, or -1 */
 	enum among among;
 	const char *among_file;
-	cmpset *sets;           /* [0] is London */
+	cmpset *sets; /* [0] is London */
 	size_t nsets, setcap;
 	const char *check_against;
 	/* input columns (-1 when absent) */
@@ -102,9 +109,9 @@ typedef struct {
 	size_t ngcols;
 	int c_area, c_code, c_value, c_measure, c_pop, c_unit;
 	size_t ncols;
-	int *colrep;            /* per input column: the added column that
+	int *colrep;  /* per input column: the added column that
 				 * overwrites it, or -1 */
-	int where[6];           /* per added column: the input column it
+	int where[6]; /* per added column: the input column it
 				 * overwrites, or -1 (tsv.h out_pass_header) */
 	size_t nadd;
 	/* the batch */
@@ -112,43 +119,43 @@ typedef struct {
 	size_t alen, acap;
 	row *rows;
 	size_t nrows, rcap;
-	size_t *order;          /* row indices grouped by group */
+	size_t *order; /* row indices grouped by group */
 	size_t ocap;
-	uint32_t *touched;      /* groups with rows in the batch, first seen first */
+	uint32_t *touched; /* groups with rows in the batch, first seen first */
 	size_t ntouched, tcap;
-	uint32_t cur;           /* the group being read (--grouped) */
+	uint32_t cur; /* the group being read (--grouped) */
 	/* groups */
-	group *groups;          /* by the grouping's numbers */
+	group *groups; /* by the grouping's numbers */
 	size_t ngroups, gcap;
-	grouping *grouping;     /* made at the first row, from gcols */
-	enum group_run run;     /* of the row rank_group_of saw last */
+	grouping *grouping; /* made at the first row, from gcols */
+	enum group_run run; /* of the row rank_group_of saw last */
 	/* areas */
 	area *areas;
 	size_t nareas, acap2;
-	hmap *acache;           /* raw "area\x1fcode" -> id + 1 */
-	hmap *afold;            /* folded non-London name -> id + 1 */
-	int last_area;          /* the id area_id returned last */
+	hmap *acache;  /* raw "area\x1fcode" -> id + 1 */
+	hmap *afold;   /* folded non-London name -> id + 1 */
+	int last_area; /* the id area_id returned last */
 	bool last_area_ok;
-	size_t nmembers;        /* peer group size */
-	const char *peer_src;   /* --group as given */
-	long peer_groups;       /* groups given a peer ranking */
+	size_t nmembers;      /* peer group size */
+	const char *peer_src; /* --group as given */
+	long peer_groups;     /* groups given a peer ranking */
 	/* sources */
 	const char **srcs;
 	size_t nsrcs, scap;
 	/* stated ranks for --check */
 	struct stated {
 		size_t row;
-		uint32_t group;     /* the group whose rank it states */
-		long of;            /* stated denominator, 0 unknown */
-	} *stated;
+		uint32_t group; /* the group whose rank it states */
+		long of;        /* stated denominator, 0 unknown */
+	} * stated;
 	size_t nstated, stcap;
 	/* scratch, here and not in statics so that each ranker (a unit
 	 * test makes several) has its own */
-	uint32_t *seen_stamp;   /* per area: last group stamp */
+	uint32_t *seen_stamp; /* per area: last group stamp */
 	size_t *seen_row;
 	uint32_t stamp;
-	uint32_t *mark;         /* per area: stamp of the last ranking */
-	size_t mcap;            /* slots of mark, seen_stamp, seen_row */
+	uint32_t *mark; /* per area: stamp of the last ranking */
+	size_t mcap;    /* slots of mark, seen_stamp, seen_row */
 } ranker;
 
 /* areas.c */

@@ -45,17 +45,31 @@ void __wrap_exit(int status);
 void __real_exit(int status);
 
 /* A harness that writes tables: stdout to /dev/null, then SETUP once. */
-#define FZ_TABLE_INIT(setup) \
-	int LLVMFuzzerInitialize(int *argc, char ***argv) \
-	{ (void)argc; (void)argv; fz_quiet_stdout(); setup; return 0; }
+#define FZ_TABLE_INIT(setup)                                                   \
+	int LLVMFuzzerInitialize(int *argc, char ***argv)                      \
+	{                                                                      \
+		(void)argc;                                                    \
+		(void)argv;                                                    \
+		fz_quiet_stdout();                                             \
+		setup;                                                         \
+		return 0;                                                      \
+	}
 /* A harness whose input may end in exit(): each input through fz_run. */
-#define FZ_TARGET(fn) \
-	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) \
-	{ fz_run(fn, data, size); return 0; }
+#define FZ_TARGET(fn)                                                          \
+	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)           \
+	{                                                                      \
+		fz_run(fn, data, size);                                        \
+		return 0;                                                      \
+	}
 
-#define FZ_CHECK(cond) do { if (!(cond)) { \
-	fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-	abort(); } } while (0)
+#define FZ_CHECK(cond)                                                         \
+	do {                                                                   \
+		if (!(cond)) {                                                 \
+			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
+			        __LINE__, #cond);                              \
+			abort();                                               \
+		}                                                              \
+	} while (0)
 
 static jmp_buf fz_jmp;
 static volatile int fz_armed;
@@ -73,10 +87,26 @@ __wrap_exit(int status)
 static inline void fz_memfd(void);
 
 /* Closers for fz_hold, one per reader type. */
-static inline void fz_close_lines(void *l) { lines_close(l); }
-static inline void fz_close_csvin(void *c) { csvin_close(c); }
-static inline void fz_close_tsv(void *t) { tsv_close(t); }
-static inline void fz_free_sbuf(void *b) { sbuf_free(b); }
+static inline void
+fz_close_lines(void *l)
+{
+	lines_close(l);
+}
+static inline void
+fz_close_csvin(void *c)
+{
+	csvin_close(c);
+}
+static inline void
+fz_close_tsv(void *t)
+{
+	tsv_close(t);
+}
+static inline void
+fz_free_sbuf(void *b)
+{
+	sbuf_free(b);
+}
 
 /* Readers to close after an exit, innermost first. */
 static struct {
@@ -112,7 +142,7 @@ fz_call(void (*fn)(const uint8_t *, size_t), const uint8_t *d, size_t n)
 	static int fds;
 
 	fz_nheld = 0;
-	fz_memfd();             /* the input file is not a leak */
+	fz_memfd(); /* the input file is not a leak */
 	fds = fz_open_fds();
 	if (setjmp(fz_jmp)) {
 		while (fz_nheld > 0) {
@@ -164,7 +194,8 @@ fz_file(const uint8_t *d, size_t n)
 
 	fz_memfd();
 	fd = fz_fd;
-	if (ftruncate(fd, 0) != 0 || (n > 0 && pwrite(fd, d, n, 0) != (ssize_t)n)) {
+	if (ftruncate(fd, 0) != 0 ||
+	    (n > 0 && pwrite(fd, d, n, 0) != (ssize_t)n)) {
 		perror("memfd write");
 		abort();
 	}
@@ -184,6 +215,5 @@ fz_quiet_stdout(void)
 	}
 	close(fd);
 }
-
 
 #endif

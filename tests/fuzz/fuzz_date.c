@@ -38,7 +38,8 @@ check_period(const cs_period *p)
 		return;
 	FZ_CHECK(period_parse(p->label, len, &back));
 	FZ_CHECK(strcmp(back.label, p->label) == 0);
-	FZ_CHECK(date_cmp(back.start, p->start) == 0 && date_cmp(back.end, p->end) == 0);
+	FZ_CHECK(date_cmp(back.start, p->start) == 0 &&
+	         date_cmp(back.end, p->end) == 0);
 }
 
 int
@@ -63,7 +64,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FZ_CHECK(p.label[0] != '\0');
 		check_period(&p);
 		/* Shift by a signed amount taken from the input. */
-		q = period_shift(&p, size > 0 ? (int)(signed char)data[0] : -12);
+		q = period_shift(&p,
+		                 size > 0 ? (int)(signed char)data[0] : -12);
 		check_period(&q);
 	}
 	(void)date_month_name(s, size);

@@ -32,13 +32,14 @@ one(const uint8_t *data, size_t size)
 	while (lines_next(in, &line, &len)) {
 		sbuf_clear(&fixed);
 		utf8_fix(line, len, &fixed);
-		fixed.len = text_clean(fixed.s ? fixed.s : (char *)"", fixed.len);
+		fixed.len =
+		    text_clean(fixed.s ? fixed.s : (char *)"", fixed.len);
 		if (fixed.s)
 			fixed.s[fixed.len] = '\0';
 		if (text_is_furniture(sbuf_str(&fixed), fixed.len))
 			continue;
-		minutes_line(m, lines_source(in), lines_lineno(in), sbuf_str(&fixed),
-			     fixed.len);
+		minutes_line(m, lines_source(in), lines_lineno(in),
+		             sbuf_str(&fixed), fixed.len);
 	}
 	minutes_end_file(m, path);
 	lines_close(in);

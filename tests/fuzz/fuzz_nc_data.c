@@ -30,7 +30,7 @@ one(const uint8_t *data, size_t size)
 	format = nc_detect(line, n);
 	lines_unread(in);
 	csv = csvin_open_lines(in);
-	fz_nheld = 0;           /* closing csv closes in */
+	fz_nheld = 0; /* closing csv closes in */
 	fz_hold(fz_close_csvin, csv);
 	if (strcmp(format, "police-uk") == 0)
 		nc_policeuk(csv, &o);

@@ -23,10 +23,12 @@ check_num(const char *s, size_t n, num_status st, const cs_num *v)
 	FZ_CHECK(v->text[0] != '\0');
 	/* The C-locale text is itself a number with the same value. */
 	FZ_CHECK(num_parse(v->text, strlen(v->text), &back) == NUM_OK);
-	FZ_CHECK(back.value == v->value || fabs(back.value - v->value) <= 1e-9 * fabs(v->value));
+	FZ_CHECK(back.value == v->value ||
+	         fabs(back.value - v->value) <= 1e-9 * fabs(v->value));
 	FZ_CHECK(back.decimals == v->decimals);
 	if (v->has_of)
-		FZ_CHECK(v->of > 0 && v->value > 0 && v->value <= (double)v->of);
+		FZ_CHECK(v->of > 0 && v->value > 0 &&
+		         v->value <= (double)v->of);
 	(void)s;
 }
 
@@ -41,7 +43,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	st = num_parse(s, size, &v);
 	check_num(s, size, st, &v);
-	if (size > 0 && (isalnum(data[0]) || data[0] == '-' || data[0] == '(')) {
+	if (size > 0 &&
+	    (isalnum(data[0]) || data[0] == '-' || data[0] == '(')) {
 		st = num_prefix(s, size, &v);
 		if (st != NUM_NONE)
 			FZ_CHECK(v.end > 0 && v.end <= size);

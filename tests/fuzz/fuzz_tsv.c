@@ -35,7 +35,8 @@ one(const uint8_t *data, size_t size)
 
 		FZ_CHECK(tsv_lineno(t) >= 2);
 		for (size_t i = 0; i < tsv_ncols(t); i++) {
-			FZ_CHECK(memchr(tsv_get(t, i), '\t', tsv_len(t, i)) == NULL);
+			FZ_CHECK(memchr(tsv_get(t, i), '\t', tsv_len(t, i)) ==
+			         NULL);
 			total += tsv_len(t, i);
 		}
 		vals[0] = total % 2 ? "1.5" : NULL;

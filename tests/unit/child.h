@@ -35,8 +35,8 @@ child_run(void (*fn)(const char *), const char *arg)
 		_exit(255);
 	}
 	close(fd[1]);
-	while ((n = read(fd[0], child_err + got,
-			 sizeof child_err - 1 - got)) > 0)
+	while ((n = read(fd[0], child_err + got, sizeof child_err - 1 - got)) >
+	       0)
 		got += (size_t)n;
 	child_err[got] = '\0';
 	close(fd[0]);

@@ -34,7 +34,9 @@ load_from(const char *data)
 	exit(0);
 }
 
-#define HEADER "gss_code\tname\taliases\tla_type\tmid2020\tmid2019\tcensus2021\tcensus2011\n"
+#define HEADER                                                                 \
+	"gss_code\tname\taliases\tla_"                                         \
+	"type\tmid2020\tmid2019\tcensus2021\tcensus2011\n"
 
 static int
 broken(const char *data, const char *want)
@@ -46,16 +48,16 @@ static void
 test_broken(void)
 {
 	CHECK(broken(HEADER "E09000003\tBarnet\t\tLBO\t399007\t\t38x\t1\n",
-		     "boroughs.tsv:2: census2021: not a population: '38x'"));
+	             "boroughs.tsv:2: census2021: not a population: '38x'"));
 	CHECK(broken(HEADER "E09000003\tBarnet\t\tLBO\t-5\t1\t1\t1\n",
-		     "boroughs.tsv:2: mid2020: not a population: '-5'"));
+	             "boroughs.tsv:2: mid2020: not a population: '-5'"));
 	CHECK(broken(HEADER "E09000003\tBarnet\tBarnet Ward\tLBO\t1\t1\t1\t1\n"
-		     "E09000005\tBrent\tbarnet-ward\tLBO\t1\t1\t1\t1\n",
-		     "boroughs.tsv:3: 'barnet-ward' already names Barnet"));
+	                    "E09000005\tBrent\tbarnet-ward\tLBO\t1\t1\t1\t1\n",
+	             "boroughs.tsv:3: 'barnet-ward' already names Barnet"));
 	CHECK(broken("gss_code\tname\taliases\tla_type\tmid2020\n",
-		     "boroughs.tsv: no column 'mid2019'"));
+	             "boroughs.tsv: no column 'mid2019'"));
 	CHECK(broken(HEADER "E09000003\tBarnet\n",
-		     "boroughs.tsv:2: 2 fields, the header has 8"));
+	             "boroughs.tsv:2: 2 fields, the header has 8"));
 }
 
 static void
@@ -138,7 +140,8 @@ test_table(void)
 	CHECK(b->pop[POP_CENSUS2011] == 356386);
 	/* Camden: mid-2020 and Census 2021 differ by a third. */
 	b = borough_find("Camden", 6);
-	CHECK(b->pop[POP_MID2020] == 279516 && b->pop[POP_CENSUS2021] == 209700);
+	CHECK(b->pop[POP_MID2020] == 279516 &&
+	      b->pop[POP_CENSUS2021] == 209700);
 
 	CHECK(borough_estimate("mid2020") == POP_MID2020);
 	CHECK(borough_estimate("mid2019") == POP_MID2019);
@@ -166,7 +169,7 @@ main(void)
 		perror("mkdtemp");
 		return 99;
 	}
-	test_broken();         /* first: children must not inherit a load */
+	test_broken(); /* first: children must not inherit a load */
 	test_find();
 	test_table();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

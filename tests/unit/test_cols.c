@@ -18,10 +18,12 @@ test_is(void)
 	CHECK(is("Borough", "Borough"));
 	/* Case and spaces at either end aside. */
 	CHECK(is("BOROUGH", "Borough"));
-	CHECK(is(" WardName", "WardName"));          /* an ONS lookup of 2023 */
+	CHECK(is(" WardName", "WardName")); /* an ONS lookup of 2023 */
 	CHECK(is("Crime type \t", "Crime type"));
-	CHECK(is("\xC2\xA0" "Borough", "Borough"));  /* NBSP from a spreadsheet */
-	CHECK(is("Borough", " Borough "));           /* the name trimmed too */
+	CHECK(is("\xC2\xA0"
+	         "Borough",
+	         "Borough"));              /* NBSP from a spreadsheet */
+	CHECK(is("Borough", " Borough ")); /* the name trimmed too */
 	/* Not a prefix, not inner spaces. */
 	CHECK(!is("BoroughName", "Borough"));
 	CHECK(!is("Borough", "BoroughName"));
@@ -45,10 +47,11 @@ test_is(void)
 static void
 test_find(void)
 {
-	static const char *const hdr[] = { "FID", " WD23CD", "WD23NM", "LAD23CD",
-		"LAD23NM", "ward_name" };
+	static const char *const hdr[] = { "FID",     " WD23CD", "WD23NM",
+		                           "LAD23CD", "LAD23NM", "ward_name" };
 	static const char *const code[] = { "ward_code", "WD##CD", NULL };
-	static const char *const name[] = { "ward_name", "WD##NM", "WardName", NULL };
+	static const char *const name[] = { "ward_name", "WD##NM", "WardName",
+		                            NULL };
 	static const char *const vint[] = { "vintage", NULL };
 	static const char *const none[] = { NULL };
 	static const size_t len[] = { 3, 7, 6, 7, 7, 5 };
@@ -75,11 +78,13 @@ static void
 test_csvin_col(void)
 {
 	static const char data[] =
-		"\xEF\xBB\xBF" "MajorText,MinorText,\" LookUp_BoroughName \",201901\r\n"
-		"Burglary,Residential,Barnet,4\r\n";
-	static const char *const major[] = { "Major Category", "MajorText", "Group", NULL };
+	    "\xEF\xBB\xBF"
+	    "MajorText,MinorText,\" LookUp_BoroughName \",201901\r\n"
+	    "Burglary,Residential,Barnet,4\r\n";
+	static const char *const major[] = { "Major Category", "MajorText",
+		                             "Group", NULL };
 	static const char *const borough[] = { "Borough", "LookUp_BoroughName",
-		"BoroughName", NULL };
+		                               "BoroughName", NULL };
 	static const char *const ward[] = { "WardName", NULL };
 	char p[32];
 	csvin *c;
@@ -88,7 +93,7 @@ test_csvin_col(void)
 	c = csvin_open(p);
 	CHECK(csvin_next(c));
 	CHECK(csvin_col(c, major) == 0);
-	CHECK(csvin_col(c, borough) == 2);   /* quoted, spaces inside */
+	CHECK(csvin_col(c, borough) == 2); /* quoted, spaces inside */
 	CHECK(csvin_col(c, ward) == -1);
 	csvin_close(c);
 	unlink(p);

@@ -8,12 +8,13 @@ int
 main(void)
 {
 	static const char data[] =
-		"\xEF\xBB\xBF" "MajorText,MinorText,LookUp_BoroughName,201901\r\n"
-		"Burglary,\"Burglary - Residential\",Barnet,\"1,234\"\r\n"
-		"\r\n"
-		"Theft,\"Other \"\"Theft\"\"\",\"St James's\",7\r\n"
-		"\"Two\nlines\",x,,\r\n"
-		"last,row,no,lf";
+	    "\xEF\xBB\xBF"
+	    "MajorText,MinorText,LookUp_BoroughName,201901\r\n"
+	    "Burglary,\"Burglary - Residential\",Barnet,\"1,234\"\r\n"
+	    "\r\n"
+	    "Theft,\"Other \"\"Theft\"\"\",\"St James's\",7\r\n"
+	    "\"Two\nlines\",x,,\r\n"
+	    "last,row,no,lf";
 	char p[32];
 	csvin *c;
 
@@ -21,7 +22,7 @@ main(void)
 	c = csvin_open(p);
 	CHECK(csvin_next(c));
 	CHECK(csvin_nfields(c) == 4);
-	CHECK_STR(csvin_get(c, 0), "MajorText");   /* BOM stripped */
+	CHECK_STR(csvin_get(c, 0), "MajorText"); /* BOM stripped */
 	CHECK_STR(csvin_get(c, 3), "201901");
 	CHECK(csvin_lineno(c) == 1);
 	CHECK(csvin_next(c));
@@ -29,16 +30,16 @@ main(void)
 	CHECK_STR(csvin_get(c, 3), "1,234");
 	CHECK(csvin_len(c, 3) == 5);
 	CHECK(csvin_lineno(c) == 2);
-	CHECK(csvin_next(c));                      /* blank line skipped */
+	CHECK(csvin_next(c)); /* blank line skipped */
 	CHECK(csvin_lineno(c) == 4);
 	CHECK_STR(csvin_get(c, 1), "Other \"Theft\"");
 	CHECK_STR(csvin_get(c, 2), "St James's");
 	CHECK(csvin_next(c));
-	CHECK(csvin_lineno(c) == 5);                /* where it starts */
+	CHECK(csvin_lineno(c) == 5); /* where it starts */
 	CHECK_STR(csvin_get(c, 0), "Two\nlines");
 	CHECK(csvin_nfields(c) == 4);
 	CHECK_STR(csvin_get(c, 3), "");
-	CHECK_STR(csvin_get(c, 9), "");             /* past the end */
+	CHECK_STR(csvin_get(c, 9), ""); /* past the end */
 	CHECK(csvin_next(c));
 	CHECK(csvin_lineno(c) == 7);
 	CHECK_STR(csvin_get(c, 3), "lf");

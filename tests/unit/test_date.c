@@ -8,7 +8,8 @@
 static char iso[11];
 
 /* The date as ISO text, or "no" when date_parse refuses it. */
-static const char *D(const char *lit)
+static const char *
+D(const char *lit)
 {
 	bool ok;
 	cs_date d;
@@ -19,7 +20,8 @@ static const char *D(const char *lit)
 	return iso;
 }
 
-static int T(const char *lit)
+static int
+T(const char *lit)
 {
 	int t;
 	WITH_EXACT(lit, b, n, t = time_parse(b, n));
@@ -29,7 +31,8 @@ static int T(const char *lit)
 /* The period as "label start end", or "no". */
 static char pbuf[64];
 
-static const char *show(const cs_period *p)
+static const char *
+show(const cs_period *p)
 {
 	char a[11], b[11];
 	date_iso(p->start, a);
@@ -38,7 +41,8 @@ static const char *show(const cs_period *p)
 	return pbuf;
 }
 
-static const char *P(const char *lit)
+static const char *
+P(const char *lit)
 {
 	bool ok;
 	cs_period p;
@@ -46,14 +50,16 @@ static const char *P(const char *lit)
 	return ok ? show(&p) : "no";
 }
 
-static int M(const char *lit)
+static int
+M(const char *lit)
 {
 	int m;
 	WITH_EXACT(lit, b, n, m = date_month_name(b, n));
 	return m;
 }
 
-static void test_calendar(void)
+static void
+test_calendar(void)
 {
 	CHECK(date_valid(2019, 2, 28));
 	CHECK(!date_valid(2019, 2, 29));
@@ -75,7 +81,7 @@ static void test_calendar(void)
 	CHECK_STR(iso, "2017-07-21");
 	date_iso((cs_date){ 0, 0, 0 }, iso);
 	CHECK_STR(iso, "0000-00-00");
-	date_iso((cs_date){ 123456, -5, 1000 }, iso);   /* clamped, fits 11 */
+	date_iso((cs_date){ 123456, -5, 1000 }, iso); /* clamped, fits 11 */
 	CHECK_STR(iso, "9999-00-99");
 
 	CHECK(M("July") == 7);
@@ -89,11 +95,12 @@ static void test_calendar(void)
 	CHECK(M("Julyy") == 0);
 	CHECK(M("") == 0);
 	CHECK(M("Mayday") == 0);
-	CHECK(date_month_name("Marchx", 5) == 3);   /* n honoured */
+	CHECK(date_month_name("Marchx", 5) == 3); /* n honoured */
 	CHECK(date_month_name("Mar", 0) == 0);
 }
 
-static void test_dates(void)
+static void
+test_dates(void)
 {
 	CHECK_STR(D("21 July 2017"), "2017-07-21");
 	CHECK_STR(D("FRIDAY 12TH APRIL, 2019"), "2019-04-12");
@@ -107,11 +114,15 @@ static void test_dates(void)
 	CHECK_STR(D("the 3rd of March 2020"), "2020-03-03");
 	CHECK_STR(D("21-Jul-2017"), "2017-07-21");
 	CHECK_STR(D("21 Jul 17"), "2017-07-21");
-	CHECK_STR(D("1/2/2019"), "2019-02-01");          /* UK order */
+	CHECK_STR(D("1/2/2019"), "2019-02-01"); /* UK order */
 	CHECK_STR(D("  21 July 2017\t"), "2017-07-21");
-	CHECK_STR(D("\xc2\xa0" "21" "\xc2\xa0" "July 2017"), "2017-07-21");
+	CHECK_STR(D("\xc2\xa0"
+	            "21"
+	            "\xc2\xa0"
+	            "July 2017"),
+	          "2017-07-21");
 	CHECK_STR(D("29 February 2024"), "2024-02-29");
-	CHECK_STR(D("21.06.99"), "1999-06-21");          /* 70..99 is 19xx */
+	CHECK_STR(D("21.06.99"), "1999-06-21"); /* 70..99 is 19xx */
 
 	CHECK_STR(D("31 February 2019"), "no");
 	CHECK_STR(D("29 February 2019"), "no");
@@ -121,12 +132,12 @@ static void test_dates(void)
 	CHECK_STR(D("28/13/2019"), "no");
 	CHECK_STR(D("2019-13-01"), "no");
 	CHECK_STR(D("2019-02-30"), "no");
-	CHECK_STR(D("28/02-2019"), "no");                /* mixed separators */
+	CHECK_STR(D("28/02-2019"), "no"); /* mixed separators */
 	CHECK_STR(D("28 / 02 / 2019"), "no");
 	CHECK_STR(D(""), "no");
 	CHECK_STR(D("   "), "no");
 	CHECK_STR(D("July"), "no");
-	CHECK_STR(D("July 2017"), "no");                 /* a period, not a date */
+	CHECK_STR(D("July 2017"), "no"); /* a period, not a date */
 	CHECK_STR(D("21 July"), "no");
 	CHECK_STR(D("21 Julyish 2017"), "no");
 	CHECK_STR(D("21 July 2017 extra"), "no");
@@ -139,12 +150,14 @@ static void test_dates(void)
 
 	/* n honoured: digits after n must not be read. */
 	cs_date d;
-	CHECK(date_parse("28/02/20199", 10, &d) && d.y == 2019 && d.m == 2 && d.d == 28);
+	CHECK(date_parse("28/02/20199", 10, &d) && d.y == 2019 && d.m == 2 &&
+	      d.d == 28);
 	CHECK(!date_parse("28/02/2019", 0, &d));
-	CHECK(!date_parse("28/02/2019", 9, &d));          /* "28/02/201" */
+	CHECK(!date_parse("28/02/2019", 9, &d)); /* "28/02/201" */
 }
 
-static void test_times(void)
+static void
+test_times(void)
 {
 	CHECK(T("11.12 am") == 11 * 60 + 12);
 	CHECK(T("11.12am") == 11 * 60 + 12);
@@ -164,21 +177,21 @@ static void test_times(void)
 	CHECK(T("1400 hrs") == 840);
 	CHECK(T("1400hrs") == 840);
 	CHECK(T("09:30") == 570);
-	CHECK(T("2-4pm") == 840);                       /* start takes pm */
-	CHECK(T("11-1pm") == 660);                      /* 11 am to 1 pm */
+	CHECK(T("2-4pm") == 840);  /* start takes pm */
+	CHECK(T("11-1pm") == 660); /* 11 am to 1 pm */
 	CHECK(T("10am - 12 noon") == 600);
 	CHECK(T("6.30pm to 8.30pm") == 18 * 60 + 30);
-	CHECK(T("10 \xe2\x80\x93 11.30am") == 600);     /* en dash */
+	CHECK(T("10 \xe2\x80\x93 11.30am") == 600); /* en dash */
 
 	CHECK(T("") == -1);
-	CHECK(T("10") == -1);                           /* a bare number */
+	CHECK(T("10") == -1); /* a bare number */
 	CHECK(T("2019") == -1);
 	CHECK(T("25:00") == -1);
 	CHECK(T("10:60") == -1);
 	CHECK(T("13pm") == -1);
 	CHECK(T("0am") == -1);
 	CHECK(T("10.5") == -1);
-	CHECK(T("9.48") == -1);                         /* a decimal, likely */
+	CHECK(T("9.48") == -1); /* a decimal, likely */
 	CHECK(T("9.30am") == 570);
 	CHECK(T("09.30") == 570);
 	CHECK(T("9.30 - 11.00") == 570);
@@ -189,12 +202,13 @@ static void test_times(void)
 	CHECK(T("10-12") == -1);
 	CHECK(T("pm") == -1);
 	CHECK(T("2400 hrs") == -1);
-	CHECK(time_parse("10:00", 4) == -1);            /* "10:0": n honoured */
+	CHECK(time_parse("10:00", 4) == -1); /* "10:0": n honoured */
 	CHECK(time_parse("2pmx", 3) == 840);
 	CHECK(time_parse("2pm", 0) == -1);
 }
 
-static void test_periods(void)
+static void
+test_periods(void)
 {
 	CHECK_STR(P("2019-02"), "2019-02 2019-02-01 2019-02-28");
 	CHECK_STR(P("201902"), "2019-02 2019-02-01 2019-02-28");
@@ -202,7 +216,9 @@ static void test_periods(void)
 	CHECK_STR(P("Feb19"), "2019-02 2019-02-01 2019-02-28");
 	CHECK_STR(P("Feb 2020"), "2020-02 2020-02-01 2020-02-29");
 	CHECK_STR(P("February 2019"), "2019-02 2019-02-01 2019-02-28");
-	CHECK_STR(P("Jan \xe2\x80\x99" "19"), "2019-01 2019-01-01 2019-01-31");
+	CHECK_STR(P("Jan \xe2\x80\x99"
+	            "19"),
+	          "2019-01 2019-01-01 2019-01-31");
 	CHECK_STR(P("02/2019"), "2019-02 2019-02-01 2019-02-28");
 	CHECK_STR(P("2016/17"), "2016/17 2016-04-01 2017-03-31");
 	CHECK_STR(P("2016-17"), "2016/17 2016-04-01 2017-03-31");
@@ -210,39 +226,59 @@ static void test_periods(void)
 	CHECK_STR(P("FY 2016/17"), "2016/17 2016-04-01 2017-03-31");
 	CHECK_STR(P("FY2016/17"), "2016/17 2016-04-01 2017-03-31");
 	CHECK_STR(P("financial year 2099/00"), "2099/00 2099-04-01 2100-03-31");
-	CHECK_STR(P("2011-12"), "2011-12 2011-12-01 2011-12-31"); /* month wins */
+	CHECK_STR(P("2011-12"),
+	          "2011-12 2011-12-01 2011-12-31"); /* month wins */
 	CHECK_STR(P("2011/12"), "2011/12 2011-04-01 2012-03-31");
 	CHECK_STR(P("Q1 2023/24"), "Q1 2023/24 2023-04-01 2023-06-30");
 	CHECK_STR(P("Q4 2023/24"), "Q4 2023/24 2024-01-01 2024-03-31");
 	CHECK_STR(P("q3 2023-24"), "Q3 2023/24 2023-10-01 2023-12-31");
-	CHECK_STR(P("12 months to March 2017"), "12m to 2017-03 2016-04-01 2017-03-31");
-	CHECK_STR(P("12 months to 28/02/2019"), "12m to 2019-02 2018-03-01 2019-02-28");
-	CHECK_STR(P("12 months to 15/02/2019"), "12m to 2019-02-15 2018-02-16 2019-02-15");
-	CHECK_STR(P("Rolling 12 months ending March 2017"), "12m to 2017-03 2016-04-01 2017-03-31");
-	CHECK_STR(P("12 months to the end of March 2017"), "12m to 2017-03 2016-04-01 2017-03-31");
-	CHECK_STR(P("3 months to Dec-23"), "3m to 2023-12 2023-10-01 2023-12-31");
-	CHECK_STR(P("year to March 2017"), "12m to 2017-03 2016-04-01 2017-03-31");
-	CHECK_STR(P("Year-end October 2022"), "12m to 2022-10 2021-11-01 2022-10-31");
-	CHECK_STR(P("year ending 31 October 2022"), "12m to 2022-10 2021-11-01 2022-10-31");
+	CHECK_STR(P("12 months to March 2017"),
+	          "12m to 2017-03 2016-04-01 2017-03-31");
+	CHECK_STR(P("12 months to 28/02/2019"),
+	          "12m to 2019-02 2018-03-01 2019-02-28");
+	CHECK_STR(P("12 months to 15/02/2019"),
+	          "12m to 2019-02-15 2018-02-16 2019-02-15");
+	CHECK_STR(P("Rolling 12 months ending March 2017"),
+	          "12m to 2017-03 2016-04-01 2017-03-31");
+	CHECK_STR(P("12 months to the end of March 2017"),
+	          "12m to 2017-03 2016-04-01 2017-03-31");
+	CHECK_STR(P("3 months to Dec-23"),
+	          "3m to 2023-12 2023-10-01 2023-12-31");
+	CHECK_STR(P("year to March 2017"),
+	          "12m to 2017-03 2016-04-01 2017-03-31");
+	CHECK_STR(P("Year-end October 2022"),
+	          "12m to 2022-10 2021-11-01 2022-10-31");
+	CHECK_STR(P("year ending 31 October 2022"),
+	          "12m to 2022-10 2021-11-01 2022-10-31");
 	CHECK_STR(P("Dec18-Jan19"), "2m to 2019-01 2018-12-01 2019-01-31");
-	CHECK_STR(P("October 2023 to December 2023"), "3m to 2023-12 2023-10-01 2023-12-31");
-	CHECK_STR(P("October to December 2023"), "3m to 2023-12 2023-10-01 2023-12-31");
+	CHECK_STR(P("October 2023 to December 2023"),
+	          "3m to 2023-12 2023-10-01 2023-12-31");
+	CHECK_STR(P("October to December 2023"),
+	          "3m to 2023-12 2023-10-01 2023-12-31");
 	CHECK_STR(P("Apr-Jun 2023"), "3m to 2023-06 2023-04-01 2023-06-30");
 	CHECK_STR(P("Apr-Oct 23"), "7m to 2023-10 2023-04-01 2023-10-31");
-	CHECK_STR(P("January \xe2\x80\x93 March 2019"), "3m to 2019-03 2019-01-01 2019-03-31");
+	CHECK_STR(P("January \xe2\x80\x93 March 2019"),
+	          "3m to 2019-03 2019-01-01 2019-03-31");
 	CHECK_STR(P("Q1 2020/2021"), "Q1 2020/21 2020-04-01 2020-06-30");
-	CHECK_STR(P("Q2 2023/34"), "no");               /* a typo seen in print */
-	CHECK_STR(P("12 months to 08/09/2017"), "12m to 2017-09-08 2016-09-09 2017-09-08");
-	CHECK_STR(P("6 months to September 2023"), "6m to 2023-09 2023-04-01 2023-09-30");
-	CHECK_STR(P("Nov \xe2\x80\x93 Feb 2020"), "4m to 2020-02 2019-11-01 2020-02-29");
-	CHECK_STR(P("April 2019 - April 2019"), "2019-04 2019-04-01 2019-04-30");
-	CHECK_STR(P("calendar year 2022"), "12m to 2022-12 2022-01-01 2022-12-31");
-	CHECK_STR(P("the 2019 calendar year"), "12m to 2019-12 2019-01-01 2019-12-31");
+	CHECK_STR(P("Q2 2023/34"), "no"); /* a typo seen in print */
+	CHECK_STR(P("12 months to 08/09/2017"),
+	          "12m to 2017-09-08 2016-09-09 2017-09-08");
+	CHECK_STR(P("6 months to September 2023"),
+	          "6m to 2023-09 2023-04-01 2023-09-30");
+	CHECK_STR(P("Nov \xe2\x80\x93 Feb 2020"),
+	          "4m to 2020-02 2019-11-01 2020-02-29");
+	CHECK_STR(P("April 2019 - April 2019"),
+	          "2019-04 2019-04-01 2019-04-30");
+	CHECK_STR(P("calendar year 2022"),
+	          "12m to 2022-12 2022-01-01 2022-12-31");
+	CHECK_STR(P("the 2019 calendar year"),
+	          "12m to 2019-12 2019-01-01 2019-12-31");
 	CHECK_STR(P("calendar year 22"), "no");
 	CHECK_STR(P("Quarter 2 2023/24"), "Q2 2023/24 2023-07-01 2023-09-30");
 	CHECK_STR(P("Q1 FY2023/24"), "Q1 2023/24 2023-04-01 2023-06-30");
 	CHECK_STR(P("Q 1 2023/24"), "no");
-	CHECK_STR(P("the rolling 12 months to March 2018"), "12m to 2018-03 2017-04-01 2018-03-31");
+	CHECK_STR(P("the rolling 12 months to March 2018"),
+	          "12m to 2018-03 2017-04-01 2018-03-31");
 
 	CHECK_STR(P(""), "no");
 	CHECK_STR(P("junk"), "no");
@@ -250,41 +286,53 @@ static void test_periods(void)
 	CHECK_STR(P("201913"), "no");
 	CHECK_STR(P("201900"), "no");
 	CHECK_STR(P("Jnu-19"), "no");
-	CHECK_STR(P("Jan 19"), "no");                   /* or 19 January? */
+	CHECK_STR(P("Jan 19"), "no"); /* or 19 January? */
 	CHECK_STR(P("March 12"), "no");
 	CHECK_STR(P("2016/18"), "no");
 	CHECK_STR(P("2016-18"), "no");
 	CHECK_STR(P("Q5 2023/24"), "no");
 	CHECK_STR(P("Q0 2023/24"), "no");
-	CHECK_STR(P("Q1 2023"), "no");                  /* calendar or FY? */
+	CHECK_STR(P("Q1 2023"), "no"); /* calendar or FY? */
 	CHECK_STR(P("0 months to March 2017"), "no");
 	CHECK_STR(P("12 months to Smarch 2017"), "no");
 	CHECK_STR(P("12 months to 31/02/2019"), "no");
 	CHECK_STR(P("12 months to"), "no");
-	CHECK_STR(P("Jan19-Dec18"), "no");              /* backwards */
-	CHECK_STR(P("2019"), "no");                     /* a bare year: ambiguous */
-	CHECK_STR(P("21 July 2017"), "no");             /* a date, not a period */
+	CHECK_STR(P("Jan19-Dec18"), "no");  /* backwards */
+	CHECK_STR(P("2019"), "no");         /* a bare year: ambiguous */
+	CHECK_STR(P("21 July 2017"), "no"); /* a date, not a period */
 	CHECK_STR(P("2019-02."), "no");
 	CHECK_STR(P("99999999999-02"), "no");
 	CHECK_STR(P("99999 months to March 2017"), "no");
 
 	cs_period p;
-	CHECK(period_parse("2019-024", 7, &p));         /* n honoured */
+	CHECK(period_parse("2019-024", 7, &p)); /* n honoured */
 	CHECK_STR(p.label, "2019-02");
 	CHECK(!period_parse("2019-02", 0, &p));
-	CHECK(!period_parse("2016/17", 6, &p));         /* "2016/1" */
+	CHECK(!period_parse("2016/17", 6, &p)); /* "2016/1" */
 }
 
 /* Labels are read back by the next tool in the pipe (join-wards reads
  * period): every label this module makes must parse to the same period. */
-static void test_label_roundtrip(void)
+static void
+test_label_roundtrip(void)
 {
 	static const char *const inputs[] = {
-		"2019-02", "201902", "Jan-19", "2016/17", "2016-17", "Q1 2023/24",
-		"Q4 2099/00", "12 months to March 2017", "12 months to 28/02/2019",
-		"12 months to 15/02/2019", "Year-end October 2022", "Dec18-Jan19",
-		"October 2023 to December 2023", "calendar year 2022",
-		"120 months to December 2019", "1 month to June 2020",
+		"2019-02",
+		"201902",
+		"Jan-19",
+		"2016/17",
+		"2016-17",
+		"Q1 2023/24",
+		"Q4 2099/00",
+		"12 months to March 2017",
+		"12 months to 28/02/2019",
+		"12 months to 15/02/2019",
+		"Year-end October 2022",
+		"Dec18-Jan19",
+		"October 2023 to December 2023",
+		"calendar year 2022",
+		"120 months to December 2019",
+		"1 month to June 2020",
 	};
 	int bad = 0;
 	for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
@@ -300,18 +348,21 @@ static void test_label_roundtrip(void)
 			snprintf(want, sizeof want, "%s", show(&r));
 			if (!period_parse(r.label, strlen(r.label), &q) ||
 			    strcmp(show(&q), want) != 0) {
-				printf("# label %s does not read back\n", r.label);
+				printf("# label %s does not read back\n",
+				       r.label);
 				bad++;
 			}
 		}
 	}
 	CHECK(bad == 0);
 	CHECK_STR(P("12m to 2017-03"), "12m to 2017-03 2016-04-01 2017-03-31");
-	CHECK_STR(P("12m to 2019-02-15"), "12m to 2019-02-15 2018-02-16 2019-02-15");
+	CHECK_STR(P("12m to 2019-02-15"),
+	          "12m to 2019-02-15 2018-02-16 2019-02-15");
 	CHECK_STR(P("12 m to 2017-03"), "no");
 }
 
-static void test_builders(void)
+static void
+test_builders(void)
 {
 	cs_period p = period_month(2020, 2);
 	CHECK_STR(show(&p), "2020-02 2020-02-01 2020-02-29");
@@ -322,7 +373,7 @@ static void test_builders(void)
 	p = period_months_to(2023, 12, 3);
 	CHECK_STR(show(&p), "3m to 2023-12 2023-10-01 2023-12-31");
 	p = period_months_to(2017, 3, 0);
-	CHECK_STR(p.label, "");                         /* n=0: no period */
+	CHECK_STR(p.label, ""); /* n=0: no period */
 	p = period_months_to(2017, 13, 1);
 	CHECK_STR(p.label, "");
 	p = period_months_to(2017, 3, 9999);
@@ -369,7 +420,8 @@ static void test_builders(void)
 	CHECK_STR(q.label, "");
 }
 
-static size_t DPRE(const char *lit)
+static size_t
+DPRE(const char *lit)
 {
 	size_t k;
 	cs_date d;
@@ -379,21 +431,24 @@ static size_t DPRE(const char *lit)
 	return k;
 }
 
-static size_t PPRE(const char *lit, cs_period *p)
+static size_t
+PPRE(const char *lit, cs_period *p)
 {
 	size_t k;
 	WITH_EXACT(lit, b, n, k = period_prefix(b, n, p));
 	return k;
 }
 
-static size_t TPRE(const char *lit, int *t)
+static size_t
+TPRE(const char *lit, int *t)
 {
 	size_t k;
 	WITH_EXACT(lit, b, n, k = time_prefix(b, n, t));
 	return k;
 }
 
-static void test_prefixes(void)
+static void
+test_prefixes(void)
 {
 	cs_period p;
 	int t = -1;
@@ -404,7 +459,7 @@ static void test_prefixes(void)
 	CHECK(DPRE("28/02/2019.") == 10);
 	CHECK(DPRE("July 21, 2017 and") == 13);
 	CHECK(DPRE("21 July") == 0);
-	CHECK(DPRE(" 21 July 2017") == 0);             /* exactly at s */
+	CHECK(DPRE(" 21 July 2017") == 0); /* exactly at s */
 	CHECK(DPRE("") == 0);
 	CHECK(DPRE("31 February 2019 was") == 0);
 
@@ -416,7 +471,7 @@ static void test_prefixes(void)
 	CHECK_STR(p.label, "2016/17");
 	CHECK(PPRE("Dec18-Jan19)", &p) == 11);
 	CHECK_STR(p.label, "2m to 2019-01");
-	CHECK(PPRE("2019-02-21", &p) == 0);            /* a day, not a month */
+	CHECK(PPRE("2019-02-21", &p) == 0); /* a day, not a month */
 	CHECK(PPRE("October 2023 to December 2023 there were", &p) == 29);
 	CHECK_STR(p.label, "3m to 2023-12");
 	CHECK(PPRE("junk", &p) == 0);
@@ -425,14 +480,15 @@ static void test_prefixes(void)
 	CHECK(TPRE("11.12 a.m. start", &t) == 9 && t == 672);
 	CHECK(TPRE("10.30am-12pm, room 2", &t) == 12 && t == 630);
 	CHECK(TPRE("2019 figures", &t) == 0);
-	CHECK(time_prefix("2pm", 1, &t) == 0);          /* n honoured: "2" */
+	CHECK(time_prefix("2pm", 1, &t) == 0); /* n honoured: "2" */
 }
 
 /* Every prefix of every sample, in a block of exactly that size: ASan
  * proves no read past n; whatever parses is a valid date or period. */
 static int sweep_parsed, sweep_bad;
 
-static void sweep_one(const char *b, size_t n)
+static void
+sweep_one(const char *b, size_t n)
 {
 	cs_date d;
 	cs_period p;
@@ -443,8 +499,9 @@ static void sweep_one(const char *b, size_t n)
 	if (period_parse(b, n, &p)) {
 		sweep_parsed++;
 		sweep_bad += !date_valid(p.start.y, p.start.m, p.start.d) ||
-			     !date_valid(p.end.y, p.end.m, p.end.d) ||
-			     p.label[0] == '\0' || strlen(p.label) >= sizeof p.label;
+		             !date_valid(p.end.y, p.end.m, p.end.d) ||
+		             p.label[0] == '\0' ||
+		             strlen(p.label) >= sizeof p.label;
 	}
 	int t = time_parse(b, n);
 	sweep_bad += t < -1 || t >= 24 * 60;
@@ -454,15 +511,32 @@ static void sweep_one(const char *b, size_t n)
 	(void)time_prefix(b, n, &t);
 }
 
-static void test_prefix_sweep(void)
+static void
+test_prefix_sweep(void)
 {
 	static const char *const samples[] = {
-		"FRIDAY 12TH APRIL, 2019", "24 th February 2024", "21.06.22",
-		"28/02/2019", "2019-02-21", "July 21, 2017", "11.12 a.m.",
-		"10-12:00 hrs", "12 noon", "Q1 2023/24", "12 months to 28/02/2019",
-		"Year-end October 2022", "Dec18-Jan19", "Nov \xe2\x80\x93 Feb 2020",
-		"October 2023 to December 2023", "calendar year 2022", "201902",
-		"Jan \xe2\x80\x99" "19", "\xc2\xa0" "2016/17" "\xc2\xa0",
+		"FRIDAY 12TH APRIL, 2019",
+		"24 th February 2024",
+		"21.06.22",
+		"28/02/2019",
+		"2019-02-21",
+		"July 21, 2017",
+		"11.12 a.m.",
+		"10-12:00 hrs",
+		"12 noon",
+		"Q1 2023/24",
+		"12 months to 28/02/2019",
+		"Year-end October 2022",
+		"Dec18-Jan19",
+		"Nov \xe2\x80\x93 Feb 2020",
+		"October 2023 to December 2023",
+		"calendar year 2022",
+		"201902",
+		"Jan \xe2\x80\x99"
+		"19",
+		"\xc2\xa0"
+		"2016/17"
+		"\xc2\xa0",
 	};
 	exact_sweep(samples, sizeof samples / sizeof samples[0], sweep_one);
 	CHECK(sweep_parsed > 20);
@@ -474,7 +548,8 @@ static void test_prefix_sweep(void)
 /* The first period in lit from byte 0, as "label start end [text]", or "no". */
 static char fbuf[160];
 
-static const char *F(const char *lit)
+static const char *
+F(const char *lit)
 {
 	bool ok;
 	cs_period p;
@@ -482,11 +557,13 @@ static const char *F(const char *lit)
 	WITH_EXACT(lit, b, n, ok = period_find(b, n, 0, &p, &so, &eo));
 	if (!ok)
 		return "no";
-	snprintf(fbuf, sizeof fbuf, "%s [%.*s]", show(&p), (int)(eo - so), lit + so);
+	snprintf(fbuf, sizeof fbuf, "%s [%.*s]", show(&p), (int)(eo - so),
+	         lit + so);
 	return fbuf;
 }
 
-static const char *B(const char *lit)
+static const char *
+B(const char *lit)
 {
 	bool ok;
 	size_t so = 0, eo = 0;
@@ -497,44 +574,58 @@ static const char *B(const char *lit)
 	return fbuf;
 }
 
-static void test_period_find(void)
+static void
+test_period_find(void)
 {
-	CHECK_STR(F("In the 12 months to March 2017 burglary fell"),
-		  "12m to 2017-03 2016-04-01 2017-03-31 [12 months to March 2017]");
+	CHECK_STR(
+	    F("In the 12 months to March 2017 burglary fell"),
+	    "12m to 2017-03 2016-04-01 2017-03-31 [12 months to March 2017]");
 	CHECK_STR(F("over the 12-month period to September 2023, robbery rose"),
-		  "12m to 2023-09 2022-10-01 2023-09-30 [12-month period to September 2023]");
+	          "12m to 2023-09 2022-10-01 2023-09-30 [12-month period to "
+	          "September 2023]");
 	CHECK_STR(F("Over the last 12 months (up to March 2017) there were"),
-		  "12m to 2017-03 2016-04-01 2017-03-31 [12 months (up to March 2017)]");
+	          "12m to 2017-03 2016-04-01 2017-03-31 [12 months (up to "
+	          "March 2017)]");
 	CHECK_STR(F("In the 3 months of January 2024 to March 2024 there were"),
-		  "3m to 2024-03 2024-01-01 2024-03-31 [3 months of January 2024 to March 2024]");
+	          "3m to 2024-03 2024-01-01 2024-03-31 [3 months of January "
+	          "2024 to March 2024]");
 	CHECK_STR(F("Robbery rose 5% in 2016/17 against 2015/16"),
-		  "2016/17 2016-04-01 2017-03-31 [2016/17]");
-	CHECK_STR(F("in Q2 2023/24, a fall"), "Q2 2023/24 2023-07-01 2023-09-30 [Q2 2023/24]");
-	CHECK_STR(F("Year-end October 2022 shows"),
-		  "12m to 2022-10 2021-11-01 2022-10-31 [Year-end October 2022]");
+	          "2016/17 2016-04-01 2017-03-31 [2016/17]");
+	CHECK_STR(F("in Q2 2023/24, a fall"),
+	          "Q2 2023/24 2023-07-01 2023-09-30 [Q2 2023/24]");
+	CHECK_STR(
+	    F("Year-end October 2022 shows"),
+	    "12m to 2022-10 2021-11-01 2022-10-31 [Year-end October 2022]");
 	CHECK_STR(F("the figures for Dec18-Jan19 show"),
-		  "2m to 2019-01 2018-12-01 2019-01-31 [Dec18-Jan19]");
-	CHECK_STR(F("the calendar year 2022 saw"), "12m to 2022-12 2022-01-01 2022-12-31 [calendar year 2022]");
-	CHECK_STR(F("12 months to 28/02/2019: 12 offences"),
-		  "12m to 2019-02 2018-03-01 2019-02-28 [12 months to 28/02/2019]");
+	          "2m to 2019-01 2018-12-01 2019-01-31 [Dec18-Jan19]");
+	CHECK_STR(F("the calendar year 2022 saw"),
+	          "12m to 2022-12 2022-01-01 2022-12-31 [calendar year 2022]");
+	CHECK_STR(
+	    F("12 months to 28/02/2019: 12 offences"),
+	    "12m to 2019-02 2018-03-01 2019-02-28 [12 months to 28/02/2019]");
 	/* one answer for two-digit years, the same as period_parse */
-	CHECK_STR(F("figures for Jan-99 were"), "1999-01 1999-01-01 1999-01-31 [Jan-99]");
-	CHECK_STR(F("figures for Jan-19 were"), "2019-01 2019-01-01 2019-01-31 [Jan-19]");
+	CHECK_STR(F("figures for Jan-99 were"),
+	          "1999-01 1999-01-01 1999-01-31 [Jan-99]");
+	CHECK_STR(F("figures for Jan-19 were"),
+	          "2019-01 2019-01-01 2019-01-31 [Jan-19]");
 	CHECK_STR(P("Jan-99"), "1999-01 1999-01-01 1999-01-31");
 	/* a day is a date, not its month; a bare year is not a period */
 	CHECK_STR(F("On 21 July 2017 there were 3 burglaries"), "no");
 	CHECK_STR(F("On 21 July 2017 and in August 2017"),
-		  "2017-08 2017-08-01 2017-08-31 [August 2017]");
+	          "2017-08 2017-08-01 2017-08-31 [August 2017]");
 	CHECK_STR(F("the 2019 - 2022 plan, item 12, call 101"), "no");
 	/* a year alone: a calendar year in prose after "in", "than" ... */
 	CHECK_STR(F("612 residential burglaries in 2023, 14 fewer"),
-		  "12m to 2023-12 2023-01-01 2023-12-31 [2023]");
-	CHECK_STR(F("4% fewer than in 2022."), "12m to 2022-12 2022-01-01 2022-12-31 [2022]");
+	          "12m to 2023-12 2023-01-01 2023-12-31 [2023]");
+	CHECK_STR(F("4% fewer than in 2022."),
+	          "12m to 2022-12 2022-01-01 2022-12-31 [2022]");
 	CHECK_STR(F("from 2019 onward there were 13"), "no");
-	CHECK_STR(F("in 2023/24 and in 20234"), "2023/24 2023-04-01 2024-03-31 [2023/24]");
+	CHECK_STR(F("in 2023/24 and in 20234"),
+	          "2023/24 2023-04-01 2024-03-31 [2023/24]");
 	CHECK_STR(F("in 1,998 cases"), "no");
-	CHECK_STR(F("in the three months to March 2024"),
-		  "3m to 2024-03 2024-01-01 2024-03-31 [three months to March 2024]");
+	CHECK_STR(
+	    F("in the three months to March 2024"),
+	    "3m to 2024-03 2024-01-01 2024-03-31 [three months to March 2024]");
 	CHECK_STR(F("2019-02-21 at 10:00"), "no");
 	CHECK_STR(F("Burglary fell by 12%"), "no");
 	CHECK_STR(F(""), "no");
@@ -547,19 +638,22 @@ static void test_period_find(void)
 		CHECK_STR(p.label, "2016/17");
 	}
 	/* backwards ranges are not periods, and are reported */
-	CHECK_STR(F("in the 3 months of March 2024 to January 2024 there were"), "no");
+	CHECK_STR(F("in the 3 months of March 2024 to January 2024 there were"),
+	          "no");
 	CHECK_STR(B("in the 3 months of March 2024 to January 2024 there were"),
-		  "3 months of March 2024 to January 2024");
-	CHECK_STR(B("from December 2023 to September 2023"), "December 2023 to September 2023");
+	          "3 months of March 2024 to January 2024");
+	CHECK_STR(B("from December 2023 to September 2023"),
+	          "December 2023 to September 2023");
 	CHECK_STR(B("In the 2 months of January 2024 to March 2024"),
-		  "2 months of January 2024 to March 2024");
+	          "2 months of January 2024 to March 2024");
 	CHECK_STR(B("In the 3 months of January 2024 to March 2024"), "no");
 	CHECK_STR(B("October 2023 to December 2023"), "no");
 }
 
 /* ---- date_find / time_find ---- */
 
-static const char *DFIND(const char *lit, size_t from, size_t *so, size_t *eo)
+static const char *
+DFIND(const char *lit, size_t from, size_t *so, size_t *eo)
 {
 	bool ok;
 	cs_date d;
@@ -570,7 +664,8 @@ static const char *DFIND(const char *lit, size_t from, size_t *so, size_t *eo)
 	return iso;
 }
 
-static int TFIND(const char *lit, size_t from, size_t *so, size_t *eo)
+static int
+TFIND(const char *lit, size_t from, size_t *so, size_t *eo)
 {
 	bool ok;
 	int t = -1;
@@ -578,7 +673,8 @@ static int TFIND(const char *lit, size_t from, size_t *so, size_t *eo)
 	return ok ? t : -1;
 }
 
-static void test_find(void)
+static void
+test_find(void)
 {
 	size_t so = 0, eo = 0;
 	const char *h = "HELD ON WEDNESDAY, 30TH MARCH, 2022, AT 10.00 A.M.";
@@ -587,23 +683,28 @@ static void test_find(void)
 	CHECK(so == 8 && eo == 35);
 	CHECK(TFIND(h, eo, &so, &eo) == 600);
 	CHECK(so == 40);
-	CHECK_STR(DFIND("The next meeting: 7th of July 2025 at 7pm", 0, &so, &eo),
-		  "2025-07-07");
-	CHECK(TFIND("The next meeting: 7th of July 2025 at 7pm", eo, &so, &eo) == 19 * 60);
+	CHECK_STR(
+	    DFIND("The next meeting: 7th of July 2025 at 7pm", 0, &so, &eo),
+	    "2025-07-07");
+	CHECK(TFIND("The next meeting: 7th of July 2025 at 7pm", eo, &so,
+	            &eo) == 19 * 60);
 	/* a later date when from is past the first */
-	CHECK_STR(DFIND("on 1/2/2019 and on 3/4/2020", 5, &so, &eo), "2020-04-03");
+	CHECK_STR(DFIND("on 1/2/2019 and on 3/4/2020", 5, &so, &eo),
+	          "2020-04-03");
 	/* not inside a word or number */
 	CHECK_STR(DFIND("ref 1112/03/2019x", 0, &so, &eo), "no");
 	CHECK_STR(DFIND("30 February 2023 is no date", 0, &so, &eo), "no");
 	CHECK_STR(DFIND("no dates here", 0, &so, &eo), "no");
 	CHECK_STR(DFIND("", 0, &so, &eo), "no");
 	CHECK(TFIND("meeting closed at 20.52", 0, &so, &eo) == 20 * 60 + 52);
-	CHECK(TFIND("closed the meeting at 9.15pm.", 0, &so, &eo) == 21 * 60 + 15);
+	CHECK(TFIND("closed the meeting at 9.15pm.", 0, &so, &eo) ==
+	      21 * 60 + 15);
 	CHECK(TFIND("2019 figures, 4 items", 0, &so, &eo) == -1);
-	CHECK(TFIND("at 8pm", 7, &so, &eo) == -1);     /* from past the end */
+	CHECK(TFIND("at 8pm", 7, &so, &eo) == -1); /* from past the end */
 }
 
-int main(void)
+int
+main(void)
 {
 	test_find();
 	test_prefix_sweep();

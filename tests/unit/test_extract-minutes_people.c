@@ -19,8 +19,11 @@ res(const char *ref, int flags)
 	int st;
 	char *full = nameidx_resolve_as(ix, ref, flags, &st);
 
-	snprintf(out, sizeof out, "%s%s", st == RESOLVE_FULL ? "" :
-		 st == RESOLVE_AMBIGUOUS ? "*" : "?", full);
+	snprintf(out, sizeof out, "%s%s",
+	         st == RESOLVE_FULL        ? ""
+	         : st == RESOLVE_AMBIGUOUS ? "*"
+	                                   : "?",
+	         full);
 	free(full);
 	return out;
 }
@@ -35,7 +38,7 @@ entry(const char *s)
 	if (k == ENTRY_NONE)
 		return "none";
 	snprintf(out, sizeof out, "%s|%s|%s|%c", p.name, p.role, p.org,
-		 p.sex ? p.sex : '-');
+	         p.sex ? p.sex : '-');
 	person_clear(&p);
 	return out;
 }
@@ -49,7 +52,7 @@ owners(const char *s)
 	char *who;
 
 	owners_parse(&ol, s, strlen(s));
-	ol.passive = true;              /* no warning in the test's output */
+	ol.passive = true; /* no warning in the test's output */
 	who = owners_resolve(&ol, ix, "test", 1);
 	snprintf(out, sizeof out, "%s", who);
 	free(who);
@@ -96,20 +99,21 @@ main(void)
 	CHECK_STR(entry("Mrs Hayley Dunn"), "Hayley Dunn|||f");
 	CHECK_STR(entry("Chairman Cllr Mrs Ash"), "Ash|Chairman; Cllr||f");
 	CHECK_STR(entry("Ms. Jo Reed, Administrative Officer, Housing"),
-		  "Jo Reed|Administrative Officer|Housing|f");
+	          "Jo Reed|Administrative Officer|Housing|f");
 	CHECK_STR(entry("Dan Hart MP"), "Dan Hart|MP||-");
 	CHECK_STR(entry("Mr R Dean \xE2\x80\x93 County Councillor"),
-		  "R Dean|County Councillor||m");
+	          "R Dean|County Councillor||m");
 	CHECK_STR(entry("Jo Reed\tLondon Fire Brigade"),
-		  "Jo Reed||London Fire Brigade|-");
+	          "Jo Reed||London Fire Brigade|-");
 	CHECK_STR(entry("The meeting opened at seven."), "none");
 
 	ix = nameidx_new();
 	nameidx_person(ix, "Ann Bell", "Cllr", 'f', NIX_LISTED);
 	nameidx_person(ix, "Tom Bell", NULL, 'm', 0);
 	nameidx_person(ix, "Jo Reed", NULL, 0, NIX_LISTED | NIX_ABSENT);
-	nameidx_person(ix, "Mary Curran", "Meetings Administrator, Newcastle West",
-		       'f', NIX_LISTED);
+	nameidx_person(ix, "Mary Curran",
+	               "Meetings Administrator, Newcastle West", 'f',
+	               NIX_LISTED);
 	nameidx_person(ix, "Kwame Osei", NULL, 0, 0);
 	nameidx_person(ix, "Jim Ross", NULL, 'm', 0);
 	/* "Cllrs Shewell" is no name, however it was printed */
@@ -130,7 +134,7 @@ main(void)
 	/* initials */
 	CHECK_STR(res("KO", 0), "Kwame Osei");
 	CHECK_STR(res("TB", 0), "Tom Bell");
-	CHECK_STR(res("JR", 0), "?JR");     /* Jo Reed or Jim Ross: kept */
+	CHECK_STR(res("JR", 0), "?JR"); /* Jo Reed or Jim Ross: kept */
 	/* a role listed with one person */
 	CHECK_STR(res("the Meetings Administrator", 0), "Mary Curran");
 	/* never someone who sent apologies, when asked for those present;
@@ -148,9 +152,9 @@ main(void)
 
 	/* owners: split, plural titles handed on, resolved */
 	CHECK_STR(owners("Cllrs Osei & Curran / Clerk"),
-		  "Kwame Osei; Mary Curran; Clerk");
+	          "Kwame Osei; Mary Curran; Clerk");
 	CHECK_STR(owners("Chairman, Mrs Bell and the Meetings Administrator"),
-		  "Kwame Osei; Ann Bell; Mary Curran");
+	          "Kwame Osei; Ann Bell; Mary Curran");
 	/* an owner who sent apologies is still theirs when named */
 	CHECK_STR(owners("Ms Reed"), "Jo Reed");
 
@@ -165,13 +169,17 @@ main(void)
 
 	/* an owner in a right-hand column */
 	{
-		const char *a = "The bench is still to be repaired.\t\t\t   Clerk";
-		const char *b = "Lloyds Bank statement, balance of 12,278.37\t\tNotedS";
-		const char *c = "The Clerk will write to the county about the drains.";
+		const char *a =
+		    "The bench is still to be repaired.\t\t\t   Clerk";
+		const char *b =
+		    "Lloyds Bank statement, balance of 12,278.37\t\tNotedS";
+		const char *c =
+		    "The Clerk will write to the county about the drains.";
 		size_t bn, os, oe;
 
 		CHECK(prose_owner_column(a, strlen(a), &bn, &os, &oe));
-		CHECK(bn == 34 && oe - os == 5 && memcmp(a + os, "Clerk", 5) == 0);
+		CHECK(bn == 34 && oe - os == 5 &&
+		      memcmp(a + os, "Clerk", 5) == 0);
 		/* a stray letter glued on goes */
 		CHECK(prose_owner_column(b, strlen(b), &bn, &os, &oe));
 		CHECK(oe - os == 5 && memcmp(b + os, "Noted", 5) == 0);

@@ -55,14 +55,17 @@ broken(const char *data, const char *want)
 static void
 test_broken(void)
 {
-	CHECK(broken(HEADER "W15000002\tGwent\tforce\t\t\t1\t1\n",
-		     "areas.tsv:2: level 'force' is not ward, lad, csp or pfa"));
+	CHECK(
+	    broken(HEADER "W15000002\tGwent\tforce\t\t\t1\t1\n",
+	           "areas.tsv:2: level 'force' is not ward, lad, csp or pfa"));
 	CHECK(broken(HEADER "W14000022\tNewport\tcsp\tW15000099\t\t1\t1\n",
-		     "areas.tsv:2: W14000022: parent W15000099 is not in the table one level up"));
-	CHECK(broken(HEADER "W15000002\tGwent\tpfa\t\t\t1\t1\nW15000002\tGwent\tpfa\t\t\t1\t1\n",
-		     "areas.tsv:3: W15000002 is listed twice"));
+	             "areas.tsv:2: W14000022: parent W15000099 is not in the "
+	             "table one level up"));
+	CHECK(broken(HEADER "W15000002\tGwent\tpfa\t\t\t1\t1\nW15000002\tGwent"
+	                    "\tpfa\t\t\t1\t1\n",
+	             "areas.tsv:3: W15000002 is listed twice"));
 	CHECK(broken(HEADER "W15000002\tGwent\tpfa\t\t\tmany\t1\n",
-		     "areas.tsv:2: mid2020: not a population: 'many'"));
+	             "areas.tsv:2: mid2020: not a population: 'many'"));
 }
 
 static void
@@ -105,8 +108,10 @@ test_names(void)
 	/* Forces as police.uk names them. */
 	CHECK_STR(code(name("Gwent Police", GEO_PFA)), "W15000002");
 	CHECK_STR(code(name("City of London Police", GEO_PFA)), "E23000034");
-	CHECK_STR(code(name("Metropolitan Police Service", GEO_PFA)), "E23000001");
-	CHECK_STR(code(name("Avon and Somerset Constabulary", GEO_PFA)), "E23000036");
+	CHECK_STR(code(name("Metropolitan Police Service", GEO_PFA)),
+	          "E23000001");
+	CHECK_STR(code(name("Avon and Somerset Constabulary", GEO_PFA)),
+	          "E23000036");
 	/* Wards are found by code only. */
 	CHECK(name("Abbey", GEO_WARD) == NULL);
 	CHECK(name("Newport", -1) == NULL);
@@ -143,7 +148,7 @@ main(void)
 		perror("mkdtemp");
 		return 99;
 	}
-	test_broken();         /* first: children must not inherit a load */
+	test_broken(); /* first: children must not inherit a load */
 	test_chain();
 	test_names();
 	test_population();

@@ -90,16 +90,22 @@ written(const char *const f[], size_t nf, const size_t len[])
 static void
 writer_keeps_output_utf8(void)
 {
-	const char *f[] = { "Bar\xffnet", "Burg\xc0\xaf" "ary", "caf\xc3\xa9 \xe2\x80\x93",
-			    "\xed\xa0\x80", "x\xf0\x9f\x98", "a\tb\0c" };
+	const char *f[] = { "Bar\xffnet",
+		            "Burg\xc0\xaf"
+		            "ary",
+		            "caf\xc3\xa9 \xe2\x80\x93",
+		            "\xed\xa0\x80",
+		            "x\xf0\x9f\x98",
+		            "a\tb\0c" };
 	size_t len[] = { 7, 9, 9, 3, 4, 5 };
 
 	CHECK_STR(written(f, 6, len),
-		  "Bar\xef\xbf\xbdnet\tBurg\xef\xbf\xbd\xef\xbf\xbd" "ary\t"
-		  "caf\xc3\xa9 \xe2\x80\x93\t"                     /* valid: kept */
-		  "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\t"       /* a surrogate */
-		  "x\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\t"      /* cut short */
-		  "a b c\n");
+	          "Bar\xef\xbf\xbdnet\tBurg\xef\xbf\xbd\xef\xbf\xbd"
+	          "ary\t"
+	          "caf\xc3\xa9 \xe2\x80\x93\t"              /* valid: kept */
+	          "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\t"  /* a surrogate */
+	          "x\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\t" /* cut short */
+	          "a b c\n");
 }
 
 /* fuzz_date, "1,months to 30Mar09": period_shift labelled a day-exact

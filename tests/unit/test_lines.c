@@ -12,10 +12,13 @@ test_basic(void)
 	size_t n;
 	lines *l;
 
-	unit_tmpfile(p, "\xEF\xBB\xBF" "a\r\nbb\n\nlast", 14);
+	unit_tmpfile(p,
+	             "\xEF\xBB\xBF"
+	             "a\r\nbb\n\nlast",
+	             14);
 	l = lines_open(1, names);
 	CHECK(lines_next(l, &line, &n));
-	CHECK(n == 1 && strcmp(line, "a") == 0);   /* BOM and CR gone */
+	CHECK(n == 1 && strcmp(line, "a") == 0); /* BOM and CR gone */
 	CHECK(lines_new_file(l));
 	CHECK(lines_lineno(l) == 1);
 	CHECK(lines_next(l, &line, &n) && n == 2 && strcmp(line, "bb") == 0);
@@ -38,7 +41,7 @@ test_nul_and_long(void)
 	lines *l;
 
 	memset(s, 'x', big);
-	s[10] = '\0';              /* a NUL inside the line is data */
+	s[10] = '\0'; /* a NUL inside the line is data */
 	memcpy(s + big, "\nok\n", 4);
 	unit_tmpfile(p, s, big + 4);
 	l = lines_open(1, names);
@@ -61,7 +64,7 @@ test_operands(void)
 
 	unit_tmpfile(p1, "one\ntwo\n", 8);
 	unit_tmpfile(p2, "", 0);                  /* an empty operand */
-	unit_tmpfile(p3, "\xEF\xBB\xBFthree", 8);  /* BOM again, no LF */
+	unit_tmpfile(p3, "\xEF\xBB\xBFthree", 8); /* BOM again, no LF */
 	l = lines_open(3, names);
 	CHECK(lines_next(l, &line, &n) && strcmp(line, "one") == 0);
 	CHECK(lines_next(l, &line, &n) && strcmp(line, "two") == 0);
@@ -69,7 +72,7 @@ test_operands(void)
 	CHECK(lines_new_file(l) && lines_lineno(l) == 1);
 	CHECK(strcmp(lines_source(l), p3) == 0);
 	CHECK(!lines_next(l, &line, &n));
-	CHECK(!lines_next(l, &line, &n));           /* stays at the end */
+	CHECK(!lines_next(l, &line, &n)); /* stays at the end */
 	lines_close(l);
 	unlink(p1);
 	unlink(p2);

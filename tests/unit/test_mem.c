@@ -30,7 +30,7 @@ main(void)
 	a = xgrow(a, &cap, 1000, sizeof *a);
 	CHECK(cap >= 1000);
 	a[999] = 7;
-	a = xgrow(a, &cap, 10, sizeof *a);   /* never shrinks */
+	a = xgrow(a, &cap, 10, sizeof *a); /* never shrinks */
 	CHECK(cap >= 1000 && a[999] == 7);
 	free(a);
 

@@ -26,7 +26,7 @@ main(void)
 	CHECK_STR(fold("Theft/Taking of M/V", 0), "theft taking of m v");
 	CHECK_STR(fold("Burglary - Residential", 0), "burglary residential");
 	CHECK_STR(fold("Burglary \xE2\x80\x93 Residential", 0),
-		  "burglary residential");
+	          "burglary residential");
 	CHECK_STR(fold("Violence (with injury)", 0), "violence with injury");
 	/* Spaces: repeated, leading, trailing, tabs, NBSP. */
 	CHECK_STR(fold("  Tower   Hamlets \t", 0), "tower hamlets");
@@ -45,7 +45,11 @@ main(void)
 	/* UTF-8 kept; Latin-1 capitals lowered; junk bytes kept as they are. */
 	CHECK_STR(fold("Caf\xC3\xA9 Quarter", 0), "caf\xC3\xA9 quarter");
 	CHECK_STR(fold("CAF\xC3\x89", 0), "caf\xC3\xA9");
-	CHECK_STR(fold("2\xC3\x97" "3", 0), "2\xC3\x97" "3");
+	CHECK_STR(fold("2\xC3\x97"
+	               "3",
+	               0),
+	          "2\xC3\x97"
+	          "3");
 	CHECK_STR(fold("x\xFFy\xE2", 0), "x\xFFy\xE2");
 	/* Empty and punctuation only. */
 	CHECK_STR(fold("", 0), "");

@@ -9,42 +9,48 @@
 
 static cs_num g;
 
-static num_status P(const char *lit)
+static num_status
+P(const char *lit)
 {
 	num_status st;
 	WITH_EXACT(lit, b, n, st = num_parse(b, n, &g));
 	return st;
 }
 
-static num_status PRE(const char *lit)
+static num_status
+PRE(const char *lit)
 {
 	num_status st;
 	WITH_EXACT(lit, b, n, st = num_prefix(b, n, &g));
 	return st;
 }
 
-static bool COUNT(const char *lit, long *v)
+static bool
+COUNT(const char *lit, long *v)
 {
 	bool ok;
 	WITH_EXACT(lit, b, n, ok = num_count(b, n, v));
 	return ok;
 }
 
-static bool LONG(const char *lit, long *v)
+static bool
+LONG(const char *lit, long *v)
 {
 	bool ok;
 	WITH_EXACT(lit, b, n, ok = num_long(b, n, v));
 	return ok;
 }
 
-static const char *FMT(double v, int dec)
+static const char *
+FMT(double v, int dec)
 {
 	static char buf[64];
 	num_format(buf, sizeof buf, v, dec);
 	return buf;
 }
 
-static void test_parse_formats(void)
+static void
+test_parse_formats(void)
 {
 	CHECK(P("1,199") == NUM_OK && g.value == 1199 && g.decimals == 0);
 	CHECK_STR(g.text, "1199");
@@ -71,7 +77,7 @@ static void test_parse_formats(void)
 	CHECK_STR(g.text, "3");
 	CHECK(P("UP 3%") == NUM_OK && g.value == 3);
 	CHECK(P("Down -14.8%") == NUM_OK && g.value == -14.8);
-	CHECK(P("Down +14.8%") == NUM_NONE);   /* contradicts itself */
+	CHECK(P("Down +14.8%") == NUM_NONE); /* contradicts itself */
 	CHECK(P("Downtown 3") == NUM_NONE);
 	CHECK(P("Up3%") == NUM_NONE);
 
@@ -84,8 +90,8 @@ static void test_parse_formats(void)
 	CHECK_STR(g.text, "15");
 	CHECK(P("15 / 32") == NUM_OK && g.has_of && g.of == 32);
 	CHECK(P("32/32") == NUM_OK && g.has_of && g.of == 32);
-	CHECK(P("2016/17") == NUM_NONE);        /* a financial year, not a rank */
-	CHECK(P("28/02/2019") == NUM_NONE);     /* a date */
+	CHECK(P("2016/17") == NUM_NONE);    /* a financial year, not a rank */
+	CHECK(P("28/02/2019") == NUM_NONE); /* a date */
 	CHECK(P("15/0") == NUM_NONE);
 
 	CHECK(P("0.4") == NUM_OK && g.value == 0.4 && g.decimals == 1);
@@ -100,10 +106,15 @@ static void test_parse_formats(void)
 	CHECK_STR(g.text, "7");
 
 	/* Minus signs as typeset. */
-	CHECK(P("\xe2\x88\x92" "3.5") == NUM_OK && g.value == -3.5);  /* U+2212 */
+	CHECK(P("\xe2\x88\x92"
+	        "3.5") == NUM_OK &&
+	      g.value == -3.5); /* U+2212 */
 	CHECK_STR(g.text, "-3.5");
-	CHECK(P("\xe2\x80\x93" "7%") == NUM_OK && g.value == -7 && g.percent); /* en dash */
-	CHECK(P("\xe2\x80\x94" "7") == NUM_NONE);                    /* em dash: not a sign */
+	CHECK(P("\xe2\x80\x93"
+	        "7%") == NUM_OK &&
+	      g.value == -7 && g.percent); /* en dash */
+	CHECK(P("\xe2\x80\x94"
+	        "7") == NUM_NONE); /* em dash: not a sign */
 
 	/* Accounts brackets: bare amounts negative, signed/percent keep sign. */
 	CHECK(P("(12)") == NUM_OK && g.value == -12);
@@ -117,7 +128,10 @@ static void test_parse_formats(void)
 
 	/* Spaces (ASCII, NBSP) around a cell, "%" spelled out. */
 	CHECK(P("  17\t") == NUM_OK && g.value == 17);
-	CHECK(P("\xc2\xa0" "17" "\xc2\xa0") == NUM_OK && g.value == 17);
+	CHECK(P("\xc2\xa0"
+	        "17"
+	        "\xc2\xa0") == NUM_OK &&
+	      g.value == 17);
 	CHECK(P("12 %") == NUM_OK && g.percent && g.value == 12);
 	CHECK(P("12 per cent") == NUM_OK && g.percent);
 	CHECK(P("12 percent") == NUM_OK && g.percent);
@@ -129,22 +143,24 @@ static void test_parse_formats(void)
 	CHECK_STR(g.text, "0.002");
 }
 
-static void test_parse_footnotes(void)
+static void
+test_parse_footnotes(void)
 {
 	CHECK(P("19.6%12") == NUM_OK && g.value == 19.6 && g.percent);
 	CHECK_STR(g.text, "19.6");
 	CHECK(P("19.6%1 ") == NUM_OK && g.value == 19.6);
 	CHECK(P("42*") == NUM_OK && g.value == 42);
 	CHECK(P("42**") == NUM_OK && g.value == 42);
-	CHECK(P("42\xc2\xb9") == NUM_OK && g.value == 42);         /* ¹ */
-	CHECK(P("42\xe2\x81\xb4") == NUM_OK && g.value == 42);     /* ⁴ */
-	CHECK(P("42\xe2\x80\xa0") == NUM_OK && g.value == 42);     /* † */
+	CHECK(P("42\xc2\xb9") == NUM_OK && g.value == 42);     /* ¹ */
+	CHECK(P("42\xe2\x81\xb4") == NUM_OK && g.value == 42); /* ⁴ */
+	CHECK(P("42\xe2\x80\xa0") == NUM_OK && g.value == 42); /* † */
 	CHECK(P("MOPAC74") == NUM_NONE);
 	CHECK(P("74MOPAC") == NUM_NONE);
 	CHECK(P("19.6%12a") == NUM_NONE);
 }
 
-static void test_parse_malformed(void)
+static void
+test_parse_malformed(void)
 {
 	CHECK(P("") == NUM_NONE);
 	CHECK(P("   ") == NUM_NONE);
@@ -162,7 +178,7 @@ static void test_parse_malformed(void)
 	CHECK(P("--5") == NUM_NONE);
 	CHECK(P("1e") == NUM_NONE);
 	CHECK(P("n/a") == NUM_NONE);
-	CHECK(P("\xe2\x80\x93") == NUM_NONE);   /* a lone dash: "nil" */
+	CHECK(P("\xe2\x80\x93") == NUM_NONE); /* a lone dash: "nil" */
 	CHECK(g.value == 0 && g.text[0] == '\0');
 
 	/* Overflow: beyond 15 significant digits, or an absurd exponent. */
@@ -171,38 +187,44 @@ static void test_parse_malformed(void)
 	CHECK(P("1e-400") == NUM_OVERFLOW);
 	CHECK(P("1e99999999999999999999") == NUM_OVERFLOW);
 	CHECK(P("1234567890123456") == NUM_OVERFLOW);
-	CHECK(P("999,999,999,999,999") == NUM_OK && g.value == 999999999999999.0);
+	CHECK(P("999,999,999,999,999") == NUM_OK &&
+	      g.value == 999999999999999.0);
 	CHECK(P("123456789012345678901234567890x") == NUM_NONE);
 	CHECK(P("0.00000000000000000000001") == NUM_OVERFLOW); /* 23 decimals */
 
 	/* n is honoured: the bytes after n are digits that must not be read. */
 	cs_num o;
 	CHECK(num_parse("12345", 2, &o) == NUM_OK && o.value == 12);
-	CHECK(num_parse("19.6%12", 5, &o) == NUM_OK && o.value == 19.6 && o.percent);
-	CHECK(num_parse("1,199", 3, &o) == NUM_NONE);   /* "1,1" */
-	CHECK(num_parse("15/32", 4, &o) == NUM_NONE);   /* "15/3": 3 < 15 */
+	CHECK(num_parse("19.6%12", 5, &o) == NUM_OK && o.value == 19.6 &&
+	      o.percent);
+	CHECK(num_parse("1,199", 3, &o) == NUM_NONE); /* "1,1" */
+	CHECK(num_parse("15/32", 4, &o) == NUM_NONE); /* "15/3": 3 < 15 */
 	CHECK(num_parse("7", 0, &o) == NUM_NONE);
 }
 
-static void test_prefix(void)
+static void
+test_prefix(void)
 {
 	CHECK(PRE("74 offences") == NUM_OK && g.value == 74 && g.end == 2);
 	CHECK(PRE("19.6%12") == NUM_OK && g.value == 19.6 && g.end == 5);
 	CHECK(PRE("1,199 crimes") == NUM_OK && g.end == 5 && g.value == 1199);
 	CHECK(PRE("1,2,3") == NUM_OK && g.value == 1 && g.end == 1);
-	CHECK(PRE("15/32 boroughs") == NUM_OK && g.has_of && g.of == 32 && g.end == 5);
-	CHECK(PRE("28/02/2019") == NUM_OK && !g.has_of && g.value == 28 && g.end == 2);
+	CHECK(PRE("15/32 boroughs") == NUM_OK && g.has_of && g.of == 32 &&
+	      g.end == 5);
+	CHECK(PRE("28/02/2019") == NUM_OK && !g.has_of && g.value == 28 &&
+	      g.end == 2);
 	CHECK(PRE("2016/17") == NUM_OK && !g.has_of && g.end == 4);
 	CHECK(PRE("12. Next") == NUM_OK && g.end == 2);
 	CHECK(PRE("50 per cent of") == NUM_OK && g.percent && g.end == 11);
 	CHECK(PRE("3em") == NUM_OK && g.value == 3 && g.end == 1);
-	CHECK(PRE(" 74") == NUM_NONE);    /* exactly at s: no leading space */
+	CHECK(PRE(" 74") == NUM_NONE); /* exactly at s: no leading space */
 	CHECK(PRE("MOPAC74") == NUM_NONE);
 	CHECK(PRE("") == NUM_NONE);
 	CHECK(PRE("99999999999999999999 x") == NUM_OVERFLOW && g.end == 20);
 }
 
-static void test_count_long(void)
+static void
+test_count_long(void)
 {
 	long v = -1;
 	CHECK(COUNT("1,234", &v) && v == 1234);
@@ -225,8 +247,9 @@ static void test_count_long(void)
 	CHECK(!COUNT("12a", &v));
 	CHECK(!COUNT("123456789012345678901234567890", &v));
 	CHECK(!COUNT("9,223,372,036,854,775,808", &v));
-	CHECK(COUNT("9,223,372,036,854,775,807", &v) && v == 9223372036854775807L);
-	CHECK(num_count("1,2345", 5, &v) && v == 1234);   /* n honoured */
+	CHECK(COUNT("9,223,372,036,854,775,807", &v) &&
+	      v == 9223372036854775807L);
+	CHECK(num_count("1,2345", 5, &v) && v == 1234); /* n honoured */
 
 	CHECK(LONG("201902", &v) && v == 201902);
 	CHECK(LONG("07", &v) && v == 7);
@@ -241,15 +264,16 @@ static void test_count_long(void)
 	CHECK(!num_long("7", 0, &v));
 }
 
-static void test_format(void)
+static void
+test_format(void)
 {
 	CHECK_STR(FMT(-15.0, 1), "-15.0");
 	CHECK_STR(FMT(1199, 0), "1199");
 	CHECK_STR(FMT(0.4, 1), "0.4");
 	CHECK_STR(FMT(-0.0, 1), "0.0");
-	CHECK_STR(FMT(-0.04, 1), "0.0");        /* rounds to zero: no "-0.0" */
+	CHECK_STR(FMT(-0.04, 1), "0.0"); /* rounds to zero: no "-0.0" */
 	CHECK_STR(FMT(-0.4, 0), "0");
-	CHECK_STR(FMT(0.125, 2), "0.13");       /* half away from zero */
+	CHECK_STR(FMT(0.125, 2), "0.13"); /* half away from zero */
 	CHECK_STR(FMT(-2.5, 0), "-3");
 	CHECK_STR(FMT(0.002, 3), "0.002");
 	CHECK_STR(FMT(12.3456, 2), "12.35");
@@ -261,10 +285,11 @@ static void test_format(void)
 	CHECK_STR(FMT(-INFINITY, 1), "-inf");
 	char small[4];
 	num_format(small, sizeof small, 12345, 0);
-	CHECK_STR(small, "123");                /* truncated, still terminated */
+	CHECK_STR(small, "123"); /* truncated, still terminated */
 
 	/* A locale with a decimal comma must not leak in, if one is installed. */
-	if (setlocale(LC_NUMERIC, "de_DE.UTF-8") || setlocale(LC_NUMERIC, "fr_FR.UTF-8")) {
+	if (setlocale(LC_NUMERIC, "de_DE.UTF-8") ||
+	    setlocale(LC_NUMERIC, "fr_FR.UTF-8")) {
 		CHECK_STR(FMT(1e20, 1), "100000000000000000000.0");
 		CHECK_STR(FMT(2.5, 1), "2.5");
 		CHECK(P("2.5") == NUM_OK && g.value == 2.5);
@@ -276,7 +301,8 @@ static void test_format(void)
  * past n (ASan), and whatever parses prints back to the same value. */
 static int sweep_parsed, sweep_bad;
 
-static void sweep_one(const char *b, size_t n)
+static void
+sweep_one(const char *b, size_t n)
 {
 	cs_num a, c;
 	long v;
@@ -293,20 +319,39 @@ static void sweep_one(const char *b, size_t n)
 	}
 }
 
-static void test_prefix_sweep(void)
+static void
+test_prefix_sweep(void)
 {
 	static const char *const samples[] = {
-		"1,199", "-25.6%", "+ 50%", "£139,937", "Down 14.8%", "Up 3%",
-		"↑50%", "↓2.1%", "15/32", "0.4", "(12)", "-15.0", "19.6%12",
-		"\xe2\x88\x92" "3.5", "1e400", "12 per cent", "(£1,200)", "42\xc2\xb9",
-		"1.5e-3", " 17 \xc2\xa0",
+		"1,199",
+		"-25.6%",
+		"+ 50%",
+		"£139,937",
+		"Down 14.8%",
+		"Up 3%",
+		"↑50%",
+		"↓2.1%",
+		"15/32",
+		"0.4",
+		"(12)",
+		"-15.0",
+		"19.6%12",
+		"\xe2\x88\x92"
+		"3.5",
+		"1e400",
+		"12 per cent",
+		"(£1,200)",
+		"42\xc2\xb9",
+		"1.5e-3",
+		" 17 \xc2\xa0",
 	};
 	exact_sweep(samples, sizeof samples / sizeof samples[0], sweep_one);
 	CHECK(sweep_parsed > 40);
 	CHECK(sweep_bad == 0);
 }
 
-int main(void)
+int
+main(void)
 {
 	test_prefix_sweep();
 	test_parse_formats();

@@ -40,7 +40,8 @@ csv_status(const char *s)
 int
 main(void)
 {
-	static const char data[] = "\xEF\xBB\xBF" "a,b\r\n\"1,2\",3\r\n";
+	static const char data[] = "\xEF\xBB\xBF"
+	                           "a,b\r\n\"1,2\",3\r\n";
 	char p[32], *names[1], *line;
 	size_t n;
 	lines *l;
@@ -50,9 +51,9 @@ main(void)
 	names[0] = p;
 	l = lines_open(1, names);
 	CHECK(lines_next(l, &line, &n));
-	CHECK(n == 3 && memcmp(line, "a,b", 3) == 0);   /* BOM and CR gone */
+	CHECK(n == 3 && memcmp(line, "a,b", 3) == 0); /* BOM and CR gone */
 	lines_unread(l);
-	CHECK(lines_next(l, &line, &n));                 /* the same line again */
+	CHECK(lines_next(l, &line, &n)); /* the same line again */
 	CHECK(n == 3 && memcmp(line, "a,b", 3) == 0);
 	CHECK(lines_lineno(l) == 1);
 	lines_unread(l);
@@ -66,11 +67,11 @@ main(void)
 	CHECK(csvin_lineno(c) == 2);
 	CHECK(!csvin_next(c));
 	CHECK_STR(csvin_source(c), p);
-	csvin_close(c);                                   /* closes l too */
+	csvin_close(c); /* closes l too */
 	unlink(p);
 
 	CHECK(csv_status("a,b\n\"1,2\",3\n") == 0);
-	CHECK(csv_status("a,b\n\"1,2,3\n") == 1);         /* quote never closed */
+	CHECK(csv_status("a,b\n\"1,2,3\n") == 1); /* quote never closed */
 	CHECK(csv_status("a,b\n\"1,2,3") == 1);
 	return unit_done();
 }

@@ -16,16 +16,34 @@
 #include "unit.h"
 
 /* The columns of every row built here, in order. */
-enum { C_AREA, C_OFFENCE, C_LABEL, C_PERIOD, C_BASE, C_END, C_MEASURE,
-       C_VALUE, C_UNIT, C_TARGET, C_STATUS, NCOLS };
+enum {
+	C_AREA,
+	C_OFFENCE,
+	C_LABEL,
+	C_PERIOD,
+	C_BASE,
+	C_END,
+	C_MEASURE,
+	C_VALUE,
+	C_UNIT,
+	C_TARGET,
+	C_STATUS,
+	NCOLS
+};
 
 static const int group_cols[] = { C_AREA, C_OFFENCE };
-static const struct cols cols = {
-	.period = C_PERIOD, .base_period = C_BASE, .period_end = C_END,
-	.offence = C_OFFENCE, .offence_label = C_LABEL, .measure = C_MEASURE,
-	.value = C_VALUE, .unit = C_UNIT, .target = C_TARGET, .status = -1,
-	.group = group_cols, .ngroup = 2
-};
+static const struct cols cols = { .period = C_PERIOD,
+	                          .base_period = C_BASE,
+	                          .period_end = C_END,
+	                          .offence = C_OFFENCE,
+	                          .offence_label = C_LABEL,
+	                          .measure = C_MEASURE,
+	                          .value = C_VALUE,
+	                          .unit = C_UNIT,
+	                          .target = C_TARGET,
+	                          .status = -1,
+	                          .group = group_cols,
+	                          .ngroup = 2 };
 
 static group g;
 static struct verdict v;
@@ -35,9 +53,10 @@ static struct verdict v;
 static row *
 add(const char *spec)
 {
-	const char *f[NCOLS] = { "Barnet", "", "", "", "", "", "", "", "", "", "" };
-	static const int from[] = { C_OFFENCE, C_PERIOD, C_BASE, C_MEASURE, C_VALUE,
-				    C_TARGET };
+	const char *f[NCOLS] = { "Barnet", "", "", "", "", "",
+		                 "",       "", "", "", "" };
+	static const int from[] = { C_OFFENCE, C_PERIOD, C_BASE,
+		                    C_MEASURE, C_VALUE,  C_TARGET };
 	char *copy = xstrdup(spec), *p = copy;
 	row *r = xcalloc(1, sizeof *r);
 
@@ -99,8 +118,10 @@ judge(double band)
 static const char *
 judge_t(const char *target_value)
 {
-	struct opts o = { .target_mode = true, .target_text = target_value,
-			  .target_value = target_value ? atof(target_value) : 0 };
+	struct opts o = { .target_mode = true,
+		          .target_text = target_value,
+		          .target_value =
+		              target_value ? atof(target_value) : 0 };
 
 	return verdict(&o);
 }
@@ -157,7 +178,8 @@ test_direction(void)
 	CHECK_STR(judge(0), "red");
 	CHECK(g.rows[0]->dir == DIR_WORSE && g.rows[0]->base == g.rows[1]);
 	CHECK(g.rows[1]->role == ROLE_BASE);
-	CHECK_STR(sbuf_str(&v.reason), "1 of 1 worse: 2023 count +20.0% (120 vs 100)");
+	CHECK_STR(sbuf_str(&v.reason),
+	          "1 of 1 worse: 2023 count +20.0% (120 vs 100)");
 	/* The band is relative for a level: 120 vs 100 is +20%, same within
 	 * 25. */
 	CHECK_STR(judge(25), "green");
@@ -178,7 +200,8 @@ test_direction(void)
 	add("burglary|2022||rank|8");
 	judge(0);
 	CHECK(g.rows[1]->dir == DIR_BETTER && g.rows[1]->base == g.rows[2]);
-	CHECK(g.rows[0]->role == ROLE_HISTORY && g.rows[2]->role == ROLE_HISTORY);
+	CHECK(g.rows[0]->role == ROLE_HISTORY &&
+	      g.rows[2]->role == ROLE_HISTORY);
 	clear();
 }
 
@@ -188,7 +211,8 @@ share(size_t n, size_t w)
 {
 	clear();
 	for (size_t i = 0; i < n; i++)
-		add(i < w ? "burglary|2023||pct_change|4" : "burglary|2023||pct_change|-4");
+		add(i < w ? "burglary|2023||pct_change|4"
+		          : "burglary|2023||pct_change|-4");
 	return judge(0);
 }
 
@@ -198,12 +222,14 @@ test_colour(void)
 	/* scheme-rag: green when none worse, red from 0.75 worse, amber
 	 * between. */
 	CHECK_STR(share(4, 0), "green");
-	CHECK_STR(sbuf_str(&v.reason), "0 of 4 worse; better: 2023 -4%, 2023 -4%, 2023 -4%, 2023 -4%");
+	CHECK_STR(
+	    sbuf_str(&v.reason),
+	    "0 of 4 worse; better: 2023 -4%, 2023 -4%, 2023 -4%, 2023 -4%");
 	CHECK_STR(share(4, 1), "amber");
 	CHECK_STR(share(4, 2), "amber");
 	CHECK_STR(share(4, 3), "red");
 	CHECK_STR(share(4, 4), "red");
-	CHECK_STR(share(3, 2), "amber");   /* 0.67 */
+	CHECK_STR(share(3, 2), "amber"); /* 0.67 */
 	/* Same counts as judged, not as worse. */
 	clear();
 	add("burglary|2023||pct_change|0");
@@ -221,7 +247,7 @@ test_colour(void)
 	add("nosuch_offence|2023||pct_change|-3");
 	CHECK_STR(judge(0), "");
 	CHECK_STR(sbuf_str(&v.reason), "no indicator with a known direction; "
-		  "unknown: 2023 -3% (polarity unknown)");
+	                               "unknown: 2023 -3% (polarity unknown)");
 	/* --red-share 0.5: half worse is red. */
 	scheme_set_red_share(0.5);
 	CHECK_STR(share(4, 2), "red");
@@ -230,8 +256,9 @@ test_colour(void)
 	scheme_free();
 	scheme_load("scheme-rag");
 	CHECK_STR(share(7, 7), "red");
-	CHECK_STR(sbuf_str(&v.reason), "7 of 7 worse: 2023 +4%, 2023 +4%, "
-		  "2023 +4%, 2023 +4%, 2023 +4% and 2 more");
+	CHECK_STR(sbuf_str(&v.reason),
+	          "7 of 7 worse: 2023 +4%, 2023 +4%, "
+	          "2023 +4%, 2023 +4%, 2023 +4% and 2 more");
 	clear();
 }
 
@@ -244,27 +271,28 @@ test_target(void)
 	add("burglary|2023||count|95|100");
 	CHECK_STR(judge_t(NULL), "green");
 	CHECK_STR(sbuf_str(&g.rows[0]->reason),
-		  "met: 95 against a target of 100 (lower is better)");
+	          "met: 95 against a target of 100 (lower is better)");
 	clear();
 	add("burglary|2023||count|100|100");
-	CHECK_STR(judge_t(NULL), "green");    /* on the target is met */
+	CHECK_STR(judge_t(NULL), "green"); /* on the target is met */
 	clear();
 	add("burglary|2023||count|105|100");
 	CHECK_STR(judge_t(NULL), "amber");
 	clear();
 	add("burglary|2023||count|110|100");
-	CHECK_STR(judge_t(NULL), "amber");    /* the edge: not > 10 */
+	CHECK_STR(judge_t(NULL), "amber"); /* the edge: not > 10 */
 	clear();
 	add("burglary|2023||count|115|100");
 	CHECK_STR(judge_t(NULL), "red");
-	CHECK_STR(sbuf_str(&g.rows[0]->reason),
-		  "not met by 15.0%: 115 against a target of 100 (lower is better)");
+	CHECK_STR(
+	    sbuf_str(&g.rows[0]->reason),
+	    "not met by 15.0%: 115 against a target of 100 (lower is better)");
 	clear();
 	add("rj_offers|2023||count|118|60");
 	CHECK_STR(judge_t(NULL), "green");
 	clear();
 	add("rj_offers|2023||count|50|60");
-	CHECK_STR(judge_t(NULL), "red");      /* 16.7% short */
+	CHECK_STR(judge_t(NULL), "red"); /* 16.7% short */
 	/* --tolerance 20: 115 against 100 is amber now. */
 	scheme_set_tolerance(20);
 	clear();

@@ -60,10 +60,10 @@ column(const ranker *r, bool of_too)
 
 		if (v > 0 || of_too)
 			k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%d",
-					      i ? " " : "", v);
+			                      i ? " " : "", v);
 		else
 			k += (size_t)snprintf(buf + k, sizeof buf - k, "%s-",
-					      i ? " " : "");
+			                      i ? " " : "");
 	}
 	buf[k] = '\0';
 	return buf;
@@ -75,12 +75,11 @@ column(const ranker *r, bool of_too)
 static void
 test_ties(void)
 {
-	static const char in[] =
-		"period\tarea\tvalue\n"
-		"2023\tAlpha\t10\n"
-		"2023\tBeta\t20\n"
-		"2023\tGamma\t20\n"
-		"2023\tDelta\t30\n";
+	static const char in[] = "period\tarea\tvalue\n"
+	                         "2023\tAlpha\t10\n"
+	                         "2023\tBeta\t20\n"
+	                         "2023\tGamma\t20\n"
+	                         "2023\tDelta\t30\n";
 	ranker r = { .by_value = true };
 
 	rank_text(&r, in);
@@ -98,15 +97,15 @@ test_ties(void)
 	/* Input order does not matter: the same ranks follow the rows. */
 	r = (ranker){ .by_value = true };
 	rank_text(&r, "period\tarea\tvalue\n"
-		      "2023\tDelta\t30\n2023\tGamma\t20\n"
-		      "2023\tAlpha\t10\n2023\tBeta\t20\n");
+	              "2023\tDelta\t30\n2023\tGamma\t20\n"
+	              "2023\tAlpha\t10\n2023\tBeta\t20\n");
 	CHECK_STR(ranks(&r), "4 2 1 2");
 	rank_free(&r);
 
 	/* All tied: all first. */
 	r = (ranker){ .by_value = true };
 	rank_text(&r, "period\tarea\tvalue\n"
-		      "2023\tAlpha\t5\n2023\tBeta\t5\n2023\tGamma\t5\n");
+	              "2023\tAlpha\t5\n2023\tBeta\t5\n2023\tGamma\t5\n");
 	CHECK_STR(ranks(&r), "1 1 1");
 	rank_free(&r);
 }
@@ -116,14 +115,13 @@ test_missing(void)
 {
 	/* An empty value and one that is not a number are not ranked and
 	 * not counted in rank_of; the tie among the rest is as before. */
-	static const char in[] =
-		"period\tarea\tvalue\n"
-		"2023\tAlpha\t10\n"
-		"2023\tBeta\t\n"
-		"2023\tGamma\t20\n"
-		"2023\tDelta\t20\n"
-		"2023\tEpsilon\tn/a\n"
-		"2023\tZeta\t30\n";
+	static const char in[] = "period\tarea\tvalue\n"
+	                         "2023\tAlpha\t10\n"
+	                         "2023\tBeta\t\n"
+	                         "2023\tGamma\t20\n"
+	                         "2023\tDelta\t20\n"
+	                         "2023\tEpsilon\tn/a\n"
+	                         "2023\tZeta\t30\n";
 	ranker r = { .by_value = true };
 
 	rank_text(&r, in);
@@ -139,7 +137,7 @@ test_missing(void)
 	/* A tie with a missing value between its rows. */
 	r = (ranker){ .by_value = true };
 	rank_text(&r, "period\tarea\tvalue\n"
-		      "2023\tAlpha\t7\n2023\tBeta\t\n2023\tGamma\t7\n");
+	              "2023\tAlpha\t7\n2023\tBeta\t\n2023\tGamma\t7\n");
 	CHECK_STR(ranks(&r), "1 - 1");
 	CHECK_STR(rank_of(&r), "2 0 2");
 	rank_free(&r);
@@ -154,10 +152,10 @@ test_rates(void)
 	ranker r = { 0 };
 
 	rank_text(&r, "period\tarea\tvalue\tpopulation\n"
-		      "2023\tAlpha\t10\t1000\n"
-		      "2023\tBeta\t20\t2000\n"
-		      "2023\tGamma\t10.001\t1000\n"
-		      "2023\tDelta\t5\t1000\n");
+	              "2023\tAlpha\t10\t1000\n"
+	              "2023\tBeta\t20\t2000\n"
+	              "2023\tGamma\t10.001\t1000\n"
+	              "2023\tDelta\t5\t1000\n");
 	CHECK(r.rows[0].rate == 10 && r.rows[1].rate == 10);
 	CHECK_STR(ranks(&r), "2 2 4 1");
 	rank_free(&r);
@@ -165,9 +163,9 @@ test_rates(void)
 	/* No population: no rate, not ranked, by rate; by value it is. */
 	r = (ranker){ 0 };
 	rank_text(&r, "period\tarea\tvalue\tpopulation\n"
-		      "2023\tAlpha\t10\t1000\n"
-		      "2023\tBeta\t20\t\n"
-		      "2023\tGamma\t30\t1000\n");
+	              "2023\tAlpha\t10\t1000\n"
+	              "2023\tBeta\t20\t\n"
+	              "2023\tGamma\t30\t1000\n");
 	CHECK(isnan(r.rows[1].rate));
 	CHECK_STR(ranks(&r), "1 - 2");
 	rank_free(&r);
@@ -181,14 +179,16 @@ test_groups(void)
 	ranker r = { .by_value = true };
 
 	rank_text(&r, "period\tarea\tvalue\n"
-		      "2022\tAlpha\t3\n"
-		      "2023\tAlpha\t1\n"
-		      "2022\tBeta\t2\n"
-		      "2023\tBeta\t2\n"
-		      "2022\tGamma\t1\n");
+	              "2022\tAlpha\t3\n"
+	              "2023\tAlpha\t1\n"
+	              "2022\tBeta\t2\n"
+	              "2023\tBeta\t2\n"
+	              "2022\tGamma\t1\n");
 	CHECK(r.ngroups == 2);
-	CHECK(r.rows[0].group == r.rows[2].group && r.rows[2].group == r.rows[4].group);
-	CHECK(r.rows[1].group == r.rows[3].group && r.rows[0].group != r.rows[1].group);
+	CHECK(r.rows[0].group == r.rows[2].group &&
+	      r.rows[2].group == r.rows[4].group);
+	CHECK(r.rows[1].group == r.rows[3].group &&
+	      r.rows[0].group != r.rows[1].group);
 	CHECK_STR(ranks(&r), "3 1 2 2 1");
 	CHECK_STR(rank_of(&r), "3 2 3 2 3");
 	rank_free(&r);

@@ -15,7 +15,7 @@ main(void)
 	CHECK(re_group(re, 2, &so, &eo) && eo - so == 4);
 	CHECK(!re_named(re, "nosuch", &so, &eo));
 	CHECK(re_match(re, s, strlen(s), 14) == RE_NOMATCH);
-	CHECK(!re_group(re, 1, &so, &eo));   /* no match, no groups */
+	CHECK(!re_group(re, 1, &so, &eo)); /* no match, no groups */
 	/* The subject length is honoured: the match would need byte 20. */
 	CHECK(!re_test(re, s, 20));
 	re_free(re);

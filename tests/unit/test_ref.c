@@ -60,13 +60,13 @@ test_good(void)
 	/* BOM, CRLF, comments before and after the header, blank lines, an
 	 * empty last cell, UTF-8 content. */
 	PUT("good.tsv", "\xEF\xBB\xBF# what it is\r\n"
-	    "# where from\r\n"
-	    "\r\n"
-	    "code\tname\tnote\r\n"
-	    "E09000003\tBarnet\t\r\n"
-	    "# a comment between rows\r\n"
-	    "   \r\n"
-	    "E09000001\tCity of London\tcaf\xC3\xA9\r\n");
+	                "# where from\r\n"
+	                "\r\n"
+	                "code\tname\tnote\r\n"
+	                "E09000003\tBarnet\t\r\n"
+	                "# a comment between rows\r\n"
+	                "   \r\n"
+	                "E09000001\tCity of London\tcaf\xC3\xA9\r\n");
 	t = ref_load("good");
 	snprintf(want, sizeof want, "%s/good.tsv", dir);
 	CHECK_STR(t->path, want);
@@ -113,7 +113,7 @@ test_good(void)
 		n += (size_t)snprintf(big, sizeof big, "k\tv\n");
 		for (i = 0; i < 1000; i++)
 			n += (size_t)snprintf(big + n, sizeof big - n,
-					      "k%d\t%d\n", i, i * 2);
+			                      "k%d\t%d\n", i, i * 2);
 		put("big.tsv", big, n);
 		t = ref_load("big");
 		CHECK(t->nrows == 1000);
@@ -133,12 +133,13 @@ test_errors(void)
 	char want[300];
 
 	/* Missing: by name (the search path is listed) and by path. */
-	snprintf(want, sizeof want,
-		 "test_ref: nosuch.tsv: reference table not found (looked in %s,",
-		 dir);
+	snprintf(
+	    want, sizeof want,
+	    "test_ref: nosuch.tsv: reference table not found (looked in %s,",
+	    dir);
 	CHECK(fails_with("nosuch", want));
 	snprintf(want, sizeof want, "test_ref: %s/nosuch.tsv: No such file",
-		 dir);
+	         dir);
 	snprintf(path, sizeof path, "%s/nosuch.tsv", dir);
 	CHECK(fails_with(path, want));
 	CHECK(fails_with("", "empty reference table name"));
@@ -151,7 +152,8 @@ test_errors(void)
 
 	/* Empty: zero bytes, and only comments and blank lines. */
 	PUT("empty.tsv", "");
-	CHECK(fails_with("empty", "empty.tsv: empty reference table (no header line)"));
+	CHECK(fails_with("empty",
+	                 "empty.tsv: empty reference table (no header line)"));
 	PUT("comments.tsv", "# just a comment\n\n  \n\t\n");
 	CHECK(fails_with("comments", "comments.tsv: empty reference table"));
 
@@ -169,7 +171,8 @@ test_errors(void)
 	PUT("dup.tsv", "a\tb\ta\n");
 	CHECK(fails_with("dup", "dup.tsv:1: duplicate column 'a'"));
 	PUT("noname.tsv", "a\t\tc\n");
-	CHECK(fails_with("noname", "noname.tsv:1: empty column name (column 2)"));
+	CHECK(
+	    fails_with("noname", "noname.tsv:1: empty column name (column 2)"));
 
 	/* ref_need names file and column. */
 	CHECK(child_run(need_missing, "good") == 1);

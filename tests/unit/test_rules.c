@@ -46,23 +46,24 @@ test_mechanism(void)
 	FILE *devnull;
 
 	put("words.tsv", "word\tkind\nfell\tdown\nfell by\tdown\nrose\tup\n"
-	    "a.b\tdown\n");
+	                 "a.b\tdown\n");
 	snprintf(path, sizeof path, "%s/words.tsv", dir);
 	put("r.tsv", "# a comment\nkind\tname\tflags\ttext\n");
 	{
 		char body[1024];
 
 		snprintf(body, sizeof body,
-			 "kind\tname\tflags\ttext\n"
-			 "vocab\t-\t\t%s\n"
-			 "rule\tdown\ti\t(?<what>\\w+) {{down}} (?<n>\\d+)%%\n"
-			 "yes\tdown\t\tBurglary fell by 12%%\n"
-			 "yes\tdown\t\tRobbery FELL 3%%\n"
-			 "no\tdown\t\tRobbery rose 3%%\n"
-			 "no\tdown\t\tRobbery axb 3%%\n"
-			 "rule\tup\t\t(\\w+) {{up}} (\\d+)%%\n"
-			 "yes\tup\t\tcrime rose 5%%\n"
-			 "no\tup\t\tcrime fell 5%%\n", path);
+		         "kind\tname\tflags\ttext\n"
+		         "vocab\t-\t\t%s\n"
+		         "rule\tdown\ti\t(?<what>\\w+) {{down}} (?<n>\\d+)%%\n"
+		         "yes\tdown\t\tBurglary fell by 12%%\n"
+		         "yes\tdown\t\tRobbery FELL 3%%\n"
+		         "no\tdown\t\tRobbery rose 3%%\n"
+		         "no\tdown\t\tRobbery axb 3%%\n"
+		         "rule\tup\t\t(\\w+) {{up}} (\\d+)%%\n"
+		         "yes\tup\t\tcrime rose 5%%\n"
+		         "no\tup\t\tcrime fell 5%%\n",
+		         path);
 		put("r.tsv", body);
 	}
 	snprintf(path, sizeof path, "%s/r.tsv", dir);
@@ -99,7 +100,7 @@ test_mechanism(void)
 
 	/* A failing example is reported with file:line and counted. */
 	put("bad.tsv", "kind\tname\tflags\ttext\nrule\tx\t\t^x$\nyes\tx\t\ty\n"
-	    "no\tx\t\tx\n");
+	               "no\tx\t\tx\n");
 	snprintf(path, sizeof path, "%s/bad.tsv", dir);
 	rs = rules_load(path, NULL);
 	devnull = fopen("/dev/null", "w");
@@ -123,8 +124,10 @@ test_mechanism(void)
 	{
 		char body[512];
 
-		snprintf(body, sizeof body, "kind\tname\tflags\ttext\n"
-			 "vocab\t-\t\t%s/words.tsv\nrule\tx\t\t{{sideways}}\n", dir);
+		snprintf(body, sizeof body,
+		         "kind\tname\tflags\ttext\n"
+		         "vocab\t-\t\t%s/words.tsv\nrule\tx\t\t{{sideways}}\n",
+		         dir);
 		put("e5.tsv", body);
 	}
 	snprintf(path, sizeof path, "%s/e5.tsv", dir);

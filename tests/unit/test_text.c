@@ -61,8 +61,11 @@ static void
 test_utf8(void)
 {
 	/* Valid text passes untouched. */
-	CHECK_STR(fix("Barnet \xE2\x80\x99s \xC2\xA3" "5 \xF0\x9F\x98\x80", 20),
-		  "Barnet \xE2\x80\x99s \xC2\xA3" "5 \xF0\x9F\x98\x80");
+	CHECK_STR(fix("Barnet \xE2\x80\x99s \xC2\xA3"
+	              "5 \xF0\x9F\x98\x80",
+	              20),
+	          "Barnet \xE2\x80\x99s \xC2\xA3"
+	          "5 \xF0\x9F\x98\x80");
 	CHECK(fixes == 0);
 	CHECK_STR(fix("", 0), "");
 	CHECK(fixes == 0);
@@ -87,9 +90,9 @@ test_utf8(void)
 	/* Surrogate U+D800 and beyond U+10FFFF. */
 	CHECK(!utf8_valid("\xED\xA0\x80", 3));
 	CHECK_STR(fix("\xED\xA0\x80", 3), FFFD FFFD FFFD);
-	CHECK(utf8_valid("\xED\x9F\xBF", 3));           /* U+D7FF */
+	CHECK(utf8_valid("\xED\x9F\xBF", 3)); /* U+D7FF */
 	CHECK(!utf8_valid("\xF4\x90\x80\x80", 4));
-	CHECK(utf8_valid("\xF4\x8F\xBF\xBF", 4));       /* U+10FFFF */
+	CHECK(utf8_valid("\xF4\x8F\xBF\xBF", 4)); /* U+10FFFF */
 	CHECK(!utf8_valid("\xF5\x80\x80\x80", 4));
 	CHECK(!utf8_valid("\xFF", 1));
 	/* Truncated sequences: the maximal valid prefix is one U+FFFD. */
@@ -128,12 +131,12 @@ test_utf8_len(void)
 	/* One to four bytes, at the edges of each length. */
 	CHECK(len_of("a", 1) == 1);
 	CHECK(len_of("\x7F", 1) == 1);
-	CHECK(len_of("\xC2\x80", 2) == 2);              /* U+0080 */
-	CHECK(len_of("\xDF\xBF", 2) == 2);              /* U+07FF */
-	CHECK(len_of("\xE0\xA0\x80", 3) == 3);          /* U+0800 */
-	CHECK(len_of("\xEF\xBF\xBD", 3) == 3);          /* U+FFFD */
-	CHECK(len_of("\xF0\x90\x80\x80", 4) == 4);      /* U+10000 */
-	CHECK(len_of("\xF4\x8F\xBF\xBF", 4) == 4);      /* U+10FFFF */
+	CHECK(len_of("\xC2\x80", 2) == 2);         /* U+0080 */
+	CHECK(len_of("\xDF\xBF", 2) == 2);         /* U+07FF */
+	CHECK(len_of("\xE0\xA0\x80", 3) == 3);     /* U+0800 */
+	CHECK(len_of("\xEF\xBF\xBD", 3) == 3);     /* U+FFFD */
+	CHECK(len_of("\xF0\x90\x80\x80", 4) == 4); /* U+10000 */
+	CHECK(len_of("\xF4\x8F\xBF\xBF", 4) == 4); /* U+10FFFF */
 	/* Only the first sequence is measured. */
 	CHECK(len_of("\xC3\xA9\xC3\xA9", 4) == 2);
 	/* NUL is not text: 0, one bad byte. */
@@ -149,17 +152,17 @@ test_utf8_len(void)
 	/* Surrogates: U+D800..U+DFFF are not characters. */
 	CHECK(len_of("\xED\xA0\x80", 3) == 0 && badlen == 1);
 	CHECK(len_of("\xED\xBF\xBF", 3) == 0 && badlen == 1);
-	CHECK(len_of("\xED\x9F\xBF", 3) == 3);          /* U+D7FF */
-	CHECK(len_of("\xEE\x80\x80", 3) == 3);          /* U+E000 */
+	CHECK(len_of("\xED\x9F\xBF", 3) == 3); /* U+D7FF */
+	CHECK(len_of("\xEE\x80\x80", 3) == 3); /* U+E000 */
 	/* CESU-8 (Java's modified UTF-8, some Oracle exports): U+1F600 as the
 	 * surrogate pair D83D DE00, each half encoded as three bytes.  Not
 	 * UTF-8: every byte of the six is replaced, and it is not valid. */
 	CHECK(len_of("\xED\xA0\xBD\xED\xB8\x80", 6) == 0 && badlen == 1);
 	CHECK(!utf8_valid("\xED\xA0\xBD\xED\xB8\x80", 6));
 	CHECK_STR(fix("\xED\xA0\xBD\xED\xB8\x80", 6),
-		  FFFD FFFD FFFD FFFD FFFD FFFD);
+	          FFFD FFFD FFFD FFFD FFFD FFFD);
 	CHECK(fixes == 6);
-	CHECK(utf8_valid("\xF0\x9F\x98\x80", 4));      /* the same, in UTF-8 */
+	CHECK(utf8_valid("\xF0\x9F\x98\x80", 4)); /* the same, in UTF-8 */
 	/* Beyond U+10FFFF, and lead bytes F5..FF. */
 	CHECK(len_of("\xF4\x90\x80\x80", 4) == 0 && badlen == 1);
 	CHECK(len_of("\xF5\x80\x80\x80", 4) == 0 && badlen == 1);
@@ -173,7 +176,7 @@ test_utf8_len(void)
 	CHECK(len_of("\xC3", 1) == 0 && badlen == 1);
 	CHECK(len_of("\xE2\x80", 2) == 0 && badlen == 2);
 	CHECK(len_of("\xF0\x9F\x98", 3) == 0 && badlen == 3);
-	CHECK(len_of("\xE2\x80\x99", 2) == 0 && badlen == 2);   /* n, not NUL */
+	CHECK(len_of("\xE2\x80\x99", 2) == 0 && badlen == 2); /* n, not NUL */
 	/* Truncated by a byte that cannot continue it: that byte is not
 	 * part of the bad subpart, and starts again. */
 	CHECK(len_of("\xE2\x80y", 3) == 0 && badlen == 2);
@@ -188,16 +191,27 @@ static void
 test_clean(void)
 {
 	/* Typographic punctuation to ASCII. */
-	CHECK_STR(clean("Barnet\xE2\x80\x99s \xE2\x80\x9C" "safer\xE2\x80\x9D"),
-		  "Barnet's \"safer\"");
-	CHECK_STR(clean("2016\xE2\x80\x93" "17 \xE2\x80\x94 down \xE2\x88\x92" "3"),
-		  "2016-17 - down -3");
-	CHECK_STR(clean("see \xE2\x80\x98" "ASB\xE2\x80\x99\xE2\x80\xA6"),
-		  "see 'ASB'...");
-	CHECK_STR(clean("of\xEF\xAC\x81" "ce"), "office");
+	CHECK_STR(clean("Barnet\xE2\x80\x99s \xE2\x80\x9C"
+	                "safer\xE2\x80\x9D"),
+	          "Barnet's \"safer\"");
+	CHECK_STR(clean("2016\xE2\x80\x93"
+	                "17 \xE2\x80\x94 down \xE2\x88\x92"
+	                "3"),
+	          "2016-17 - down -3");
+	CHECK_STR(clean("see \xE2\x80\x98"
+	                "ASB\xE2\x80\x99\xE2\x80\xA6"),
+	          "see 'ASB'...");
+	CHECK_STR(clean("of\xEF\xAC\x81"
+	                "ce"),
+	          "office");
 	/* Unicode spaces become a space; soft hyphen and ZWSP vanish. */
-	CHECK_STR(clean("12\xC2\xA0" "months\xE2\x80\xAF" "to"), "12 months to");
-	CHECK_STR(clean("anti\xC2\xAD" "social\xE2\x80\x8B"), "antisocial");
+	CHECK_STR(clean("12\xC2\xA0"
+	                "months\xE2\x80\xAF"
+	                "to"),
+	          "12 months to");
+	CHECK_STR(clean("anti\xC2\xAD"
+	                "social\xE2\x80\x8B"),
+	          "antisocial");
 	/* Tabs are kept (table cells). */
 	CHECK_STR(clean("Burglary\t**123**\t-4%"), "Burglary\t123\t-4%");
 	/* Markdown emphasis goes, a lone '*' footnote marker stays. */
@@ -212,31 +226,32 @@ test_clean(void)
 	/* HTML tags: inline ones join, block ones leave one space. */
 	CHECK_STR(clean("<b>Total</b> 1,199"), "Total 1,199");
 	CHECK_STR(clean("line one<br>line two<br/>three<br />four"),
-		  "line one line two three four");
+	          "line one line two three four");
 	CHECK_STR(clean("<p>Measure: more</p> <p>Target: 25%</p>"),
-		  "Measure: more Target: 25%");
+	          "Measure: more Target: 25%");
 	CHECK_STR(clean("Outcome 1\t<p>Victims</p>"), "Outcome 1\tVictims");
 	CHECK_STR(clean("a</td><td>b"), "a b");
 	CHECK_STR(clean("Q1 <i>Victims are Better Supported</i>"),
-		  "Q1 Victims are Better Supported");
+	          "Q1 Victims are Better Supported");
 	CHECK_STR(clean("<span class=\"x\">19.6%</span><sup>12</sup>"),
-		  "19.6%12");
+	          "19.6%12");
 	/* Not tags: comparisons and autolinks. */
 	CHECK_STR(clean("<5% and < 10 and x<y"), "<5% and < 10 and x<y");
 	CHECK_STR(clean("<https://data.london.gov.uk/x>"),
-		  "<https://data.london.gov.uk/x>");
+	          "<https://data.london.gov.uk/x>");
 	CHECK_STR(clean("a <b unclosed"), "a <b unclosed");
 	/* Entities. */
 	CHECK_STR(clean("Barking &amp; Dagenham"), "Barking & Dagenham");
 	CHECK_STR(clean("&quot;x&quot; &#39;y&#39; &lt;5 &gt;6"),
-		  "\"x\" 'y' <5 >6");
+	          "\"x\" 'y' <5 >6");
 	CHECK_STR(clean("a&nbsp;b&#160;c&#xA0;d"), "a b c d");
-	CHECK_STR(clean("&pound;139,937 &ndash; &rsquo;"), "\xC2\xA3" "139,937 - '");
-	CHECK_STR(clean("&amp;lt;"), "&lt;");       /* decoded once */
-	CHECK_STR(clean("&lt;b&gt;"), "<b>");       /* not then a tag */
+	CHECK_STR(clean("&pound;139,937 &ndash; &rsquo;"), "\xC2\xA3"
+	                                                   "139,937 - '");
+	CHECK_STR(clean("&amp;lt;"), "&lt;"); /* decoded once */
+	CHECK_STR(clean("&lt;b&gt;"), "<b>"); /* not then a tag */
 	/* Malformed entities stay as they are. */
 	CHECK_STR(clean("R&D &bogus; &#; &#x; &#0; &#xD800; &#99999999; &amp"),
-		  "R&D &bogus; &#; &#x; &#0; &#xD800; &#99999999; &amp");
+	          "R&D &bogus; &#; &#x; &#0; &#xD800; &#99999999; &amp");
 	/* Empty, junk and invalid UTF-8 pass through, never growing. */
 	CHECK_STR(clean(""), "");
 	CHECK_STR(clean("\xFF\xFE junk \xE2\x80"), "\xFF\xFE junk \xE2\x80");
@@ -282,7 +297,7 @@ test_furniture(void)
 	CHECK(furn("\f\f  "));
 	CHECK(furn("\f5"));
 	CHECK(furn("\fAGENDA ITEM 2"));
-	CHECK(furn("5\xC2\xA0"));                /* NBSP after it */
+	CHECK(furn("5\xC2\xA0")); /* NBSP after it */
 
 	/* Content. */
 	CHECK(!furn(""));
@@ -291,12 +306,12 @@ test_furniture(void)
 	CHECK(!furn("3."));
 	CHECK(!furn("3.   VICTIM SUPPORT ANNUAL REPORT"));
 	CHECK(!furn("12 months"));
-	CHECK(!furn("2019"));                    /* a year in a table header */
+	CHECK(!furn("2019")); /* a year in a table header */
 	CHECK(!furn("8840"));
-	CHECK(!furn("0"));                       /* a chart axis, no page 0 */
+	CHECK(!furn("0")); /* a chart axis, no page 0 */
 	CHECK(!furn("07"));
 	CHECK(!furn("07936940479"));
-	CHECK(!furn("\t94"));                    /* a table cell */
+	CHECK(!furn("\t94")); /* a table cell */
 	CHECK(!furn("1\t2"));
 	CHECK(!furn("-4"));
 	CHECK(!furn("4%"));
@@ -324,12 +339,14 @@ test_small(void)
 	CHECK(!text_is_blank("\0", 1));
 
 	CHECK_STR(trim("  Barnet \t"), "Barnet");
-	CHECK_STR(trim("\xC2\xA0" "Barnet\xE2\x80\x83\xC2\xA0"), "Barnet");
+	CHECK_STR(trim("\xC2\xA0"
+	               "Barnet\xE2\x80\x83\xC2\xA0"),
+	          "Barnet");
 	CHECK_STR(trim("\xE3\x80\x80x y\xE3\x80\x80"), "x y");
 	CHECK_STR(trim(""), "");
 	CHECK_STR(trim(" \t "), "");
-	CHECK_STR(trim("caf\xC3\xA9 "), "caf\xC3\xA9");    /* é is not a space */
-	CHECK_STR(trim("\xA0x\xC2"), "\xA0x\xC2");          /* broken bytes */
+	CHECK_STR(trim("caf\xC3\xA9 "), "caf\xC3\xA9"); /* é is not a space */
+	CHECK_STR(trim("\xA0x\xC2"), "\xA0x\xC2");      /* broken bytes */
 	{
 		const char *p = "  ab  cd";
 		size_t n = 5;

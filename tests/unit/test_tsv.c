@@ -30,7 +30,10 @@ test_reader(void)
 	char p1[32], p2[32], *names[2] = { p1, p2 };
 	tsv *t;
 
-	unit_tmpfile(p1, "\xEF\xBB\xBF" "area\tvalue\r\nBarnet\t12\r\n\r\nBrent\t\n", 35);
+	unit_tmpfile(p1,
+	             "\xEF\xBB\xBF"
+	             "area\tvalue\r\nBarnet\t12\r\n\r\nBrent\t\n",
+	             35);
 	unit_tmpfile(p2, "area\tvalue\nCamden\t3", 19);
 	t = tsv_open(2, names);
 	CHECK(!tsv_empty(t));
@@ -53,11 +56,11 @@ test_reader(void)
 	CHECK_STR(tsv_get(t, 0), "Barnet");
 	CHECK(tsv_len(t, 1) == 2);
 	CHECK(tsv_lineno(t) == 2);
-	CHECK(tsv_next(t));                  /* blank line skipped */
+	CHECK(tsv_next(t)); /* blank line skipped */
 	CHECK_STR(tsv_get(t, 0), "Brent");
 	CHECK_STR(tsv_get(t, 1), "");
 	CHECK(tsv_lineno(t) == 4);
-	CHECK(tsv_next(t));                  /* second header skipped */
+	CHECK(tsv_next(t)); /* second header skipped */
 	CHECK_STR(tsv_get(t, 0), "Camden");
 	CHECK(tsv_lineno(t) == 2);
 	CHECK_STR(tsv_source(t), p2);
@@ -95,13 +98,13 @@ test_writer(void)
 	close(fd);
 
 	out_header(hdr, 3);
-	out_field("a\tb\r\nc");              /* structure-breaking bytes */
+	out_field("a\tb\r\nc"); /* structure-breaking bytes */
 	out_fieldn("x\0y", 3);
-	out_fixed(-0.001, 2);                /* no "-0.00" */
+	out_fixed(-0.001, 2); /* no "-0.00" */
 	out_endrow();
 	out_field("Brent");
 	out_long(-42);
-	out_fixed(1.0 / 0.0, 2);             /* not finite: unknown */
+	out_fixed(1.0 / 0.0, 2); /* not finite: unknown */
 	out_endrow();
 	out_fieldf("%s-%d", "Q1", 2023);
 	out_empty();
@@ -122,11 +125,11 @@ test_writer(void)
 	CHECK(flushed);
 	got = slurp(p);
 	CHECK_STR(got, "area\tvalue\trate\n"
-		       "a b  c\tx y\t0.00\n"
-		       "Brent\t-42\t\n"
-		       "Q1-2023\t\t2.3\n"
-		       "area\tvalue\trank\n"
-		       "Barnet\t99\t1\n");
+	               "a b  c\tx y\t0.00\n"
+	               "Brent\t-42\t\n"
+	               "Q1-2023\t\t2.3\n"
+	               "area\tvalue\trank\n"
+	               "Barnet\t99\t1\n");
 	free(got);
 	unlink(p);
 	unlink(in);
@@ -148,17 +151,17 @@ test_writer_utf8(void)
 	dup2(fd, STDOUT_FILENO);
 	close(fd);
 
-	out_fieldn("caf\xC3\xA9", 5);              /* valid, short */
+	out_fieldn("caf\xC3\xA9", 5);                /* valid, short */
 	out_fieldn("Caf\xC3\xA9 Nero, High St", 19); /* valid, long */
-	out_fieldn("caf\xE9", 4);                   /* Latin-1 */
+	out_fieldn("caf\xE9", 4);                    /* Latin-1 */
 	out_endrow();
-	out_fieldn("\xC0\xAF", 2);                  /* overlong "/" */
-	out_fieldn("\xED\xA0\xBD\xED\xB8\x80", 6);   /* CESU-8 U+1F600 */
-	out_fieldn("x\xE2\x80", 3);                 /* truncated at the end */
+	out_fieldn("\xC0\xAF", 2);                 /* overlong "/" */
+	out_fieldn("\xED\xA0\xBD\xED\xB8\x80", 6); /* CESU-8 U+1F600 */
+	out_fieldn("x\xE2\x80", 3);                /* truncated at the end */
 	out_endrow();
-	out_fieldn("\xE2\x80y", 3);                 /* truncated by a byte */
-	out_fieldn("\xF4\x90\x80\x80", 4);          /* past U+10FFFF */
-	out_fieldn("Hendon Ward abcdefg\xFF", 20);   /* bad byte in the tail */
+	out_fieldn("\xE2\x80y", 3);                /* truncated by a byte */
+	out_fieldn("\xF4\x90\x80\x80", 4);         /* past U+10FFFF */
+	out_fieldn("Hendon Ward abcdefg\xFF", 20); /* bad byte in the tail */
 	out_endrow();
 	out_flush();
 
@@ -166,10 +169,11 @@ test_writer_utf8(void)
 	dup2(saved, STDOUT_FILENO);
 	close(saved);
 	got = slurp(p);
-	CHECK_STR(got, "caf\xC3\xA9\tCaf\xC3\xA9 Nero, High St\tcaf" FFFD "\n"
-		       FFFD FFFD "\t" FFFD FFFD FFFD FFFD FFFD FFFD "\tx" FFFD FFFD "\n"
-		       FFFD FFFD "y\t" FFFD FFFD FFFD FFFD "\t"
-		       "Hendon Ward abcdefg" FFFD "\n");
+	CHECK_STR(got,
+	          "caf\xC3\xA9\tCaf\xC3\xA9 Nero, High St\tcaf" FFFD
+	          "\n" FFFD FFFD "\t" FFFD FFFD FFFD FFFD FFFD FFFD
+	          "\tx" FFFD FFFD "\n" FFFD FFFD "y\t" FFFD FFFD FFFD FFFD "\t"
+	          "Hendon Ward abcdefg" FFFD "\n");
 	free(got);
 	unlink(p);
 }

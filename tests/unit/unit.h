@@ -10,9 +10,11 @@
 static int unit_n, unit_failed;
 
 #define CHECK(cond) unit_check((cond), #cond, __FILE__, __LINE__)
-#define CHECK_STR(got, want) unit_check_str((got), (want), #got, __FILE__, __LINE__)
+#define CHECK_STR(got, want)                                                   \
+	unit_check_str((got), (want), #got, __FILE__, __LINE__)
 
-static inline void unit_check(int ok, const char *what, const char *file, int line)
+static inline void
+unit_check(int ok, const char *what, const char *file, int line)
 {
 	unit_n++;
 	if (ok) {
@@ -23,8 +25,9 @@ static inline void unit_check(int ok, const char *what, const char *file, int li
 	}
 }
 
-static inline void unit_check_str(const char *got, const char *want,
-				  const char *what, const char *file, int line)
+static inline void
+unit_check_str(const char *got, const char *want, const char *what,
+               const char *file, int line)
 {
 	int ok = got && want && strcmp(got, want) == 0;
 	unit_check(ok, what, file, line);
@@ -33,7 +36,8 @@ static inline void unit_check_str(const char *got, const char *want,
 		       want ? want : "(null)");
 }
 
-static inline int unit_done(void)
+static inline int
+unit_done(void)
 {
 	printf("1..%d\n", unit_n);
 	return unit_failed != 0;
