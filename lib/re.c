@@ -79,8 +79,19 @@ re_match(cs_re *re, const char *s, size_t n, size_t start)
 {
 	/* Subjects are validated (utf8_fix) when read, so skip the check
 	 * PCRE2 would otherwise redo on every call. */
-	int rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, start,
-	                     PCRE2_NO_UTF_CHECK, re->md, mctx);
+	/* With JIT code, pcre2_jit_match skips pcre2_match's checks of
+	 * arguments already known good (some 120 instructions a call):
+	 * normalise-crime's text mode on the samples and seeds, 365,000
+	 * calls, 722.0M to 673.8M instructions.  The one check that
+	 * matters here, a start past the end, is kept. */
+	if (start > n) {
+		re->rc = PCRE2_ERROR_BADOFFSET;
+		return RE_LIMIT;
+	}
+	int rc = re->jit ? pcre2_jit_match(re->code, (PCRE2_SPTR)s, n, start,
+	                                   PCRE2_NO_UTF_CHECK, re->md, mctx)
+	                 : pcre2_match(re->code, (PCRE2_SPTR)s, n, start,
+	                               PCRE2_NO_UTF_CHECK, re->md, mctx);
 
 	re->rc = rc;
 	if (rc >= 0)
