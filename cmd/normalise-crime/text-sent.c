@@ -599,7 +599,8 @@ needs(const sent *x, int rule)
 	};
 	if (!x->digit)
 		for (size_t i = 0; i < sizeof digits / sizeof digits[0]; i++)
-			if (*(const int *)((const char *)&R + digits[i]) == rule)
+			if (*(const int *)((const char *)&R + digits[i]) ==
+			    rule)
 				return false;
 	for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++) {
 		if (*(const int *)((const char *)&R + tab[i].off) != rule)
