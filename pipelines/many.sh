@@ -190,7 +190,7 @@ many_once() {
 many_split() {
 	_mp=$1
 	shift
-	(cd "$MWORK" && awk -v prog="$PROG" -f "$PIPEDIR/awk/$_mp.awk" "$@") ||
+	(cd "$MWORK" && awk -v prog="$PROG" -f "$PIPEDIR/awk/many-warnings.awk" -f "$PIPEDIR/awk/$_mp.awk" "$@") ||
 		die "cannot split the tables"
 }
 

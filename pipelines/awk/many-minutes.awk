@@ -2,7 +2,7 @@
 # rows and messages about in/K/BASE split into pack K's tables, as a run of
 # minutes.sh on that pack alone writes them (see many.sh).
 #
-#   awk -v prog=minutes -f many-minutes.awk ok minutes.1.err ... minutes.1 ...
+#   awk -v prog=minutes -f many-warnings.awk -f many-minutes.awk ok minutes.1.err ... minutes.1 ...
 #
 # ok: K TAB txt|pdf TAB NAME, the packs in the order the tool read them;
 # *.err: the tool's messages; then its rows, run after run (each run's
@@ -87,28 +87,9 @@ function begin(k,   i) {
 }
 # finish K: its warnings (pdftotext's, then the tool's), each once; its
 # tables closed; the summary line.
-function finish(k,   i, said, nw, f, l, all, seen, n, w) {
-	all = ""
-	if (type[k] == "pdf") {
-		f = "in/" k ".err"
-		while ((getline l < f) > 0)
-			all = all l "\n"
-		close(f)
-	}
-	all = all warn[k]
+function finish(k,   i, said, nw) {
+	nw = pack_warnings(k, warn[k])
 	delete warn[k]
-	f = "o/" k "/warnings.txt"
-	printf "" > f
-	n = split(all, w, "\n")
-	nw = 0
-	for (i = 1; i < n; i++) {
-		if (w[i] ~ /^[a-z-]+: [0-9]+ warnings?$/ || (w[i] in seen))
-			continue
-		seen[w[i]] = 1
-		print w[i] > f
-		nw++
-	}
-	close(f)
 	said = ""
 	for (i = 1; i <= ntab; i++) {
 		close(out[tabs[i]])

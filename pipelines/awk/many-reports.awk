@@ -3,7 +3,7 @@
 # report K's tables, as a run of report-indicators.sh on that report alone
 # writes them (see many.sh).
 #
-#   awk -v prog=report-indicators -f many-reports.awk \
+#   awk -v prog=report-indicators -f many-warnings.awk -f many-reports.awk \
 #       ok sorted.tsv indicators.1.err ... rag.err indicators.1 ... rag
 #
 # ok: K TAB txt|pdf TAB NAME, the reports in the order the tools read them;
@@ -122,32 +122,13 @@ function upto(s, k,   t) {
 # finish K: indicators.check.txt (normalise-crime's messages and their
 # count), warnings.txt (pdftotext's, normalise-crime's, rag-flag's, each
 # once), the summary line.
-function finish(k,   f, l, all, w, n, i, nw, seen, said) {
+function finish(k,   f, nw, said) {
 	f = "o/" k "/indicators.check.txt"
 	printf "%s", warn[1, k] > f
 	if (nwarn[1, k] > 0)
 		printf "normalise-crime: %d warning%s\n", nwarn[1, k], nwarn[1, k] == 1 ? "" : "s" > f
 	close(f)
-	all = ""
-	if (type[k] == "pdf") {
-		f = "in/" k ".err"
-		while ((getline l < f) > 0)
-			all = all l "\n"
-		close(f)
-	}
-	all = all warn[1, k] warn[2, k]
-	f = "o/" k "/warnings.txt"
-	printf "" > f
-	n = split(all, w, "\n")
-	nw = 0
-	for (i = 1; i < n; i++) {
-		if (w[i] ~ /^[a-z-]+: [0-9]+ warnings?$/ || (w[i] in seen))
-			continue
-		seen[w[i]] = 1
-		print w[i] > f
-		nw++
-	}
-	close(f)
+	nw = pack_warnings(k, warn[1, k] warn[2, k])
 	said = "indicators.check.txt, rag.tsv (" rows[2, k] + 0 " rows), indicators.tsv (" rows[1, k] + 0 " rows)"
 	if (nw == 1)
 		said = said ", 1 warning"
