@@ -15,11 +15,12 @@
 #   IND_ROWS=2000000  rows of the indicator tables
 #   RUNS=3            timed runs per command (slow peers get one)
 #   ONLY="reshape join"  run only these sections (reshape join rank text
-#                     scale memory pipeline corpus), keeping the other
-#                     sections' rows of the last run in the results
+#                     scale memory pipeline corpus textpdf), keeping the
+#                     other sections' rows of the last run in the results
 #   CORPUS_PACKS=13000  agenda packs of the corpus section; CORPUS_SLOW=200
 #                     of them run one pack a run (extrapolated to all);
 #                     CORPUS_PDFS=200 made PDFs for the pdftotext share
+#   TEXTPDF_MB=5      size of the report text made into one PDF (textpdf)
 #   BENCH_DATA=DIR    where the inputs go (default out/bench/data)
 set -eu
 
@@ -29,8 +30,8 @@ bin=$root/bin
 out=$root/out/bench
 shared=$root/../shared
 : "${BENCH_MB:=200}" "${TEXT_MB:=500}" "${IND_ROWS:=2000000}" "${RUNS:=3}"
-: "${ONLY:=reshape join rank text scale memory pipeline corpus}"
-: "${CORPUS_PACKS:=13000}" "${CORPUS_SLOW:=200}" "${CORPUS_PDFS:=200}"
+: "${ONLY:=reshape join rank text scale memory pipeline corpus textpdf}"
+: "${CORPUS_PACKS:=13000}" "${CORPUS_SLOW:=200}" "${CORPUS_PDFS:=200}" "${TEXTPDF_MB:=5}"
 : "${BENCH_DATA:=$out/data}"
 data=$BENCH_DATA
 export CSPKIT_DATA="$root/lib/data" LC_ALL=C
@@ -40,8 +41,10 @@ sh "$root/tests/deps.sh" hyperfine gawk mawk time
 if want reshape || want join || want rank || want text || want scale || want memory || want pipeline; then
 	sh "$root/tests/deps.sh" miller parallel csvkit python3
 fi
-# the corpus section makes PDFs with enscript and ps2pdf (Ghostscript)
-! want corpus || sh "$root/tests/deps.sh" poppler-utils enscript ghostscript
+# the corpus and textpdf sections make PDFs with enscript and ps2pdf (Ghostscript)
+if want corpus || want textpdf; then
+	sh "$root/tests/deps.sh" poppler-utils enscript ghostscript
+fi
 mkdir -p "$data" "$out/cmd"
 results=$out/results.tsv
 # Rerunning some sections (ONLY=...) replaces their rows and keeps the

@@ -1,11 +1,14 @@
 #!/bin/sh
-# gen-text.sh MB DIR... - about MB megabytes of report and minutes text:
-# every .txt under the given directories (the bundled samples, and the
-# shared seeds when present), repeated, with the three-digit figures of
-# each copy varied so that no two copies are the same text.
+# gen-text.sh MB DIR|FILE... - about MB megabytes of report and minutes
+# text: every .txt under the given directories (the bundled samples, and
+# the shared seeds when present) and every file named (the corpus
+# reports, .md), repeated, with the three-digit figures of each copy
+# varied so that no two copies are the same text.
 mb=$1
 shift
-files=$(for d in "$@"; do [ -d "$d" ] && find "$d" -name '*.txt'; done | sort)
+files=$(for d in "$@"; do
+	if [ -d "$d" ]; then find "$d" -name '*.txt'; elif [ -f "$d" ]; then echo "$d"; fi
+done | sort)
 [ -n "$files" ] || { echo "gen-text: no .txt files under $*" >&2; exit 1; }
 # mawk writes the same text about ten times as fast as gawk.
 awk=$(command -v mawk || echo awk)

@@ -211,3 +211,30 @@ section_corpus() {
 	bench corpus "cspkit-batch-pdf-$p" "$pdfs.txt" 1 \
 		"sh $root/pipelines/minutes.sh -q -o $data/corpus-pdf-out $pdfs"
 }
+
+# Reading the text of a PDF report (issue 16): normalise-crime --format
+# text must take under a tenth of the time pdftotext -layout takes to get
+# that text out of the PDF.  The pages: about TEXTPDF_MB MB of our report
+# samples, and the ../shared corpus reports and seeds when present
+# (gen-text.sh, figures varied copy to copy), made into one PDF with
+# enscript -B and ps2pdf; normalise-crime reads the text pdftotext wrote.
+# Both rows name that text as their input, so report.sh divides one by
+# the other.
+section_textpdf() {
+	have normalise-crime || return 0
+	base=$data/textpdf-${TEXTPDF_MB}mb
+	if [ ! -s "$base.pdf" ]; then
+		say "building $base.pdf (enscript -B | ps2pdf)"
+		# shellcheck disable=SC2046
+		sh "$here/gen-text.sh" "$TEXTPDF_MB" "$root/samples/reports" \
+			$(ls "$shared"/corpus/reports/*_*.md 2>/dev/null) "$shared/seeds" > "$base.txt.tmp" &&
+			mv "$base.txt.tmp" "$base.txt"
+		enscript -B -q -p - "$base.txt" | ps2pdf - "$base.pdf.tmp" && mv "$base.pdf.tmp" "$base.pdf"
+		rm -f "$base.layout.txt"
+	fi
+	[ -s "$base.layout.txt" ] || pdftotext -layout -enc UTF-8 "$base.pdf" "$base.layout.txt"
+	bench textpdf cspkit-normalise "$base.layout.txt" "$RUNS" \
+		"$bin/normalise-crime --format text $base.layout.txt"
+	bench textpdf pdftotext "$base.layout.txt" "$RUNS" \
+		"pdftotext -layout -enc UTF-8 $base.pdf -"
+}
