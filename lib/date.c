@@ -111,10 +111,22 @@ date_month_name(const char *s, size_t n)
 		"may",       "june",     "july",     "august",
 		"september", "october",  "november", "december"
 	};
+	static const unsigned char len[12] = { 7, 8, 5, 5, 3, 4,
+		                               4, 6, 9, 7, 8, 8 };
 	if (n < 3)
 		return 0;
+	/* every word of a paragraph comes here (period_find, through
+	 * may_start): most start with a letter no month does ("the",
+	 * "burglary") */
+	switch (lower(s[0])) {
+	case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n':
+	case 'd':
+		break;
+	default:
+		return 0;
+	}
 	for (int m = 0; m < 12; m++) {
-		size_t full = strlen(names[m]);
+		size_t full = len[m];
 		if (n != 3 && n != full)
 			continue;
 		size_t i = 0;
@@ -1056,7 +1068,13 @@ alnum_c(char c)
 static bool
 word_at(const char *s, size_t n, size_t i, const char *w)
 {
-	return word_is(s + i, alpha_run(s, n, i), w);
+	/* one pass, not alpha_run then word_is: may_start asks this of
+	 * every word of a paragraph a dozen times */
+	size_t k = 0;
+	for (; w[k]; k++)
+		if (i + k >= n || lower(s[i + k]) != w[k])
+			return false;
+	return !(i + k < n && is_alpha_c(s[i + k]));
 }
 
 /* Could a period start at s[i] (the start of a word)?  Digits, a month
