@@ -147,6 +147,8 @@ is_weekday(const char *s, size_t n)
 		                            "tues",     "wed",     "thu",
 		                            "thur",     "thurs",   "fri",
 		                            "sat",      "sun" };
+	if (n < 3 || !strchr("mtwfsMTWFS", s[0]))
+		return false;
 	for (size_t i = 0; i < sizeof days / sizeof days[0]; i++)
 		if (word_is(s, n, days[i]))
 			return true;
@@ -371,6 +373,11 @@ match_date(const toks *tk, int a, int b, cs_date *out)
 		    t->commas == 0 &&
 		    (tw(t, "st") || tw(t, "nd") || tw(t, "rd") || tw(t, "th")))
 			continue;
+		/* a fourth word kept: no date, however many follow (the
+		 * longest ends longest_prefix tries first are most of its
+		 * work: 16,000 date_prefix calls a MB of report text) */
+		if (k == 3)
+			return false;
 		v[k++] = t;
 	}
 	if (k != 3)
