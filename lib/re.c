@@ -29,8 +29,29 @@ re_set_limits(unsigned long ml, unsigned long dl)
 	}
 }
 
+static cs_re *compile(const char *pattern, const char *flags,
+                      const char *what, bool must);
+
 cs_re *
 re_compile(const char *pattern, const char *flags, const char *what)
+{
+	return compile(pattern, flags, what, true);
+}
+
+cs_re *
+re_try_compile(const char *pattern, const char *flags)
+{
+	return compile(pattern, flags, NULL, false);
+}
+
+const char *
+re_mark(const cs_re *re)
+{
+	return re->rc >= 0 ? (const char *)pcre2_get_mark(re->md) : NULL;
+}
+
+static cs_re *
+compile(const char *pattern, const char *flags, const char *what, bool must)
 {
 	uint32_t opt = PCRE2_UTF | PCRE2_UCP;
 	int err;
@@ -48,6 +69,10 @@ re_compile(const char *pattern, const char *flags, const char *what)
 	re = xcalloc(1, sizeof *re);
 	re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
 	                         opt, &err, &off, NULL);
+	if (re->code == NULL && !must) {
+		free(re);
+		return NULL;
+	}
 	if (re->code == NULL) {
 		PCRE2_UCHAR msg[256];
 

@@ -20,6 +20,8 @@ enum { RE_NOMATCH = 0, RE_MATCH = 1, RE_LIMIT = -1 };
  * with the pattern, offset and PCRE2 message; `what` names the source of
  * the pattern in that message (e.g. "taxonomy.tsv:12"). */
 cs_re *re_compile(const char *pattern, const char *flags, const char *what);
+/* The same, but NULL on a bad pattern (no message). */
+cs_re *re_try_compile(const char *pattern, const char *flags);
 /* Match s[0..n) starting at offset start. */
 int re_match(cs_re *re, const char *s, size_t n, size_t start);
 /* After a match: group i's span; false when the group did not take part. */
@@ -28,6 +30,8 @@ bool re_group(const cs_re *re, unsigned i, size_t *so, size_t *eo);
 bool re_named(const cs_re *re, const char *name, size_t *so, size_t *eo);
 /* The number of the named group, or -1 when the pattern has none. */
 int re_name_number(const cs_re *re, const char *name);
+/* After a match: the name of the last (*MARK:NAME) passed, or NULL. */
+const char *re_mark(const cs_re *re);
 /* Convenience: true on a match anywhere in s (a limit counts as no match). */
 bool re_test(cs_re *re, const char *s, size_t n);
 void re_free(cs_re *re);
