@@ -498,10 +498,16 @@ text_trim(const char **s, size_t *n)
 	const char *p = *s;
 	size_t len = *n, k;
 
+	/* Most calls trim nothing ("burglary", a word normalise-crime's
+	 * text mode looks up): an ASCII byte that is not a space neither
+	 * starts a Unicode space nor ends one (they end in a continuation
+	 * byte), so no decoding for it. */
 	for (;;) {
 		if (len > 0 && is_ascii_space((unsigned char)p[0])) {
 			p++;
 			len--;
+		} else if (len > 0 && (unsigned char)p[0] < 0x80) {
+			break;
 		} else if (len > 0 && (k = uspace_len(p, len)) > 0) {
 			p += k;
 			len -= k;
@@ -513,6 +519,8 @@ text_trim(const char **s, size_t *n)
 			len--;
 			continue;
 		}
+		if (len > 0 && (unsigned char)p[len - 1] < 0x80)
+			break;
 		/* A Unicode space is 2 or 3 bytes: try both lengths back. */
 		if (len >= 2 && uspace_len(p + len - 2, 2) == 2)
 			len -= 2;
