@@ -462,6 +462,17 @@ test_prefixes(void)
 	CHECK(DPRE(" 21 July 2017") == 0); /* exactly at s */
 	CHECK(DPRE("") == 0);
 	CHECK(DPRE("31 February 2019 was") == 0);
+	/* date_may_start lets through every date that opens with a number:
+	 * after an ordinal, "the", "of", or straight on to a number */
+	CHECK(DPRE("21st of July 2017 at") == 17);
+	CHECK_STR(iso, "2017-07-21");
+	CHECK(DPRE("21st/07/2017 at") == 12);
+	CHECK_STR(iso, "2017-07-21");
+	CHECK(DPRE("2017-07-21 was") == 10);
+	CHECK_STR(iso, "2017-07-21");
+	CHECK(DPRE("21July 2017") == 11);
+	CHECK(DPRE("12 burglaries in July 2017") == 0);
+	CHECK(DPRE("123 July 2017") == 0);
 
 	CHECK(PPRE("12 months to March 2017 compared with", &p) == 23);
 	CHECK_STR(p.label, "12m to 2017-03");
