@@ -1156,11 +1156,12 @@ may_start(const char *s, size_t n, size_t i)
 		return nd <= 3 && j == d && k == 1 &&
 		       (s[j] | 32) == 'm'; /* "12m to" */
 	}
-	size_t k = alpha_run(s, n, i);
 	/* the first letter of a month, Q, FY, financial, calendar, year,
-	 * "three months", "twelve months", "six months" */
+	 * "three months", "twelve months", "six months" (before measuring
+	 * the word: most words go no further) */
 	if (!strchr("jfmasondqcytTY", s[i]) && !strchr("JFMASONDQC", s[i]))
 		return false;
+	size_t k = alpha_run(s, n, i);
 	if (word_at(s, n, i, "three") || word_at(s, n, i, "twelve") ||
 	    word_at(s, n, i, "six"))
 		return true;
