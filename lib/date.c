@@ -1424,7 +1424,14 @@ bool
 period_find_backwards(const char *s, size_t n, size_t from, size_t *so,
                       size_t *eo)
 {
-	for (size_t i = from; i < n; i++) {
+	return period_backwards_upto(s, n, from, n, so, eo);
+}
+
+bool
+period_backwards_upto(const char *s, size_t n, size_t from, size_t upto,
+                      size_t *so, size_t *eo)
+{
+	for (size_t i = from; i < n && i <= upto; i++) {
 		if (!alnum_c(s[i]) || (i > 0 && alnum_c(s[i - 1])) ||
 		    !may_start(s, n, i))
 			continue;

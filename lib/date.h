@@ -118,5 +118,11 @@ bool period_find(const char *s, size_t n, size_t from, cs_period *p, size_t *so,
                  size_t *eo);
 bool period_find_backwards(const char *s, size_t n, size_t from, size_t *so,
                            size_t *eo);
+/* The same, only for a range starting at or before upto: whether one
+ * comes before the period period_find found ("October 2023 to December
+ * 2023" is read, "December 2023 to September 2023" after it is not
+ * looked for), without looking at the rest of a paragraph. */
+bool period_backwards_upto(const char *s, size_t n, size_t from, size_t upto,
+                           size_t *so, size_t *eo);
 
 #endif

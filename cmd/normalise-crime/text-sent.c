@@ -1487,8 +1487,8 @@ periods(tx *t, sent *x)
 	cs_rmatch m;
 	struct tx_para *pp = t->para;
 	bool one = period_find(s, x->b, x->a, &p1, &so, &eo);
-	if (period_find_backwards(s, x->b, x->a, &bso, &beo) &&
-	    (!one || bso <= so)) {
+	if (period_backwards_upto(s, x->b, x->a, one ? so : x->b, &bso,
+	                          &beo)) {
 		int len = (int)(beo - bso < 80 ? beo - bso : 80);
 		cs_warn_at(t->file, line_at(pp, bso),
 		           "period \"%.*s\" runs backwards "

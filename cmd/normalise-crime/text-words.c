@@ -139,8 +139,7 @@ tx_find_period(const char *s, size_t n, cs_period *p, size_t *so, size_t *eo)
 		*so = so2;
 		*eo = eo2;
 	}
-	if (period_find_backwards(s, n, 0, &bso, &beo) &&
-	    (!found || bso <= *so)) {
+	if (period_backwards_upto(s, n, 0, found ? *so : n, &bso, &beo)) {
 		*so = bso, *eo = beo;
 		return TXP_BACKWARDS;
 	}
