@@ -118,13 +118,8 @@ date_month_name(const char *s, size_t n)
 	/* every word of a paragraph comes here (period_find, through
 	 * may_start): most start with a letter no month does ("the",
 	 * "burglary") */
-	switch (lower(s[0])) {
-	case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n':
-	case 'd':
-		break;
-	default:
+	if (!strchr("jfmasond", lower(s[0])))
 		return 0;
-	}
 	for (int m = 0; m < 12; m++) {
 		size_t full = len[m];
 		if (n != 3 && n != full)

@@ -29,8 +29,8 @@ re_set_limits(unsigned long ml, unsigned long dl)
 	}
 }
 
-static cs_re *compile(const char *pattern, const char *flags,
-                      const char *what, bool must);
+static cs_re *compile(const char *pattern, const char *flags, const char *what,
+                      bool must);
 
 cs_re *
 re_compile(const char *pattern, const char *flags, const char *what)

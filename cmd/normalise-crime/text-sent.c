@@ -596,9 +596,9 @@ needs(const sent *x, int rule)
 		 * matched none of 4,000 sentences a MB of report pages, at
 		 * 7,000 cycles each) */
 		{ offsetof(struct rix, noise) + 5 * sizeof(int),
-		  { "street", "road", "avenue", "lane", "close", "way",
-		    "drive", "court", "place", "gardens", "crescent", "hill",
-		    "park", "square", "terrace", "grove", "parade" } },
+		  { "street", "road", "avenue", "lane", "close", "way", "drive",
+		    "court", "place", "gardens", "crescent", "hill", "park",
+		    "square", "terrace", "grove", "parade" } },
 		/* "on 0208 359 2000", "+44 20 ...", "call 101 or 999",
 		 * "111": a 0, +44, 999 or 111 ("101", "105" hold a 0) */
 		{ offsetof(struct rix, noise) + 0 * sizeof(int),
@@ -1487,8 +1487,7 @@ periods(tx *t, sent *x)
 	cs_rmatch m;
 	struct tx_para *pp = t->para;
 	bool one = period_find(s, x->b, x->a, &p1, &so, &eo);
-	if (period_backwards_upto(s, x->b, x->a, one ? so : x->b, &bso,
-	                          &beo)) {
+	if (period_backwards_upto(s, x->b, x->a, one ? so : x->b, &bso, &beo)) {
 		int len = (int)(beo - bso < 80 ? beo - bso : 80);
 		cs_warn_at(t->file, line_at(pp, bso),
 		           "period \"%.*s\" runs backwards "
