@@ -164,3 +164,52 @@ rank_all() {
 	[ "$(cell "$d" offence total_crime force_rank)/$(cell "$d" offence total_crime force_of)" = 5/5 ]
 	grep -q '<dt>Data</dt><dd>data.police.uk street-level crime, by partnership, 29 street files: ' "$tmp/d/dashboard.html"
 }
+
+# make dashboard DATA=... AREA=...: one area's dashboard, in a directory
+# that names the area, from an MPS borough file or police.uk street files.
+make_dashboard_copy() {
+	mkdir -p "$1/lib" "$1/tests"
+	cp -R Makefile pipelines samples "$1/"
+	cp -R lib/data "$1/lib/"
+	cp tests/deps.sh "$1/tests/"
+	make -C "$1" -s deps-run >/dev/null 2>&1 || skip "cannot install the make run packages here"
+}
+
+@test "make dashboard DATA=MPS file AREA=...: the borough's dashboard under out/areas/<area>/" {
+	make_dashboard_copy "$tmp/a"
+	mps=$ROOT/samples/mps/mps_borough_crime_24m_2024-01_to_2025-12.csv
+	run_split make -C "$tmp/a" --no-print-directory -s dashboard DATA="$mps" AREA=Camden
+	[ "$status" -eq 0 ]
+	[ "$(cat "$err_file")" = "dashboard: out/areas/camden/dashboard: trend.tsv (264 rows), compare.tsv (352 rows), dashboard.html, dashboard.tsv (11 rows)" ]
+	sh pipelines/dashboard.sh -q --area Camden -o "$tmp/direct" "$mps"
+	diff "$tmp/direct/dashboard.tsv" "$tmp/a/out/areas/camden/dashboard/dashboard.tsv"
+	# Another area: its own directory; Camden's is left as it was.
+	make -C "$tmp/a" -s dashboard DATA="$mps" AREA='Kensington and Chelsea' 2>/dev/null
+	[ "$(cell "$tmp/a/out/areas/kensington-and-chelsea/dashboard/dashboard.tsv" offence total_crime area)" = "Kensington and Chelsea" ]
+	[ "$(cell "$tmp/a/out/areas/camden/dashboard/dashboard.tsv" offence total_crime area)" = Camden ]
+	# No DATA: a usage error, nothing written.
+	run_split make -C "$tmp/a" --no-print-directory -s dashboard AREA=Camden
+	[ "$status" -eq 2 ]
+	[ "$(head -n 1 "$err_file")" = "datasets: make dashboard: DATA= an MPS borough file, police.uk street files (a directory or a quoted pattern)" ]
+	run_split make -C "$tmp/a" --no-print-directory -s dashboard DATA="$tmp/none" AREA=Camden
+	[ "$status" -eq 2 ]
+	[ "$(head -n 1 "$err_file")" = "datasets: DATA='$tmp/none': no such file, directory or files" ]
+}
+
+@test "make dashboard DATA=police.uk files AREA=...: the partnership's, from a directory or a quoted pattern" {
+	need_shared data/police-uk
+	make_dashboard_copy "$tmp/a"
+	run_split make -C "$tmp/a" --no-print-directory -s dashboard DATA="$G/*-gwent-street.csv" AREA=Newport
+	[ "$status" -eq 0 ]
+	[ "$(cat "$err_file")" = "dashboard: out/areas/newport/dashboard: trend.tsv (360 rows), compare.tsv (75 rows), dashboard.html, dashboard.tsv (15 rows)" ]
+	sh pipelines/dashboard.sh -q --area Newport -o "$tmp/direct" "$G"/*-gwent-street.csv
+	diff "$tmp/direct/dashboard.tsv" "$tmp/a/out/areas/newport/dashboard/dashboard.tsv"
+	# The directory: every street file in it (Gwent's and North Wales's).
+	run_split make -C "$tmp/a" --no-print-directory -s dashboard DATA="$G" AREA='Blaenau Gwent'
+	[ "$status" -eq 0 ]
+	d=$tmp/a/out/areas/blaenau-gwent/dashboard
+	[ "$(cell "$d/dashboard.tsv" offence total_crime area_code)" = W14000019 ]
+	[ "$(cell "$d/dashboard.tsv" offence total_crime files_of)" = 5 ]
+	[ "$(cat "$d/warnings.txt")" = "dashboard: North Wales: its files give 0 of the 12 months to 2022-10: its partnerships are not ranked among all the partnerships in the files" ]
+	grep -q ', 29 street files: ' "$d/dashboard.html"
+}
