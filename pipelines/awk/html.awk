@@ -115,7 +115,7 @@ END {
 	print "</section>"
 	print "</main>"
 	printf "<footer><p>Built by cspkit from %s. Ranks and rates are over the 12 months; rank 1 is the lowest rate. The %s average is all the ranked areas&#8217; offences over all their residents.</p></footer>\n", \
-	       files_words(), esc(ALL)
+	       (NFILES > 1 ? NFILES " street files" : esc(basename(cell[1, "source"]))), esc(ALL)
 	print "</body>"
 	print "</html>"
 }
