@@ -264,7 +264,8 @@ nc_area_check(const struct nc_opts *o)
 		offer_all(o, &s, &key);
 		/* A known name the input lacks ("--area Enfield" on a file of
 		 * three boroughs): say what it has instead. */
-		if (((s.n > 0 && s.dist[0] == 0) || known_name(o, o->areas[i])) &&
+		if (((s.n > 0 && s.dist[0] == 0) ||
+		     known_name(o, o->areas[i])) &&
 		    hmap_count(seen) > 0)
 			cs_die(CS_EXIT_DATA,
 			       "--area %s: the input has no rows for it "
