@@ -197,7 +197,7 @@ if [ -n "$POLICE" ]; then
 	force=$(awk "$AWK_TSV"'head { need("parent_area"); next } { print f("parent_area"); exit }' "$WORK/windows.tsv")
 	PAGE_RANKCOL=force PAGE_PEERS="$force's partnerships" PAGE_ALL=$force
 	PAGE_SRC='data.police.uk street-level crime, by partnership'
-	PAGE_FILES=$(cat "$WORK/files-set.words") PAGE_NFILES=$(awk 'END { print NR - 1 }' "$WORK/heads.tsv")
+	PAGE_FILES=$(cat "$WORK/files-set.words") PAGE_NFILES=$(eval "set -- $POLICE" && echo $#)
 else
 	PAGE_RANKCOL=london PAGE_PEERS='the London boroughs' PAGE_ALL=London
 	PAGE_SRC='Metropolitan Police Service recorded crime by borough (London Datastore)'
