@@ -213,3 +213,16 @@ make_dashboard_copy() {
 	[ "$(cat "$d/warnings.txt")" = "dashboard: North Wales: its files give 0 of the 12 months to 2022-10: its partnerships are not ranked among all the partnerships in the files" ]
 	grep -q ', 29 street files: ' "$d/dashboard.html"
 }
+
+@test "the police.uk dashboard's awk is portable: mawk writes what gawk writes" {
+	need_shared data/police-uk
+	command -v mawk >/dev/null && command -v gawk >/dev/null || skip "needs both mawk and gawk"
+	for a in mawk gawk; do
+		mkdir -p "$tmp/$a"
+		ln -s "$(command -v $a)" "$tmp/$a/awk"
+		PATH=$tmp/$a:$PATH SOURCE_DATE_EPOCH=0 sh pipelines/dashboard.sh -q -o "$tmp/$a.out" \
+			--area Torfaen "$G"/*-gwent-street.csv "$G"/*-north-wales-street.csv
+	done
+	diff -r "$tmp/mawk.out" "$tmp/gawk.out"
+	[ "$(cut -f18,19 "$tmp/gawk.out/dashboard.tsv" | sed -n 2p)" = "$(printf '3\t5')" ]
+}
