@@ -2,6 +2,8 @@
 #
 #   make            build every tool into bin/
 #   make run        install what is missing, build, run the pipelines on samples/
+#   make dashboard  DATA=FILE|DIR|'GLOB' AREA=NAME: one area's dashboard
+#                   (MPS borough file or police.uk street files)
 #   make test       install what is missing, build, run unit and CLI tests
 #                   (seconds: what a developer runs before a commit)
 #   make stress     the slow cases: 50 MB lines, a million rows, signals,
@@ -270,6 +272,16 @@ run: deps-run
 	@$(MAKE) --no-print-directory -s all
 	+@MAKE='$(MAKE)' sh pipelines/run-samples.sh
 
+# make dashboard DATA=... AREA=NAME: one area's dashboard, whatever the
+# data: an MPS borough file gives a London borough's, police.uk street
+# files (a directory of them, or a quoted pattern: DATA='gwent/*.csv') the
+# partnership's.  Written to out/areas/<area>/dashboard/ (AREA in the
+# path: a page is never another area's left from an earlier run) and
+# rebuilt each time (pipelines/datasets.sh dashboard).
+dashboard: deps-run
+	@$(MAKE) --no-print-directory -s all
+	@$(DATASETS) dashboard $(call sq,$(AREA)) $(call sq,$(DATA))
+
 bench: deps-build
 	@$(MAKE) --no-print-directory all
 	@sh tests/bench/bench.sh
@@ -301,5 +313,5 @@ uninstall:
 clean:
 	rm -rf build bin out
 
-.PHONY: all unit test stress deps check valgrind accuracy run bench fuzz install uninstall clean \
+.PHONY: all unit test stress deps check valgrind accuracy run dashboard bench fuzz install uninstall clean \
         deps-build deps-test deps-run deps-lint lint pipelines pipeline-dirs

@@ -27,6 +27,13 @@
 #   datasets.sh run AREA SRC...        run the pipelines on the others whose
 #                                      tables are older than their input or
 #                                      the pipeline; exit 1 when one failed
+#   datasets.sh dashboard AREA DATA    make dashboard: AREA's dashboard in
+#                                      out/areas/<area>/dashboard/ from DATA:
+#                                      an MPS borough file (London), a
+#                                      police.uk street file, a directory
+#                                      (its police.uk street files, else
+#                                      its one MPS borough file) or a
+#                                      quoted pattern ('gwent/*.csv')
 set -eu
 . "$(dirname "$0")/common.sh"
 
@@ -136,7 +143,52 @@ run_one() {
 	done
 }
 
-[ $# -ge 1 ] || usage_error "safe, list, dirs or run expected"
+# is_police FILE: FILE is a data.police.uk street file (its header).
+is_police() {
+	[ -f "$1" ] && head -c 9 -- "$1" | grep -q '^Crime ID,'
+}
+
+# area_dashboard AREA DATA: the dashboard of AREA from DATA (see above),
+# in a directory that names the area, so that no AREA is shown another's
+# page; always rebuilt (the script publishes in one rename).
+area_dashboard() {
+	_area=$1 _data=$2
+	[ -n "$_data" ] || usage_error "make dashboard: DATA= an MPS borough file, police.uk street files (a directory or a quoted pattern)"
+	[ -n "$_area" ] || usage_error "make dashboard: AREA= the borough or partnership"
+	if [ -d "$_data" ]; then
+		set --
+		for _f in "$_data"/*.csv; do
+			is_police "$_f" && set -- "$@" "$_f"
+		done
+		if [ $# -eq 0 ]; then
+			each=print_all want=borough
+			_one=$(inputs "$_data")
+			[ -n "$_one" ] || die "DATA=$(shquote "$_data"): no police.uk street file or MPS borough file in it"
+			[ "$(printf '%s\n' "$_one" | wc -l)" -eq 1 ] ||
+				die "DATA=$(shquote "$_data"): more than one MPS borough file: name one"
+			set -- "$_one"
+		fi
+	elif [ -e "$_data" ]; then
+		set -- "$_data"
+	else
+		# a pattern: the shell's expansion, every file one argument
+		# shellcheck disable=SC2086
+		set -- $_data
+		[ -e "$1" ] || die "DATA=$(shquote "$_data"): no such file, directory or files"
+	fi
+	_slug=$(printf '%s' "$_area" | tr 'A-Z' 'a-z' | tr -cs 'a-z0-9' '-')
+	_slug=${_slug#-}
+	_slug=${_slug%-}
+	[ -n "$_slug" ] || usage_error "AREA=$(shquote "$_area"): no letter or digit to name a directory by"
+	exec sh "$PIPEDIR/dashboard.sh" --area "$_area" -o "out/areas/$_slug/dashboard" -- "$@"
+}
+
+print_all() {
+	[ "$1" = "$want" ] && printf '%s\n' "$2"
+	return 0
+}
+
+[ $# -ge 1 ] || usage_error "safe, list, dirs, run or dashboard expected"
 cmd=$1
 shift
 case $cmd in
@@ -157,5 +209,8 @@ run)
 	need_src "$@"
 	for s; do inputs "$s"; done
 	[ -z "$failed" ] || exit 1 ;;
-*) usage_error "'$cmd': safe, list, dirs or run expected" ;;
+dashboard)
+	[ $# -eq 2 ] || usage_error "dashboard AREA DATA expected"
+	area_dashboard "$1" "$2" ;;
+*) usage_error "'$cmd': safe, list, dirs, run or dashboard expected" ;;
 esac
