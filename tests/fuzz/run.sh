@@ -67,7 +67,7 @@ seeds() {
 			printf '%s' "$s" > "$2/x-$(printf '%s' "$s" | cksum | cut -d' ' -f1)"
 		done ;;
 	tsv) for f in $files; do case $f in *.tsv) cp "$f" "$2/";; esac; done ;;
-	csvin|nc_data) for f in $files; do case $f in *.csv) cp "$f" "$2/";; esac; done ;;
+	csvin|nc_data|nc_agg) for f in $files; do case $f in *.csv) cp "$f" "$2/";; esac; done ;;
 	minutes|nc_text) for f in $files; do case $f in *.txt|*.md) cp "$f" "$2/";; esac; done ;;
 	lines)
 		# .gz files as they are (one member, and two: cat a.gz b.gz),
