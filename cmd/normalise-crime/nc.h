@@ -133,5 +133,8 @@ void agg_month_seen(int month);
 void agg_emit_months(void);
 /* Write the --window rows for every held group, in the same order. */
 void agg_emit_windows(const struct nc_opts *o);
+/* Drop every group and month and start again: a tool reads its input
+ * once, the fuzz harness (tests/fuzz/fuzz_nc_agg.c) reads many. */
+void agg_reset(void);
 
 #endif
