@@ -330,9 +330,10 @@ note_refs(meeting *mt, const char *s, size_t n)
 {
 	size_t pos = 0, so, eo;
 	sbuf bare = SBUF_INIT;
+	re_caps m;
 
-	if (re_match(re_untitled, s, n, 0) == RE_MATCH &&
-	    re_named(re_untitled, "n", &so, &eo)) {
+	if (re_match(re_untitled, s, n, 0, &m) == RE_MATCH &&
+	    re_named(re_untitled, &m, "n", &so, &eo)) {
 		remember(mt, s + so, eo - so, true);
 		/* "Priya Sandhu, Tenancy Manager, reported": a full name
 		 * (titled ones are taken below) */
@@ -391,9 +392,10 @@ static void
 subject_of(meeting *mt, const char *s, size_t n, owner_list *ol)
 {
 	size_t pos = 0, so, eo, last_so = 0, last_eo = 0, verb = n, vb;
+	re_caps m;
 
-	if (re_match(re_pronoun, s, n, 0) == RE_MATCH) {
-		re_group(re_pronoun, 0, &so, &eo);
+	if (re_match(re_pronoun, s, n, 0, &m) == RE_MATCH) {
+		re_group(&m, 0, &so, &eo);
 		while (eo > so && s[eo - 1] != ' ')
 			eo--;
 		so = eo;
@@ -408,16 +410,16 @@ subject_of(meeting *mt, const char *s, size_t n, owner_list *ol)
 	              : text_iprefix(s, n, "agreed that ")      ? 12
 	                                                        : 0;
 
-	if (re_match(re_commit, s, n, from) == RE_MATCH)
-		re_group(re_commit, 0, &verb, &vb);
+	if (re_match(re_commit, s, n, from, &m) == RE_MATCH)
+		re_group(&m, 0, &verb, &vb);
 	while (prose_next_ref(s, n, &pos, &so, &eo) && eo <= verb) {
 		last_so = so;
 		last_eo = eo;
 	}
 	if (last_eo > 0)
 		owners_parse(ol, s + last_so, last_eo - last_so);
-	else if (re_match(re_untitled, s, n, 0) == RE_MATCH &&
-	         re_named(re_untitled, "n", &so, &eo)) {
+	else if (re_match(re_untitled, s, n, 0, &m) == RE_MATCH &&
+	         re_named(re_untitled, &m, "n", &so, &eo)) {
 		size_t first = ol->n;
 
 		owners_parse(ol, s + so, eo - so);
@@ -441,9 +443,9 @@ is_decision(const char *s, size_t n)
 
 	sbuf_add(&b, s, n);
 	while (pos < n && rules_exec(rs_dec, r_past, b.s, b.len, pos, &m)) {
-		for (size_t i = m.so[0]; i < m.eo[0]; i++)
+		for (size_t i = m.cap.so[0]; i < m.cap.eo[0]; i++)
 			b.s[i] = b.s[i] == ' ' ? ' ' : 'x';
-		pos = m.eo[0] > pos ? m.eo[0] : pos + 1;
+		pos = m.cap.eo[0] > pos ? m.cap.eo[0] : pos + 1;
 	}
 	for (size_t r = 0; r < nr && !yes; r++)
 		yes =
@@ -642,13 +644,14 @@ strip_markers(const char *s, size_t n, sbuf *out, owner_list *ol)
 {
 	size_t pos = 0;
 	bool named = false;
+	re_caps m;
 
 	sbuf_clear(out);
-	while (pos < n && re_match(re_marker, s, n, pos) == RE_MATCH) {
+	while (pos < n && re_match(re_marker, s, n, pos, &m) == RE_MATCH) {
 		size_t a, b, wa, wb;
 
-		re_group(re_marker, 0, &a, &b);
-		if (ol && !named && re_named(re_marker, "who", &wa, &wb) &&
+		re_group(&m, 0, &a, &b);
+		if (ol && !named && re_named(re_marker, &m, "who", &wa, &wb) &&
 		    wb > wa) {
 			owners_parse(ol, s + wa, wb - wa);
 			named = true;
@@ -753,6 +756,7 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 	bool labelled = false;
 	sbuf clean = SBUF_INIT;
 	cs_rmatch m;
+	re_caps caps;
 
 	if (strcmp(mt->refs_item, item) != 0) {
 		forget_refs(mt);
@@ -796,7 +800,7 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 	/* RESOLVED statements; "RESOLVED:" or "And Resolved:" alone takes
 	 * the numbered list or the quoted statement after it */
 	if (n > 0 && rules_exec(rs_dec, r_res_head, s, n, 0, &m)) {
-		eo = m.eo[0];
+		eo = m.cap.eo[0];
 		/* "Proposed by: X / Seconded by: Y / And Resolved:": the
 		 * proposal is the resolution's, not a decision of its own */
 		for (size_t i = mt->nrecs; i-- > 0;) {
@@ -810,7 +814,7 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 				break;
 			r->kind = (enum rec_kind) - 1;
 		}
-		eo = m.eo[0];
+		eo = m.cap.eo[0];
 		mt->resolved_list = eo == n || (n - eo < 12 && s[n - 1] == ':');
 		if (!mt->resolved_list && eo < n)
 			add_text_rec(mt, REC_RESOLUTION, line, item, s + eo,
@@ -846,11 +850,11 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 	    rules_named(rs_act, &m, "who", &so, &eo)) {
 		owners = s + so;
 		on = eo - so;
-		body_n = m.so[0];
+		body_n = m.cap.so[0];
 	}
 	if (owners && on > 0 && on < 12 &&
 	    rules_exec(rs_dec, r_verb_first, owners, on, 0, &m) &&
-	    m.eo[0] == on) {
+	    m.cap.eo[0] == on) {
 		/* "... Balance of 6,564.21<tabs>Noted": the meeting noted it */
 		add_text_rec(mt, REC_DECISION, line, item, s, n, NULL);
 		owners = NULL;
@@ -930,8 +934,9 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		}
 		/* "... welcomed everyone. Apologies received from Cllrs. A
 		 * and B." */
-		if (re_match(re_apology, clean.s, clean.len, 0) == RE_MATCH &&
-		    re_named(re_apology, "list", &so, &eo))
+		if (re_match(re_apology, clean.s, clean.len, 0, &caps) ==
+		        RE_MATCH &&
+		    re_named(re_apology, &caps, "list", &so, &eo))
 			prose_people_list(mt, REC_APOLOGY, line, item,
 			                  clean.s + so, eo - so);
 		if (rules_exec(rs_dec, r_res_it, clean.s, clean.len, 0, &m))
