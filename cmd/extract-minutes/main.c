@@ -32,14 +32,10 @@ main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "source", required_argument, NULL, 's' },
-		{ "strict", no_argument, NULL, 'S' },
 		CS_COMMON_OPTIONS,
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *source_name = NULL;
-	bool strict = false;
 	int c;
 	lines *in;
 	minutes *m;
@@ -51,28 +47,9 @@ main(int argc, char *argv[])
 	bool warned_bytes = false;
 
 	cs_setprog(argv[0]);
-	opterr = 0; /* cs_bad_option says it once, under one name */
-	while ((c = getopt_long(argc, argv, "s:qhV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 's':
+	while ((c = cs_getopt(argc, argv, "s:", longopts, usage)) != -1)
+		if (c == 's')
 			source_name = optarg;
-			break;
-		case 'S':
-			strict = true;
-			break;
-		case 'q':
-		case CS_OPT_MAX_WARNINGS:
-			cs_common_option(c, optarg);
-			break;
-		case 'h':
-			usage();
-			return 0;
-		case 'V':
-			cs_version();
-		default:
-			cs_bad_option(argv, "s:qhV", longopts);
-		}
-	}
 
 	in = lines_open(argc - optind, argv + optind);
 	m = minutes_new(source_name);
@@ -110,7 +87,7 @@ main(int argc, char *argv[])
 	layout_free(ly);
 	minutes_free(m);
 	sbuf_free(&fixed);
-	return cs_finish(strict);
+	return cs_finish(cs_strict());
 }
 
 static void

@@ -24,7 +24,7 @@ static lines *open_operand(char *name, const struct nc_opts *o,
 static bool read_lines(lines *in, const char *format, const struct nc_opts *o);
 static bool read_operand(char *name, const struct nc_opts *o);
 
-enum { OPT_BY = 256, OPT_LEVEL, OPT_WINDOW_ONLY, OPT_CHECK, OPT_STRICT };
+enum { OPT_BY = 256, OPT_LEVEL, OPT_WINDOW_ONLY, OPT_CHECK };
 
 static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
@@ -36,10 +36,7 @@ static const struct option longopts[] = {
 	{ "window", required_argument, NULL, 'w' },
 	{ "window-only", no_argument, NULL, OPT_WINDOW_ONLY },
 	{ "check", no_argument, NULL, OPT_CHECK },
-	{ "strict", no_argument, NULL, OPT_STRICT },
 	CS_COMMON_OPTIONS,
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -57,8 +54,7 @@ main(int argc, char *argv[])
 
 	cs_setprog(argv[0]);
 	o.areas = xcalloc((size_t)argc, sizeof *o.areas);
-	opterr = 0; /* cs_bad_option says it once, under one name */
-	while ((c = getopt_long(argc, argv, "f:s:a:t:w:qhV", longopts, NULL)) !=
+	while ((c = cs_getopt(argc, argv, "f:s:a:t:w:", longopts, usage)) !=
 	       -1) {
 		switch (c) {
 		case 'f':
@@ -112,23 +108,9 @@ main(int argc, char *argv[])
 		case OPT_CHECK:
 			o.check = true;
 			break;
-		case OPT_STRICT:
-			o.strict = true;
-			break;
-		case 'q':
-		case CS_OPT_MAX_WARNINGS:
-			cs_common_option(c, optarg);
-			break;
-		case 'h':
-			usage();
-			free(o.areas);
-			return 0;
-		case 'V':
-			cs_version();
-		default:
-			cs_bad_option(argv, "f:s:a:t:w:qhV", longopts);
 		}
 	}
+	o.strict = cs_strict();
 	if (o.window_only && o.nwindows == 0)
 		cs_usage_error("--window-only needs --window N");
 
