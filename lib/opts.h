@@ -24,7 +24,8 @@
 /* Above any tool's own option values (they start at 256). */
 enum { CS_OPT_MAX_WARNINGS = 0x4000, CS_OPT_STRICT };
 
-/* clang-format off: one option a line reads better than its layout */
+/* One option a line (clang-format would fold them). */
+/* clang-format off */
 #define CS_COMMON_OPTIONS                                                      \
 	{ "strict", no_argument, NULL, CS_OPT_STRICT },                        \
 	{ "quiet", no_argument, NULL, 'q' },                                   \
