@@ -69,15 +69,9 @@ main(int argc, char *argv[])
 			prev_source = xstrdup(src);
 			warned_bytes = false;
 		}
-		/* Bad bytes become U+FFFD, so every later step sees UTF-8. */
-		sbuf_clear(&fixed);
-		if (utf8_fix(line, len, &fixed) > 0 && !warned_bytes) {
-			cs_warn_at(
-			    src, no,
-			    "NUL bytes or invalid UTF-8 replaced by U+FFFD"
-			    " (reported once per file)");
-			warned_bytes = true;
-		}
+		/* Bad bytes become U+FFFD, so every later step sees UTF-8;
+		 * the layout clean-up does the rest. */
+		text_line_fix(line, len, &fixed, src, no, &warned_bytes, 0);
 		layout_line(ly, src, no, sbuf_str(&fixed), fixed.len);
 	}
 	layout_end_file(ly);
