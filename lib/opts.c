@@ -54,6 +54,44 @@ cs_getopt(int argc, char *argv[], const char *shortopts,
 	}
 }
 
+void
+cs_help_common(int col)
+{
+	static const char *const lines[][2] = {
+		{ "      --strict", "exit 1 when there were warnings" },
+		{ "  -q, --quiet",
+		  "print no warnings (with --strict: their count)" },
+		{ "      --max-warnings N",
+		  "print each kind of warning at most N times (10)" },
+		{ "  -h, --help", "show this help and exit" },
+		{ "  -V, --version", "show the version and exit" },
+	};
+
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		int n = (int)strlen(lines[i][0]);
+
+		printf("%s%*s%s\n", lines[i][0], n < col ? col - n : 1, "",
+		       lines[i][1]);
+	}
+}
+
+int
+cs_opt_choice(const char *opt, const char *arg, const char *const *words)
+{
+	sbuf list = SBUF_INIT;
+	size_t n = 0;
+
+	for (; words[n] != NULL; n++)
+		if (strcmp(arg, words[n]) == 0)
+			return (int)n;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			sbuf_adds(&list, i + 1 < n ? ", " : " or ");
+		sbuf_adds(&list, words[i]);
+	}
+	cs_usage_error("%s: '%s' is not %s", opt, arg, list.s);
+}
+
 bool
 cs_strict(void)
 {

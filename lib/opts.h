@@ -40,6 +40,12 @@ enum { CS_OPT_MAX_WARNINGS = 0x4000, CS_OPT_STRICT };
  * a bad option exit here too. */
 int cs_getopt(int argc, char *argv[], const char *shortopts,
               const struct option *longopts, void (*usage)(void));
+/* The --help lines of the shared options, descriptions from column col
+ * (0-based) as the tool's own. */
+void cs_help_common(int col);
+/* arg of option opt as the index of one of words (NULL-terminated), or a
+ * usage error listing them ("--level: 'x' is not major or minor"). */
+int cs_opt_choice(const char *opt, const char *arg, const char *const *words);
 /* Whether --strict was given. */
 bool cs_strict(void);
 /* An old spelling that still works: one warning, the first time it is

@@ -99,16 +99,10 @@ usage(void)
 	      "read stdin.\n"
 	      "\n"
 	      "  -s, --source NAME  write NAME in the source column instead of "
-	      "the file name\n"
-	      "      --strict       exit 1 when anything could not be placed "
-	      "(warnings)\n"
-	      "  -q, --quiet        print no warnings (with --strict: their "
-	      "count)\n"
-	      "      --max-warnings N print each kind of warning at most N "
-	      "times (10)\n"
-	      "  -h, --help         show this help and exit\n"
-	      "  -V, --version      show the version and exit\n"
-	      "\n"
+	      "the file name\n",
+	      stdout);
+	cs_help_common(21);
+	fputs("\n"
 	      "Examples:\n"
 	      "  extract-minutes pack.txt | awk -F'\\t' '$5==\"action\"'\n"
 	      "      the action points, with item and owner\n"

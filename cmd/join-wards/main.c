@@ -234,15 +234,10 @@ usage(void)
 	      "                            LADyyCD, LADyyNM found by name)\n"
 	      "      --ref-code COLUMN     its ward code column\n"
 	      "      --ref-name COLUMN     its ward name column\n"
-	      "      --ref-population COLUMN  its population column\n"
-	      "      --strict              exit 1 when any row did not match\n"
-	      "  -q, --quiet               print no warnings (with --strict: "
-	      "their count)\n"
-	      "      --max-warnings N      print each kind of warning at most "
-	      "N times (10)\n"
-	      "  -h, --help                this help\n"
-	      "  -V, --version             version\n"
-	      "\n"
+	      "      --ref-population COLUMN  its population column\n",
+	      stdout);
+	cs_help_common(28);
+	fputs("\n"
 	      "Examples:\n"
 	      "  join-wards --borough Barnet --vintage 2022 wards.tsv\n"
 	      "  join-wards -c area_code indicators.tsv\n"

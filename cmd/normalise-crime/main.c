@@ -43,6 +43,9 @@ static const struct option longopts[] = {
 int
 main(int argc, char *argv[])
 {
+	static const char *const formats[] = { "text", "mps", "police-uk",
+		                               NULL };
+	static const char *const levels[] = { "major", "minor", NULL };
 	struct nc_opts o = { .level = -1 };
 	bool held = false, wards = false;
 	static char stdin_name[] = "-";
@@ -58,12 +61,7 @@ main(int argc, char *argv[])
 	       -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "text") != 0 &&
-			    strcmp(optarg, "mps") != 0 &&
-			    strcmp(optarg, "police-uk") != 0)
-				cs_usage_error("--format: '%s' is not text, "
-				               "mps or police-uk",
-				               optarg);
+			cs_opt_choice("--format", optarg, formats);
 			o.format = optarg;
 			break;
 		case 's':
@@ -92,12 +90,8 @@ main(int argc, char *argv[])
 			o.by = optarg;
 			break;
 		case OPT_LEVEL:
-			if (strcmp(optarg, "major") != 0 &&
-			    strcmp(optarg, "minor") != 0)
-				cs_usage_error(
-				    "--level: '%s' is not major or minor",
-				    optarg);
-			o.level_major = strcmp(optarg, "major") == 0;
+			o.level_major =
+			    cs_opt_choice("--level", optarg, levels) == 0;
 			break;
 		case 'w':
 			parse_windows(optarg, &o);
@@ -264,14 +258,10 @@ usage(void)
 	    "                        the same N months a year earlier, and the "
 	    "change\n"
 	    "      --window-only     write the window rows only\n"
-	    "      --check           text: recompute stated changes\n"
-	    "      --strict          exit 1 when there was any warning\n"
-	    "  -q, --quiet           print no warnings (with --strict: their "
-	    "count)\n"
-	    "      --max-warnings N  print each kind of warning at most N "
-	    "times (10)\n"
-	    "  -h, --help            show this help\n"
-	    "  -V, --version         show the version\n"
+	    "      --check           text: recompute stated changes\n",
+	    stdout);
+	cs_help_common(24);
+	fputs(
 	    "\n"
 	    "Examples:\n"
 	    "  normalise-crime 'MPS Borough Level Crime (most recent 24 "

@@ -248,15 +248,10 @@ usage(void)
 	      "                             rag_reason and counts\n"
 	      "      --color[=WHEN]         colour the flag: never, always, "
 	      "auto (default;\n"
-	      "                             a terminal and NO_COLOR unset)\n"
-	      "      --strict               exit 1 when there were warnings\n"
-	      "  -q, --quiet                print no warnings (with --strict: "
-	      "their count)\n"
-	      "      --max-warnings N       print each kind of warning at most "
-	      "N times (10)\n"
-	      "  -h, --help                 this help\n"
-	      "  -V, --version              version\n"
-	      "\n"
+	      "                             a terminal and NO_COLOR unset)\n",
+	      stdout);
+	cs_help_common(29);
+	fputs("\n"
 	      "Examples:\n"
 	      "  normalise-crime dashboard.txt | rag-flag --summary\n"
 	      "  rag-flag --band 2 --red-share 0.6 indicators.tsv\n"

@@ -80,6 +80,8 @@ main(int argc, char **argv)
 		CS_COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
+	static const char *const rank_by[] = { "rate", "value", NULL };
+	static const char *const areas[] = { "london", "any", NULL };
 	ranker r = { .estimate = POP_MID2020,
 		     .geo_estimate = 0,
 		     .check_against = "count" };
@@ -132,12 +134,8 @@ main(int argc, char **argv)
 			cs_deprecated("--by", "--rank-by");
 			/* FALLTHROUGH */
 		case OPT_RANK_BY:
-			if (strcmp(optarg, "value") != 0 &&
-			    strcmp(optarg, "rate") != 0)
-				cs_usage_error("--rank-by: '%s' is not rate or "
-				               "value",
-				               optarg);
-			r.by_value = strcmp(optarg, "value") == 0;
+			r.by_value =
+			    cs_opt_choice("--rank-by", optarg, rank_by) == 1;
 			break;
 		case 'r':
 			cs_deprecated("-r", "--desc");
@@ -149,12 +147,8 @@ main(int argc, char **argv)
 			r.include_city = true;
 			break;
 		case OPT_AREAS:
-			if (strcmp(optarg, "any") != 0 &&
-			    strcmp(optarg, "london") != 0)
-				cs_usage_error(
-				    "--areas: '%s' is not london or any",
-				    optarg);
-			r.any_area = strcmp(optarg, "any") == 0;
+			r.any_area =
+			    cs_opt_choice("--areas", optarg, areas) == 1;
 			break;
 		case OPT_AMONG: {
 			static const char *const names[] = { "london", "force",
@@ -301,30 +295,25 @@ usage(void)
 	    "      --check-against=M   the measure whose rank is stated "
 	    "(default count)\n"
 	    "      --grouped           the input comes group by group: hold "
-	    "one group\n"
-	    "      --strict            exit 1 when there were warnings\n"
-	    "  -q, --quiet             print no warnings (with --strict: their "
-	    "count)\n"
-	    "      --max-warnings N    print each kind of warning at most N "
-	    "times (10)\n"
-	    "  -h, --help              show this help\n"
-	    "  -V, --version           show the version\n"
-	    "\n"
-	    "Examples:\n"
-	    "  rank-boroughs indicators.tsv\n"
-	    "  rank-boroughs --rank-by value --desc confidence.tsv\n"
-	    "  normalise-crime --by csp --window 12 --window-only "
-	    "*-gwent-street.csv |\n"
-	    "      rank-boroughs               # among Gwent's five "
-	    "partnerships\n"
-	    "  rank-boroughs --peers group-barnet-msg --check dashboard.tsv\n"
-	    "  (head -1 big.tsv; tail -n +2 big.tsv | sort -t\"$(printf "
-	    "'\\t')\" -k5,5 -k9,9 -k11,11) |\n"
-	    "      rank-boroughs --grouped       # one group in memory\n"
-	    "\n"
-	    "Exit status: 0 success, 1 data or write error (or warnings with "
-	    "--strict),\n"
-	    "2 usage error.  The old spellings --group, --area, --by, -r and "
-	    "-s still\n"
-	    "work, with a warning.  See rank-boroughs(1).\n");
+	    "one group\n");
+	cs_help_common(26);
+	fputs("\n"
+	      "Examples:\n"
+	      "  rank-boroughs indicators.tsv\n"
+	      "  rank-boroughs --rank-by value --desc confidence.tsv\n"
+	      "  normalise-crime --by csp --window 12 --window-only "
+	      "*-gwent-street.csv |\n"
+	      "      rank-boroughs               # among Gwent's five "
+	      "partnerships\n"
+	      "  rank-boroughs --peers group-barnet-msg --check dashboard.tsv\n"
+	      "  (head -1 big.tsv; tail -n +2 big.tsv | sort -t\"$(printf "
+	      "'\\t')\" -k5,5 -k9,9 -k11,11) |\n"
+	      "      rank-boroughs --grouped       # one group in memory\n"
+	      "\n"
+	      "Exit status: 0 success, 1 data or write error (or warnings with "
+	      "--strict),\n"
+	      "2 usage error.  The old spellings --group, --area, --by, -r and "
+	      "-s still\n"
+	      "work, with a warning.  See rank-boroughs(1).\n",
+	      stdout);
 }
