@@ -37,7 +37,7 @@ begin_output
 all_offences offence.tsv --window 12 --window-only
 latest_counts offence.tsv latest.tsv 12m
 step ranked.tsv rank-boroughs ${opt_population:+--population "$opt_population"} \
-	${opt_by:+--by "$opt_by"} "$WORK/latest.tsv"
+	${opt_by:+--rank-by "$opt_by"} "$WORK/latest.tsv"
 AREA=${opt_area:-Barnet} WARNINGS=$LOG awk "$AWK_TSV"'
 head {
 	area = ENVIRON["AREA"]; warnings = ENVIRON["WARNINGS"]

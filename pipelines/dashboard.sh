@@ -2,11 +2,11 @@
 # dashboard: a partnership's performance dashboard rebuilt from an MPS
 # borough-level crime file, as a table and as an HTML page.
 set -eu
-OPTSPEC='a:area= G:group= -:offences= p:population= -:band='
+OPTSPEC='a:area= G:peers= -:group= -:offences= p:population= -:band='
 usage() {
 	cat <<'USAGE'
-Usage: dashboard.sh [-o DIR] [--area NAME] [--group PEERS] MPS_BOROUGH.csv
-       dashboard.sh [-o DIR] --area NAME [--group PEERS] POLICE_UK.csv...
+Usage: dashboard.sh [-o DIR] [--area NAME] [--peers PEERS] MPS_BOROUGH.csv
+       dashboard.sh [-o DIR] --area NAME [--peers PEERS] POLICE_UK.csv...
 Rebuild the summary dashboard of one borough's community safety partnership
 from the published MPS borough file, or of any partnership in England and
 Wales from its force's data.police.uk street files (a run of months, of one
@@ -42,8 +42,9 @@ Writes DIR (default out/dashboard/<file name>):
   warnings.txt    the tools' warnings
 
   -a, --area NAME        the borough (default Barnet), or the partnership
-  -G, --group PEERS      its peer group: a file of areas, or a data file name
-                         (default group-<area>-msg when there is one; none)
+  -G, --peers PEERS      its peer group: a file of areas, or a data file name
+                         (default group-<area>-msg when there is one; none);
+                         --group PEERS, the old spelling, still works
       --offences FILE    the headline offences (default dashboard-offences,
                          or dashboard-offences-police-uk for police.uk files:
                          columns offence and indicator)
@@ -55,7 +56,7 @@ Writes DIR (default out/dashboard/<file name>):
 
 Examples:
   pipelines/dashboard.sh samples/mps/borough-24m.csv
-  pipelines/dashboard.sh --area Camden --group none --band 2 \
+  pipelines/dashboard.sh --area Camden --peers none --band 2 \
       ../shared/data/mps_borough_crime_24m_2024-01_to_2025-12.csv
   pipelines/dashboard.sh --area Newport ../shared/data/police-uk/*-gwent-street.csv
   pipelines/dashboard.sh --area Wrexham gwent/*.csv north-wales/*.csv
@@ -83,11 +84,15 @@ deflist=dashboard-offences${POLICE:+-police-uk}
 data_file "${opt_offences:-$deflist}" ||
 	usage_error "--offences: $(shquote "${opt_offences:-$deflist}") not found"
 offences=$DATAFILE
-group=${opt_group:-group-$(printf '%s' "$area" | tr 'A-Z ' 'a-z-')-msg}
+if [ -n "$opt_group" ]; then
+	msg "--group is deprecated: use --peers (as rank-boroughs)"
+	opt_peers=${opt_peers:-$opt_group}
+fi
+group=${opt_peers:-group-$(printf '%s' "$area" | tr 'A-Z ' 'a-z-')-msg}
 case $group in
 none) group= ;;
-*) data_file "$group" || { [ -z "$opt_group" ] && group=; } ||
-	usage_error "--group: $(shquote "$group") not found" ;;
+*) data_file "$group" || { [ -z "$opt_peers" ] && group=; } ||
+	usage_error "--peers: $(shquote "$group") not found" ;;
 esac
 groupfile=${group:+$DATAFILE}
 begin_output
@@ -154,7 +159,7 @@ if [ -n "$POLICE" ]; then
 	mv -f "$WORK/latest12.tmp" "$WORK/latest12.tsv"
 fi
 step ranked.tsv rank-boroughs ${opt_population:+--population "$opt_population"} \
-	${group:+--group "$group"} "$WORK/latest12.tsv"
+	${group:+--peers "$group"} "$WORK/latest12.tsv"
 awk "$AWK_TSV"'
 head {
 	need("offence area area_code value population rate_per_1000 rank rank_of")

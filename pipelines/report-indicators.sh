@@ -60,7 +60,7 @@ many_run() {
 	{ print substr($1, 4), f("area"), f("offence"), NR, $0 }' $MNAMES >keyed) ||
 		die "cannot sort the indicators"
 	sort -t "$(printf '\t')" -k1,1n -k2,3 -k4,4n "$MWORK/keyed" | cut -f 5- >>"$MWORK/sorted.tsv"
-	many_once rag rag-flag --group source,area,offence ${opt_band:+--band "$opt_band"} sorted.tsv
+	many_once rag rag-flag --group-by source,area,offence ${opt_band:+--band "$opt_band"} sorted.tsv
 	many_split many-reports ok sorted.tsv $MERRS rag.err $MNAMES rag
 }
 many_or_one reports "$@"

@@ -13,6 +13,7 @@
 # cross-checked against REFDIR/barnet_wards_pre2022.tsv; empty when the
 # code is not in the census table (it is never estimated).
 set -eu
+. "$(dirname "$0")/ons.sh"
 
 data=${1:-../shared/data}
 ref=${2:-../shared/ref}
@@ -20,9 +21,7 @@ old=$data/ons_ward_to_lad_dec2019_uk.csv
 new=$data/ons_ward_to_lad_dec2023_uk.csv
 pop=$data/gla_ons_census2011_ward_population_2014wards.csv
 barnet=$ref/barnet_wards_pre2022.tsv
-for f in "$old" "$new" "$pop"; do
-	[ -r "$f" ] || { echo "make-wards.sh: $f: not readable" >&2; exit 1; }
-done
+need "$old" "$new" "$pop"
 [ -r "$barnet" ] || barnet=/dev/null
 
 cat <<'EOF'
@@ -38,38 +37,9 @@ cat <<'EOF'
 EOF
 printf 'ward_code\tward_name\tlad_code\tlad_name\tvintage\tpopulation\n'
 
-${AWK:-awk} -v OLD="$old" -v NEW="$new" -v POP="$pop" -v BARNET="$barnet" '
-# Split one RFC 4180 line (no embedded newlines in these files) into f[];
-# returns the field count.
-function csv(line, f,    n, i, c, q, cur) {
-	sub(/\r$/, "", line)
-	sub(/^\357\273\277/, "", line)
-	n = 0; cur = ""; q = 0
-	for (i = 1; i <= length(line); i++) {
-		c = substr(line, i, 1)
-		if (q) {
-			if (c == "\"") {
-				if (substr(line, i + 1, 1) == "\"") { cur = cur c; i++ }
-				else q = 0
-			} else cur = cur c
-		} else if (c == "\"") q = 1
-		else if (c == ",") { f[++n] = cur; cur = "" }
-		else cur = cur c
-	}
-	f[++n] = cur
-	return n
-}
-# Column index by header name (leading/trailing spaces ignored), or die.
-function col(h, n, name, file,    i, s) {
-	for (i = 1; i <= n; i++) {
-		s = h[i]; gsub(/^ +| +$/, "", s)
-		if (s == name) return i
-	}
-	printf "make-wards.sh: %s: no column %s\n", file, name > "/dev/stderr"
-	exit 1
-}
+${AWK:-awk} -v PROG="$PROG" -v OLD="$old" -v NEW="$new" -v POP="$pop" -v BARNET="$barnet" "$ONS_AWK"'
 function lookup(file, vintage, cd, nm, lcd, lnm,    line, h, n, f, ic, in_, il, iln, k) {
-	if ((getline line < file) <= 0) { print "make-wards.sh: " file ": empty" > "/dev/stderr"; exit 1 }
+	if ((getline line < file) <= 0) die(file ": empty")
 	n = csv(line, h)
 	ic = col(h, n, cd, file); in_ = col(h, n, nm, file)
 	il = col(h, n, lcd, file); iln = col(h, n, lnm, file)
@@ -90,8 +60,8 @@ BEGIN {
 	getline line < POP
 	n = csv(line, h); ic = col(h, n, "Ward Code", POP); ip = col(h, n, "Persons: All Ages", POP)
 	while ((getline line < POP) > 0) {
-		csv(line, f); v = f[ip]; gsub(/,/, "", v)
-		if (f[ic] ~ /^E05/ && v ~ /^[0-9]+$/) census[f[ic]] = v
+		csv(line, f); v = count(f[ip])
+		if (f[ic] ~ /^E05/ && v != "") census[f[ic]] = v
 	}
 	close(POP)
 	# Barnet cross-check: the reference table must agree with the census.
@@ -100,8 +70,7 @@ BEGIN {
 		split(line, b, "\t")
 		if (!(b[1] in census)) census[b[1]] = b[5]
 		else if (census[b[1]] != b[5]) {
-			printf "make-wards.sh: %s: population %s disagrees with census %s\n", b[1], b[5], census[b[1]] > "/dev/stderr"
-			exit 1
+			die(b[1] ": population " b[5] " disagrees with census " census[b[1]])
 		}
 	}
 	lookup(OLD, "2014", "WD19CD", "WD19NM", "LAD19CD", "LAD19NM")
