@@ -25,9 +25,9 @@ none (the City's wards).  Tool warnings go to DIR/warnings.txt.
   -h, --help             this help
 
 Examples:
-  pipelines/ward-profile.sh samples/mps/ward-24m.csv
-  pipelines/ward-profile.sh --borough Camden --level minor \
-      ../shared/data/mps_ward_crime_24m_2024-01_to_2025-12.csv
+  pipelines/ward-profile.sh samples/mps/ward_2022_wards.csv
+  pipelines/ward-profile.sh --borough Barnet --level minor -o out/barnet-minor \
+      samples/mps/mps_ward_crime_24m_2024-01_to_2025-12_barnet.csv
   awk -F'\t' '$8 == "burglary"' out/wards/*/wards.tsv | sort -t"$(printf '\t')" -k16,16n
 USAGE
 }
