@@ -14,7 +14,8 @@
 #   make accuracy   the readers scored against tests/accuracy/ facts
 #                   (V=1 lists each miss, ACC_ONLY=GLOB limits documents)
 #   make install    PREFIX=/usr/local DESTDIR= (the tools, man pages, data,
-#                   and the pipelines in PREFIX/share/cspkit/pipelines/)
+#                   the pipelines in PREFIX/share/cspkit/pipelines/ and
+#                   a command for each, cspkit-minutes ..., in BINDIR)
 #   make bench | fuzz | clean
 #
 # Tools are found, not listed: every cmd/<tool>/ directory is a tool built
@@ -131,7 +132,7 @@ deps-lint:
 # (clang-format names the first place per file: clang-format -i FILE fixes
 # it); the status is 0 only when both are clean.  No TAP: .ci/run counts
 # a failing lint as a failure, not as tests.
-LINT_MAN := $(wildcard cmd/*/*.1)
+LINT_MAN := $(wildcard cmd/*/*.1 pipelines/*.1)
 LINT_C   := $(wildcard lib/*.[ch] cmd/*/*.[ch] tests/unit/*.[ch] tests/fuzz/*.[ch])
 lint: deps-lint
 	@st=0; \
@@ -318,6 +319,10 @@ fuzz:
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 # ---- install ------------------------------------------------------------
+# The pipelines a user runs, each installed as BINDIR/cspkit-NAME: a
+# two-line script running DATADIR/pipelines/NAME.sh with BINDIR first on
+# PATH (the tools beside it); one man page, cspkit-pipelines(1), for all.
+PIPE_CMDS = minutes report-indicators borough-league dashboard ward-profile batch site
 # The pages carry ".Os cspkit" and no version; the installed ones get
 # VERSION, so a release never ships a page that names the last one.
 install: all
@@ -329,9 +334,18 @@ install: all
 	mkdir -p $(DESTDIR)$(DATADIR)/pipelines/awk
 	cp pipelines/*.sh pipelines/*.pl $(DESTDIR)$(DATADIR)/pipelines/
 	cp pipelines/awk/*.awk $(DESTDIR)$(DATADIR)/pipelines/awk/
+	for p in $(PIPE_CMDS); do \
+	  printf '#!/bin/sh\n# cspkit-%s: pipelines/%s.sh as installed (man cspkit-pipelines)\nPATH=\047%s\047:$$PATH exec sh \047%s/pipelines/%s.sh\047 "$$@"\n' \
+	    $$p $$p $(call sq,$(BINDIR)) $(call sq,$(DATADIR)) $$p >$(DESTDIR)$(BINDIR)/cspkit-$$p; \
+	  chmod 755 $(DESTDIR)$(BINDIR)/cspkit-$$p; \
+	  printf '.so man1/cspkit-pipelines.1\n' >$(DESTDIR)$(MANDIR)/cspkit-$$p.1; done
+	sed 's/^\.Os cspkit$$/.Os cspkit $(VERSION)/' pipelines/cspkit-pipelines.1 \
+	  >$(DESTDIR)$(MANDIR)/cspkit-pipelines.1
 
 uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/$$t.1; done
+	for p in $(PIPE_CMDS); do rm -f $(DESTDIR)$(BINDIR)/cspkit-$$p $(DESTDIR)$(MANDIR)/cspkit-$$p.1; done
+	rm -f $(DESTDIR)$(MANDIR)/cspkit-pipelines.1
 	for f in lib/data/*.tsv; do rm -f $(DESTDIR)$(DATADIR)/$${f##*/}; done
 	rm -rf $(DESTDIR)$(DATADIR)/pipelines
 	-rmdir $(DESTDIR)$(DATADIR)

@@ -152,3 +152,34 @@ EOF
 	[ "$status" -ne 0 ]
 	grep -q "^datasets: DATA='$tmp/nothing': no such directory$" "$err_file"
 }
+
+@test "make install DESTDIR=: the tools, the pipelines as cspkit-NAME, their man pages" {
+	make -C "$ROOT" -s install DESTDIR="$tmp/stage" PREFIX=/opt/cspkit >/dev/null
+	s=$tmp/stage/opt/cspkit
+	for p in minutes report-indicators borough-league dashboard ward-profile batch site; do
+		[ -x "$s/bin/cspkit-$p" ]
+		[ -f "$s/share/cspkit/pipelines/$p.sh" ]
+		[ "$(cat "$s/share/man/man1/cspkit-$p.1")" = ".so man1/cspkit-pipelines.1" ]
+		grep -q "exec sh '/opt/cspkit/share/cspkit/pipelines/$p.sh' \"\$@\"$" "$s/bin/cspkit-$p"
+	done
+	grep -q '^\.Os cspkit [0-9]' "$s/share/man/man1/cspkit-pipelines.1"
+	for t in extract-minutes normalise-crime join-wards rank-boroughs rag-flag; do
+		[ -x "$s/bin/$t" ] && [ -f "$s/share/man/man1/$t.1" ]
+	done
+	[ -f "$s/share/cspkit/wards.tsv" ] && [ -f "$s/share/cspkit/pipelines/awk/html.awk" ]
+	make -C "$ROOT" -s uninstall DESTDIR="$tmp/stage" PREFIX=/opt/cspkit >/dev/null
+	[ -z "$(find "$s" -type f)" ]
+}
+
+@test "installed under a PREFIX, cspkit-ward-profile runs with nothing of the tree" {
+	make -C "$ROOT" -s install PREFIX="$tmp/prefix" >/dev/null
+	mkdir "$tmp/work"
+	cp samples/mps/ward_2022_wards.csv "$tmp/work/wards.csv"
+	(cd "$tmp/work" && env -u CSPKIT_BIN -u CSPKIT_DATA PATH=/usr/bin:/bin \
+		"$tmp/prefix/bin/cspkit-ward-profile" -q wards.csv)
+	sh pipelines/ward-profile.sh -q -o "$tmp/direct" samples/mps/ward_2022_wards.csv
+	diff <(cut -f2- "$tmp/direct/wards.tsv") <(cut -f2- "$tmp/work/out/wards/wards/wards.tsv")
+	(cd "$tmp/work" && env -u CSPKIT_BIN -u CSPKIT_DATA PATH=/usr/bin:/bin \
+		"$tmp/prefix/bin/cspkit-dashboard" -q "$ROOT/samples/mps/borough_2024_vintage.csv")
+	[ -s "$tmp/work/out/dashboard/borough_2024_vintage/dashboard.html" ]
+}
