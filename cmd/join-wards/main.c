@@ -13,8 +13,8 @@
 #include "wardref.h"
 
 static const char *const added[] = {
-	"ward_code", "ward_name", "lad_code",
-	"lad_name",  "vintage",   "population", "population_source",
+	"ward_code", "ward_name",  "lad_code",          "lad_name",
+	"vintage",   "population", "population_source",
 };
 enum { NADD = sizeof added / sizeof added[0] };
 

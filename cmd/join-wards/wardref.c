@@ -51,15 +51,14 @@ static const char *const psrc_names[] = { "population_source", NULL };
 static void
 find_columns(wardref *r, const wardref_opts *o, char *const names[], size_t n)
 {
-	static const char *what[] = { "--ref-code", "--ref-name",      "", "",
+	static const char *what[] = { "--ref-code", "--ref-name",       "", "",
 		                      "",           "--ref-population", "" };
 	static const char *const *ours[C_N] = { code_names,  name_names,
 		                                ladcd_names, ladnm_names,
 		                                vint_names,  pop_names,
 		                                psrc_names };
-	const char *given[C_N] = { o->code, o->name, NULL,
-		                   NULL,    NULL,    o->population,
-		                   NULL };
+	const char *given[C_N] = { o->code, o->name,       NULL, NULL,
+		                   NULL,    o->population, NULL };
 
 	for (int k = 0; k < C_N; k++) {
 		const char *const just[] = { given[k], NULL };
@@ -139,9 +138,9 @@ add_row(wardref *r, const char *const cell[], const size_t len[], long lineno)
 	memset(w, 0, sizeof *w);
 	w->buf = p = xmalloc(total);
 	for (int k = 0; k < C_N; k++) {
-		const char **dst[C_N] = { &w->code,     &w->name,
-			                  &w->lad_code, &w->lad_name,
-			                  &w->vintage,  &w->population,
+		const char **dst[C_N] = { &w->code,      &w->name,
+			                  &w->lad_code,  &w->lad_name,
+			                  &w->vintage,   &w->population,
 			                  &w->pop_source };
 
 		memcpy(p, f[k], fl[k]);
