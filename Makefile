@@ -2,6 +2,8 @@
 #
 #   make            build every tool into bin/
 #   make run        install what is missing, build, run the pipelines on samples/
+#                   (DATA=folder: on the user's files instead; AREA=, GROUP=,
+#                   POPULATION=: the dashboard's area, peers and estimate)
 #   make test       install what is missing, build, run unit and CLI tests
 #                   (seconds: what a developer runs before a commit)
 #   make stress     the slow cases: 50 MB lines, a million rows, signals,
