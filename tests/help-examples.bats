@@ -92,6 +92,7 @@ run_examples() {
 	run_examples batch.sh
 }
 
+# bats test_tags=stress
 @test "site.sh --help: each example runs" {
 	make -C "$ROOT" -s deps-run >/dev/null 2>&1 || skip "cannot install the make run packages here"
 	run_examples site.sh

@@ -55,6 +55,7 @@ col() {
 	[ -z "$(col "$d/dashboard.tsv" group_rank | grep .)" ]
 }
 
+# bats test_tags=stress
 @test "make run AREA=Camden after a Barnet run rebuilds the dashboard it prints" {
 	make_copy "$tmp/a"
 	make -C "$tmp/a" -s deps-run >/dev/null 2>&1 || skip "cannot install the make run packages here"
