@@ -24,9 +24,9 @@ rows.  Tool warnings go to DIR/warnings.txt.
   -h, --help             this help
 
 Examples:
-  pipelines/borough-league.sh samples/mps/borough-24m.csv
+  pipelines/borough-league.sh samples/mps/mps_borough_crime_24m_2024-01_to_2025-12.csv
   pipelines/borough-league.sh --area Camden -o out/camden \
-      ../shared/data/mps_borough_crime_24m_2024-01_to_2025-12.csv
+      samples/mps/mps_borough_crime_24m_2024-01_to_2025-12.csv
   awk -F'\t' '$NF == "yes"' out/league/*/league.tsv   # the area's rows
 USAGE
 }

@@ -55,13 +55,11 @@ Writes DIR (default out/dashboard/<file name>):
   -h, --help             this help
 
 Examples:
-  pipelines/dashboard.sh samples/mps/borough-24m.csv
-  pipelines/dashboard.sh --area Camden --peers none --band 2 \
-      ../shared/data/mps_borough_crime_24m_2024-01_to_2025-12.csv
+  pipelines/dashboard.sh samples/mps/mps_borough_crime_24m_2024-01_to_2025-12.csv
+  pipelines/dashboard.sh --area Camden --peers none --band 2 -o out/camden \
+      samples/mps/mps_borough_crime_24m_2024-01_to_2025-12.csv
   pipelines/dashboard.sh --area Newport ../shared/data/police-uk/*-gwent-street.csv
-  pipelines/dashboard.sh --area Wrexham gwent/*.csv north-wales/*.csv
-  make dashboard DATA='gwent/*.csv' AREA=Newport
-  xdg-open out/dashboard/*/dashboard.html
+  ls out/dashboard/*/dashboard.html          # open one in a browser
 USAGE
 }
 . "$(dirname "$0")/common.sh"
@@ -73,7 +71,8 @@ if (eval "set -- $ARGS"; [ $# -ge 1 ] && [ -r "$1" ] && head -c 9 -- "$1" | grep
 	POLICE=$ARGS
 	eval "set -- $ARGS"
 	INPUT=$1
-	OUTDIR=${opt_out:-out/dashboard/$(stem "$1")}
+	_b=${1##*/}
+	OUTDIR=${opt_out:-out/dashboard/${_b%.*}}
 	[ -n "$opt_area" ] || usage_error "--area: name the partnership (police.uk files cover a force)"
 	for _f; do need_file "$_f"; done
 else

@@ -1,5 +1,5 @@
 /* join-wards - add ONS ward code, name, borough, boundary set and
- * population to each row of a TSV that names a ward (SPEC section 3). */
+ * population (and the census it counts) to each row of a TSV that names a ward (SPEC section 3). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +13,8 @@
 #include "wardref.h"
 
 static const char *const added[] = {
-	"ward_code", "ward_name", "lad_code",
-	"lad_name",  "vintage",   "population",
+	"ward_code", "ward_name",  "lad_code",          "lad_name",
+	"vintage",   "population", "population_source",
 };
 enum { NADD = sizeof added / sizeof added[0] };
 
@@ -158,6 +158,7 @@ main(int argc, char *argv[])
 			vals[3] = m.w->lad_name;
 			vals[4] = m.vintage;
 			vals[5] = m.w->population;
+			vals[6] = m.w->pop_source;
 		}
 		out_pass_row(in, vals, NADD, where);
 	}
@@ -200,8 +201,8 @@ static void
 usage(void)
 {
 	printf("Usage: %s [OPTION]... [FILE]...\n", cs_prog());
-	fputs("Add ward_code ward_name lad_code lad_name vintage population to "
-	      "each row of\n"
+	fputs("Add ward_code ward_name lad_code lad_name vintage population\n"
+	      "population_source (census2011 or census2021) to each row of\n"
 	      "a TSV that names a ward (an indicator table, say).  Names match "
 	      "across case,\n"
 	      "'&'/'and', punctuation and a trailing \"Ward\"; codes match "

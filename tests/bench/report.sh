@@ -1,5 +1,5 @@
 #!/bin/sh
-# report.sh RESULTS.tsv - the markdown tables for the README.
+# report.sh RESULTS.tsv - the markdown tables for docs/PERFORMANCE.md.
 #
 # Table 1, every run: median wall time, spread, CPU time (user + system,
 # mean, all processes of a pipeline), peak memory, and "x cspkit": the
