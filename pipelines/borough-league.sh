@@ -2,7 +2,7 @@
 # borough-league: a London league table per offence for the latest rolling
 # 12 months, from an MPS borough-level crime file.
 set -eu
-OPTSPEC='a:area= p:population= -:by='
+OPTSPEC='a:area= p:population= -:rank-by= -:by='
 usage() {
 	cat <<'USAGE'
 Usage: borough-league.sh [-o DIR] [--area NAME] [--population EST] MPS_BOROUGH.csv
@@ -18,7 +18,9 @@ rows.  Tool warnings go to DIR/warnings.txt.
   -a, --area NAME        the borough to highlight (default Barnet)
   -p, --population EST   rank-boroughs' estimate: mid2020 (default), mid2019,
                          census2021, census2011
-      --by rate|value    rank the rate per 1000 (default) or the count
+      --rank-by rate|value
+                         rank the rate per 1000 (default) or the count
+                         (--by, the old spelling, still works)
   -o, --out DIR          output directory
   -q, --quiet            say nothing on success
   -h, --help             this help
@@ -32,12 +34,13 @@ USAGE
 }
 . "$(dirname "$0")/common.sh"
 one_input league "MPS borough file" "$@"
+[ -z "$opt_by" ] || { [ -n "$opt_rank_by" ] || opt_rank_by=$opt_by; msg "--by is deprecated: use --rank-by (as rank-boroughs)"; }
 begin_output
 
 all_offences offence.tsv --window 12 --window-only
 latest_counts offence.tsv latest.tsv 12m
 step ranked.tsv rank-boroughs ${opt_population:+--population "$opt_population"} \
-	${opt_by:+--rank-by "$opt_by"} "$WORK/latest.tsv"
+	${opt_rank_by:+--rank-by "$opt_rank_by"} "$WORK/latest.tsv"
 AREA=${opt_area:-Barnet} WARNINGS=$LOG awk "$AWK_TSV"'
 head {
 	area = ENVIRON["AREA"]; warnings = ENVIRON["WARNINGS"]
