@@ -216,8 +216,9 @@ tax_map(const char *label, size_t n)
 		return hit == &unmapped ? NULL : hit;
 	}
 	if (any != NULL) {
-		int r = re_match(any, clean.s, clean.len, 0);
-		const char *mk = r == RE_MATCH ? re_mark(any) : NULL;
+		re_caps caps;
+		int r = re_match(any, clean.s, clean.len, 0, &caps);
+		const char *mk = r == RE_MATCH ? caps.mark : NULL;
 		char *end;
 		unsigned long i = mk ? strtoul(mk, &end, 10) : 0;
 		if (r == RE_NOMATCH)
@@ -229,7 +230,7 @@ tax_map(const char *label, size_t n)
 		/* a limit: the rows one by one say which gave up */
 	}
 	for (size_t i = 0; i < nrules && key == NULL; i++) {
-		int r = re_match(rules[i].re, clean.s, clean.len, 0);
+		int r = re_match(rules[i].re, clean.s, clean.len, 0, NULL);
 
 		if (r == RE_MATCH)
 			key = rules[i].key;
