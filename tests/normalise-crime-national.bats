@@ -30,6 +30,7 @@ csvawk() {
 	[ "$(awk -F'\t' '$3=="pfa"' $t | wc -l)" -eq 43 ]
 }
 
+# bats test_tags=stress
 @test "Gwent: the rolling 12 months to 2022-10 of every partnership equals a gawk count of the files" {
 	need_shared data/police-uk
 	# The 12 months 2021-11..2022-10, counted per authority named in the

@@ -15,6 +15,7 @@ cell() {
 	$col[k] == v { print $col[c] }' "$1"
 }
 
+# bats test_tags=stress
 @test "dashboard --area Newport over 24 Gwent months: table, trend and page" {
 	need_shared data/police-uk
 	run_split sh pipelines/dashboard.sh -o "$tmp/d" --area Newport "$G"/*-gwent-street.csv
