@@ -2,6 +2,10 @@
 #
 #   make            build every tool into bin/
 #   make run        install what is missing, build, run the pipelines on samples/
+#                   (DATA=folder: on the user's files instead; AREA=, GROUP=,
+#                   POPULATION=: the dashboard's area, peers and estimate)
+#   make dashboard  DATA=FILE|DIR|'GLOB' AREA=NAME: one area's dashboard
+#                   (MPS borough file or police.uk street files)
 #   make test       install what is missing, build, run unit and CLI tests
 #                   (seconds: what a developer runs before a commit)
 #   make stress     the slow cases: 50 MB lines, a million rows, signals,
@@ -14,7 +18,8 @@
 #   make accuracy   the readers scored against tests/accuracy/ facts
 #                   (V=1 lists each miss, ACC_ONLY=GLOB limits documents)
 #   make install    PREFIX=/usr/local DESTDIR= (the tools, man pages, data,
-#                   and the pipelines in PREFIX/share/cspkit/pipelines/)
+#                   the pipelines in PREFIX/share/cspkit/pipelines/ and
+#                   a command for each, cspkit-minutes ..., in BINDIR)
 #   make bench | fuzz | clean
 #
 # Tools are found, not listed: every cmd/<tool>/ directory is a tool built
@@ -131,7 +136,7 @@ deps-lint:
 # (clang-format names the first place per file: clang-format -i FILE fixes
 # it); the status is 0 only when both are clean.  No TAP: .ci/run counts
 # a failing lint as a failure, not as tests.
-LINT_MAN := $(wildcard cmd/*/*.1)
+LINT_MAN := $(wildcard cmd/*/*.1 pipelines/*.1)
 LINT_C   := $(wildcard lib/*.[ch] cmd/*/*.[ch] tests/unit/*.[ch] tests/fuzz/*.[ch])
 lint: deps-lint
 	@st=0; \
@@ -185,7 +190,9 @@ accuracy: deps-build
 
 # ---- pipelines ----------------------------------------------------------
 # One output directory per dataset and pipeline, made by pattern rules from
-# samples/ and from DATA=DIR (laid out like samples/, or flat MPS files):
+# samples/, or from DATA=DIR instead (laid out like samples/, or a flat
+# folder of packs, MPS files and data.police.uk files: datasets.sh sorts
+# them, and a folder with nothing to run is an error naming what it holds):
 #   <src>/minutes/NAME.txt|.pdf  out/minutes/NAME/minutes.tsv (+ a table per record kind)
 #   <src>/reports/NAME.txt|.pdf  out/reports/NAME/indicators.tsv, rag.tsv
 #   <src>/mps/NAME.csv (borough) out/league/NAME/league.tsv
@@ -193,16 +200,25 @@ accuracy: deps-build
 #   <src>/mps/NAME.csv (ward)    out/wards/NAME/wards.tsv
 # make run then links them all in out/index.html (pipelines/site.sh, with
 # a page per meeting and per report in out/pages/).
-# An MPS file whose name has "ward" in it is a ward file.  In a flat DATA
-# directory the MPS files are the *crime*.csv that name a ward or borough.
+# An MPS file in mps/ whose name has "ward" in it is a ward file.  In a flat
+# DATA folder a CSV is what its header says; a .txt or .pdf is a report
+# when its name says report, assessment, performance or indicator, else a
+# minutes pack; the data.police.uk files of one force make one dashboard
+# of AREA, out/dashboard/police-uk-<force>/ (run by datasets.sh).
 # Each script publishes its directory in one rename (common.sh), so make -j
 # builds datasets side by side and an interrupted run leaves no half table
 # or mix of old and new; a rerun with nothing changed is a
 # no-op.  AREA is the borough of the league highlight, ward profile and
 # dashboard (not of the reports: a report names its own area, and AREA
-# would put a default borough on figures it does not name).
+# would put a default borough on figures it does not name), or the
+# partnership of a police.uk dashboard.
 AREA     ?= Barnet
 DATA     ?=
+# GROUP: the dashboard's peer group (a file, a data file name or none;
+# empty: the area's default).  POPULATION: the estimate of the rates
+# (mid2020, mid2019, census2021, census2011; empty: rank-boroughs' default).
+GROUP    ?=
+POPULATION ?=
 # sq: a word in single quotes for a recipe, whatever its bytes, so a file
 # named a`id>X`.txt or d'e.txt reaches the script as one argument.
 sq        = '$(subst ','\'',$(1))'
@@ -213,10 +229,26 @@ DATASETS  = sh pipelines/datasets.sh
 # DATA directory make cannot name (DATA='/tmp/with space') is run there
 # whole; one that does not exist fails the pipelines target.
 PIPE_DATA := $(if $(DATA),$(shell $(DATASETS) safe $(call sq,$(DATA))))
-PIPE_SRC  = samples $(PIPE_DATA)
+# With DATA, only DATA: the samples are Barnet's, and AREA=Camden is for
+# the user's files.
+PIPE_SRC  = $(if $(DATA),$(PIPE_DATA),samples)
 PIPE_LIB  = pipelines/common.sh pipelines/datasets.sh $(wildcard pipelines/awk/*.awk) $(wildcard lib/data/*.tsv) $(TOOL_BINS)
 
 inputs_of = $(shell $(DATASETS) list $(2) $(call sq,$(1)))
+
+# Every parameter that changes an output is a prerequisite of it through a
+# stamp, out/.params/NAME, holding its value and rewritten only when the
+# value changes: `make run AREA=Camden` after a Barnet run rebuilds the
+# dashboard, and a rerun with the same AREA rebuilds nothing.  Written only
+# when a goal builds outputs (make test or make all leave out/ alone).
+ifneq ($(filter pipelines out/%,$(MAKECMDGOALS)),)
+param = $(shell $(DATASETS) param $(1) $(call sq,$($(1))))
+endif
+P_AREA  := $(call param,AREA)
+P_GROUP := $(call param,GROUP)
+P_POP   := $(call param,POPULATION)
+pop_opt  = $(if $(POPULATION),--population $(call sq,$(POPULATION)))
+group_opt = $(if $(GROUP),--group $(call sq,$(GROUP)))
 name_of   = $(basename $(notdir $(1)))
 
 MINUTES_TABLES = minutes attendance items resolutions decisions actions
@@ -238,12 +270,22 @@ out/reports/%/rag.tsv out/reports/%/indicators.tsv: $(1)/reports/%.txt pipelines
 	@sh pipelines/report-indicators.sh -q -o $$(call sq,$$(@D)) -- $$(call sq,$$<)
 out/reports/%/rag.tsv out/reports/%/indicators.tsv: $(1)/reports/%.pdf pipelines/report-indicators.sh $(PIPE_LIB)
 	@sh pipelines/report-indicators.sh -q -o $$(call sq,$$(@D)) -- $$(call sq,$$<)
+$(if $(filter-out samples,$(1)),
+$(MINUTES_TABLES:%=out/minutes/\%/%.tsv): $(1)/%.txt pipelines/minutes.sh $(PIPE_LIB)
+	@sh pipelines/minutes.sh -q -o $$(call sq,$$(@D)) -- $$(call sq,$$<)
+$(MINUTES_TABLES:%=out/minutes/\%/%.tsv): $(1)/%.pdf pipelines/minutes.sh $(PIPE_LIB)
+	@sh pipelines/minutes.sh -q -o $$(call sq,$$(@D)) -- $$(call sq,$$<)
+out/reports/%/rag.tsv out/reports/%/indicators.tsv: $(1)/%.txt pipelines/report-indicators.sh $(PIPE_LIB)
+	@sh pipelines/report-indicators.sh -q -o $$(call sq,$$(@D)) -- $$(call sq,$$<)
+out/reports/%/rag.tsv out/reports/%/indicators.tsv: $(1)/%.pdf pipelines/report-indicators.sh $(PIPE_LIB)
+	@sh pipelines/report-indicators.sh -q -o $$(call sq,$$(@D)) -- $$(call sq,$$<)
+)
 $(foreach m,$(1)/mps/%.csv $(if $(filter-out samples,$(1)),$(1)/%.csv),
-out/league/%/league.tsv: $(m) pipelines/borough-league.sh $(PIPE_LIB)
-	@sh pipelines/borough-league.sh -q --area $$(call sq,$$(AREA)) -o $$(call sq,$$(@D)) -- $$(call sq,$$<)
-out/dashboard/%/dashboard.tsv out/dashboard/%/dashboard.html out/dashboard/%/trend.tsv: $(m) pipelines/dashboard.sh $(PIPE_LIB)
-	@sh pipelines/dashboard.sh -q --area $$(call sq,$$(AREA)) -o $$(call sq,$$(@D)) -- $$(call sq,$$<)
-out/wards/%/wards.tsv: $(m) pipelines/ward-profile.sh $(PIPE_LIB)
+out/league/%/league.tsv: $(m) pipelines/borough-league.sh $(PIPE_LIB) $(P_AREA) $(P_POP)
+	@sh pipelines/borough-league.sh -q --area $$(call sq,$$(AREA)) $$(pop_opt) -o $$(call sq,$$(@D)) -- $$(call sq,$$<)
+out/dashboard/%/dashboard.tsv out/dashboard/%/dashboard.html out/dashboard/%/trend.tsv: $(m) pipelines/dashboard.sh $(PIPE_LIB) $(P_AREA) $(P_GROUP) $(P_POP)
+	@sh pipelines/dashboard.sh -q --area $$(call sq,$$(AREA)) $$(group_opt) $$(pop_opt) -o $$(call sq,$$(@D)) -- $$(call sq,$$<)
+out/wards/%/wards.tsv: $(m) pipelines/ward-profile.sh $(PIPE_LIB) $(P_AREA)
 	@sh pipelines/ward-profile.sh -q --borough $$(call sq,$$(AREA)) -o $$(call sq,$$(@D)) -- $$(call sq,$$<)
 )
 endef
@@ -255,9 +297,10 @@ $(foreach s,$(PIPE_SRC),$(eval $(call pipe_rules,$(s))))
            out/reports/%/indicators.tsv out/league/%/league.tsv out/dashboard/%/dashboard.tsv \
            out/dashboard/%/dashboard.html out/dashboard/%/trend.tsv out/wards/%/wards.tsv
 
-SRC_ARGS = samples $(if $(DATA),$(call sq,$(DATA)))
+SRC_ARGS = $(if $(DATA),$(call sq,$(DATA)),samples)
 pipelines: $(PIPE_OUT)
-	@$(DATASETS) run $(call sq,$(AREA)) $(SRC_ARGS)
+	@GROUP=$(call sq,$(GROUP)) POPULATION=$(call sq,$(POPULATION)) \
+	  $(DATASETS) run $(call sq,$(AREA)) $(SRC_ARGS)
 # The output directories as shell words on one line, for make run's summary.
 pipeline-dirs:
 	@printf '%s ' $(foreach d,$(sort $(dir $(PIPE_OUT))),$(call sq,$(call sq,$(d))))
@@ -270,6 +313,16 @@ run: deps-run
 	@$(MAKE) --no-print-directory -s all
 	+@MAKE='$(MAKE)' sh pipelines/run-samples.sh
 
+# make dashboard DATA=... AREA=NAME: one area's dashboard, whatever the
+# data: an MPS borough file gives a London borough's, police.uk street
+# files (a directory of them, or a quoted pattern: DATA='gwent/*.csv') the
+# partnership's.  Written to out/areas/<area>/dashboard/ (AREA in the
+# path: a page is never another area's left from an earlier run) and
+# rebuilt each time (pipelines/datasets.sh dashboard).
+dashboard: deps-run
+	@$(MAKE) --no-print-directory -s all
+	@$(DATASETS) dashboard $(call sq,$(AREA)) $(call sq,$(DATA))
+
 bench: deps-build
 	@$(MAKE) --no-print-directory all
 	@sh tests/bench/bench.sh
@@ -280,6 +333,10 @@ fuzz:
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 # ---- install ------------------------------------------------------------
+# The pipelines a user runs, each installed as BINDIR/cspkit-NAME: a
+# two-line script running DATADIR/pipelines/NAME.sh with BINDIR first on
+# PATH (the tools beside it); one man page, cspkit-pipelines(1), for all.
+PIPE_CMDS = minutes report-indicators borough-league dashboard ward-profile batch site
 # The pages carry ".Os cspkit" and no version; the installed ones get
 # VERSION, so a release never ships a page that names the last one.
 install: all
@@ -291,9 +348,18 @@ install: all
 	mkdir -p $(DESTDIR)$(DATADIR)/pipelines/awk
 	cp pipelines/*.sh pipelines/*.pl $(DESTDIR)$(DATADIR)/pipelines/
 	cp pipelines/awk/*.awk $(DESTDIR)$(DATADIR)/pipelines/awk/
+	for p in $(PIPE_CMDS); do \
+	  printf '#!/bin/sh\n# cspkit-%s: pipelines/%s.sh as installed (man cspkit-pipelines)\nPATH=\047%s\047:$$PATH exec sh \047%s/pipelines/%s.sh\047 "$$@"\n' \
+	    $$p $$p $(call sq,$(BINDIR)) $(call sq,$(DATADIR)) $$p >$(DESTDIR)$(BINDIR)/cspkit-$$p; \
+	  chmod 755 $(DESTDIR)$(BINDIR)/cspkit-$$p; \
+	  printf '.so man1/cspkit-pipelines.1\n' >$(DESTDIR)$(MANDIR)/cspkit-$$p.1; done
+	sed 's/^\.Os cspkit$$/.Os cspkit $(VERSION)/' pipelines/cspkit-pipelines.1 \
+	  >$(DESTDIR)$(MANDIR)/cspkit-pipelines.1
 
 uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/$$t.1; done
+	for p in $(PIPE_CMDS); do rm -f $(DESTDIR)$(BINDIR)/cspkit-$$p $(DESTDIR)$(MANDIR)/cspkit-$$p.1; done
+	rm -f $(DESTDIR)$(MANDIR)/cspkit-pipelines.1
 	for f in lib/data/*.tsv; do rm -f $(DESTDIR)$(DATADIR)/$${f##*/}; done
 	rm -rf $(DESTDIR)$(DATADIR)/pipelines
 	-rmdir $(DESTDIR)$(DATADIR)
@@ -301,5 +367,5 @@ uninstall:
 clean:
 	rm -rf build bin out
 
-.PHONY: all unit test stress deps check valgrind accuracy run bench fuzz install uninstall clean \
+.PHONY: all unit test stress deps check valgrind accuracy run dashboard bench fuzz install uninstall clean \
         deps-build deps-test deps-run deps-lint lint pipelines pipeline-dirs

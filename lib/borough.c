@@ -5,7 +5,6 @@
  * name_fold and kept in one hash map, so "E09000002", "Barking & Dagenham"
  * and "LONDON BOROUGH OF BARKING AND DAGENHAM" find the same row.  The
  * table is loaded once and kept for the life of the process. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,23 +29,6 @@ static cs_borough *boroughs;
 static size_t nboroughs;
 static hmap *by_key;
 
-static long
-population(const cs_table *t, size_t row, int col)
-{
-	const char *s = ref_get(t, row, (size_t)col);
-	char *end;
-	long v;
-
-	if (*s == '\0')
-		return -1; /* not known */
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v < 0 || end == s)
-		cs_die_at(CS_EXIT_DATA, t->path, t->lineno[row],
-		          "%s: not a population: '%s'", t->colnames[col], s);
-	return v;
-}
-
 /* Map one spelling to borough b; two boroughs sharing one is a data
  * error, since a lookup could then silently pick either. */
 static void
@@ -54,8 +36,7 @@ add_key(const char *s, size_t n, cs_borough *b, long line, sbuf *key)
 {
 	void **slot;
 
-	name_fold(s, n, 0, key);
-	if (key->len == 0)
+	if (name_key(NULL, s, n, key) == 0)
 		return;
 	slot = hmap_put(by_key, key->s, key->len);
 	if (*slot != NULL && *slot != b)
@@ -88,24 +69,20 @@ load(void)
 	by_key = hmap_new();
 	for (i = 0; i < nboroughs; i++) {
 		cs_borough *b = &boroughs[i];
-		const char *a;
+		const char *list, *a;
+		size_t n;
 		long line = table->lineno[i];
 
 		b->code = ref_get(table, i, (size_t)code);
 		b->name = ref_get(table, i, (size_t)name);
 		b->is_city = strcmp(ref_get(table, i, (size_t)type), "CC") == 0;
 		for (e = 0; e < POP_N; e++)
-			b->pop[e] = population(table, i, pop[e]);
+			b->pop[e] = ref_count(table, i, pop[e]);
 		add_key(b->code, strlen(b->code), b, line, &key);
 		add_key(b->name, strlen(b->name), b, line, &key);
-		/* aliases: ";"-separated */
-		for (a = ref_get(table, i, (size_t)aliases); *a != '\0';) {
-			const char *semi = strchr(a, ';');
-			size_t n = semi ? (size_t)(semi - a) : strlen(a);
-
+		list = ref_get(table, i, (size_t)aliases);
+		while (ref_list_next(&list, &a, &n))
 			add_key(a, n, b, line, &key);
-			a += n + (semi != NULL);
-		}
 	}
 	sbuf_free(&key);
 }
@@ -145,8 +122,7 @@ borough_find(const char *s, size_t n)
 	size_t len;
 
 	load();
-	name_fold(s, n, 0, &key);
-	if (key.len == 0)
+	if (name_key(NULL, s, n, &key) == 0)
 		return NULL;
 	if ((b = hmap_get(by_key, key.s, key.len)) != NULL)
 		return b;
@@ -170,12 +146,7 @@ borough_find(const char *s, size_t n)
 int
 borough_estimate(const char *name)
 {
-	int e;
-
-	for (e = 0; e < POP_N; e++)
-		if (text_ieq(name, strlen(name), estimate_names[e]))
-			return e;
-	return -1;
+	return ref_pick(estimate_names, POP_N, name);
 }
 
 const char *

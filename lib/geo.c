@@ -6,7 +6,6 @@
  * across wards, so a name is only looked up at a given level, and ward
  * names are not indexed at all: wards are found by code or through an
  * LSOA.  lsoas.tsv (35,672 rows) is read only when an LSOA is asked for. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,23 +37,6 @@ geo_free(void)
 	ref_free(lsoas_t);
 }
 
-static long
-population(const cs_table *t, size_t row, int col)
-{
-	const char *s = ref_get(t, row, (size_t)col);
-	char *end;
-	long v;
-
-	if (*s == '\0')
-		return -1;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v < 0)
-		cs_die_at(CS_EXIT_DATA, t->path, t->lineno[row],
-		          "%s: not a population: '%s'", t->colnames[col], s);
-	return v;
-}
-
 /* Codes are kept per level ("1W06000022"): a single-authority partnership
  * formed after 2017 carries its authority's code (Buckinghamshire). */
 static const geo_area *
@@ -69,17 +51,12 @@ code_at(const char *s, size_t n, int level)
 }
 
 static void
-index_name(const char *s, size_t n, geo_area *a, sbuf *fold, sbuf *key)
+index_name(const char *s, size_t n, geo_area *a, sbuf *key)
 {
 	void **slot;
 
-	name_fold(s, n, 0, fold);
-	if (fold->len == 0)
+	if (name_key(level_names[a->level], s, n, key) == 0)
 		return;
-	sbuf_clear(key);
-	sbuf_adds(key, level_names[a->level]);
-	sbuf_addc(key, ' ');
-	sbuf_add(key, fold->s, fold->len);
 	slot = hmap_put(by_name, key->s, key->len);
 	if (*slot == NULL)
 		*slot = a; /* the first (the name over an alias) wins */
@@ -88,7 +65,7 @@ index_name(const char *s, size_t n, geo_area *a, sbuf *fold, sbuf *key)
 static void
 load(void)
 {
-	sbuf fold = SBUF_INIT, key = SBUF_INIT;
+	sbuf key = SBUF_INIT;
 	int ccode, cname, clevel, cparent, caliases, cpop[NEST];
 
 	if (areas_t != NULL)
@@ -122,7 +99,7 @@ load(void)
 			    CS_EXIT_DATA, areas_t->path, areas_t->lineno[i],
 			    "level '%s' is not ward, lad, csp or pfa", lv);
 		for (size_t e = 0; e < NEST; e++)
-			a->pop[e] = population(areas_t, i, cpop[e]);
+			a->pop[e] = ref_count(areas_t, i, cpop[e]);
 		sbuf_clear(&key);
 		sbuf_addc(&key, (char)('0' + a->level));
 		sbuf_adds(&key, a->code);
@@ -135,7 +112,8 @@ load(void)
 	}
 	for (size_t i = 0; i < nareas; i++) {
 		geo_area *a = &areas[i];
-		const char *p = ref_get(areas_t, i, (size_t)cparent), *s;
+		const char *p = ref_get(areas_t, i, (size_t)cparent), *list, *s;
+		size_t n;
 
 		if (*p != '\0') {
 			a->parent = code_at(p, strlen(p), a->level + 1);
@@ -148,16 +126,11 @@ load(void)
 		}
 		if (a->level == GEO_WARD)
 			continue;
-		index_name(a->name, strlen(a->name), a, &fold, &key);
-		for (s = ref_get(areas_t, i, (size_t)caliases); *s != '\0';) {
-			const char *semi = strchr(s, ';');
-			size_t n = semi ? (size_t)(semi - s) : strlen(s);
-
-			index_name(s, n, a, &fold, &key);
-			s += n + (semi != NULL);
-		}
+		index_name(a->name, strlen(a->name), a, &key);
+		list = ref_get(areas_t, i, (size_t)caliases);
+		while (ref_list_next(&list, &s, &n))
+			index_name(s, n, a, &key);
 	}
-	sbuf_free(&fold);
 	sbuf_free(&key);
 }
 
@@ -189,25 +162,21 @@ geo_code(const char *s, size_t n)
 const geo_area *
 geo_name(const char *s, size_t n, int level)
 {
-	static sbuf fold, key;
+	static sbuf key;
 	const geo_area *a;
+	size_t at, len;
 
 	load();
 	if (level < 0 || level >= GEO_NLEVELS)
 		return NULL;
-	name_fold(s, n, 0, &fold);
-	sbuf_clear(&key);
-	sbuf_adds(&key, level_names[level]);
-	sbuf_addc(&key, ' ');
-	sbuf_add(&key, fold.s, fold.len);
+	len = name_key(level_names[level], s, n, &key);
 	a = hmap_get(by_name, key.s, key.len);
 	/* police.uk's 2011 LSOA names say "The Vale of Glamorgan 015C"
 	 * where ONS names the authority "Vale of Glamorgan". */
-	if (a == NULL && fold.len > 4 && memcmp(fold.s, "the ", 4) == 0) {
-		sbuf_clear(&key);
-		sbuf_adds(&key, level_names[level]);
-		sbuf_addc(&key, ' ');
-		sbuf_add(&key, fold.s + 4, fold.len - 4);
+	at = key.len - len;
+	if (a == NULL && len > 4 && memcmp(key.s + at, "the ", 4) == 0) {
+		memmove(key.s + at, key.s + at + 4, len - 4);
+		key.len -= 4;
 		a = hmap_get(by_name, key.s, key.len);
 	}
 	return a;
@@ -262,8 +231,5 @@ geo_level(const char *name)
 int
 geo_estimate(const char *name)
 {
-	for (size_t e = 0; e < NEST; e++)
-		if (strcmp(name, estimate_names[e]) == 0)
-			return (int)e;
-	return -1;
+	return ref_pick(estimate_names, NEST, name);
 }

@@ -94,6 +94,9 @@ sniff_gzip(lines *l)
 	    (unsigned char)l->buf[1] != 0x8B) {
 		l->gz = false;
 		l->eof = n == 0;
+		/* Counted for lines_limit: a file that fits the first read
+		 * was once never counted at all. */
+		l->total = l->end;
 		return;
 	}
 	if (l->zbuf == NULL)
@@ -223,6 +226,19 @@ lines_limit(lines *l, size_t max_line, size_t max_bytes)
 	l->max_bytes = max_bytes;
 }
 
+/* A line of n bytes so far (CR and BOM still in) against lines_limit.
+ * Checked while a line is read, so that memory stays bounded, and once it
+ * is whole: a 100 KiB line that came in one read was let through. */
+static void
+too_long(const lines *l, size_t n)
+{
+	if (l->max_line > 0 && n > l->max_line)
+		cs_die_at(CS_EXIT_DATA, l->src, l->lineno + 1,
+		          "a line longer than %zu KiB, too long for a "
+		          "reference table",
+		          l->max_line >> 10);
+}
+
 bool
 lines_next(lines *l, char **line, size_t *len)
 {
@@ -244,12 +260,7 @@ lines_next(lines *l, char **line, size_t *len)
 		nl = memchr(p + scanned, '\n', l->end - l->start - scanned);
 		if (nl == NULL && !l->eof) {
 			scanned = l->end - l->start;
-			if (l->max_line > 0 && scanned > l->max_line)
-				cs_die_at(
-				    CS_EXIT_DATA, l->src, l->lineno + 1,
-				    "a line longer than %zu KiB, too long "
-				    "for a reference table",
-				    l->max_line >> 10);
+			too_long(l, scanned);
 			fill(l);
 			continue;
 		}
@@ -261,6 +272,7 @@ lines_next(lines *l, char **line, size_t *len)
 		}
 		p = l->buf + l->start;
 		n = nl ? (size_t)(nl - p) : l->end - l->start;
+		too_long(l, n);
 		l->start += n + (nl != NULL);
 		p[n] = '\0'; /* the LF, or the spare byte past cap */
 		if (n > 0 && p[n - 1] == '\r')

@@ -95,3 +95,18 @@ name_fold(const char *s, size_t n, int flags, sbuf *out)
 	}
 	return sbuf_str(out);
 }
+
+size_t
+name_key(const char *prefix, const char *s, size_t n, sbuf *key)
+{
+	static sbuf fold;
+
+	name_fold(s, n, 0, &fold);
+	sbuf_clear(key);
+	if (prefix != NULL) {
+		sbuf_adds(key, prefix);
+		sbuf_addc(key, ' ');
+	}
+	sbuf_add(key, fold.s, fold.len);
+	return fold.len;
+}

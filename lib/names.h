@@ -14,5 +14,10 @@ enum { NAME_DROP_WARD = 1 };
 
 /* Folded key of s[0..n) into out (cleared first); returns out's string. */
 const char *name_fold(const char *s, size_t n, int flags, sbuf *out);
+/* The key a table of places (lib/borough, lib/geo) files a name under, in
+ * key (cleared first): "prefix " and the folded name ("lad newport"), or
+ * the folded name alone when prefix is NULL.  The length of the folded
+ * name, 0 when it folds to nothing (key is then not to be used). */
+size_t name_key(const char *prefix, const char *s, size_t n, sbuf *key);
 
 #endif

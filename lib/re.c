@@ -10,9 +10,8 @@
 
 struct cs_re {
 	pcre2_code *code;
-	pcre2_match_data *md;
+	pcre2_match_data *md; /* scratch: read only inside re_match */
 	bool jit;
-	int rc;
 };
 
 static pcre2_match_context *mctx;
@@ -75,8 +74,11 @@ re_compile(const char *pattern, const char *flags, const char *what)
 }
 
 int
-re_match(cs_re *re, const char *s, size_t n, size_t start)
+re_match(cs_re *re, const char *s, size_t n, size_t start, re_caps *caps)
 {
+	PCRE2_SIZE *ov;
+	int rc;
+
 	/* Subjects are validated (utf8_fix) when read, so skip the check
 	 * PCRE2 would otherwise redo on every call. */
 	/* With JIT code, pcre2_jit_match skips pcre2_match's checks of
@@ -84,35 +86,44 @@ re_match(cs_re *re, const char *s, size_t n, size_t start)
 	 * normalise-crime's text mode on the samples and seeds, 365,000
 	 * calls, 722.0M to 673.8M instructions.  The one check that
 	 * matters here, a start past the end, is kept. */
-	if (start > n) {
-		re->rc = PCRE2_ERROR_BADOFFSET;
+	if (caps != NULL)
+		caps->ncap = 0;
+	if (start > n)
 		return RE_LIMIT;
-	}
-	int rc = re->jit ? pcre2_jit_match(re->code, (PCRE2_SPTR)s, n, start,
-	                                   PCRE2_NO_UTF_CHECK, re->md, mctx)
-	                 : pcre2_match(re->code, (PCRE2_SPTR)s, n, start,
-	                               PCRE2_NO_UTF_CHECK, re->md, mctx);
-
-	re->rc = rc;
-	if (rc >= 0)
-		return RE_MATCH;
+	rc = re->jit ? pcre2_jit_match(re->code, (PCRE2_SPTR)s, n, start,
+	                               PCRE2_NO_UTF_CHECK, re->md, mctx)
+	             : pcre2_match(re->code, (PCRE2_SPTR)s, n, start,
+	                           PCRE2_NO_UTF_CHECK, re->md, mctx);
 	if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
 		return RE_NOMATCH;
-	return RE_LIMIT; /* match/depth/heap limit, or a bad offset */
+	if (rc < 0)
+		return RE_LIMIT; /* match/depth/heap limit */
+	if (caps == NULL)
+		return RE_MATCH;
+	/* rc is one more than the highest group set (0: the ovector was too
+	 * small, which match data made from the pattern never is); only
+	 * those are copied out. */
+	if (rc == 0)
+		rc = (int)pcre2_get_ovector_count(re->md);
+	if (rc > RE_MAXCAP)
+		rc = RE_MAXCAP;
+	ov = pcre2_get_ovector_pointer(re->md);
+	for (int i = 0; i < rc; i++) {
+		caps->so[i] = ov[2 * i] == PCRE2_UNSET ? (size_t)-1 : ov[2 * i];
+		caps->eo[i] =
+		    ov[2 * i] == PCRE2_UNSET ? (size_t)-1 : ov[2 * i + 1];
+	}
+	caps->ncap = rc;
+	return RE_MATCH;
 }
 
 bool
-re_group(const cs_re *re, unsigned i, size_t *so, size_t *eo)
+re_group(const re_caps *caps, int i, size_t *so, size_t *eo)
 {
-	PCRE2_SIZE *ov;
-
-	if (re->rc < 0 || i >= pcre2_get_ovector_count(re->md))
+	if (i < 0 || i >= caps->ncap || caps->so[i] == (size_t)-1)
 		return false;
-	ov = pcre2_get_ovector_pointer(re->md);
-	if (ov[2 * i] == PCRE2_UNSET)
-		return false;
-	*so = ov[2 * i];
-	*eo = ov[2 * i + 1];
+	*so = caps->so[i];
+	*eo = caps->eo[i];
 	return true;
 }
 
@@ -125,19 +136,16 @@ re_name_number(const cs_re *re, const char *name)
 }
 
 bool
-re_named(const cs_re *re, const char *name, size_t *so, size_t *eo)
+re_named(const cs_re *re, const re_caps *caps, const char *name, size_t *so,
+         size_t *eo)
 {
-	int n = re_name_number(re, name);
-
-	if (n < 0)
-		return false;
-	return re_group(re, (unsigned)n, so, eo);
+	return re_group(caps, re_name_number(re, name), so, eo);
 }
 
 bool
 re_test(cs_re *re, const char *s, size_t n)
 {
-	return re_match(re, s, n, 0) == RE_MATCH;
+	return re_match(re, s, n, 0, NULL) == RE_MATCH;
 }
 
 void

@@ -1,5 +1,10 @@
 /* re.h - PCRE2 wrapper: compile once, JIT when available, reused match data.
  *
+ * A match hands its captures to the caller (re_caps); the regex object
+ * keeps nothing of it, so two matches on one pattern cannot read each
+ * other's groups (the pattern's match data is scratch, read only inside
+ * re_match).
+ *
  * Subjects must be valid UTF-8 (see text.h: utf8_fix), so matching skips
  * PCRE2's own UTF check.  Match and depth limits are set, so a
  * pathological line costs bounded time: re_match() then returns RE_LIMIT
@@ -15,17 +20,29 @@ typedef struct cs_re cs_re;
 
 enum { RE_NOMATCH = 0, RE_MATCH = 1, RE_LIMIT = -1 };
 
+/* Groups kept from a match; a pattern's groups past this are not kept. */
+#define RE_MAXCAP 16
+
+/* The captures of one match, owned by the caller. */
+typedef struct {
+	int ncap;             /* groups 0..ncap-1 are in so/eo; 0 no match */
+	size_t so[RE_MAXCAP]; /* (size_t)-1 when a group did not take part */
+	size_t eo[RE_MAXCAP];
+} re_caps;
+
 /* Compile pattern (UTF, UCP; "i" in flags adds caseless, "x" extended,
  * "m" multiline).  A bad pattern is a programming or data error: exit 1
  * with the pattern, offset and PCRE2 message; `what` names the source of
  * the pattern in that message (e.g. "taxonomy.tsv:12"). */
 cs_re *re_compile(const char *pattern, const char *flags, const char *what);
-/* Match s[0..n) starting at offset start. */
-int re_match(cs_re *re, const char *s, size_t n, size_t start);
-/* After a match: group i's span; false when the group did not take part. */
-bool re_group(const cs_re *re, unsigned i, size_t *so, size_t *eo);
-/* Named group; false when absent or unset. */
-bool re_named(const cs_re *re, const char *name, size_t *so, size_t *eo);
+/* Match s[0..n) starting at offset start; on RE_MATCH the groups are in
+ * *caps (NULL when only the answer is wanted), else caps->ncap is 0. */
+int re_match(cs_re *re, const char *s, size_t n, size_t start, re_caps *caps);
+/* Group i of a match; false when it did not take part (or no match). */
+bool re_group(const re_caps *caps, int i, size_t *so, size_t *eo);
+/* Group `name` of re in a match of re; false when absent or unset. */
+bool re_named(const cs_re *re, const re_caps *caps, const char *name,
+              size_t *so, size_t *eo);
 /* The number of the named group, or -1 when the pattern has none. */
 int re_name_number(const cs_re *re, const char *name);
 /* Convenience: true on a match anywhere in s (a limit counts as no match). */

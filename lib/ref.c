@@ -258,3 +258,43 @@ ref_free(cs_table *t)
 	free(t->path);
 	free(t);
 }
+
+long
+ref_count(const cs_table *t, size_t row, int col)
+{
+	const char *s = ref_get(t, row, (size_t)col);
+	char *end;
+	long v;
+
+	if (s == NULL || *s == '\0')
+		return -1; /* not known */
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < 0 || end == s)
+		cs_die_at(CS_EXIT_DATA, t->path, t->lineno[row],
+		          "%s: not a population: '%s'", t->colnames[col], s);
+	return v;
+}
+
+bool
+ref_list_next(const char **s, const char **item, size_t *n)
+{
+	const char *semi;
+
+	if (**s == '\0')
+		return false;
+	semi = strchr(*s, ';');
+	*item = *s;
+	*n = semi ? (size_t)(semi - *s) : strlen(*s);
+	*s += *n + (semi != NULL);
+	return true;
+}
+
+int
+ref_pick(const char *const *names, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (text_ieq(name, strlen(name), names[i]))
+			return (int)i;
+	return -1;
+}

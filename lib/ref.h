@@ -10,6 +10,7 @@
 #ifndef CS_REF_H
 #define CS_REF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct {
@@ -34,6 +35,19 @@ int ref_need(const cs_table *t, const char *name);
 /* The cell, or NULL when row or col is out of range. */
 const char *ref_get(const cs_table *t, size_t row, size_t col);
 void ref_free(cs_table *t);
+
+/* The two shapes every table of places (boroughs.tsv, areas.tsv) has, read
+ * one way: */
+/* A count cell (a population): -1 when empty ("not known"); anything but
+ * a whole number >= 0 exits 1 naming file:line and the column
+ * ("mid2020: not a population: 'many'"). */
+long ref_count(const cs_table *t, size_t row, int col);
+/* The next item of a ';'-separated list cell ("Barking & Dagenham;B&D"):
+ * its start and length, *s moved past it; false at the end. */
+bool ref_list_next(const char **s, const char **item, size_t *n);
+/* The index of name among names[0..n) (case folded: "MID2020" is
+ * "mid2020"), or -1: a column chosen by an option. */
+int ref_pick(const char *const *names, size_t n, const char *name);
 /* The directory data files are found in (for messages and --help). */
 const char *ref_datadir(void);
 

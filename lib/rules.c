@@ -225,23 +225,11 @@ bool
 rules_exec(cs_ruleset *rs, int r, const char *s, size_t n, size_t start,
            cs_rmatch *m)
 {
-	cs_re *re = rs->rules[r].re;
-	int rc = re_match(re, s, n, start);
+	int rc = re_match(rs->rules[r].re, s, n, start, &m->cap);
 
-	m->rule = -1;
+	m->rule = rc == RE_MATCH ? r : -1;
 	m->limit = rc == RE_LIMIT;
-	m->ncap = 0;
-	if (rc != RE_MATCH)
-		return false;
-	m->rule = r;
-	/* Copied out at once: the next match on this pattern overwrites
-	 * the regex's own match data. */
-	for (int i = 0; i < RULES_MAXCAP; i++) {
-		if (!re_group(re, (unsigned)i, &m->so[i], &m->eo[i]))
-			m->so[i] = m->eo[i] = (size_t)-1;
-	}
-	m->ncap = RULES_MAXCAP;
-	return true;
+	return rc == RE_MATCH;
 }
 
 int
@@ -262,11 +250,7 @@ rules_first(cs_ruleset *rs, const char *s, size_t n, cs_rmatch *m)
 bool
 rules_group(const cs_rmatch *m, int i, size_t *so, size_t *eo)
 {
-	if (m->rule < 0 || i < 0 || i >= m->ncap || m->so[i] == (size_t)-1)
-		return false;
-	*so = m->so[i];
-	*eo = m->eo[i];
-	return true;
+	return m->rule >= 0 && re_group(&m->cap, i, so, eo);
 }
 
 bool

@@ -32,18 +32,15 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "re.h"
 #include "ref.h"
-
-#define RULES_MAXCAP 16
 
 typedef struct cs_ruleset cs_ruleset;
 
 typedef struct {
-	int rule;                /* index of the rule that matched, -1 none */
-	bool limit;              /* a pattern hit the PCRE2 match limit */
-	int ncap;                /* groups 0..ncap-1 are in so/eo */
-	size_t so[RULES_MAXCAP]; /* (size_t)-1 when a group did not take part */
-	size_t eo[RULES_MAXCAP];
+	int rule;    /* index of the rule that matched, -1 none */
+	bool limit;  /* a pattern hit the PCRE2 match limit */
+	re_caps cap; /* its groups (re.h) */
 } cs_rmatch;
 
 /* Load and compile a rule file (a ref_load name, "rules-minutes-items"),

@@ -88,7 +88,7 @@ utf8_fix(const char *s, size_t n, sbuf *out)
 
 void
 text_line_fix(const char *s, size_t n, sbuf *out, const char *file, long line,
-              bool *warned)
+              bool *warned, unsigned flags)
 {
 	sbuf_clear(out);
 	/* Bad bytes become U+FFFD, so every later step sees UTF-8. */
@@ -99,7 +99,8 @@ text_line_fix(const char *s, size_t n, sbuf *out, const char *file, long line,
 		*warned = true;
 	}
 	sbuf_add(out, "", 0); /* storage even for an empty line */
-	out->len = text_clean(out->s, out->len);
+	if (flags & TEXT_FIX_CLEAN)
+		out->len = text_clean(out->s, out->len);
 	out->s[out->len] = '\0';
 }
 

@@ -24,13 +24,16 @@ size_t utf8_fix(const char *s, size_t n, sbuf *out);
 bool utf8_valid(const char *s, size_t n);
 
 /* A line of a document read at file:line, made ready for the readers:
- * valid UTF-8 (utf8_fix) and cleaned (text_clean) in out, which is
- * cleared first and always NUL-terminated.  Bad bytes are reported at
- * the first line of a file that has any ("tool: file:line: NUL bytes or
- * invalid UTF-8 replaced by U+FFFD"); *warned is the caller's per-file
- * flag, to be cleared when a new file starts. */
+ * valid UTF-8 (utf8_fix) in out, which is cleared first and always
+ * NUL-terminated, and with TEXT_FIX_CLEAN cleaned (text_clean) too (a
+ * reader with its own layout clean-up, extract-minutes', leaves it out).
+ * Bad bytes are reported at the first line of a file that has any
+ * ("tool: file:line: NUL bytes or invalid UTF-8 replaced by U+FFFD");
+ * *warned is the caller's per-file flag, to be cleared when a new file
+ * starts. */
+enum { TEXT_FIX_CLEAN = 1 };
 void text_line_fix(const char *s, size_t n, sbuf *out, const char *file,
-                   long line, bool *warned);
+                   long line, bool *warned, unsigned flags);
 
 /* Clean a line in place and return its new length: curly quotes and
  * dashes to ASCII (' " -), non-breaking and other Unicode spaces to a

@@ -34,8 +34,9 @@ run of each tool over all of them.)
   -h, --help             this help
 
 Examples:
-  pipelines/batch.sh minutes packs/*.pdf
-  pipelines/batch.sh -j 8 dashboard --area Camden -- data/mps_borough_*.csv
+  pipelines/batch.sh minutes samples/minutes/agenda-pack.txt samples/minutes/parish-council.txt
+  pipelines/batch.sh -j 2 dashboard --area Barnet -- samples/mps/borough_*_vintage.csv
+On other machines (GNU parallel over ssh; cspkit installed there):
   pipelines/batch.sh -S 8/alice@node1,8/alice@node2 ward-profile -- wards/*.csv
   pipelines/batch.sh -S 4/node1 --remote-prefix /opt/cspkit minutes packs/*.pdf
 USAGE

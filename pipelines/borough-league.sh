@@ -2,7 +2,7 @@
 # borough-league: a London league table per offence for the latest rolling
 # 12 months, from an MPS borough-level crime file.
 set -eu
-OPTSPEC='a:area= p:population= -:by='
+OPTSPEC='a:area= p:population= -:rank-by= -:by='
 usage() {
 	cat <<'USAGE'
 Usage: borough-league.sh [-o DIR] [--area NAME] [--population EST] MPS_BOROUGH.csv
@@ -18,26 +18,29 @@ rows.  Tool warnings go to DIR/warnings.txt.
   -a, --area NAME        the borough to highlight (default Barnet)
   -p, --population EST   rank-boroughs' estimate: mid2020 (default), mid2019,
                          census2021, census2011
-      --by rate|value    rank the rate per 1000 (default) or the count
+      --rank-by rate|value
+                         rank the rate per 1000 (default) or the count
+                         (--by, the old spelling, still works)
   -o, --out DIR          output directory
   -q, --quiet            say nothing on success
   -h, --help             this help
 
 Examples:
-  pipelines/borough-league.sh samples/mps/borough-24m.csv
+  pipelines/borough-league.sh samples/mps/mps_borough_crime_24m_2024-01_to_2025-12.csv
   pipelines/borough-league.sh --area Camden -o out/camden \
-      ../shared/data/mps_borough_crime_24m_2024-01_to_2025-12.csv
+      samples/mps/mps_borough_crime_24m_2024-01_to_2025-12.csv
   awk -F'\t' '$NF == "yes"' out/league/*/league.tsv   # the area's rows
 USAGE
 }
 . "$(dirname "$0")/common.sh"
 one_input league "MPS borough file" "$@"
+[ -z "$opt_by" ] || { [ -n "$opt_rank_by" ] || opt_rank_by=$opt_by; msg "--by is deprecated: use --rank-by (as rank-boroughs)"; }
 begin_output
 
 all_offences offence.tsv --window 12 --window-only
 latest_counts offence.tsv latest.tsv 12m
 step ranked.tsv rank-boroughs ${opt_population:+--population "$opt_population"} \
-	${opt_by:+--by "$opt_by"} "$WORK/latest.tsv"
+	${opt_rank_by:+--rank-by "$opt_rank_by"} "$WORK/latest.tsv"
 AREA=${opt_area:-Barnet} WARNINGS=$LOG awk "$AWK_TSV"'
 head {
 	area = ENVIRON["AREA"]; warnings = ENVIRON["WARNINGS"]

@@ -340,8 +340,12 @@ all_offences() {
 # when it is a file, else NAME or NAME.tsv in $CSPKIT_DATA or this tree's
 # lib/data; false when there is none.
 data_file() {
+	# lib/data in the tree; installed (make install), the tables are in
+	# PREFIX/share/cspkit, the pipelines' parent
+	_rd=$ROOT/lib/data
+	[ -d "$_rd" ] || _rd=$ROOT
 	for DATAFILE in "$1" ${CSPKIT_DATA:+"$CSPKIT_DATA/$1" "$CSPKIT_DATA/$1.tsv"} \
-		"$ROOT/lib/data/$1" "$ROOT/lib/data/$1.tsv"; do
+		"$_rd/$1" "$_rd/$1.tsv"; do
 		[ -f "$DATAFILE" ] || continue
 		# ./ in front: awk reads no operand res=5 as an assignment
 		case $DATAFILE in /*) ;; *) DATAFILE=./$DATAFILE ;; esac

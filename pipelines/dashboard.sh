@@ -2,15 +2,17 @@
 # dashboard: a partnership's performance dashboard rebuilt from an MPS
 # borough-level crime file, as a table and as an HTML page.
 set -eu
-OPTSPEC='a:area= G:group= -:offences= p:population= -:band='
+OPTSPEC='a:area= G:peers= -:group= -:offences= p:population= -:band='
 usage() {
 	cat <<'USAGE'
-Usage: dashboard.sh [-o DIR] [--area NAME] [--group PEERS] MPS_BOROUGH.csv
-       dashboard.sh [-o DIR] --area NAME [--group PEERS] POLICE_UK.csv...
+Usage: dashboard.sh [-o DIR] [--area NAME] [--peers PEERS] MPS_BOROUGH.csv
+       dashboard.sh [-o DIR] --area NAME [--peers PEERS] POLICE_UK.csv...
 Rebuild the summary dashboard of one borough's community safety partnership
 from the published MPS borough file, or of any partnership in England and
-Wales from its force's data.police.uk street files (a run of months; the
-rank is then among the force's partnerships): for each headline offence, the recent
+Wales from its force's data.police.uk street files (a run of months, of one
+force or several; the rank is then among the force's partnerships, and
+among all the partnerships of the forces whose files give every one of the
+12 months): for each headline offence, the recent
 quarter (the latest 3 months) and the rolling 12 months with the change on
 the same months a year earlier, the rate per 1000 residents, the rank among
 the 32 London boroughs and in the borough's most similar group (rank 1 =
@@ -21,8 +23,9 @@ Writes DIR (default out/dashboard/<file name>):
                   quarter_count quarter_base_count quarter_pct_change
                   rolling12 rolling12_count rolling12_base_count
                   rolling12_pct_change population rate_per_1000
-                  london_rank london_of (force_rank force_of from
-                  police.uk files) group_rank group_of rag rag_reason
+                  london_rank london_of (force_rank force_of
+                  files_rank files_of from police.uk files) group_rank
+                  group_of rag rag_reason
   trend.tsv       area offence indicator period count rate_per_1000
                   all_rate_per_1000: the monthly counts, the area's rate
                   and London's or the force's (all the ranked areas together)
@@ -39,8 +42,9 @@ Writes DIR (default out/dashboard/<file name>):
   warnings.txt    the tools' warnings
 
   -a, --area NAME        the borough (default Barnet), or the partnership
-  -G, --group PEERS      its peer group: a file of areas, or a data file name
-                         (default group-<area>-msg when there is one; none)
+  -G, --peers PEERS      its peer group: a file of areas, or a data file name
+                         (default group-<area>-msg when there is one; none);
+                         --group PEERS, the old spelling, still works
       --offences FILE    the headline offences (default dashboard-offences,
                          or dashboard-offences-police-uk for police.uk files:
                          columns offence and indicator)
@@ -51,11 +55,11 @@ Writes DIR (default out/dashboard/<file name>):
   -h, --help             this help
 
 Examples:
-  pipelines/dashboard.sh samples/mps/borough-24m.csv
-  pipelines/dashboard.sh --area Camden --group none --band 2 \
-      ../shared/data/mps_borough_crime_24m_2024-01_to_2025-12.csv
+  pipelines/dashboard.sh samples/mps/mps_borough_crime_24m_2024-01_to_2025-12.csv
+  pipelines/dashboard.sh --area Camden --peers none --band 2 -o out/camden \
+      samples/mps/mps_borough_crime_24m_2024-01_to_2025-12.csv
   pipelines/dashboard.sh --area Newport ../shared/data/police-uk/*-gwent-street.csv
-  xdg-open out/dashboard/*/dashboard.html
+  ls out/dashboard/*/dashboard.html          # open one in a browser
 USAGE
 }
 . "$(dirname "$0")/common.sh"
@@ -67,7 +71,8 @@ if (eval "set -- $ARGS"; [ $# -ge 1 ] && [ -r "$1" ] && head -c 9 -- "$1" | grep
 	POLICE=$ARGS
 	eval "set -- $ARGS"
 	INPUT=$1
-	OUTDIR=${opt_out:-out/dashboard/$(stem "$1")}
+	_b=${1##*/}
+	OUTDIR=${opt_out:-out/dashboard/${_b%.*}}
 	[ -n "$opt_area" ] || usage_error "--area: name the partnership (police.uk files cover a force)"
 	for _f; do need_file "$_f"; done
 else
@@ -78,11 +83,15 @@ deflist=dashboard-offences${POLICE:+-police-uk}
 data_file "${opt_offences:-$deflist}" ||
 	usage_error "--offences: $(shquote "${opt_offences:-$deflist}") not found"
 offences=$DATAFILE
-group=${opt_group:-group-$(printf '%s' "$area" | tr 'A-Z ' 'a-z-')-msg}
+if [ -n "$opt_group" ]; then
+	msg "--group is deprecated: use --peers (as rank-boroughs)"
+	opt_peers=${opt_peers:-$opt_group}
+fi
+group=${opt_peers:-group-$(printf '%s' "$area" | tr 'A-Z ' 'a-z-')-msg}
 case $group in
 none) group= ;;
-*) data_file "$group" || { [ -z "$opt_group" ] && group=; } ||
-	usage_error "--group: $(shquote "$group") not found" ;;
+*) data_file "$group" || { [ -z "$opt_peers" ] && group=; } ||
+	usage_error "--peers: $(shquote "$group") not found" ;;
 esac
 groupfile=${group:+$DATAFILE}
 begin_output
@@ -119,6 +128,26 @@ pick_offences windows.tsv "$offences"
 # ranked area's row kept for the comparison charts.
 latest_counts windows.tsv latest12.tsv 12m
 if [ -n "$POLICE" ]; then
+	# And among all the partnerships in the files given: those of every
+	# force whose files give each month of the 12 (awk/files-set.awk), a
+	# set rank-boroughs --among reads.  A street file is one force's
+	# month, named by its first record's Month and "Falls within".
+	data_file areas || die "areas.tsv not found (lib/data, CSPKIT_DATA)"
+	eval "set -- $POLICE"
+	{
+		printf 'falls_within\tmonth\n'
+		for _f; do
+			sed -n '2{s/\r$//;p;q;}' -- "$_f" |
+				awk -F, '{ gsub(/"/, ""); print $4 "\t" $2 }'
+		done
+	} >"$WORK/heads.tsv"
+	window=$(awk "$AWK_TSV"'head { need("period"); next } { print f("period"); exit }' "$WORK/latest12.tsv")
+	WINDOW=$window NOTE=$WORK/files-set.note WORDS=$WORK/files-set.words \
+		tsvawk files-set "$DATAFILE" "$WORK/heads.tsv" >"$WORK/among.tsv"
+	[ ! -s "$WORK/files-set.note" ] || cat "$WORK/files-set.note" >>"$LOG"
+	step ranked-files.tsv rank-boroughs ${opt_population:+--population "$opt_population"} \
+		--among "$WORK/among.tsv" "$WORK/latest12.tsv"
+	only_area ranked-files.tsv "$area"
 	# A force's files hold a few crimes in other forces' areas: only the
 	# partnerships of the area's force are ranked (its records with no
 	# location are the force's own row, not ranked).
@@ -129,7 +158,7 @@ if [ -n "$POLICE" ]; then
 	mv -f "$WORK/latest12.tmp" "$WORK/latest12.tsv"
 fi
 step ranked.tsv rank-boroughs ${opt_population:+--population "$opt_population"} \
-	${group:+--group "$group"} "$WORK/latest12.tsv"
+	${group:+--peers "$group"} "$WORK/latest12.tsv"
 awk "$AWK_TSV"'
 head {
 	need("offence area area_code value population rate_per_1000 rank rank_of")
@@ -172,12 +201,15 @@ if [ -n "$POLICE" ]; then
 	force=$(awk "$AWK_TSV"'head { need("parent_area"); next } { print f("parent_area"); exit }' "$WORK/windows.tsv")
 	PAGE_RANKCOL=force PAGE_PEERS="$force's partnerships" PAGE_ALL=$force
 	PAGE_SRC='data.police.uk street-level crime, by partnership'
+	PAGE_FILES=$(cat "$WORK/files-set.words") PAGE_NFILES=$(eval "set -- $POLICE" && echo $#)
 else
 	PAGE_RANKCOL=london PAGE_PEERS='the London boroughs' PAGE_ALL=London
 	PAGE_SRC='Metropolitan Police Service recorded crime by borough (London Datastore)'
+	PAGE_FILES= PAGE_NFILES=1
 fi
-export PAGE_RANKCOL PAGE_PEERS PAGE_ALL PAGE_SRC
-tsvawk dashboard "$offences" "$WORK/windows.tsv" "$WORK/ranked.tsv" "$WORK/rag.tsv" >"$WORK/dashboard.tsv"
+export PAGE_RANKCOL PAGE_PEERS PAGE_ALL PAGE_SRC PAGE_FILES PAGE_NFILES
+tsvawk dashboard "$offences" "$WORK/windows.tsv" "$WORK/ranked.tsv" "$WORK/rag.tsv" \
+	${POLICE:+"$WORK/ranked-files.tsv"} >"$WORK/dashboard.tsv"
 AREA=$area tsvawk trend "$offences" "$WORK/compare.tsv" "$WORK/months.tsv" >"$WORK/trend.tsv"
 
 # The page: its charts drawn by svgchart.awk into $WORK/charts, then read

@@ -34,11 +34,12 @@ when any pack failed (the others are written).
   -h, --help             this help
 
 Examples:
-  pipelines/minutes.sh samples/minutes/pack.txt
-  pipelines/minutes.sh -o out/board-2023-03 'Agenda pack 21 March 2023.pdf'
-  pipelines/minutes.sh -j 4 -o out/packs packs/           # every pack, one pass
-  find papers -name '*.pdf' -print0 | pipelines/minutes.sh -0 -
-  cut -f3,7,10 out/minutes/pack/actions.tsv      # date, owner, action
+  pipelines/minutes.sh samples/minutes/agenda-pack.txt
+  pipelines/minutes.sh -o out/board samples/minutes/policing-committee.txt
+  pipelines/minutes.sh -j 2 -o out/packs samples/minutes/   # every pack, one pass
+  find samples/minutes -name 'p*.txt' -print0 | pipelines/minutes.sh -0 -o out/found -
+  cut -f3,7,10 out/minutes/agenda-pack/actions.tsv      # date, owner, action
+A PDF is read as it is: pipelines/minutes.sh 'Agenda pack 21 March 2023.pdf'
 USAGE
 }
 . "$(dirname "$0")/common.sh"

@@ -35,10 +35,11 @@ status 1 when any report failed (the others are written).
   -h, --help             this help
 
 Examples:
-  pipelines/report-indicators.sh --area Barnet samples/reports/assessment.txt
-  pipelines/report-indicators.sh -o out/sa2017 --band 2 'Strategic Assessment 2017.pdf'
+  pipelines/report-indicators.sh --area Barnet samples/reports/strategic-assessment.txt
+  pipelines/report-indicators.sh -o out/sa --band 2 samples/reports/quarterly-update-table.txt
   awk -F'\t' '$NF != "" && $(NF-1) == "red"' out/reports/*/rag.tsv
-  pipelines/report-indicators.sh -o out/sa reports/         # every report
+  pipelines/report-indicators.sh -o out/reports samples/reports/   # every report
+A PDF is read as it is: pipelines/report-indicators.sh 'Strategic Assessment 2017.pdf'
 USAGE
 }
 . "$(dirname "$0")/common.sh"
@@ -60,7 +61,7 @@ many_run() {
 	{ print substr($1, 4), f("area"), f("offence"), NR, $0 }' $MNAMES >keyed) ||
 		die "cannot sort the indicators"
 	sort -t "$(printf '\t')" -k1,1n -k2,3 -k4,4n "$MWORK/keyed" | cut -f 5- >>"$MWORK/sorted.tsv"
-	many_once rag rag-flag --group source,area,offence ${opt_band:+--band "$opt_band"} sorted.tsv
+	many_once rag rag-flag --group-by source,area,offence ${opt_band:+--band "$opt_band"} sorted.tsv
 	many_split many-reports ok sorted.tsv $MERRS rag.err $MNAMES rag
 }
 many_or_one reports "$@"

@@ -16,7 +16,7 @@ eval "set -- $dirs"
 
 tables=0 total=0 warnings=0 html= width=12
 for d; do [ ${#d} -le $width ] || width=${#d}; done
-echo "cspkit: every pipeline on every dataset (samples/, and DATA= if given):"
+echo "cspkit: every pipeline on every dataset (samples/, or DATA= if given):"
 printf '  %-*s %6s %6s %8s\n' "$width" directory tables rows warnings
 for d; do
 	n=0 r=0

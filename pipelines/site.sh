@@ -22,7 +22,7 @@ The pages are published in one rename, then index.html in another.
   -h, --help             this help
 
 Examples:
-  make run && sh pipelines/site.sh && xdg-open out/index.html
+  make run && sh pipelines/site.sh && ls out/index.html   # open it in a browser
 USAGE
 }
 . "$(dirname "$0")/common.sh"

@@ -9,13 +9,14 @@ Profile the wards of one borough over the 12 months ending at the file's
 latest month.  Writes DIR/wards.tsv (default DIR: out/wards/<file name>):
   source line ward_code ward_name lad_code lad_name vintage offence
   offence_label period count base_period base_count pct_change
-  population rate_per_1000
+  population rate_per_1000 population_source
 one row per ward and offence (major categories by default, and
 total_crime, the sum of all), with the same 12 months a year earlier
 (base_*) and the change in percent.  The ONS code, borough and boundary
-set (2014 or 2022 wards) come from join-wards; population and the rate per
-1000 residents only where join-wards knows the ward's population (Census
-2011 for the 2014 wards).  Tool warnings go to DIR/warnings.txt.
+set (2014 or 2022 wards) come from join-wards, and so does the population:
+Census 2011 for a 2014 ward, Census 2021 for a 2022 ward, named in
+population_source; the rate per 1000 residents is empty where the ward has
+none (the City's wards).  Tool warnings go to DIR/warnings.txt.
 
   -b, --borough NAME     the borough (default Barnet)
   -l, --level LEVEL      major (default) or minor categories
@@ -24,9 +25,9 @@ set (2014 or 2022 wards) come from join-wards; population and the rate per
   -h, --help             this help
 
 Examples:
-  pipelines/ward-profile.sh samples/mps/ward-24m.csv
-  pipelines/ward-profile.sh --borough Camden --level minor \
-      ../shared/data/mps_ward_crime_24m_2024-01_to_2025-12.csv
+  pipelines/ward-profile.sh samples/mps/ward_2022_wards.csv
+  pipelines/ward-profile.sh --borough Barnet --level minor -o out/barnet-minor \
+      samples/mps/mps_ward_crime_24m_2024-01_to_2025-12_barnet.csv
   awk -F'\t' '$8 == "burglary"' out/wards/*/wards.tsv | sort -t"$(printf '\t')" -k16,16n
 USAGE
 }
@@ -44,10 +45,10 @@ step joined.tsv join-wards -c area_code --borough "$borough" "$WORK/window.tsv"
 awk "$AWK_TSV"'
 head {
 	need("source line area area_code period period_end base_period offence offence_label measure value")
-	need("ward_code ward_name lad_code lad_name vintage population")
+	need("ward_code ward_name lad_code lad_name vintage population population_source")
 	print "source", "line", "ward_code", "ward_name", "lad_code", "lad_name", "vintage",
 	      "offence", "offence_label", "period", "count", "base_period", "base_count",
-	      "pct_change", "population", "rate_per_1000"
+	      "pct_change", "population", "rate_per_1000", "population_source"
 	next
 }
 { key = f("area") SUBSEP f("area_code") SUBSEP f("offence") }
@@ -81,6 +82,7 @@ function line(k,   code, name, c, pop) {
 	pop = f("population")
 	print f("source"), f("line"), code, name, f("lad_code"), f("lad_name"), f("vintage"),
 	      f("offence"), f("offence_label"), latest[k], c, base[k], count[k, base[k]],
-	      change[k], pop, (pop > 0 && c != "") ? sprintf("%.2f", c * 1000 / pop) : ""
+	      change[k], pop, (pop > 0 && c != "") ? sprintf("%.2f", c * 1000 / pop) : "",
+	      f("population_source")
 }' "$WORK/joined.tsv" >"$WORK/wards.tsv"
 publish wards.tsv

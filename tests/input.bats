@@ -8,6 +8,19 @@ setup() {
 	cd "$SAMPLES/wrong"
 }
 
+# ---- options: one meaning per letter (README "Conventions") --------------
+
+@test "a short option letter is the same long option in every tool's --help" {
+	for t in extract-minutes normalise-crime join-wards rank-boroughs rag-flag; do
+		"$t" --help
+	done | grep -oE '^  -[a-zA-Z], --[a-z-]+' | sort -u > "$BATS_TEST_TMPDIR/pairs"
+	[ "$(wc -l < "$BATS_TEST_TMPDIR/pairs")" -ge 15 ]
+	run_split sh -c "cut -c3-4 '$BATS_TEST_TMPDIR/pairs' | uniq -d"
+	[ ! -s "$out_file" ]
+	run_split sh -c "cut -c7- '$BATS_TEST_TMPDIR/pairs' | sort | uniq -d"
+	[ ! -s "$out_file" ]
+}
+
 # ---- a file that is not the tool's kind, from its first bytes ------------
 
 @test "PDF to extract-minutes: names pdftotext and pipelines/minutes.sh" {

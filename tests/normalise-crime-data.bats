@@ -235,6 +235,16 @@ bad() {
 	[ "$status" -eq 1 ]
 }
 
+@test "an empty Borough cell: an empty area, with --level major and --window too (they crashed)" {
+	# Found by fuzz_nc_agg: the held rows took the area as a NULL string.
+	run_split normalise-crime --level major $BAD/empty_borough.csv
+	[ "$status" -eq 0 ]
+	golden normalise-crime/empty_borough_major
+	run_split normalise-crime --window 1 --window-only $BAD/empty_borough.csv
+	[ "$status" -eq 0 ]
+	golden normalise-crime/empty_borough_window
+}
+
 @test "usage errors exit 2" {
 	run_split normalise-crime --format xml samples/mps/ward_2022_wards.csv
 	[ "$status" -eq 2 ]

@@ -152,3 +152,22 @@ normalise-crime: 1 warning" ]
 	run_split normalise-crime --by force samples/police-uk/2021-10-gwent-street.csv samples/police-uk/2022-10-gwent-street.csv
 	[ ! -s "$err_file" ]
 }
+
+@test "--area absent from the input: the areas of the --by level it has, most records first, not its LSOAs" {
+	for by in csp lad ward force lsoa; do
+		run_split normalise-crime --by "$by" --area Barnet samples/police-uk/2021-10-gwent-street.csv samples/police-uk/2022-10-gwent-street.csv
+		[ "$status" -eq 1 ]
+		golden "normalise-crime/national_area_absent_$by"
+	done
+	# A partnership the City's month does not have: its boroughs, the force.
+	run_split normalise-crime --by lad --area Swansea samples/police-uk/2017-12-city-of-london-street.csv
+	[ "$status" -eq 1 ]
+	golden normalise-crime/national_area_absent_city
+	# Misspelt: the nearest name of the level; nothing near: what to give.
+	run_split normalise-crime --by csp --area Westminstr samples/police-uk/2017-12-city-of-london-street.csv
+	[ "$status" -eq 1 ]
+	[ "$(cat "$err_file")" = "normalise-crime: --area Westminstr: no area of that name in the input; nearest: Westminster" ]
+	run_split normalise-crime --by csp --area 'Newport 014' samples/police-uk/2022-10-gwent-street.csv
+	[ "$status" -eq 1 ]
+	[ "$(cat "$err_file")" = "normalise-crime: --area Newport 014: no area of that name in the input (a partnership name, or its GSS code)" ]
+}

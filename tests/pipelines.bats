@@ -264,9 +264,12 @@ cell() {
 	w=$tmp/w22/wards.tsv
 	assert_tsv "$w"
 	[ "$(awk -F'\t' '$8 == "total_crime"' "$w" | wc -l)" -eq 24 ]
-	# Burnt Oak (E05013630), all its lines: 1745 in 2025, 1556 in 2024, +12.1%.
-	[ "$(awk -F'\t' '$3 == "E05013630" && $8 == "total_crime"' "$w" | cut -f11-16)" = \
-	  "1745${TAB}12m to 2024-12${TAB}1556${TAB}12.1${TAB}${TAB}" ]
+	# Burnt Oak (E05013630), all its lines: 1745 in 2025, 1556 in 2024, +12.1%;
+	# Census 2021 21,857 residents: 1745 * 1000 / 21857 = 79.84.
+	[ "$(awk -F'\t' '$3 == "E05013630" && $8 == "total_crime"' "$w" | cut -f11-17)" = \
+	  "1745${TAB}12m to 2024-12${TAB}1556${TAB}12.1${TAB}21857${TAB}79.84${TAB}census2021" ]
+	# every one of Barnet's 24 current wards has a rate now
+	[ "$(awk -F'\t' 'NR > 1 && $16 == ""' "$w" | wc -l)" -eq 0 ]
 	run_split sh pipelines/ward-profile.sh -q -o "$tmp/w14" "$SHARED/data/mps_ward_crime_24m_2020-09_to_2022-08_2014wards.csv"
 	[ "$status" -eq 0 ]
 	w=$tmp/w14/wards.tsv

@@ -117,6 +117,10 @@ ok_golden() {
 	# Burglary count +4.0% and rank, knife +17%, rate +14.8% and +6
 	# offences worse; -4% and -8.3% better: 5 of 7 = 0.71, amber.
 	ok_golden group-area --summary -g area "$S/mixed.tsv"
+	# The long names: --group-by, as rank-boroughs; --group, the old
+	# spelling, read as short for it, with no warning.
+	ok_golden group-area --summary --group-by area "$S/mixed.tsv"
+	ok_golden group-area --summary --group area "$S/mixed.tsv"
 }
 
 @test "-g area with 16 offences: each list names five, then how many more" {

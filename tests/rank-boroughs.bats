@@ -45,7 +45,7 @@ field() {
 }
 
 @test "--desc --by value: the highest count is 1st" {
-	run_split rank-boroughs --desc --by value samples/rank/london-12m.tsv
+	run_split rank-boroughs --desc --rank-by value samples/rank/london-12m.tsv
 	[ "$status" -eq 0 ]
 	golden rank-boroughs/desc
 	[ "$(field Westminster robbery_personal_property rank)" = 1 ]
@@ -55,7 +55,7 @@ field() {
 }
 
 @test "--group: peer ranks over the members present, absent members warned once" {
-	run_split rank-boroughs --group group-barnet-msg samples/rank/london-12m.tsv
+	run_split rank-boroughs --peers group-barnet-msg samples/rank/london-12m.tsv
 	[ "$status" -eq 0 ]
 	assert_tsv
 	golden rank-boroughs/peer
@@ -66,7 +66,7 @@ field() {
 }
 
 @test "--check: stated ranks compared, non-London members ranked from the population column" {
-	run_split rank-boroughs -p mid2019 --check --group group-barnet-msg samples/rank/dashboard.tsv
+	run_split rank-boroughs -p mid2019 --check --peers group-barnet-msg samples/rank/dashboard.tsv
 	[ "$status" -eq 0 ]
 	assert_tsv
 	golden rank-boroughs/check
@@ -99,7 +99,7 @@ field() {
 }
 
 @test "--areas any --by value: ties 1, 2, 2, 4" {
-	run_split rank-boroughs --areas any --by value samples/rank/wards.tsv
+	run_split rank-boroughs --areas any --rank-by value samples/rank/wards.tsv
 	[ "$status" -eq 0 ]
 	golden rank-boroughs/wards-value
 	[ "$(cut -f14 "$out_file" | sed -n '2,6p' | tr '\n' ' ')" = "1 2 9 2 4 " ]
@@ -153,9 +153,22 @@ field() {
 	golden rank-boroughs/not-grouped
 }
 
+@test "the old spellings --group, --area, --by, -r, -s still work, each with one warning" {
+	rank-boroughs --peers group-barnet-msg --key area --rank-by value --desc \
+		samples/rank/london-12m.tsv > "$tmp/new.out" 2> "$tmp/new.err"
+	run_split rank-boroughs --group group-barnet-msg --area area --by value -r -r \
+		samples/rank/london-12m.tsv
+	[ "$status" -eq 0 ]
+	cmp "$tmp/new.out" "$out_file"
+	golden rank-boroughs/deprecated
+	run_split rank-boroughs --strict -s samples/rank/london-12m.tsv
+	[ "$status" -eq 1 ]
+	[ "$(head -1 "$err_file")" = "rank-boroughs: -s is deprecated: use --grouped" ]
+}
+
 @test "a second run overwrites the added columns in place" {
-	rank-boroughs --group group-barnet-msg samples/rank/london-12m.tsv > "$tmp/once.tsv" 2>/dev/null
-	run_split rank-boroughs --group group-barnet-msg "$tmp/once.tsv"
+	rank-boroughs --peers group-barnet-msg samples/rank/london-12m.tsv > "$tmp/once.tsv" 2>/dev/null
+	run_split rank-boroughs --peers group-barnet-msg "$tmp/once.tsv"
 	[ "$status" -eq 0 ]
 	cmp "$tmp/once.tsv" "$out_file"
 }
@@ -220,12 +233,12 @@ field() {
 @test "--group: a plain list in the current directory; a member twice is an error" {
 	cd "$tmp"
 	printf 'Barnet\nHarrow\nKingston\n' > peers.txt
-	run_split rank-boroughs --group peers.txt "$ROOT/samples/rank/london-12m.tsv"
+	run_split rank-boroughs --peers peers.txt "$ROOT/samples/rank/london-12m.tsv"
 	[ "$status" -eq 0 ]
 	# robbery: Kingston 0.83, Harrow 1.59, Barnet 2.07
 	[ "$(field Barnet robbery_personal_property group_rank)/$(field Barnet robbery_personal_property group_of)" = 3/3 ]
 	printf 'area\nBarnet\nHarrow\nKingston upon Thames\nKingston\n' > twice.tsv
-	run_split rank-boroughs --group twice.tsv "$ROOT/samples/rank/london-12m.tsv"
+	run_split rank-boroughs --peers twice.tsv "$ROOT/samples/rank/london-12m.tsv"
 	[ "$status" -eq 1 ]
 	grep -qx 'rank-boroughs: ./twice.tsv:5: Kingston upon Thames is listed twice in the group' "$err_file"
 }
@@ -291,7 +304,7 @@ field() {
 		END { for (n = 2; n <= NR; n++) if (key[n] == g) print row[n] }' \
 		"$tmp/ind.tsv" > "$tmp/group.tsv"
 	[ "$(sed 1d "$tmp/group.tsv" | wc -l)" -eq 32 ]
-	run_split rank-boroughs --by value "$tmp/group.tsv"
+	run_split rank-boroughs --rank-by value "$tmp/group.tsv"
 	[ "$status" -eq 0 ]
 	[ ! -s "$err_file" ]
 	rank_of() { awk -F'\t' -v a="$1" '

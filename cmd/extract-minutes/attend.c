@@ -815,7 +815,7 @@ prose_attendance(meeting *mt, int kind, int kind2, const char *item,
 	 * columns; its rows are "left<tab>right" */
 	if (kind2 < 0 && nlines > 1 &&
 	    rules_exec(rs, r_inline, lines[0].s, lines[0].n, 0, &m) &&
-	    m.eo[0] == lines[0].n) {
+	    m.cap.eo[0] == lines[0].n) {
 		kind2 = REC_IN_ATTENDANCE;
 		lines++;
 		nlines--;

@@ -32,14 +32,10 @@ main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "source", required_argument, NULL, 's' },
-		{ "strict", no_argument, NULL, 'S' },
 		CS_COMMON_OPTIONS,
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *source_name = NULL;
-	bool strict = false;
 	int c;
 	lines *in;
 	minutes *m;
@@ -51,28 +47,9 @@ main(int argc, char *argv[])
 	bool warned_bytes = false;
 
 	cs_setprog(argv[0]);
-	opterr = 0; /* cs_bad_option says it once, under one name */
-	while ((c = getopt_long(argc, argv, "s:qhV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 's':
+	while ((c = cs_getopt(argc, argv, "s:", longopts, usage)) != -1)
+		if (c == 's')
 			source_name = optarg;
-			break;
-		case 'S':
-			strict = true;
-			break;
-		case 'q':
-		case CS_OPT_MAX_WARNINGS:
-			cs_common_option(c, optarg);
-			break;
-		case 'h':
-			usage();
-			return 0;
-		case 'V':
-			cs_version();
-		default:
-			cs_bad_option(argv, "s:qhV", longopts);
-		}
-	}
 
 	in = lines_open(argc - optind, argv + optind);
 	m = minutes_new(source_name);
@@ -92,15 +69,9 @@ main(int argc, char *argv[])
 			prev_source = xstrdup(src);
 			warned_bytes = false;
 		}
-		/* Bad bytes become U+FFFD, so every later step sees UTF-8. */
-		sbuf_clear(&fixed);
-		if (utf8_fix(line, len, &fixed) > 0 && !warned_bytes) {
-			cs_warn_at(
-			    src, no,
-			    "NUL bytes or invalid UTF-8 replaced by U+FFFD"
-			    " (reported once per file)");
-			warned_bytes = true;
-		}
+		/* Bad bytes become U+FFFD, so every later step sees UTF-8;
+		 * the layout clean-up does the rest. */
+		text_line_fix(line, len, &fixed, src, no, &warned_bytes, 0);
 		layout_line(ly, src, no, sbuf_str(&fixed), fixed.len);
 	}
 	layout_end_file(ly);
@@ -110,7 +81,7 @@ main(int argc, char *argv[])
 	layout_free(ly);
 	minutes_free(m);
 	sbuf_free(&fixed);
-	return cs_finish(strict);
+	return cs_finish(cs_strict());
 }
 
 static void
@@ -128,16 +99,10 @@ usage(void)
 	      "read stdin.\n"
 	      "\n"
 	      "  -s, --source NAME  write NAME in the source column instead of "
-	      "the file name\n"
-	      "      --strict       exit 1 when anything could not be placed "
-	      "(warnings)\n"
-	      "  -q, --quiet        print no warnings (with --strict: their "
-	      "count)\n"
-	      "      --max-warnings N print each kind of warning at most N "
-	      "times (10)\n"
-	      "  -h, --help         show this help and exit\n"
-	      "  -V, --version      show the version and exit\n"
-	      "\n"
+	      "the file name\n",
+	      stdout);
+	cs_help_common(21);
+	fputs("\n"
 	      "Examples:\n"
 	      "  extract-minutes pack.txt | awk -F'\\t' '$5==\"action\"'\n"
 	      "      the action points, with item and owner\n"

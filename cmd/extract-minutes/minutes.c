@@ -49,6 +49,7 @@ typedef struct {
 struct minutes {
 	const char *source_name;
 	meeting mt; /* the rows of the set being read */
+	prose pr;   /* the reading of its prose (pr.mt is &mt) */
 	enum zone zone;
 	long found_in_file;
 	char *file;     /* the operand being read */
@@ -108,6 +109,8 @@ minutes *
 minutes_new(const char *source_name)
 {
 	minutes *m = xcalloc(1, sizeof *m);
+
+	m->pr.mt = &m->mt;
 
 	recog_init();
 	prose_init();
@@ -470,7 +473,7 @@ close_title(minutes *m)
 	 * that is a sentence says what was decided or asked, too */
 	if (m->title.len > 0 && m->title.s[m->title.len - 1] == '.' &&
 	    count_words(m->title.s, m->title.len) >= 6)
-		prose_paragraph(&m->mt, m->title_line, m->item_no, m->title.s,
+		prose_paragraph(&m->pr, m->title_line, m->item_no, m->title.s,
 		                m->title.len, NULL, 0, false);
 }
 
@@ -480,7 +483,7 @@ process_pend(minutes *m, const char *owners, size_t on)
 {
 	if (m->pend.len == 0 && owners == NULL)
 		return;
-	prose_paragraph(&m->mt, m->pend_line, m->item_no, sbuf_str(&m->pend),
+	prose_paragraph(&m->pr, m->pend_line, m->item_no, sbuf_str(&m->pend),
 	                m->pend.len, owners, on,
 	                m->next_item && !m->next_found);
 	if (m->next_item && !m->next_found)
@@ -828,6 +831,7 @@ end_minutes(minutes *m)
 		           "no items found in these minutes");
 	meeting_emit(&m->mt);
 	meeting_clear(&m->mt);
+	prose_reset(&m->pr);
 	m->zone = Z_OUTSIDE;
 	sbuf_clear(&m->last_text);
 }
@@ -1144,7 +1148,7 @@ preamble_line(minutes *m, long line, const char *s, size_t n, unsigned flags)
 	if (prose_line(s, n)) {
 		/* "At the outset, the Chair welcomed ...": the list is over */
 		flush_entries(m);
-		prose_paragraph(&m->mt, line, m->item_no, s, n, NULL, 0, false);
+		prose_paragraph(&m->pr, line, m->item_no, s, n, NULL, 0, false);
 		return;
 	}
 	add_entry(m, line, s, n);
@@ -1248,9 +1252,9 @@ add_text(minutes *m, long line, const char *s, size_t n)
 		end_paragraph(m);
 		if (m->pend.len == 0)
 			m->pend_line = line;
-		m->mt.owner_column = true;
+		m->pr.owner_column = true;
 		process_pend(m, s + os, on - os);
-		m->mt.owner_column = false;
+		m->pr.owner_column = false;
 		return;
 	}
 	if (recog(RS_SECTIONS, "action_line", s, n, &rm)) {
@@ -1587,9 +1591,11 @@ reset(minutes *m)
 	sbuf_free(&m->cur);
 	sbuf_free(&m->pend);
 	meeting_clear(&m->mt);
+	prose_reset(&m->pr);
 	memset(m, 0, sizeof *m);
 	m->source_name = source_name;
 	m->top = -1;
+	m->pr.mt = &m->mt;
 }
 
 void

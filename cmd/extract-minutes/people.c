@@ -301,7 +301,7 @@ static bool
 name_shaped(const char *s, size_t n)
 {
 	if (n == 0 || n > 80 || sentence_word(s, n) ||
-	    re_match(re_name, s, n, 0) != RE_MATCH)
+	    re_match(re_name, s, n, 0, NULL) != RE_MATCH)
 		return false;
 	return !(words_kinds(s, n) & K_ORGWORD);
 }
@@ -709,10 +709,11 @@ entry_parse(const char *s, size_t n, person *p)
 bool
 prose_next_ref(const char *s, size_t n, size_t *pos, size_t *so, size_t *eo)
 {
+	re_caps m;
 	size_t a, b;
 
-	if (*pos >= n || re_match(re_ref, s, n, *pos) != RE_MATCH ||
-	    !re_group(re_ref, 0, &a, &b))
+	if (*pos >= n || re_match(re_ref, s, n, *pos, &m) != RE_MATCH ||
+	    !re_group(&m, 0, &a, &b))
 		return false;
 	/* A second capitalised word that is an organisation or job word is
 	 * not part of the name ("Mr Leader London Fire Brigade"). */

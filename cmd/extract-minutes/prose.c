@@ -301,24 +301,36 @@ split_sentences(const char *s, size_t n, size_t *count)
 	return v;
 }
 
+void
+prose_reset(prose *p)
+{
+	meeting *mt = p->mt;
+
+	for (size_t i = 0; i < OWNER_NCAND; i++)
+		free(p->refs[i].ref);
+	free(p->last_sentence);
+	memset(p, 0, sizeof *p);
+	p->mt = mt;
+}
+
 /* ---- people named in the text ---- */
 
 static void
-remember(meeting *mt, const char *ref, size_t n, bool guess)
+remember(prose *p, const char *ref, size_t n, bool guess)
 {
-	free(mt->refs[OWNER_NCAND - 1].ref);
-	memmove(mt->refs + 1, mt->refs, (OWNER_NCAND - 1) * sizeof mt->refs[0]);
-	mt->refs[0].ref = xstrndup(ref, n);
-	mt->refs[0].guess = guess;
-	mt->refs[0].sentence = mt->sentence;
+	free(p->refs[OWNER_NCAND - 1].ref);
+	memmove(p->refs + 1, p->refs, (OWNER_NCAND - 1) * sizeof p->refs[0]);
+	p->refs[0].ref = xstrndup(ref, n);
+	p->refs[0].guess = guess;
+	p->refs[0].sentence = p->sentence;
 }
 
 static void
-forget_refs(meeting *mt)
+forget_refs(prose *p)
 {
 	for (size_t i = 0; i < OWNER_NCAND; i++) {
-		free(mt->refs[i].ref);
-		mt->refs[i].ref = NULL;
+		free(p->refs[i].ref);
+		p->refs[i].ref = NULL;
 	}
 }
 
@@ -326,21 +338,23 @@ forget_refs(meeting *mt)
  * mentions with a full name also go to the names index, with the sex
  * their honorific gives ("Ms Helen Creed"). */
 static void
-note_refs(meeting *mt, const char *s, size_t n)
+note_refs(prose *p, const char *s, size_t n)
 {
+	meeting *mt = p->mt;
 	size_t pos = 0, so, eo;
 	sbuf bare = SBUF_INIT;
+	re_caps m;
 
-	if (re_match(re_untitled, s, n, 0) == RE_MATCH &&
-	    re_named(re_untitled, "n", &so, &eo)) {
-		remember(mt, s + so, eo - so, true);
+	if (re_match(re_untitled, s, n, 0, &m) == RE_MATCH &&
+	    re_named(re_untitled, &m, "n", &so, &eo)) {
+		remember(p, s + so, eo - so, true);
 		/* "Priya Sandhu, Tenancy Manager, reported": a full name
 		 * (titled ones are taken below) */
 		if (!name_strip(s + so, eo - so, &bare, NULL))
 			nameidx_add(mt->names, sbuf_str(&bare));
 	}
 	while (prose_next_ref(s, n, &pos, &so, &eo)) {
-		remember(mt, s + so, eo - so, false);
+		remember(p, s + so, eo - so, false);
 		name_strip(s + so, eo - so, &bare, NULL);
 		nameidx_person(mt->names, sbuf_str(&bare), NULL,
 		               name_sex(s + so, eo - so), 0);
@@ -350,7 +364,7 @@ note_refs(meeting *mt, const char *s, size_t n)
 
 /* A pronoun owner: the people named before it are its candidates. */
 static void
-pronoun_owner(meeting *mt, owner_list *ol, const char *p, size_t n)
+pronoun_owner(prose *p, owner_list *ol, const char *pro, size_t n)
 {
 	owner *o;
 
@@ -358,19 +372,19 @@ pronoun_owner(meeting *mt, owner_list *ol, const char *p, size_t n)
 	o = &ol->v[ol->n++];
 	memset(o, 0, sizeof *o);
 	o->how = OWNER_PRONOUN;
-	o->ref = xstrndup(p, n);
-	o->sex = (p[0] == 's' || p[0] == 'S') ? 'f' : 'm';
-	for (size_t i = 0; i < OWNER_NCAND && mt->refs[i].ref; i++) {
-		o->cand[i] = xstrdup(mt->refs[i].ref);
-		o->cand_guess[i] = mt->refs[i].guess;
+	o->ref = xstrndup(pro, n);
+	o->sex = (pro[0] == 's' || pro[0] == 'S') ? 'f' : 'm';
+	for (size_t i = 0; i < OWNER_NCAND && p->refs[i].ref; i++) {
+		o->cand[i] = xstrdup(p->refs[i].ref);
+		o->cand_guess[i] = p->refs[i].guess;
 	}
 	/* "Sunita Rao said ... She agreed to ...", "Cllr Bell said the
 	 * order was in hand and he would ...": the last sentence to name
 	 * anyone, this one or one of the two before, named one person */
 	o->fresh =
-	    mt->refs[0].ref && mt->refs[0].sentence >= mt->sentence - 2 &&
-	    !(mt->refs[1].ref && mt->refs[1].sentence == mt->refs[0].sentence &&
-	      strcmp(mt->refs[1].ref, mt->refs[0].ref) != 0);
+	    p->refs[0].ref && p->refs[0].sentence >= p->sentence - 2 &&
+	    !(p->refs[1].ref && p->refs[1].sentence == p->refs[0].sentence &&
+	      strcmp(p->refs[1].ref, p->refs[0].ref) != 0);
 }
 
 /* "Esme will contact ...": an untitled owner of "will" is an owner only
@@ -388,18 +402,19 @@ how_for(const char *s, size_t n, bool personal)
 /* The owner of an "[ACTION]" sentence: its subject, or for "she"/"he"
  * the person named before it. */
 static void
-subject_of(meeting *mt, const char *s, size_t n, owner_list *ol)
+subject_of(prose *p, const char *s, size_t n, owner_list *ol)
 {
 	size_t pos = 0, so, eo, last_so = 0, last_eo = 0, verb = n, vb;
+	re_caps m;
 
-	if (re_match(re_pronoun, s, n, 0) == RE_MATCH) {
-		re_group(re_pronoun, 0, &so, &eo);
+	if (re_match(re_pronoun, s, n, 0, &m) == RE_MATCH) {
+		re_group(&m, 0, &so, &eo);
 		while (eo > so && s[eo - 1] != ' ')
 			eo--;
 		so = eo;
 		while (eo < n && s[eo] != ' ')
 			eo++;
-		pronoun_owner(mt, ol, s + so, eo - so);
+		pronoun_owner(p, ol, s + so, eo - so);
 		return;
 	}
 	/* The person named last before the undertaking ("..., Inspector
@@ -408,16 +423,16 @@ subject_of(meeting *mt, const char *s, size_t n, owner_list *ol)
 	              : text_iprefix(s, n, "agreed that ")      ? 12
 	                                                        : 0;
 
-	if (re_match(re_commit, s, n, from) == RE_MATCH)
-		re_group(re_commit, 0, &verb, &vb);
+	if (re_match(re_commit, s, n, from, &m) == RE_MATCH)
+		re_group(&m, 0, &verb, &vb);
 	while (prose_next_ref(s, n, &pos, &so, &eo) && eo <= verb) {
 		last_so = so;
 		last_eo = eo;
 	}
 	if (last_eo > 0)
 		owners_parse(ol, s + last_so, last_eo - last_so);
-	else if (re_match(re_untitled, s, n, 0) == RE_MATCH &&
-	         re_named(re_untitled, "n", &so, &eo)) {
+	else if (re_match(re_untitled, s, n, 0, &m) == RE_MATCH &&
+	         re_named(re_untitled, &m, "n", &so, &eo)) {
 		size_t first = ol->n;
 
 		owners_parse(ol, s + so, eo - so);
@@ -441,9 +456,9 @@ is_decision(const char *s, size_t n)
 
 	sbuf_add(&b, s, n);
 	while (pos < n && rules_exec(rs_dec, r_past, b.s, b.len, pos, &m)) {
-		for (size_t i = m.so[0]; i < m.eo[0]; i++)
+		for (size_t i = m.cap.so[0]; i < m.cap.eo[0]; i++)
 			b.s[i] = b.s[i] == ' ' ? ' ' : 'x';
-		pos = m.eo[0] > pos ? m.eo[0] : pos + 1;
+		pos = m.cap.eo[0] > pos ? m.cap.eo[0] : pos + 1;
 	}
 	for (size_t r = 0; r < nr && !yes; r++)
 		yes =
@@ -469,7 +484,7 @@ has_str(const char *s, size_t n, const char *lit)
  * personal: a "will"/"would" owner must be a person (not "MCC will
  * ..."); labelled actions ("Action: ...") take any owner. */
 static bool
-sentence_action(meeting *mt, const char *s, size_t n, bool personal,
+sentence_action(prose *p, const char *s, size_t n, bool personal,
                 owner_list *ol)
 {
 	static const int *const order[] = {
@@ -518,8 +533,8 @@ sentence_action(meeting *mt, const char *s, size_t n, bool personal,
 			/* the people named earlier in the sentence come first
 			 * ("Cllr Davies said the order was in hand and he
 			 * would follow up") */
-			note_refs(mt, s, so);
-			pronoun_owner(mt, ol, s + so, eo - so);
+			note_refs(p, s, so);
+			pronoun_owner(p, ol, s + so, eo - so);
 		} else {
 			size_t first = ol->n;
 			bool must_know =
@@ -566,7 +581,7 @@ sentence_action(meeting *mt, const char *s, size_t n, bool personal,
 	 * leading clause */
 	for (size_t k = 0; !personal && k < n && k < 60; k++)
 		if (s[k] == ',' && k + 2 < n && s[k + 1] == ' ')
-			return sentence_action(mt, s + k + 2, n - k - 2, true,
+			return sentence_action(p, s + k + 2, n - k - 2, true,
 			                       ol);
 	return false;
 }
@@ -612,14 +627,15 @@ add_text_rec(meeting *mt, enum rec_kind kind, long line, const char *item,
 /* "The Board agreed the following:" takes the numbered list after it
  * (and a sub-list under an item ending "including:"). */
 static bool
-continue_list(meeting *mt, const char *s, size_t n)
+continue_list(prose *p, const char *s, size_t n)
 {
-	rec *r = &mt->recs[mt->list_rec - 1];
+	meeting *mt = p->mt;
+	rec *r = &mt->recs[p->list_rec - 1];
 	bool numbered = prose_numbered(s, n);
 	size_t tn = strlen(r->text);
 	sbuf b = SBUF_INIT;
 
-	if (n == 0 || (!numbered && !mt->list_sub))
+	if (n == 0 || (!numbered && !p->list_sub))
 		return false;
 	sbuf_adds(&b, r->text);
 	/* sub-list bullets lost their marks: "; " keeps them apart */
@@ -631,7 +647,7 @@ continue_list(meeting *mt, const char *s, size_t n)
 	r->text = xstrdup(b.s);
 	sbuf_free(&b);
 	if (numbered)
-		mt->list_sub = s[n - 1] == ':';
+		p->list_sub = s[n - 1] == ':';
 	return true;
 }
 
@@ -642,13 +658,14 @@ strip_markers(const char *s, size_t n, sbuf *out, owner_list *ol)
 {
 	size_t pos = 0;
 	bool named = false;
+	re_caps m;
 
 	sbuf_clear(out);
-	while (pos < n && re_match(re_marker, s, n, pos) == RE_MATCH) {
+	while (pos < n && re_match(re_marker, s, n, pos, &m) == RE_MATCH) {
 		size_t a, b, wa, wb;
 
-		re_group(re_marker, 0, &a, &b);
-		if (ol && !named && re_named(re_marker, "who", &wa, &wb) &&
+		re_group(&m, 0, &a, &b);
+		if (ol && !named && re_named(re_marker, &m, "who", &wa, &wb) &&
 		    wb > wa) {
 			owners_parse(ol, s + wa, wb - wa);
 			named = true;
@@ -742,9 +759,10 @@ prose_owner_column(const char *s, size_t n, size_t *body_n, size_t *oso,
 }
 
 void
-prose_paragraph(meeting *mt, long line, const char *item, const char *s,
-                size_t n, const char *owners, size_t on, bool next_item)
+prose_paragraph(prose *p, long line, const char *item, const char *s, size_t n,
+                const char *owners, size_t on, bool next_item)
 {
+	meeting *mt = p->mt;
 	size_t ns, so, eo, body_n = n;
 	span *sv;
 	owner_list label = { 0 };
@@ -753,19 +771,20 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 	bool labelled = false;
 	sbuf clean = SBUF_INIT;
 	cs_rmatch m;
+	re_caps caps;
 
-	if (strcmp(mt->refs_item, item) != 0) {
-		forget_refs(mt);
-		free(mt->last_sentence);
-		mt->last_sentence = NULL;
-		mt->open_rec = 0;
-		snprintf(mt->refs_item, sizeof mt->refs_item, "%s", item);
-		mt->resolved_list = false;
-		mt->list_rec = 0;
+	if (strcmp(p->refs_item, item) != 0) {
+		forget_refs(p);
+		free(p->last_sentence);
+		p->last_sentence = NULL;
+		p->open_rec = 0;
+		snprintf(p->refs_item, sizeof p->refs_item, "%s", item);
+		p->resolved_list = false;
+		p->list_rec = 0;
 	}
-	if (mt->open_rec && n > 0 && owners == NULL && !prose_numbered(s, n)) {
+	if (p->open_rec && n > 0 && owners == NULL && !prose_numbered(s, n)) {
 		/* the rest of a decision's sentence: up to its full stop */
-		rec *r = &mt->recs[mt->open_rec - 1];
+		rec *r = &mt->recs[p->open_rec - 1];
 		size_t k = 0;
 		sbuf b = SBUF_INIT;
 
@@ -779,7 +798,7 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		free(r->text);
 		r->text = xstrdup(b.s);
 		sbuf_free(&b);
-		mt->open_rec = 0;
+		p->open_rec = 0;
 		while (k < n && s[k] == ' ')
 			k++;
 		s += k;
@@ -787,7 +806,7 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		if (n == 0)
 			return;
 	}
-	mt->open_rec = 0;
+	p->open_rec = 0;
 	if (next_item)
 		prose_next_meeting(mt, line, item, s, n, true);
 	/* "Due: next meeting" under an action says when, and no more */
@@ -796,7 +815,7 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 	/* RESOLVED statements; "RESOLVED:" or "And Resolved:" alone takes
 	 * the numbered list or the quoted statement after it */
 	if (n > 0 && rules_exec(rs_dec, r_res_head, s, n, 0, &m)) {
-		eo = m.eo[0];
+		eo = m.cap.eo[0];
 		/* "Proposed by: X / Seconded by: Y / And Resolved:": the
 		 * proposal is the resolution's, not a decision of its own */
 		for (size_t i = mt->nrecs; i-- > 0;) {
@@ -810,14 +829,14 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 				break;
 			r->kind = (enum rec_kind) - 1;
 		}
-		eo = m.eo[0];
-		mt->resolved_list = eo == n || (n - eo < 12 && s[n - 1] == ':');
-		if (!mt->resolved_list && eo < n)
+		eo = m.cap.eo[0];
+		p->resolved_list = eo == n || (n - eo < 12 && s[n - 1] == ':');
+		if (!p->resolved_list && eo < n)
 			add_text_rec(mt, REC_RESOLUTION, line, item, s + eo,
 			             n - eo, NULL);
 		return;
 	}
-	if (mt->resolved_list && prose_numbered(s, n)) {
+	if (p->resolved_list && prose_numbered(s, n)) {
 		size_t k = 0;
 
 		while (k < n && s[k] != ' ')
@@ -826,19 +845,19 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		             NULL);
 		return;
 	}
-	if (mt->resolved_list && n > 0 &&
+	if (p->resolved_list && n > 0 &&
 	    (s[0] == '"' || s[0] == '\'' ||
 	     text_iprefix(s, n, "\xE2\x80\x9C") ||
 	     text_iprefix(s, n, "that "))) {
 		/* And Resolved: / "That, the draft Minutes ... be adopted" */
 		add_text_rec(mt, REC_RESOLUTION, line, item, s, n, NULL);
-		mt->resolved_list = false;
+		p->resolved_list = false;
 		return;
 	}
-	mt->resolved_list = false;
-	if (mt->list_rec && continue_list(mt, s, n))
+	p->resolved_list = false;
+	if (p->list_rec && continue_list(p, s, n))
 		return;
-	mt->list_rec = 0;
+	p->list_rec = 0;
 
 	/* "... meeting. Action: Superintendent Leach" */
 	if (owners == NULL && n > 0 &&
@@ -846,11 +865,11 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 	    rules_named(rs_act, &m, "who", &so, &eo)) {
 		owners = s + so;
 		on = eo - so;
-		body_n = m.so[0];
+		body_n = m.cap.so[0];
 	}
 	if (owners && on > 0 && on < 12 &&
 	    rules_exec(rs_dec, r_verb_first, owners, on, 0, &m) &&
-	    m.eo[0] == on) {
+	    m.cap.eo[0] == on) {
 		/* "... Balance of 6,564.21<tabs>Noted": the meeting noted it */
 		add_text_rec(mt, REC_DECISION, line, item, s, n, NULL);
 		owners = NULL;
@@ -870,7 +889,7 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 			/* a column beside the text holds other notes too
 			 * ("Website/Social Media"): an owner there is a person,
 			 * a role, or all of them */
-			for (size_t k = 0; mt->owner_column && k < label.n; k++)
+			for (size_t k = 0; p->owner_column && k < label.n; k++)
 				label.v[k].how =
 				    how_for(label.v[k].ref,
 				            strlen(label.v[k].ref), true);
@@ -882,7 +901,7 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 			task = owners;
 			taskn = on;
 			for (size_t i = 0; i < nl; i++)
-				if (sentence_action(mt, owners + lv[i].so,
+				if (sentence_action(p, owners + lv[i].so,
 				                    lv[i].eo - lv[i].so, false,
 				                    &label))
 					break;
@@ -917,10 +936,10 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		owner_list ol = { 0 };
 		bool acted = false;
 
-		mt->sentence++;
+		p->sentence++;
 		if (re_test(re_marker, st, sn)) {
 			if (!strip_markers(st, sn, &clean, &ol))
-				subject_of(mt, clean.s, clean.len, &ol);
+				subject_of(p, clean.s, clean.len, &ol);
 			add_text_rec(mt, REC_ACTION, line, item, clean.s,
 			             clean.len, &ol);
 			acted = true;
@@ -930,22 +949,23 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		}
 		/* "... welcomed everyone. Apologies received from Cllrs. A
 		 * and B." */
-		if (re_match(re_apology, clean.s, clean.len, 0) == RE_MATCH &&
-		    re_named(re_apology, "list", &so, &eo))
+		if (re_match(re_apology, clean.s, clean.len, 0, &caps) ==
+		        RE_MATCH &&
+		    re_named(re_apology, &caps, "list", &so, &eo))
 			prose_people_list(mt, REC_APOLOGY, line, item,
 			                  clean.s + so, eo - so);
 		if (rules_exec(rs_dec, r_res_it, clean.s, clean.len, 0, &m))
 			add_text_rec(mt, REC_RESOLUTION, line, item, clean.s,
 			             clean.len, NULL);
 		else if (is_decision(clean.s, clean.len)) {
-			if (mt->last_sentence &&
+			if (p->last_sentence &&
 			    rules_exec(rs_dec, r_anaphora, clean.s, clean.len,
 			               0, &m)) {
 				/* "This was agreed.", "NO OBJECTIONS": what was
 				 * agreed is the sentence before */
 				sbuf b = SBUF_INIT;
 
-				sbuf_adds(&b, mt->last_sentence);
+				sbuf_adds(&b, p->last_sentence);
 				sbuf_addc(&b, ' ');
 				sbuf_add(&b, clean.s, clean.len);
 				add_text_rec(mt, REC_DECISION, line, item, b.s,
@@ -956,23 +976,23 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 				             clean.s, clean.len, NULL);
 			if (i + 1 == ns && clean.len &&
 			    clean.s[clean.len - 1] == ':') {
-				mt->list_rec = mt->nrecs;
-				mt->list_sub = false;
+				p->list_rec = mt->nrecs;
+				p->list_sub = false;
 			} else if (i + 1 == ns && clean.len &&
 			           clean.s[clean.len - 1] >= 'a' &&
 			           clean.s[clean.len - 1] <= 'z')
 				/* cut in mid-sentence by a line break */
-				mt->open_rec = mt->nrecs;
+				p->open_rec = mt->nrecs;
 		}
 		if (!acted && !labelled &&
-		    sentence_action(mt, clean.s, clean.len, true, &ol)) {
-			if (mt->last_sentence &&
+		    sentence_action(p, clean.s, clean.len, true, &ol)) {
+			if (p->last_sentence &&
 			    count_text_words(clean.s, clean.len) <= 4) {
 				/* "Clerk ask Highways.": what about is the
 				 * sentence before */
 				sbuf b = SBUF_INIT;
 
-				sbuf_adds(&b, mt->last_sentence);
+				sbuf_adds(&b, p->last_sentence);
 				sbuf_addc(&b, ' ');
 				sbuf_add(&b, clean.s, clean.len);
 				add_text_rec(mt, REC_ACTION, line, item, b.s,
@@ -986,9 +1006,9 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		if (!next_item)
 			prose_next_meeting(mt, line, item, clean.s, clean.len,
 			                   false);
-		note_refs(mt, clean.s, clean.len);
-		free(mt->last_sentence);
-		mt->last_sentence = xstrndup(clean.s, clean.len);
+		note_refs(p, clean.s, clean.len);
+		free(p->last_sentence);
+		p->last_sentence = xstrndup(clean.s, clean.len);
 	}
 	if (labelled && task) {
 		add_text_rec(mt, REC_ACTION, line, item, task, taskn, &label);
@@ -996,12 +1016,12 @@ prose_paragraph(meeting *mt, long line, const char *item, const char *s,
 		/* The action is the end of the paragraph, back to where every
 		 * owner has been named; or its last sentence; all of it when
 		 * the owners stand in a column beside it. */
-		size_t from = ns > 0 && !mt->owner_column ? sv[ns - 1].so : 0;
+		size_t from = ns > 0 && !p->owner_column ? sv[ns - 1].so : 0;
 		unsigned covered = 0,
 		         all = label.n >= 16 ? 0xFFFFu : (1u << label.n) - 1;
 
 		for (size_t i = ns;
-		     i-- > 0 && covered != all && !mt->owner_column;) {
+		     i-- > 0 && covered != all && !p->owner_column;) {
 			unsigned mk = owners_named(s + sv[i].so,
 			                           sv[i].eo - sv[i].so, &label);
 

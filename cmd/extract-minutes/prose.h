@@ -15,6 +15,37 @@
 void prose_init(void);
 void prose_free(void);
 
+/* A person referred to in the text of an item, newest first. */
+typedef struct {
+	char *ref;
+	bool guess;    /* untitled: may not be a person */
+	long sentence; /* the sentence it was read in */
+} mention;
+
+/* The reading of the prose of one set of minutes: where it is and what it
+ * has seen, apart from the rows it builds (mt, store.h).  Zero but for mt
+ * at the start of a set; prose_reset makes it so again. */
+typedef struct {
+	meeting *mt;        /* the rows of the set */
+	bool resolved_list; /* "RESOLVED:" awaits its numbered list */
+	size_t list_rec;    /* 1 + index of a decision ending "the
+	                     * following:" that takes the list after it */
+	bool list_sub;      /* that list is in a sub-list ("including:") */
+	mention refs[OWNER_NCAND];
+	long sentence; /* sentences read, for mention.sentence */
+	char refs_item[16];
+	bool owner_column;   /* the owners were printed in a column
+	                      * beside the paragraph: all of it is theirs */
+	size_t open_rec;     /* 1 + index of a decision whose sentence a
+	                      * line break cut ("... it was agreed that
+	                      * the draft" / "policy be adopted.") */
+	char *last_sentence; /* the item's sentence before, for "This was
+	                      * agreed." and "NO OBJECTIONS" */
+} prose;
+
+/* Forget what was read (at the end of a set); mt stays. */
+void prose_reset(prose *p);
+
 /* Write every row of the set, after resolving names and owners
  * (people.h); the store itself is store.h. */
 void meeting_emit(meeting *mt);
@@ -31,7 +62,7 @@ bool prose_owner_column(const char *s, size_t n, size_t *body_n, size_t *oso,
                         size_t *oeo);
 /* A paragraph of an item; owners: the "Action: X" that followed it (or
  * "Noted", a decision; a month, when it is due). */
-void prose_paragraph(meeting *mt, long line, const char *item, const char *s,
+void prose_paragraph(prose *p, long line, const char *item, const char *s,
                      size_t n, const char *owners, size_t on, bool next_item);
 /* ---- attendance (attend.c) ---- */
 

@@ -94,9 +94,6 @@ meeting_clear(meeting *mt)
 	free(mt->body);
 	free(mt->venue);
 	nameidx_free(mt->names);
-	for (size_t i = 0; i < OWNER_NCAND; i++)
-		free(mt->refs[i].ref);
-	free(mt->last_sentence);
 	memset(mt, 0, sizeof *mt);
 }
 

@@ -30,13 +30,6 @@ typedef struct {
 	owner_list owners; /* an action's owners, still to resolve */
 } rec;
 
-/* A person referred to in the text of an item, newest first. */
-typedef struct {
-	char *ref;
-	bool guess;    /* untitled: may not be a person */
-	long sentence; /* the sentence it was read in */
-} mention;
-
 typedef struct {
 	char *source;
 	char date[11];
@@ -44,26 +37,11 @@ typedef struct {
 	rec *recs;
 	size_t nrecs, crecs;
 	nameidx *names;
-	bool has_next;      /* a next_meeting row was written */
-	size_t next_weak;   /* 1 + index of a next_meeting row read from
+	bool has_next;    /* a next_meeting row was written */
+	size_t next_weak; /* 1 + index of a next_meeting row read from
 				 * a sentence elsewhere, which a date under a
 				 * next-meeting heading replaces */
-	int start_time;     /* minutes after midnight + 1; 0 unknown */
-	bool resolved_list; /* "RESOLVED:" awaits its numbered list */
-	size_t list_rec;    /* 1 + index of a decision ending "the
-				 * following:" that takes the list after it */
-	bool list_sub;      /* that list is in a sub-list ("including:") */
-	mention refs[OWNER_NCAND];
-	long sentence; /* sentences read, for mention.sentence */
-	char refs_item[16];
-	bool owner_column;   /* the owners were printed in a column
-				 * beside the paragraph: all of it is theirs */
-	size_t open_rec;     /* 1 + index of a decision whose sentence a
-				 * line break cut ("... it was agreed that
-				 * the draft" / "policy be adopted.") */
-	char *last_sentence; /* the item's sentence before, for "This was
-				 * agreed." and "NO OBJECTIONS" */
-	/* the fields from resolved_list on are prose.c's reading state */
+	int start_time;   /* minutes after midnight + 1; 0 unknown */
 } meeting;
 
 void meeting_begin(meeting *mt, const char *source, long line, const char *date,

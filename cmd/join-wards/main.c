@@ -1,5 +1,5 @@
 /* join-wards - add ONS ward code, name, borough, boundary set and
- * population to each row of a TSV that names a ward (SPEC section 3). */
+ * population (and the census it counts) to each row of a TSV that names a ward (SPEC section 3). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +13,8 @@
 #include "wardref.h"
 
 static const char *const added[] = {
-	"ward_code", "ward_name", "lad_code",
-	"lad_name",  "vintage",   "population",
+	"ward_code", "ward_name",  "lad_code",          "lad_name",
+	"vintage",   "population", "population_source",
 };
 enum { NADD = sizeof added / sizeof added[0] };
 
@@ -41,15 +41,12 @@ main(int argc, char *argv[])
 		{ "ref-code", required_argument, NULL, 'C' },
 		{ "ref-name", required_argument, NULL, 'N' },
 		{ "ref-population", required_argument, NULL, 'P' },
-		{ "strict", no_argument, NULL, 's' },
 		CS_COMMON_OPTIONS,
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *key = "area", *code_col = NULL, *boro_col = NULL;
 	const char *borough = NULL, *vintage = NULL;
-	bool key_given = false, strict = false;
+	bool key_given = false;
 	wardref_opts ro = { 0 };
 	int ch, where[NADD];
 	in_cols cols = { -1, -1, -1, NULL, NULL, NULL };
@@ -60,8 +57,7 @@ main(int argc, char *argv[])
 	tsv *in;
 
 	cs_setprog(argv[0]);
-	opterr = 0; /* cs_bad_option says it once, under one name */
-	while ((ch = getopt_long(argc, argv, "k:c:b:r:qhV", longopts, NULL)) !=
+	while ((ch = cs_getopt(argc, argv, "k:c:b:r:", longopts, usage)) !=
 	       -1) {
 		switch (ch) {
 		case 'k':
@@ -92,20 +88,6 @@ main(int argc, char *argv[])
 		case 'P':
 			ro.population = optarg;
 			break;
-		case 's':
-			strict = true;
-			break;
-		case 'q':
-		case CS_OPT_MAX_WARNINGS:
-			cs_common_option(ch, optarg);
-			break;
-		case 'h':
-			usage();
-			return cs_finish(false);
-		case 'V':
-			cs_version();
-		default:
-			cs_bad_option(argv, "k:c:b:r:qhV", longopts);
 		}
 	}
 	if (borough != NULL && boro_col != NULL)
@@ -142,7 +124,7 @@ main(int argc, char *argv[])
 	if (tsv_empty(in)) {
 		tsv_close(in);
 		wardref_free(ref);
-		return cs_finish(strict);
+		return cs_finish(cs_strict());
 	}
 	cols.key = key_given || code_col == NULL ? tsv_need(in, key)
 	                                         : tsv_col(in, key);
@@ -176,6 +158,7 @@ main(int argc, char *argv[])
 			vals[3] = m.w->lad_name;
 			vals[4] = m.vintage;
 			vals[5] = m.w->population;
+			vals[6] = m.w->pop_source;
 		}
 		out_pass_row(in, vals, NADD, where);
 	}
@@ -184,7 +167,7 @@ main(int argc, char *argv[])
 	period_cols_free(&pc);
 	matcher_free(&mt);
 	wardref_free(ref);
-	return cs_finish(strict);
+	return cs_finish(cs_strict());
 }
 
 /* What the current row says: its code, name, borough and boundary set. */
@@ -218,8 +201,8 @@ static void
 usage(void)
 {
 	printf("Usage: %s [OPTION]... [FILE]...\n", cs_prog());
-	fputs("Add ward_code ward_name lad_code lad_name vintage population to "
-	      "each row of\n"
+	fputs("Add ward_code ward_name lad_code lad_name vintage population\n"
+	      "population_source (census2011 or census2021) to each row of\n"
 	      "a TSV that names a ward (an indicator table, say).  Names match "
 	      "across case,\n"
 	      "'&'/'and', punctuation and a trailing \"Ward\"; codes match "
@@ -252,15 +235,10 @@ usage(void)
 	      "                            LADyyCD, LADyyNM found by name)\n"
 	      "      --ref-code COLUMN     its ward code column\n"
 	      "      --ref-name COLUMN     its ward name column\n"
-	      "      --ref-population COLUMN  its population column\n"
-	      "      --strict              exit 1 when any row did not match\n"
-	      "  -q, --quiet               print no warnings (with --strict: "
-	      "their count)\n"
-	      "      --max-warnings N      print each kind of warning at most "
-	      "N times (10)\n"
-	      "  -h, --help                this help\n"
-	      "  -V, --version             version\n"
-	      "\n"
+	      "      --ref-population COLUMN  its population column\n",
+	      stdout);
+	cs_help_common(28);
+	fputs("\n"
 	      "Examples:\n"
 	      "  join-wards --borough Barnet --vintage 2022 wards.tsv\n"
 	      "  join-wards -c area_code indicators.tsv\n"

@@ -1,7 +1,7 @@
 /* wardref.c - load a ward reference (TSV or ONS CSV) and index it.
  *
  * Columns are found by name: ours (ward_code, ward_name, lad_code, lad_name,
- * vintage, population) or ONS's (WDyyCD, WDyyNM, LADyyCD, LADyyNM; one
+ * vintage, population, population_source) or ONS's (WDyyCD, WDyyNM, LADyyCD, LADyyNM; one
  * published copy of the December 2023 lookup says " WardName").  A lookup
  * without a vintage column is one boundary set, labelled "20yy" from its
  * WDyyCD column.  Memory is the table's: rows are copied once at load. */
@@ -24,7 +24,7 @@
 #include "text.h"
 #include "wardref.h"
 
-enum { C_CODE, C_NAME, C_LADCD, C_LADNM, C_VINT, C_POP, C_N };
+enum { C_CODE, C_NAME, C_LADCD, C_LADNM, C_VINT, C_POP, C_PSRC, C_N };
 
 struct wardref {
 	char *path; /* the table's name for messages about matches */
@@ -46,17 +46,19 @@ static const char *const ladcd_names[] = { "lad_code", "LAD##CD", NULL };
 static const char *const ladnm_names[] = { "lad_name", "LAD##NM", NULL };
 static const char *const vint_names[] = { "vintage", NULL };
 static const char *const pop_names[] = { "population", NULL };
+static const char *const psrc_names[] = { "population_source", NULL };
 
 static void
 find_columns(wardref *r, const wardref_opts *o, char *const names[], size_t n)
 {
-	static const char *what[] = { "--ref-code", "--ref-name",      "", "",
-		                      "",           "--ref-population" };
+	static const char *what[] = { "--ref-code", "--ref-name",       "", "",
+		                      "",           "--ref-population", "" };
 	static const char *const *ours[C_N] = { code_names,  name_names,
 		                                ladcd_names, ladnm_names,
-		                                vint_names,  pop_names };
-	const char *given[C_N] = { o->code, o->name, NULL,
-		                   NULL,    NULL,    o->population };
+		                                vint_names,  pop_names,
+		                                psrc_names };
+	const char *given[C_N] = { o->code, o->name,       NULL, NULL,
+		                   NULL,    o->population, NULL };
 
 	for (int k = 0; k < C_N; k++) {
 		const char *const just[] = { given[k], NULL };
@@ -136,9 +138,10 @@ add_row(wardref *r, const char *const cell[], const size_t len[], long lineno)
 	memset(w, 0, sizeof *w);
 	w->buf = p = xmalloc(total);
 	for (int k = 0; k < C_N; k++) {
-		const char **dst[C_N] = { &w->code,     &w->name,
-			                  &w->lad_code, &w->lad_name,
-			                  &w->vintage,  &w->population };
+		const char **dst[C_N] = { &w->code,      &w->name,
+			                  &w->lad_code,  &w->lad_name,
+			                  &w->vintage,   &w->population,
+			                  &w->pop_source };
 
 		memcpy(p, f[k], fl[k]);
 		p[fl[k]] = '\0';

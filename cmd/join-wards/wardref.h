@@ -12,6 +12,7 @@
 typedef struct ward ward;
 struct ward {
 	const char *code, *name, *lad_code, *lad_name, *vintage, *population;
+	const char *pop_source; /* the census counted: "census2021", or "" */
 	ward *next_code; /* next row with the same code (another vintage) */
 	ward *next_name; /* next row with the same folded name */
 	char *buf;       /* owns the strings above */

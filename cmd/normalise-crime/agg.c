@@ -49,8 +49,10 @@ static bool seen[NMONTHS];
 static const char *claimed[NMONTHS]; /* MPS file whose figures a month holds */
 static int latest = -1;
 
-static void
-agg_free(void)
+static bool sorted; /* sort_groups has run */
+
+void
+agg_reset(void)
 {
 	for (size_t i = 0; i < ngroups; i++) {
 		nc_group *g = groups[i];
@@ -70,6 +72,15 @@ agg_free(void)
 	for (size_t i = 0; i < nsources; i++)
 		free(sources[i]);
 	free(sources);
+	groups = NULL;
+	ngroups = gcap = 0;
+	index = label_index = NULL;
+	sources = NULL;
+	nsources = scap = 0;
+	memset(seen, 0, sizeof seen);
+	memset(claimed, 0, sizeof claimed);
+	latest = -1;
+	sorted = false;
 }
 
 /* Operand names outlive their readers here; there are only a few. */
@@ -145,8 +156,12 @@ agg_group_in(const char *area, const char *code, const char *parent,
 	sbuf_addc(&key, '\x1f');
 	sbuf_adds(&key, offence);
 	if (index == NULL) {
+		static bool registered;
+
 		index = hmap_new();
-		atexit(agg_free);
+		if (!registered)
+			atexit(agg_reset);
+		registered = true;
 	}
 	slot = hmap_put(index, key.s, key.len);
 	if ((g = *slot) == NULL) {
@@ -259,8 +274,6 @@ cmp_group(const void *a, const void *b)
 static void
 sort_groups(void)
 {
-	static bool sorted;
-
 	for (size_t i = 0; !sorted && i < ngroups; i++)
 		finish_label(groups[i]);
 	if (!sorted && ngroups > 1)

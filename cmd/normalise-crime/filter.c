@@ -7,12 +7,16 @@
  * An --area that kept no row is an error naming the nearest names (of
  * the London boroughs, the wards, and the areas the input has):
  * "--area Barnett" on a borough file is a typing slip, not an empty
- * table. */
+ * table.  At a national level (police.uk --by ward|lad|csp|force|lsoa)
+ * the names are those of that level: the areas of England and Wales and
+ * the input's, most records first ("--by csp --area Barnet" on Gwent's
+ * files: it has Newport, Caerphilly ..., not LSOA names). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "borough.h"
 #include "err.h"
+#include "geo.h"
 #include "hash.h"
 #include "mem.h"
 #include "names.h"
@@ -24,7 +28,20 @@ static char **wanted; /* folded --area values */
 static char **canon;  /* folded borough name of each, or NULL */
 static bool *hit;     /* kept a row */
 static size_t nwanted;
-static hmap *seen; /* folded area names the input had -> name */
+/* The input's areas (folded name -> one of these) and how many records
+ * each had: the message lists them, most first at a national level. */
+typedef struct {
+	char *name;
+	long n;
+} seen_area;
+static hmap *seen;
+
+static void
+seen_free(void *p)
+{
+	free(((seen_area *)p)->name);
+	free(p);
+}
 
 static void
 filter_free(void)
@@ -37,7 +54,7 @@ filter_free(void)
 	free(canon);
 	free(hit);
 	if (seen != NULL)
-		hmap_free(seen, free);
+		hmap_free(seen, seen_free);
 }
 
 static void
@@ -64,8 +81,8 @@ filter_init(const struct nc_opts *o, sbuf *key)
 	atexit(filter_free);
 }
 
-bool
-nc_area_wanted(const struct nc_opts *o, const char *name, size_t n)
+static bool
+area_match(const struct nc_opts *o, const char *name, size_t n, bool note)
 {
 	static sbuf key;
 	void **slot;
@@ -79,20 +96,57 @@ nc_area_wanted(const struct nc_opts *o, const char *name, size_t n)
 		if (strcmp(wanted[i], sbuf_str(&key)) == 0 ||
 		    (canon[i] != NULL && strcmp(canon[i], sbuf_str(&key)) == 0))
 			return hit[i] = true;
-	if (key.len > 0 && *(slot = hmap_put(seen, key.s, key.len)) == NULL)
-		*slot = xstrndup(name, n);
+	if (note && key.len > 0) {
+		seen_area *a;
+
+		if (*(slot = hmap_put(seen, key.s, key.len)) == NULL) {
+			a = *slot = xcalloc(1, sizeof *a);
+			a->name = xstrndup(name, n);
+		}
+		((seen_area *)*slot)->n++;
+	}
 	return false;
 }
 
-/* Offer every name of the London boroughs, the wards and the input. */
-static void
-offer_all(near_set *s, sbuf *key)
+bool
+nc_area_wanted(const struct nc_opts *o, const char *name, size_t n)
 {
-	cs_table *wards = ref_load("wards");
-	int wn = ref_need(wards, "ward_name");
+	return area_match(o, name, n, true);
+}
+
+bool
+nc_area_also(const struct nc_opts *o, const char *name, size_t n)
+{
+	return area_match(o, name, n, false);
+}
+
+/* Offer every name of the London boroughs, the wards and the input; at a
+ * national level, of that level's areas in England and Wales and the
+ * input. */
+static void
+offer_all(const struct nc_opts *o, near_set *s, sbuf *key)
+{
+	cs_table *wards;
+	int wn;
 	const char *k;
 	void *v;
 
+	for (size_t i = 0; hmap_iter(seen, &i, &k, &v);)
+		near_add(s, ((seen_area *)v)->name, k, strlen(k));
+	if (o->level != -1) {
+		for (size_t i = 0; o->level >= 0 && i < geo_count(); i++) {
+			const geo_area *g = geo_at(i);
+
+			if (g->level != o->level)
+				continue;
+			name_fold(g->name, strlen(g->name), NAME_DROP_WARD,
+			          key);
+			near_add(s, g->name, key->s, key->len);
+		}
+		return;
+	}
+	wards = ref_load("wards");
+	wn = ref_need(wards, "ward_name");
 	for (size_t i = 0; i < borough_count(); i++) {
 		const char *nm = borough_at(i)->name;
 
@@ -105,41 +159,92 @@ offer_all(near_set *s, sbuf *key)
 		name_fold(nm, strlen(nm), NAME_DROP_WARD, key);
 		near_add(s, nm, key->s, key->len);
 	}
-	for (size_t i = 0; hmap_iter(seen, &i, &k, &v);)
-		near_add(s, v, k, strlen(k));
 	ref_free(wards);
 }
 
 static int
 by_name(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp((*(seen_area *const *)a)->name,
+	              (*(seen_area *const *)b)->name);
 }
 
-/* "Barnet, Camden and Hackney": the areas the input has, sorted, the
- * first few. */
+/* Most records first; as many, by name. */
+static int
+by_records(const void *a, const void *b)
+{
+	const seen_area *x = *(seen_area *const *)a,
+	                *y = *(seen_area *const *)b;
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/* "Barnet, Camden and Hackney": the areas the input has, sorted by name
+ * (at a national level most records first: a force's files place a few
+ * crimes in other forces' areas), the first few. */
 static const char *
-areas_of_input(sbuf *out)
+areas_of_input(const struct nc_opts *o, sbuf *out)
 {
 	enum { SHOW = 6 };
 	size_t n = hmap_count(seen), k = 0;
-	const char **names = xcalloc(n + 1, sizeof *names);
+	seen_area **a = xcalloc(n + 1, sizeof *a);
 	const char *key;
 	void *v;
 
 	for (size_t i = 0; hmap_iter(seen, &i, &key, &v);)
-		names[k++] = v;
-	qsort(names, k, sizeof *names, by_name);
+		a[k++] = v;
+	qsort(a, k, sizeof *a, o->level == -1 ? by_name : by_records);
 	sbuf_clear(out);
 	for (size_t i = 0; i < k && i < SHOW; i++) {
 		if (i > 0)
 			sbuf_adds(out, i + 1 == k ? " and " : ", ");
-		sbuf_adds(out, names[i]);
+		sbuf_adds(out, a[i]->name);
 	}
 	if (k > SHOW)
 		sbuf_printf(out, " and %zu more", k - SHOW);
-	free(names);
+	free(a);
 	return sbuf_str(out);
+}
+
+/* A name of England and Wales (a London borough, any area of the national
+ * geography): at a national level, the input lacks it rather than it
+ * being misspelt. */
+static bool
+known_name(const struct nc_opts *o, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (o->level == -1)
+		return false;
+	if (borough_find(name, n) != NULL)
+		return true;
+	for (int lv = 0; lv < GEO_NLEVELS; lv++)
+		if (geo_name(name, n, lv) != NULL)
+			return true;
+	return false;
+}
+
+/* What an --area names at each level, for the message when nothing is
+ * near it. */
+static const char *
+level_hint(const struct nc_opts *o)
+{
+	switch (o->level) {
+	case -1:
+		return "a borough or ward name, or its GSS code";
+	case -2:
+		return "an LSOA name (\"Newport 014B\") or code";
+	case GEO_WARD:
+		return "a ward name, or its GSS code";
+	case GEO_LAD:
+		return "a local authority name, or its GSS code";
+	case GEO_CSP:
+		return "a partnership name, or its GSS code";
+	default:
+		return "a police force area name, or its GSS code";
+	}
 }
 
 void
@@ -156,23 +261,24 @@ nc_area_check(const struct nc_opts *o)
 		if (hit[i])
 			continue;
 		near_init(&s, wanted[i], strlen(wanted[i]));
-		offer_all(&s, &key);
+		offer_all(o, &s, &key);
 		/* A known name the input lacks ("--area Enfield" on a file of
 		 * three boroughs): say what it has instead. */
-		if (s.n > 0 && s.dist[0] == 0 && hmap_count(seen) > 0)
+		if (((s.n > 0 && s.dist[0] == 0) ||
+		     known_name(o, o->areas[i])) &&
+		    hmap_count(seen) > 0)
 			cs_die(CS_EXIT_DATA,
 			       "--area %s: the input has no rows for it "
 			       "(it has %s)",
-			       o->areas[i], areas_of_input(&list));
+			       o->areas[i], areas_of_input(o, &list));
 		if (s.n > 0)
 			cs_die(CS_EXIT_DATA,
 			       "--area %s: no area of that name in the "
 			       "input; nearest: %s",
 			       o->areas[i], near_list(&s, &list));
 		cs_die(CS_EXIT_DATA,
-		       "--area %s: no area of that name in the input "
-		       "(a borough or ward name, or its GSS code)",
-		       o->areas[i]);
+		       "--area %s: no area of that name in the input (%s)",
+		       o->areas[i], level_hint(o));
 	}
 	sbuf_free(&key);
 	sbuf_free(&list);

@@ -24,7 +24,7 @@ static lines *open_operand(char *name, const struct nc_opts *o,
 static bool read_lines(lines *in, const char *format, const struct nc_opts *o);
 static bool read_operand(char *name, const struct nc_opts *o);
 
-enum { OPT_BY = 256, OPT_LEVEL, OPT_WINDOW_ONLY, OPT_CHECK, OPT_STRICT };
+enum { OPT_BY = 256, OPT_LEVEL, OPT_WINDOW_ONLY, OPT_CHECK };
 
 static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
@@ -36,16 +36,16 @@ static const struct option longopts[] = {
 	{ "window", required_argument, NULL, 'w' },
 	{ "window-only", no_argument, NULL, OPT_WINDOW_ONLY },
 	{ "check", no_argument, NULL, OPT_CHECK },
-	{ "strict", no_argument, NULL, OPT_STRICT },
 	CS_COMMON_OPTIONS,
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
 };
 
 int
 main(int argc, char *argv[])
 {
+	static const char *const formats[] = { "text", "mps", "police-uk",
+		                               NULL };
+	static const char *const levels[] = { "major", "minor", NULL };
 	struct nc_opts o = { .level = -1 };
 	bool held = false, wards = false;
 	static char stdin_name[] = "-";
@@ -57,17 +57,11 @@ main(int argc, char *argv[])
 
 	cs_setprog(argv[0]);
 	o.areas = xcalloc((size_t)argc, sizeof *o.areas);
-	opterr = 0; /* cs_bad_option says it once, under one name */
-	while ((c = getopt_long(argc, argv, "f:s:a:t:w:qhV", longopts, NULL)) !=
+	while ((c = cs_getopt(argc, argv, "f:s:a:t:w:", longopts, usage)) !=
 	       -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "text") != 0 &&
-			    strcmp(optarg, "mps") != 0 &&
-			    strcmp(optarg, "police-uk") != 0)
-				cs_usage_error("--format: '%s' is not text, "
-				               "mps or police-uk",
-				               optarg);
+			cs_opt_choice("--format", optarg, formats);
 			o.format = optarg;
 			break;
 		case 's':
@@ -96,12 +90,8 @@ main(int argc, char *argv[])
 			o.by = optarg;
 			break;
 		case OPT_LEVEL:
-			if (strcmp(optarg, "major") != 0 &&
-			    strcmp(optarg, "minor") != 0)
-				cs_usage_error(
-				    "--level: '%s' is not major or minor",
-				    optarg);
-			o.level_major = strcmp(optarg, "major") == 0;
+			o.level_major =
+			    cs_opt_choice("--level", optarg, levels) == 0;
 			break;
 		case 'w':
 			parse_windows(optarg, &o);
@@ -112,23 +102,9 @@ main(int argc, char *argv[])
 		case OPT_CHECK:
 			o.check = true;
 			break;
-		case OPT_STRICT:
-			o.strict = true;
-			break;
-		case 'q':
-		case CS_OPT_MAX_WARNINGS:
-			cs_common_option(c, optarg);
-			break;
-		case 'h':
-			usage();
-			free(o.areas);
-			return 0;
-		case 'V':
-			cs_version();
-		default:
-			cs_bad_option(argv, "f:s:a:t:w:qhV", longopts);
 		}
 	}
+	o.strict = cs_strict();
 	if (o.window_only && o.nwindows == 0)
 		cs_usage_error("--window-only needs --window N");
 
@@ -282,14 +258,10 @@ usage(void)
 	    "                        the same N months a year earlier, and the "
 	    "change\n"
 	    "      --window-only     write the window rows only\n"
-	    "      --check           text: recompute stated changes\n"
-	    "      --strict          exit 1 when there was any warning\n"
-	    "  -q, --quiet           print no warnings (with --strict: their "
-	    "count)\n"
-	    "      --max-warnings N  print each kind of warning at most N "
-	    "times (10)\n"
-	    "  -h, --help            show this help\n"
-	    "  -V, --version         show the version\n"
+	    "      --check           text: recompute stated changes\n",
+	    stdout);
+	cs_help_common(24);
+	fputs(
 	    "\n"
 	    "Examples:\n"
 	    "  normalise-crime 'MPS Borough Level Crime (most recent 24 "

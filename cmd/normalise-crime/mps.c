@@ -295,11 +295,12 @@ nc_mps(csvin *c, const struct nc_opts *o)
 		nc_field(c, f.major, &major);
 		nc_field(c, f.minor, &minor);
 		sbuf_clear(&label);
-		sbuf_printf(&label, "%s / %s", major.s, minor.s);
-		if ((offence = tax_map(label.s, label.len)) == NULL &&
-		    (offence = tax_map(minor.s, minor.len)) == NULL) {
+		sbuf_printf(&label, "%s / %s", sbuf_str(&major),
+		            sbuf_str(&minor));
+		if ((offence = tax_map(sbuf_str(&label), label.len)) == NULL &&
+		    (offence = tax_map(sbuf_str(&minor), minor.len)) == NULL) {
 			cs_warn_at(f.name, line, "unmapped offence \"%s\"",
-			           label.s);
+			           sbuf_str(&label));
 			offence = "unmapped";
 		}
 		if (f.wardname >= 0) {
@@ -309,37 +310,41 @@ nc_mps(csvin *c, const struct nc_opts *o)
 			nc_field(c, f.wardcode, &code);
 			/* The ward's borough, as printed, and its code. */
 			nc_field(c, f.borough, &parent);
-			b = borough_find(parent.s, parent.len);
+			b = borough_find(sbuf_str(&parent), parent.len);
 			parent_code = b ? b->code : NULL;
 		} else {
 			const cs_borough *b;
 
 			nc_field(c, f.borough, &area);
-			b = borough_find(area.s, area.len);
+			b = borough_find(sbuf_str(&area), area.len);
 			sbuf_clear(&code);
 			sbuf_adds(&code, b ? b->code : "");
 		}
 		if (o->level_major) {
-			if ((mkey = tax_map(major.s, major.len)) == NULL) {
+			if ((mkey = tax_map(sbuf_str(&major), major.len)) ==
+			    NULL) {
 				cs_warn_at(f.name, line,
-				           "unmapped offence \"%s\"", major.s);
+				           "unmapped offence \"%s\"",
+				           sbuf_str(&major));
 				mkey = "unmapped";
 			}
-			g = agg_group(area.s, code.s, mkey, major.s);
+			g = agg_group(sbuf_str(&area), sbuf_str(&code), mkey,
+			              sbuf_str(&major));
 		} else if (hold) {
-			g = agg_group(area.s, code.s, offence, label.s);
+			g = agg_group(sbuf_str(&area), sbuf_str(&code), offence,
+			              sbuf_str(&label));
 		}
 		if (!o->level_major && !o->window_only) {
 			nc_row r = {
 				.source = f.source,
 				.line = line,
-				.area = area.s,
-				.area_code = code.s,
+				.area = sbuf_str(&area),
+				.area_code = sbuf_str(&code),
 				.offence = offence,
 				.parent_area =
-				    f.wardname >= 0 ? parent.s : NULL,
+				    f.wardname >= 0 ? sbuf_str(&parent) : NULL,
 				.parent_area_code = parent_code,
-				.offence_label = label.s,
+				.offence_label = sbuf_str(&label),
 				.measure = "count",
 				.unit = "offences",
 			};

@@ -99,6 +99,9 @@ bool nc_mps_has_wards(const char *line, size_t n);
 /* --area filter for the data modes (filter.c): true when no --area was
  * given or name (or code) is one of them, compared folded (names.h). */
 bool nc_area_wanted(const struct nc_opts *o, const char *name, size_t n);
+/* The same for another name of the same record (its code, its parent):
+ * not listed among the areas the input has when nothing matches. */
+bool nc_area_also(const struct nc_opts *o, const char *name, size_t n);
 /* After the last operand: an --area that kept no row is exit 1 naming
  * the nearest known names. */
 void nc_area_check(const struct nc_opts *o);
@@ -130,5 +133,8 @@ void agg_month_seen(int month);
 void agg_emit_months(void);
 /* Write the --window rows for every held group, in the same order. */
 void agg_emit_windows(const struct nc_opts *o);
+/* Drop every group and month and start again: a tool reads its input
+ * once, the fuzz harness (tests/fuzz/fuzz_nc_agg.c) reads many. */
+void agg_reset(void);
 
 #endif

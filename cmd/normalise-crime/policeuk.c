@@ -257,12 +257,14 @@ national(csvin *c, const struct nc_opts *o, sbuf *lname, sbuf *lcode,
 		sbuf_clear(falls);
 	locate(o, sbuf_str(lcode), lcode->len, sbuf_str(lname), lname->len,
 	       sbuf_str(falls), falls->len, &p);
+	/* Only the area itself is listed when --area matches nothing: at
+	 * --by csp the input has partnerships, not LSOAs or forces. */
 	if (!nc_area_wanted(o, p.area, strlen(p.area)) &&
-	    !nc_area_wanted(o, p.code, strlen(p.code)) &&
-	    !nc_area_wanted(o, p.parent, strlen(p.parent)) &&
-	    !nc_area_wanted(o, p.pcode, strlen(p.pcode)) &&
-	    !(lname->len > 0 && nc_area_wanted(o, lname->s, lname->len)) &&
-	    !(lcode->len > 0 && nc_area_wanted(o, lcode->s, lcode->len)))
+	    !nc_area_also(o, p.code, strlen(p.code)) &&
+	    !nc_area_also(o, p.parent, strlen(p.parent)) &&
+	    !nc_area_also(o, p.pcode, strlen(p.pcode)) &&
+	    !(lname->len > 0 && nc_area_also(o, lname->s, lname->len)) &&
+	    !(lcode->len > 0 && nc_area_also(o, lcode->s, lcode->len)))
 		return;
 	nc_field(c, ctype, type);
 	tax_at(file, line);

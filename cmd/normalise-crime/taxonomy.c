@@ -170,7 +170,7 @@ tax_map(const char *label, size_t n)
 		return hit == &unmapped ? NULL : hit;
 	}
 	for (size_t i = 0; i < nrules && key == NULL; i++) {
-		int r = re_match(rules[i].re, clean.s, clean.len, 0);
+		int r = re_match(rules[i].re, clean.s, clean.len, 0, NULL);
 
 		if (r == RE_MATCH)
 			key = rules[i].key;

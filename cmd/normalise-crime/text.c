@@ -254,7 +254,8 @@ nc_text(lines *in, const struct nc_opts *o)
 		}
 		t.line = lines_lineno(in);
 		tax_at(t.file, t.line);
-		text_line_fix(s, n, &fixed, t.file, t.line, &warned_bytes);
+		text_line_fix(s, n, &fixed, t.file, t.line, &warned_bytes,
+		              TEXT_FIX_CLEAN);
 		fixed.len = drop_superscripts(fixed.s, fixed.len);
 		fixed.s[fixed.len] = '\0';
 		one_line(&t, fixed.s, fixed.len);

@@ -32,12 +32,11 @@ enum {
 	OPT_STATUS,
 	OPT_SCHEME,
 	OPT_SUMMARY,
-	OPT_COLOR,
-	OPT_STRICT
+	OPT_COLOR
 };
 
 static const struct option longopts[] = {
-	{ "group", required_argument, NULL, 'g' },
+	{ "group-by", required_argument, NULL, 'g' },
 	{ "band", required_argument, NULL, OPT_BAND },
 	{ "red-share", required_argument, NULL, OPT_RED_SHARE },
 	{ "polarity", required_argument, NULL, OPT_POLARITY },
@@ -51,10 +50,7 @@ static const struct option longopts[] = {
 	{ "summary", no_argument, NULL, OPT_SUMMARY },
 	{ "color", optional_argument, NULL, OPT_COLOR },
 	{ "colour", optional_argument, NULL, OPT_COLOR },
-	{ "strict", no_argument, NULL, OPT_STRICT },
 	CS_COMMON_OPTIONS,
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -69,15 +65,13 @@ main(int argc, char *argv[])
 	           *scheme = "scheme-rag", *target = NULL, *status = NULL;
 	double red_share = NAN, tolerance = NAN;
 	const char *color = "auto";
-	bool strict = false;
 	int opt;
 	tsv *t;
 	group g = { 0 };
 	grouping *gr;
 
 	cs_setprog(argv[0]);
-	opterr = 0; /* cs_bad_option says it once, under one name */
-	while ((opt = getopt_long(argc, argv, "g:qhV", longopts, NULL)) != -1) {
+	while ((opt = cs_getopt(argc, argv, "g:", longopts, usage)) != -1) {
 		switch (opt) {
 		case 'g':
 			groups = optarg;
@@ -127,19 +121,6 @@ main(int argc, char *argv[])
 		case OPT_COLOR:
 			color = optarg ? optarg : "always";
 			break;
-		case OPT_STRICT:
-			strict = true;
-			break;
-		case 'q':
-		case CS_OPT_MAX_WARNINGS:
-			cs_common_option(opt, optarg);
-			break;
-		case 'h':
-			usage();
-		case 'V':
-			cs_version();
-		default:
-			cs_bad_option(argv, "g:qhV", longopts);
 		}
 	}
 	if (target && run.o.target_text)
@@ -155,7 +136,7 @@ main(int argc, char *argv[])
 	t = tsv_open(argc - optind, argv + optind);
 	if (tsv_empty(t)) {
 		tsv_close(t);
-		return cs_finish(strict);
+		return cs_finish(cs_strict());
 	}
 	run.ncols = tsv_ncols(t);
 	run.c.group = tsv_need_list(t, groups, &run.c.ngroup);
@@ -199,7 +180,7 @@ main(int argc, char *argv[])
 	tsv_close(t);
 	pol_free();
 	scheme_free();
-	return cs_finish(strict);
+	return cs_finish(cs_strict());
 }
 
 /* A number option in [lo, hi], or a usage error. */
@@ -235,7 +216,8 @@ usage(void)
 	      "indicators that\n"
 	      "decided it, at most 5 of each direction, then \"and N more\".\n"
 	      "\n"
-	      "  -g, --group COL[,COL...]   group columns (default "
+	      "  -g, --group-by COL[,COL...]\n"
+	      "                             group columns (default "
 	      "area,offence)\n"
 	      "      --band P               a change within +-P percent "
 	      "(points) is same (0)\n"
@@ -266,15 +248,10 @@ usage(void)
 	      "                             rag_reason and counts\n"
 	      "      --color[=WHEN]         colour the flag: never, always, "
 	      "auto (default;\n"
-	      "                             a terminal and NO_COLOR unset)\n"
-	      "      --strict               exit 1 when there were warnings\n"
-	      "  -q, --quiet                print no warnings (with --strict: "
-	      "their count)\n"
-	      "      --max-warnings N       print each kind of warning at most "
-	      "N times (10)\n"
-	      "  -h, --help                 this help\n"
-	      "  -V, --version              version\n"
-	      "\n"
+	      "                             a terminal and NO_COLOR unset)\n",
+	      stdout);
+	cs_help_common(29);
+	fputs("\n"
 	      "Examples:\n"
 	      "  normalise-crime dashboard.txt | rag-flag --summary\n"
 	      "  rag-flag --band 2 --red-share 0.6 indicators.tsv\n"

@@ -6,6 +6,7 @@
 
 #include "err.h"
 #include "mem.h"
+#include "opts.h"
 #include "rag.h"
 #include "tsv.h"
 
@@ -15,16 +16,17 @@ static const char *const added[NADD] = { "direction", "rag", "rag_reason" };
 bool
 want_color(const char *when)
 {
+	static const char *const whens[] = { "never", "always", "auto", NULL };
 	const char *no = getenv("NO_COLOR");
 
-	if (strcmp(when, "always") == 0)
-		return true;
-	if (strcmp(when, "never") == 0)
+	switch (cs_opt_choice("--color", when, whens)) {
+	case 0:
 		return false;
-	if (strcmp(when, "auto") != 0)
-		cs_usage_error("--color: '%s' is not never, always or auto",
-		               when);
-	return isatty(STDOUT_FILENO) && (no == NULL || *no == '\0');
+	case 1:
+		return true;
+	default:
+		return isatty(STDOUT_FILENO) && (no == NULL || *no == '\0');
+	}
 }
 
 void

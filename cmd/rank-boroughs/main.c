@@ -41,60 +41,75 @@ main(int argc, char **argv)
 {
 	enum {
 		OPT_VALUE = 256,
-		OPT_CODE,
-		OPT_BY,
+		OPT_RANK_BY,
+		OPT_DESC,
 		OPT_CITY,
 		OPT_AREAS,
 		OPT_CHECK,
 		OPT_AGAINST,
-		OPT_STRICT,
-		OPT_AMONG
+		OPT_AMONG,
+		OPT_GROUPED,
+		OPT_OLD_GROUP,
+		OPT_OLD_AREA,
+		OPT_OLD_BY
 	};
 	static const struct option longopts[] = {
 		{ "group-by", required_argument, NULL, 'g' },
-		{ "group", required_argument, NULL, 'G' },
-		{ "area", required_argument, NULL, 'k' },
-		{ "code", required_argument, NULL, OPT_CODE },
+		{ "peers", required_argument, NULL, 'G' },
+		{ "key", required_argument, NULL, 'k' },
+		{ "code", required_argument, NULL, 'c' },
 		{ "value", required_argument, NULL, OPT_VALUE },
 		{ "population", required_argument, NULL, 'p' },
-		{ "by", required_argument, NULL, OPT_BY },
-		{ "desc", no_argument, NULL, 'r' },
+		{ "rank-by", required_argument, NULL, OPT_RANK_BY },
+		{ "desc", no_argument, NULL, OPT_DESC },
 		{ "include-city", no_argument, NULL, OPT_CITY },
 		{ "areas", required_argument, NULL, OPT_AREAS },
 		{ "among", required_argument, NULL, OPT_AMONG },
 		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "check-against", required_argument, NULL, OPT_AGAINST },
-		{ "grouped", no_argument, NULL, 's' },
-		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "grouped", no_argument, NULL, OPT_GROUPED },
+		/* The spellings before the options were made one across the
+		 * tools (README "Conventions"): --group was a peer file here
+		 * but columns in rag-flag, --area a column here but a name in
+		 * normalise-crime, --by what to rank here but an area level
+		 * in normalise-crime, -s --grouped here but --source
+		 * elsewhere, -r --desc here but --ref in join-wards. */
+		{ "group", required_argument, NULL, OPT_OLD_GROUP },
+		{ "area", required_argument, NULL, OPT_OLD_AREA },
+		{ "by", required_argument, NULL, OPT_OLD_BY },
 		CS_COMMON_OPTIONS,
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
+	static const char *const rank_by[] = { "rate", "value", NULL };
+	static const char *const areas[] = { "london", "any", NULL };
 	ranker r = { .estimate = POP_MID2020,
 		     .geo_estimate = 0,
 		     .check_against = "count" };
 	const char *groupby = "period,offence,measure", *peers = NULL;
 	const char *area_col = "area", *value_col = "value", *code_col = NULL;
-	bool strict = false;
 	tsv *t;
 	int ch;
 
 	cs_setprog(argv[0]);
-	opterr = 0; /* cs_bad_option says it once, under one name */
-	while ((ch = getopt_long(argc, argv, "g:G:k:p:rsqhV", longopts,
-	                         NULL)) != -1) {
+	while ((ch = cs_getopt(argc, argv, "g:G:k:c:p:rs", longopts, usage)) !=
+	       -1) {
 		switch (ch) {
 		case 'g':
 			groupby = optarg;
 			break;
+		case OPT_OLD_GROUP:
+			cs_deprecated("--group FILE", "--peers FILE");
+			/* FALLTHROUGH */
 		case 'G':
 			peers = optarg;
 			break;
+		case OPT_OLD_AREA:
+			cs_deprecated("--area COLUMN", "--key COLUMN");
+			/* FALLTHROUGH */
 		case 'k':
 			area_col = optarg;
 			break;
-		case OPT_CODE:
+		case 'c':
 			code_col = optarg;
 			break;
 		case OPT_VALUE:
@@ -115,26 +130,25 @@ main(int argc, char **argv)
 				    "input",
 				    optarg);
 			break;
-		case OPT_BY:
-			if (strcmp(optarg, "value") != 0 &&
-			    strcmp(optarg, "rate") != 0)
-				cs_usage_error(
-				    "--by: '%s' is not rate or value", optarg);
-			r.by_value = strcmp(optarg, "value") == 0;
+		case OPT_OLD_BY:
+			cs_deprecated("--by", "--rank-by");
+			/* FALLTHROUGH */
+		case OPT_RANK_BY:
+			r.by_value =
+			    cs_opt_choice("--rank-by", optarg, rank_by) == 1;
 			break;
 		case 'r':
+			cs_deprecated("-r", "--desc");
+			/* FALLTHROUGH */
+		case OPT_DESC:
 			r.desc = true;
 			break;
 		case OPT_CITY:
 			r.include_city = true;
 			break;
 		case OPT_AREAS:
-			if (strcmp(optarg, "any") != 0 &&
-			    strcmp(optarg, "london") != 0)
-				cs_usage_error(
-				    "--areas: '%s' is not london or any",
-				    optarg);
-			r.any_area = strcmp(optarg, "any") == 0;
+			r.any_area =
+			    cs_opt_choice("--areas", optarg, areas) == 1;
 			break;
 		case OPT_AMONG: {
 			static const char *const names[] = { "london", "force",
@@ -160,22 +174,11 @@ main(int argc, char **argv)
 			r.check_against = optarg;
 			break;
 		case 's':
+			cs_deprecated("-s", "--grouped");
+			/* FALLTHROUGH */
+		case OPT_GROUPED:
 			r.grouped = true;
 			break;
-		case OPT_STRICT:
-			strict = true;
-			break;
-		case 'q':
-		case CS_OPT_MAX_WARNINGS:
-			cs_common_option(ch, optarg);
-			break;
-		case 'h':
-			usage();
-			return cs_finish(false);
-		case 'V':
-			cs_version();
-		default:
-			cs_bad_option(argv, "g:G:k:p:rsqhV", longopts);
 		}
 	}
 	if (r.check && r.grouped)
@@ -192,7 +195,7 @@ main(int argc, char **argv)
 	if (tsv_empty(t)) {
 		tsv_close(t);
 		rank_free(&r);
-		return cs_finish(strict);
+		return cs_finish(cs_strict());
 	}
 	r.gcols = tsv_need_list(t, groupby, &r.ngcols);
 	r.ncols = tsv_ncols(t);
@@ -225,7 +228,7 @@ main(int argc, char **argv)
 		peers_report(&r);
 	tsv_close(t);
 	rank_free(&r);
-	return cs_finish(strict);
+	return cs_finish(cs_strict());
 }
 
 static void
@@ -244,9 +247,9 @@ usage(void)
 	    "\n"
 	    "  -g, --group-by=COLS     group by these columns (default "
 	    "period,offence,measure)\n"
-	    "  -k, --area=COL          the area column (default area); "
+	    "  -k, --key=COL           the area column (default area); "
 	    "area_code is used too\n"
-	    "      --code=COL          the GSS code column (default area_code, "
+	    "  -c, --code=COL          the GSS code column (default area_code, "
 	    "if present)\n"
 	    "      --value=COL         the value column (default value)\n"
 	    "  -p, --population=EST    mid2020 (default), mid2022, mid2019, "
@@ -260,9 +263,9 @@ usage(void)
 	    "                          population column for other areas; or "
 	    "input: the\n"
 	    "                          population column for every row\n"
-	    "      --by=rate|value     rank the rate per 1000 (default) or the "
-	    "raw value\n"
-	    "  -r, --desc              rank 1 is the highest (when higher is "
+	    "      --rank-by=rate|value  rank the rate per 1000 (default) or "
+	    "the raw value\n"
+	    "      --desc              rank 1 is the highest (when higher is "
 	    "better)\n"
 	    "      --include-city      rank the City of London too (33 areas)\n"
 	    "      --areas=london|any  rank only London boroughs (default) or "
@@ -279,7 +282,7 @@ usage(void)
 	    "partnerships among\n"
 	    "                          their force's; rank_of is the set's "
 	    "size\n"
-	    "  -G, --group=FILE        also rank within a peer group "
+	    "  -G, --peers=FILE        also rank within a peer group "
 	    "(group_rank, group_of):\n"
 	    "                          a list of areas, one per line or an "
 	    "'area' column;\n"
@@ -291,29 +294,26 @@ usage(void)
 	    "warn when apart\n"
 	    "      --check-against=M   the measure whose rank is stated "
 	    "(default count)\n"
-	    "  -s, --grouped           the input comes group by group: hold "
-	    "one group\n"
-	    "      --strict            exit 1 when there were warnings\n"
-	    "  -q, --quiet             print no warnings (with --strict: their "
-	    "count)\n"
-	    "      --max-warnings N    print each kind of warning at most N "
-	    "times (10)\n"
-	    "  -h, --help              show this help\n"
-	    "  -V, --version           show the version\n"
-	    "\n"
-	    "Examples:\n"
-	    "  rank-boroughs indicators.tsv\n"
-	    "  rank-boroughs --by value --desc confidence.tsv\n"
-	    "  normalise-crime --by csp --window 12 --window-only "
-	    "*-gwent-street.csv |\n"
-	    "      rank-boroughs               # among Gwent's five "
-	    "partnerships\n"
-	    "  rank-boroughs --group group-barnet-msg --check dashboard.tsv\n"
-	    "  (head -1 big.tsv; tail -n +2 big.tsv | sort -t\"$(printf "
-	    "'\\t')\" -k5,5 -k9,9 -k11,11) |\n"
-	    "      rank-boroughs --grouped       # one group in memory\n"
-	    "\n"
-	    "Exit status: 0 success, 1 data or write error (or warnings with "
-	    "--strict),\n"
-	    "2 usage error.  See rank-boroughs(1).\n");
+	    "      --grouped           the input comes group by group: hold "
+	    "one group\n");
+	cs_help_common(26);
+	fputs("\n"
+	      "Examples:\n"
+	      "  rank-boroughs indicators.tsv\n"
+	      "  rank-boroughs --rank-by value --desc confidence.tsv\n"
+	      "  normalise-crime --by csp --window 12 --window-only "
+	      "*-gwent-street.csv |\n"
+	      "      rank-boroughs               # among Gwent's five "
+	      "partnerships\n"
+	      "  rank-boroughs --peers group-barnet-msg --check dashboard.tsv\n"
+	      "  (head -1 big.tsv; tail -n +2 big.tsv | sort -t\"$(printf "
+	      "'\\t')\" -k5,5 -k9,9 -k11,11) |\n"
+	      "      rank-boroughs --grouped       # one group in memory\n"
+	      "\n"
+	      "Exit status: 0 success, 1 data or write error (or warnings with "
+	      "--strict),\n"
+	      "2 usage error.  The old spellings --group, --area, --by, -r and "
+	      "-s still\n"
+	      "work, with a warning.  See rank-boroughs(1).\n",
+	      stdout);
 }

@@ -20,6 +20,7 @@
 # authority is its own partnership, under its own code (Buckinghamshire).
 # A population missing for a new code is the sum of its predecessors'.
 set -eu
+. "$(dirname "$0")/ons.sh"
 
 data=${1:-../shared/data}
 out=${2:-lib/data}
@@ -27,9 +28,7 @@ lsoa=$data/ons_lsoa21_to_ward25_to_lad25_bestfit_ew_v2.csv
 csp=$data/ons_lad17_to_csp17_to_pfa17_jan2017_ew_v2.csv
 m20=$data/ons_mye_persons_sya_mid2020_lad2021.csv
 m22=$data/ons_mye5_mid2022_population_density_uk.csv
-for f in "$lsoa" "$csp" "$m20" "$m22"; do
-	[ -r "$f" ] || { echo "make-geo.sh: $f: not readable" >&2; exit 1; }
-done
+need "$lsoa" "$csp" "$m20" "$m22"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -51,45 +50,16 @@ EOF
 # An authority of 2019-2023, in the mid-2020 estimates but in neither lookup.
 echo 'E07000246 E07000190 E07000191' >"$tmp/interim"
 
-${AWK:-awk} -v LSOA="$lsoa" -v CSP="$csp" -v M20="$m20" -v M22="$m22" \
-    -v SUCC="$tmp/successors" -v INTERIM="$tmp/interim" -v AREAS="$tmp/areas" -v LSOAS="$tmp/lsoas" '
-# Split one RFC 4180 line (no embedded newlines in these files) into f[];
-# returns the field count.
-function csv(line, f,    n, i, c, q, cur) {
-	sub(/\r$/, "", line)
-	sub(/^\357\273\277/, "", line)
-	if (index(line, "\"") == 0)
-		return split(line, f, ",")
-	n = 0; cur = ""; q = 0
-	for (i = 1; i <= length(line); i++) {
-		c = substr(line, i, 1)
-		if (q) {
-			if (c == "\"") {
-				if (substr(line, i + 1, 1) == "\"") { cur = cur c; i++ }
-				else q = 0
-			} else cur = cur c
-		} else if (c == "\"") q = 1
-		else if (c == ",") { f[++n] = cur; cur = "" }
-		else cur = cur c
-	}
-	f[++n] = cur
-	return n
-}
-function col(h, n, name, file,    i) {
-	for (i = 1; i <= n; i++)
-		if (h[i] == name) return i
-	printf "make-geo.sh: %s: no column %s\n", file, name > "/dev/stderr"
-	exit 1
-}
-function die(msg) { print "make-geo.sh: " msg > "/dev/stderr"; exit 1 }
+${AWK:-awk} -v PROG="$PROG" -v LSOA="$lsoa" -v CSP="$csp" -v M20="$m20" -v M22="$m22" \
+    -v SUCC="$tmp/successors" -v INTERIM="$tmp/interim" -v AREAS="$tmp/areas" -v LSOAS="$tmp/lsoas" "$ONS_AWK"'
 # Population column of an ONS estimates file, by LAD code ("395,869" -> 395869).
 function pops(file, colname, geocol, dest,    line, h, n, f, ic, ip, ig, v) {
 	getline line < file
 	n = csv(line, h); ic = col(h, n, "Code", file); ip = col(h, n, colname, file)
 	ig = col(h, n, geocol, file)
 	while ((getline line < file) > 0) {
-		csv(line, f); v = f[ip]; gsub(/,/, "", v)
-		if (f[ic] ~ /^[EW]0[6789]/ && v ~ /^[0-9]+$/) dest[f[ic]] = v
+		csv(line, f); v = count(f[ip])
+		if (f[ic] ~ /^[EW]0[6789]/ && v != "") dest[f[ic]] = v
 	}
 	close(file)
 }

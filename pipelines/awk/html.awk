@@ -4,7 +4,8 @@
 # built and the peer group; a table of the indicators (counts, changes
 # with arrows and words, rate, ranks "of N", the flag as a word and a
 # colour, the reason as a sentence, the area against every ranked area:
-# London's boroughs or a force's partnerships); then the monthly trends
+# London's boroughs or a force's partnerships; from police.uk files also
+# the rank among all the partnerships in them); then the monthly trends
 # as small multiples on one scale.  What the ranks are among: PAGE_* in
 # words.awk.
 # Files: dashboard.tsv, rag rows (rag-flag without --summary: offence
@@ -15,6 +16,7 @@
 
 head {
 	if (file == 1) need("source area area_code offence indicator quarter quarter_count quarter_base_count quarter_pct_change rolling12 rolling12_count rolling12_base_count rolling12_pct_change population rate_per_1000 " RANKCOL "_rank " RANKCOL "_of group_rank group_of rag rag_reason")
+	if (file == 1) allrank = "files_rank" in col
 	if (file == 2) need("offence period base_period direction")
 	if (file == 3) need("offence area group_rank")
 	if (file == 4) need("period")
@@ -47,17 +49,24 @@ file == 5 { member[++nmembers] = f("area") }
 END {
 	area = esc(cell[1, "area"])
 	rankhead = RANKCOL == "london" ? "London rank" : esc(toupper(substr(RANKCOL, 1, 1)) substr(RANKCOL, 2)) " rank"
+	# The rank among all the partnerships in the files: "Gwent, North
+	# Wales rank", the set in words for the lede.
+	allhead = esc(FILES) " rank"
+	among = esc(PEERS)
+	if (allrank)
+		among = among " and among the " cell[1, "files_of"] " partnerships of " \
+		        (FILES != "" ? esc(and_list(FILES)) : "no force") \
+		        ", all the partnerships of the forces whose files were read"
 	page_head()
 	print "<header>"
 	print "<h1>" area " community safety dashboard</h1>"
 	printf "<p class=\"lede\">Recorded crime in <b>%s</b> and in the <b>%s</b>, each compared with the same months a year earlier, and %s&#8217;s rate per 1000 residents ranked among %s (rank 1 = the lowest rate).</p>\n", \
-	       esc(period_words(cell[1, "quarter"])), esc(period_words(cell[1, "rolling12"])), area, esc(PEERS)
+	       esc(period_words(cell[1, "quarter"])), esc(period_words(cell[1, "rolling12"])), area, among
 	print "<dl class=\"meta\">"
 	meta("Area", area (cell[1, "area_code"] != "" ? " (" esc(cell[1, "area_code"]) ")" : ""))
 	meta("Recent quarter", esc(period_words(cell[1, "quarter"])) " against " esc(period_words(base["3m"])))
 	meta("Rolling 12 months", esc(period_words(cell[1, "rolling12"])) " against the " esc(period_words(base["12m"])))
-	meta("Data", esc(SRC) ", file " \
-	     esc(basename(cell[1, "source"])) ": " esc(monthname(firstmonth)) " to " esc(monthname(lastmonth)) \
+	meta("Data", esc(SRC) ", " files_words() ": " esc(monthname(firstmonth)) " to " esc(monthname(lastmonth)) \
 	     ", published with " esc(monthname(lastmonth)) " as its latest month")
 	meta("Population", esc(estimate(ENVIRON["POPEST"])) ": " area " " esc(thousands(cell[1, "population"])) " residents")
 	meta("Peer group", group_words())
@@ -68,8 +77,9 @@ END {
 	print "<main>"
 	print "<table id=\"dashboard\">"
 	printf "<caption>%s: the indicators</caption>\n", area
-	printf "<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">%s</th><th scope=\"col\">Change on a year earlier</th><th scope=\"col\">%s</th><th scope=\"col\">Change on a year earlier</th><th scope=\"col\">Per 1000 residents (12 months)</th><th scope=\"col\">%s</th><th scope=\"col\">Peer group rank</th><th scope=\"col\">RAG</th><th scope=\"col\">Why</th><th scope=\"col\" class=\"chart\">%s (blue) against %s, per 1000, lowest on the left</th></tr></thead>\n", \
-	       esc(period_words(cell[1, "quarter"])), esc(period_words(cell[1, "rolling12"])), rankhead, area, esc(PEERS)
+	printf "<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">%s</th><th scope=\"col\">Change on a year earlier</th><th scope=\"col\">%s</th><th scope=\"col\">Change on a year earlier</th><th scope=\"col\">Per 1000 residents (12 months)</th><th scope=\"col\">%s</th>%s<th scope=\"col\">Peer group rank</th><th scope=\"col\">RAG</th><th scope=\"col\">Why</th><th scope=\"col\" class=\"chart\">%s (blue) against %s, per 1000, lowest on the left</th></tr></thead>\n", \
+	       esc(period_words(cell[1, "quarter"])), esc(period_words(cell[1, "rolling12"])), rankhead,
+	       allrank ? "<th scope=\"col\">" allhead "</th>" : "", area, esc(PEERS)
 	print "<tbody>"
 	for (i = 1; i <= n; i++) {
 		off = cell[i, "offence"]
@@ -82,6 +92,8 @@ END {
 		td("Change on the 12 months", "change", change(cell[i, "rolling12_pct_change"], cell[i, "rolling12_base_count"]))
 		td("Per 1000 residents", "num", cell[i, "rate_per_1000"] != "" ? esc(cell[i, "rate_per_1000"]) : "&ndash;")
 		td(rankhead, "num", of(cell[i, RANKCOL "_rank"], cell[i, RANKCOL "_of"]))
+		if (allrank)
+			td(allhead, "num", of(cell[i, "files_rank"], cell[i, "files_of"]))
 		td("Peer group rank", "num", of(cell[i, "group_rank"], cell[i, "group_of"]))
 		td("RAG", "rag " (rag ~ /^(red|amber|green)$/ ? rag : "none"),
 		   rag != "" ? esc(toupper(substr(rag, 1, 1)) substr(rag, 2)) : "No flag")
@@ -103,7 +115,7 @@ END {
 	print "</section>"
 	print "</main>"
 	printf "<footer><p>Built by cspkit from %s. Ranks and rates are over the 12 months; rank 1 is the lowest rate. The %s average is all the ranked areas&#8217; offences over all their residents.</p></footer>\n", \
-	       esc(basename(cell[1, "source"])), esc(ALL)
+	       (NFILES > 1 ? NFILES " street files" : esc(basename(cell[1, "source"]))), esc(ALL)
 	print "</body>"
 	print "</html>"
 }
@@ -247,4 +259,16 @@ function svg(id,   file, line, s) {
 		s = s line
 	close(file)
 	return s != "" ? s : "&ndash;"
+}
+
+# files_words(): what was read: "file NAME", or for a run of police.uk
+# street files "24 street files" (the months are said beside it).
+function files_words() {
+	if (NFILES > 1) return NFILES " street files"
+	return "file " esc(basename(cell[1, "source"]))
+}
+# and_list("A, B, C"): "A, B and C".
+function and_list(s,   i) {
+	if ((i = match(s, /, [^,]*$/)) == 0) return s
+	return substr(s, 1, i - 1) " and " substr(s, i + 2)
 }

@@ -11,9 +11,14 @@
 #   PAGE_ALL      the name of them together ("London")
 #   PAGE_SRC      the data's publisher ("Metropolitan Police Service
 #                 recorded crime by borough (London Datastore)")
+#   PAGE_FILES    police.uk files: the forces whose partnerships are
+#                 ranked among all in the files ("Gwent, North Wales"),
+#                 the table's files_rank files_of
+#   PAGE_NFILES   how many files were read (1: the page names it)
 BEGIN {
 	RANKCOL = ENVIRON["PAGE_RANKCOL"]; PEERS = ENVIRON["PAGE_PEERS"]
 	ALL = ENVIRON["PAGE_ALL"]; SRC = ENVIRON["PAGE_SRC"]
+	FILES = ENVIRON["PAGE_FILES"]; NFILES = ENVIRON["PAGE_NFILES"] + 0
 }
 
 # monthname(YYYY-MM): "December 2025"; anything else as it is.

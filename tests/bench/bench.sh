@@ -15,7 +15,7 @@
 #   IND_ROWS=2000000  rows of the indicator tables
 #   RUNS=3            timed runs per command (slow peers get one)
 #   ONLY="reshape join"  run only these sections (reshape join rank text
-#                     scale memory pipeline corpus), keeping the other
+#                     scale memory pipeline corpus policeuk), keeping the other
 #                     sections' rows of the last run in the results
 #   CORPUS_PACKS=13000  agenda packs of the corpus section; CORPUS_SLOW=200
 #                     of them run one pack a run (extrapolated to all);
@@ -29,7 +29,7 @@ bin=$root/bin
 out=$root/out/bench
 shared=$root/../shared
 : "${BENCH_MB:=200}" "${TEXT_MB:=500}" "${IND_ROWS:=2000000}" "${RUNS:=3}"
-: "${ONLY:=reshape join rank text scale memory pipeline corpus}"
+: "${ONLY:=reshape join rank text scale memory pipeline corpus policeuk}"
 : "${CORPUS_PACKS:=13000}" "${CORPUS_SLOW:=200}" "${CORPUS_PDFS:=200}"
 : "${BENCH_DATA:=$out/data}"
 data=$BENCH_DATA
@@ -58,7 +58,10 @@ mb() { wc -c < "$1" | awk '{ printf "%.0f", $1 / 1e6 }'; }
 
 # bench SECTION NAME INPUT RUNS COMMAND: time COMMAND (a shell string; its
 # standard output goes to /dev/null) and record median, spread, CPU time
-# and peak memory.  INPUT is the file it reads, named in the table.
+# and peak memory.  INPUT is the file it reads, named in the table; for a
+# command that reads several, a file naming them, with in_mb set to
+# their size.
+in_mb=
 bench() {
 	sec=$1 name=$2 input=$3 runs=$4 cmd=$5
 	script=$out/cmd/$sec-$name.sh
@@ -69,7 +72,7 @@ bench() {
 		--command-name "$sec/$name" \
 		"/usr/bin/time -a -o $kbf -f %M sh $script" >&2
 	awk -F, -v OFS='\t' -v s="$sec" -v n="$name" -v inp="${input##*/}" \
-		-v m="$(mb "$input")" -v r="$runs" -v c="$cmd" -v kbf="$kbf" '
+		-v m="${in_mb:-$(mb "$input")}" -v r="$runs" -v c="$cmd" -v kbf="$kbf" '
 		BEGIN { while ((getline k < kbf) > 0) if (k + 0 > kb) kb = k + 0 }
 		NR == 2 { printf "%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%s\n",
 			s, n, inp, m, r, $4, $3, $7, $8, $5 + $6, kb, c }' "$csv" >> "$results"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# report.sh RESULTS.tsv - the markdown tables for the README.
+# report.sh RESULTS.tsv - the markdown tables for docs/PERFORMANCE.md.
 #
 # Table 1, every run: median wall time, spread, CPU time (user + system,
 # mean, all processes of a pipeline), peak memory, and "x cspkit": the
@@ -43,7 +43,7 @@ awk -F'\t' '
 		print "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"
 		# Sections in the order bench.sh runs them (a rerun of one
 		# appends its rows at the end of the results).
-		ns = split("reshape join rank text scale memory pipeline corpus", order, " ")
+		ns = split("reshape join rank text scale memory pipeline corpus policeuk", order, " ")
 		for (j = 1; j <= ns; j++) rank_of[order[j]] = j
 		for (i = 1; i <= n; i++) { split(row[i], f, "\t"); key[i] = sprintf("%02d %06d", rank_of[f[1]] ? rank_of[f[1]] : 99, i) }
 		for (i = 2; i <= n; i++)   # insertion sort: a few dozen rows
@@ -91,6 +91,19 @@ awk -F'\t' '
 		printf "| pipeline: 1,000 packs, GNU parallel / serial | | %s | %s | |\n", show(r),
 			show(cratio("pipeline", "cspkit-parallel", "cspkit-serial"))
 		corpus()
+		policeuk()
+	}
+	# The policeuk section (issue 22): MB/s over 24 months of police.uk
+	# files, and the peak memory of 6 and 24 months against 1 (streaming:
+	# it must not grow with the months).
+	function policeuk(   i1, i24, n) {
+		i24 = inp["policeuk", "cspkit-csp-24m"]
+		if (i24 == "") return
+		printf "| policeuk: normalise-crime --by csp, 24 months, MB/s | | %.1f | %.1f | |\n",
+			mbs[i24] / t["policeuk", "cspkit-csp-24m", i24], mbs[i24] / cpu["policeuk", "cspkit-csp-24m", i24]
+		i1 = inp["policeuk", "cspkit-csp-1m"]
+		for (n = 6; n <= 24; n += 18)
+			target("policeuk: peak memory, " n " months / 1 month", kb["policeuk", "cspkit-csp-" n "m", inp["policeuk", "cspkit-csp-" n "m"]] / kb["policeuk", "cspkit-csp-1m", i1], "<=", 1.5, "x", "")
 	}
 	# The corpus section (issue 20): packs per second of the batch and of
 	# one run per pack (measured on a subset, extrapolated to the corpus),

@@ -211,3 +211,29 @@ section_corpus() {
 	bench corpus "cspkit-batch-pdf-$p" "$pdfs.txt" 1 \
 		"sh $root/pipelines/minutes.sh -q -o $data/corpus-pdf-out $pdfs"
 }
+
+# data.police.uk street files (issue 22): 1, 6 and 24 months of Gwent
+# Police (../shared/data/police-uk; the section says so and is left out
+# without them) counted per partnership (normalise-crime --by csp) with
+# the dashboard's windows.  Counts are held per area, month and crime
+# type, not per record, so the peak memory of 24 months should be that of
+# one (report.sh: the ratio); throughput is the files' MB over the median.
+# The peer is a gawk count per authority by the LSOA name (peers/
+# police-count.awk), on the same 24 files.
+section_policeuk() {
+	have normalise-crime || return 0
+	set -- $(ls "$shared"/data/police-uk/*-gwent-street.csv 2>/dev/null)
+	[ $# -ge 24 ] || { echo "bench: ../shared/data/police-uk (24 Gwent months) absent, policeuk left out" >&2; return 0; }
+	shift $(($# - 24))
+	for n in 1 6 24; do
+		files=$(printf '%s\n' "$@" | tail -n $n)
+		list=$data/gwent-street-${n}m
+		printf '%s\n' $files > "$list"
+		# shellcheck disable=SC2086
+		in_mb=$(cat $files | wc -c | awk '{ printf "%.1f", $1 / 1e6 }')
+		bench policeuk "cspkit-csp-${n}m" "$list" "$RUNS" \
+			"$bin/normalise-crime --by csp --window 3,12 $(echo $files)"
+	done
+	bench policeuk gawk-count "$list" "$RUNS" "gawk -f $here/peers/police-count.awk $(echo $files)"
+	in_mb=
+}

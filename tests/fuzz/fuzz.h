@@ -23,6 +23,7 @@
 
 #include <fcntl.h>
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -201,6 +202,71 @@ fz_file(const uint8_t *d, size_t n)
 	}
 	return fz_path;
 }
+
+/* The lines of a file as lines.h reads them, for harnesses that check a
+ * reader against a model: the next line of s[0..n) from *pos (split at
+ * LF, one CR dropped from its end, a UTF-8 BOM from the first line of the
+ * file) in *m and *mn, and in *rawn its length as the file gave it (what
+ * lines_limit bounds); false at the end. */
+static inline bool
+fz_model_line(const char *s, size_t n, size_t *pos, const char **m, size_t *mn,
+              size_t *rawn)
+{
+	bool first = *pos == 0;
+	const char *nl;
+
+	if (*pos >= n)
+		return false;
+	*m = s + *pos;
+	nl = memchr(*m, '\n', n - *pos);
+	*mn = *rawn = nl ? (size_t)(nl - *m) : n - *pos;
+	*pos += *mn + (nl != NULL);
+	if (*mn > 0 && (*m)[*mn - 1] == '\r')
+		(*mn)--;
+	if (first && *mn >= 3 && memcmp(*m, "\xEF\xBB\xBF", 3) == 0) {
+		*m += 3;
+		*mn -= 3;
+	}
+	return true;
+}
+
+#ifdef FZ_WRAP_LINES
+/* A harness linked with -Wl,--wrap=lines_open,--wrap=lines_close (run.sh)
+ * holds the readers the library opens for itself (ref_load's), so that an
+ * exit inside them does not leave their file open. */
+lines *__real_lines_open(int nnames, char *const names[]);
+void __real_lines_close(lines *l);
+lines *__wrap_lines_open(int nnames, char *const names[]);
+void __wrap_lines_close(lines *l);
+
+static inline void
+fz_close_held_lines(void *l)
+{
+	__real_lines_close(l);
+}
+
+lines *
+__wrap_lines_open(int nnames, char *const names[])
+{
+	lines *l = __real_lines_open(nnames, names);
+
+	fz_hold(fz_close_held_lines, l);
+	return l;
+}
+
+void
+__wrap_lines_close(lines *l)
+{
+	for (int i = 0; i < fz_nheld; i++)
+		if (fz_held[i].obj == l) {
+			fz_nheld--;
+			memmove(&fz_held[i], &fz_held[i + 1],
+			        (size_t)(fz_nheld - i) * sizeof fz_held[0]);
+			break;
+		}
+	__real_lines_close(l);
+}
+#endif
 
 /* Table output goes nowhere; libFuzzer's -close_fd_mask=2 silences the
  * tools' warnings on stderr. */

@@ -4,6 +4,7 @@
  * aborts on a row whose width differs from its header, so a reader that
  * returned a ragged row is a crash here. */
 #define _GNU_SOURCE
+#define FZ_WRAP_LINES
 #include "fuzz.h"
 #include "tsv.h"
 

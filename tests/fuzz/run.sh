@@ -67,8 +67,35 @@ seeds() {
 			printf '%s' "$s" > "$2/x-$(printf '%s' "$s" | cksum | cut -d' ' -f1)"
 		done ;;
 	tsv) for f in $files; do case $f in *.tsv) cp "$f" "$2/";; esac; done ;;
-	csvin|nc_data) for f in $files; do case $f in *.csv) cp "$f" "$2/";; esac; done ;;
+	csvin|nc_data|nc_agg) for f in $files; do case $f in *.csv) cp "$f" "$2/";; esac; done ;;
 	minutes|nc_text) for f in $files; do case $f in *.txt|*.md) cp "$f" "$2/";; esac; done ;;
+	lines)
+		# .gz files as they are (one member, and two: cat a.gz b.gz),
+		# then an options byte (fuzz_lines.c) and a sample.
+		# Every fifth text sample, so that each directory gives some.
+		k=0
+		for f in $(printf '%s\n' "$files" | grep -E '\.(txt|csv|tsv)$' | awk 'NR % 5 == 1'); do
+			k=$((k + 1))
+			[ $k -le 12 ] || break
+			b=$(basename "$f")
+			gzip -c "$f" > "$2/$b.gz"
+			[ $k -le 3 ] && gzip -c "$f" | cat - "$2/$b.gz" > "$2/$b.2.gz"
+			o=$(printf '%03o' $(( (k * 37) % 128 )))
+			# shellcheck disable=SC2059 # the options byte, in octal
+			{ printf "\\$o"; head -c 8000 "$f"; } > "$2/$b.opt"
+		done ;;
+	ref) # Every reference table, and the samples' tables.
+		for f in lib/data/*.tsv $files; do
+			case $f in *.tsv) head -c 16384 "$f" > "$2/$(echo "$f" | tr / _)" ;; esac
+		done ;;
+	rules) # The rule files (read as a table), and report text.
+		cp lib/data/rules-*.tsv "$2/"
+		for f in $files; do case $f in *.txt) cp "$f" "$2/";; esac; done ;;
+	err) # Message text: lines of the samples, some with control bytes.
+		# shellcheck disable=SC2086
+		[ -n "$files" ] && cat $files | awk 'length > 0 && length < 300 && !seen[$0]++' |
+			head -200 | split -l 4 -a 3 - "$2/msg-"
+		printf 'a\tb\r\033[31m\nred\177\n\001\002' > "$2/ctl" ;;
 	esac
 	# Never start empty.
 	[ -n "$(ls "$2")" ] || printf 'a\tb\n1\t2\n' > "$2/tiny"
@@ -95,8 +122,13 @@ for name in $targets; do
 		inc=
 	fi
 	bin="$bld/fuzz_$name"
+	# Readers opened inside the library (ref_load's, or tsv_open's when
+	# it refuses the header: "this is CSV") are held by the harness
+	# through a wrapper, to be closed after an exit; else each such input
+	# leaves a 128 KB buffer behind, to the RSS limit.
+	case $name in ref | rules | tsv) wrap=-Wl,--wrap=lines_open,--wrap=lines_close ;; *) wrap= ;; esac
 	# shellcheck disable=SC2086
-	$CC $cflags $inc -fsanitize=fuzzer -Wl,--wrap=exit -o "$bin" \
+	$CC $cflags $inc -fsanitize=fuzzer -Wl,--wrap=exit $wrap -o "$bin" \
 		"tests/fuzz/fuzz_$name.c" $objs $libs || { echo "fuzz: $name: build failed" >&2; exit 1; }
 	seeds "$name" "$out/seeds/$name"
 	mkdir -p "$out/corpus/$name"
@@ -110,7 +142,9 @@ for name in $targets; do
 	# normalise-crime keeps process-lifetime caches (the taxonomy memo,
 	# the month totals), which grow over millions of inputs to the RSS
 	# limit; fork mode runs it in child processes that start afresh.
-	case $name in nc_*) fork=-fork=1 ;; *) fork= ;; esac
+	# ref_load and rules_load leave their table behind when they exit,
+	# so those harnesses run forked too.
+	case $name in nc_* | ref | rules) fork=-fork=1 ;; *) fork= ;; esac
 	echo "fuzz: $name for ${secs}s"
 	# shellcheck disable=SC2086
 	nice -n 10 "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \

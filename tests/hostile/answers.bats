@@ -13,7 +13,7 @@ MPS=$ROOT/samples/mps/borough_2019_vintage.csv
 	[ "$(field 3 base_period)" = "1m to 2020-02" ]
 	normalise-crime --format mps --window 1 --window-only "$MPS" 2>/dev/null |
 		awk -F'\t' 'NR == 1 || ($11 == "count" && $8 == "" && $5 == "1m to 2021-02")' >"$T/w1.tsv"
-	run_split rank-boroughs --by value "$T/w1.tsv"
+	run_split rank-boroughs --rank-by value "$T/w1.tsv"
 	expect_status 0
 	[ "$(field 1 period)" = "1m to 2021-02" ]
 	[ -n "$(field 1 rank)" ]
@@ -73,7 +73,7 @@ MPS=$ROOT/samples/mps/borough_2019_vintage.csv
 }
 
 @test "a reference file with no line end, or too big: exit 1 at once, naming it" {
-	for c in "normalise-crime --taxonomy" "join-wards -r" "rank-boroughs --group" \
+	for c in "normalise-crime --taxonomy" "join-wards -r" "rank-boroughs --peers" \
 		 "rag-flag --polarity" "rag-flag --scheme"; do
 		run_split $c /dev/zero </dev/null
 		expect_status 1
@@ -81,7 +81,7 @@ MPS=$ROOT/samples/mps/borough_2019_vintage.csv
 	done
 	not_under_valgrind "a 65 MB file"
 	awk 'BEGIN { print "area"; s = sprintf("%01000d", 0); for (i = 0; i < 70000; i++) print s }' >"$T/huge.tsv"
-	run_split rank-boroughs --group "$T/huge.tsv" </dev/null
+	run_split rank-boroughs --peers "$T/huge.tsv" </dev/null
 	expect_status 1
 	[ "$(cat "$err_file")" = "rank-boroughs: $T/huge.tsv: larger than 64 MiB, too big for a reference table" ]
 }
@@ -144,11 +144,11 @@ b	c"
 	[ "$(cat "$err_file")" = "join-wards: $T/data/wards.tsv:$line: empty ward code" ]
 }
 
-@test "rank-boroughs --group of areas not in the input: a warning, not empty ranks in silence" {
+@test "rank-boroughs --peers of areas not in the input: a warning, not empty ranks in silence" {
 	printf 'area\nCardiff\nSwansea\n' >"$T/wales.tsv"
-	run_split rank-boroughs --group "$T/wales.tsv" "$ROOT/samples/rank/london-12m.tsv"
+	run_split rank-boroughs --peers "$T/wales.tsv" "$ROOT/samples/rank/london-12m.tsv"
 	expect_status 0
 	grep -qxF "rank-boroughs: $T/wales.tsv: no member of the group is in the input: no group ranks" "$err_file"
-	run_split rank-boroughs --strict --group "$T/wales.tsv" "$ROOT/samples/rank/london-12m.tsv"
+	run_split rank-boroughs --strict --peers "$T/wales.tsv" "$ROOT/samples/rank/london-12m.tsv"
 	expect_status 1
 }

@@ -44,7 +44,7 @@ load hostile_helper
 	run_split join-wards "$T/h.tsv"
 	expect_status 0
 	out_rows 0
-	out_header_is $IND ward_code ward_name lad_code lad_name vintage population
+	out_header_is $IND ward_code ward_name lad_code lad_name vintage population population_source
 	err_empty
 	run_split rank-boroughs "$T/h.tsv"
 	expect_status 0

@@ -15,7 +15,7 @@ setup() {
 REFS=(
 	"normalise-crime --taxonomy @ $ROOT/samples/mps/borough_2019_vintage.csv"
 	"join-wards -r @ $ROOT/samples/wards/barnet-ward-indicators.tsv"
-	"rank-boroughs --group @ $ROOT/samples/rank/london-12m.tsv"
+	"rank-boroughs --peers @ $ROOT/samples/rank/london-12m.tsv"
 	"rag-flag --polarity @ $ROOT/samples/rag/dashboard.tsv"
 	"rag-flag --scheme @ $ROOT/samples/rag/dashboard.tsv"
 )

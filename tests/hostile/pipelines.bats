@@ -102,7 +102,7 @@ ODD_NAMES=('a`id>PWNED`.txt' 'b$(id>X).txt' "d'e.txt" 'with space.txt' 'c;touch 
 	expect_status 0
 	[ -z "$(awk -F'\t' '$13 == "yes"' l/league.tsv)" ]
 	grep -qxF 'borough-league: Barnet\: no ranked rows for this area' l/warnings.txt
-	run_split sh "$PIPE/dashboard.sh" -q -o d --group none --area 'Barnet\' "$ROOT/samples/mps/borough_2019_vintage.csv"
+	run_split sh "$PIPE/dashboard.sh" -q -o d --peers none --area 'Barnet\' "$ROOT/samples/mps/borough_2019_vintage.csv"
 	expect_status 1
 	[ "$(tail -1 "$err_file")" = "dashboard: $ROOT/samples/mps/borough_2019_vintage.csv: no rows for the area 'Barnet\'" ]
 }

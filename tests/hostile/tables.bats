@@ -112,7 +112,7 @@ load hostile_helper
 	expect_status 2
 	out_empty
 	err_has "rank-boroughs: $T/m.tsv: no column 'period' in the header" "Try 'rank-boroughs --help'"
-	run_split rag-flag --group ward "$T/m.tsv"
+	run_split rag-flag --group-by ward "$T/m.tsv"
 	expect_status 2
 	out_empty
 	err_has "rag-flag: $T/m.tsv:" "'ward'"

@@ -58,6 +58,12 @@ main(void)
 	/* The buffer is cleared each time; only n bytes are read. */
 	CHECK_STR(name_fold("Barnet Ward", 6, NAME_DROP_WARD, &key), "barnet");
 	CHECK_STR(name_fold("Ab\0cd", 5, 0, &key), "ab cd");
+	/* The key a table of places files a name under. */
+	CHECK(name_key("lad", "Newport", 7, &key) == 7);
+	CHECK_STR(key.s, "lad newport");
+	CHECK(name_key(NULL, "Barking & Dagenham", 18, &key) == 20);
+	CHECK_STR(key.s, "barking and dagenham");
+	CHECK(name_key("csp", " - ", 3, &key) == 0);
 	sbuf_free(&key);
 	return unit_done();
 }

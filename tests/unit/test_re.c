@@ -8,14 +8,29 @@ main(void)
 {
 	cs_re *re = re_compile("(?<n>\\d+)\\s+crimes per (\\d+)", "i", "test");
 	const char *s = "there were 68 Crimes per 1000 residents";
+	const char *s2 = "and 7 crimes per 100";
+	re_caps m, m2;
 	size_t so, eo;
 
-	CHECK(re_match(re, s, strlen(s), 0) == RE_MATCH);
-	CHECK(re_named(re, "n", &so, &eo) && so == 11 && eo == 13);
-	CHECK(re_group(re, 2, &so, &eo) && eo - so == 4);
-	CHECK(!re_named(re, "nosuch", &so, &eo));
-	CHECK(re_match(re, s, strlen(s), 14) == RE_NOMATCH);
-	CHECK(!re_group(re, 1, &so, &eo)); /* no match, no groups */
+	CHECK(re_match(re, s, strlen(s), 0, &m) == RE_MATCH);
+	CHECK(re_named(re, &m, "n", &so, &eo) && so == 11 && eo == 13);
+	CHECK(re_group(&m, 2, &so, &eo) && eo - so == 4);
+	CHECK(!re_named(re, &m, "nosuch", &so, &eo));
+	CHECK(!re_group(&m, 3, &so, &eo)); /* the pattern has two groups */
+	/* A second match on the same pattern leaves the first's captures
+	 * as they were: the regex keeps no "last match". */
+	CHECK(re_match(re, s2, strlen(s2), 0, &m2) == RE_MATCH);
+	CHECK(re_named(re, &m2, "n", &so, &eo) && so == 4 && eo == 5);
+	CHECK(re_named(re, &m, "n", &so, &eo) && so == 11 && eo == 13);
+	CHECK(re_group(&m, 0, &so, &eo) && so == 11 && eo == 29);
+	/* A failed match reports no groups, even in a caps used before. */
+	CHECK(re_match(re, s, strlen(s), 14, &m) == RE_NOMATCH);
+	CHECK(!re_group(&m, 1, &so, &eo));
+	CHECK(re_group(&m2, 1, &so, &eo)); /* the other is untouched */
+	/* A start past the end is refused, not read. */
+	CHECK(re_match(re, s, 3, 4, &m) == RE_LIMIT && m.ncap == 0);
+	/* NULL captures: only the answer. */
+	CHECK(re_match(re, s, strlen(s), 0, NULL) == RE_MATCH);
 	/* The subject length is honoured: the match would need byte 20. */
 	CHECK(!re_test(re, s, 20));
 	re_free(re);
@@ -27,8 +42,9 @@ main(void)
 
 	/* An optional group that does not take part is reported unset. */
 	re = re_compile("(a)?b", "", "test");
-	CHECK(re_test(re, "b", 1));
-	CHECK(!re_group(re, 1, &so, &eo));
+	CHECK(re_match(re, "b", 1, 0, &m) == RE_MATCH);
+	CHECK(re_group(&m, 0, &so, &eo) && so == 0 && eo == 1);
+	CHECK(!re_group(&m, 1, &so, &eo));
 	re_free(re);
 
 	/* Catastrophic backtracking hits the limit and says so. */
@@ -39,7 +55,7 @@ main(void)
 
 		memset(buf, 'a', 40);
 		buf[40] = 'b';
-		CHECK(re_match(re, buf, 41, 0) == RE_LIMIT);
+		CHECK(re_match(re, buf, 41, 0, &m) == RE_LIMIT && m.ncap == 0);
 		CHECK(!re_test(re, buf, 41));
 	}
 	re_free(re);

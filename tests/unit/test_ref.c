@@ -179,6 +179,52 @@ test_errors(void)
 	CHECK(strstr(child_err, "good.tsv: no column 'nope'") != NULL);
 }
 
+/* A child that reads the count cell of row 0, column 1. */
+static void
+count_of(const char *name)
+{
+	cs_table *t = ref_load(name);
+
+	ref_count(t, 0, 1);
+	exit(0);
+}
+
+/* The shapes of a table of places: counts, lists, a column picked. */
+static void
+test_places(void)
+{
+	static const char *const est[] = { "mid2020", "mid2022" };
+	cs_table *t;
+	const char *list, *item;
+	size_t n;
+
+	PUT("p.tsv", "name\tmid2020\taliases\n"
+	             "Newport\t159600\tCasnewydd;City of Newport\n"
+	             "Gwent\t\t\n");
+	t = ref_load(path);
+	CHECK(ref_count(t, 0, 1) == 159600);
+	CHECK(ref_count(t, 1, 1) == -1); /* empty: not known */
+	CHECK(ref_count(t, 5, 1) == -1); /* no such row */
+	list = ref_get(t, 0, 2);
+	CHECK(ref_list_next(&list, &item, &n) && n == 9 &&
+	      memcmp(item, "Casnewydd", 9) == 0);
+	CHECK(ref_list_next(&list, &item, &n) && n == 15 &&
+	      memcmp(item, "City of Newport", 15) == 0);
+	CHECK(!ref_list_next(&list, &item, &n));
+	list = ref_get(t, 1, 2);
+	CHECK(!ref_list_next(&list, &item, &n));
+	ref_free(t);
+	CHECK(ref_pick(est, 2, "mid2022") == 1);
+	CHECK(ref_pick(est, 2, "MID2020") == 0);
+	CHECK(ref_pick(est, 2, "mid2019") == -1);
+	PUT("bad.tsv", "name\tmid2020\nNewport\t-5\n");
+	CHECK(child_fails(count_of, path,
+	                  "bad.tsv:2: mid2020: not a population: '-5'"));
+	PUT("bad.tsv", "name\tmid2020\nNewport\t12x\n");
+	CHECK(child_fails(count_of, path,
+	                  "bad.tsv:2: mid2020: not a population: '12x'"));
+}
+
 int
 main(void)
 {
@@ -194,6 +240,7 @@ main(void)
 	setenv("CSPKIT_DATA", dir, 1);
 	test_good();
 	test_errors();
+	test_places();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		return 99;

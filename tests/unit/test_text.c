@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
 #include "text.h"
 #include "unit.h"
 
@@ -366,6 +367,32 @@ test_small(void)
 	CHECK(!text_iprefix("Pagex", 3, "page"));
 }
 
+/* One helper for a document line: UTF-8 always, the clean-up on request,
+ * the bad-bytes warning once per file (the caller's flag). */
+static void
+test_line_fix(void)
+{
+	sbuf out = SBUF_INIT;
+	bool warned = false;
+	long before;
+
+	cs_set_quiet(true); /* counted, not printed over the TAP */
+	before = cs_warnings();
+	text_line_fix("**caf\xe9**", 8, &out, "a.txt", 1, &warned, 0);
+	CHECK_STR(out.s, "**caf\xef\xbf\xbd**");
+	CHECK(warned && cs_warnings() == before + 1);
+	text_line_fix("**caf\xe9**", 8, &out, "a.txt", 2, &warned,
+	              TEXT_FIX_CLEAN);
+	CHECK_STR(out.s, "caf\xef\xbf\xbd");
+	CHECK(cs_warnings() == before + 1); /* once per file */
+	warned = false;                     /* a new file */
+	text_line_fix("x\0y", 3, &out, "b.txt", 1, &warned, TEXT_FIX_CLEAN);
+	CHECK(out.len == 5 && cs_warnings() == before + 2);
+	text_line_fix("", 0, &out, "b.txt", 2, &warned, 0);
+	CHECK(out.s != NULL && out.len == 0 && out.s[0] == '\0');
+	sbuf_free(&out);
+}
+
 int
 main(void)
 {
@@ -374,6 +401,7 @@ main(void)
 	test_clean();
 	test_furniture();
 	test_small();
+	test_line_fix();
 	sbuf_free(&fixbuf);
 	return unit_done();
 }
