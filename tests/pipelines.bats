@@ -451,6 +451,7 @@ make_copy() {
 	grep -q 'stroke-dasharray="4 2" points="292.0,' "$tmp/svg/t1.svg"
 }
 
+# bats test_tags=stress
 @test "site.sh: an index of every table, a page per meeting, report figures linked to their lines" {
 	make_copy "$tmp/a"
 	cp -R bin "$tmp/a/"
