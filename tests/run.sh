@@ -3,7 +3,8 @@
 # line "N passed, N failed".  Exit 1 when anything failed.
 # Environment (set by the Makefile): CSPKIT_BIN, CSPKIT_UNIT, CSPKIT_DATA.
 # TESTS="tests/foo.bats ..." limits the bats files run; CSPKIT_JOBS=1
-# runs them one at a time.
+# runs them one at a time; CSPKIT_TIMING=1 ends each case's line with
+# "in Nms" (wall), to find the cases that belong in make stress.
 # CSPKIT_TAGS is passed to bats --filter-tags: "!stress" (make test) leaves
 # out the cases tagged stress (big inputs, signals, whole real-data files),
 # "stress" (make stress) runs only those; empty runs everything.
@@ -42,7 +43,7 @@ fi
 files=${TESTS:-$(ls -S "$here"/*.bats "$here"/*/*.bats 2>/dev/null)}
 if [ -n "$files" ]; then
 	# shellcheck disable=SC2086
-	bats --tap $par ${CSPKIT_TAGS:+--filter-tags "$CSPKIT_TAGS"} $files > "$log.b" 2>&1
+	bats --tap $par ${CSPKIT_TIMING:+--timing} ${CSPKIT_TAGS:+--filter-tags "$CSPKIT_TAGS"} $files > "$log.b" 2>&1
 	cat "$log.b"; cat "$log.b" >> "$log"
 	rm -f "$log.b"
 fi
