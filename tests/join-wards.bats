@@ -246,6 +246,7 @@ bad_lookup() {
 	  "$(printf ' 174 2014 -\n 483 2014 census2011\n 25 2022 -\n 679 2022 census2021')" ]
 }
 
+# bats test_tags=stress
 @test "wards.tsv is what make-wards.sh builds from ../shared" {
 	need_shared data
 	need_shared ref

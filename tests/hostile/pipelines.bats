@@ -266,6 +266,7 @@ only_whole() {
 	done
 }
 
+# bats test_tags=stress
 @test "a full disk: minutes.sh passes the tool's own message, not only its exit" {
 	mkdir full
 	mount -t tmpfs -o size=64k tmpfs "$T/full" 2>/dev/null || skip "cannot mount a small tmpfs here (not root)"
