@@ -53,6 +53,7 @@ packs() {
 	done
 }
 
+# bats test_tags=stress
 @test "minutes.sh over a folder: each pack's directory is a single run's, byte for byte" {
 	command -v pdftotext >/dev/null || skip "pdftotext (poppler-utils) not installed"
 	packs "$tmp/p"

@@ -298,6 +298,7 @@ layout-2024.txt|2024-03-12"
 
 # --- bad bytes ----------------------------------------------------------
 
+# bats test_tags=stress
 @test "NUL bytes, invalid UTF-8 and a 10 MB line: no crash, strict TSV" {
 	f="$BATS_TEST_TMPDIR/bad.txt"
 	{

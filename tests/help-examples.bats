@@ -72,6 +72,7 @@ run_examples() {
 	run_examples borough-league.sh
 }
 
+# bats test_tags=stress
 @test "dashboard.sh --help: each example runs" {
 	run_examples dashboard.sh
 }

@@ -269,6 +269,7 @@ setup() {
 	  "$(printf '384 0\nAviation Security (SO18)||Hillingdon 96')" ]
 }
 
+# bats test_tags=stress
 @test "round trip over each shared MPS ward file: every ward by code, no warning" {
 	need_shared data
 	for f in "$SHARED"/data/mps_ward_crime_*.csv; do

@@ -246,6 +246,7 @@ bad_lookup() {
 	  "$(printf ' 174 2014 -\n 483 2014 census2011\n 25 2022 -\n 679 2022 census2021')" ]
 }
 
+# bats test_tags=stress
 @test "wards.tsv is what make-wards.sh builds from ../shared" {
 	need_shared data
 	need_shared ref
@@ -266,6 +267,7 @@ mps_join() {
 		END { print ok + 0, NR - 1; for (k in bad) print k, bad[k] }' "$BATS_TEST_TMPDIR/joined.tsv"
 }
 
+# bats test_tags=stress
 @test "MPS 2014-ward file: all 22,168 records join by name and borough to their code" {
 	need_shared data
 	run mps_join mps_ward_crime_24m_2020-09_to_2022-08_2014wards.csv 2014
@@ -277,6 +279,7 @@ mps_join() {
 	[ "$(awk -F'\t' '$2 == "Barnet" { print $4 }' "$BATS_TEST_TMPDIR/joined.tsv" | sort -u | sed -n '1p;$p' | tr '\n' ' ')" = "E05000043 E05000063 " ]
 }
 
+# bats test_tags=stress
 @test "MPS 2022-ward file: all but Heathrow Villages join by name and borough" {
 	need_shared data
 	run mps_join mps_ward_crime_24m_2024-01_to_2025-12.csv 2022
@@ -295,6 +298,7 @@ mps_join() {
 	[ "$(awk -F'\t' '$2 == "Barnet" { print $4 }' "$BATS_TEST_TMPDIR/joined.tsv" | sort -u | sed -n '1p;$p' | tr '\n' ' ')" = "E05013628 E05013651 " ]
 }
 
+# bats test_tags=stress
 @test "MPS ward files: every code matches exactly, Heathrow Villages included" {
 	need_shared data
 	for f in mps_ward_crime_24m_2020-09_to_2022-08_2014wards.csv mps_ward_crime_24m_2024-01_to_2025-12.csv; do

@@ -24,6 +24,7 @@ col() {
 	awk -F'\t' -v n="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == n) c = i; next } { print $c }' "$1"
 }
 
+# bats test_tags=stress
 @test "make knows AREA, GROUP and POPULATION: a change rebuilds, the same value does not" {
 	make_copy "$tmp/a"
 	mkdir "$tmp/data"
@@ -107,6 +108,7 @@ col() {
 	[ ! -e "$tmp/a/out/minutes/strategic-assessment-2023" ]
 }
 
+# bats test_tags=stress
 @test "DATA=dir, a folder of data.police.uk months: one dashboard of the partnership AREA" {
 	need_shared data/police-uk
 	make_copy "$tmp/a"

@@ -13,6 +13,7 @@ csvawk() {
 	gawk -v FPAT='([^,]*)|("([^"]|"")*")' "$@"
 }
 
+# bats test_tags=stress
 @test "geography tables are what make-geo.sh builds from ../shared" {
 	need_shared data
 	sh lib/data/make-geo.sh "$SHARED/data" "$BATS_TEST_TMPDIR"
@@ -30,6 +31,7 @@ csvawk() {
 	[ "$(awk -F'\t' '$3=="pfa"' $t | wc -l)" -eq 43 ]
 }
 
+# bats test_tags=stress
 @test "Gwent: the rolling 12 months to 2022-10 of every partnership equals a gawk count of the files" {
 	need_shared data/police-uk
 	# The 12 months 2021-11..2022-10, counted per authority named in the
@@ -50,6 +52,7 @@ csvawk() {
 	echo "$got" | grep -qx $'Newport\tTOTAL\t16169'
 }
 
+# bats test_tags=stress
 @test "Gwent: anti-social behaviour is its own indicator, never in total_crime" {
 	need_shared data/police-uk
 	f="$G/2022-10-gwent-street.csv"
@@ -93,6 +96,7 @@ csvawk() {
 	grep -q '^City of London E22000180 London, City of E23000034$' "$BATS_TEST_TMPDIR/t"
 }
 
+# bats test_tags=stress
 @test "North Wales: 2011 LSOA codes the 2021 lookup lacks are placed by the authority in the name, in one warning" {
 	need_shared data/police-uk
 	f="$G/2020-07-north-wales-street.csv"

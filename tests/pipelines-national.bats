@@ -15,6 +15,7 @@ cell() {
 	$col[k] == v { print $col[c] }' "$1"
 }
 
+# bats test_tags=stress
 @test "dashboard --area Newport over 24 Gwent months: table, trend and page" {
 	need_shared data/police-uk
 	run_split sh pipelines/dashboard.sh -o "$tmp/d" --area Newport "$G"/*-gwent-street.csv
@@ -109,6 +110,7 @@ rank_all() {
 	}'
 }
 
+# bats test_tags=stress
 @test "dashboard over Gwent and North Wales files: rank among the force's and among all the partnerships in the files" {
 	need_shared data/police-uk
 	# North Wales's 5 months (2020-07 to 2020-11) given again as the 24
@@ -154,6 +156,7 @@ rank_all() {
 	grep -q '<footer><p>Built by cspkit from 48 street files\.' "$h"
 }
 
+# bats test_tags=stress
 @test "dashboard over Gwent's 24 months and North Wales's 5: a force whose files miss months of the 12 is not ranked among all" {
 	need_shared data/police-uk
 	run_split sh pipelines/dashboard.sh -o "$tmp/d" --area Newport "$G"/*-gwent-street.csv "$G"/*-north-wales-street.csv
@@ -175,6 +178,7 @@ make_dashboard_copy() {
 	make -C "$1" -s deps-run >/dev/null 2>&1 || skip "cannot install the make run packages here"
 }
 
+# bats test_tags=stress
 @test "make dashboard DATA=MPS file AREA=...: the borough's dashboard under out/areas/<area>/" {
 	make_dashboard_copy "$tmp/a"
 	mps=$ROOT/samples/mps/mps_borough_crime_24m_2024-01_to_2025-12.csv
@@ -196,6 +200,7 @@ make_dashboard_copy() {
 	[ "$(head -n 1 "$err_file")" = "datasets: DATA='$tmp/none': no such file, directory or files" ]
 }
 
+# bats test_tags=stress
 @test "make dashboard DATA=police.uk files AREA=...: the partnership's, from a directory or a quoted pattern" {
 	need_shared data/police-uk
 	make_dashboard_copy "$tmp/a"
@@ -214,6 +219,7 @@ make_dashboard_copy() {
 	grep -q ', 29 street files: ' "$d/dashboard.html"
 }
 
+# bats test_tags=stress
 @test "the police.uk dashboard's awk is portable: mawk writes what gawk writes" {
 	need_shared data/police-uk
 	command -v mawk >/dev/null && command -v gawk >/dev/null || skip "needs both mawk and gawk"

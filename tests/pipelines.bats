@@ -232,6 +232,7 @@ cell() {
 	[ "$(awk -F'\t' '$3 == "burglary_residential" && $6 == "Barnet"' "$l" | cut -f8)" = 1636 ]
 }
 
+# bats test_tags=stress
 @test "real 2024-25 MPS borough file: Barnet's dashboard" {
 	need_shared data
 	run_split sh pipelines/dashboard.sh -q -o "$tmp/d" "$SHARED/data/mps_borough_crime_24m_2024-01_to_2025-12.csv"
@@ -450,6 +451,7 @@ make_copy() {
 	grep -q 'stroke-dasharray="4 2" points="292.0,' "$tmp/svg/t1.svg"
 }
 
+# bats test_tags=stress
 @test "site.sh: an index of every table, a page per meeting, report figures linked to their lines" {
 	make_copy "$tmp/a"
 	cp -R bin "$tmp/a/"
@@ -487,6 +489,7 @@ make_copy() {
 	[ -z "$(find out -newer "$tmp/mark")" ]
 }
 
+# bats test_tags=stress
 @test "make run on a fresh copy: the real 32-borough league head, Barnet's real dashboard, out/index.html" {
 	make_copy "$tmp/a"
 	make -C "$tmp/a" -s deps-run >/dev/null 2>&1 || skip "cannot install the make run packages here"
@@ -557,6 +560,7 @@ for (const dt of document.querySelectorAll("dl.meta dt"))
   if (/quarter|12 months|Built/.test(dt.textContent)) out.push(dt.textContent + ": " + dt.nextElementSibling.textContent);
 out.push("scripts: " + document.querySelectorAll("script").length);'
 
+# bats test_tags=stress
 @test "dashboard page in headless Chromium: every indicator with its charts, periods in words, 32 boroughs" {
 	need_chromium
 	SOURCE_DATE_EPOCH=1764979200 sh pipelines/dashboard.sh -q -o "$tmp/d" "$REAL"
@@ -575,6 +579,7 @@ for (const e of document.querySelectorAll("body *"))
   if (e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5) wide++;
 out.push("wider than the window: " + wide);'
 
+# bats test_tags=stress
 @test "dashboard and index pages: no horizontal scroll at 1280, 1024 or 800 px or a phone's 500" {
 	need_chromium
 	sh pipelines/dashboard.sh -q -o "$tmp/d" "$REAL"
@@ -595,6 +600,7 @@ out.push("wider than the window: " + wide);'
 	done
 }
 
+# bats test_tags=stress
 @test "dashboard printed: A4 landscape, every row whole on one page" {
 	need_chromium
 	command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || skip "poppler-utils not found"
@@ -622,6 +628,7 @@ out.push("wider than the window: " + wide);'
 	done
 }
 
+# bats test_tags=stress
 @test "hostile labels: a <script> indicator and dataset name are text on the pages" {
 	need_chromium
 	{

@@ -12,6 +12,7 @@ csvawk() {
 	gawk -v FPAT='([^,]*)|("([^"]|"")*")' "$@"
 }
 
+# bats test_tags=stress
 @test "Gwent: ranks of the five partnerships by rate equal a gawk computation with the same populations" {
 	need_shared data/police-uk
 	# Counts for the 12 months to 2022-10 per authority (each is its own

@@ -3,10 +3,33 @@
 #   load ../test_helper  (from tests/<dir>/*.bats)
 # Tools are run from $CSPKIT_BIN (the Makefile sets it: bin/ or a sanitizer
 # build).  Golden files live in tests/golden/<tool>/.
-bats_load_library bats-support
-bats_load_library bats-assert
+#
+# This file runs once per case (bats starts a process for each), so it
+# forks nothing: every case pays for each fork here.
 
-ROOT=$(cd "$BATS_TEST_DIRNAME" && git rev-parse --show-toplevel 2>/dev/null || cd "$BATS_TEST_DIRNAME/.." && pwd)
+# bats_load_library sources a library's load.bash, which runs
+# $(dirname ...) once per file it sources (15 forks a case for these two);
+# the files it sources are the library's src/*.bash, sourced here directly.
+fast_load() {
+	local d f dirs
+	IFS=: read -ra dirs <<<"${BATS_LIB_PATH:-/usr/lib/bats}"
+	for d in "${dirs[@]}"; do
+		[ -f "$d/$1/load.bash" ] && [ -d "$d/$1/src" ] || continue
+		for f in "$d/$1"/src/*.bash; do
+			# shellcheck disable=SC1090
+			source "$f" || return
+		done
+		return 0
+	done
+	bats_load_library "$1"
+}
+fast_load bats-support
+fast_load bats-assert
+
+# The tree is the directory above tests/ (BATS_TEST_DIRNAME is absolute):
+# one level more for a bats file in tests/<dir>/.
+ROOT=${BATS_TEST_DIRNAME%/*}
+[ -d "$ROOT/lib/data" ] || ROOT=${ROOT%/*}
 [ -d "$ROOT/lib/data" ] || ROOT=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
 : "${CSPKIT_BIN:=$ROOT/bin}"
 : "${CSPKIT_DATA:=$ROOT/lib/data}"

@@ -191,6 +191,7 @@ only_whole() {
 	[ "$(ls -A .m.cspkit | tr '\n' ' ')" = "$(readlink m | sed 's|.*/||') lock " ]
 }
 
+# bats test_tags=stress
 @test "a signal at each step of publish: the old tables or the new, whole; the next run clears the rest" {
 	command -v setsid >/dev/null || skip "setsid not installed"
 	sh "$PIPE/minutes.sh" -q -o a "$PACK_A"
@@ -215,6 +216,7 @@ only_whole() {
 	done
 }
 
+# bats test_tags=stress
 @test "killed runs leave work directories; the next run removes them all" {
 	command -v setsid >/dev/null || skip "setsid not installed"
 	sh "$PIPE/minutes.sh" -q -o m "$PACK_A"
@@ -226,6 +228,7 @@ only_whole() {
 	only_whole
 }
 
+# bats test_tags=stress
 @test "two runs into one directory at once, ten times: one pack's tables, never a mix" {
 	sh "$PIPE/minutes.sh" -q -o a "$PACK_A"
 	sh "$PIPE/minutes.sh" -q -o b "$PACK_B"
@@ -239,6 +242,7 @@ only_whole() {
 	done
 }
 
+# bats test_tags=stress
 @test "make interrupted at each step of a pipeline's publish: every table whole" {
 	command -v setsid >/dev/null || skip "setsid not installed"
 	make_copy "$T/k"
@@ -262,6 +266,7 @@ only_whole() {
 	done
 }
 
+# bats test_tags=stress
 @test "a full disk: minutes.sh passes the tool's own message, not only its exit" {
 	mkdir full
 	mount -t tmpfs -o size=64k tmpfs "$T/full" 2>/dev/null || skip "cannot mount a small tmpfs here (not root)"
