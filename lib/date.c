@@ -957,11 +957,14 @@ period_toks(const toks *tk, void *out)
 
 typedef bool (*whole_parser)(const char *s, size_t n, void *out);
 
-static size_t
-longest_prefix(const char *s, size_t n, whole_parser parse, void *out)
+/* The candidate ends of a prefix of s: each end of a letter/digit run,
+ * the first PREFIX_MAX_ENDS within PREFIX_MAX_BYTES; 0 when s does not
+ * start with a letter or digit. */
+static int
+prefix_ends(const char *s, size_t n, size_t ends[PREFIX_MAX_ENDS])
 {
-	size_t ends[PREFIX_MAX_ENDS];
 	int nends = 0;
+
 	if (n == 0 || !(is_digit_c(s[0]) || is_alpha_c(s[0])))
 		return 0;
 	for (size_t i = 0;
@@ -972,6 +975,15 @@ longest_prefix(const char *s, size_t n, whole_parser parse, void *out)
 		if (alnum && !next)
 			ends[nends++] = i + 1;
 	}
+	return nends;
+}
+
+static size_t
+longest_prefix(const char *s, size_t n, whole_parser parse, void *out)
+{
+	size_t ends[PREFIX_MAX_ENDS];
+	int nends = prefix_ends(s, n, ends);
+
 	while (nends-- > 0) {
 		size_t e = ends[nends];
 		if (e + 1 < n && strchr("-/.:", s[e]) && s[e] != '\0' &&
@@ -994,17 +1006,8 @@ static size_t
 longest_prefix_toks(const char *s, size_t n, toks_parser parse, void *out)
 {
 	size_t ends[PREFIX_MAX_ENDS];
-	int nends = 0;
-	if (n == 0 || !(is_digit_c(s[0]) || is_alpha_c(s[0])))
-		return 0;
-	for (size_t i = 0;
-	     i < n && i < PREFIX_MAX_BYTES && nends < PREFIX_MAX_ENDS; i++) {
-		bool alnum = is_digit_c(s[i]) || is_alpha_c(s[i]);
-		bool next =
-		    i + 1 < n && (is_digit_c(s[i + 1]) || is_alpha_c(s[i + 1]));
-		if (alnum && !next)
-			ends[nends++] = i + 1;
-	}
+	int nends = prefix_ends(s, n, ends);
+
 	if (nends == 0)
 		return 0;
 	/* no token runs across an end: s[e] is not a letter or digit */
