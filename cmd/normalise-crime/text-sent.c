@@ -957,7 +957,7 @@ rate(tx *t, sent *x, fig *f, const cs_rmatch *m)
 	const char *s = x->s;
 	bool have = false;
 	cs_rmatch lm;
-	if (left(R.rate_tail, s, x->a, f->so, &lm)) {
+	if (needs(x, R.rate_tail) && left(R.rate_tail, s, x->a, f->so, &lm)) {
 		/* "the total crime rate was 68 crimes per 1,000", "burglary
 		 * rate of 4.1 per 1,000" */
 		rules_group(&lm, 0, &so, &eo);
@@ -985,7 +985,8 @@ rate(tx *t, sent *x, fig *f, const cs_rmatch *m)
 			have = true;
 		}
 	}
-	if (!have && left(R.rate_left, s, x->a, f->so, &lm) &&
+	if (!have && needs(x, R.rate_left) &&
+	    left(R.rate_left, s, x->a, f->so, &lm) &&
 	    rules_named(rs(), &lm, "lab", &so, &eo) && eo > so &&
 	    offence_key(t, s + so, eo - so, K_OBJECT)) {
 		tx_label(s + so, eo - so, lab);
@@ -1016,7 +1017,8 @@ share(tx *t, sent *x, fig *f, const cs_rmatch *m)
 	sbuf *lab = &t->para->lab;
 	rules_group(m, 0, &so, &eo);
 	cs_rmatch vm;
-	if (left(R.share_verb, x->s, x->a, f->so, &vm)) {
+	if (needs(x, R.share_verb) &&
+	    left(R.share_verb, x->s, x->a, f->so, &vm)) {
 		/* "Domestic abuse accounts for 31 per cent of violence with
 		 * injury": the part is the subject */
 		if (subject(t, x, f->so, lab) ||
@@ -1055,7 +1057,8 @@ figure(tx *t, sent *x, fig *f)
 	if (right(R.not_change, s, f->eo, x->b, &m))
 		return;
 	sbuf *lab = &t->para->lab;
-	if (x->lab[0] && !f->word && left(R.from_after, s, x->a, f->so, &m)) {
+	if (x->lab[0] && !f->word && needs(x, R.from_after) &&
+	    left(R.from_after, s, x->a, f->so, &m)) {
 		/* "fell to 1,146 offences from 1,388 in 2022/23" */
 		sbuf_clear(lab);
 		sbuf_adds(lab, x->lab);
@@ -1064,6 +1067,7 @@ figure(tx *t, sent *x, fig *f)
 		return;
 	}
 	if (x->lab[0] && x->lastmeasure && !f->word &&
+	    needs(x, R.compared_num) &&
 	    left(R.compared_num, s, x->a, f->so, &m) &&
 	    (!strncmp(x->lastmeasure, "rate", 4) ||
 	     !strcmp(x->lastmeasure, "count")) &&
@@ -1077,7 +1081,7 @@ figure(tx *t, sent *x, fig *f)
 		     f->v.text, u);
 		return;
 	}
-	if (x->lab[0] && f->pct && !f->pp &&
+	if (x->lab[0] && f->pct && !f->pp && needs(x, R.share_to) &&
 	    left(R.share_to, s, x->a, f->so, &m)) {
 		/* "rose by 2.1 percentage points to 34%" */
 		char l[128];
