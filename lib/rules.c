@@ -13,7 +13,7 @@ typedef struct {
 	bool digit; /* d: a character \d may match */
 	bool after; /* a: each word right after such a character */
 	char **w;   /* any one of these, NULL-terminated; NULL for none */
-	char *buf;  /* the words' storage */
+	size_t nw;
 } need;
 
 typedef struct {
@@ -39,7 +39,7 @@ struct cs_ruleset {
 };
 
 static void parse_need(need *nd, const char *flags, const char *text,
-                       const char *path, long line);
+                       const cs_table *vocab, const char *path, long line);
 static void expand(sbuf *out, const char *pat, const cs_table *vocab,
                    const char *path, long line);
 static void add_alternation(sbuf *out, const cs_table *vocab, const char *kind,
@@ -98,7 +98,7 @@ rules_load(const char *name, const cs_table *vocab)
 				          "rule '%s' has a need already",
 				          rname);
 			parse_need(&rs->rules[r].need,
-			           ref_get(t, i, (size_t)cflags), text,
+			           ref_get(t, i, (size_t)cflags), text, vocab,
 			           rs->path, line);
 		} else if (strcmp(kind, "yes") == 0 ||
 		           strcmp(kind, "no") == 0) {
@@ -125,13 +125,28 @@ rules_load(const char *name, const cs_table *vocab)
 	return rs;
 }
 
-/* "st |nd |rd |th |" with flags "da" into nd. */
+/* Add a need word, lower-cased (ASCII), to nd. */
 static void
-parse_need(need *nd, const char *flags, const char *text, const char *path,
-           long line)
+add_word(need *nd, size_t *cap, const char *w, size_t n)
 {
-	size_t nw = 0;
-	char *p;
+	char *c = xstrndup(w, n);
+
+	for (char *p = c; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p += 32;
+	nd->w = xgrow(nd->w, cap, nd->nw + 2, sizeof *nd->w);
+	nd->w[nd->nw++] = c;
+	nd->w[nd->nw] = NULL;
+}
+
+/* "st |nd |rd |th |" with flags "da" into nd; a word "{{kind}}" is every
+ * word of that kind in vocab, so a rule matching {{qualifier}} needs
+ * the same words the pattern has. */
+static void
+parse_need(need *nd, const char *flags, const char *text, const cs_table *vocab,
+           const char *path, long line)
+{
+	size_t cap = 0;
 
 	for (const char *f = flags; *f; f++) {
 		if (*f == 'd')
@@ -142,24 +157,45 @@ parse_need(need *nd, const char *flags, const char *text, const char *path,
 			cs_die_at(CS_EXIT_DATA, path, line,
 			          "need flag '%c' is not d or a", *f);
 	}
-	nd->buf = xstrdup(text);
-	nd->w = xcalloc(strlen(text) / 2 + 2, sizeof *nd->w);
-	for (p = nd->buf; p != NULL;) {
-		char *bar = strchr(p, '|');
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, "|");
 
-		if (bar != NULL)
-			*bar++ = '\0';
-		if (*p != '\0')
-			nd->w[nw++] = p;
-		p = bar;
+		if (n > 4 && strncmp(p, "{{", 2) == 0 &&
+		    strncmp(p + n - 2, "}}", 2) == 0) {
+			int cw, ck;
+			size_t before = nd->nw;
+
+			if (vocab == NULL)
+				cs_die_at(CS_EXIT_DATA, path, line,
+				          "%.*s needs a vocabulary, and none "
+				          "was given",
+				          (int)n, p);
+			cw = ref_need(vocab, "word");
+			ck = ref_need(vocab, "kind");
+			for (size_t i = 0; i < vocab->nrows; i++) {
+				const char *k = ref_get(vocab, i, (size_t)ck);
+
+				if (strlen(k) == n - 4 &&
+				    memcmp(k, p + 2, n - 4) == 0)
+					add_word(nd, &cap,
+					         ref_get(vocab, i, (size_t)cw),
+					         strlen(ref_get(vocab, i,
+					                        (size_t)cw)));
+			}
+			if (nd->nw == before)
+				cs_die_at(CS_EXIT_DATA, path, line,
+				          "%.*s: no word of that kind in %s",
+				          (int)n, p, vocab->path);
+		} else if (n > 0) {
+			add_word(nd, &cap, p, n);
+		}
+		p += n;
+		if (*p == '|')
+			p++;
 	}
-	if (nw == 0 && (nd->after || !nd->digit))
+	if (nd->nw == 0 && (nd->after || !nd->digit))
 		cs_die_at(CS_EXIT_DATA, path, line,
 		          "need without words (flag d alone needs none)");
-	if (nw == 0) {
-		free(nd->w);
-		nd->w = NULL;
-	}
 	nd->set = true;
 }
 
@@ -245,8 +281,9 @@ rules_free(cs_ruleset *rs)
 	for (size_t i = 0; i < rs->nrules; i++) {
 		free(rs->rules[i].name);
 		re_free(rs->rules[i].re);
+		for (size_t j = 0; j < rs->rules[i].need.nw; j++)
+			free(rs->rules[i].need.w[j]);
 		free(rs->rules[i].need.w);
-		free(rs->rules[i].need.buf);
 	}
 	for (size_t i = 0; i < rs->nex; i++)
 		free(rs->ex[i].text);

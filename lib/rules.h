@@ -26,7 +26,8 @@
  *
  * text: words, one of which the lower-cased text must contain ('|'
  * between them; an empty word is skipped, so a last word that ends in a
- * space is followed by '|', which no editor trims).  flags: d, the text
+ * space is followed by '|', which no editor trims; "{{kind}}" is every
+ * word of that kind in the vocabulary, as in a pattern).  flags: d, the text
  * must hold a character \d may match (rules_text); a, a word counts only
  * right after such a character ("14th ", not the "th " of "with ").
  * rules_selftest holds every "yes" example of the rule to its need, so

@@ -1649,7 +1649,8 @@ read_sentence(tx *t, size_t a, size_t b)
 	}
 	/* counts in words: "three burglaries", "two more robberies" */
 	from = a;
-	while (from < b && rules_exec(rs(), R.figword, s, b, from, &m)) {
+	while (from < b && needs(&x, R.figword) &&
+	       rules_exec(rs(), R.figword, s, b, from, &m)) {
 		fig f = { .word = true };
 		rules_group(&m, 0, &f.so, &f.eo);
 		from = f.eo;

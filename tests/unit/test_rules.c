@@ -56,6 +56,7 @@ test_mechanism(void)
 		         "kind\tname\tflags\ttext\n"
 		         "vocab\t-\t\t%s\n"
 		         "rule\tdown\ti\t(?<what>\\w+) {{down}} (?<n>\\d+)%%\n"
+		         "need\tdown\t\t{{down}}\n"
 		         "yes\tdown\t\tBurglary fell by 12%%\n"
 		         "yes\tdown\t\tRobbery FELL 3%%\n"
 		         "no\tdown\t\tRobbery rose 3%%\n"
@@ -95,6 +96,18 @@ test_mechanism(void)
 	s = "a fell 1% and b fell 2%";
 	CHECK(rules_exec(rs, 0, s, strlen(s), 3, &m));
 	CHECK(rules_named(rs, &m, "n", &so, &eo) && s[so] == '2');
+	/* A need of {{down}} is the vocabulary's words, lower-cased. */
+	{
+		sbuf b = { 0 };
+		cs_rtext t;
+
+		rules_text(&t, &b, "Robbery FELL 3%", 15);
+		CHECK(rules_needs_met(rs, 0, &t));
+		rules_text(&t, &b, "Robbery rose 3%", 15);
+		CHECK(!rules_needs_met(rs, 0, &t));
+		CHECK(rules_needs_met(rs, 1, &t));
+		sbuf_free(&b);
+	}
 	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 6);
 	rules_free(rs);
 
@@ -225,6 +238,18 @@ test_mechanism(void)
 	               "need\tx\ta\t|\n");
 	snprintf(path, sizeof path, "%s/e11.tsv", dir);
 	CHECK(child_fails(load, path, "e11.tsv:3: need without words"));
+	{
+		char body[512];
+
+		snprintf(body, sizeof body,
+		         "kind\tname\tflags\ttext\n"
+		         "vocab\t-\t\t%s/words.tsv\nrule\tx\t\ta\n"
+		         "need\tx\t\tb|{{sideways}}\n",
+		         dir);
+		put("e12.tsv", body);
+	}
+	snprintf(path, sizeof path, "%s/e12.tsv", dir);
+	CHECK(child_fails(load, path, "e12.tsv:4: {{sideways}}: no word"));
 	put("e7.tsv", "kind\tname\ttext\nrule\tx\ta\n");
 	snprintf(path, sizeof path, "%s/e7.tsv", dir);
 	CHECK(child_fails(load, path, "no column 'flags'"));
