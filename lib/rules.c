@@ -358,6 +358,7 @@ rules_text(cs_rtext *t, sbuf *buf, const char *s, size_t n)
 	for (size_t i = 0; i < n && !t->digit; i++)
 		t->digit = may_digit(s + i, n - i);
 	t->lc = buf->s;
+	memset(t->memo, 0, sizeof t->memo);
 }
 
 /* Does w follow a character \d may match: an ASCII digit, or the last
@@ -372,13 +373,27 @@ after_digit(const char *lc, const char *w)
 	return false;
 }
 
+static bool needs_met(const need *nd, const cs_rtext *t);
+
 bool
-rules_needs_met(const cs_ruleset *rs, int r, const cs_rtext *t)
+rules_needs_met(const cs_ruleset *rs, int r, cs_rtext *t)
 {
 	const need *nd = &rs->rules[r].need;
+	bool met;
 
 	if (!nd->set)
 		return true;
+	if ((size_t)r < sizeof t->memo && t->memo[r] != 0)
+		return t->memo[r] == 1;
+	met = needs_met(nd, t);
+	if ((size_t)r < sizeof t->memo)
+		t->memo[r] = met ? 1 : 2;
+	return met;
+}
+
+static bool
+needs_met(const need *nd, const cs_rtext *t)
+{
 	if (nd->digit && !t->digit)
 		return false;
 	if (nd->w == NULL)

@@ -78,6 +78,9 @@ int rules_need(const cs_ruleset *rs, const char *name);
 typedef struct {
 	const char *lc; /* the text, ASCII lower-cased, NUL-terminated */
 	bool digit;     /* it may hold a character \d matches */
+	/* each rule's answer once asked (0 not yet, 1 met, 2 not), so a
+	 * rule tried before every figure looks for its words once */
+	unsigned char memo[64];
 } cs_rtext;
 
 /* Set t to s[0..n): lower-cased into buf (reused between texts), and
@@ -85,7 +88,7 @@ typedef struct {
 void rules_text(cs_rtext *t, sbuf *buf, const char *s, size_t n);
 /* False when the rule's need (kind "need") rules out a match anywhere in
  * t; true when it may match, or has no need. */
-bool rules_needs_met(const cs_ruleset *rs, int rule, const cs_rtext *t);
+bool rules_needs_met(const cs_ruleset *rs, int rule, cs_rtext *t);
 
 /* Match one rule against s[0..n) from start.  True on a match. */
 bool rules_exec(cs_ruleset *rs, int rule, const char *s, size_t n, size_t start,

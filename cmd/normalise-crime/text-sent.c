@@ -517,7 +517,7 @@ typedef struct {
  * rules-crime-sentence.tsv (words it cannot match without, a digit) is
  * met? */
 static bool
-needs(const sent *x, int rule)
+needs(sent *x, int rule)
 {
 	return rules_needs_met(rs(), rule, &x->txt);
 }
