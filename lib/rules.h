@@ -24,12 +24,13 @@
  *   need	from_to	d	from |
  *   need	rank	da	st |nd |rd |th |
  *
- * text: words, one of which the lower-cased text must contain ('|'
- * between them; an empty word is skipped, so a last word that ends in a
- * space is followed by '|', which no editor trims; "{{kind}}" is every
- * word of that kind in the vocabulary, as in a pattern).  flags: d, the text
- * must hold a character \d may match (rules_text); a, a word counts only
- * right after such a character ("14th ", not the "th " of "with ").
+ * text: words, one of which the lower-cased text must contain, '|'
+ * between them; "{{kind}}" is every word of that kind in the vocabulary,
+ * as in a pattern.  An empty word is skipped, so a last word that ends in
+ * a space is followed by '|', which no editor trims, and flag d alone has
+ * text "|".  flags: d, the text must hold a character \d may match
+ * (rules_text); a, a word counts only right after such a character
+ * ("14th ", not the "th " of "with ").
  * rules_selftest holds every "yes" example of the rule to its need, so
  * a need cannot turn away what the rule's own examples say it matches.
  *
@@ -84,7 +85,8 @@ typedef struct {
 } cs_rtext;
 
 /* Set t to s[0..n): lower-cased into buf (reused between texts), and
- * whether a character could match \d there. */
+ * whether a character could match \d there.  s holds no NUL (lib/text's
+ * utf8_fix replaces them): the words are looked for up to the first. */
 void rules_text(cs_rtext *t, sbuf *buf, const char *s, size_t n);
 /* False when the rule's need (kind "need") rules out a match anywhere in
  * t; true when it may match, or has no need. */
