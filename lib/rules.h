@@ -16,6 +16,24 @@
  * kind "vocab" (text: a reference table name, "crime-words") sets the
  * vocabulary of the rules below it, so a rule file says what it needs.
  *
+ * kind "need" (after its rule, at most one) says what a text must hold
+ * for the rule to have a chance, so a caller can skip the pattern on most
+ * text (rules_needs_met):
+ *
+ *   need	compare		year|month
+ *   need	from_to	d	from |
+ *   need	rank	da	st |nd |rd |th |
+ *
+ * text: words, one of which the lower-cased text must contain, '|'
+ * between them; "{{kind}}" is every word of that kind in the vocabulary,
+ * as in a pattern.  An empty word is skipped, so a last word that ends in
+ * a space is followed by '|', which no editor trims, and flag d alone has
+ * text "|".  flags: d, the text must hold a character \d may match
+ * (rules_text); a, a word counts only right after such a character
+ * ("14th ", not the "th " of "with ").
+ * rules_selftest holds every "yes" example of the rule to its need, so
+ * a need cannot turn away what the rule's own examples say it matches.
+ *
  * A pattern may name a vocabulary: {{kind}} is replaced by an alternation
  * of every word of that kind in the vocabulary table given to rules_load
  * (columns "word" and "kind"), longest first, each word literal
@@ -32,6 +50,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "mem.h"
 #include "re.h"
 #include "ref.h"
 
@@ -56,6 +75,23 @@ const char *rules_name(const cs_ruleset *rs, int rule);
 int rules_find(const cs_ruleset *rs, const char *name);
 int rules_need(const cs_ruleset *rs, const char *name);
 
+/* A text as needs are asked of it (rules_text). */
+typedef struct {
+	const char *lc; /* the text, ASCII lower-cased, NUL-terminated */
+	bool digit;     /* it may hold a character \d matches */
+	/* each rule's answer once asked (0 not yet, 1 met, 2 not), so a
+	 * rule tried before every figure looks for its words once */
+	unsigned char memo[64];
+} cs_rtext;
+
+/* Set t to s[0..n): lower-cased into buf (reused between texts), and
+ * whether a character could match \d there.  s holds no NUL (lib/text's
+ * utf8_fix replaces them): the words are looked for up to the first. */
+void rules_text(cs_rtext *t, sbuf *buf, const char *s, size_t n);
+/* False when the rule's need (kind "need") rules out a match anywhere in
+ * t; true when it may match, or has no need. */
+bool rules_needs_met(const cs_ruleset *rs, int rule, cs_rtext *t);
+
 /* Match one rule against s[0..n) from start.  True on a match. */
 bool rules_exec(cs_ruleset *rs, int rule, const char *s, size_t n, size_t start,
                 cs_rmatch *m);
@@ -68,8 +104,9 @@ bool rules_group(const cs_rmatch *m, int i, size_t *so, size_t *eo);
 bool rules_named(const cs_ruleset *rs, const cs_rmatch *m, const char *group,
                  size_t *so, size_t *eo);
 
-/* Run every example: a "yes" must match its rule, a "no" must not.  Each
- * failure is one line on out ("file:line: rule NAME: should match: TEXT");
+/* Run every example: a "yes" must match its rule and meet its need, a
+ * "no" must not match.  Each failure is one line on out
+ * ("file:line: rule NAME: should match: TEXT");
  * returns the number of failures.  *nexamples counts those run. */
 int rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples);
 

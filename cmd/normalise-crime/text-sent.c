@@ -507,141 +507,19 @@ typedef struct {
 	bool has_from, has_to; /* counts of the base and current periods */
 	double from, to;
 	const char *lastmeasure, *lastunit; /* the last figure read */
-	const char *lc;   /* the sentence in lower case (ASCII), for needs() */
-	bool digit;       /* it may hold a \d (see may_digit) */
+	cs_rtext txt;     /* the sentence as needs() asks of it */
 	cs_period per[4]; /* the periods printed, in order ... */
 	size_t perso[4];
 	int nper; /* ... when a figure takes the nearest */
 } sent;
 
-/* Could s[0..n) start a character \d matches?  The patterns are UCP, so
- * besides 0-9 any Unicode decimal digit ("\xd9\xa3"); none lies below
- * U+0660 or in U+2000-2FFF, where a report's other characters are
- * ("\xc2\xa3", "\xe2\x80\x99"). */
+/* Is the rule worth trying on the sentence: its "need" row in
+ * rules-crime-sentence.tsv (words it cannot match without, a digit) is
+ * met? */
 static bool
-may_digit(const char *s, size_t n)
+needs(sent *x, int rule)
 {
-	unsigned char c = (unsigned char)s[0];
-	if (c >= '0' && c <= '9')
-		return true;
-	if (c < 0xC0)
-		return false;
-	if (c < 0xD9 || c == 0xE2)
-		return false;
-	if (c == 0xD9 && n > 1 && (unsigned char)s[1] < 0xA0)
-		return false;
-	return true;
-}
-
-/* Words a scan rule cannot match without (any one of them, lower case):
- * looking for them first spares most sentences most patterns.  With
- * may_hold_figure below and lib/date's may_start, this took the text mode
- * on 13 MB of report text (the seeds, corpus reports and samples twenty
- * times) from 5.9 to 2.8 s user CPU, the output unchanged; the text mode
- * before the grammar took 0.55 s on it. */
-static bool
-has(const sent *x, const char *w)
-{
-	/* lc is x->a..x->b and NUL-terminated (lines hold no NUL: utf8_fix
-	 * replaced them); libc's strstr, not a loop of memcmp: 761.6M to
-	 * 722.0M instructions on the samples and seeds */
-	return x->lc != NULL && strstr(x->lc, w) != NULL;
-}
-
-/* Does w follow a character \d may match: an ASCII digit, or the last
- * byte of a non-ASCII one (see may_digit)? */
-static bool
-has_after_digit(const sent *x, const char *w)
-{
-	if (x->lc == NULL)
-		return false;
-	for (const char *p = x->lc; (p = strstr(p, w)) != NULL; p++)
-		if (p > x->lc && ((p[-1] >= '0' && p[-1] <= '9') ||
-		                  (unsigned char)p[-1] >= 0x80))
-			return true;
-	return false;
-}
-
-static bool
-needs(const sent *x, int rule)
-{
-	static const struct {
-		size_t off;
-		const char *w[18];
-	} tab[] = {
-		{ offsetof(struct rix, from_to), { "from " } },
-		{ offsetof(struct rix, this_last), { "this year" } },
-		{ offsetof(struct rix, this_last2), { "this year" } },
-		{ offsetof(struct rix, footnote_rel),
-		  { "last ", "past ", "previous " } },
-		{ offsetof(struct rix, relative),
-		  { "year", "month", "quarter", "date" } },
-		{ offsetof(struct rix, prior),
-		  { "prior", "before", "earlier", "previous", "ago" } },
-		{ offsetof(struct rix, no_change),
-		  { "change", "same", "stable", "unchanged" } },
-		{ offsetof(struct rix, area), { "in " } },
-		/* every base of "compared with last year" names a year or a
-		 * month */
-		{ offsetof(struct rix, compare), { "year", "month" } },
-		{ offsetof(struct rix, noise) + 1 * sizeof(int),
-		  { ":", "am", "pm", "hrs", "hours" } },
-		{ offsetof(struct rix, noise) + 2 * sizeof(int),
-		  { "\xc2\xa3", "$", "\xe2\x82\xac", "pound", "pence",
-		    "gbp" } },
-		{ offsetof(struct rix, noise) + 4 * sizeof(int),
-		  { "19", "20" } },
-		/* "outside 12 High Street": the street word is in every
-		 * address; most sentences with a number name none (noise_address
-		 * matched none of 4,000 sentences a MB of report pages, at
-		 * 7,000 cycles each) */
-		{ offsetof(struct rix, noise) + 5 * sizeof(int),
-		  { "street", "road", "avenue", "lane", "close", "way", "drive",
-		    "court", "place", "gardens", "crescent", "hill", "park",
-		    "square", "terrace", "grove", "parade" } },
-		/* "on 0208 359 2000", "+44 20 ...", "call 101 or 999",
-		 * "111": a 0, +44, 999 or 111 ("101", "105" hold a 0) */
-		{ offsetof(struct rix, noise) + 0 * sizeof(int),
-		  { "0", "+44", "999", "111" } },
-	};
-	/* Rules that cannot match without a \d: most sentences read hold
-	 * a number word or a "%" but no digit.  With "year"/"month" for
-	 * compare below: 779.3M to 761.6M instructions (callgrind, the
-	 * samples and seeds, 600 kB), output unchanged. */
-	static const size_t digits[] = {
-		offsetof(struct rix, figure),
-		offsetof(struct rix, rank),
-		offsetof(struct rix, from_to),
-		offsetof(struct rix, this_last),
-		offsetof(struct rix, this_last2),
-		offsetof(struct rix, noise) + 0 * sizeof(int),
-		offsetof(struct rix, noise) + 1 * sizeof(int),
-		offsetof(struct rix, noise) + 2 * sizeof(int),
-		offsetof(struct rix, noise) + 3 * sizeof(int),
-		offsetof(struct rix, noise) + 4 * sizeof(int),
-		offsetof(struct rix, noise) + 5 * sizeof(int),
-		offsetof(struct rix, noise) + 7 * sizeof(int),
-	};
-	if (!x->digit)
-		for (size_t i = 0; i < sizeof digits / sizeof digits[0]; i++)
-			if (*(const int *)((const char *)&R + digits[i]) ==
-			    rule)
-				return false;
-	/* "the 14th lowest": "th " after a digit, not the "th " of "with "
-	 * (rank ran on most sentences holding a number): 1,058M to 1,025M
-	 * instructions on 1 MB of report pages */
-	if (rule == R.rank)
-		return has_after_digit(x, "st ") || has_after_digit(x, "nd ") ||
-		       has_after_digit(x, "rd ") || has_after_digit(x, "th ");
-	for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++) {
-		if (*(const int *)((const char *)&R + tab[i].off) != rule)
-			continue;
-		for (size_t j = 0; j < 18 && tab[i].w[j]; j++)
-			if (has(x, tab[i].w[j]))
-				return true;
-		return false;
-	}
-	return true;
+	return rules_needs_met(rs(), rule, &x->txt);
 }
 
 static bool
@@ -1079,7 +957,7 @@ rate(tx *t, sent *x, fig *f, const cs_rmatch *m)
 	const char *s = x->s;
 	bool have = false;
 	cs_rmatch lm;
-	if (left(R.rate_tail, s, x->a, f->so, &lm)) {
+	if (needs(x, R.rate_tail) && left(R.rate_tail, s, x->a, f->so, &lm)) {
 		/* "the total crime rate was 68 crimes per 1,000", "burglary
 		 * rate of 4.1 per 1,000" */
 		rules_group(&lm, 0, &so, &eo);
@@ -1107,7 +985,8 @@ rate(tx *t, sent *x, fig *f, const cs_rmatch *m)
 			have = true;
 		}
 	}
-	if (!have && left(R.rate_left, s, x->a, f->so, &lm) &&
+	if (!have && needs(x, R.rate_left) &&
+	    left(R.rate_left, s, x->a, f->so, &lm) &&
 	    rules_named(rs(), &lm, "lab", &so, &eo) && eo > so &&
 	    offence_key(t, s + so, eo - so, K_OBJECT)) {
 		tx_label(s + so, eo - so, lab);
@@ -1138,7 +1017,8 @@ share(tx *t, sent *x, fig *f, const cs_rmatch *m)
 	sbuf *lab = &t->para->lab;
 	rules_group(m, 0, &so, &eo);
 	cs_rmatch vm;
-	if (left(R.share_verb, x->s, x->a, f->so, &vm)) {
+	if (needs(x, R.share_verb) &&
+	    left(R.share_verb, x->s, x->a, f->so, &vm)) {
 		/* "Domestic abuse accounts for 31 per cent of violence with
 		 * injury": the part is the subject */
 		if (subject(t, x, f->so, lab) ||
@@ -1177,7 +1057,8 @@ figure(tx *t, sent *x, fig *f)
 	if (right(R.not_change, s, f->eo, x->b, &m))
 		return;
 	sbuf *lab = &t->para->lab;
-	if (x->lab[0] && !f->word && left(R.from_after, s, x->a, f->so, &m)) {
+	if (x->lab[0] && !f->word && needs(x, R.from_after) &&
+	    left(R.from_after, s, x->a, f->so, &m)) {
 		/* "fell to 1,146 offences from 1,388 in 2022/23" */
 		sbuf_clear(lab);
 		sbuf_adds(lab, x->lab);
@@ -1186,6 +1067,7 @@ figure(tx *t, sent *x, fig *f)
 		return;
 	}
 	if (x->lab[0] && x->lastmeasure && !f->word &&
+	    needs(x, R.compared_num) &&
 	    left(R.compared_num, s, x->a, f->so, &m) &&
 	    (!strncmp(x->lastmeasure, "rate", 4) ||
 	     !strcmp(x->lastmeasure, "count")) &&
@@ -1199,7 +1081,7 @@ figure(tx *t, sent *x, fig *f)
 		     f->v.text, u);
 		return;
 	}
-	if (x->lab[0] && f->pct && !f->pp &&
+	if (x->lab[0] && f->pct && !f->pp && needs(x, R.share_to) &&
 	    left(R.share_to, s, x->a, f->so, &m)) {
 		/* "rose by 2.1 percentage points to 34%" */
 		char l[128];
@@ -1689,16 +1571,7 @@ read_sentence(tx *t, size_t a, size_t b)
 		pp->prev.set = false;
 		return;
 	}
-	/* copied whole, then lowered in place: sbuf_addc a byte was 3% of
-	 * the text mode */
-	sbuf_clear(&pp->lc);
-	sbuf_add(&pp->lc, s + a, b - a);
-	for (size_t i = 0; i < b - a; i++)
-		if (pp->lc.s[i] >= 'A' && pp->lc.s[i] <= 'Z')
-			pp->lc.s[i] += 32;
-	for (size_t i = a; i < b && !x.digit; i++)
-		x.digit = may_digit(s + i, b - i);
-	x.lc = pp->lc.s;
+	rules_text(&x.txt, &pp->lc, s + a, b - a);
 	x.carried = rules_exec(rs(), R.carry, s, b, a, &m);
 	x.prior = needs(&x, R.prior) && rules_exec(rs(), R.prior, s, b, a, &m);
 	if (!periods(t, &x)) {
@@ -1776,7 +1649,8 @@ read_sentence(tx *t, size_t a, size_t b)
 	}
 	/* counts in words: "three burglaries", "two more robberies" */
 	from = a;
-	while (from < b && rules_exec(rs(), R.figword, s, b, from, &m)) {
+	while (from < b && needs(&x, R.figword) &&
+	       rules_exec(rs(), R.figword, s, b, from, &m)) {
 		fig f = { .word = true };
 		rules_group(&m, 0, &f.so, &f.eo);
 		from = f.eo;

@@ -56,6 +56,7 @@ test_mechanism(void)
 		         "kind\tname\tflags\ttext\n"
 		         "vocab\t-\t\t%s\n"
 		         "rule\tdown\ti\t(?<what>\\w+) {{down}} (?<n>\\d+)%%\n"
+		         "need\tdown\t\t{{down}}\n"
 		         "yes\tdown\t\tBurglary fell by 12%%\n"
 		         "yes\tdown\t\tRobbery FELL 3%%\n"
 		         "no\tdown\t\tRobbery rose 3%%\n"
@@ -95,6 +96,18 @@ test_mechanism(void)
 	s = "a fell 1% and b fell 2%";
 	CHECK(rules_exec(rs, 0, s, strlen(s), 3, &m));
 	CHECK(rules_named(rs, &m, "n", &so, &eo) && s[so] == '2');
+	/* A need of {{down}} is the vocabulary's words, lower-cased. */
+	{
+		sbuf b = { 0 };
+		cs_rtext t;
+
+		rules_text(&t, &b, "Robbery FELL 3%", 15);
+		CHECK(rules_needs_met(rs, 0, &t));
+		rules_text(&t, &b, "Robbery rose 3%", 15);
+		CHECK(!rules_needs_met(rs, 0, &t));
+		CHECK(rules_needs_met(rs, 1, &t));
+		sbuf_free(&b);
+	}
 	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 6);
 	rules_free(rs);
 
@@ -105,6 +118,81 @@ test_mechanism(void)
 	rs = rules_load(path, NULL);
 	devnull = fopen("/dev/null", "w");
 	CHECK(rules_selftest(rs, devnull, &nex) == 2 && nex == 2);
+	fclose(devnull);
+	rules_free(rs);
+
+	/* Needs: a rule is tried only on text holding one of its words (and
+	 * with d a digit; with a, the word right after one), and a "yes"
+	 * example its need turns away is a failure: the need is wrong. */
+	put("need.tsv", "kind\tname\tflags\ttext\n"
+	                "rule\tup\ti\t\\b(?:rose|up) by \\d+\n"
+	                "need\tup\td\trose |up |\n"
+	                "yes\tup\t\tCrime ROSE by 3\n"
+	                "rule\tnth\ti\t\\d(?:st|th)\\b\n"
+	                "need\tnth\tda\tst|th\n"
+	                "yes\tnth\t\tthe 4th\n"
+	                "rule\tfree\t\tx\n"
+	                "yes\tfree\t\tx\n");
+	snprintf(path, sizeof path, "%s/need.tsv", dir);
+	rs = rules_load(path, NULL);
+	{
+		sbuf b = { 0 };
+		cs_rtext t;
+
+		rules_text(&t, &b, "Crime ROSE by 3", 15);
+		CHECK_STR(t.lc, "crime rose by 3");
+		CHECK(t.digit && rules_needs_met(rs, 0, &t));
+		rules_text(&t, &b, "Crime ROSE by three", 19);
+		CHECK(!t.digit && !rules_needs_met(rs, 0, &t));
+		rules_text(&t, &b, "fell by 3, up 2", 15);
+		CHECK(rules_needs_met(rs, 0, &t));
+		rules_text(&t, &b, "fell by 3 with 2", 16);
+		CHECK(!rules_needs_met(rs, 0, &t));
+		rules_text(&t, &b, "with the 14TH", 13);
+		CHECK(rules_needs_met(rs, 1, &t));
+		/* "th" of "with" and "the", none after a digit */
+		rules_text(&t, &b, "with the 14 others", 18);
+		CHECK(!rules_needs_met(rs, 1, &t));
+		/* an Arabic-Indic digit may match \d (UCP) */
+		rules_text(&t, &b, "the \xd9\xa4th", 8);
+		CHECK(t.digit && rules_needs_met(rs, 1, &t));
+		rules_text(&t, &b, "\xc2\xa3 and \xe2\x80\x99", 10);
+		CHECK(!t.digit);
+		rules_text(&t, &b, "anything", 8);
+		CHECK(rules_needs_met(rs, 2, &t));
+		sbuf_free(&b);
+	}
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 3);
+	rules_free(rs);
+	/* A need that turns away its rule's own example fails the
+	 * selftest, naming file:line ("risen" holds neither word). */
+	put("badneed.tsv", "kind\tname\tflags\ttext\n"
+	                   "rule\tup\ti\t\\b(?:rose|risen|up) by\n"
+	                   "need\tup\t\trose|up \n"
+	                   "yes\tup\t\tCrime rose by 3\n"
+	                   "yes\tup\t\tCrime has RISEN by 3\n"
+	                   "no\tup\t\tCrime fell by 3\n");
+	snprintf(path, sizeof path, "%s/badneed.tsv", dir);
+	rs = rules_load(path, NULL);
+	{
+		char got[512] = "";
+		FILE *f = fmemopen(got, sizeof got, "w");
+
+		CHECK(rules_selftest(rs, f, &nex) == 1 && nex == 3);
+		fclose(f);
+		CHECK(strstr(got, "badneed.tsv:5: rule up: its need turns "
+		                  "away: Crime has RISEN by 3\n") != NULL);
+	}
+	rules_free(rs);
+	/* ... and one with a digit need on a figure written in words */
+	put("badneed2.tsv", "kind\tname\tflags\ttext\n"
+	                    "rule\tn\ti\t\\d|three\n"
+	                    "need\tn\td\t\n"
+	                    "yes\tn\t\tthree burglaries\n");
+	snprintf(path, sizeof path, "%s/badneed2.tsv", dir);
+	rs = rules_load(path, NULL);
+	devnull = fopen("/dev/null", "w");
+	CHECK(rules_selftest(rs, devnull, &nex) == 1 && nex == 1);
 	fclose(devnull);
 	rules_free(rs);
 
@@ -135,6 +223,33 @@ test_mechanism(void)
 	put("e6.tsv", "kind\tname\tflags\ttext\nrule\tx\t\t(unclosed\n");
 	snprintf(path, sizeof path, "%s/e6.tsv", dir);
 	CHECK(child_fails(load, path, "e6.tsv:2: bad pattern"));
+	put("e8.tsv", "kind\tname\tflags\ttext\nneed\tx\t\ta\n");
+	snprintf(path, sizeof path, "%s/e8.tsv", dir);
+	CHECK(child_fails(load, path, "e8.tsv:2: need for rule 'x'"));
+	put("e9.tsv", "kind\tname\tflags\ttext\nrule\tx\t\ta\n"
+	              "need\tx\t\ta\nneed\tx\t\tb\n");
+	snprintf(path, sizeof path, "%s/e9.tsv", dir);
+	CHECK(child_fails(load, path, "e9.tsv:4: rule 'x' has a need"));
+	put("e10.tsv", "kind\tname\tflags\ttext\nrule\tx\t\ta\n"
+	               "need\tx\tq\ta\n");
+	snprintf(path, sizeof path, "%s/e10.tsv", dir);
+	CHECK(child_fails(load, path, "e10.tsv:3: need flag 'q'"));
+	put("e11.tsv", "kind\tname\tflags\ttext\nrule\tx\t\ta\n"
+	               "need\tx\ta\t|\n");
+	snprintf(path, sizeof path, "%s/e11.tsv", dir);
+	CHECK(child_fails(load, path, "e11.tsv:3: need without words"));
+	{
+		char body[512];
+
+		snprintf(body, sizeof body,
+		         "kind\tname\tflags\ttext\n"
+		         "vocab\t-\t\t%s/words.tsv\nrule\tx\t\ta\n"
+		         "need\tx\t\tb|{{sideways}}\n",
+		         dir);
+		put("e12.tsv", body);
+	}
+	snprintf(path, sizeof path, "%s/e12.tsv", dir);
+	CHECK(child_fails(load, path, "e12.tsv:4: {{sideways}}: no word"));
 	put("e7.tsv", "kind\tname\ttext\nrule\tx\ta\n");
 	snprintf(path, sizeof path, "%s/e7.tsv", dir);
 	CHECK(child_fails(load, path, "no column 'flags'"));
