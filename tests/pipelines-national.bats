@@ -110,6 +110,16 @@ rank_all() {
 	}'
 }
 
+@test "dashboard over fewer than 12 police.uk months says how many it has, not that the area has no rows" {
+	run_split sh pipelines/dashboard.sh -o "$tmp/d" --area Newport samples/police-uk/2022-10-gwent-street.csv
+	[ "$status" -eq 1 ]
+	[ "$(cat "$err_file")" = "dashboard: samples/police-uk/2022-10-gwent-street.csv: 1 month(s) of data: a dashboard needs 12 (the rolling year and its latest quarter)" ]
+	run_split sh pipelines/dashboard.sh -o "$tmp/d" --area Newport samples/police-uk/2021-10-gwent-street.csv samples/police-uk/2022-10-gwent-street.csv
+	[ "$status" -eq 1 ]
+	[ "$(cat "$err_file")" = "dashboard: 2 files: 2 month(s) of data: a dashboard needs 12 (the rolling year and its latest quarter)" ]
+	[ ! -e "$tmp/d" ]
+}
+
 # bats test_tags=stress
 @test "dashboard over Gwent and North Wales files: rank among the force's and among all the partnerships in the files" {
 	need_shared data/police-uk
