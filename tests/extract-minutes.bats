@@ -32,6 +32,15 @@ sample_golden() {
 	sample_golden pdftotext-layout
 }
 
+@test "a decision's sentence continued in the next paragraph: the rest read up to its own end (the fuzzer's crash)" {
+	# "(in writing) to the police ... ." ends the decision held open from
+	# the paragraph before; the sentence after it was read with the whole
+	# paragraph's length from a later start, past the end of the text
+	# (fuzz_minutes: a crash in PCRE2's JIT code; this file segfaulted).
+	sample_golden decision-continued
+	[ "$(rows decision 10)" = "It was agreed that the Clerk would write (in writing) to the police about the lighting." ]
+}
+
 @test "markdown-ish tab tables: inline and standalone Action lines" {
 	sample_golden markdown-tabs
 }

@@ -803,6 +803,7 @@ prose_paragraph(prose *p, long line, const char *item, const char *s, size_t n,
 			k++;
 		s += k;
 		n -= k;
+		body_n = n; /* what follows reads the rest, not the whole */
 		if (n == 0)
 			return;
 	}
