@@ -123,18 +123,18 @@ else
 	all_offences windows.tsv --window 3,12 --window-only
 fi
 pick_offences windows.tsv "$offences"
+# Fewer than 3 months (one police.uk month, say) give no window at all:
+# say so, not that the area has no rows.
+if [ "$(rows "$WORK/windows.tsv")" -eq 0 ]; then
+	months=$(awk "$AWK_TSV"'head { need("period"); next } !seen[f("period")]++ { n++ } END { print n + 0 }' "$WORK/area.tsv")
+	eval "set -- ${POLICE:-\"\$INPUT\"}"
+	[ $# -eq 1 ] && what=$INPUT || what="$# files"
+	die "$what: $months month(s) of data: a dashboard needs at least 3 (the latest quarter; 12 for the rolling year)"
+fi
 
 # London (or force) and peer-group ranks of the latest 12 months; every
 # ranked area's row kept for the comparison charts.
 latest_counts windows.tsv latest12.tsv 12m
-# Fewer than 12 months (one police.uk month, say) give no rolling year:
-# say so, not that the area has no rows.
-if [ "$(rows "$WORK/latest12.tsv")" -eq 0 ]; then
-	months=$(awk "$AWK_TSV"'head { need("period"); next } !seen[f("period")]++ { n++ } END { print n + 0 }' "$WORK/area.tsv")
-	eval "set -- ${POLICE:-\"\$INPUT\"}"
-	[ $# -eq 1 ] && what=$INPUT || what="$# files"
-	die "$what: $months month(s) of data: a dashboard needs 12 (the rolling year and its latest quarter)"
-fi
 if [ -n "$POLICE" ]; then
 	# And among all the partnerships in the files given: those of every
 	# force whose files give each month of the 12 (awk/files-set.awk), a
