@@ -58,6 +58,8 @@ compile(const char *pattern, const char *flags, const char *what, bool must)
 			opt |= PCRE2_EXTENDED;
 		else if (*f == 'm')
 			opt |= PCRE2_MULTILINE;
+		else if (*f == 'o')
+			opt |= PCRE2_USE_OFFSET_LIMIT; /* re_match_upto */
 	}
 	re = xcalloc(1, sizeof *re);
 	re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
@@ -92,8 +94,29 @@ compile(const char *pattern, const char *flags, const char *what, bool must)
 	return re;
 }
 
+static int match(cs_re *re, const char *s, size_t n, size_t start,
+                 re_caps *caps);
+
 int
 re_match(cs_re *re, const char *s, size_t n, size_t start, re_caps *caps)
+{
+	return match(re, s, n, start, caps);
+}
+
+int
+re_match_upto(cs_re *re, const char *s, size_t n, size_t start, size_t last,
+              re_caps *caps)
+{
+	int rc;
+
+	pcre2_set_offset_limit(mctx, last);
+	rc = match(re, s, n, start, caps);
+	pcre2_set_offset_limit(mctx, PCRE2_UNSET);
+	return rc;
+}
+
+static int
+match(cs_re *re, const char *s, size_t n, size_t start, re_caps *caps)
 {
 	PCRE2_SIZE *ov;
 	int rc;
