@@ -1549,15 +1549,7 @@ may_hold_figure(const char *s, size_t a, size_t b)
 		size_t j = i;
 		while (j < b && is_alpha(s[j]))
 			j++;
-		const char *kind;
-		if ((tx_word(s + i, j - i, &kind, NULL) &&
-		     (!strcmp(kind, "numword") || !strcmp(kind, "pctverb") ||
-		      !strcmp(kind, "same"))) ||
-		    text_ieq(s + i, j - i, "same") ||
-		    text_ieq(s + i, j - i, "change") ||
-		    text_ieq(s + i, j - i, "third") ||
-		    text_ieq(s + i, j - i, "quarter") ||
-		    text_ieq(s + i, j - i, "half"))
+		if (tx_figure_word(s + i, j - i))
 			return true;
 		i = j;
 	}
