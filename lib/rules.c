@@ -513,6 +513,12 @@ rules_first(cs_ruleset *rs, const char *s, size_t n, cs_rmatch *m)
 	return -1;
 }
 
+size_t
+rules_maxlen(const cs_ruleset *rs, int r)
+{
+	return re_maxlen(rs->rules[r].re);
+}
+
 bool
 rules_group(const cs_rmatch *m, int i, size_t *so, size_t *eo)
 {
@@ -560,6 +566,7 @@ rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples)
 
 	for (size_t i = 0; i < rs->nex; i++) {
 		const example *e = &rs->ex[i];
+		size_t so, eo;
 		bool got =
 		    rules_exec(rs, e->rule, e->text, strlen(e->text), 0, &m);
 
@@ -578,6 +585,15 @@ rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples)
 			fprintf(out,
 			        "%s:%ld: rule %s: its near window finds "
 			        "another match than a scan: %s\n",
+			        rs->path, e->line, rs->rules[e->rule].name,
+			        e->text);
+			failed++;
+		}
+		if (got && rules_group(&m, 0, &so, &eo) &&
+		    eo - so > re_maxlen(rs->rules[e->rule].re)) {
+			fprintf(out,
+			        "%s:%ld: rule %s: a match longer than "
+			        "re_max_bytes says it can be: %s\n",
 			        rs->path, e->line, rs->rules[e->rule].name,
 			        e->text);
 			failed++;

@@ -102,6 +102,9 @@ void rules_text(cs_rtext *t, sbuf *buf, const char *s, size_t n);
  * t; true when it may match, or has no need. */
 bool rules_needs_met(const cs_ruleset *rs, int rule, cs_rtext *t);
 
+/* The most bytes a match of the rule can span (re_max_bytes), or
+ * RE_UNBOUNDED. */
+size_t rules_maxlen(const cs_ruleset *rs, int rule);
 /* Match one rule against s[0..n) from start.  True on a match. */
 bool rules_exec(cs_ruleset *rs, int rule, const char *s, size_t n, size_t start,
                 cs_rmatch *m);

@@ -164,8 +164,14 @@ left(int r, const char *s, size_t a, size_t to, cs_rmatch *m)
 	if (to <= a)
 		return false;
 	/* a left rule looks at most 100 bytes back: "a reduction in the
-	 * number of thefts of and from vehicles of " */
-	size_t from = to - a > 100 ? to - 100 : a;
+	 * number of thefts of and from vehicles of ", and no further than
+	 * its longest match (lib/re: re_max_bytes), which it cannot start
+	 * before: qualifier, dir_before and the rest tried their words at
+	 * each of 100 bytes before every figure */
+	size_t w = rules_maxlen(rs(), r);
+	if (w > 100)
+		w = 100;
+	size_t from = to - a > w ? to - w : a;
 	/* on a character, not inside one ("…£1,200"): the patterns are
 	 * UTF-8 and look behind */
 	while (from > a && ((unsigned char)s[from] & 0xC0) == 0x80)
