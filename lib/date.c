@@ -1364,8 +1364,8 @@ period_word(const char *s, size_t i)
  * backwards, or a date: "on 21 July 2017" is a day, not July).  may is
  * may_start(s, n, i), or -1 to ask it here. */
 static int
-period_at(const char *s, size_t n, size_t i, int may, cs_period *p,
-          size_t *so, size_t *eo, size_t *next)
+period_at(const char *s, size_t n, size_t i, int may, cs_period *p, size_t *so,
+          size_t *eo, size_t *next)
 {
 	*next = i + 1;
 	int y = prose_year(s, n, i);
@@ -1525,8 +1525,8 @@ period_backwards_upto(const char *s, size_t n, size_t from, size_t upto,
 }
 
 bool
-period_backwards_in(const char *s, size_t n, const cs_pstarts *ps,
-                    size_t from, size_t upto, size_t *so, size_t *eo)
+period_backwards_in(const char *s, size_t n, const cs_pstarts *ps, size_t from,
+                    size_t upto, size_t *so, size_t *eo)
 {
 	for (size_t k = 0; k < ps->n; k++) {
 		size_t i = ps->at[k].i;

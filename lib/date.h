@@ -140,8 +140,8 @@ typedef struct {
 	size_t n, cap;
 } cs_pstarts;
 void period_starts(const char *s, size_t n, size_t from, cs_pstarts *ps);
-bool period_find_in(const char *s, size_t n, const cs_pstarts *ps,
-                    size_t from, cs_period *p, size_t *so, size_t *eo);
+bool period_find_in(const char *s, size_t n, const cs_pstarts *ps, size_t from,
+                    cs_period *p, size_t *so, size_t *eo);
 bool period_backwards_in(const char *s, size_t n, const cs_pstarts *ps,
                          size_t from, size_t upto, size_t *so, size_t *eo);
 void period_starts_free(cs_pstarts *ps);

@@ -149,8 +149,10 @@ mx_escape(mxs *m)
 			}
 			m->p = e + 1;
 		} else if (c == 'x') {
-			for (int i = 0; i < 2 && strchr("0123456789abcdefABCDEF",
-			                                 *m->p) && *m->p; i++)
+			for (int i = 0;
+			     i < 2 && strchr("0123456789abcdefABCDEF", *m->p) &&
+			     *m->p;
+			     i++)
 				m->p++;
 		} else if (*m->p) {
 			m->p++;
@@ -227,7 +229,8 @@ mx_quant(mxs *m)
 			comma = true;
 			q++;
 			while (*q >= '0' && *q <= '9')
-				hi = hi * 10 + (size_t)(*q++ - '0'), hdig = true;
+				hi = hi * 10 + (size_t)(*q++ - '0'),
+				hdig = true;
 		}
 		if (*q != '}' || !dig)
 			return 1;
@@ -258,13 +261,15 @@ mx_seq(mxs *m)
 				} else if (*q == '=' || *q == '!') {
 					m->p = q + 1;
 					look = true;
-				} else if (*q == '<' && (q[1] == '=' || q[1] == '!')) {
+				} else if (*q == '<' &&
+				           (q[1] == '=' || q[1] == '!')) {
 					m->p = q + 2;
 					look = true;
 				} else if (*q == '<' || *q == '\'' ||
 				           (*q == 'P' && q[1] == '<')) {
 					/* a named group */
-					const char *e = strchr(q, *q == '\'' ? '\'' : '>');
+					const char *e =
+					    strchr(q, *q == '\'' ? '\'' : '>');
 					if (e == NULL) {
 						m->bad = true;
 						return 0;

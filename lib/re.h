@@ -43,8 +43,8 @@ cs_re *re_try_compile(const char *pattern, const char *flags);
 int re_match(cs_re *re, const char *s, size_t n, size_t start, re_caps *caps);
 /* The same, for a match that starts at or before offset last (a pattern
  * compiled with flag "o": PCRE2_USE_OFFSET_LIMIT). */
-int re_match_upto(cs_re *re, const char *s, size_t n, size_t start,
-                  size_t last, re_caps *caps);
+int re_match_upto(cs_re *re, const char *s, size_t n, size_t start, size_t last,
+                  re_caps *caps);
 /* The most bytes a match of pattern can span (assertions and look-arounds
  * not counted), or RE_UNBOUNDED for a quantifier without a maximum or a
  * construct not followed (a back reference, an option setting, flag x).

@@ -22,8 +22,8 @@ typedef struct {
 	cs_re *re;
 	long line;
 	need need;
-	size_t near;  /* kind "near": a match starts this close before a \d */
-	char *pat;    /* as compiled, for the recompile a "near" row asks */
+	size_t near; /* kind "near": a match starts this close before a \d */
+	char *pat;   /* as compiled, for the recompile a "near" row asks */
 	char *flags;
 } rule;
 
@@ -105,10 +105,11 @@ rules_load(const char *name, const cs_table *vocab)
 				          rname);
 			if (!num_long(text, strlen(text), &w) || w < 1 ||
 			    w > 200)
-				cs_die_at(CS_EXIT_DATA, rs->path, line,
-				          "near '%s' is not a byte count from 1 "
-				          "to 200",
-				          text);
+				cs_die_at(
+				    CS_EXIT_DATA, rs->path, line,
+				    "near '%s' is not a byte count from 1 "
+				    "to 200",
+				    text);
 			rs->rules[r].near = (size_t)w;
 			/* recompiled so that re_match_upto may bound it */
 			sbuf_adds(&fl, rs->rules[r].flags);
@@ -448,8 +449,7 @@ needs_met(const need *nd, const cs_rtext *t)
  * from start finds.  noise_ref, noise_phone and noise_postcode
  * windowed: 734.7M to 707.8M instructions on 1 MB of report text. */
 static int
-near_match(const rule *rl, const char *s, size_t n, size_t start,
-           re_caps *cap)
+near_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
 {
 	size_t w = rl->near, lo = start, c = start;
 
@@ -549,8 +549,8 @@ near_agrees(cs_ruleset *rs, const example *e)
 			continue;
 		int ra = near_match(rl, e->text, n, i, &a);
 		int rb = re_match(rl->re, e->text, n, i, &b);
-		if (ra != rb ||
-		    (ra == RE_MATCH && (a.so[0] != b.so[0] || a.eo[0] != b.eo[0])))
+		if (ra != rb || (ra == RE_MATCH &&
+		                 (a.so[0] != b.so[0] || a.eo[0] != b.eo[0])))
 			return false;
 	}
 	return true;

@@ -737,12 +737,13 @@ test_period_starts(void)
 			cs_period a, b;
 			size_t aso = 0, aeo = 0, bso = 0, beo = 0;
 			bool fa = period_find(s, n, from, &a, &aso, &aeo);
-			bool fb = period_find_in(s, n, &ps, from, &b, &bso, &beo);
+			bool fb =
+			    period_find_in(s, n, &ps, from, &b, &bso, &beo);
 			CHECK(fa == fb && aso == bso && aeo == beo &&
 			      (!fa || strcmp(a.label, b.label) == 0));
 			fa = period_backwards_upto(s, n, from, n, &aso, &aeo);
-			fb = period_backwards_in(s, n, &ps, from, n, &bso,
-			                         &beo);
+			fb =
+			    period_backwards_in(s, n, &ps, from, n, &bso, &beo);
 			CHECK(fa == fb && aso == bso && aeo == beo);
 		}
 	}
