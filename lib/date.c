@@ -1160,11 +1160,15 @@ may_start(const char *s, size_t n, size_t i)
 	/* the first letter of a month, Q, FY, financial, calendar, year,
 	 * "three months", "twelve months", "six months" (before measuring
 	 * the word: most words go no further) */
-	if (!strchr("jfmasondqcytTY", s[i]) && !strchr("JFMASONDQC", s[i]))
+	char l = lower(s[i]);
+	if (l == '\0' || !strchr("jfmasondqcyt", l))
 		return false;
 	size_t k = alpha_run(s, n, i);
-	if (word_at(s, n, i, "three") || word_at(s, n, i, "twelve") ||
-	    word_at(s, n, i, "six"))
+	/* each word below is asked only of a word with its first letter:
+	 * every candidate word of a sentence comes here (period_starts) */
+	if ((l == 't' || l == 's') &&
+	    (word_at(s, n, i, "three") || word_at(s, n, i, "twelve") ||
+	     word_at(s, n, i, "six")))
 		return true;
 	if (date_month_name(s + i, k)) {
 		/* a month starts a period only before its year or a range:
@@ -1179,14 +1183,23 @@ may_start(const char *s, size_t n, size_t i)
 		       word_at(s, n, j, "until") ||
 		       bytes_at(s, n, j, "\xe2\x80");
 	}
-	if (k == 1 && (s[i] | 32) == 'q')
+	if (k == 1 && l == 'q')
 		return i + 1 < n && is_digit_c(s[i + 1]);
 	/* "Jan19", "Feb-19" start with a month's three letters */
-	if (k > 3 && date_month_name(s + i, 3) && k <= 4)
+	if (k > 3 && k <= 4 && date_month_name(s + i, 3))
 		return true;
-	return word_at(s, n, i, "quarter") || word_at(s, n, i, "fy") ||
-	       word_at(s, n, i, "financial") || word_at(s, n, i, "calendar") ||
-	       word_at(s, n, i, "year");
+	switch (l) {
+	case 'q':
+		return word_at(s, n, i, "quarter");
+	case 'f':
+		return word_at(s, n, i, "fy") || word_at(s, n, i, "financial");
+	case 'c':
+		return word_at(s, n, i, "calendar");
+	case 'y':
+		return word_at(s, n, i, "year");
+	default:
+		return false;
+	}
 }
 
 /* "12 months", "12-month", "twelve months", "3 month period" at s[i]:
