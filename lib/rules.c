@@ -80,23 +80,16 @@ rules_load(const char *name, const cs_table *vocab)
 				          "rule '%s' defined twice", rname);
 			sbuf_clear(&pat);
 			expand(&pat, text, vocab, rs->path, line);
-			snprintf(what, sizeof what, "%.40s:%ld",
-			         strrchr(rs->path, '/')
-			             ? strrchr(rs->path, '/') + 1
-			             : rs->path,
-			         line);
 			rs->rules[rs->nrules].name = xstrdup(rname);
 			rs->rules[rs->nrules].line = line;
-			rs->rules[rs->nrules].re =
-			    re_compile(sbuf_str(&pat),
-			               ref_get(t, i, (size_t)cflags), what);
+			/* compiled after the table is read: a "near" row
+			 * below changes how */
 			rs->rules[rs->nrules].pat = xstrdup(sbuf_str(&pat));
 			rs->rules[rs->nrules].flags =
 			    xstrdup(ref_get(t, i, (size_t)cflags));
 			rs->nrules++;
 		} else if (strcmp(kind, "near") == 0) {
 			long w = 0;
-			sbuf fl = { 0 };
 
 			if (r < 0 || rs->rules[r].near)
 				cs_die_at(CS_EXIT_DATA, rs->path, line,
@@ -111,13 +104,6 @@ rules_load(const char *name, const cs_table *vocab)
 				    "to 200",
 				    text);
 			rs->rules[r].near = (size_t)w;
-			/* recompiled so that re_match_upto may bound it */
-			sbuf_adds(&fl, rs->rules[r].flags);
-			sbuf_addc(&fl, 'o');
-			re_free(rs->rules[r].re);
-			rs->rules[r].re = re_compile(rs->rules[r].pat,
-			                             sbuf_str(&fl), rs->path);
-			sbuf_free(&fl);
 		} else if (strcmp(kind, "need") == 0) {
 			if (r < 0)
 				cs_die_at(CS_EXIT_DATA, rs->path, line,
@@ -149,6 +135,19 @@ rules_load(const char *name, const cs_table *vocab)
 			          "yes or no",
 			          kind);
 		}
+	}
+	for (size_t r = 0; r < rs->nrules; r++) {
+		rule *rl = &rs->rules[r];
+
+		snprintf(what, sizeof what, "%.40s:%ld",
+		         strrchr(rs->path, '/') ? strrchr(rs->path, '/') + 1
+		                                : rs->path,
+		         rl->line);
+		sbuf_clear(&pat);
+		sbuf_adds(&pat, rl->flags);
+		if (rl->near)
+			sbuf_addc(&pat, 'o'); /* re_match_upto may bound it */
+		rl->re = re_compile(rl->pat, sbuf_str(&pat), what);
 	}
 	sbuf_free(&pat);
 	ref_free(own);
