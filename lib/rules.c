@@ -452,6 +452,8 @@ near_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
 {
 	size_t w = rl->near, lo = start, c = start;
 
+	if (start > n)
+		return RE_LIMIT; /* as re_match answers it */
 	for (;;) {
 		while (c < n && !may_digit(s + c, n - c))
 			c++;
