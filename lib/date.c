@@ -121,11 +121,12 @@ date_month_name(const char *s, size_t n)
 	/* every word of a paragraph comes here (period_find, through
 	 * may_start): most start with a letter no month does ("the",
 	 * "burglary") */
-	if (!strchr("jfmasond", lower(s[0])))
+	char c0 = lower(s[0]);
+	if (c0 == '\0' || !strchr("jfmasond", c0))
 		return 0;
 	for (int m = 0; m < 12; m++) {
 		size_t full = len[m];
-		if (n != 3 && n != full)
+		if (names[m][0] != c0 || (n != 3 && n != full))
 			continue;
 		size_t i = 0;
 		while (i < n && lower(s[i]) == names[m][i])
