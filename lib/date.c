@@ -8,7 +8,10 @@
 #include "date.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "mem.h"
 
 /* ---- calendar ---------------------------------------------------------- */
 
@@ -118,11 +121,12 @@ date_month_name(const char *s, size_t n)
 	/* every word of a paragraph comes here (period_find, through
 	 * may_start): most start with a letter no month does ("the",
 	 * "burglary") */
-	if (!strchr("jfmasond", lower(s[0])))
+	char c0 = lower(s[0]);
+	if (c0 == '\0' || !strchr("jfmasond", c0))
 		return 0;
 	for (int m = 0; m < 12; m++) {
 		size_t full = len[m];
-		if (n != 3 && n != full)
+		if (names[m][0] != c0 || (n != 3 && n != full))
 			continue;
 		size_t i = 0;
 		while (i < n && lower(s[i]) == names[m][i])
@@ -1157,11 +1161,15 @@ may_start(const char *s, size_t n, size_t i)
 	/* the first letter of a month, Q, FY, financial, calendar, year,
 	 * "three months", "twelve months", "six months" (before measuring
 	 * the word: most words go no further) */
-	if (!strchr("jfmasondqcytTY", s[i]) && !strchr("JFMASONDQC", s[i]))
+	char l = lower(s[i]);
+	if (l == '\0' || !strchr("jfmasondqcyt", l))
 		return false;
 	size_t k = alpha_run(s, n, i);
-	if (word_at(s, n, i, "three") || word_at(s, n, i, "twelve") ||
-	    word_at(s, n, i, "six"))
+	/* each word below is asked only of a word with its first letter:
+	 * every candidate word of a sentence comes here (period_starts) */
+	if ((l == 't' || l == 's') &&
+	    (word_at(s, n, i, "three") || word_at(s, n, i, "twelve") ||
+	     word_at(s, n, i, "six")))
 		return true;
 	if (date_month_name(s + i, k)) {
 		/* a month starts a period only before its year or a range:
@@ -1176,14 +1184,23 @@ may_start(const char *s, size_t n, size_t i)
 		       word_at(s, n, j, "until") ||
 		       bytes_at(s, n, j, "\xe2\x80");
 	}
-	if (k == 1 && (s[i] | 32) == 'q')
+	if (k == 1 && l == 'q')
 		return i + 1 < n && is_digit_c(s[i + 1]);
 	/* "Jan19", "Feb-19" start with a month's three letters */
-	if (k > 3 && date_month_name(s + i, 3) && k <= 4)
+	if (k > 3 && k <= 4 && date_month_name(s + i, 3))
 		return true;
-	return word_at(s, n, i, "quarter") || word_at(s, n, i, "fy") ||
-	       word_at(s, n, i, "financial") || word_at(s, n, i, "calendar") ||
-	       word_at(s, n, i, "year");
+	switch (l) {
+	case 'q':
+		return word_at(s, n, i, "quarter");
+	case 'f':
+		return word_at(s, n, i, "fy") || word_at(s, n, i, "financial");
+	case 'c':
+		return word_at(s, n, i, "calendar");
+	case 'y':
+		return word_at(s, n, i, "year");
+	default:
+		return false;
+	}
 }
 
 /* "12 months", "12-month", "twelve months", "3 month period" at s[i]:
@@ -1349,45 +1366,109 @@ prose_year(const char *s, size_t n, size_t i)
 	return 0;
 }
 
+/* A word starts at s[i]: period_find's first test of each byte. */
+static bool
+period_word(const char *s, size_t i)
+{
+	return alnum_c(s[i]) && !(i > 0 && alnum_c(s[i - 1]));
+}
+
+/* period_find's test of the word at s[i]: 1 with the period, else 0
+ * and *next, where the search goes on (after a range that runs
+ * backwards, or a date: "on 21 July 2017" is a day, not July).  may is
+ * may_start(s, n, i), or -1 to ask it here. */
+static int
+period_at(const char *s, size_t n, size_t i, int may, cs_period *p, size_t *so,
+          size_t *eo, size_t *next)
+{
+	*next = i + 1;
+	int y = prose_year(s, n, i);
+	if (y) {
+		*p = period_months_to(y, 12, 12);
+		*so = i;
+		*eo = i + 4;
+		return 1;
+	}
+	if (may < 0)
+		may = may_start(s, n, i);
+	if (!may)
+		return 0;
+	cs_period q;
+	size_t e;
+	int r = stated_length(s, n, i, &q, &e);
+	if (r < 0) {
+		*next = e + 1;
+		return 0;
+	}
+	size_t k = r > 0 ? 0 : period_prefix(s + i, n - i, &q);
+	if (r == 0 && is_digit_c(s[i])) {
+		cs_date d;
+		size_t dk = date_prefix(s + i, n - i, &d);
+		if (dk > k) {
+			*next = i + dk;
+			return 0;
+		}
+	}
+	if (r > 0 || k > 0) {
+		*p = q;
+		*so = i;
+		*eo = r > 0 ? e : i + k;
+		return 1;
+	}
+	return 0;
+}
+
 bool
 period_find(const char *s, size_t n, size_t from, cs_period *p, size_t *so,
             size_t *eo)
 {
+	size_t next;
 	for (size_t i = from; i < n; i++) {
-		if (!alnum_c(s[i]) || (i > 0 && alnum_c(s[i - 1])))
+		if (!period_word(s, i))
 			continue;
-		int y = prose_year(s, n, i);
-		if (y) {
-			*p = period_months_to(y, 12, 12);
-			*so = i;
-			*eo = i + 4;
+		if (period_at(s, n, i, -1, p, so, eo, &next))
 			return true;
-		}
-		if (!may_start(s, n, i))
+		i = next - 1;
+	}
+	return false;
+}
+
+void
+period_starts(const char *s, size_t n, size_t from, cs_pstarts *ps)
+{
+	ps->n = 0;
+	for (size_t i = from; i < n; i++) {
+		if (!period_word(s, i))
 			continue;
-		cs_period q;
-		size_t e;
-		int r = stated_length(s, n, i, &q, &e);
-		if (r < 0) {
-			i = e;
+		bool may = may_start(s, n, i);
+		if (!may && !prose_year(s, n, i))
 			continue;
-		}
-		size_t k = r > 0 ? 0 : period_prefix(s + i, n - i, &q);
-		if (r == 0 && is_digit_c(s[i])) {
-			/* "on 21 July 2017" is a day, not July */
-			cs_date d;
-			size_t dk = date_prefix(s + i, n - i, &d);
-			if (dk > k) {
-				i += dk - 1;
-				continue;
-			}
-		}
-		if (r > 0 || k > 0) {
-			*p = q;
-			*so = i;
-			*eo = r > 0 ? e : i + k;
+		ps->at = xgrow(ps->at, &ps->cap, ps->n + 1, sizeof *ps->at);
+		ps->at[ps->n].i = i;
+		ps->at[ps->n++].may = may;
+	}
+}
+
+void
+period_starts_free(cs_pstarts *ps)
+{
+	free(ps->at);
+	*ps = (cs_pstarts){ 0 };
+}
+
+bool
+period_find_in(const char *s, size_t n, const cs_pstarts *ps, size_t from,
+               cs_period *p, size_t *so, size_t *eo)
+{
+	size_t next = from;
+	for (size_t k = 0; k < ps->n; k++) {
+		size_t i = ps->at[k].i;
+		if (i < next)
+			continue;
+		if (i >= n)
+			break;
+		if (period_at(s, n, i, ps->at[k].may, p, so, eo, &next))
 			return true;
-		}
 	}
 	return false;
 }
@@ -1425,28 +1506,50 @@ period_find_backwards(const char *s, size_t n, size_t from, size_t *so,
 	return period_backwards_upto(s, n, from, n, so, eo);
 }
 
+/* period_backwards_upto's test of a word at s[i] where a period may
+ * start. */
+static bool
+backwards_at(const char *s, size_t n, size_t i, size_t *so, size_t *eo)
+{
+	cs_period q;
+	size_t e, k;
+	if (stated_length(s, n, i, &q, &e) < 0) {
+		*so = i, *eo = e;
+		return true;
+	}
+	int y1, m1, y2, m2;
+	if (lex_month(s, n, i, &y1, &m1, &e) && (k = range_to(s, n, e)) != 0 &&
+	    lex_month(s, n, k, &y2, &m2, &e) &&
+	    month_index(y2, m2) < month_index(y1, m1)) {
+		*so = i, *eo = e;
+		return true;
+	}
+	return false;
+}
+
 bool
 period_backwards_upto(const char *s, size_t n, size_t from, size_t upto,
                       size_t *so, size_t *eo)
 {
-	for (size_t i = from; i < n && i <= upto; i++) {
-		if (!alnum_c(s[i]) || (i > 0 && alnum_c(s[i - 1])) ||
-		    !may_start(s, n, i))
+	for (size_t i = from; i < n && i <= upto; i++)
+		if (period_word(s, i) && may_start(s, n, i) &&
+		    backwards_at(s, n, i, so, eo))
+			return true;
+	return false;
+}
+
+bool
+period_backwards_in(const char *s, size_t n, const cs_pstarts *ps, size_t from,
+                    size_t upto, size_t *so, size_t *eo)
+{
+	for (size_t k = 0; k < ps->n; k++) {
+		size_t i = ps->at[k].i;
+		if (i < from || !ps->at[k].may)
 			continue;
-		cs_period q;
-		size_t e, k;
-		if (stated_length(s, n, i, &q, &e) < 0) {
-			*so = i, *eo = e;
+		if (i >= n || i > upto)
+			break;
+		if (backwards_at(s, n, i, so, eo))
 			return true;
-		}
-		int y1, m1, y2, m2;
-		if (lex_month(s, n, i, &y1, &m1, &e) &&
-		    (k = range_to(s, n, e)) != 0 &&
-		    lex_month(s, n, k, &y2, &m2, &e) &&
-		    month_index(y2, m2) < month_index(y1, m1)) {
-			*so = i, *eo = e;
-			return true;
-		}
 	}
 	return false;
 }

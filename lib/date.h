@@ -125,4 +125,25 @@ bool period_find_backwards(const char *s, size_t n, size_t from, size_t *so,
 bool period_backwards_upto(const char *s, size_t n, size_t from, size_t upto,
                            size_t *so, size_t *eo);
 
+/* The words of s[from..n) where a period may start, found once
+ * (period_starts), for a reader that asks the same text for several
+ * periods and for a backwards range: period_find_in and
+ * period_backwards_in answer as period_find and period_backwards_upto
+ * do, over the same s and n, from those words only.  Each of those scans
+ * tested every word of a sentence again: normalise-crime's text mode
+ * asks a sentence up to six times. */
+typedef struct {
+	struct {
+		size_t i;
+		bool may; /* a period, not only a prose year, may start */
+	} * at;
+	size_t n, cap;
+} cs_pstarts;
+void period_starts(const char *s, size_t n, size_t from, cs_pstarts *ps);
+bool period_find_in(const char *s, size_t n, const cs_pstarts *ps, size_t from,
+                    cs_period *p, size_t *so, size_t *eo);
+bool period_backwards_in(const char *s, size_t n, const cs_pstarts *ps,
+                         size_t from, size_t upto, size_t *so, size_t *eo);
+void period_starts_free(cs_pstarts *ps);
+
 #endif

@@ -12,6 +12,7 @@ struct cs_re {
 	pcre2_code *code;
 	pcre2_match_data *md; /* scratch: read only inside re_match */
 	bool jit;
+	size_t maxlen; /* re_max_bytes of the pattern */
 };
 
 static pcre2_match_context *mctx;
@@ -58,8 +59,12 @@ compile(const char *pattern, const char *flags, const char *what, bool must)
 			opt |= PCRE2_EXTENDED;
 		else if (*f == 'm')
 			opt |= PCRE2_MULTILINE;
+		else if (*f == 'o')
+			opt |= PCRE2_USE_OFFSET_LIMIT; /* re_match_upto */
 	}
 	re = xcalloc(1, sizeof *re);
+	re->maxlen = strchr(flags ? flags : "", 'x') ? RE_UNBOUNDED
+	                                             : re_max_bytes(pattern);
 	re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
 	                         opt, &err, &off, NULL);
 	if (re->code == NULL && !must) {
@@ -92,8 +97,278 @@ compile(const char *pattern, const char *flags, const char *what, bool must)
 	return re;
 }
 
+/* ---- the longest match, in bytes (re_max_bytes) ----
+ * A recursive descent over the pattern: a branch is the sum of its
+ * items, an alternation the longest branch, a quantifier multiplies by
+ * its maximum.  A class, an escape or a non-ASCII character is counted
+ * as 4 bytes (UTF-8), an assertion as 0.  Anything not
+ * known here (a back reference, \X, an option setting, a verb) makes the
+ * whole pattern RE_UNBOUNDED, which is always safe. */
+typedef struct {
+	const char *p;
+	bool bad;
+} mxs;
+
+static size_t mx_alt(mxs *m);
+
+static size_t
+mx_add(size_t a, size_t b)
+{
+	return a >= RE_UNBOUNDED - b ? RE_UNBOUNDED : a + b;
+}
+
+static size_t
+mx_mul(size_t a, size_t k)
+{
+	if (a == 0 || k == 0)
+		return 0;
+	return a >= RE_UNBOUNDED / k ? RE_UNBOUNDED : a * k;
+}
+
+/* One escape after '\\': its width (0 for an assertion). */
+static size_t
+mx_escape(mxs *m)
+{
+	char c = *m->p;
+	if (c == '\0') {
+		m->bad = true;
+		return 0;
+	}
+	m->p++;
+	if (strchr("bBAzZG", c))
+		return 0;
+	if (strchr("dDwWsShHvVN", c))
+		return 4;
+	if (c == 'p' || c == 'P' || c == 'x') {
+		/* \p{L}, \x{2019}, \xA3 */
+		if (*m->p == '{') {
+			const char *e = strchr(m->p, '}');
+			if (e == NULL) {
+				m->bad = true;
+				return 0;
+			}
+			m->p = e + 1;
+		} else if (c == 'x') {
+			for (int i = 0;
+			     i < 2 && strchr("0123456789abcdefABCDEF", *m->p) &&
+			     *m->p;
+			     i++)
+				m->p++;
+		} else if (*m->p) {
+			m->p++;
+		}
+		return 4;
+	}
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9')) {
+		/* \n, \t are one character; back references, \K, \X, \R,
+		 * \Q, \E and the rest are not followed here */
+		if (c == 'n' || c == 't' || c == 'r' || c == 'f' || c == 'e')
+			return 1;
+		m->bad = true;
+		return 0;
+	}
+	if ((unsigned char)c < 0x80)
+		return 1; /* "\ ", "\(": a punctuation mark, no case */
+	while (((unsigned char)*m->p & 0xC0) == 0x80)
+		m->p++;
+	return 4;
+}
+
+/* A class "[...]", m->p after its '[': one character. */
+static size_t
+mx_class(mxs *m)
+{
+	if (*m->p == '^')
+		m->p++;
+	if (*m->p == ']')
+		m->p++;
+	while (*m->p && *m->p != ']') {
+		if (m->p[0] == '[' && m->p[1] == ':') {
+			const char *e = strstr(m->p + 2, ":]");
+			if (e == NULL) {
+				m->bad = true;
+				return 0;
+			}
+			m->p = e + 2;
+		} else if (*m->p == '\\' && m->p[1]) {
+			m->p += 2;
+		} else {
+			m->p++;
+		}
+	}
+	if (*m->p != ']') {
+		m->bad = true;
+		return 0;
+	}
+	m->p++;
+	return 4;
+}
+
+/* The quantifier after an item, if any: its maximum count, or
+ * RE_UNBOUNDED; 1 when there is none. */
+static size_t
+mx_quant(mxs *m)
+{
+	size_t k = 1;
+	char c = *m->p;
+	if (c == '?') {
+		m->p++;
+	} else if (c == '*' || c == '+') {
+		m->p++;
+		k = RE_UNBOUNDED;
+	} else if (c == '{') {
+		/* {n}, {n,m}, {n,}; a '{' that is no quantifier is a
+		 * literal, which PCRE2 allows: left to the caller */
+		const char *q = m->p + 1;
+		size_t lo = 0, hi = 0;
+		bool dig = false, comma = false, hdig = false;
+		while (*q >= '0' && *q <= '9')
+			lo = lo * 10 + (size_t)(*q++ - '0'), dig = true;
+		if (*q == ',') {
+			comma = true;
+			q++;
+			while (*q >= '0' && *q <= '9')
+				hi = hi * 10 + (size_t)(*q++ - '0'),
+				hdig = true;
+		}
+		if (*q != '}' || !dig)
+			return 1;
+		m->p = q + 1;
+		k = !comma ? lo : hdig ? hi : RE_UNBOUNDED;
+	} else {
+		return 1;
+	}
+	if (*m->p == '?' || *m->p == '+') /* lazy, possessive */
+		m->p++;
+	return k;
+}
+
+/* One branch: items up to '|' or ')' or the end. */
+static size_t
+mx_seq(mxs *m)
+{
+	size_t sum = 0;
+	while (!m->bad && *m->p && *m->p != '|' && *m->p != ')') {
+		size_t w;
+		char c = *m->p++;
+		if (c == '(') {
+			bool look = false;
+			if (*m->p == '?') {
+				const char *q = m->p + 1;
+				if (*q == ':' || *q == '>' || *q == '|') {
+					m->p = q + 1;
+				} else if (*q == '=' || *q == '!') {
+					m->p = q + 1;
+					look = true;
+				} else if (*q == '<' &&
+				           (q[1] == '=' || q[1] == '!')) {
+					m->p = q + 2;
+					look = true;
+				} else if (*q == '<' || *q == '\'' ||
+				           (*q == 'P' && q[1] == '<')) {
+					/* a named group */
+					const char *e =
+					    strchr(q, *q == '\'' ? '\'' : '>');
+					if (e == NULL) {
+						m->bad = true;
+						return 0;
+					}
+					m->p = e + 1;
+				} else {
+					m->bad = true; /* options, verbs, ... */
+					return 0;
+				}
+			} else if (*m->p == '*') {
+				m->bad = true;
+				return 0;
+			}
+			w = mx_alt(m);
+			if (*m->p != ')') {
+				m->bad = true;
+				return 0;
+			}
+			m->p++;
+			if (look)
+				w = 0;
+		} else if (c == '[') {
+			w = mx_class(m);
+		} else if (c == '\\') {
+			w = mx_escape(m);
+		} else if (c == '^' || c == '$') {
+			w = 0;
+		} else if (c == '.') {
+			w = 4;
+		} else if (c == '*' || c == '+' || c == '?') {
+			m->bad = true;
+			return 0;
+		} else if ((unsigned char)c >= 0x80) {
+			/* a literal non-ASCII character: its continuation
+			 * bytes go with it */
+			while (((unsigned char)*m->p & 0xC0) == 0x80)
+				m->p++;
+			w = 4;
+		} else {
+			/* an ASCII literal is one byte, but caseless "k" and
+			 * "s" also match the Kelvin sign and long s (3 and 2
+			 * bytes), the only ASCII letters with such a fold */
+			w = strchr("kKsS", c) ? 3 : 1;
+		}
+		sum = mx_add(sum, mx_mul(w, mx_quant(m)));
+	}
+	return sum;
+}
+
+static size_t
+mx_alt(mxs *m)
+{
+	size_t best = mx_seq(m);
+	while (!m->bad && *m->p == '|') {
+		m->p++;
+		size_t w = mx_seq(m);
+		if (w > best)
+			best = w;
+	}
+	return best;
+}
+
+size_t
+re_max_bytes(const char *pattern)
+{
+	mxs m = { pattern, false };
+	size_t w = mx_alt(&m);
+	return m.bad || *m.p != '\0' ? RE_UNBOUNDED : w;
+}
+
+size_t
+re_maxlen(const cs_re *re)
+{
+	return re->maxlen;
+}
+
+static int match(cs_re *re, const char *s, size_t n, size_t start,
+                 re_caps *caps);
+
 int
 re_match(cs_re *re, const char *s, size_t n, size_t start, re_caps *caps)
+{
+	return match(re, s, n, start, caps);
+}
+
+int
+re_match_upto(cs_re *re, const char *s, size_t n, size_t start, size_t last,
+              re_caps *caps)
+{
+	int rc;
+
+	pcre2_set_offset_limit(mctx, last);
+	rc = match(re, s, n, start, caps);
+	pcre2_set_offset_limit(mctx, PCRE2_UNSET);
+	return rc;
+}
+
+static int
+match(cs_re *re, const char *s, size_t n, size_t start, re_caps *caps)
 {
 	PCRE2_SIZE *ov;
 	int rc;

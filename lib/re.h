@@ -32,7 +32,7 @@ typedef struct {
 } re_caps;
 
 /* Compile pattern (UTF, UCP; "i" in flags adds caseless, "x" extended,
- * "m" multiline).  A bad pattern is a programming or data error: exit 1
+ * "m" multiline, "o" allows re_match_upto).  A bad pattern is a programming or data error: exit 1
  * with the pattern, offset and PCRE2 message; `what` names the source of
  * the pattern in that message (e.g. "taxonomy.tsv:12"). */
 cs_re *re_compile(const char *pattern, const char *flags, const char *what);
@@ -41,6 +41,19 @@ cs_re *re_try_compile(const char *pattern, const char *flags);
 /* Match s[0..n) starting at offset start; on RE_MATCH the groups are in
  * *caps (NULL when only the answer is wanted), else caps->ncap is 0. */
 int re_match(cs_re *re, const char *s, size_t n, size_t start, re_caps *caps);
+/* The same, for a match that starts at or before offset last (a pattern
+ * compiled with flag "o": PCRE2_USE_OFFSET_LIMIT). */
+int re_match_upto(cs_re *re, const char *s, size_t n, size_t start, size_t last,
+                  re_caps *caps);
+/* The most bytes a match of pattern can span (assertions and look-arounds
+ * not counted), or RE_UNBOUNDED for a quantifier without a maximum or a
+ * construct not followed (a back reference, an option setting, flag x).
+ * A reader that matches up to a point ($ rules: "... fell by" before a
+ * figure) need not start further back than that. */
+#define RE_UNBOUNDED ((size_t)-1)
+size_t re_max_bytes(const char *pattern);
+/* re_max_bytes of a compiled pattern. */
+size_t re_maxlen(const cs_re *re);
 /* Group i of a match; false when it did not take part (or no match). */
 bool re_group(const re_caps *caps, int i, size_t *so, size_t *eo);
 /* Group `name` of re in a match of re; false when absent or unset. */

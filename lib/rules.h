@@ -34,6 +34,16 @@
  * rules_selftest holds every "yes" example of the rule to its need, so
  * a need cannot turn away what the rule's own examples say it matches.
  *
+ * kind "near" (after its rule, at most one; text: a byte count w, 1 to
+ * 200) says every match starts at most w bytes before a character \d may
+ * match ("page 12": the word is never far from its number), so
+ * rules_exec tries the pattern only from the starts in those windows
+ * (PCRE2's offset limit), not from every byte of the text: noise_ref,
+ * forty words tried at each letter of a sentence, was the costliest
+ * pattern of normalise-crime's text mode.  rules_selftest runs each
+ * example of the rule from every start both ways, so a window too short
+ * for an example is a failure.
+ *
  * A pattern may name a vocabulary: {{kind}} is replaced by an alternation
  * of every word of that kind in the vocabulary table given to rules_load
  * (columns "word" and "kind"), longest first, each word literal
@@ -92,6 +102,9 @@ void rules_text(cs_rtext *t, sbuf *buf, const char *s, size_t n);
  * t; true when it may match, or has no need. */
 bool rules_needs_met(const cs_ruleset *rs, int rule, cs_rtext *t);
 
+/* The most bytes a match of the rule can span (re_max_bytes), or
+ * RE_UNBOUNDED. */
+size_t rules_maxlen(const cs_ruleset *rs, int rule);
 /* Match one rule against s[0..n) from start.  True on a match. */
 bool rules_exec(cs_ruleset *rs, int rule, const char *s, size_t n, size_t start,
                 cs_rmatch *m);

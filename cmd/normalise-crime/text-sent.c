@@ -48,6 +48,7 @@ struct tx_para {
 	size_t nat, capat;
 	sbuf lab, tmp, lc;
 	carry prev;
+	cs_pstarts ps; /* a sentence's period words (periods) */
 };
 
 /* Rule indexes, found once. */
@@ -163,8 +164,14 @@ left(int r, const char *s, size_t a, size_t to, cs_rmatch *m)
 	if (to <= a)
 		return false;
 	/* a left rule looks at most 100 bytes back: "a reduction in the
-	 * number of thefts of and from vehicles of " */
-	size_t from = to - a > 100 ? to - 100 : a;
+	 * number of thefts of and from vehicles of ", and no further than
+	 * its longest match (lib/re: re_max_bytes), which it cannot start
+	 * before: qualifier, dir_before and the rest tried their words at
+	 * each of 100 bytes before every figure */
+	size_t w = rules_maxlen(rs(), r);
+	if (w > 100)
+		w = 100;
+	size_t from = to - a > w ? to - w : a;
 	/* on a character, not inside one ("…£1,200"): the patterns are
 	 * UTF-8 and look behind */
 	while (from > a && ((unsigned char)s[from] & 0xC0) == 0x80)
@@ -1368,8 +1375,13 @@ periods(tx *t, sent *x)
 	cs_period p1, p2;
 	cs_rmatch m;
 	struct tx_para *pp = t->para;
-	bool one = period_find(s, x->b, x->a, &p1, &so, &eo);
-	if (period_backwards_upto(s, x->b, x->a, one ? so : x->b, &bso, &beo)) {
+	/* the words where a period may start, found once for the six
+	 * questions below (lib/date: period_starts) */
+	cs_pstarts *ps = &pp->ps;
+	period_starts(s, x->b, x->a, ps);
+	bool one = period_find_in(s, x->b, ps, x->a, &p1, &so, &eo);
+	if (period_backwards_in(s, x->b, ps, x->a, one ? so : x->b, &bso,
+	                        &beo)) {
 		int len = (int)(beo - bso < 80 ? beo - bso : 80);
 		cs_warn_at(t->file, line_at(pp, bso),
 		           "period \"%.*s\" runs backwards "
@@ -1379,7 +1391,7 @@ periods(tx *t, sent *x)
 	}
 	if (one)
 		add_noise(x, so, eo);
-	bool two = one && period_find(s, x->b, eo, &p2, &so2, &eo2);
+	bool two = one && period_find_in(s, x->b, ps, eo, &p2, &so2, &eo2);
 	if (two)
 		add_noise(x, so2, eo2);
 	bool cmp = needs(x, R.compare) &&
@@ -1415,7 +1427,7 @@ periods(tx *t, sent *x)
 		size_t f2 = eo;
 		cs_period q;
 		while (x->nper < 4 &&
-		       period_find(s, x->b, f2, &q, &so2, &eo2)) {
+		       period_find_in(s, x->b, ps, f2, &q, &so2, &eo2)) {
 			add_noise(x, so2, eo2);
 			x->per[x->nper] = q;
 			x->perso[x->nper++] = so2;
@@ -1543,15 +1555,7 @@ may_hold_figure(const char *s, size_t a, size_t b)
 		size_t j = i;
 		while (j < b && is_alpha(s[j]))
 			j++;
-		const char *kind;
-		if ((tx_word(s + i, j - i, &kind, NULL) &&
-		     (!strcmp(kind, "numword") || !strcmp(kind, "pctverb") ||
-		      !strcmp(kind, "same"))) ||
-		    text_ieq(s + i, j - i, "same") ||
-		    text_ieq(s + i, j - i, "change") ||
-		    text_ieq(s + i, j - i, "third") ||
-		    text_ieq(s + i, j - i, "quarter") ||
-		    text_ieq(s + i, j - i, "half"))
+		if (tx_figure_word(s + i, j - i))
 			return true;
 		i = j;
 	}
@@ -1815,6 +1819,7 @@ tx_para_free(tx *t)
 	sbuf_free(&t->para->lab);
 	sbuf_free(&t->para->tmp);
 	sbuf_free(&t->para->lc);
+	period_starts_free(&t->para->ps);
 	free(t->para->at);
 	free(t->para);
 	t->para = NULL;

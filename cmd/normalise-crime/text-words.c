@@ -19,6 +19,7 @@
 
 static cs_table *words;
 static hmap *wordmap; /* lower-case word -> row + 1 */
+static hmap *figmap;  /* tx_figure_word's words, lower-case */
 static int wkind, wvalue;
 static cs_ruleset *sent_rules, *cell_rules;
 static int r_years_ago, r_prev_year, r_signed;
@@ -33,6 +34,12 @@ load(void)
 	wkind = ref_need(words, "kind");
 	wvalue = ref_need(words, "value");
 	wordmap = hmap_new();
+	figmap = hmap_new();
+	/* "same", "no change", "a third", "a quarter", "half" */
+	static const char *const fig_extra[] = { "same", "change", "third",
+		                                 "quarter", "half" };
+	for (size_t i = 0; i < sizeof fig_extra / sizeof fig_extra[0]; i++)
+		*hmap_put(figmap, fig_extra[i], strlen(fig_extra[i])) = figmap;
 	sbuf low = SBUF_INIT;
 	for (size_t i = 0; i < words->nrows; i++) {
 		const char *w = ref_get(words, i, (size_t)wc);
@@ -41,8 +48,13 @@ load(void)
 			sbuf_addc(&low, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32
 			                                              : *p));
 		void **slot = hmap_put(wordmap, low.s, low.len);
-		if (*slot == NULL)
-			*slot = (void *)(i + 1);
+		if (*slot != NULL)
+			continue; /* the first row of a word is its kind */
+		*slot = (void *)(i + 1);
+		const char *k = ref_get(words, i, (size_t)wkind);
+		if (!strcmp(k, "numword") || !strcmp(k, "pctverb") ||
+		    !strcmp(k, "same"))
+			*hmap_put(figmap, low.s, low.len) = figmap;
 	}
 	sbuf_free(&low);
 	sent_rules = rules_load("rules-crime-sentence", NULL);
@@ -89,6 +101,18 @@ tx_word(const char *s, size_t n, const char **kind, const char **value)
 	return true;
 }
 
+bool
+tx_figure_word(const char *s, size_t n)
+{
+	char low[64];
+	load();
+	if (n == 0 || n >= sizeof low)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	return hmap_get(figmap, low, n) != NULL;
+}
+
 int
 tx_word_sign(const char *s, size_t n)
 {
@@ -115,9 +139,10 @@ tx_words_free(void)
 	rules_free(sent_rules);
 	rules_free(cell_rules);
 	hmap_free(wordmap, NULL);
+	hmap_free(figmap, NULL);
 	ref_free(words);
 	sent_rules = cell_rules = NULL;
-	wordmap = NULL;
+	wordmap = figmap = NULL;
 	words = NULL;
 }
 

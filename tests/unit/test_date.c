@@ -714,6 +714,42 @@ test_find(void)
 	CHECK(TFIND("at 8pm", 7, &so, &eo) == -1); /* from past the end */
 }
 
+/* period_find_in and period_backwards_in, over the words period_starts
+ * found, answer as the scans of every byte do, from every start. */
+static void
+test_period_starts(void)
+{
+	static const char *const text[] = {
+		"Burglary fell by 12% in the 12 months to March 2017 compared "
+		"with 2015/16, and rose in Q3 2023/24.",
+		"on 21 July 2017 there were 4 offences; during 2022 fewer",
+		"3 months of March 2024 to January 2024 against April to June "
+		"2023",
+		"December 2023 to September 2023 (Dec-23, Jan '19, FY 2022/23)",
+		"nothing here but words and 590 fewer thefts",
+	};
+	cs_pstarts ps = { 0 };
+	for (size_t t = 0; t < sizeof text / sizeof text[0]; t++) {
+		const char *s = text[t];
+		size_t n = strlen(s);
+		period_starts(s, n, 0, &ps);
+		for (size_t from = 0; from <= n; from++) {
+			cs_period a, b;
+			size_t aso = 0, aeo = 0, bso = 0, beo = 0;
+			bool fa = period_find(s, n, from, &a, &aso, &aeo);
+			bool fb =
+			    period_find_in(s, n, &ps, from, &b, &bso, &beo);
+			CHECK(fa == fb && aso == bso && aeo == beo &&
+			      (!fa || strcmp(a.label, b.label) == 0));
+			fa = period_backwards_upto(s, n, from, n, &aso, &aeo);
+			fb =
+			    period_backwards_in(s, n, &ps, from, n, &bso, &beo);
+			CHECK(fa == fb && aso == bso && aeo == beo);
+		}
+	}
+	period_starts_free(&ps);
+}
+
 int
 main(void)
 {
@@ -727,5 +763,6 @@ main(void)
 	test_builders();
 	test_label_roundtrip();
 	test_period_find();
+	test_period_starts();
 	return unit_done();
 }

@@ -25,6 +25,24 @@ main(void)
 	CHECK(re_group(&m, 0, &so, &eo) && so == 11 && eo == 29);
 	/* A failed match reports no groups, even in a caps used before. */
 	CHECK(re_match(re, s, strlen(s), 14, &m) == RE_NOMATCH);
+	/* re_max_bytes: the longest match; caseless "k"/"s" may be 3 and 2
+	 * bytes (Kelvin sign, long s), a class or escape 4 */
+	CHECK(re_max_bytes("a?b{2}") == 3);
+	CHECK(re_max_bytes("(?:ab|cdef)x") == 5);
+	CHECK(re_max_bytes("(?<![\\w-])(?:up|down) (?:the |an? )?$") == 9);
+	CHECK(re_max_bytes("\\d{0,2}\\ ") == 9);
+	CHECK(re_max_bytes("[]a]ks") == 10);
+	CHECK(re_max_bytes("a+") == RE_UNBOUNDED);
+	CHECK(re_max_bytes("[0-9.,]+ to") == RE_UNBOUNDED);
+	CHECK(re_max_bytes("(?<n>ab)\\1") == RE_UNBOUNDED);
+	CHECK(re_max_bytes("(?i)ab") == RE_UNBOUNDED);
+	CHECK(re_maxlen(re) == RE_UNBOUNDED);
+	/* a start limit (flag o): no match starting after offset 11 */
+	cs_re *ro = re_compile("crimes", "io", "test");
+	CHECK(re_match_upto(ro, s, strlen(s), 0, 13, &m) == RE_NOMATCH);
+	CHECK(re_match_upto(ro, s, strlen(s), 0, 14, &m) == RE_MATCH);
+	CHECK(re_match(ro, s, strlen(s), 0, &m) == RE_MATCH);
+	re_free(ro);
 	CHECK(!re_group(&m, 1, &so, &eo));
 	CHECK(re_group(&m2, 1, &so, &eo)); /* the other is untouched */
 	/* A start past the end is refused, not read. */
