@@ -80,12 +80,12 @@ check_match(const cs_ruleset *rs, const cs_rmatch *m, size_t n, size_t start)
 	FZ_CHECK(m->rule >= 0 && (size_t)m->rule < rules_count(rs));
 	FZ_CHECK(rules_group(m, 0, &so, &eo));
 	FZ_CHECK(so >= start);
-	for (int i = 0; i < m->ncap; i++) {
+	for (int i = 0; i < m->cap.ncap; i++) {
 		if (!rules_group(m, i, &so, &eo))
 			continue;
 		FZ_CHECK(so <= eo && eo <= n);
 	}
-	FZ_CHECK(!rules_group(m, m->ncap, &so, &eo));
+	FZ_CHECK(!rules_group(m, m->cap.ncap, &so, &eo));
 	FZ_CHECK(!rules_group(m, -1, &so, &eo));
 	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)
 		if (rules_named(rs, m, groups[g], &nso, &neo))
