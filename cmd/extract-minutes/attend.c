@@ -788,9 +788,13 @@ read_columns(found_list *fl, int kind, int kind2, const src_line *lines,
 			memset(&probe, 0, sizeof probe);
 			probe.ek =
 			    entry_parse(lines[i].s, lines[i].n, &probe.p);
-			org_here = probe.ek == ENTRY_PERSON && *probe.p.org;
+			/* an entry that is no person ("<esent:p>Luke Orme",
+			 * a broken tag) has no org at all */
+			org_here = probe.ek == ENTRY_PERSON && probe.p.org &&
+			           *probe.p.org;
 			for (size_t j = 0; j < fl->n; j++)
-				if (fl->v[j].kind == kind && *fl->v[j].p.org)
+				if (fl->v[j].kind == kind && fl->v[j].p.org &&
+				    *fl->v[j].p.org)
 					left_org = true;
 			person_clear(&probe.p);
 			if (org_here && !left_org)

@@ -258,3 +258,34 @@ junk() { head -c 4096 "$(command -v sh)" >"$1"; }
 	[ "$(field 1 value)" = "-590" ]
 	err_empty
 }
+
+@test "a broken HTML tag on a name in an attendance list: kept as printed with a warning, no crash" {
+	# fuzz_minutes: "<esent:p>Luke Orme</p>" is no person, and its entry
+	# has no organisation; the two-column test read that organisation
+	# (a NULL) and extract-minutes segfaulted on this file.
+	cat >"$T/m.txt" <<'HTML'
+<p><strong>DATA STANDARDS PANEL</strong></p>
+<p><strong>Minutes of the meeting held on 3 October 2013 at the Old Admiralty:</strong></p>
+<p><strong>Panel Members</strong></p>
+<p><strong>Officials (regular attendees)</strong></p>
+<p>Grace Holt (Chair)</p>
+<p>Tom Vale (Cabinet Office)</p>
+<p>Dr Nina Shaw</p>
+<p>Ada Pike (Cabinet Office, secretariat)</p>
+<esent:p>Luke Orme</p>
+<p>Ian Frost (Cabinet Office)</p>
+<p>Rosa Hale (Justice)</p>
+<p><strong>Apologies:</strong></p>
+<p>Sir Colin Marsh</p>
+<p><strong><u>Welcome</u></strong></p>
+<p>The Chair welcomed the Panel.</p>
+HTML
+	run_split extract-minutes "$T/m.txt"
+	expect_status 0
+	[ "$(cut -f5 "$out_file" | grep -c '^present$')" -eq 3 ]
+	[ "$(cut -f5 "$out_file" | grep -c '^in_attendance$')" -eq 4 ]
+	[ "$(cut -f5,7 "$out_file" | grep '^present' | cut -f2 | sed -n 3p)" = "<esent:p>Luke Orme" ]
+	[ "$(cat "$err_file")" = "$(printf '%s\n%s' \
+		"extract-minutes: $T/m.txt:9: attendance line not understood, kept as printed: <esent:p>Luke Orme" \
+		"extract-minutes: 1 warning")" ]
+}
