@@ -27,8 +27,13 @@ static int r_years_ago, r_prev_year, r_signed;
 static void
 load(void)
 {
-	if (words != NULL)
+	/* The rules are the last thing loaded: a load that ended part way
+	 * (an exit the fuzzer caught) left words without them, and the next
+	 * call, seeing words, handed out no rule set (fuzz_nc_text, once, in
+	 * fork mode).  Start again from nothing then. */
+	if (cell_rules != NULL)
 		return;
+	tx_words_free();
 	words = ref_load("crime-words");
 	int wc = ref_need(words, "word");
 	wkind = ref_need(words, "kind");
