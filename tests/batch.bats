@@ -141,6 +141,7 @@ packs() {
 	[ "$(cat "$tmp/b/markdown-tabs/notes.txt")" = mine ]
 }
 
+# bats test_tags=stress
 @test "report-indicators.sh over many reports: a single run's tables, with --area and --band" {
 	command -v pdftotext >/dev/null || skip "pdftotext (poppler-utils) not installed"
 	mkdir "$tmp/p"
@@ -278,6 +279,7 @@ teardown() {
 
 # ---- progress -------------------------------------------------------------
 
+# bats test_tags=stress
 @test "progress: 'n of m packs, elapsed, left' on a terminal, nothing elsewhere" {
 	command -v script >/dev/null || skip "script (util-linux) not installed"
 	command -v pdftotext >/dev/null || skip "pdftotext (poppler-utils) not installed"
@@ -299,6 +301,7 @@ teardown() {
 	[ "$(grep -c '^minutes: ' "$err_file")" -eq 5 ]
 }
 
+# bats test_tags=stress
 @test "a killed batch's work directory goes with the next batch; a running one's stays" {
 	command -v flock >/dev/null || skip "flock (util-linux) not installed"
 	mkdir -p "$tmp/o/.batch.dead/o/1" "$tmp/o/.batch.live"

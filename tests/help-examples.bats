@@ -68,6 +68,7 @@ run_examples() {
 	done
 }
 
+# bats test_tags=stress
 @test "borough-league.sh --help: each example runs" {
 	run_examples borough-league.sh
 }
@@ -77,18 +78,22 @@ run_examples() {
 	run_examples dashboard.sh
 }
 
+# bats test_tags=stress
 @test "ward-profile.sh --help: each example runs" {
 	run_examples ward-profile.sh
 }
 
+# bats test_tags=stress
 @test "minutes.sh --help: each example runs" {
 	run_examples minutes.sh
 }
 
+# bats test_tags=stress
 @test "report-indicators.sh --help: each example runs" {
 	run_examples report-indicators.sh
 }
 
+# bats test_tags=stress
 @test "batch.sh --help: each example runs" {
 	run_examples batch.sh
 }

@@ -182,6 +182,7 @@ cell() {
 	[ -z "$(cell "$d" offence robbery rolling12_count)" ]
 }
 
+# bats test_tags=stress
 @test "the scripts' awk is portable: mawk writes what gawk writes" {
 	command -v mawk >/dev/null && command -v gawk >/dev/null || skip "needs both mawk and gawk"
 	mkdir -p "$tmp/mawk" "$tmp/gawk"
@@ -324,6 +325,7 @@ interrupt() {
 	wait "$pid" || st=$?
 }
 
+# bats test_tags=stress
 @test "interrupted mid-step (TERM, INT): the previous tables stay, no temp files" {
 	command -v setsid >/dev/null || skip "setsid not installed"
 	sh pipelines/borough-league.sh -q -o "$tmp/l" samples/mps/borough_2019_vintage.csv
@@ -400,6 +402,7 @@ make_copy() {
 	diff <(cut -f2- "$tmp/direct/wards.tsv") <(cut -f2- "$tmp/a/out/wards/mps_ward_crime_2024/wards.tsv")
 }
 
+# bats test_tags=stress
 @test "batch.sh: the same tables as one run per file, with xargs and with GNU parallel" {
 	run_split sh pipelines/batch.sh --runner xargs -j 2 -q -o "$tmp/x" dashboard --area Camden -- \
 		samples/mps/borough_2008_vintage.csv samples/mps/borough_2019_vintage.csv
