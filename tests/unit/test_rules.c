@@ -35,6 +35,20 @@ load(const char *path)
 	exit(0);
 }
 
+/* Load TABLE as the file NAME and run its self-test quietly: how many
+ * examples failed, and in *nex how many there were. */
+static int
+selftest_of(const char *name, const char *table, size_t *nex)
+{
+	cs_ruleset *rs = rules_load(put(name, table), NULL);
+	FILE *devnull = fopen("/dev/null", "w");
+	int failed = rules_selftest(rs, devnull, nex);
+
+	fclose(devnull);
+	rules_free(rs);
+	return failed;
+}
+
 static void
 test_mechanism(void)
 {
@@ -43,7 +57,6 @@ test_mechanism(void)
 	cs_rmatch m;
 	size_t so, eo, nex;
 	const char *s;
-	FILE *devnull;
 
 	put("words.tsv", "word\tkind\nfell\tdown\nfell by\tdown\nrose\tup\n"
 	                 "a.b\tdown\n");
@@ -112,14 +125,11 @@ test_mechanism(void)
 	rules_free(rs);
 
 	/* A failing example is reported with file:line and counted. */
-	put("bad.tsv", "kind\tname\tflags\ttext\nrule\tx\t\t^x$\nyes\tx\t\ty\n"
-	               "no\tx\t\tx\n");
-	snprintf(path, sizeof path, "%s/bad.tsv", dir);
-	rs = rules_load(path, NULL);
-	devnull = fopen("/dev/null", "w");
-	CHECK(rules_selftest(rs, devnull, &nex) == 2 && nex == 2);
-	fclose(devnull);
-	rules_free(rs);
+	CHECK(selftest_of("bad.tsv",
+	                  "kind\tname\tflags\ttext\nrule\tx\t\t^x$\n"
+	                  "yes\tx\t\ty\nno\tx\t\tx\n",
+	                  &nex) == 2 &&
+	      nex == 2);
 
 	/* Needs: a rule is tried only on text holding one of its words (and
 	 * with d a digit; with a, the word right after one), and a "yes"
@@ -185,30 +195,29 @@ test_mechanism(void)
 	}
 	rules_free(rs);
 	/* ... and one with a digit need on a figure written in words */
-	put("badneed2.tsv", "kind\tname\tflags\ttext\n"
-	                    "rule\tn\ti\t\\d|three\n"
-	                    "need\tn\td\t\n"
-	                    "yes\tn\t\tthree burglaries\n");
-	snprintf(path, sizeof path, "%s/badneed2.tsv", dir);
-	rs = rules_load(path, NULL);
-	devnull = fopen("/dev/null", "w");
-	CHECK(rules_selftest(rs, devnull, &nex) == 1 && nex == 1);
-	fclose(devnull);
-	rules_free(rs);
+	CHECK(selftest_of("badneed2.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tn\ti\t\\d|three\n"
+	                  "need\tn\td\t\n"
+	                  "yes\tn\t\tthree burglaries\n",
+	                  &nex) == 1 &&
+	      nex == 1);
 
 	/* Defects in a table are fatal, naming file:line. */
-	put("e1.tsv", "kind\tname\tflags\ttext\nyes\tx\t\ty\n");
-	snprintf(path, sizeof path, "%s/e1.tsv", dir);
-	CHECK(child_fails(load, path, "e1.tsv:2: example for rule 'x'"));
-	put("e2.tsv", "kind\tname\tflags\ttext\nrule\tx\t\ta\nrule\tx\t\tb\n");
-	snprintf(path, sizeof path, "%s/e2.tsv", dir);
-	CHECK(child_fails(load, path, "e2.tsv:3: rule 'x' defined twice"));
-	put("e3.tsv", "kind\tname\tflags\ttext\nmaybe\tx\t\ta\n");
-	snprintf(path, sizeof path, "%s/e3.tsv", dir);
-	CHECK(child_fails(load, path, "e3.tsv:2: kind 'maybe'"));
-	put("e4.tsv", "kind\tname\tflags\ttext\nrule\tx\t\t{{up}}\n");
-	snprintf(path, sizeof path, "%s/e4.tsv", dir);
-	CHECK(child_fails(load, path, "{{up}} needs a vocabulary"));
+	CHECK(child_fails(
+	    load, put("e1.tsv", "kind\tname\tflags\ttext\nyes\tx\t\ty\n"),
+	    "e1.tsv:2: example for rule 'x'"));
+	CHECK(child_fails(
+	    load,
+	    put("e2.tsv",
+	        "kind\tname\tflags\ttext\nrule\tx\t\ta\nrule\tx\t\tb\n"),
+	    "e2.tsv:3: rule 'x' defined twice"));
+	CHECK(child_fails(
+	    load, put("e3.tsv", "kind\tname\tflags\ttext\nmaybe\tx\t\ta\n"),
+	    "e3.tsv:2: kind 'maybe'"));
+	CHECK(child_fails(
+	    load, put("e4.tsv", "kind\tname\tflags\ttext\nrule\tx\t\t{{up}}\n"),
+	    "{{up}} needs a vocabulary"));
 	{
 		char body[512];
 
@@ -216,28 +225,31 @@ test_mechanism(void)
 		         "kind\tname\tflags\ttext\n"
 		         "vocab\t-\t\t%s/words.tsv\nrule\tx\t\t{{sideways}}\n",
 		         dir);
-		put("e5.tsv", body);
+		CHECK(child_fails(load, put("e5.tsv", body),
+		                  "{{sideways}}: no word of that kind"));
 	}
-	snprintf(path, sizeof path, "%s/e5.tsv", dir);
-	CHECK(child_fails(load, path, "{{sideways}}: no word of that kind"));
-	put("e6.tsv", "kind\tname\tflags\ttext\nrule\tx\t\t(unclosed\n");
-	snprintf(path, sizeof path, "%s/e6.tsv", dir);
-	CHECK(child_fails(load, path, "e6.tsv:2: bad pattern"));
-	put("e8.tsv", "kind\tname\tflags\ttext\nneed\tx\t\ta\n");
-	snprintf(path, sizeof path, "%s/e8.tsv", dir);
-	CHECK(child_fails(load, path, "e8.tsv:2: need for rule 'x'"));
-	put("e9.tsv", "kind\tname\tflags\ttext\nrule\tx\t\ta\n"
-	              "need\tx\t\ta\nneed\tx\t\tb\n");
-	snprintf(path, sizeof path, "%s/e9.tsv", dir);
-	CHECK(child_fails(load, path, "e9.tsv:4: rule 'x' has a need"));
-	put("e10.tsv", "kind\tname\tflags\ttext\nrule\tx\t\ta\n"
-	               "need\tx\tq\ta\n");
-	snprintf(path, sizeof path, "%s/e10.tsv", dir);
-	CHECK(child_fails(load, path, "e10.tsv:3: need flag 'q'"));
-	put("e11.tsv", "kind\tname\tflags\ttext\nrule\tx\t\ta\n"
-	               "need\tx\ta\t|\n");
-	snprintf(path, sizeof path, "%s/e11.tsv", dir);
-	CHECK(child_fails(load, path, "e11.tsv:3: need without words"));
+	CHECK(child_fails(
+	    load,
+	    put("e6.tsv", "kind\tname\tflags\ttext\nrule\tx\t\t(unclosed\n"),
+	    "e6.tsv:2: bad pattern"));
+	CHECK(child_fails(
+	    load, put("e8.tsv", "kind\tname\tflags\ttext\nneed\tx\t\ta\n"),
+	    "e8.tsv:2: need for rule 'x'"));
+	CHECK(
+	    child_fails(load,
+	                put("e9.tsv", "kind\tname\tflags\ttext\nrule\tx\t\ta\n"
+	                              "need\tx\t\ta\nneed\tx\t\tb\n"),
+	                "e9.tsv:4: rule 'x' has a need"));
+	CHECK(
+	    child_fails(load,
+	                put("e10.tsv", "kind\tname\tflags\ttext\nrule\tx\t\ta\n"
+	                               "need\tx\tq\ta\n"),
+	                "e10.tsv:3: need flag 'q'"));
+	CHECK(
+	    child_fails(load,
+	                put("e11.tsv", "kind\tname\tflags\ttext\nrule\tx\t\ta\n"
+	                               "need\tx\ta\t|\n"),
+	                "e11.tsv:3: need without words"));
 	{
 		char body[512];
 
@@ -246,13 +258,11 @@ test_mechanism(void)
 		         "vocab\t-\t\t%s/words.tsv\nrule\tx\t\ta\n"
 		         "need\tx\t\tb|{{sideways}}\n",
 		         dir);
-		put("e12.tsv", body);
+		CHECK(child_fails(load, put("e12.tsv", body),
+		                  "e12.tsv:4: {{sideways}}: no word"));
 	}
-	snprintf(path, sizeof path, "%s/e12.tsv", dir);
-	CHECK(child_fails(load, path, "e12.tsv:4: {{sideways}}: no word"));
-	put("e7.tsv", "kind\tname\ttext\nrule\tx\ta\n");
-	snprintf(path, sizeof path, "%s/e7.tsv", dir);
-	CHECK(child_fails(load, path, "no column 'flags'"));
+	CHECK(child_fails(load, put("e7.tsv", "kind\tname\ttext\nrule\tx\ta\n"),
+	                  "no column 'flags'"));
 }
 
 /* Every shipped table: compiled, and each example run. */
