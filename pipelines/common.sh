@@ -422,9 +422,18 @@ function f(name) { return $(col[name]) }
 '
 AWK_TSV="BEGIN { prog = \"$PROG\" }$AWK_TSV"
 
-# tsvawk PROGRAM [ARG]...: run pipelines/awk/PROGRAM.awk behind AWK_TSV.
+# tsvawk PROGRAM[+PROGRAM...] [ARG]...: run pipelines/awk/PROGRAM.awk
+# behind AWK_TSV; with +, the programs in that order (words+html: the
+# page's words, then the page).
 tsvawk() {
-	_p=$1
+	_rest=$1 _src=
 	shift
-	awk "$AWK_TSV$(cat "$PIPEDIR/awk/$_p.awk")" "$@"
+	while :; do
+		_p=${_rest%%+*}
+		_src="$_src$(cat "$PIPEDIR/awk/$_p.awk")
+"
+		[ "$_rest" != "$_p" ] || break
+		_rest=${_rest#*+}
+	done
+	awk "$AWK_TSV$_src" "$@"
 }

@@ -223,16 +223,11 @@ AREA=$area tsvawk trend "$offences" "$WORK/compare.tsv" "$WORK/months.tsv" >"$WO
 # The page: its charts drawn by svgchart.awk into $WORK/charts, then read
 # in by html.awk.  The date built is SOURCE_DATE_EPOCH's when it is set
 # (reproducible builds, the tests).
-pageawk() {
-	_p=$1
-	shift
-	awk "$AWK_TSV$(cat "$PIPEDIR/awk/words.awk" "$PIPEDIR/awk/$_p.awk")" "$@"
-}
 mkdir "$WORK/charts"
-pageawk charts "$WORK/dashboard.tsv" "$WORK/compare.tsv" "$WORK/trend.tsv" >"$WORK/charts.tsv"
-CHARTDIR=$WORK/charts tsvawk svgchart "$WORK/charts.tsv"
+tsvawk words+charts "$WORK/dashboard.tsv" "$WORK/compare.tsv" "$WORK/trend.tsv" >"$WORK/charts.tsv"
+CHARTDIR=$WORK/charts tsvawk words+svgchart "$WORK/charts.tsv"
 built=$(date -u ${SOURCE_DATE_EPOCH:+-d "@$SOURCE_DATE_EPOCH"} '+%-d %B %Y')
-CHARTDIR=$WORK/charts BUILT=$built POPEST=${opt_population:-mid2020} pageawk html \
+CHARTDIR=$WORK/charts BUILT=$built POPEST=${opt_population:-mid2020} tsvawk words+html \
 	"$WORK/dashboard.tsv" "$WORK/directions.tsv" "$WORK/compare.tsv" "$WORK/trend.tsv" \
 	${groupfile:+"$groupfile"} >"$WORK/dashboard.html"
 publish trend.tsv compare.tsv dashboard.html dashboard.tsv

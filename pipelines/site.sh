@@ -40,12 +40,6 @@ trap 'rm -rf -- "$BUILD"; cleanup' EXIT
 SITELOG=$BUILD/.log
 : >"$SITELOG"
 
-site_awk() {
-	_p=$1
-	shift
-	awk "$AWK_TSV$(cat "$PIPEDIR/awk/words.awk" "$PIPEDIR/awk/page.awk" "$PIPEDIR/awk/$_p.awk")" "$@"
-}
-
 # The manifest: kind, number, name, and the table's path from OUT, one
 # row each.  A name holding a tab or a newline cannot be a row: skipped,
 # said in the warnings.
@@ -72,9 +66,9 @@ for kind in dashboard league wards minutes reports; do
 		printf '%s\t%d\t%s\t%s\n' "$kind" "$n" "$name" "${f#"$top"/}" >>"$BUILD/manifest.tsv"
 		case $kind in
 		minutes)
-			PAGEDIR=$BUILD N=$n NAME=$name site_awk meetings "$f" ;;
+			PAGEDIR=$BUILD N=$n NAME=$name tsvawk words+page+meetings "$f" ;;
 		reports)
-			PAGEDIR=$BUILD N=$n NAME=$name site_awk report "$f" ;;
+			PAGEDIR=$BUILD N=$n NAME=$name tsvawk words+page+report "$f" ;;
 		esac
 	done
 done
@@ -83,7 +77,7 @@ set --
 for f in "$BUILD"/*.html; do
 	[ -f "$f" ] && set -- "$@" "${f##*/}"
 done
-TOP=$top site_awk index "$BUILD/manifest.tsv" "$BUILD/pages.tsv" >"$BUILD/index.tmp"
+TOP=$top tsvawk words+page+index "$BUILD/manifest.tsv" "$BUILD/pages.tsv" >"$BUILD/index.tmp"
 # Nothing changed (the same pages, the same index): nothing rewritten, so
 # a rerun of make run is a no-op.
 same=1

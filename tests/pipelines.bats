@@ -439,7 +439,7 @@ make_copy() {
 	printf 't2\tlines\ts\tlog\tBarnet\t2024-12\t5\tyes\tT2\n' >>"$tmp/c.tsv"
 	printf 't2\tlines\ts\tlog\tBarnet\t2025-01\t6.2\tyes\tT2\n' >>"$tmp/c.tsv"
 	mkdir "$tmp/svg"
-	CHARTDIR=$tmp/svg sh -c '. ./pipelines/common.sh; tsvawk svgchart "$1"' pipelines/svgchart.sh "$tmp/c.tsv"
+	CHARTDIR=$tmp/svg sh -c '. ./pipelines/common.sh; tsvawk words+svgchart "$1"' pipelines/svgchart.sh "$tmp/c.tsv"
 	out_file=$tmp/stdout err_file=$tmp/stderr
 	for c in r1 t1 t2; do printf '==> %s.svg <==\n' "$c"; cat "$tmp/svg/$c.svg"; done >"$out_file"
 	: >"$err_file"

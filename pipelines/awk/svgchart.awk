@@ -1,6 +1,7 @@
 # svgchart.awk - small charts as SVG, one file per chart, from one table:
 # the pages' only drawing code (tested in tests/pipelines.bats).
-# Needs AWK_TSV (common.sh).  Input columns:
+# Needs AWK_TSV and words.awk (its esc) in front: tsvawk words+svgchart.
+# Input columns:
 #   chart   the chart's id: letters, digits, - and _ (its file is
 #           $CHARTDIR/<chart>.svg); rows of a chart need not be together
 #   kind    bars   a ranked bar chart: one bar per label, lowest value on
@@ -61,13 +62,6 @@ END {
 	}
 }
 
-function esc(s) {
-	gsub(/&/, "\\&amp;", s)
-	gsub(/</, "\\&lt;", s)
-	gsub(/>/, "\\&gt;", s)
-	gsub(/"/, "\\&quot;", s)
-	return s
-}
 # num(V): a value as a reader would write it: 2 significant decimals under
 # 10, 1 under 100, none above.
 function num(v) {
