@@ -45,6 +45,8 @@ fi
 # the corpus and textpdf sections make PDFs with enscript and ps2pdf (Ghostscript)
 if want corpus || want textpdf; then
 	sh "$root/tests/deps.sh" poppler-utils enscript ghostscript
+	# Chromium prints the textpdf pages a second way; optional
+	want textpdf && { sh "$root/tests/deps.sh" chromium || true; }
 fi
 mkdir -p "$data" "$out/cmd"
 results=$out/results.tsv

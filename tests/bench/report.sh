@@ -95,6 +95,7 @@ awk -F'\t' '
 		# issue 16: reading the text of a PDF report costs under a
 		# tenth of getting that text out of the PDF
 		vs("text mode / pdftotext: normalise-crime --format text / pdftotext -layout, same pages", "textpdf", "cspkit-normalise", "pdftotext", "<", 0.1)
+		vs("the same, pages printed by Chromium (proportional embedded font)", "textpdf", "cspkit-normalise-web", "pdftotext-web", "<", 0.1)
 	}
 	# The policeuk section (issue 22): MB/s over 24 months of police.uk
 	# files, and the peak memory of 6 and 24 months against 1 (streaming:

@@ -263,4 +263,24 @@ section_textpdf() {
 		"$bin/normalise-crime --format text $base.layout.txt"
 	bench textpdf pdftotext "$base.layout.txt" "$RUNS" \
 		"pdftotext -layout -enc UTF-8 $base.pdf -"
+	# The same text as a council's word processor or browser prints it:
+	# a proportional font embedded in the PDF, UTF-8 kept (enscript
+	# writes Latin-1 Courier, the cheapest page pdftotext meets).
+	# Chromium's print to PDF makes it; without Chromium the rows are
+	# not run.
+	web=$base-web
+	if [ ! -s "$web.pdf" ] && command -v chromium >/dev/null 2>&1; then
+		say "building $web.pdf (HTML | chromium --print-to-pdf)"
+		awk -f "$here/tohtml.awk" "$base.txt" > "$web.html" &&
+			chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+				--print-to-pdf="$web.pdf.tmp" "$web.html" 2>/dev/null &&
+			mv "$web.pdf.tmp" "$web.pdf"
+		rm -f "$web.html" "$web.layout.txt"
+	fi
+	[ -s "$web.pdf" ] || return 0
+	[ -s "$web.layout.txt" ] || pdftotext -layout -enc UTF-8 "$web.pdf" "$web.layout.txt"
+	bench textpdf cspkit-normalise-web "$web.layout.txt" "$RUNS" \
+		"$bin/normalise-crime --format text $web.layout.txt"
+	bench textpdf pdftotext-web "$web.layout.txt" "$RUNS" \
+		"pdftotext -layout -enc UTF-8 $web.pdf -"
 }
