@@ -476,6 +476,19 @@ role_is_chair(const char *role)
 
 /* ---- attendance entries ---- */
 
+/* An organisation after one already found ("Jo Bell (Probation) - Kent
+ * Council") is kept after "; ", as roles are, not run into it. */
+static void
+add_org(sbuf *org, const char *s, size_t n)
+{
+	text_trim(&s, &n);
+	if (n == 0)
+		return;
+	if (org->len)
+		sbuf_adds(org, "; ");
+	sbuf_add(org, s, n);
+}
+
 /* Split a descriptor ("Head of Service, National Probation Service") into
  * role and organisation. */
 static void
@@ -488,7 +501,7 @@ classify_descriptor(const char *s, size_t n, sbuf *role, sbuf *org)
 	if (n == 0)
 		return;
 	if (org_known(s, n)) {
-		sbuf_add(org, s, n);
+		add_org(org, s, n);
 		return;
 	}
 	for (size_t i = 0; i < n && np < 16;) {
@@ -512,10 +525,10 @@ classify_descriptor(const char *s, size_t n, sbuf *role, sbuf *org)
 		if (words_kinds(s, n) & (K_JOB | K_CHAIR | K_TITLE))
 			add_role(role, s, n);
 		else
-			sbuf_add(org, s, n);
+			add_org(org, s, n);
 		return;
 	}
-	sbuf_add(org, parts[org_at], lens[org_at]);
+	add_org(org, parts[org_at], lens[org_at]);
 	if (np > 1) {
 		sbuf joined = SBUF_INIT;
 
@@ -610,6 +623,25 @@ find_str(const char *s, size_t n, const char *lit)
 	return NULL;
 }
 
+/* The first comma not inside parentheses: "Jane Smith (Cabinet Office,
+ * secretariat)" is one name with its descriptor, not a name cut at
+ * "Office" and a role "secretariat)". */
+static const char *
+comma_outside(const char *s, size_t n)
+{
+	int depth = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '(')
+			depth++;
+		else if (s[i] == ')' && depth > 0)
+			depth--;
+		else if (s[i] == ',' && depth == 0)
+			return s + i;
+	}
+	return NULL;
+}
+
 static enum entry_kind
 org_entry(person *p, const char *s, size_t n)
 {
@@ -676,7 +708,7 @@ entry_parse(const char *s, size_t n, person *p)
 		}
 	if (org_shaped(s, n) && !title_at(s, n, NULL))
 		return org_entry(p, s, n);
-	if ((sep = memchr(s, ',', n)) != NULL &&
+	if ((sep = comma_outside(s, n)) != NULL &&
 	    make_person(p, s, (size_t)(sep - s), sep + 1,
 	                (size_t)(s + n - sep - 1), false) == ENTRY_PERSON)
 		return ENTRY_PERSON;

@@ -105,6 +105,15 @@ main(void)
 	          "R Dean|County Councillor||m");
 	CHECK_STR(entry("Jo Reed\tLondon Fire Brigade"),
 	          "Jo Reed||London Fire Brigade|-");
+	/* a comma inside the brackets is the descriptor's, and a second
+	 * organisation is kept after the first, not run into it */
+	CHECK_STR(entry("Jane Smith (Cabinet Office, secretariat)"),
+	          "Jane Smith|secretariat|Cabinet Office|-");
+	CHECK_STR(entry("Omar Rashid (Youth Offending Service) - Harrow "
+	                "Council"),
+	          "Omar Rashid||Youth Offending Service; Harrow Council|-");
+	CHECK_STR(entry("Jo Reed (Probation), Housing Officer"),
+	          "Jo Reed|Housing Officer|Probation|-");
 	CHECK_STR(entry("The meeting opened at seven."), "none");
 
 	ix = nameidx_new();
