@@ -200,11 +200,44 @@ is_weekday(const char *s, size_t n)
 enum { T_NUM, T_WORD };
 #define MAXTOK 16
 
+/* The words the formats read, each known by its number once its token
+ * is cut (tw), not compared again by each matcher that asks.  A date or
+ * period is made of numbers, month names and these words only. */
+enum {
+	W_NONE,
+	W_THE,
+	W_OF,
+	W_END,
+	W_TO,
+	W_ENDING,
+	W_UNTIL,
+	W_ROLLING,
+	W_YEAR,
+	W_MONTHS,
+	W_MONTH,
+	W_MTHS,
+	W_M,
+	W_TWELVE,
+	W_THREE,
+	W_FY,
+	W_FINANCIAL,
+	W_CALENDAR,
+	W_Q,
+	W_QUARTER,
+	W_ST,
+	W_ND,
+	W_RD,
+	W_TH,
+	W_WEEKDAY /* "Friday", "Thurs" */
+};
+
 typedef struct {
 	int kind;
 	const char *s; /* the token's bytes */
 	size_t len;
-	long val; /* T_NUM */
+	long val;  /* T_NUM */
+	int word;  /* T_WORD: W_THE .. W_WEEKDAY, or W_NONE */
+	int month; /* T_WORD: a month name's 1..12, or 0 */
 	/* what separated it from the previous token */
 	int spaces, commas, npunct;
 	char punct; /* the last of '-' '/' '.' ':' '\'' seen, or 0 */
@@ -242,13 +275,68 @@ bytes_at(const char *s, size_t n, size_t i, const char *lit)
 	return n - i >= k && memcmp(s + i, lit, k) == 0;
 }
 
+/* The W_ number of the word s[0..n), W_NONE for any other. */
+static int
+word_id(const char *s, size_t n)
+{
+	static const char *const vocab[] = {
+		[W_THE] = "the",
+		[W_OF] = "of",
+		[W_END] = "end",
+		[W_TO] = "to",
+		[W_ENDING] = "ending",
+		[W_UNTIL] = "until",
+		[W_ROLLING] = "rolling",
+		[W_YEAR] = "year",
+		[W_MONTHS] = "months",
+		[W_MONTH] = "month",
+		[W_MTHS] = "mths",
+		[W_M] = "m",
+		[W_TWELVE] = "twelve",
+		[W_THREE] = "three",
+		[W_FY] = "fy",
+		[W_FINANCIAL] = "financial",
+		[W_CALENDAR] = "calendar",
+		[W_Q] = "q",
+		[W_QUARTER] = "quarter",
+		[W_ST] = "st",
+		[W_ND] = "nd",
+		[W_RD] = "rd",
+		[W_TH] = "th",
+	};
+	/* the words of each first letter, as months are found */
+	static const unsigned char by_letter[26][6] = {
+		['c' - 'a'] = { W_CALENDAR },
+		['e' - 'a'] = { W_END, W_ENDING },
+		['f' - 'a'] = { W_FY, W_FINANCIAL },
+		['m' - 'a'] = { W_MONTHS, W_MONTH, W_MTHS, W_M },
+		['n' - 'a'] = { W_ND },
+		['o' - 'a'] = { W_OF },
+		['q' - 'a'] = { W_Q, W_QUARTER },
+		['r' - 'a'] = { W_ROLLING, W_RD },
+		['s' - 'a'] = { W_ST },
+		['t' - 'a'] = { W_THE, W_TO, W_TWELVE, W_THREE, W_TH },
+		['u' - 'a'] = { W_UNTIL },
+		['y' - 'a'] = { W_YEAR },
+	};
+	unsigned c0 = (unsigned char)lower(s[0]) - 'a';
+	if (n == 0 || c0 >= 26)
+		return W_NONE;
+	for (const unsigned char *w = by_letter[c0]; *w; w++)
+		if (word_is(s, n, vocab[*w]))
+			return *w;
+	return is_weekday(s, n) ? W_WEEKDAY : W_NONE;
+}
+
 /* Cut s[0..n) into tokens as far as they go: *stop is where a byte no
  * format uses, one token too many or a digit run too long to be a date
  * part stopped it (n when nothing did).  The tokens of any s[0..e) with
  * e <= *stop are the first ones of these: longest_prefix cuts once and
- * tries each end on them. */
+ * tries each end on them.  With vocab, a word that is neither a month
+ * nor a W_ word stops it too: no date or period runs over "compared"
+ * in "March 2017 compared with", so no longer prefix is cut or tried. */
 static void
-tokenize_upto(const char *s, size_t n, toks *tk, size_t *stop)
+tokenize_upto(const char *s, size_t n, toks *tk, size_t *stop, bool vocab)
 {
 	int spaces = 0, commas = 0, npunct = 0;
 	char punct = 0;
@@ -277,13 +365,26 @@ tokenize_upto(const char *s, size_t n, toks *tk, size_t *stop)
 				    s + i,
 				    j - i,
 				    0,
+				    W_NONE,
+				    0,
 				    spaces,
 				    commas,
 				    npunct,
 				    punct };
-			if (num)
+			if (num) {
 				for (size_t k = i; k < j; k++)
 					t->val = t->val * 10 + (s[k] - '0');
+			} else {
+				t->month = date_month_name(s + i, j - i);
+				if (t->month == 0)
+					t->word = word_id(s + i, j - i);
+				if (vocab && t->month == 0 &&
+				    t->word == W_NONE) {
+					tk->n--;
+					*stop = i;
+					return;
+				}
+			}
 			spaces = commas = npunct = 0;
 			punct = 0;
 			i = j;
@@ -324,7 +425,7 @@ static bool
 tokenize(const char *s, size_t n, toks *tk)
 {
 	size_t stop;
-	tokenize_upto(s, n, tk, &stop);
+	tokenize_upto(s, n, tk, &stop, false);
 	if (stop < n)
 		return false;
 	/* Nothing may lead or trail: "-5 May 2019" and "May 2019." are not
@@ -340,16 +441,17 @@ tokenize(const char *s, size_t n, toks *tk)
 	return true;
 }
 
+/* Token t is the word w (W_THE ..). */
 static bool
-tw(const tok *t, const char *word)
+tw(const tok *t, int w)
 {
-	return t->kind == T_WORD && word_is(t->s, t->len, word);
+	return t->kind == T_WORD && t->word == w;
 }
 
 static int
 tmonth(const tok *t)
 {
-	return t->kind == T_WORD ? date_month_name(t->s, t->len) : 0;
+	return t->kind == T_WORD ? t->month : 0;
 }
 
 static bool
@@ -413,13 +515,13 @@ match_date(const toks *tk, int a, int b, cs_date *out)
 	int k = 0;
 	for (int i = a; i < b; i++) {
 		const tok *t = &tk->t[i];
-		if (i == a && t->kind == T_WORD && is_weekday(t->s, t->len))
+		if (i == a && tw(t, W_WEEKDAY))
 			continue;
-		if (tw(t, "the") || tw(t, "of"))
+		if (tw(t, W_THE) || tw(t, W_OF))
 			continue;
 		if (i > a && tk->t[i - 1].kind == T_NUM && t->npunct == 0 &&
 		    t->commas == 0 &&
-		    (tw(t, "st") || tw(t, "nd") || tw(t, "rd") || tw(t, "th")))
+		    (tw(t, W_ST) || tw(t, W_ND) || tw(t, W_RD) || tw(t, W_TH)))
 			continue;
 		/* a fourth word kept: no date, however many follow (the
 		 * longest ends longest_prefix tries first are most of its
@@ -826,10 +928,10 @@ match_month(const toks *tk, int a, int b, int *y, int *m)
 static bool
 match_fy(const toks *tk, int a, int b, int *y)
 {
-	if (b - a >= 1 && tw(&tk->t[a], "fy"))
+	if (b - a >= 1 && tw(&tk->t[a], W_FY))
 		a++;
-	else if (b - a >= 2 && tw(&tk->t[a], "financial") &&
-	         tw(&tk->t[a + 1], "year"))
+	else if (b - a >= 2 && tw(&tk->t[a], W_FINANCIAL) &&
+	         tw(&tk->t[a + 1], W_YEAR))
 		a += 2;
 	if (b - a != 2)
 		return false;
@@ -851,8 +953,8 @@ match_fy(const toks *tk, int a, int b, int *y)
 static bool
 match_end(const toks *tk, int a, int b, int n, cs_period *out)
 {
-	while (a < b && (tw(&tk->t[a], "the") || tw(&tk->t[a], "end") ||
-	                 tw(&tk->t[a], "of")))
+	while (a < b && (tw(&tk->t[a], W_THE) || tw(&tk->t[a], W_END) ||
+	                 tw(&tk->t[a], W_OF)))
 		a++;
 	int y, m;
 	cs_date d;
@@ -873,19 +975,19 @@ match_end(const toks *tk, int a, int b, int n, cs_period *out)
 static int
 months_before(const toks *tk, int a, int k)
 {
-	if (a < k && tw(&tk->t[a], "the"))
+	if (a < k && tw(&tk->t[a], W_THE))
 		a++;
-	if (a < k && tw(&tk->t[a], "rolling"))
+	if (a < k && tw(&tk->t[a], W_ROLLING))
 		a++;
-	if (k - a == 1 && tw(&tk->t[a], "year"))
+	if (k - a == 1 && tw(&tk->t[a], W_YEAR))
 		return 12;
 	if (k - a == 2 &&
-	    (tw(&tk->t[a + 1], "months") || tw(&tk->t[a + 1], "month") ||
-	     tw(&tk->t[a + 1], "mths") ||
-	     (tw(&tk->t[a + 1], "m") && no_sep(&tk->t[a + 1])))) {
-		if (tw(&tk->t[a], "twelve"))
+	    (tw(&tk->t[a + 1], W_MONTHS) || tw(&tk->t[a + 1], W_MONTH) ||
+	     tw(&tk->t[a + 1], W_MTHS) ||
+	     (tw(&tk->t[a + 1], W_M) && no_sep(&tk->t[a + 1])))) {
+		if (tw(&tk->t[a], W_TWELVE))
 			return 12;
-		if (tw(&tk->t[a], "three"))
+		if (tw(&tk->t[a], W_THREE))
 			return 3;
 		if (tnum(&tk->t[a], 1, 4) && tk->t[a].val > 0)
 			return (int)tk->t[a].val;
@@ -896,7 +998,7 @@ months_before(const toks *tk, int a, int k)
 static bool
 is_connector(const tok *t)
 {
-	return tw(t, "to") || tw(t, "ending") || tw(t, "end") || tw(t, "until");
+	return tw(t, W_TO) || tw(t, W_ENDING) || tw(t, W_END) || tw(t, W_UNTIL);
 }
 
 /* "October 2023 to December 2023", "Dec18-Jan19", "Apr-Jun 2023",
@@ -906,7 +1008,7 @@ match_range(const toks *tk, cs_period *out)
 {
 	for (int k = 1; k < tk->n; k++) {
 		int right = k, left_end = k;
-		if (tw(&tk->t[k], "to")) {
+		if (tw(&tk->t[k], W_TO)) {
 			right = k + 1;
 		} else if (!(tk->t[k].npunct == 1 && tk->t[k].punct == '-')) {
 			continue;
@@ -937,14 +1039,14 @@ match_range(const toks *tk, cs_period *out)
 static int
 calendar_year(const toks *tk)
 {
-	int a = tk->n > 0 && tw(&tk->t[0], "the") ? 1 : 0;
+	int a = tk->n > 0 && tw(&tk->t[0], W_THE) ? 1 : 0;
 	if (tk->n - a != 3)
 		return 0;
 	const tok *t = &tk->t[a];
 	int yi;
-	if (tw(&t[0], "calendar") && tw(&t[1], "year"))
+	if (tw(&t[0], W_CALENDAR) && tw(&t[1], W_YEAR))
 		yi = 2;
-	else if (tw(&t[1], "calendar") && tw(&t[2], "year"))
+	else if (tw(&t[1], W_CALENDAR) && tw(&t[2], W_YEAR))
 		yi = 0;
 	else
 		return 0;
@@ -976,8 +1078,8 @@ period_toks(const toks *tk, void *out)
 	} else if (match_fy(tk, 0, tk->n, &y)) {
 		p = period_fy(y);
 	} else if (tk->n >= 3 &&
-	           ((tw(&tk->t[0], "q") && no_sep(&tk->t[1])) ||
-	            tw(&tk->t[0], "quarter")) &&
+	           ((tw(&tk->t[0], W_Q) && no_sep(&tk->t[1])) ||
+	            tw(&tk->t[0], W_QUARTER)) &&
 	           tnum(&tk->t[1], 1, 1) && tk->t[1].val >= 1 &&
 	           tk->t[1].val <= 4 && match_fy(tk, 2, tk->n, &y)) {
 		p = period_fy_quarter(y, (int)tk->t[1].val);
@@ -1061,9 +1163,9 @@ typedef bool (*toks_parser)(const toks *tk, void *out);
 static bool
 may_end(const tok *t)
 {
-	return t->kind == T_NUM || tw(t, "the") || tw(t, "of") ||
-	       tw(t, "year") || tw(t, "st") || tw(t, "nd") || tw(t, "rd") ||
-	       tw(t, "th");
+	return t->kind == T_NUM || tw(t, W_THE) || tw(t, W_OF) ||
+	       tw(t, W_YEAR) || tw(t, W_ST) || tw(t, W_ND) || tw(t, W_RD) ||
+	       tw(t, W_TH);
 }
 
 /* longest_prefix for the token parsers: s is cut into tokens once and
@@ -1083,7 +1185,7 @@ longest_prefix_toks(const char *s, size_t n, toks_parser parse, void *out)
 	toks tk;
 	size_t stop;
 	tokenize_upto(s, n < PREFIX_MAX_BYTES ? n : PREFIX_MAX_BYTES, &tk,
-	              &stop);
+	              &stop, true);
 	for (int j = tk.n - 1; j >= 0; j--) {
 		const tok *t = &tk.t[j];
 		size_t e = (size_t)(t->s - s) + t->len;
