@@ -332,11 +332,12 @@ word_id(const char *s, size_t n)
  * format uses, one token too many or a digit run too long to be a date
  * part stopped it (n when nothing did).  The tokens of any s[0..e) with
  * e <= *stop are the first ones of these: longest_prefix cuts once and
- * tries each end on them.  With vocab, a word that is neither a month
- * nor a W_ word stops it too: no date or period runs over "compared"
- * in "March 2017 compared with", so no longer prefix is cut or tried. */
+ * tries each end on them.  A word that is neither a month nor a W_
+ * word stops it too: no date or period runs over "compared" in "March
+ * 2017 compared with", so no longer prefix is cut or tried (and
+ * period_parse gives up on "Burglary" at once). */
 static void
-tokenize_upto(const char *s, size_t n, toks *tk, size_t *stop, bool vocab)
+tokenize_upto(const char *s, size_t n, toks *tk, size_t *stop)
 {
 	int spaces = 0, commas = 0, npunct = 0;
 	char punct = 0;
@@ -378,8 +379,7 @@ tokenize_upto(const char *s, size_t n, toks *tk, size_t *stop, bool vocab)
 				t->month = date_month_name(s + i, j - i);
 				if (t->month == 0)
 					t->word = word_id(s + i, j - i);
-				if (vocab && t->month == 0 &&
-				    t->word == W_NONE) {
+				if (t->month == 0 && t->word == W_NONE) {
 					tk->n--;
 					*stop = i;
 					return;
@@ -419,13 +419,14 @@ tokenize_upto(const char *s, size_t n, toks *tk, size_t *stop, bool vocab)
 	}
 }
 
-/* Cut s[0..n) into tokens; false on a byte no format uses, too many
- * tokens, a digit run too long to be a date part, or trailing punctuation. */
+/* Cut s[0..n) into tokens; false on a byte or word no format uses, too
+ * many tokens, a digit run too long to be a date part, or trailing
+ * punctuation. */
 static bool
 tokenize(const char *s, size_t n, toks *tk)
 {
 	size_t stop;
-	tokenize_upto(s, n, tk, &stop, false);
+	tokenize_upto(s, n, tk, &stop);
 	if (stop < n)
 		return false;
 	/* Nothing may lead or trail: "-5 May 2019" and "May 2019." are not
@@ -1185,7 +1186,7 @@ longest_prefix_toks(const char *s, size_t n, toks_parser parse, void *out)
 	toks tk;
 	size_t stop;
 	tokenize_upto(s, n < PREFIX_MAX_BYTES ? n : PREFIX_MAX_BYTES, &tk,
-	              &stop, true);
+	              &stop);
 	for (int j = tk.n - 1; j >= 0; j--) {
 		const tok *t = &tk.t[j];
 		size_t e = (size_t)(t->s - s) + t->len;
@@ -1335,11 +1336,17 @@ may_start(const char *s, size_t n, size_t i)
 	if ((unsigned char)(l - 'a') >= 26 || !first[l - 'a'])
 		return false;
 	size_t k = alpha_run(s, n, i);
-	/* each word below is asked only of a word with its first letter:
-	 * every candidate word of a sentence comes here (period_starts) */
+	/* "Q1", "FY2016/17"; not "to", "of", "as" */
+	if (k <= 2)
+		return k == 1 ? l == 'q' && i + 1 < n && is_digit_c(s[i + 1])
+		              : l == 'f' && lower(s[i + 1]) == 'y';
+	/* each word below is asked only of a word with its first letter
+	 * and length: every candidate word of a sentence comes here
+	 * (period_starts) */
 	if ((l == 't' || l == 's') &&
-	    (word_at(s, n, i, "three") || word_at(s, n, i, "twelve") ||
-	     word_at(s, n, i, "six")))
+	    ((k == 5 && word_is(s + i, k, "three")) ||
+	     (k == 6 && word_is(s + i, k, "twelve")) ||
+	     (k == 3 && word_is(s + i, k, "six"))))
 		return true;
 	if (date_month_name(s + i, k)) {
 		/* a month starts a period only before its year or a range:
@@ -1354,20 +1361,18 @@ may_start(const char *s, size_t n, size_t i)
 		       word_at(s, n, j, "until") ||
 		       bytes_at(s, n, j, "\xe2\x80");
 	}
-	if (k == 1 && l == 'q')
-		return i + 1 < n && is_digit_c(s[i + 1]);
 	/* "Jan19", "Feb-19" start with a month's three letters */
-	if (k > 3 && k <= 4 && date_month_name(s + i, 3))
+	if (k == 4 && date_month_name(s + i, 3))
 		return true;
 	switch (l) {
 	case 'q':
-		return word_at(s, n, i, "quarter");
+		return k == 7 && word_is(s + i, k, "quarter");
 	case 'f':
-		return word_at(s, n, i, "fy") || word_at(s, n, i, "financial");
+		return k == 9 && word_is(s + i, k, "financial");
 	case 'c':
-		return word_at(s, n, i, "calendar");
+		return k == 8 && word_is(s + i, k, "calendar");
 	case 'y':
-		return word_at(s, n, i, "year");
+		return k == 4 && word_is(s + i, k, "year");
 	default:
 		return false;
 	}
@@ -1619,7 +1624,7 @@ period_starts(const char *s, size_t n, size_t from, cs_pstarts *ps)
 			continue;
 		}
 		bool may = may_start(s, n, i);
-		if (may || prose_year(s, n, i)) {
+		if (may || (is_digit_c(s[i]) && prose_year(s, n, i))) {
 			ps->at =
 			    xgrow(ps->at, &ps->cap, ps->n + 1, sizeof *ps->at);
 			ps->at[ps->n].i = i;
