@@ -1593,12 +1593,26 @@ period_at(const char *s, size_t n, size_t i, int may, cs_period *p, size_t *so,
 	return 0;
 }
 
+/* Past the last digit of s[from..n), from when there is none.  Every
+ * period, date and backwards range has a digit ("March 2017", "twelve
+ * months to 31 March"), so none starts after the last one: a sentence
+ * of prose, or its words after "... rose by 12%", are not looked at
+ * word by word: 682.1M to 671.3M instructions for normalise-crime's
+ * text mode on 1 MB of report pages. */
+static size_t
+digits_end(const char *s, size_t from, size_t n)
+{
+	while (n > from && !is_digit_c(s[n - 1]))
+		n--;
+	return n;
+}
+
 bool
 period_find(const char *s, size_t n, size_t from, cs_period *p, size_t *so,
             size_t *eo)
 {
-	size_t next;
-	for (size_t i = from; i < n; i++) {
+	size_t next, end = digits_end(s, from, n);
+	for (size_t i = from; i < end; i++) {
 		if (!period_word(s, i))
 			continue;
 		if (period_at(s, n, i, -1, p, so, eo, &next))
@@ -1612,13 +1626,13 @@ void
 period_starts(const char *s, size_t n, size_t from, cs_pstarts *ps)
 {
 	ps->n = 0;
-	size_t i = from;
+	size_t i = from, end = digits_end(s, from, n);
 	/* word by word, not byte by byte: a word starting before from is
 	 * not one */
 	if (i > 0)
-		while (i < n && alnum_c(s[i]) && alnum_c(s[i - 1]))
+		while (i < end && alnum_c(s[i]) && alnum_c(s[i - 1]))
 			i++;
-	while (i < n) {
+	while (i < end) {
 		if (!alnum_c(s[i])) {
 			i++;
 			continue;
@@ -1630,7 +1644,7 @@ period_starts(const char *s, size_t n, size_t from, cs_pstarts *ps)
 			ps->at[ps->n].i = i;
 			ps->at[ps->n++].may = may;
 		}
-		while (i < n && alnum_c(s[i]))
+		while (i < end && alnum_c(s[i]))
 			i++;
 	}
 }
@@ -1717,7 +1731,8 @@ bool
 period_backwards_upto(const char *s, size_t n, size_t from, size_t upto,
                       size_t *so, size_t *eo)
 {
-	for (size_t i = from; i < n && i <= upto; i++)
+	size_t end = digits_end(s, from, n);
+	for (size_t i = from; i < end && i <= upto; i++)
 		if (period_word(s, i) && may_start(s, n, i) &&
 		    backwards_at(s, n, i, so, eo))
 			return true;
