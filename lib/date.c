@@ -335,11 +335,13 @@ word_id(const char *s, size_t n)
  * tries each end on them.  A word that is neither a month nor a W_
  * word stops it too: no date or period runs over "compared" in "March
  * 2017 compared with", so no longer prefix is cut or tried (and
- * period_parse gives up on "Burglary" at once). */
+ * period_parse gives up on "Burglary" at once).  So does a fifth
+ * number: none has more than four ("Dec 2018 to Jan 2019", "12 months
+ * to 28/02/2019"), and a row of a table has many ("2019 2020 2021 ..."). */
 static void
 tokenize_upto(const char *s, size_t n, toks *tk, size_t *stop)
 {
-	int spaces = 0, commas = 0, npunct = 0;
+	int spaces = 0, commas = 0, npunct = 0, nums = 0;
 	char punct = 0;
 	size_t i = 0;
 	tk->n = 0;
@@ -357,7 +359,7 @@ tokenize_upto(const char *s, size_t n, toks *tk, size_t *stop)
 			while (j < n &&
 			       (num ? is_digit_c(s[j]) : is_alpha_c(s[j])))
 				j++;
-			if (num && j - i > 9) {
+			if (num && (j - i > 9 || ++nums > 4)) {
 				tk->n--;
 				*stop = i;
 				return;
