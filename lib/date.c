@@ -187,10 +187,20 @@ is_weekday(const char *s, size_t n)
 		                            "tues",     "wed",     "thu",
 		                            "thur",     "thurs",   "fri",
 		                            "sat",      "sun" };
-	if (n < 3 || !strchr("mtwfsMTWFS", s[0]))
+	/* the days (index + 1) of each first letter, as months are found:
+	 * the tokenizer asks this of every word it cannot place */
+	static const unsigned char by_letter[26][8] = {
+		['f' - 'a'] = { 5, 15 },
+		['m' - 'a'] = { 1, 8 },
+		['s' - 'a'] = { 6, 7, 16, 17 },
+		['t' - 'a'] = { 2, 4, 9, 10, 12, 13, 14 },
+		['w' - 'a'] = { 3, 11 },
+	};
+	unsigned c0 = (unsigned char)lower(s[0]) - 'a';
+	if (n < 3 || n > 9 || c0 >= 26)
 		return false;
-	for (size_t i = 0; i < sizeof days / sizeof days[0]; i++)
-		if (word_is(s, n, days[i]))
+	for (const unsigned char *d = by_letter[c0]; *d; d++)
+		if (word_is(s, n, days[*d - 1]))
 			return true;
 	return false;
 }
@@ -1290,6 +1300,23 @@ word_at(const char *s, size_t n, size_t i, const char *w)
 	return !(i + k < n && is_alpha_c(s[i + k]));
 }
 
+/* Could a period start at a word starting with c?  A digit, or the
+ * first letter of a month, Q, FY, financial, calendar, year, "three
+ * months", "twelve months", "six months": most words go no further. */
+static bool
+may_start_with(char c)
+{
+	static const bool first[26] = {
+		['j' - 'a'] = true, ['f' - 'a'] = true, ['m' - 'a'] = true,
+		['a' - 'a'] = true, ['s' - 'a'] = true, ['o' - 'a'] = true,
+		['n' - 'a'] = true, ['d' - 'a'] = true, ['q' - 'a'] = true,
+		['c' - 'a'] = true, ['y' - 'a'] = true, ['t' - 'a'] = true,
+	};
+	char l = lower(c);
+	return is_digit_c(c) ||
+	       ((unsigned char)(l - 'a') < 26 && first[l - 'a']);
+}
+
 /* Could a period start at s[i] (the start of a word)?  Digits, a month
  * name, "Q1", "Quarter", "FY", "financial", "calendar", "year".  Keeps
  * the whole-string parser off most words of a paragraph. */
@@ -1325,23 +1352,16 @@ may_start(const char *s, size_t n, size_t i)
 		return nd <= 3 && j == d && k == 1 &&
 		       (s[j] | 32) == 'm'; /* "12m to" */
 	}
-	/* the first letter of a month, Q, FY, financial, calendar, year,
-	 * "three months", "twelve months", "six months" (before measuring
-	 * the word: most words go no further) */
-	static const bool first[26] = {
-		['j' - 'a'] = true, ['f' - 'a'] = true, ['m' - 'a'] = true,
-		['a' - 'a'] = true, ['s' - 'a'] = true, ['o' - 'a'] = true,
-		['n' - 'a'] = true, ['d' - 'a'] = true, ['q' - 'a'] = true,
-		['c' - 'a'] = true, ['y' - 'a'] = true, ['t' - 'a'] = true,
-	};
-	char l = lower(s[i]);
-	if ((unsigned char)(l - 'a') >= 26 || !first[l - 'a'])
+	if (!may_start_with(s[i]))
 		return false;
+	char l = lower(s[i]);
 	size_t k = alpha_run(s, n, i);
 	/* "Q1", "FY2016/17"; not "to", "of", "as" */
 	if (k <= 2)
 		return k == 1 ? l == 'q' && i + 1 < n && is_digit_c(s[i + 1])
 		              : l == 'f' && lower(s[i + 1]) == 'y';
+	if (k > 9)
+		return false; /* longer than "September", "financial" */
 	/* each word below is asked only of a word with its first letter
 	 * and length: every candidate word of a sentence comes here
 	 * (period_starts) */
@@ -1639,7 +1659,8 @@ period_starts(const char *s, size_t n, size_t from, cs_pstarts *ps)
 			i++;
 			continue;
 		}
-		bool may = may_start(s, n, i);
+		/* the first test of may_start here, not behind a call */
+		bool may = may_start_with(s[i]) && may_start(s, n, i);
 		if (may || (is_digit_c(s[i]) && prose_year(s, n, i))) {
 			ps->at =
 			    xgrow(ps->at, &ps->cap, ps->n + 1, sizeof *ps->at);
