@@ -1309,7 +1309,9 @@ date_may_start(const char *s, size_t n)
 			return false;
 		if (date_month_name(s + i, k))
 			return true;
-		if (!(word_is(s + i, k, "st") || word_is(s + i, k, "nd") ||
+		/* "12 burglaries": no word below is that long */
+		if (k > 3 ||
+		    !(word_is(s + i, k, "st") || word_is(s + i, k, "nd") ||
 		      word_is(s + i, k, "rd") || word_is(s + i, k, "th") ||
 		      word_is(s + i, k, "the") || word_is(s + i, k, "of")))
 			return false;
