@@ -196,8 +196,10 @@ is_weekday(const char *s, size_t n)
 		['t' - 'a'] = { 2, 4, 9, 10, 12, 13, 14 },
 		['w' - 'a'] = { 3, 11 },
 	};
+	if (n < 3 || n > 9)
+		return false;
 	unsigned c0 = (unsigned char)lower(s[0]) - 'a';
-	if (n < 3 || n > 9 || c0 >= 26)
+	if (c0 >= 26)
 		return false;
 	for (const unsigned char *d = by_letter[c0]; *d; d++)
 		if (word_is(s, n, days[*d - 1]))
@@ -360,8 +362,10 @@ word_id(const char *s, size_t n)
 		['u' - 'a'] = { W_UNTIL },
 		['y' - 'a'] = { W_YEAR },
 	};
+	if (n == 0)
+		return W_NONE;
 	unsigned c0 = (unsigned char)lower(s[0]) - 'a';
-	if (n == 0 || c0 >= 26)
+	if (c0 >= 26)
 		return W_NONE;
 	for (const unsigned char *w = by_letter[c0]; *w; w++)
 		if (word_is(s, n, vocab[*w]))
