@@ -1359,21 +1359,39 @@ word_at(const char *s, size_t n, size_t i, const char *w)
 	return !(i + k < n && is_alpha_c(s[i + k]));
 }
 
-/* Could a period start at a word starting with c?  A digit, or the
- * first letter of a month, Q, FY, financial, calendar, year, "three
- * months", "twelve months", "six months": most words go no further. */
+/* Could a period start at the word at s[i], by its first two bytes?  A
+ * digit, or the first two letters of a month, "three", "twelve",
+ * "six", "Quarter", "FY", "financial", "calendar", "year", or "Q1":
+ * most words ("the", "to", "of", "and", "crime") go no further, and
+ * asking the second letter too took the text mode on 1 MB of report
+ * pages from 663.7M to 661.7M instructions. */
 static bool
-may_start_with(char c)
+may_start_with(const char *s, size_t n, size_t i)
 {
-	static const bool first[26] = {
-		['j' - 'a'] = true, ['f' - 'a'] = true, ['m' - 'a'] = true,
-		['a' - 'a'] = true, ['s' - 'a'] = true, ['o' - 'a'] = true,
-		['n' - 'a'] = true, ['d' - 'a'] = true, ['q' - 'a'] = true,
-		['c' - 'a'] = true, ['y' - 'a'] = true, ['t' - 'a'] = true,
+#define B(c) (1u << ((c) - 'a'))
+	static const unsigned second[26] = {
+		['a' - 'a'] = B('p') | B('u'),          /* April, August */
+		['c' - 'a'] = B('a'),                   /* calendar */
+		['d' - 'a'] = B('e'),                   /* December */
+		['f' - 'a'] = B('e') | B('i') | B('y'), /* Feb, financial, FY */
+		['j' - 'a'] = B('a') | B('u'), /* January, June, July */
+		['m' - 'a'] = B('a'),          /* March, May */
+		['n' - 'a'] = B('o'),          /* November */
+		['o' - 'a'] = B('c'),          /* October */
+		['q' - 'a'] = B('u'),          /* Quarter; "Q1" below */
+		['s' - 'a'] = B('e') | B('i'), /* September, six */
+		['t' - 'a'] = B('h') | B('w'), /* three, twelve */
+		['y' - 'a'] = B('e'),          /* year */
 	};
-	char l = lower(c);
-	return is_digit_c(c) ||
-	       ((unsigned char)(l - 'a') < 26 && first[l - 'a']);
+#undef B
+	if (is_digit_c(s[i]))
+		return true;
+	unsigned l = (unsigned char)lower(s[i]) - 'a';
+	if (l >= 26 || second[l] == 0 || i + 1 >= n)
+		return false;
+	unsigned c2 = (unsigned char)lower(s[i + 1]) - 'a';
+	return c2 < 26 ? (second[l] >> c2 & 1) != 0
+	               : l == 'q' - 'a' && is_digit_c(s[i + 1]);
 }
 
 /* Could a period start at s[i] (the start of a word)?  Digits, a month
@@ -1411,7 +1429,7 @@ may_start(const char *s, size_t n, size_t i)
 		return nd <= 3 && j == d && k == 1 &&
 		       (s[j] | 32) == 'm'; /* "12m to" */
 	}
-	if (!may_start_with(s[i]))
+	if (!may_start_with(s, n, i))
 		return false;
 	char l = lower(s[i]);
 	size_t k = alpha_run(s, n, i);
@@ -1711,7 +1729,7 @@ period_starts(const char *s, size_t n, size_t from, cs_pstarts *ps)
 			continue;
 		}
 		/* the first test of may_start here, not behind a call */
-		bool may = may_start_with(s[i]) && may_start(s, n, i);
+		bool may = may_start_with(s, n, i) && may_start(s, n, i);
 		if (may || (is_digit_c(s[i]) && prose_year(s, n, i))) {
 			ps->at =
 			    xgrow(ps->at, &ps->cap, ps->n + 1, sizeof *ps->at);
