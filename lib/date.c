@@ -1304,10 +1304,19 @@ date_may_start(const char *s, size_t n)
 	if (d != 1 && d != 2 && d != 4)
 		return false;
 	for (size_t i = d; i < n;) {
+		size_t sep = i;
 		while (i < n && !is_alpha_c(s[i]) && !is_digit_c(s[i]))
 			i++;
+		/* a number after it is a day's month or year only across one
+		 * '/', '.', '-' or dash ("21/07/2017", "2017-07-21"), not
+		 * "1,234" or "12 34", most numbers of a report */
 		if (i < n && is_digit_c(s[i]))
-			return true;
+			return (i - sep == 1 &&
+			        (s[sep] == '/' || s[sep] == '.' ||
+			         s[sep] == '-')) ||
+			       (i - sep == 3 &&
+			        (bytes_at(s, n, sep, "\xe2\x80\x93") ||
+			         bytes_at(s, n, sep, "\xe2\x80\x94")));
 		size_t k = alpha_run(s, n, i);
 		if (k == 0)
 			return false;

@@ -481,6 +481,15 @@ test_prefixes(void)
 	CHECK(DPRE("21July 2017") == 11);
 	CHECK(DPRE("12 burglaries in July 2017") == 0);
 	CHECK(DPRE("123 July 2017") == 0);
+	/* a number after the first only across one '/', '.', '-' or dash */
+	CHECK(DPRE("21\xe2\x80\x93"
+	           "07\xe2\x80\x94"
+	           "2017 at") == 14);
+	CHECK_STR(iso, "2017-07-21");
+	CHECK(DPRE("1,234 in 2017") == 0);
+	CHECK(DPRE("12 07 2017") == 0);
+	CHECK(DPRE("21 - 07 - 2017") == 0);
+	CHECK(DPRE("21st.07.2017") == 12);
 
 	CHECK(PPRE("12 months to March 2017 compared with", &p) == 23);
 	CHECK_STR(p.label, "12m to 2017-03");
