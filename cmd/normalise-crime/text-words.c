@@ -157,19 +157,26 @@ int
 tx_find_period(const char *s, size_t n, cs_period *p, size_t *so, size_t *eo)
 {
 	size_t bso, beo, so2, eo2;
-	bool found = period_find(s, n, 0, p, so, eo);
+	/* the words where a period may start, found once for the three
+	 * questions below (lib/date: period_starts) */
+	cs_pstarts ps = { 0 };
+	period_starts(s, n, 0, &ps);
+	bool found = period_find_in(s, n, &ps, 0, p, so, eo);
 	cs_period q;
 	/* "between January 2022 and year end June 2023": a month that opens
 	 * a span whose end is a period of its own gives way to it */
 	if (found && p->start.y == p->end.y && p->start.m == p->end.m &&
-	    period_find(s, n, *eo, &q, &so2, &eo2) && so2 - *eo <= 14 &&
+	    period_find_in(s, n, &ps, *eo, &q, &so2, &eo2) && so2 - *eo <= 14 &&
 	    q.end.y * 12 + q.end.m > p->end.y * 12 + p->end.m &&
 	    (q.start.y != q.end.y || q.start.m != q.end.m)) {
 		*p = q;
 		*so = so2;
 		*eo = eo2;
 	}
-	if (period_backwards_upto(s, n, 0, found ? *so : n, &bso, &beo)) {
+	bool back =
+	    period_backwards_in(s, n, &ps, 0, found ? *so : n, &bso, &beo);
+	period_starts_free(&ps);
+	if (back) {
 		*so = bso, *eo = beo;
 		return TXP_BACKWARDS;
 	}

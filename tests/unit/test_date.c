@@ -95,6 +95,14 @@ test_calendar(void)
 	CHECK(M("Julyy") == 0);
 	CHECK(M("") == 0);
 	CHECK(M("Mayday") == 0);
+	/* each first letter's months only: "Oct", "nov", "AUG", not "Sepu" */
+	CHECK(M("Oct") == 10);
+	CHECK(M("nov") == 11);
+	CHECK(M("AUG") == 8);
+	CHECK(M("apr") == 4);
+	CHECK(M("Sepu") == 0);
+	CHECK(M("Tue") == 0);
+	CHECK(M("\xc3\xa9t\xc3\xa9") == 0);
 	CHECK(date_month_name("Marchx", 5) == 3); /* n honoured */
 	CHECK(date_month_name("Mar", 0) == 0);
 }
@@ -473,6 +481,15 @@ test_prefixes(void)
 	CHECK(DPRE("21July 2017") == 11);
 	CHECK(DPRE("12 burglaries in July 2017") == 0);
 	CHECK(DPRE("123 July 2017") == 0);
+	/* a number after the first only across one '/', '.', '-' or dash */
+	CHECK(DPRE("21\xe2\x80\x93"
+	           "07\xe2\x80\x94"
+	           "2017 at") == 14);
+	CHECK_STR(iso, "2017-07-21");
+	CHECK(DPRE("1,234 in 2017") == 0);
+	CHECK(DPRE("12 07 2017") == 0);
+	CHECK(DPRE("21 - 07 - 2017") == 0);
+	CHECK(DPRE("21st.07.2017") == 12);
 
 	CHECK(PPRE("12 months to March 2017 compared with", &p) == 23);
 	CHECK_STR(p.label, "12m to 2017-03");
@@ -486,6 +503,23 @@ test_prefixes(void)
 	CHECK(PPRE("October 2023 to December 2023 there were", &p) == 29);
 	CHECK_STR(p.label, "3m to 2023-12");
 	CHECK(PPRE("junk", &p) == 0);
+	/* the shortcuts of longest_prefix_toks keep every end a parser
+	 * takes: the words a date drops after it ("the", "of", an
+	 * ordinal), calendar_year's "year", fillers before a month, four
+	 * numbers (and not a fifth) */
+	CHECK(DPRE("21st of July 2017 the meeting") == 21);
+	CHECK_STR(iso, "2017-07-21");
+	CHECK(PPRE("the 2019 calendar year was", &p) == 22);
+	CHECK_STR(p.label, "12m to 2019-12");
+	CHECK(PPRE("12 months to the end of March 2017 compared", &p) == 34);
+	CHECK_STR(p.label, "12m to 2017-03");
+	CHECK(PPRE("12 months to 28/02/2019 12 34 56", &p) == 23);
+	CHECK_STR(p.label, "12m to 2019-02");
+	CHECK(PPRE("Dec 2018 to Jan 2019 2020 2021", &p) == 20);
+	CHECK_STR(p.label, "2m to 2019-01");
+	CHECK(PPRE("2016/17 burglary 2017/18", &p) == 7);
+	CHECK(PPRE("2019 2020 2021 2022 2023", &p) == 0);
+	CHECK(PPRE("Feb19x", &p) == 0); /* "Feb" before "19" is no end */
 
 	CHECK(TPRE("10:00 hrs in the Chamber", &t) == 9 && t == 600);
 	CHECK(TPRE("11.12 a.m. start", &t) == 9 && t == 672);
@@ -639,6 +673,15 @@ test_period_find(void)
 	    "3m to 2024-03 2024-01-01 2024-03-31 [three months to March 2024]");
 	CHECK_STR(F("2019-02-21 at 10:00"), "no");
 	CHECK_STR(F("Burglary fell by 12%"), "no");
+	/* no period without a digit, none after the last one */
+	CHECK_STR(F("in the twelve months to March, three months to June"),
+	          "no");
+	CHECK_STR(F("in the twelve months to March 2017 and to June"),
+	          "12m to 2017-03 2016-04-01 2017-03-31 [twelve months to "
+	          "March 2017]");
+	CHECK_STR(
+	    B("from December 2023 to September 2023 and from May to June"),
+	    "December 2023 to September 2023");
 	CHECK_STR(F(""), "no");
 	/* from: the second period of a sentence */
 	{
@@ -727,6 +770,8 @@ test_period_starts(void)
 		"2023",
 		"December 2023 to September 2023 (Dec-23, Jan '19, FY 2022/23)",
 		"nothing here but words and 590 fewer thefts",
+		"no digit: three months to March, calendar year, Q and FY",
+		"the last digit ends a word: in 2019 and 2020s, then words",
 	};
 	cs_pstarts ps = { 0 };
 	for (size_t t = 0; t < sizeof text / sizeof text[0]; t++) {
