@@ -7,6 +7,7 @@
  * and must not match.  They are loaded once, on first use.  Periods are
  * found by lib/date (period_find); the helpers here only adapt them to
  * the readers. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,8 +22,37 @@ static cs_table *words;
 static hmap *wordmap; /* lower-case word -> row + 1 */
 static hmap *figmap;  /* tx_figure_word's words, lower-case */
 static int wkind, wvalue;
+/* The shapes of the words of both maps: bit (last byte & 31) of
+ * shape[length][first byte & 31], lower case, lengths from SHAPE_MAX
+ * together.  Most words of a sentence have no shape of a listed word and
+ * are turned away before the hash (see shape_may). */
+enum { SHAPE_MAX = 15 };
+static uint32_t shape[SHAPE_MAX + 1][32];
 static cs_ruleset *sent_rules, *cell_rules;
 static int r_years_ago, r_prev_year, r_signed;
+
+static char
+lowc(char c)
+{
+	return (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+}
+
+static void
+shape_add(const char *w, size_t n)
+{
+	shape[n < SHAPE_MAX ? n : SHAPE_MAX][(unsigned char)lowc(w[0]) & 31] |=
+	    (uint32_t)1 << ((unsigned char)lowc(w[n - 1]) & 31);
+}
+
+/* Could s[0..n) (n > 0), in any case, be a word of a map? */
+static bool
+shape_may(const char *s, size_t n)
+{
+	return shape[n < SHAPE_MAX ? n : SHAPE_MAX]
+	            [(unsigned char)lowc(s[0]) & 31] >>
+	           ((unsigned char)lowc(s[n - 1]) & 31) &
+	       1;
+}
 
 static void
 load(void)
@@ -43,8 +73,11 @@ load(void)
 	/* "same", "no change", "a third", "a quarter", "half" */
 	static const char *const fig_extra[] = { "same", "change", "third",
 		                                 "quarter", "half" };
-	for (size_t i = 0; i < sizeof fig_extra / sizeof fig_extra[0]; i++)
+	memset(shape, 0, sizeof shape);
+	for (size_t i = 0; i < sizeof fig_extra / sizeof fig_extra[0]; i++) {
 		*hmap_put(figmap, fig_extra[i], strlen(fig_extra[i])) = figmap;
+		shape_add(fig_extra[i], strlen(fig_extra[i]));
+	}
 	sbuf low = SBUF_INIT;
 	for (size_t i = 0; i < words->nrows; i++) {
 		const char *w = ref_get(words, i, (size_t)wc);
@@ -52,6 +85,9 @@ load(void)
 		for (const char *p = w; *p; p++)
 			sbuf_addc(&low, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32
 			                                              : *p));
+		if (low.len == 0)
+			continue; /* no look-up asks for "" */
+		shape_add(low.s, low.len);
 		void **slot = hmap_put(wordmap, low.s, low.len);
 		if (*slot != NULL)
 			continue; /* the first row of a word is its kind */
@@ -88,14 +124,24 @@ tx_word(const char *s, size_t n, const char **kind, const char **value)
 {
 	char low[64];
 	load();
-	text_trim(&s, &n);
+	/* a word of a sentence has no space to trim at either end: no call
+	 * for it */
+	if (n == 0 || (unsigned char)s[0] >= 0x80 || s[0] == ' ' ||
+	    (unsigned char)(s[0] - '\t') <= '\r' - '\t' ||
+	    (unsigned char)s[n - 1] >= 0x80 || s[n - 1] == ' ' ||
+	    (unsigned char)(s[n - 1] - '\t') <= '\r' - '\t')
+		text_trim(&s, &n);
 	if (n == 0 || n >= sizeof low)
 		return false;
-	for (size_t i = 0; i < n; i++)
-		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
 	/* "reduction4": a footnote mark glued to the word */
-	while (n > 1 && low[n - 1] >= '0' && low[n - 1] <= '9')
-		n--;
+	size_t k = n;
+	while (k > 1 && s[k - 1] >= '0' && s[k - 1] <= '9')
+		k--;
+	if (!shape_may(s, k))
+		return false;
+	n = k;
+	for (size_t i = 0; i < n; i++)
+		low[i] = lowc(s[i]);
 	size_t row = (size_t)hmap_get(wordmap, low, n);
 	if (row == 0)
 		return false;
@@ -111,10 +157,10 @@ tx_figure_word(const char *s, size_t n)
 {
 	char low[64];
 	load();
-	if (n == 0 || n >= sizeof low)
+	if (n == 0 || n >= sizeof low || !shape_may(s, n))
 		return false;
 	for (size_t i = 0; i < n; i++)
-		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+		low[i] = lowc(s[i]);
 	return hmap_get(figmap, low, n) != NULL;
 }
 
