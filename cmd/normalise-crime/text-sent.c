@@ -1172,15 +1172,24 @@ word_changes(tx *t, sent *x)
 			j++;
 		const char *kind, *value;
 		/* one word ("halved") or two ("a third") */
-		size_t k = j;
+		size_t k = j, k2 = j;
 		if (k + 1 < x->b && s[k] == ' ') {
-			size_t k2 = k + 1;
+			k2 = k + 1;
 			while (k2 < x->b && is_alpha(s[k2]))
 				k2++;
-			if (tx_word(s + i, k2 - i, &kind, &value) &&
-			    !strcmp(kind, "pctword"))
-				k = k2;
 		}
+		/* most words are neither, as their shape tells without the
+		 * hash (tx_word trims "third " to "third"): two look-ups of
+		 * each word of every sentence, 727.2M to 705.7M instructions
+		 * per MB */
+		if (!tx_pct_word_may(s + i, j - i) &&
+		    (k2 <= j + 1 || !tx_pct_word_may(s + i, k2 - i))) {
+			i = j;
+			continue;
+		}
+		if (k2 > j && tx_word(s + i, k2 - i, &kind, &value) &&
+		    !strcmp(kind, "pctword"))
+			k = k2;
 		if (!tx_word(s + i, k - i, &kind, &value) ||
 		    (strcmp(kind, "pctverb") && strcmp(kind, "pctword"))) {
 			i = j;

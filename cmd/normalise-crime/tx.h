@@ -107,6 +107,10 @@ int tx_word_sign(const char *s, size_t n);
  * hash look-up where may_hold_figure asked tx_word and five literals of
  * each word of every sentence: 681.0M to 653.0M instructions per MB. */
 bool tx_figure_word(const char *s, size_t n);
+/* Could s[0..n), a word of letters or two, be a pctverb or pctword of
+ * crime-words.tsv?  false: tx_word would say it is neither.  A quick
+ * test on its length and first and last letters, no hash. */
+bool tx_pct_word_may(const char *s, size_t n);
 /* The one negation of a printed number: "-" before its text. */
 void tx_negate(cs_num *v);
 void tx_words_free(void);
