@@ -505,9 +505,15 @@ num_format(char *buf, size_t size, double v, int decimals)
 	if (scaled < 9e15) {
 		/* Integer arithmetic: half away from zero, no locale, no "-0". */
 		uint64_t u = (uint64_t)llround(scaled);
-		char digits[32];
-		int len = snprintf(digits, sizeof digits, "%llu",
-		                   (unsigned long long)u);
+		/* the digits by hand, not snprintf("%llu") and "%s": the text
+		 * mode formats every figure it reads, 705.7M to 693.6M
+		 * instructions per MB of report text */
+		char digits[32], rev[32];
+		int len = 0;
+		for (uint64_t r = u; len == 0 || r != 0; r /= 10)
+			rev[len++] = (char)('0' + r % 10);
+		for (int k = 0; k < len; k++)
+			digits[k] = rev[len - 1 - k];
 		char tmp[64];
 		size_t t = 0;
 		if (v < 0 && u != 0)
@@ -527,8 +533,10 @@ num_format(char *buf, size_t size, double v, int decimals)
 			memcpy(tmp + t, digits + from, (size_t)(len - from));
 			t += (size_t)(len - from);
 		}
-		tmp[t] = '\0';
-		snprintf(buf, size, "%s", tmp);
+		if (t >= size)
+			t = size - 1; /* truncated as snprintf would */
+		memcpy(buf, tmp, t);
+		buf[t] = '\0';
 		return;
 	}
 	/* Huge values: printf, then force '.' whatever LC_NUMERIC says. */

@@ -278,6 +278,14 @@ test_format(void)
 	CHECK_STR(FMT(0.002, 3), "0.002");
 	CHECK_STR(FMT(12.3456, 2), "12.35");
 	CHECK_STR(FMT(5, -1), "5");
+	/* the digits written by hand: zero, every digit, the largest
+	 * integer path (below 9e15) */
+	CHECK_STR(FMT(0, 0), "0");
+	CHECK_STR(FMT(0, 2), "0.00");
+	CHECK_STR(FMT(1234567890, 0), "1234567890");
+	CHECK_STR(FMT(-9876.5, 1), "-9876.5");
+	CHECK_STR(FMT(8999999999999998.0, 0), "8999999999999998");
+	CHECK_STR(FMT(0.05, 3), "0.050");
 	CHECK_STR(FMT(1e20, 0), "100000000000000000000");
 	CHECK_STR(FMT(-1e20, 1), "-100000000000000000000.0");
 	CHECK_STR(FMT(NAN, 1), "nan");
