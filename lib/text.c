@@ -2,10 +2,41 @@
  *
  * Everything works on byte ranges (s, n) because extracted text may hold
  * NUL bytes; nothing here allocates except utf8_fix's output buffer. */
+#include <stdint.h>
 #include <string.h>
 
 #include "err.h"
 #include "text.h"
+
+/* Eight bytes at a time: the ASCII runs that utf8_fix and text_clean pass
+ * over are most of every line, and a test of eight bytes costs what the
+ * test of one did (20.5M to 11.4M instructions in text_line_fix on 1 MB of
+ * report text, normalise-crime's text mode).  Any byte order: only
+ * whether some byte is one is asked. */
+#define ONES ((uint64_t)0x0101010101010101u)
+#define HIGHS ((uint64_t)0x8080808080808080u)
+
+static uint64_t
+load8(const char *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
+/* Is some byte of v zero? (exact: a borrow only passes above a zero) */
+static bool
+has_zero(uint64_t v)
+{
+	return ((v - ONES) & ~v & HIGHS) != 0;
+}
+
+static bool
+has_byte(uint64_t v, unsigned char c)
+{
+	return has_zero(v ^ (ONES * c));
+}
 
 /* ---- UTF-8 ------------------------------------------------------------ */
 
@@ -68,6 +99,13 @@ utf8_fix(const char *s, size_t n, sbuf *out)
 		/* ASCII other than NUL, the bulk of any text, is valid as it
 		 * is: skip it without a call a byte (extract-minutes, 20 MB of
 		 * report text: 0.17 -> 0.13 s CPU). */
+		while (i + 8 <= n) {
+			uint64_t v = load8(s + i);
+
+			if ((v & HIGHS) != 0 || has_zero(v))
+				break;
+			i += 8;
+		}
 		while (i < n && u[i] - 1u < 0x7fu)
 			i++;
 		if (i == n)
@@ -411,6 +449,15 @@ text_clean(char *s, size_t n)
 		if (!pending_space) {
 			size_t k = r;
 
+			while (k + 8 <= n) {
+				uint64_t v = load8(s + k);
+
+				if ((v & HIGHS) != 0 || has_byte(v, '*') ||
+				    has_byte(v, '_') || has_byte(v, '<') ||
+				    has_byte(v, '&'))
+					break;
+				k += 8;
+			}
 			while (k < n && (unsigned char)s[k] < 0x80 &&
 			       s[k] != '*' && s[k] != '_' && s[k] != '<' &&
 			       s[k] != '&')

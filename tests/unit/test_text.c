@@ -70,6 +70,24 @@ test_utf8(void)
 	CHECK(fixes == 0);
 	CHECK_STR(fix("", 0), "");
 	CHECK(fixes == 0);
+	/* Eight ASCII bytes are passed at once: a bad byte or NUL at each
+	 * place of a block, and at the tail after the last block, is found. */
+	for (size_t at = 0; at < 20; at++) {
+		char line[21], want[24];
+
+		memset(line, 'a', 20);
+		line[20] = '\0';
+		memset(want, 'a', at);
+		memcpy(want + at, FFFD, 3);
+		memset(want + at + 3, 'a', 19 - at);
+		want[22] = '\0';
+		line[at] = '\0';
+		CHECK_STR(fix(line, 20), want);
+		CHECK(fixes == 1);
+		line[at] = '\xFF';
+		CHECK_STR(fix(line, 20), want);
+		CHECK(fixes == 1);
+	}
 	CHECK(utf8_valid("", 0));
 	CHECK(utf8_valid("caf\xC3\xA9", 5));
 
@@ -191,6 +209,17 @@ test_utf8_len(void)
 static void
 test_clean(void)
 {
+	/* Eight plain bytes are passed at once: what starts something to
+	 * clean is found at each place of a block and in the tail. */
+	CHECK_STR(clean("abcdefgh**bold**ijklmnop"), "abcdefgh bold ijklmnop");
+	CHECK_STR(clean("abcdefg**bold** ijklmnopq"), "abcdefg bold ijklmnopq");
+	CHECK_STR(clean("0123456789abcdef&amp;x"), "0123456789abcdef&x");
+	CHECK_STR(clean("0123456789abcde<br>x"), "0123456789abcde x");
+	CHECK_STR(clean("0123456789abcdefghi__x__"), "0123456789abcdefghi x");
+	CHECK_STR(clean("0123456\xE2\x80\x99s and more text"),
+	          "0123456's and more text");
+	CHECK_STR(clean("a plain line of more than eight bytes"),
+	          "a plain line of more than eight bytes");
 	/* Typographic punctuation to ASCII. */
 	CHECK_STR(clean("Barnet\xE2\x80\x99s \xE2\x80\x9C"
 	                "safer\xE2\x80\x9D"),
