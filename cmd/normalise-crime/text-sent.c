@@ -61,14 +61,18 @@ static struct rix {
 	    compare_word, between, base_before, relative, prior, carry,
 	    count_noun, cases_of, level_left, aux_tail, footnote_rel, area,
 	    bullet, heading;
+	/* tx_rules(), kept while ok (tx_sent_free comes before
+	 * tx_words_free frees the rules): rs() is asked 250,000 times per
+	 * MB, 662.5M to 657.7M instructions */
+	cs_ruleset *rs;
 } R;
 
 static cs_ruleset *
 rs(void)
 {
-	cs_ruleset *r = tx_rules();
 	if (R.ok)
-		return r;
+		return R.rs;
+	cs_ruleset *r = tx_rules();
 	static const char *const noise[] = {
 		"noise_phone",   "noise_time",    "noise_money",
 		"noise_ref",     "noise_year",    "noise_address",
@@ -117,6 +121,7 @@ rs(void)
 	NEED(bullet);
 	NEED(heading);
 #undef NEED
+	R.rs = r;
 	R.ok = true;
 	return r;
 }
