@@ -398,10 +398,43 @@ num_prefix(const char *s, size_t n, cs_num *out)
 	return st;
 }
 
+/* A plain figure and nothing else: digits with thousands groups and a
+ * decimal part ("1,234", "12.5"), what the text mode's figure pattern
+ * hands num_parse.  The same value and text as scan_number, without its
+ * look for brackets, words, signs, currency, exponent, percent and "/of"
+ * first: 657.7M to 653.9M instructions per MB of report text.  False
+ * (nothing set) for anything else, and for what would overflow. */
+static bool
+plain_number(const char *s, size_t n, cs_num *out)
+{
+	if (n == 0 || s[0] < '0' || s[0] > '9')
+		return false;
+	mantissa mt = { 0, 0, 0, 0 };
+	size_t i = scan_int(s, n, 0, &mt);
+	if (i < n && s[i] == '.' && is_digit(s, n, i + 1)) {
+		i++;
+		while (is_digit(s, n, i)) {
+			mant_add(&mt, s[i]);
+			mt.decimals++;
+			i++;
+		}
+	}
+	if (i != n || mt.sig > NUM_MAX_SIG || mt.decimals > NUM_MAX_POW)
+		return false;
+	memset(out, 0, sizeof *out);
+	out->value = mt.m == 0 ? 0 : (double)mt.m / pow10_exact[mt.decimals];
+	out->decimals = mt.decimals;
+	num_format(out->text, sizeof out->text, out->value, mt.decimals);
+	out->end = n;
+	return true;
+}
+
 num_status
 num_parse(const char *s, size_t n, cs_num *out)
 {
 	num_status st;
+	if (plain_number(s, n, out))
+		return NUM_OK;
 	size_t i = skip_spaces(s, n, 0);
 	size_t end = scan_number(s, n, i, out, &st);
 	if (st == NUM_NONE)

@@ -104,6 +104,24 @@ test_parse_formats(void)
 	CHECK_STR(g.text, "0.0");
 	CHECK(P("007") == NUM_OK && g.value == 7);
 	CHECK_STR(g.text, "7");
+	/* Plain figures (num.c: plain_number) as every other path reads
+	 * them: groups, a decimal part, zeros, the end of what is kept. */
+	CHECK(P("1,234.50") == NUM_OK && g.value == 1234.5 && g.decimals == 2);
+	CHECK_STR(g.text, "1234.50");
+	CHECK(g.end == 8 && !g.percent && !g.currency && !g.has_of);
+	CHECK(P("0.00") == NUM_OK && g.value == 0 && !signbit(g.value));
+	CHECK_STR(g.text, "0.00");
+	CHECK(P("0") == NUM_OK && g.value == 0 && g.decimals == 0);
+	CHECK_STR(g.text, "0");
+	CHECK(P("123456789012345") == NUM_OK && g.value == 123456789012345.0);
+	CHECK_STR(g.text, "123456789012345");
+	CHECK(P("1234567890123456") == NUM_OVERFLOW);
+	CHECK(P("1234,567") == NUM_NONE);
+	CHECK(P("1,2345") == NUM_NONE);
+	CHECK(P("12.") == NUM_NONE);
+	CHECK(P("0.0000000000000000000001") == NUM_OK && g.decimals == 22);
+	CHECK_STR(g.text, "0.0000000000000000000001");
+	CHECK(P("0.00000000000000000000001") == NUM_OVERFLOW);
 
 	/* Minus signs as typeset. */
 	CHECK(P("\xe2\x88\x92"
