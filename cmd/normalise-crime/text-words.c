@@ -22,14 +22,11 @@ static cs_table *words;
 static hmap *wordmap; /* lower-case word -> row + 1 */
 static hmap *figmap;  /* tx_figure_word's words, lower-case */
 static int wkind, wvalue;
-/* The shapes of the words of a map: bit (last byte & 31) of
- * [length][first byte & 31], lower case, lengths from SHAPE_MAX together.
- * Most words of a sentence have no shape of a listed word and are turned
- * away before the hash: 760.0M to 727.2M instructions per MB of report
- * text (word_changes and may_hold_figure look up every word). */
-enum { SHAPE_MAX = 15 };
-enum { SH_WORD, SH_FIG, SH_PCT, SH_N }; /* wordmap, figmap, pctverb/word */
-static uint32_t shape[SH_N][SHAPE_MAX + 1][32];
+/* tx.h: tx_shape.  Most words of a sentence have no shape of a listed
+ * word and are turned away before the hash: 760.0M to 727.2M
+ * instructions per MB of report text (word_changes and may_hold_figure
+ * look up every word). */
+uint32_t tx_shape[TX_SH_N][TX_SHAPE_MAX + 1][32];
 static cs_ruleset *sent_rules, *cell_rules;
 static int r_years_ago, r_prev_year, r_signed;
 
@@ -42,19 +39,9 @@ lowc(char c)
 static void
 shape_add(int m, const char *w, size_t n)
 {
-	shape[m][n < SHAPE_MAX ? n : SHAPE_MAX]
-	     [(unsigned char)lowc(w[0]) & 31] |=
+	tx_shape[m][n < TX_SHAPE_MAX ? n : TX_SHAPE_MAX]
+	        [(unsigned char)lowc(w[0]) & 31] |=
 	    (uint32_t)1 << ((unsigned char)lowc(w[n - 1]) & 31);
-}
-
-/* Could s[0..n) (n > 0), in any case, be a word of map m? */
-static bool
-shape_may(int m, const char *s, size_t n)
-{
-	return shape[m][n < SHAPE_MAX ? n : SHAPE_MAX]
-	            [(unsigned char)lowc(s[0]) & 31] >>
-	           ((unsigned char)lowc(s[n - 1]) & 31) &
-	       1;
 }
 
 static void
@@ -76,10 +63,10 @@ load(void)
 	/* "same", "no change", "a third", "a quarter", "half" */
 	static const char *const fig_extra[] = { "same", "change", "third",
 		                                 "quarter", "half" };
-	memset(shape, 0, sizeof shape);
+	memset(tx_shape, 0, sizeof tx_shape);
 	for (size_t i = 0; i < sizeof fig_extra / sizeof fig_extra[0]; i++) {
 		*hmap_put(figmap, fig_extra[i], strlen(fig_extra[i])) = figmap;
-		shape_add(SH_FIG, fig_extra[i], strlen(fig_extra[i]));
+		shape_add(TX_SH_FIG, fig_extra[i], strlen(fig_extra[i]));
 	}
 	sbuf low = SBUF_INIT;
 	for (size_t i = 0; i < words->nrows; i++) {
@@ -90,7 +77,7 @@ load(void)
 			                                              : *p));
 		if (low.len == 0)
 			continue; /* no look-up asks for "" */
-		shape_add(SH_WORD, low.s, low.len);
+		shape_add(TX_SH_WORD, low.s, low.len);
 		void **slot = hmap_put(wordmap, low.s, low.len);
 		if (*slot != NULL)
 			continue; /* the first row of a word is its kind */
@@ -99,10 +86,10 @@ load(void)
 		if (!strcmp(k, "numword") || !strcmp(k, "pctverb") ||
 		    !strcmp(k, "same")) {
 			*hmap_put(figmap, low.s, low.len) = figmap;
-			shape_add(SH_FIG, low.s, low.len);
+			shape_add(TX_SH_FIG, low.s, low.len);
 		}
 		if (!strcmp(k, "pctverb") || !strcmp(k, "pctword"))
-			shape_add(SH_PCT, low.s, low.len);
+			shape_add(TX_SH_PCT, low.s, low.len);
 	}
 	sbuf_free(&low);
 	sent_rules = rules_load("rules-crime-sentence", NULL);
@@ -144,7 +131,7 @@ tx_word(const char *s, size_t n, const char **kind, const char **value)
 	size_t k = n;
 	while (k > 1 && s[k - 1] >= '0' && s[k - 1] <= '9')
 		k--;
-	if (!shape_may(SH_WORD, s, k))
+	if (!tx_shape_may(TX_SH_WORD, s, k))
 		return false;
 	n = k;
 	for (size_t i = 0; i < n; i++)
@@ -164,18 +151,11 @@ tx_figure_word(const char *s, size_t n)
 {
 	char low[64];
 	load();
-	if (n == 0 || n >= sizeof low || !shape_may(SH_FIG, s, n))
+	if (n == 0 || n >= sizeof low || !tx_shape_may(TX_SH_FIG, s, n))
 		return false;
 	for (size_t i = 0; i < n; i++)
 		low[i] = lowc(s[i]);
 	return hmap_get(figmap, low, n) != NULL;
-}
-
-bool
-tx_pct_word_may(const char *s, size_t n)
-{
-	load();
-	return n > 0 && shape_may(SH_PCT, s, n);
 }
 
 int

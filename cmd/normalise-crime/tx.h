@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "date.h"
 #include "mem.h"
@@ -107,10 +108,26 @@ int tx_word_sign(const char *s, size_t n);
  * hash look-up where may_hold_figure asked tx_word and five literals of
  * each word of every sentence: 681.0M to 653.0M instructions per MB. */
 bool tx_figure_word(const char *s, size_t n);
-/* Could s[0..n), a word of letters or two, be a pctverb or pctword of
- * crime-words.tsv?  false: tx_word would say it is neither.  A quick
- * test on its length and first and last letters, no hash. */
-bool tx_pct_word_may(const char *s, size_t n);
+/* The shapes of the words of crime-words.tsv, filled when text-words.c
+ * loads them (rs() in text-sent.c, before any sentence is read): bit
+ * (last byte & 31) of tx_shape[list][length][first byte & 31], in lower
+ * case, lengths from TX_SHAPE_MAX together.  A word without the shape of
+ * a word of the list is not one, known without the hash; lists: every
+ * word (tx_word), tx_figure_word's, and the pctverb and pctword ones. */
+enum { TX_SH_WORD, TX_SH_FIG, TX_SH_PCT, TX_SH_N };
+enum { TX_SHAPE_MAX = 15 };
+extern uint32_t tx_shape[TX_SH_N][TX_SHAPE_MAX + 1][32];
+/* Could s[0..n) (n > 0), in any case, be a word of list? */
+static inline bool
+tx_shape_may(int list, const char *s, size_t n)
+{
+	unsigned char f = (unsigned char)s[0], l = (unsigned char)s[n - 1];
+	f = (unsigned char)(f >= 'A' && f <= 'Z' ? f + 32 : f);
+	l = (unsigned char)(l >= 'A' && l <= 'Z' ? l + 32 : l);
+	return tx_shape[list][n < TX_SHAPE_MAX ? n : TX_SHAPE_MAX][f & 31] >>
+	           (l & 31) &
+	       1;
+}
 /* The one negation of a printed number: "-" before its text. */
 void tx_negate(cs_num *v);
 void tx_words_free(void);
