@@ -1186,12 +1186,19 @@ word_changes(tx *t, sent *x)
 		while (j < x->b && is_alpha(s[j]))
 			j++;
 		const char *kind, *value;
-		/* one word ("halved") or two ("a third") */
+		/* one word ("halved") or two ("a third"); k2 == j: no two
+		 * to look up.  The next word is read only after a first word
+		 * of two ("a", "one"): no other two can be a pctword (647.0M
+		 * to 644.6M instructions per MB) */
 		size_t k = j, k2 = j;
 		if (k + 1 < x->b && s[k] == ' ') {
-			k2 = k + 1;
-			while (k2 < x->b && is_alpha(s[k2]))
-				k2++;
+			if (!is_alpha(s[k + 1])) {
+				k2 = k + 1; /* "half (": "half " is "half" */
+			} else if (tx_shape_may(TX_SH_PCT1, s + i, j - i)) {
+				k2 = k + 1;
+				while (k2 < x->b && is_alpha(s[k2]))
+					k2++;
+			}
 		}
 		/* most words are neither, as their shape tells without the
 		 * hash (tx_word trims "third " to "third"): two look-ups of

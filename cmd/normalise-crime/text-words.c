@@ -90,6 +90,9 @@ load(void)
 		}
 		if (!strcmp(k, "pctverb") || !strcmp(k, "pctword"))
 			shape_add(TX_SH_PCT, low.s, low.len);
+		const char *sp = memchr(low.s, ' ', low.len);
+		if (sp && sp > low.s && !strcmp(k, "pctword"))
+			shape_add(TX_SH_PCT1, low.s, (size_t)(sp - low.s));
 	}
 	sbuf_free(&low);
 	sent_rules = rules_load("rules-crime-sentence", NULL);

@@ -113,8 +113,9 @@ bool tx_figure_word(const char *s, size_t n);
  * (last byte & 31) of tx_shape[list][length][first byte & 31], in lower
  * case, lengths from TX_SHAPE_MAX together.  A word without the shape of
  * a word of the list is not one, known without the hash; lists: every
- * word (tx_word), tx_figure_word's, and the pctverb and pctword ones. */
-enum { TX_SH_WORD, TX_SH_FIG, TX_SH_PCT, TX_SH_N };
+ * word (tx_word), tx_figure_word's, the pctverb and pctword ones, and the
+ * first words of the pctwords of two ("a" of "a third"). */
+enum { TX_SH_WORD, TX_SH_FIG, TX_SH_PCT, TX_SH_PCT1, TX_SH_N };
 enum { TX_SHAPE_MAX = 15 };
 extern uint32_t tx_shape[TX_SH_N][TX_SHAPE_MAX + 1][32];
 /* Could s[0..n) (n > 0), in any case, be a word of list? */
