@@ -25,17 +25,28 @@ load8(const char *p)
 	return v;
 }
 
-/* Is some byte of v zero? (exact: a borrow only passes above a zero) */
-static bool
-has_zero(uint64_t v)
+/* Nonzero exactly when some byte of v is zero (a borrow passes on only
+ * above a zero byte). */
+static uint64_t
+zero_bits(uint64_t v)
 {
-	return ((v - ONES) & ~v & HIGHS) != 0;
+	return (v - ONES) & ~v & HIGHS;
 }
 
 static bool
-has_byte(uint64_t v, unsigned char c)
+has_zero(uint64_t v)
 {
-	return has_zero(v ^ (ONES * c));
+	return zero_bits(v) != 0;
+}
+
+/* Does v hold a byte that starts something text_clean cleans, or one
+ * past ASCII?  One test, not one a byte. */
+static bool
+has_special(uint64_t v)
+{
+	return ((v & HIGHS) | zero_bits(v ^ (ONES * '*')) |
+	        zero_bits(v ^ (ONES * '_')) | zero_bits(v ^ (ONES * '<')) |
+	        zero_bits(v ^ (ONES * '&'))) != 0;
 }
 
 /* ---- UTF-8 ------------------------------------------------------------ */
@@ -452,9 +463,7 @@ text_clean(char *s, size_t n)
 			while (k + 8 <= n) {
 				uint64_t v = load8(s + k);
 
-				if ((v & HIGHS) != 0 || has_byte(v, '*') ||
-				    has_byte(v, '_') || has_byte(v, '<') ||
-				    has_byte(v, '&'))
+				if (has_special(v))
 					break;
 				k += 8;
 			}
@@ -590,7 +599,13 @@ lower(char c)
 bool
 text_ieq(const char *s, size_t n, const char *lit)
 {
-	return strlen(lit) == n && text_iprefix(s, n, lit);
+	/* to the first difference, not strlen(lit) first: the text mode
+	 * asks four of every line (text_is_furniture); with has_special,
+	 * 644.6M to 643.6M instructions per MB of report text */
+	for (size_t i = 0; i < n; i++)
+		if (lit[i] == '\0' || lower(s[i]) != lower(lit[i]))
+			return false;
+	return lit[n] == '\0';
 }
 
 bool

@@ -390,6 +390,11 @@ test_small(void)
 	CHECK(!text_ieq("Barne", 5, "Barnet"));
 	CHECK(text_ieq("Barnetx", 6, "barnet"));
 	CHECK(text_ieq("", 0, ""));
+	CHECK(!text_ieq("", 0, "a"));
+	CHECK(!text_ieq("a", 1, ""));
+	CHECK(!text_ieq("Barnex", 6, "barnet"));
+	/* s need not end at n, nor hold no NUL before it */
+	CHECK(!text_ieq("a\0b", 3, "a"));
 	CHECK(text_iprefix("Page 4", 6, "PAGE"));
 	CHECK(text_iprefix("x", 1, ""));
 	CHECK(!text_iprefix("Pa", 2, "page"));
