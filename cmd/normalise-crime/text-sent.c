@@ -487,31 +487,37 @@ offence_left(tx *t, const char *s, size_t a, size_t b, size_t *lso, size_t *leo)
 	for (int first = w.n - 1 < 7 ? w.n - 1 : 7; first >= 0; first--) {
 		if (stopword(s + w.so[first], w.eo[first] - w.so[first]))
 			continue;
+		/* "the number of burglaries": the phrase's own "number of" */
+		bool number_of =
+		    first + 2 < w.n &&
+		    text_ieq(s + w.so[first + 1],
+		             w.eo[first + 1] - w.so[first + 1], "of") &&
+		    text_ieq(s + w.so[first + 2],
+		             w.eo[first + 2] - w.so[first + 2], "number");
+		/* "Incidents of serious violence has reduced": not violence as
+		 * a whole; "Barnet's burglary", "In Barnet burglary" are */
+		bool cut = false;
+		if (first + 1 < w.n) {
+			const char *pw = s + w.so[first + 1];
+			size_t pn = w.eo[first + 1] - w.so[first + 1];
+			cut =
+			    !stopword(pw, pn) && pw[0] >= 'a' && pw[0] <= 'z' &&
+			    !(pn > 2 && (pw[pn - 1] == 's' &&
+			                 (pw[pn - 2] == '\'' ||
+			                  (unsigned char)pw[pn - 2] == 0x99)));
+		}
+		/* a phrase cut off so gives no subject whatever its key: the
+		 * taxonomy is asked of it only when a key would end the search
+		 * below (628.6M to 625.2M instructions per MB) */
+		if (cut && (number_of || !subject_elsewhere(s, a, w.so[first])))
+			continue;
 		const char *key = offence_key(t, s + w.so[first],
 		                              w.eo[0] - w.so[first], K_SUBJECT);
 		/* "The number of young people excluded ... in a serious violent
 		 * crime has risen": the subject is the people, not the crime */
-		if (key && first + 2 < w.n &&
-		    text_ieq(s + w.so[first + 1],
-		             w.eo[first + 1] - w.so[first + 1], "of") &&
-		    first + 2 < w.n &&
-		    text_ieq(s + w.so[first + 2],
-		             w.eo[first + 2] - w.so[first + 2], "number"))
-			; /* "the number of burglaries": fine */
-		else if (key && subject_elsewhere(s, a, w.so[first]))
+		if (key && !number_of && subject_elsewhere(s, a, w.so[first]))
 			return NULL;
-		/* "Incidents of serious violence has reduced": not violence as
-		 * a whole; "Barnet's burglary", "In Barnet burglary" are */
-		if (key && first + 1 < w.n) {
-			const char *pw = s + w.so[first + 1];
-			size_t pn = w.eo[first + 1] - w.so[first + 1];
-			if (!stopword(pw, pn) && pw[0] >= 'a' && pw[0] <= 'z' &&
-			    !(pn > 2 && (pw[pn - 1] == 's' &&
-			                 (pw[pn - 2] == '\'' ||
-			                  (unsigned char)pw[pn - 2] == 0x99))))
-				key = NULL;
-		}
-		if (key) {
+		if (key && !cut) {
 			*lso = w.so[first];
 			*leo = w.eo[0];
 			return key;
