@@ -211,21 +211,20 @@ copy_str(char *dst, size_t size, const char *src)
 
 /* ---- offence phrases ------------------------------------------------- */
 
+enum {
+	K_STOPWORD = TXK_STOP | TXK_QUALIFIER | TXK_UP | TXK_DOWN | TXK_RELATIVE
+};
+
 static bool
 stopword(const char *s, size_t n)
 {
-	const char *kind;
-	return tx_word(s, n, &kind, NULL) &&
-	       (!strcmp(kind, "stop") || !strcmp(kind, "qualifier") ||
-	        !strcmp(kind, "up") || !strcmp(kind, "down") ||
-	        !strcmp(kind, "relative"));
+	return (tx_word_kind(s, n) & K_STOPWORD) != 0;
 }
 
 static bool
 countnoun(const char *s, size_t n)
 {
-	const char *kind;
-	return tx_word(s, n, &kind, NULL) && !strcmp(kind, "countnoun");
+	return (tx_word_kind(s, n) & TXK_COUNTNOUN) != 0;
 }
 
 /* The key of a printed offence label, or NULL.  Tried as printed, without
@@ -368,15 +367,13 @@ ends_phrase(const char *s, size_t e, size_t b)
 		j++;
 	if (j == i)
 		return true;
-	const char *kind;
-	/* "Burglary fell", "Violence with injury stood at" */
-	if (tx_word(s + i, j - i, &kind, NULL) &&
-	    (!strcmp(kind, "follow") || !strcmp(kind, "up") ||
-	     !strcmp(kind, "down") || !strcmp(kind, "same") ||
-	     !strcmp(kind, "pctverb")))
+	/* "Burglary fell", "Violence with injury stood at"; a stop word, a
+	 * count noun: the word looked up once */
+	if (tx_word_kind(s + i, j - i) &
+	    (TXK_FOLLOW | TXK_UP | TXK_DOWN | TXK_SAME | TXK_PCTVERB |
+	     K_STOPWORD | TXK_COUNTNOUN))
 		return true;
-	return stopword(s + i, j - i) || countnoun(s + i, j - i) ||
-	       (j - i > 3 && text_ieq(s + j - 2, 2, "ed")) ||
+	return (j - i > 3 && text_ieq(s + j - 2, 2, "ed")) ||
 	       text_ieq(s + i, j - i, "had");
 }
 

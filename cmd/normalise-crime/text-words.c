@@ -22,6 +22,7 @@ static cs_table *words;
 static hmap *wordmap; /* lower-case word -> row + 1 */
 static hmap *figmap;  /* tx_figure_word's words, lower-case */
 static int wkind, wvalue;
+static unsigned *kinds; /* TXK_ bits of each row's kind (tx_word_kind) */
 /* tx.h: tx_shape.  Most words of a sentence have no shape of a listed
  * word and are turned away before the hash: 760.0M to 727.2M
  * instructions per MB of report text (word_changes and may_hold_figure
@@ -67,6 +68,29 @@ load(void)
 	for (size_t i = 0; i < sizeof fig_extra / sizeof fig_extra[0]; i++) {
 		*hmap_put(figmap, fig_extra[i], strlen(fig_extra[i])) = figmap;
 		shape_add(TX_SH_FIG, fig_extra[i], strlen(fig_extra[i]));
+	}
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} kind_bits[] = {
+		{ "stop", TXK_STOP },
+		{ "qualifier", TXK_QUALIFIER },
+		{ "up", TXK_UP },
+		{ "down", TXK_DOWN },
+		{ "same", TXK_SAME },
+		{ "relative", TXK_RELATIVE },
+		{ "countnoun", TXK_COUNTNOUN },
+		{ "follow", TXK_FOLLOW },
+		{ "pctverb", TXK_PCTVERB },
+	};
+	kinds = xcalloc(words->nrows ? words->nrows : 1, sizeof *kinds);
+	for (size_t i = 0; i < words->nrows; i++) {
+		const char *k = ref_get(words, i, (size_t)wkind);
+		kinds[i] = TXK_LISTED;
+		for (size_t b = 0; b < sizeof kind_bits / sizeof kind_bits[0];
+		     b++)
+			if (!strcmp(k, kind_bits[b].name))
+				kinds[i] |= kind_bits[b].bit;
 	}
 	sbuf low = SBUF_INIT;
 	for (size_t i = 0; i < words->nrows; i++) {
@@ -116,8 +140,9 @@ tx_cell_rules(void)
 	return cell_rules;
 }
 
-bool
-tx_word(const char *s, size_t n, const char **kind, const char **value)
+/* The row + 1 of the word s[0..n) (tx_word), or 0. */
+static size_t
+word_row(const char *s, size_t n)
 {
 	char low[64];
 	load();
@@ -139,7 +164,13 @@ tx_word(const char *s, size_t n, const char **kind, const char **value)
 	n = k;
 	for (size_t i = 0; i < n; i++)
 		low[i] = lowc(s[i]);
-	size_t row = (size_t)hmap_get(wordmap, low, n);
+	return (size_t)hmap_get(wordmap, low, n);
+}
+
+bool
+tx_word(const char *s, size_t n, const char **kind, const char **value)
+{
+	size_t row = word_row(s, n);
 	if (row == 0)
 		return false;
 	if (kind)
@@ -159,6 +190,13 @@ tx_figure_word(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		low[i] = lowc(s[i]);
 	return hmap_get(figmap, low, n) != NULL;
+}
+
+unsigned
+tx_word_kind(const char *s, size_t n)
+{
+	size_t row = word_row(s, n);
+	return row ? kinds[row - 1] : 0;
 }
 
 int
@@ -188,6 +226,8 @@ tx_words_free(void)
 	rules_free(cell_rules);
 	hmap_free(wordmap, NULL);
 	hmap_free(figmap, NULL);
+	free(kinds);
+	kinds = NULL;
 	ref_free(words);
 	sent_rules = cell_rules = NULL;
 	wordmap = figmap = NULL;
