@@ -1653,6 +1653,7 @@ read_sentence(tx *t, size_t a, size_t b)
 	sent x = { .s = s, .a = a, .b = b };
 	cs_rmatch m;
 	size_t so, eo;
+	rs(); /* the words are loaded: may_hold_figure asks tx_shape */
 	if (!may_hold_figure(s, a, b)) {
 		/* nothing to read; "This is ..." after it refers to nothing */
 		pp->prev.set = false;
