@@ -718,6 +718,10 @@ text_is_furniture(const char *s, size_t n)
 	 * the "has been" variant. */
 	if (p[n - 1] == '.')
 		n--;
+	/* all four end in "blank", most lines otherwise (624.3M to 622.8M
+	 * instructions per MB, normalise-crime text mode) */
+	if (n == 0 || (p[n - 1] | 32) != 'k')
+		return false;
 	return text_ieq(p, n, "this page is intentionally left blank") ||
 	       text_ieq(p, n, "this page has been intentionally left blank") ||
 	       text_ieq(p, n, "page intentionally left blank") ||
