@@ -550,7 +550,7 @@ text_is_blank(const char *s, size_t n)
 }
 
 void
-text_trim(const char **s, size_t *n)
+text_trim_spaces(const char **s, size_t *n)
 {
 	const char *p = *s;
 	size_t len = *n, k;

@@ -146,13 +146,7 @@ word_row(const char *s, size_t n)
 {
 	char low[64];
 	load();
-	/* a word of a sentence has no space to trim at either end: no call
-	 * for it */
-	if (n == 0 || (unsigned char)s[0] >= 0x80 || s[0] == ' ' ||
-	    (unsigned char)(s[0] - '\t') <= '\r' - '\t' ||
-	    (unsigned char)s[n - 1] >= 0x80 || s[n - 1] == ' ' ||
-	    (unsigned char)(s[n - 1] - '\t') <= '\r' - '\t')
-		text_trim(&s, &n);
+	text_trim(&s, &n);
 	if (n == 0 || n >= sizeof low)
 		return false;
 	/* "reduction4": a footnote mark glued to the word */
