@@ -128,24 +128,23 @@ int tx_word_sign(const char *s, size_t n);
 bool tx_figure_word(const char *s, size_t n);
 /* The shapes of the words of crime-words.tsv, filled when text-words.c
  * loads them (rs() in text-sent.c, before any sentence is read): bit
- * (last byte & 31) of tx_shape[list][length][first byte & 31], in lower
- * case, lengths from TX_SHAPE_MAX together.  A word without the shape of
- * a word of the list is not one, known without the hash; lists: every
+ * (last byte & 31) of tx_shape[list][length][first byte & 31], lengths
+ * from TX_SHAPE_MAX together.  A word without the shape of a word of the
+ * list is not one, known without the hash; lists: every
  * word (tx_word), tx_figure_word's, the pctverb and pctword ones, and the
  * first words of the pctwords of two ("a" of "a third"). */
 enum { TX_SH_WORD, TX_SH_FIG, TX_SH_PCT, TX_SH_PCT1, TX_SH_N };
 enum { TX_SHAPE_MAX = 15 };
 extern uint32_t tx_shape[TX_SH_N][TX_SHAPE_MAX + 1][32];
-/* Could s[0..n) (n > 0), in any case, be a word of list? */
+/* Could s[0..n) (n > 0), in any case, be a word of list?  A byte & 31
+ * is the same for a letter in either case: no lower-casing (608.3M to
+ * 605.7M instructions per MB of report text). */
 static inline bool
 tx_shape_may(int list, const char *s, size_t n)
 {
-	unsigned char f = (unsigned char)s[0], l = (unsigned char)s[n - 1];
-	f = (unsigned char)(f >= 'A' && f <= 'Z' ? f + 32 : f);
-	l = (unsigned char)(l >= 'A' && l <= 'Z' ? l + 32 : l);
-	return tx_shape[list][n < TX_SHAPE_MAX ? n : TX_SHAPE_MAX][f & 31] >>
-	           (l & 31) &
-	       1;
+	unsigned f = (unsigned char)s[0] & 31u,
+	         l = (unsigned char)s[n - 1] & 31u;
+	return tx_shape[list][n < TX_SHAPE_MAX ? n : TX_SHAPE_MAX][f] >> l & 1;
 }
 /* The one negation of a printed number: "-" before its text. */
 void tx_negate(cs_num *v);
