@@ -424,6 +424,25 @@ test_line_fix(void)
 	CHECK(out.len == 5 && cs_warnings() == before + 2);
 	text_line_fix("", 0, &out, "b.txt", 2, &warned, 0);
 	CHECK(out.s != NULL && out.len == 0 && out.s[0] == '\0');
+	/* a plain line is copied in one pass (plain_line); one with a thing
+	 * to clean or a NUL past the first eight bytes is not */
+	text_line_fix("", 0, &out, "b.txt", 3, &warned, TEXT_FIX_CLEAN);
+	CHECK(out.s != NULL && out.len == 0 && out.s[0] == '\0');
+	text_line_fix("Burglary fell by 12% in 2023", 28, &out, "b.txt", 4,
+	              &warned, TEXT_FIX_CLEAN);
+	CHECK_STR(out.s, "Burglary fell by 12% in 2023");
+	text_line_fix("Burglary fell **12%**", 21, &out, "b.txt", 5, &warned,
+	              TEXT_FIX_CLEAN);
+	CHECK_STR(out.s, "Burglary fell 12%");
+	text_line_fix("Burglary fell &amp; rose", 24, &out, "b.txt", 6, &warned,
+	              TEXT_FIX_CLEAN);
+	CHECK_STR(out.s, "Burglary fell & rose");
+	text_line_fix("Burglary\0fell", 13, &out, "b.txt", 7, &warned,
+	              TEXT_FIX_CLEAN);
+	CHECK(out.len == 15 && !memcmp(out.s,
+	                               "Burglary\xef\xbf\xbd"
+	                               "fell",
+	                               15));
 	sbuf_free(&out);
 }
 
