@@ -148,13 +148,13 @@ word_row(const char *s, size_t n)
 	load();
 	text_trim(&s, &n);
 	if (n == 0 || n >= sizeof low)
-		return false;
+		return 0;
 	/* "reduction4": a footnote mark glued to the word */
 	size_t k = n;
 	while (k > 1 && s[k - 1] >= '0' && s[k - 1] <= '9')
 		k--;
 	if (!tx_shape_may(TX_SH_WORD, s, k))
-		return false;
+		return 0;
 	n = k;
 	for (size_t i = 0; i < n; i++)
 		low[i] = lowc(s[i]);
