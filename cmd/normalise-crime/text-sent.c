@@ -1801,7 +1801,10 @@ read_sentence(tx *t, size_t a, size_t b)
 			     "0", "percent");
 		}
 	}
-	word_changes(t, &x);
+	/* a sentence without a pctverb's or pctword's last word holds none
+	 * (602.7M to 597.3M instructions per MB of report text) */
+	if (tx_pct_in(x.txt.lc))
+		word_changes(t, &x);
 	/* what the next sentence may refer to */
 	if (x.lab[0]) {
 		bool same = pp->prev.set && !strcmp(pp->prev.label, x.lab);

@@ -23,6 +23,10 @@ static hmap *wordmap; /* lower-case word -> row + 1 */
 static hmap *figmap;  /* tx_figure_word's words, lower-case */
 static int wkind, wvalue;
 static unsigned *kinds; /* TXK_ bits of each row's kind (tx_word_kind) */
+/* the last words of the pctverbs and pctwords ("third" of "a third"),
+ * lower case, each once (tx_pct_in) */
+static char **pct_last;
+static size_t npct_last, cap_pct_last;
 /* tx.h: tx_shape.  Most words of a sentence have no shape of a listed
  * word and are turned away before the hash: 760.0M to 727.2M
  * instructions per MB of report text (word_changes and may_hold_figure
@@ -112,8 +116,20 @@ load(void)
 			*hmap_put(figmap, low.s, low.len) = figmap;
 			shape_add(TX_SH_FIG, low.s, low.len);
 		}
-		if (!strcmp(k, "pctverb") || !strcmp(k, "pctword"))
+		if (!strcmp(k, "pctverb") || !strcmp(k, "pctword")) {
 			shape_add(TX_SH_PCT, low.s, low.len);
+			const char *lw = strrchr(low.s, ' ');
+			lw = lw ? lw + 1 : low.s;
+			size_t p = 0;
+			while (p < npct_last && strcmp(pct_last[p], lw))
+				p++;
+			if (p == npct_last && *lw) {
+				pct_last =
+				    xgrow(pct_last, &cap_pct_last,
+				          npct_last + 1, sizeof *pct_last);
+				pct_last[npct_last++] = xstrdup(lw);
+			}
+		}
 		const char *sp = memchr(low.s, ' ', low.len);
 		if (sp && sp > low.s && !strcmp(k, "pctword"))
 			shape_add(TX_SH_PCT1, low.s, (size_t)(sp - low.s));
@@ -186,6 +202,16 @@ tx_figure_word(const char *s, size_t n)
 	return hmap_get(figmap, low, n) != NULL;
 }
 
+bool
+tx_pct_in(const char *lc)
+{
+	load();
+	for (size_t i = 0; i < npct_last; i++)
+		if (strstr(lc, pct_last[i]))
+			return true;
+	return false;
+}
+
 unsigned
 tx_word_kind(const char *s, size_t n)
 {
@@ -222,6 +248,11 @@ tx_words_free(void)
 	hmap_free(figmap, NULL);
 	free(kinds);
 	kinds = NULL;
+	for (size_t i = 0; i < npct_last; i++)
+		free(pct_last[i]);
+	free(pct_last);
+	pct_last = NULL;
+	npct_last = cap_pct_last = 0;
 	ref_free(words);
 	sent_rules = cell_rules = NULL;
 	wordmap = figmap = NULL;
