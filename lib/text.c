@@ -16,7 +16,7 @@
 #define ONES ((uint64_t)0x0101010101010101u)
 #define HIGHS ((uint64_t)0x8080808080808080u)
 
-static uint64_t
+static inline uint64_t
 load8(const char *p)
 {
 	uint64_t v;
@@ -27,21 +27,22 @@ load8(const char *p)
 
 /* Nonzero exactly when some byte of v is zero (a borrow passes on only
  * above a zero byte). */
-static uint64_t
+static inline uint64_t
 zero_bits(uint64_t v)
 {
 	return (v - ONES) & ~v & HIGHS;
 }
 
-static bool
+static inline bool
 has_zero(uint64_t v)
 {
 	return zero_bits(v) != 0;
 }
 
 /* Does v hold a byte that starts something text_clean cleans, or one
- * past ASCII?  One test, not one a byte. */
-static bool
+ * past ASCII?  One test, not one a byte; inline, as the call it became
+ * for its two callers cost (597.3M to 596.1M instructions per MB). */
+static inline bool
 has_special(uint64_t v)
 {
 	return ((v & HIGHS) | zero_bits(v ^ (ONES * '*')) |
