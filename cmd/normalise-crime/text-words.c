@@ -49,6 +49,29 @@ shape_add(int m, const char *w, size_t n)
 	    (uint32_t)1 << ((unsigned char)lowc(w[n - 1]) & 31);
 }
 
+/* Add w to pct_last, unless a word there is in it ("third" in "thirds"):
+ * a text holding w holds that word too, one strstr fewer (596.1M to
+ * 595.4M instructions per MB of report text). */
+static void
+pct_last_add(const char *w)
+{
+	if (*w == '\0')
+		return;
+	for (size_t p = 0; p < npct_last; p++)
+		if (strstr(w, pct_last[p]))
+			return;
+	size_t k = 0;
+	for (size_t p = 0; p < npct_last; p++)
+		if (strstr(pct_last[p], w))
+			free(pct_last[p]);
+		else
+			pct_last[k++] = pct_last[p];
+	npct_last = k;
+	pct_last =
+	    xgrow(pct_last, &cap_pct_last, npct_last + 1, sizeof *pct_last);
+	pct_last[npct_last++] = xstrdup(w);
+}
+
 static void
 load(void)
 {
@@ -120,15 +143,7 @@ load(void)
 			shape_add(TX_SH_PCT, low.s, low.len);
 			const char *lw = strrchr(low.s, ' ');
 			lw = lw ? lw + 1 : low.s;
-			size_t p = 0;
-			while (p < npct_last && strcmp(pct_last[p], lw))
-				p++;
-			if (p == npct_last && *lw) {
-				pct_last =
-				    xgrow(pct_last, &cap_pct_last,
-				          npct_last + 1, sizeof *pct_last);
-				pct_last[npct_last++] = xstrdup(lw);
-			}
+			pct_last_add(lw);
 		}
 		const char *sp = memchr(low.s, ' ', low.len);
 		if (sp && sp > low.s && !strcmp(k, "pctword"))
