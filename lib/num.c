@@ -398,10 +398,43 @@ num_prefix(const char *s, size_t n, cs_num *out)
 	return st;
 }
 
+/* A plain figure and nothing else: digits with thousands groups and a
+ * decimal part ("1,234", "12.5"), what the text mode's figure pattern
+ * hands num_parse.  The same value and text as scan_number, without its
+ * look for brackets, words, signs, currency, exponent, percent and "/of"
+ * first: 657.7M to 653.9M instructions per MB of report text.  False
+ * (nothing set) for anything else, and for what would overflow. */
+static bool
+plain_number(const char *s, size_t n, cs_num *out)
+{
+	if (n == 0 || s[0] < '0' || s[0] > '9')
+		return false;
+	mantissa mt = { 0, 0, 0, 0 };
+	size_t i = scan_int(s, n, 0, &mt);
+	if (i < n && s[i] == '.' && is_digit(s, n, i + 1)) {
+		i++;
+		while (is_digit(s, n, i)) {
+			mant_add(&mt, s[i]);
+			mt.decimals++;
+			i++;
+		}
+	}
+	if (i != n || mt.sig > NUM_MAX_SIG || mt.decimals > NUM_MAX_POW)
+		return false;
+	memset(out, 0, sizeof *out);
+	out->value = mt.m == 0 ? 0 : (double)mt.m / pow10_exact[mt.decimals];
+	out->decimals = mt.decimals;
+	num_format(out->text, sizeof out->text, out->value, mt.decimals);
+	out->end = n;
+	return true;
+}
+
 num_status
 num_parse(const char *s, size_t n, cs_num *out)
 {
 	num_status st;
+	if (plain_number(s, n, out))
+		return NUM_OK;
 	size_t i = skip_spaces(s, n, 0);
 	size_t end = scan_number(s, n, i, out, &st);
 	if (st == NUM_NONE)
@@ -505,9 +538,15 @@ num_format(char *buf, size_t size, double v, int decimals)
 	if (scaled < 9e15) {
 		/* Integer arithmetic: half away from zero, no locale, no "-0". */
 		uint64_t u = (uint64_t)llround(scaled);
-		char digits[32];
-		int len = snprintf(digits, sizeof digits, "%llu",
-		                   (unsigned long long)u);
+		/* the digits by hand, not snprintf("%llu") and "%s": the text
+		 * mode formats every figure it reads, 705.7M to 693.6M
+		 * instructions per MB of report text */
+		char digits[32], rev[32];
+		int len = 0;
+		for (uint64_t r = u; len == 0 || r != 0; r /= 10)
+			rev[len++] = (char)('0' + r % 10);
+		for (int k = 0; k < len; k++)
+			digits[k] = rev[len - 1 - k];
 		char tmp[64];
 		size_t t = 0;
 		if (v < 0 && u != 0)
@@ -527,8 +566,10 @@ num_format(char *buf, size_t size, double v, int decimals)
 			memcpy(tmp + t, digits + from, (size_t)(len - from));
 			t += (size_t)(len - from);
 		}
-		tmp[t] = '\0';
-		snprintf(buf, size, "%s", tmp);
+		if (t >= size)
+			t = size - 1; /* truncated as snprintf would */
+		memcpy(buf, tmp, t);
+		buf[t] = '\0';
 		return;
 	}
 	/* Huge values: printf, then force '.' whatever LC_NUMERIC says. */

@@ -55,7 +55,24 @@ bool text_is_furniture(const char *s, size_t n);
 bool text_is_blank(const char *s, size_t n);
 
 /* Trim ASCII and Unicode spaces from both ends: adjusts *s and *n. */
-void text_trim(const char **s, size_t *n);
+void text_trim_spaces(const char **s, size_t *n);
+/* The same, inline for what most calls see: a text that starts and ends
+ * with an ASCII byte other than a space, so nothing to trim (124,000
+ * calls per MB of report text in normalise-crime's text mode, 610.3M to
+ * 608.3M instructions). */
+static inline void
+text_trim(const char **s, size_t *n)
+{
+	if (*n > 0) {
+		unsigned char f = (unsigned char)(*s)[0];
+		unsigned char l = (unsigned char)(*s)[*n - 1];
+
+		if (f < 0x80 && f != ' ' && (f < '\t' || f > '\r') &&
+		    l < 0x80 && l != ' ' && (l < '\t' || l > '\r'))
+			return;
+	}
+	text_trim_spaces(s, n);
+}
 /* Case-insensitive ASCII comparison of s[0..n) with a C string. */
 bool text_ieq(const char *s, size_t n, const char *lit);
 /* Case-insensitive ASCII prefix test. */

@@ -276,6 +276,20 @@ bad() {
 	grep -q 'unmapped offence "Burglary / Domestic Burglary"' "$err_file"
 }
 
+@test "--taxonomy: a bad pattern is exit 1 naming its line, also when the rows would compile together" {
+	# "a(" and ")b" balance inside the one alternation of every row
+	# (taxonomy.c: any), not alone: the first is reported
+	printf 'key\tparent\tpattern\nburglary\t\ta(\nrobbery\t\t)b\n' >"$BATS_TEST_TMPDIR/tax.tsv"
+	run_split normalise-crime --taxonomy "$BATS_TEST_TMPDIR/tax.tsv" $BAD/empty_count.csv
+	[ "$status" -eq 1 ]
+	[ ! -s "$out_file" ]
+	[ "$(cat "$err_file")" = "normalise-crime: $BATS_TEST_TMPDIR/tax.tsv:2: bad pattern at offset 8: missing closing parenthesis: ^(?:a()\$" ]
+	printf 'key\tparent\tpattern\nburglary\t\tburglary\nrobbery\t\trobb[ery\n' >"$BATS_TEST_TMPDIR/tax.tsv"
+	run_split normalise-crime --taxonomy "$BATS_TEST_TMPDIR/tax.tsv" $BAD/empty_count.csv
+	[ "$status" -eq 1 ]
+	[ "$(cat "$err_file")" = "normalise-crime: $BATS_TEST_TMPDIR/tax.tsv:3: bad pattern at offset 14: missing terminating ] for character class: ^(?:robb[ery)\$" ]
+}
+
 # ---- the taxonomy over every published category -------------------------
 
 @test "taxonomy: every MPS and police.uk category in ../shared/ref maps to a key" {

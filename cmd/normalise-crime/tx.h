@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "date.h"
 #include "mem.h"
@@ -99,6 +100,24 @@ cs_ruleset *tx_cell_rules(void);
 /* A word of crime-words.tsv (any case; a glued footnote digit dropped):
  * its kind and value. */
 bool tx_word(const char *s, size_t n, const char **kind, const char **value);
+/* The kind of a word as tx_word finds it, as a bit: one look-up where
+ * stopword, countnoun and ends_phrase (text-sent.c) asked tx_word and
+ * compared its kind up to five times (625.2M to 624.1M instructions per
+ * MB of report text); 0 for a word not listed, TXK_LISTED alone for a
+ * kind without a bit. */
+enum {
+	TXK_LISTED = 1u << 0,
+	TXK_STOP = 1u << 1,
+	TXK_QUALIFIER = 1u << 2,
+	TXK_UP = 1u << 3,
+	TXK_DOWN = 1u << 4,
+	TXK_SAME = 1u << 5,
+	TXK_RELATIVE = 1u << 6,
+	TXK_COUNTNOUN = 1u << 7,
+	TXK_FOLLOW = 1u << 8,
+	TXK_PCTVERB = 1u << 9
+};
+unsigned tx_word_kind(const char *s, size_t n);
 /* The sign a direction word gives a figure: 1, -1, or 0 (none, or "stable"). */
 int tx_word_sign(const char *s, size_t n);
 /* A word of letters that may make a sentence without a digit hold a
@@ -107,6 +126,29 @@ int tx_word_sign(const char *s, size_t n);
  * hash look-up where may_hold_figure asked tx_word and five literals of
  * each word of every sentence: 681.0M to 653.0M instructions per MB. */
 bool tx_figure_word(const char *s, size_t n);
+/* The shapes of the words of crime-words.tsv, filled when text-words.c
+ * loads them (rs() in text-sent.c, before any sentence is read): bit
+ * (last byte & 31) of tx_shape[list][length][first byte & 31], lengths
+ * from TX_SHAPE_MAX together.  A word without the shape of a word of the
+ * list is not one, known without the hash; lists: every
+ * word (tx_word), tx_figure_word's, the pctverb and pctword ones, and the
+ * first words of the pctwords of two ("a" of "a third"). */
+enum { TX_SH_WORD, TX_SH_FIG, TX_SH_PCT, TX_SH_PCT1, TX_SH_N };
+enum { TX_SHAPE_MAX = 15 };
+extern uint32_t tx_shape[TX_SH_N][TX_SHAPE_MAX + 1][32];
+/* Could s[0..n) (n > 0), in any case, be a word of list?  A byte & 31
+ * is the same for a letter in either case: no lower-casing (608.3M to
+ * 605.7M instructions per MB of report text). */
+static inline bool
+tx_shape_may(int list, const char *s, size_t n)
+{
+	unsigned f = (unsigned char)s[0] & 31u,
+	         l = (unsigned char)s[n - 1] & 31u;
+	return tx_shape[list][n < TX_SHAPE_MAX ? n : TX_SHAPE_MAX][f] >> l & 1;
+}
+/* Does the lower-cased text lc hold the last word of a pctverb or
+ * pctword ("third" of "a third", "halved")?  If not, none is in it. */
+bool tx_pct_in(const char *lc);
 /* The one negation of a printed number: "-" before its text. */
 void tx_negate(cs_num *v);
 void tx_words_free(void);

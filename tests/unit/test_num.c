@@ -104,6 +104,24 @@ test_parse_formats(void)
 	CHECK_STR(g.text, "0.0");
 	CHECK(P("007") == NUM_OK && g.value == 7);
 	CHECK_STR(g.text, "7");
+	/* Plain figures (num.c: plain_number) as every other path reads
+	 * them: groups, a decimal part, zeros, the end of what is kept. */
+	CHECK(P("1,234.50") == NUM_OK && g.value == 1234.5 && g.decimals == 2);
+	CHECK_STR(g.text, "1234.50");
+	CHECK(g.end == 8 && !g.percent && !g.currency && !g.has_of);
+	CHECK(P("0.00") == NUM_OK && g.value == 0 && !signbit(g.value));
+	CHECK_STR(g.text, "0.00");
+	CHECK(P("0") == NUM_OK && g.value == 0 && g.decimals == 0);
+	CHECK_STR(g.text, "0");
+	CHECK(P("123456789012345") == NUM_OK && g.value == 123456789012345.0);
+	CHECK_STR(g.text, "123456789012345");
+	CHECK(P("1234567890123456") == NUM_OVERFLOW);
+	CHECK(P("1234,567") == NUM_NONE);
+	CHECK(P("1,2345") == NUM_NONE);
+	CHECK(P("12.") == NUM_NONE);
+	CHECK(P("0.0000000000000000000001") == NUM_OK && g.decimals == 22);
+	CHECK_STR(g.text, "0.0000000000000000000001");
+	CHECK(P("0.00000000000000000000001") == NUM_OVERFLOW);
 
 	/* Minus signs as typeset. */
 	CHECK(P("\xe2\x88\x92"
@@ -278,6 +296,14 @@ test_format(void)
 	CHECK_STR(FMT(0.002, 3), "0.002");
 	CHECK_STR(FMT(12.3456, 2), "12.35");
 	CHECK_STR(FMT(5, -1), "5");
+	/* the digits written by hand: zero, every digit, the largest
+	 * integer path (below 9e15) */
+	CHECK_STR(FMT(0, 0), "0");
+	CHECK_STR(FMT(0, 2), "0.00");
+	CHECK_STR(FMT(1234567890, 0), "1234567890");
+	CHECK_STR(FMT(-9876.5, 1), "-9876.5");
+	CHECK_STR(FMT(8999999999999998.0, 0), "8999999999999998");
+	CHECK_STR(FMT(0.05, 3), "0.050");
 	CHECK_STR(FMT(1e20, 0), "100000000000000000000");
 	CHECK_STR(FMT(-1e20, 1), "-100000000000000000000.0");
 	CHECK_STR(FMT(NAN, 1), "nan");

@@ -70,6 +70,24 @@ test_utf8(void)
 	CHECK(fixes == 0);
 	CHECK_STR(fix("", 0), "");
 	CHECK(fixes == 0);
+	/* Eight ASCII bytes are passed at once: a bad byte or NUL at each
+	 * place of a block, and at the tail after the last block, is found. */
+	for (size_t at = 0; at < 20; at++) {
+		char line[21], want[24];
+
+		memset(line, 'a', 20);
+		line[20] = '\0';
+		memset(want, 'a', at);
+		memcpy(want + at, FFFD, 3);
+		memset(want + at + 3, 'a', 19 - at);
+		want[22] = '\0';
+		line[at] = '\0';
+		CHECK_STR(fix(line, 20), want);
+		CHECK(fixes == 1);
+		line[at] = '\xFF';
+		CHECK_STR(fix(line, 20), want);
+		CHECK(fixes == 1);
+	}
 	CHECK(utf8_valid("", 0));
 	CHECK(utf8_valid("caf\xC3\xA9", 5));
 
@@ -191,6 +209,17 @@ test_utf8_len(void)
 static void
 test_clean(void)
 {
+	/* Eight plain bytes are passed at once: what starts something to
+	 * clean is found at each place of a block and in the tail. */
+	CHECK_STR(clean("abcdefgh**bold**ijklmnop"), "abcdefgh bold ijklmnop");
+	CHECK_STR(clean("abcdefg**bold** ijklmnopq"), "abcdefg bold ijklmnopq");
+	CHECK_STR(clean("0123456789abcdef&amp;x"), "0123456789abcdef&x");
+	CHECK_STR(clean("0123456789abcde<br>x"), "0123456789abcde x");
+	CHECK_STR(clean("0123456789abcdefghi__x__"), "0123456789abcdefghi x");
+	CHECK_STR(clean("0123456\xE2\x80\x99s and more text"),
+	          "0123456's and more text");
+	CHECK_STR(clean("a plain line of more than eight bytes"),
+	          "a plain line of more than eight bytes");
 	/* Typographic punctuation to ASCII. */
 	CHECK_STR(clean("Barnet\xE2\x80\x99s \xE2\x80\x9C"
 	                "safer\xE2\x80\x9D"),
@@ -361,6 +390,11 @@ test_small(void)
 	CHECK(!text_ieq("Barne", 5, "Barnet"));
 	CHECK(text_ieq("Barnetx", 6, "barnet"));
 	CHECK(text_ieq("", 0, ""));
+	CHECK(!text_ieq("", 0, "a"));
+	CHECK(!text_ieq("a", 1, ""));
+	CHECK(!text_ieq("Barnex", 6, "barnet"));
+	/* s need not end at n, nor hold no NUL before it */
+	CHECK(!text_ieq("a\0b", 3, "a"));
 	CHECK(text_iprefix("Page 4", 6, "PAGE"));
 	CHECK(text_iprefix("x", 1, ""));
 	CHECK(!text_iprefix("Pa", 2, "page"));
@@ -390,6 +424,25 @@ test_line_fix(void)
 	CHECK(out.len == 5 && cs_warnings() == before + 2);
 	text_line_fix("", 0, &out, "b.txt", 2, &warned, 0);
 	CHECK(out.s != NULL && out.len == 0 && out.s[0] == '\0');
+	/* a plain line is copied in one pass (plain_line); one with a thing
+	 * to clean or a NUL past the first eight bytes is not */
+	text_line_fix("", 0, &out, "b.txt", 3, &warned, TEXT_FIX_CLEAN);
+	CHECK(out.s != NULL && out.len == 0 && out.s[0] == '\0');
+	text_line_fix("Burglary fell by 12% in 2023", 28, &out, "b.txt", 4,
+	              &warned, TEXT_FIX_CLEAN);
+	CHECK_STR(out.s, "Burglary fell by 12% in 2023");
+	text_line_fix("Burglary fell **12%**", 21, &out, "b.txt", 5, &warned,
+	              TEXT_FIX_CLEAN);
+	CHECK_STR(out.s, "Burglary fell 12%");
+	text_line_fix("Burglary fell &amp; rose", 24, &out, "b.txt", 6, &warned,
+	              TEXT_FIX_CLEAN);
+	CHECK_STR(out.s, "Burglary fell & rose");
+	text_line_fix("Burglary\0fell", 13, &out, "b.txt", 7, &warned,
+	              TEXT_FIX_CLEAN);
+	CHECK(out.len == 15 && !memcmp(out.s,
+	                               "Burglary\xef\xbf\xbd"
+	                               "fell",
+	                               15));
 	sbuf_free(&out);
 }
 
