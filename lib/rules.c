@@ -17,11 +17,21 @@ typedef struct {
 	size_t nw;
 } need;
 
+/* What every match ends with (kind "end", rules.h). */
+typedef struct {
+	char **w; /* one of these, lower-cased ASCII, NULL-terminated;
+	             * NULL: no end row */
+	size_t nw;
+	size_t *len; /* strlen of each */
+	bool strip;  /* s: spaces, '(' and digits at the end set aside */
+} ends;
+
 typedef struct {
 	char *name;
 	cs_re *re;
 	long line;
 	need need;
+	ends end;
 	size_t near; /* kind "near": a match starts this close before a \d */
 	char *pat;   /* as compiled, for the recompile a "near" row asks */
 	char *flags;
@@ -44,6 +54,8 @@ struct cs_ruleset {
 
 static void parse_need(need *nd, const char *flags, const char *text,
                        const cs_table *vocab, const char *path, long line);
+static void parse_end(rule *rl, const char *flags, const char *text,
+                      const cs_table *vocab, const char *path, long line);
 static void expand(sbuf *out, const char *pat, const cs_table *vocab,
                    const char *path, long line);
 static void add_alternation(sbuf *out, const cs_table *vocab, const char *kind,
@@ -104,6 +116,14 @@ rules_load(const char *name, const cs_table *vocab)
 				    "to 200",
 				    text);
 			rs->rules[r].near = (size_t)w;
+		} else if (strcmp(kind, "end") == 0) {
+			if (r < 0 || rs->rules[r].end.w != NULL)
+				cs_die_at(CS_EXIT_DATA, rs->path, line,
+				          "end for rule '%s', which is not "
+				          "defined above it or has one already",
+				          rname);
+			parse_end(&rs->rules[r], ref_get(t, i, (size_t)cflags),
+			          text, vocab, rs->path, line);
 		} else if (strcmp(kind, "need") == 0) {
 			if (r < 0)
 				cs_die_at(CS_EXIT_DATA, rs->path, line,
@@ -132,7 +152,7 @@ rules_load(const char *name, const cs_table *vocab)
 		} else {
 			cs_die_at(CS_EXIT_DATA, rs->path, line,
 			          "kind '%s' is not vocab, rule, need, near, "
-			          "yes or no",
+			          "end, yes or no",
 			          kind);
 		}
 	}
@@ -155,29 +175,87 @@ rules_load(const char *name, const cs_table *vocab)
 	return rs;
 }
 
-/* Add a need word, lower-cased (ASCII), to nd. */
+/* Add a word, lower-cased (ASCII), to the NULL-terminated list *w. */
 static void
-add_word(need *nd, size_t *cap, const char *w, size_t n)
+add_word(char ***w, size_t *nw, size_t *cap, const char *s, size_t n)
 {
-	char *c = xstrndup(w, n);
+	char *c = xstrndup(s, n);
 
 	for (char *p = c; *p; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p += 32;
-	nd->w = xgrow(nd->w, cap, nd->nw + 2, sizeof *nd->w);
-	nd->w[nd->nw++] = c;
-	nd->w[nd->nw] = NULL;
+	*w = xgrow(*w, cap, *nw + 2, sizeof **w);
+	(*w)[(*nw)++] = c;
+	(*w)[*nw] = NULL;
 }
 
-/* "st |nd |rd |th |" with flags "da" into nd; a word "{{kind}}" is every
- * word of that kind in vocab, so a rule matching {{qualifier}} needs
- * the same words the pattern has. */
+/* The words of a need or end row, "st |nd |rd |th |", into *w; a word
+ * holding "{{kind}}" is one word for each word of that kind in vocab,
+ * the rest of the word around it ("{{qualifier}} " is "over ", "about
+ * ", ...), so a rule matching {{qualifier}} needs the same words the
+ * pattern has. */
+static void
+parse_words(char ***w, size_t *nw, const char *text, const cs_table *vocab,
+            const char *path, long line)
+{
+	size_t cap = 0;
+	sbuf word = { 0 };
+
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, "|");
+		const char *open = NULL, *close = NULL;
+
+		for (size_t i = 0; i + 1 < n && open == NULL; i++)
+			if (p[i] == '{' && p[i + 1] == '{')
+				open = p + i;
+		for (const char *q = open ? open + 2 : NULL;
+		     q != NULL && q + 1 < p + n && close == NULL; q++)
+			if (q[0] == '}' && q[1] == '}')
+				close = q;
+		if (close != NULL && close > open + 2) {
+			size_t kn = (size_t)(close - open - 2), before = *nw;
+			int cw, ck;
+
+			if (vocab == NULL)
+				cs_die_at(CS_EXIT_DATA, path, line,
+				          "{{%.*s}} needs a vocabulary, and "
+				          "none was given",
+				          (int)kn, open + 2);
+			cw = ref_need(vocab, "word");
+			ck = ref_need(vocab, "kind");
+			for (size_t i = 0; i < vocab->nrows; i++) {
+				const char *k = ref_get(vocab, i, (size_t)ck);
+
+				if (strlen(k) != kn ||
+				    memcmp(k, open + 2, kn) != 0)
+					continue;
+				sbuf_clear(&word);
+				sbuf_add(&word, p, (size_t)(open - p));
+				sbuf_adds(&word, ref_get(vocab, i, (size_t)cw));
+				sbuf_add(&word, close + 2,
+				         (size_t)(p + n - close - 2));
+				add_word(w, nw, &cap, word.s, word.len);
+			}
+			if (*nw == before)
+				cs_die_at(
+				    CS_EXIT_DATA, path, line,
+				    "{{%.*s}}: no word of that kind in %s",
+				    (int)kn, open + 2, vocab->path);
+		} else if (n > 0) {
+			add_word(w, nw, &cap, p, n);
+		}
+		p += n;
+		if (*p == '|')
+			p++;
+	}
+	sbuf_free(&word);
+}
+
+/* "st |nd |rd |th |" with flags "da" into nd. */
 static void
 parse_need(need *nd, const char *flags, const char *text, const cs_table *vocab,
            const char *path, long line)
 {
-	size_t cap = 0;
-
 	for (const char *f = flags; *f; f++) {
 		if (*f == 'd')
 			nd->digit = true;
@@ -187,46 +265,62 @@ parse_need(need *nd, const char *flags, const char *text, const cs_table *vocab,
 			cs_die_at(CS_EXIT_DATA, path, line,
 			          "need flag '%c' is not d or a", *f);
 	}
-	for (const char *p = text; *p;) {
-		size_t n = strcspn(p, "|");
-
-		if (n > 4 && strncmp(p, "{{", 2) == 0 &&
-		    strncmp(p + n - 2, "}}", 2) == 0) {
-			int cw, ck;
-			size_t before = nd->nw;
-
-			if (vocab == NULL)
-				cs_die_at(CS_EXIT_DATA, path, line,
-				          "%.*s needs a vocabulary, and none "
-				          "was given",
-				          (int)n, p);
-			cw = ref_need(vocab, "word");
-			ck = ref_need(vocab, "kind");
-			for (size_t i = 0; i < vocab->nrows; i++) {
-				const char *k = ref_get(vocab, i, (size_t)ck);
-
-				if (strlen(k) == n - 4 &&
-				    memcmp(k, p + 2, n - 4) == 0)
-					add_word(nd, &cap,
-					         ref_get(vocab, i, (size_t)cw),
-					         strlen(ref_get(vocab, i,
-					                        (size_t)cw)));
-			}
-			if (nd->nw == before)
-				cs_die_at(CS_EXIT_DATA, path, line,
-				          "%.*s: no word of that kind in %s",
-				          (int)n, p, vocab->path);
-		} else if (n > 0) {
-			add_word(nd, &cap, p, n);
-		}
-		p += n;
-		if (*p == '|')
-			p++;
-	}
+	parse_words(&nd->w, &nd->nw, text, vocab, path, line);
 	if (nd->nw == 0 && (nd->after || !nd->digit))
 		cs_die_at(CS_EXIT_DATA, path, line,
 		          "need without words (flag d alone needs none)");
 	nd->set = true;
+}
+
+/* Is c one of the bytes flag s sets aside at the end: "fell by (",
+ * "a reduction4 "? */
+static bool
+end_strips(char c)
+{
+	return c == ' ' || c == '(' || (c >= '0' && c <= '9');
+}
+
+/* "stood |was | at " with flags "s" into rl->end.  The words are
+ * compared as ASCII bytes (ends_ok), so each must be ASCII; with flag s
+ * each ends in a byte not set aside, or the compare could not find it;
+ * and the pattern must end in $, or its matches need not end where the
+ * text does. */
+static void
+parse_end(rule *rl, const char *flags, const char *text, const cs_table *vocab,
+          const char *path, long line)
+{
+	ends *e = &rl->end;
+	size_t pn = strlen(rl->pat);
+
+	for (const char *f = flags; *f; f++) {
+		if (*f == 's')
+			e->strip = true;
+		else
+			cs_die_at(CS_EXIT_DATA, path, line,
+			          "end flag '%c' is not s", *f);
+	}
+	if (pn == 0 || rl->pat[pn - 1] != '$' ||
+	    (pn > 1 && rl->pat[pn - 2] == '\\') || strchr(rl->flags, 'm'))
+		cs_die_at(CS_EXIT_DATA, path, line,
+		          "end for rule '%s', whose pattern does not end in $",
+		          rl->name);
+	parse_words(&e->w, &e->nw, text, vocab, path, line);
+	if (e->nw == 0)
+		cs_die_at(CS_EXIT_DATA, path, line, "end without words");
+	e->len = xcalloc(e->nw, sizeof *e->len);
+	for (size_t i = 0; i < e->nw; i++) {
+		e->len[i] = strlen(e->w[i]);
+		for (const char *c = e->w[i]; *c; c++)
+			if ((unsigned char)*c >= 0x80)
+				cs_die_at(CS_EXIT_DATA, path, line,
+				          "end word '%s' is not ASCII",
+				          e->w[i]);
+		if (e->strip && end_strips(e->w[i][e->len[i] - 1]))
+			cs_die_at(CS_EXIT_DATA, path, line,
+			          "end word '%s' ends in a byte flag s "
+			          "sets aside",
+			          e->w[i]);
+	}
 }
 
 /* Copy pat to out, replacing each {{kind}} by the vocabulary's words. */
@@ -316,6 +410,10 @@ rules_free(cs_ruleset *rs)
 		for (size_t j = 0; j < rs->rules[i].need.nw; j++)
 			free(rs->rules[i].need.w[j]);
 		free(rs->rules[i].need.w);
+		for (size_t j = 0; j < rs->rules[i].end.nw; j++)
+			free(rs->rules[i].end.w[j]);
+		free(rs->rules[i].end.w);
+		free(rs->rules[i].end.len);
 	}
 	for (size_t i = 0; i < rs->nex; i++)
 		free(rs->ex[i].text);
@@ -487,13 +585,59 @@ near_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
 	}
 }
 
+/* Could a match of s[start..n) end with one of the rule's end words
+ * (kind "end")?  ASCII bytes are compared lower-cased; a non-ASCII byte
+ * met in the compare leaves it to PCRE2, whose caseless "s" and "k" also
+ * match "ſ" and the Kelvin sign, and whose \d is any decimal digit; so
+ * does a last '\n', before which $ also matches. */
+static bool
+ends_ok(const ends *e, const char *s, size_t n, size_t start)
+{
+	size_t k = n;
+
+	if (n > start && s[n - 1] == '\n')
+		return true;
+	if (e->strip)
+		while (k > start && end_strips(s[k - 1]))
+			k--;
+	for (size_t i = 0; i < e->nw; i++) {
+		const char *w = e->w[i];
+		size_t j = e->len[i], at = k;
+
+		for (; j > 0 && at > start; j--, at--) {
+			unsigned char c = (unsigned char)s[at - 1];
+
+			if (c >= 0x80)
+				return true;
+			if ((c >= 'A' && c <= 'Z' ? c + 32 : c) !=
+			    (unsigned char)w[j - 1])
+				break;
+		}
+		if (j == 0)
+			return true;
+	}
+	return false;
+}
+
 bool
 rules_exec(cs_ruleset *rs, int r, const char *s, size_t n, size_t start,
            cs_rmatch *m)
 {
 	const rule *rl = &rs->rules[r];
-	int rc = rl->near ? near_match(rl, s, n, start, &m->cap)
-	                  : re_match(rl->re, s, n, start, &m->cap);
+	int rc;
+
+	/* a left rule's text mostly ends in none of its words ("fell by "
+	 * for level_left's "stood |was |: "...): no PCRE2 call, which tried
+	 * the pattern from each of the window's bytes */
+	if (rl->end.w != NULL && start <= n &&
+	    !ends_ok(&rl->end, s, n, start)) {
+		m->cap.ncap = 0;
+		m->cap.mark = NULL;
+		rc = RE_NOMATCH;
+	} else {
+		rc = rl->near ? near_match(rl, s, n, start, &m->cap)
+		              : re_match(rl->re, s, n, start, &m->cap);
+	}
 
 	m->rule = rc == RE_MATCH ? r : -1;
 	m->limit = rc == RE_LIMIT;
@@ -558,6 +702,21 @@ near_agrees(cs_ruleset *rs, const example *e)
 	return true;
 }
 
+/* Does the end row turn away no match a scan finds, from any start? */
+static bool
+end_agrees(cs_ruleset *rs, const example *e)
+{
+	const rule *rl = &rs->rules[e->rule];
+	size_t n = strlen(e->text);
+
+	for (size_t i = 0; i <= n; i++)
+		if (((unsigned char)e->text[i] & 0xC0) != 0x80 &&
+		    !ends_ok(&rl->end, e->text, n, i) &&
+		    re_match(rl->re, e->text, n, i, NULL) != RE_NOMATCH)
+			return false;
+	return true;
+}
+
 int
 rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples)
 {
@@ -582,6 +741,17 @@ rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples)
 				        rs->rules[e->rule].name, e->text);
 				failed++;
 			}
+		}
+		if (rs->rules[e->rule].end.w != NULL &&
+		    ((e->yes && !ends_ok(&rs->rules[e->rule].end, e->text,
+		                         strlen(e->text), 0)) ||
+		     !end_agrees(rs, e))) {
+			fprintf(out,
+			        "%s:%ld: rule %s: its end words turn away "
+			        "a match: %s\n",
+			        rs->path, e->line, rs->rules[e->rule].name,
+			        e->text);
+			failed++;
 		}
 		if (rs->rules[e->rule].near && !near_agrees(rs, e)) {
 			fprintf(out,

@@ -26,7 +26,7 @@
  *
  * text: words, one of which the lower-cased text must contain, '|'
  * between them; "{{kind}}" is every word of that kind in the vocabulary,
- * as in a pattern.  An empty word is skipped, so a last word that ends in
+ * as in a pattern (with any text around it in the word added to each).  An empty word is skipped, so a last word that ends in
  * a space is followed by '|', which no editor trims, and flag d alone has
  * text "|".  flags: d, the text must hold a character \d may match
  * (rules_text); a, a word counts only right after such a character
@@ -43,6 +43,29 @@
  * pattern of normalise-crime's text mode.  rules_selftest runs each
  * example of the rule from every start both ways, so a window too short
  * for an example is a failure.
+ *
+ * kind "end" (after its rule, at most one; for a rule whose pattern
+ * ends in $, a "left" rule matched against the text before a figure)
+ * names words one of which every match ends with, '|' between them, as
+ * need's words; a word may hold "{{kind}}" with text around it
+ * ("{{qualifier}} |the |a |an |": each qualifier then a space):
+ *
+ *   end	level_left		stood |was | at |: | to |
+ *   end	dir_before	s	{{up}}|{{down}}|by|of|a|an
+ *
+ * rules_exec compares the end of the text with the words (ASCII,
+ * lower-cased) before it runs the pattern, which is tried from every
+ * byte of the window, and answers no match when none fits: level_left,
+ * tried before every figure, was the costliest pattern of
+ * normalise-crime's text mode.  Flag s sets aside the spaces, '(' and
+ * digits at the end of the text first ("fell4 (", "fell by a "), for a
+ * pattern whose words may be followed by them; each word must then end
+ * in another byte.  A non-ASCII byte met in the compare (caseless "s"
+ * also matches "ſ") or a last '\n' ($ matches before it) leaves the
+ * answer to the pattern.  Words are ASCII; a pattern not ending in $,
+ * or with flag m, is refused.  rules_selftest holds every "yes" example
+ * to its end words, from every start, so a row cannot turn away what
+ * the rule's own examples say it matches.
  *
  * A pattern may name a vocabulary: {{kind}} is replaced by an alternation
  * of every word of that kind in the vocabulary table given to rules_load
@@ -117,8 +140,8 @@ bool rules_group(const cs_rmatch *m, int i, size_t *so, size_t *eo);
 bool rules_named(const cs_ruleset *rs, const cs_rmatch *m, const char *group,
                  size_t *so, size_t *eo);
 
-/* Run every example: a "yes" must match its rule and meet its need, a
- * "no" must not match.  Each failure is one line on out
+/* Run every example: a "yes" must match its rule, meet its need and end
+ * with one of its end words, a "no" must not match.  Each failure is one line on out
  * ("file:line: rule NAME: should match: TEXT");
  * returns the number of failures.  *nexamples counts those run. */
 int rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples);

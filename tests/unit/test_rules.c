@@ -265,6 +265,144 @@ test_mechanism(void)
 	                  "no column 'flags'"));
 }
 
+/* End rows: a left rule ($) is tried only on text ending in one of its
+ * words, and the answers are the pattern's. */
+static void
+test_end(void)
+{
+	char path[256], body[1024];
+	cs_ruleset *rs;
+	cs_rmatch m;
+	size_t so, eo, nex;
+	const char *s;
+
+	snprintf(body, sizeof body,
+	         "kind\tname\tflags\ttext\n"
+	         "vocab\t-\t\t%s/words.tsv\n"
+	         "rule\tlvl\ti\t\\b(?:stood|was)(?: at)? $\n"
+	         "end\tlvl\t\tstood |was | at |\n"
+	         "yes\tlvl\t\tBurglary stood at \n"
+	         "yes\tlvl\t\tRobbery WAS \n"
+	         "no\tlvl\t\tBurglary fell by \n"
+	         "rule\tdir\ti\t(?<![\\w-])(?<dir>{{down}})\\d{0,2}"
+	         "(?: by)? ?\\(?(?:an? )?$\n"
+	         "end\tdir\ts\t{{down}}|by|a|an\n"
+	         "yes\tdir\t\tBurglary fell4 (\n"
+	         "yes\tdir\t\tRobbery fell by an \n"
+	         "no\tdir\t\tthe rate of \n"
+	         "rule\tq\ti\t(?:{{up}}) (?:the )?$\n"
+	         "end\tq\t\t{{up}} |the |\n"
+	         "yes\tq\t\tcrime ROSE the \n"
+	         "no\tq\t\tcrime rose by \n",
+	         dir);
+	put("end.tsv", body);
+	snprintf(path, sizeof path, "%s/end.tsv", dir);
+	rs = rules_load(path, NULL);
+	s = "Burglary stood at ";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 9 && eo == 18);
+	s = "Burglary fell by ";
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 0, &m) && m.rule == -1);
+	CHECK(!rules_group(&m, 0, &so, &eo));
+	/* the words are caseless, as the pattern is */
+	s = "Robbery WAS ";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	/* caseless "s" also matches a long s (U+017F), which the byte
+	 * compare leaves to PCRE2; and $ matches before a last newline */
+	s = "Robbery wa\xc5\xbf ";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	s = "Robbery was \n";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	/* the word must lie after the start */
+	s = "-was ";
+	CHECK(rules_exec(rs, 0, s, 5, 1, &m));
+	CHECK(!rules_exec(rs, 0, s, 5, 2, &m));
+	/* flag s: spaces, '(' and digits at the end are set aside */
+	s = "Burglary fell4 (";
+	CHECK(rules_exec(rs, 1, s, strlen(s), 0, &m));
+	CHECK(rules_named(rs, &m, "dir", &so, &eo) && so == 9 && eo == 13);
+	s = "Burglary fell by an ";
+	CHECK(rules_exec(rs, 1, s, strlen(s), 0, &m));
+	s = "Burglary fell in ";
+	CHECK(!rules_exec(rs, 1, s, strlen(s), 0, &m));
+	/* a word of the vocabulary with the text after it */
+	s = "crime ROSE the ";
+	CHECK(rules_exec(rs, 2, s, strlen(s), 0, &m));
+	s = "crime rose  ";
+	CHECK(!rules_exec(rs, 2, s, strlen(s), 0, &m));
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 8);
+	rules_free(rs);
+
+	/* An end row that turns away its rule's own example fails the
+	 * selftest ("stands " is not among the words), and the example no
+	 * longer matches ... */
+	put("badend.tsv", "kind\tname\tflags\ttext\n"
+	                  "rule\tlvl\ti\t\\b(?:stood|stands) $\n"
+	                  "end\tlvl\t\tstood |\n"
+	                  "yes\tlvl\t\tCrime stood \n"
+	                  "yes\tlvl\t\tCrime stands \n");
+	snprintf(path, sizeof path, "%s/badend.tsv", dir);
+	rs = rules_load(path, NULL);
+	{
+		char got[512] = "";
+		FILE *f = fmemopen(got, sizeof got, "w");
+
+		CHECK(rules_selftest(rs, f, &nex) == 2 && nex == 2);
+		fclose(f);
+		CHECK(strstr(got, "badend.tsv:5: rule lvl: its end words turn "
+		                  "away a match: Crime stands \n") != NULL);
+		CHECK(strstr(got, "badend.tsv:5: rule lvl: should match: "
+		                  "Crime stands \n") != NULL);
+	}
+	rules_free(rs);
+	/* ... and so does one that turns away a match from a later start
+	 * ("b" of "ab", from 1) */
+	CHECK(selftest_of("badend2.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tx\t\t(?:ab|b)$\n"
+	                  "end\tx\t\tab\n"
+	                  "yes\tx\t\tab\n",
+	                  &nex) == 1 &&
+	      nex == 1);
+
+	/* Defects of an end row are fatal, naming file:line. */
+	CHECK(child_fails(load,
+	                  put("f1.tsv", "kind\tname\tflags\ttext\n"
+	                                "end\tx\t\ta\n"),
+	                  "f1.tsv:2: end for rule 'x'"));
+	CHECK(child_fails(load,
+	                  put("f2.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta$\nend\tx\t\ta\n"
+	                                "end\tx\t\ta\n"),
+	                  "f2.tsv:4: end for rule 'x'"));
+	CHECK(child_fails(load,
+	                  put("f3.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta\nend\tx\t\ta\n"),
+	                  "f3.tsv:3: end for rule 'x', whose pattern does "
+	                  "not end in $"));
+	CHECK(child_fails(load,
+	                  put("f4.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\tm\ta$\nend\tx\t\ta\n"),
+	                  "f4.tsv:3: end for rule 'x', whose pattern"));
+	CHECK(child_fails(load,
+	                  put("f5.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta$\nend\tx\tq\ta\n"),
+	                  "f5.tsv:3: end flag 'q'"));
+	CHECK(child_fails(load,
+	                  put("f6.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\xc3\xa9$\n"
+	                                "end\tx\t\t\xc3\xa9\n"),
+	                  "f6.tsv:3: end word '\xc3\xa9' is not ASCII"));
+	CHECK(child_fails(load,
+	                  put("f7.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta $\nend\tx\ts\ta |\n"),
+	                  "f7.tsv:3: end word 'a ' ends in a byte"));
+	CHECK(child_fails(load,
+	                  put("f8.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta$\nend\tx\t\t|\n"),
+	                  "f8.tsv:3: end without words"));
+}
+
 /* Every shipped table: compiled, and each example run. */
 static void
 test_tables(void)
@@ -313,6 +451,7 @@ main(void)
 	}
 	cs_setprog("test_rules");
 	test_mechanism();
+	test_end();
 	test_tables();
 	{
 		char cmd[128];
