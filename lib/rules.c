@@ -19,11 +19,17 @@ typedef struct {
 
 /* What every match ends with (kind "end", rules.h). */
 typedef struct {
-	char **w; /* one of these, lower-cased ASCII, NULL-terminated;
-	             * NULL: no end row */
+	/* one of these, lower-cased ASCII, NULL-terminated; NULL: no end
+	 * row */
+	char **w;
 	size_t nw;
 	size_t *len; /* strlen of each */
 	bool strip;  /* s: spaces, '(' and digits at the end set aside */
+	unsigned char one[32];  /* each one-byte word, a bit a byte */
+	unsigned char last[32]; /* the last byte of each longer word */
+	/* the longer words by end_hash: those of hash h are
+	 * w[ord[from[h]]] .. w[ord[from[h + 1] - 1]] */
+	unsigned short *ord, from[1025];
 } ends;
 
 typedef struct {
@@ -272,6 +278,28 @@ parse_need(need *nd, const char *flags, const char *text, const cs_table *vocab,
 	nd->set = true;
 }
 
+static unsigned char
+ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* The bucket (ends.from) of a word or text whose last two bytes are
+ * a, b. */
+static unsigned
+end_hash(unsigned char a, unsigned char b)
+{
+	return ((unsigned)a * 31 + b) & 1023;
+}
+
+/* end_hash of the last two bytes of word i (two or more bytes). */
+static unsigned
+end_word_hash(const ends *e, size_t i)
+{
+	return end_hash((unsigned char)e->w[i][e->len[i] - 2],
+	                (unsigned char)e->w[i][e->len[i] - 1]);
+}
+
 /* Is c one of the bytes flag s sets aside at the end: "fell by (",
  * "a reduction4 "? */
 static bool
@@ -307,6 +335,9 @@ parse_end(rule *rl, const char *flags, const char *text, const cs_table *vocab,
 	parse_words(&e->w, &e->nw, text, vocab, path, line);
 	if (e->nw == 0)
 		cs_die_at(CS_EXIT_DATA, path, line, "end without words");
+	if (e->nw > 10000)
+		cs_die_at(CS_EXIT_DATA, path, line,
+		          "end with %zu words, more than 10000", e->nw);
 	e->len = xcalloc(e->nw, sizeof *e->len);
 	for (size_t i = 0; i < e->nw; i++) {
 		e->len[i] = strlen(e->w[i]);
@@ -315,11 +346,32 @@ parse_end(rule *rl, const char *flags, const char *text, const cs_table *vocab,
 				cs_die_at(CS_EXIT_DATA, path, line,
 				          "end word '%s' is not ASCII",
 				          e->w[i]);
+		unsigned char c = (unsigned char)e->w[i][e->len[i] - 1];
+		if (e->len[i] == 1)
+			e->one[c >> 3] |= (unsigned char)(1u << (c & 7));
+		else
+			e->last[c >> 3] |= (unsigned char)(1u << (c & 7));
 		if (e->strip && end_strips(e->w[i][e->len[i] - 1]))
 			cs_die_at(CS_EXIT_DATA, path, line,
 			          "end word '%s' ends in a byte flag s "
 			          "sets aside",
 			          e->w[i]);
+	}
+	/* counted into buckets by hash, then placed */
+	e->ord = xcalloc(e->nw, sizeof *e->ord);
+	for (size_t i = 0; i < e->nw; i++)
+		if (e->len[i] > 1)
+			e->from[end_word_hash(e, i) + 1]++;
+	for (size_t h = 0; h < 1024; h++)
+		e->from[h + 1] += e->from[h];
+	{
+		unsigned short at[1024];
+
+		memcpy(at, e->from, sizeof at);
+		for (size_t i = 0; i < e->nw; i++)
+			if (e->len[i] > 1)
+				e->ord[at[end_word_hash(e, i)]++] =
+				    (unsigned short)i;
 	}
 }
 
@@ -414,6 +466,7 @@ rules_free(cs_ruleset *rs)
 			free(rs->rules[i].end.w[j]);
 		free(rs->rules[i].end.w);
 		free(rs->rules[i].end.len);
+		free(rs->rules[i].end.ord);
 	}
 	for (size_t i = 0; i < rs->nex; i++)
 		free(rs->ex[i].text);
@@ -589,28 +642,42 @@ near_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
  * (kind "end")?  ASCII bytes are compared lower-cased; a non-ASCII byte
  * met in the compare leaves it to PCRE2, whose caseless "s" and "k" also
  * match "ſ" and the Kelvin sign, and whose \d is any decimal digit; so
- * does a last '\n', before which $ also matches. */
+ * does a last '\n', before which $ also matches.  Only the words whose
+ * last two bytes hash as the text's are compared: the 23 words of
+ * qualifier one by one cost as much as its pattern. */
 static bool
 ends_ok(const ends *e, const char *s, size_t n, size_t start)
 {
 	size_t k = n;
+	unsigned char c1, c2;
+	unsigned h;
 
 	if (n > start && s[n - 1] == '\n')
 		return true;
 	if (e->strip)
 		while (k > start && end_strips(s[k - 1]))
 			k--;
-	for (size_t i = 0; i < e->nw; i++) {
-		const char *w = e->w[i];
-		size_t j = e->len[i], at = k;
+	if (k == start)
+		return false;
+	c1 = ascii_lower((unsigned char)s[k - 1]);
+	if (c1 >= 0x80 || (e->one[c1 >> 3] >> (c1 & 7)) & 1)
+		return true; /* PCRE2's, or a one-byte word, and it is c1 */
+	if (k - 1 == start)
+		return false;
+	c2 = ascii_lower((unsigned char)s[k - 2]);
+	if (c2 >= 0x80) /* a word ending in c1 would meet it */
+		return (e->last[c1 >> 3] >> (c1 & 7)) & 1;
+	h = end_hash(c2, c1);
+	for (size_t i = e->from[h]; i < e->from[h + 1]; i++) {
+		const char *w = e->w[e->ord[i]];
+		size_t j = e->len[e->ord[i]], at = k;
 
 		for (; j > 0 && at > start; j--, at--) {
 			unsigned char c = (unsigned char)s[at - 1];
 
 			if (c >= 0x80)
 				return true;
-			if ((c >= 'A' && c <= 'Z' ? c + 32 : c) !=
-			    (unsigned char)w[j - 1])
+			if (ascii_lower(c) != (unsigned char)w[j - 1])
 				break;
 		}
 		if (j == 0)
