@@ -33,6 +33,10 @@
  * ("14th ", not the "th " of "with ").
  * rules_selftest holds every "yes" example of the rule to its need, so
  * a need cannot turn away what the rule's own examples say it matches.
+ * The words of all rules are looked for in one scan of a text, when a
+ * rule's need is first asked of it (the first 64 rules of a set; the
+ * rest word by word): rules_selftest holds the scan's answers to a search
+ * for each word, on every example.
  *
  * kind "near" (after its rule, at most one; text: a byte count w, 1 to
  * 200) says every match starts at most w bytes before a character \d may
@@ -112,9 +116,12 @@ int rules_need(const cs_ruleset *rs, const char *name);
 typedef struct {
 	const char *lc; /* the text, ASCII lower-cased, NUL-terminated */
 	bool digit;     /* it may hold a character \d matches */
-	/* each rule's answer once asked (0 not yet, 1 met, 2 not), so a
-	 * rule tried before every figure looks for its words once */
+	/* each rule's answer (1 met, 2 not), found for the first 64 rules
+	 * of a set at once when one is first asked (by one scan of the
+	 * text for all their words), so a rule tried before every figure
+	 * costs a look-up */
 	unsigned char memo[64];
+	const cs_ruleset *scanned; /* the set memo is for, or NULL */
 } cs_rtext;
 
 /* Set t to s[0..n): lower-cased into buf (reused between texts), and

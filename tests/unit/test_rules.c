@@ -265,6 +265,63 @@ test_mechanism(void)
 	                  "no column 'flags'"));
 }
 
+/* One scan of a text finds the need words of every rule of a set, one
+ * byte or more, with flag a only after a digit; the answers are for
+ * that set, and a text asked of another set is scanned again. */
+static void
+test_needscan(void)
+{
+	char p1[256], p2[256];
+	cs_ruleset *a, *b;
+	sbuf buf = { 0 };
+	cs_rtext t;
+
+	put("scan1.tsv", "kind\tname\tflags\ttext\n"
+	                 "rule\tcolon\t\t:\nneed\tcolon\t\t:\n"
+	                 "rule\trate\t\trate\nneed\trate\t\trate |rates\n"
+	                 "rule\tnth\t\tth\nneed\tnth\tda\tth \n"
+	                 "rule\tdig\t\t\\d\nneed\tdig\td\t|\n"
+	                 "rule\tfree\t\tx\n");
+	snprintf(p1, sizeof p1, "%s/scan1.tsv", dir);
+	put("scan2.tsv", "kind\tname\tflags\ttext\n"
+	                 "rule\tyear\t\tyear\nneed\tyear\t\tyear\n"
+	                 "rule\tmonth\t\tmonth\nneed\tmonth\t\tmonth\n");
+	snprintf(p2, sizeof p2, "%s/scan2.tsv", dir);
+	a = rules_load(p1, NULL);
+	b = rules_load(p2, NULL);
+	rules_text(&t, &buf, "Rates: the 4TH year", 19);
+	CHECK(rules_needs_met(a, 0, &t));
+	CHECK(rules_needs_met(a, 1, &t));
+	CHECK(rules_needs_met(a, 2, &t));
+	CHECK(rules_needs_met(a, 3, &t));
+	CHECK(rules_needs_met(a, 4, &t));
+	CHECK(rules_needs_met(b, 0, &t));
+	CHECK(!rules_needs_met(b, 1, &t));
+	CHECK(rules_needs_met(a, 1, &t));
+	/* "th " only after a space, "rate" without its space or "s", no
+	 * colon, no digit */
+	rules_text(&t, &buf, "the rate; the month", 19);
+	CHECK(!rules_needs_met(a, 0, &t));
+	CHECK(!rules_needs_met(a, 1, &t));
+	CHECK(!rules_needs_met(a, 2, &t));
+	CHECK(!rules_needs_met(a, 3, &t));
+	CHECK(rules_needs_met(a, 4, &t));
+	CHECK(!rules_needs_met(b, 0, &t));
+	CHECK(rules_needs_met(b, 1, &t));
+	/* a word at the very end, and one cut off by it */
+	rules_text(&t, &buf, "4 rates", 7);
+	CHECK(rules_needs_met(a, 1, &t));
+	rules_text(&t, &buf, "4 rate", 6);
+	CHECK(!rules_needs_met(a, 1, &t) && rules_needs_met(a, 3, &t));
+	rules_text(&t, &buf, ":", 1);
+	CHECK(rules_needs_met(a, 0, &t));
+	rules_text(&t, &buf, "", 0);
+	CHECK(!rules_needs_met(a, 0, &t) && rules_needs_met(a, 4, &t));
+	sbuf_free(&buf);
+	rules_free(a);
+	rules_free(b);
+}
+
 /* End rows: a left rule ($) is tried only on text ending in one of its
  * words, and the answers are the pattern's. */
 static void
@@ -452,6 +509,7 @@ main(void)
 	cs_setprog("test_rules");
 	test_mechanism();
 	test_end();
+	test_needscan();
 	test_tables();
 	{
 		char cmd[128];
