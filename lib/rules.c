@@ -24,7 +24,8 @@ typedef struct {
 	char **w;
 	size_t nw;
 	size_t *len; /* strlen of each */
-	bool strip;  /* s: spaces, '(' and digits at the end set aside */
+	bool strip;  /* s: spaces, "(.#:" and digits at the end set aside */
+	long line;   /* of the row */
 	unsigned char one[32];  /* each one-byte word, a bit a byte */
 	unsigned char last[32]; /* the last byte of each longer word */
 	/* the longer words by end_hash: those of hash h are
@@ -38,6 +39,7 @@ typedef struct {
 	long line;
 	need need;
 	ends end;
+	ends lead;   /* kind "lead": the words before a match's first digit */
 	size_t near; /* kind "near": a match starts this close before a \d */
 	char *pat;   /* as compiled, for the recompile a "near" row asks */
 	char *flags;
@@ -75,6 +77,8 @@ struct cs_ruleset {
 };
 
 static void parse_need(need *nd, const char *flags, const char *text,
+                       const cs_table *vocab, const char *path, long line);
+static void index_ends(ends *e, const char *kind, const char *text,
                        const cs_table *vocab, const char *path, long line);
 static void parse_end(rule *rl, const char *flags, const char *text,
                       const cs_table *vocab, const char *path, long line);
@@ -147,6 +151,19 @@ rules_load(const char *name, const cs_table *vocab)
 				          rname);
 			parse_end(&rs->rules[r], ref_get(t, i, (size_t)cflags),
 			          text, vocab, rs->path, line);
+		} else if (strcmp(kind, "lead") == 0) {
+			if (r < 0 || rs->rules[r].lead.w != NULL)
+				cs_die_at(CS_EXIT_DATA, rs->path, line,
+				          "lead for rule '%s', which is not "
+				          "defined above it or has one already",
+				          rname);
+			if (*ref_get(t, i, (size_t)cflags))
+				cs_die_at(CS_EXIT_DATA, rs->path, line,
+				          "lead takes no flags");
+			rs->rules[r].lead.strip = true;
+			rs->rules[r].lead.line = line;
+			index_ends(&rs->rules[r].lead, "lead", text, vocab,
+			           rs->path, line);
 		} else if (strcmp(kind, "need") == 0) {
 			if (r < 0)
 				cs_die_at(CS_EXIT_DATA, rs->path, line,
@@ -175,7 +192,7 @@ rules_load(const char *name, const cs_table *vocab)
 		} else {
 			cs_die_at(CS_EXIT_DATA, rs->path, line,
 			          "kind '%s' is not vocab, rule, need, near, "
-			          "end, yes or no",
+			          "end, lead, yes or no",
 			          kind);
 		}
 	}
@@ -186,6 +203,10 @@ rules_load(const char *name, const cs_table *vocab)
 		         strrchr(rs->path, '/') ? strrchr(rs->path, '/') + 1
 		                                : rs->path,
 		         rl->line);
+		if (rl->lead.w != NULL && !rl->near)
+			cs_die_at(CS_EXIT_DATA, rs->path, rl->lead.line,
+			          "lead for rule '%s', which has no near row",
+			          rl->name);
 		sbuf_clear(&pat);
 		sbuf_adds(&pat, rl->flags);
 		if (rl->near)
@@ -318,12 +339,13 @@ end_word_hash(const ends *e, size_t i)
 	                (unsigned char)e->w[i][e->len[i] - 1]);
 }
 
-/* Is c one of the bytes flag s sets aside at the end: "fell by (",
- * "a reduction4 "? */
+/* Is c one of the bytes set aside at the end (an end row's flag s, a
+ * lead row): "fell by (", "a reduction4 ", "page #", "no. "? */
 static bool
 end_strips(char c)
 {
-	return c == ' ' || c == '(' || (c >= '0' && c <= '9');
+	return c == ' ' || c == '(' || c == '.' || c == '#' || c == ':' ||
+	       (c >= '0' && c <= '9');
 }
 
 /* "stood |was | at " with flags "s" into rl->end.  The words are
@@ -350,19 +372,28 @@ parse_end(rule *rl, const char *flags, const char *text, const cs_table *vocab,
 		cs_die_at(CS_EXIT_DATA, path, line,
 		          "end for rule '%s', whose pattern does not end in $",
 		          rl->name);
+	e->line = line;
+	index_ends(e, "end", text, vocab, path, line);
+}
+
+/* The words of an end or lead row into e, with their buckets. */
+static void
+index_ends(ends *e, const char *kind, const char *text, const cs_table *vocab,
+           const char *path, long line)
+{
 	parse_words(&e->w, &e->nw, text, vocab, path, line);
 	if (e->nw == 0)
-		cs_die_at(CS_EXIT_DATA, path, line, "end without words");
+		cs_die_at(CS_EXIT_DATA, path, line, "%s without words", kind);
 	if (e->nw > 10000)
 		cs_die_at(CS_EXIT_DATA, path, line,
-		          "end with %zu words, more than 10000", e->nw);
+		          "%s with %zu words, more than 10000", kind, e->nw);
 	e->len = xcalloc(e->nw, sizeof *e->len);
 	for (size_t i = 0; i < e->nw; i++) {
 		e->len[i] = strlen(e->w[i]);
 		for (const char *c = e->w[i]; *c; c++)
 			if ((unsigned char)*c >= 0x80)
 				cs_die_at(CS_EXIT_DATA, path, line,
-				          "end word '%s' is not ASCII",
+				          "%s word '%s' is not ASCII", kind,
 				          e->w[i]);
 		unsigned char c = (unsigned char)e->w[i][e->len[i] - 1];
 		if (e->len[i] == 1)
@@ -371,8 +402,7 @@ parse_end(rule *rl, const char *flags, const char *text, const cs_table *vocab,
 			e->last[c >> 3] |= (unsigned char)(1u << (c & 7));
 		if (e->strip && end_strips(e->w[i][e->len[i] - 1]))
 			cs_die_at(CS_EXIT_DATA, path, line,
-			          "end word '%s' ends in a byte flag s "
-			          "sets aside",
+			          "%s word '%s' ends in a byte set aside", kind,
 			          e->w[i]);
 	}
 	/* counted into buckets by hash, then placed */
@@ -485,6 +515,11 @@ rules_free(cs_ruleset *rs)
 		free(rs->rules[i].end.w);
 		free(rs->rules[i].end.len);
 		free(rs->rules[i].end.ord);
+		for (size_t j = 0; j < rs->rules[i].lead.nw; j++)
+			free(rs->rules[i].lead.w[j]);
+		free(rs->rules[i].lead.w);
+		free(rs->rules[i].lead.len);
+		free(rs->rules[i].lead.ord);
 	}
 	for (size_t i = 0; i < rs->nex; i++)
 		free(rs->ex[i].text);
@@ -744,6 +779,22 @@ needs_met(const need *nd, const cs_rtext *t)
  * from start finds.  figure, noise_ref, noise_phone, noise_time and
  * noise_address windowed: 734.7M to 602.1M instructions on 1 MB of report
  * text with the other steps of that pass (rules-crime-sentence.tsv). */
+static bool ends_ok(const ends *e, const char *s, size_t n, size_t start);
+
+/* Could a match of the window lo..hi, whose digits are at c..hi, have
+ * its first digit there right after one of the lead words (kind
+ * "lead")?  The near row holds that digit within the window
+ * (near_match), so a window none of whose digits follows a lead word is
+ * not tried: noise_ref's "table", "item", ..., not "there were 12". */
+static bool
+lead_ok(const rule *rl, const char *s, size_t n, size_t lo, size_t c, size_t hi)
+{
+	for (size_t q = c; q <= hi; q++)
+		if (may_digit(s + q, n - q) && ends_ok(&rl->lead, s, q, lo))
+			return true;
+	return false;
+}
+
 static int
 near_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
 {
@@ -772,7 +823,9 @@ near_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
 			       ((unsigned char)s[lo] & 0xC0) == 0x80)
 				lo--;
 		}
-		int rc = re_match_upto(rl->re, s, n, lo, hi, cap);
+		int rc = RE_NOMATCH;
+		if (rl->lead.w == NULL || lead_ok(rl, s, n, lo, c, hi))
+			rc = re_match_upto(rl->re, s, n, lo, hi, cap);
 		if (rc != RE_NOMATCH)
 			return rc;
 		lo = c = hi + 1;

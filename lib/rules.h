@@ -61,15 +61,24 @@
  * lower-cased) before it runs the pattern, which is tried from every
  * byte of the window, and answers no match when none fits: level_left,
  * tried before every figure, was the costliest pattern of
- * normalise-crime's text mode.  Flag s sets aside the spaces, '(' and
- * digits at the end of the text first ("fell4 (", "fell by a "), for a
- * pattern whose words may be followed by them; each word must then end
- * in another byte.  A non-ASCII byte met in the compare (caseless "s"
+ * normalise-crime's text mode.  Flag s sets aside the spaces, the bytes
+ * "(.#:" and digits at the end of the text first ("fell4 (", "fell by
+ * a "), for a pattern whose words may be followed by them; each word
+ * must then end in another byte.  A non-ASCII byte met in the compare (caseless "s"
  * also matches "ſ") or a last '\n' ($ matches before it) leaves the
  * answer to the pattern.  Words are ASCII; a pattern not ending in $,
  * or with flag m, is refused.  rules_selftest holds every "yes" example
  * to its end words, from every start, so a row cannot turn away what
  * the rule's own examples say it matches.
+ *
+ * kind "lead" (after its rule, at most one, no flags; the rule has a
+ * "near" row) names words one of which the text just before the first
+ * character \d matches of every match ends with, as an end row with flag
+ * s ("Table 3", "no. 12", "page #4"): near_match tries a window only
+ * when one of its digits follows such a word, and most digits of a
+ * report follow none ("there were 12").  The near row's window bounds
+ * where that first digit can be.  The selftest's run of each example
+ * from every start, windowed and not, holds the row to the pattern.
  *
  * A pattern may name a vocabulary: {{kind}} is replaced by an alternation
  * of every word of that kind in the vocabulary table given to rules_load

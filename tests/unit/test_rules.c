@@ -322,6 +322,95 @@ test_needscan(void)
 	rules_free(b);
 }
 
+/* Lead rows: a rule with a near window is tried in a window only when
+ * one of its digits follows a lead word, the bytes " (.#:" and digits
+ * between set aside; the answers are the pattern's. */
+static void
+test_lead(void)
+{
+	char path[256];
+	cs_ruleset *rs;
+	cs_rmatch m;
+	size_t so, eo, nex;
+	const char *s;
+
+	put("lead.tsv", "kind\tname\tflags\ttext\n"
+	                "rule\tref\ti\t\\b(?:items?|table|no\\.)\\.? ?#?\\d+\n"
+	                "near\tref\t\t12\n"
+	                "lead\tref\t\titem|items|table|no\n"
+	                "yes\tref\t\tsee Item 5 below\n"
+	                "yes\tref\t\tReport No. 2019\n"
+	                "yes\tref\t\tTABLE #3\n"
+	                "no\tref\t\tthere were 12 items\n");
+	snprintf(path, sizeof path, "%s/lead.tsv", dir);
+	rs = rules_load(path, NULL);
+	s = "12 offences, see table 3 and item 4";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 17 && eo == 24);
+	CHECK(rules_exec(rs, 0, s, strlen(s), eo, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 29 && eo == 35);
+	CHECK(!rules_exec(rs, 0, s, strlen(s), eo, &m));
+	s = "there were 12 items and 3 tables";
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 0, &m));
+	/* a long s the byte compare cannot read is left to PCRE2 */
+	s = "see item\xc5\xbf 5";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	/* the second digit of a window may be the one after the word */
+	s = "12 and no. 7";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 7 && eo == 12);
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 4);
+	rules_free(rs);
+
+	/* A lead without a word of its rule's example fails the selftest:
+	 * the example no longer matches, nor as a scan does */
+	put("badlead.tsv", "kind\tname\tflags\ttext\n"
+	                   "rule\tref\ti\t\\b(?:item|page) ?\\d+\n"
+	                   "near\tref\t\t6\n"
+	                   "lead\tref\t\titem\n"
+	                   "yes\tref\t\tsee page 4\n");
+	snprintf(path, sizeof path, "%s/badlead.tsv", dir);
+	rs = rules_load(path, NULL);
+	{
+		char got[512] = "";
+		FILE *f = fmemopen(got, sizeof got, "w");
+
+		CHECK(rules_selftest(rs, f, &nex) == 2 && nex == 1);
+		fclose(f);
+		CHECK(strstr(got, "badlead.tsv:5: rule ref: its near window "
+		                  "finds another match than a scan: see "
+		                  "page 4\n") != NULL);
+		CHECK(strstr(got, "badlead.tsv:5: rule ref: should match: "
+		                  "see page 4\n") != NULL);
+	}
+	rules_free(rs);
+
+	CHECK(child_fails(load,
+	                  put("g1.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta\\d\nlead\tx\t\ta\n"),
+	                  "g1.tsv:3: lead for rule 'x', which has no near"));
+	CHECK(child_fails(load,
+	                  put("g2.tsv", "kind\tname\tflags\ttext\n"
+	                                "lead\tx\t\ta\n"),
+	                  "g2.tsv:2: lead for rule 'x', which is not"));
+	CHECK(child_fails(load,
+	                  put("g3.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta\\d\nnear\tx\t\t1\n"
+	                                "lead\tx\ts\ta\n"),
+	                  "g3.tsv:4: lead takes no flags"));
+	CHECK(child_fails(load,
+	                  put("g4.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta\\d\nnear\tx\t\t1\n"
+	                                "lead\tx\t\ta\nlead\tx\t\ta\n"),
+	                  "g4.tsv:5: lead for rule 'x', which is not"));
+	CHECK(child_fails(load,
+	                  put("g5.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta\\d\nnear\tx\t\t1\n"
+	                                "lead\tx\t\tno.\n"),
+	                  "g5.tsv:4: lead word 'no.' ends in a byte set "
+	                  "aside"));
+}
+
 /* End rows: a left rule ($) is tried only on text ending in one of its
  * words, and the answers are the pattern's. */
 static void
@@ -510,6 +599,7 @@ main(void)
 	test_mechanism();
 	test_end();
 	test_needscan();
+	test_lead();
 	test_tables();
 	{
 		char cmd[128];
