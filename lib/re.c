@@ -346,6 +346,63 @@ re_maxlen(const cs_re *re)
 	return re->maxlen;
 }
 
+bool
+re_first_bytes(const cs_re *re, const char *pattern, unsigned char set[32])
+{
+	uint32_t opt = 0, type = 0, unit = 0, minlen = 0;
+	const uint8_t *bits = NULL;
+	const char *rest;
+	pcre2_code *un;
+	int err;
+	PCRE2_SIZE off;
+	bool ok = false;
+
+	pcre2_pattern_info(re->code, PCRE2_INFO_ALLOPTIONS, &opt);
+	if (!(opt & PCRE2_ANCHORED))
+		return false;
+	if (pattern[0] == '^')
+		rest = pattern + 1;
+	else if (pattern[0] == '\\' && (pattern[1] == 'G' || pattern[1] == 'A'))
+		rest = pattern + 2;
+	else
+		return false;
+	/* the pattern less its anchor: its matches are a superset, so
+	 * its first bytes hold every first byte of the anchored one.
+	 * Without UCP, which makes PCRE2 give up on \s ("^\s*#"): \s, \d,
+	 * \w and \b mean the same on ASCII with and without it, and every
+	 * byte that may start a non-ASCII character is added below. */
+	un = pcre2_compile((PCRE2_SPTR)rest, PCRE2_ZERO_TERMINATED,
+	                   opt & ~(uint32_t)(PCRE2_ANCHORED | PCRE2_UCP), &err,
+	                   &off, NULL);
+	if (un == NULL)
+		return false;
+	pcre2_pattern_info(un, PCRE2_INFO_MINLENGTH, &minlen);
+	pcre2_pattern_info(un, PCRE2_INFO_FIRSTCODETYPE, &type);
+	memset(set, 0, 32);
+	if (minlen == 0) {
+		ok = false; /* it may match nothing: no first byte */
+	} else if (type == 1) {
+		pcre2_pattern_info(un, PCRE2_INFO_FIRSTCODEUNIT, &unit);
+		set[(unit & 0xFF) >> 3] |= (unsigned char)(1u << (unit & 7));
+		/* a letter may be caseless: both cases (the non-ASCII
+		 * characters caseless "k" and "s" also match are added
+		 * below) */
+		if ((unit | 32) >= 'a' && (unit | 32) <= 'z')
+			set[(unit ^ 32) >> 3] |=
+			    (unsigned char)(1u << ((unit ^ 32) & 7));
+		ok = unit < 0x80;
+	} else if (type == 0 &&
+	           pcre2_pattern_info(un, PCRE2_INFO_FIRSTBITMAP, &bits) == 0 &&
+	           bits != NULL) {
+		memcpy(set, bits, 32);
+		ok = true;
+	}
+	pcre2_code_free(un);
+	if (ok)
+		memset(set + 0x80 / 8, 0xFF, 16);
+	return ok;
+}
+
 static int match(cs_re *re, const char *s, size_t n, size_t start,
                  re_caps *caps);
 

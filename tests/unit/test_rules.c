@@ -411,6 +411,42 @@ test_lead(void)
 	                  "aside"));
 }
 
+/* An anchored rule is answered from its first bytes when the text
+ * starts with another: the answers are the pattern's. */
+static void
+test_first(void)
+{
+	char path[256];
+	cs_ruleset *rs;
+	cs_rmatch m;
+	size_t so, eo, nex;
+	const char *s;
+
+	put("first.tsv", "kind\tname\tflags\ttext\n"
+	                 "rule\thead\t\t^\\s*#{1,6}\\s\n"
+	                 "yes\thead\t\t## Burglary\n"
+	                 "no\thead\t\tBurglary # 2\n"
+	                 "rule\tafter\ti\t\\G (?:rise|fall)\n"
+	                 "yes\tafter\t\t RISE\n");
+	snprintf(path, sizeof path, "%s/first.tsv", dir);
+	rs = rules_load(path, NULL);
+	s = "  # Heading";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 0 && eo == 4);
+	s = "Heading # 2";
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 0, &m) && m.rule == -1);
+	/* a no-break space is \s (UCP): its lead byte is a first byte */
+	s = "\xc2\xa0# Heading";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	s = "12% fall and a rise";
+	CHECK(rules_exec(rs, 1, s, strlen(s), 3, &m));
+	CHECK(!rules_exec(rs, 1, s, strlen(s), 2, &m));
+	CHECK(!rules_exec(rs, 1, s, strlen(s), 4, &m));
+	CHECK(!rules_exec(rs, 1, s, 3, 3, &m));
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 3);
+	rules_free(rs);
+}
+
 /* End rows: a left rule ($) is tried only on text ending in one of its
  * words, and the answers are the pattern's. */
 static void
@@ -600,6 +636,7 @@ main(void)
 	test_end();
 	test_needscan();
 	test_lead();
+	test_first();
 	test_tables();
 	{
 		char cmd[128];
