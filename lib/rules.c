@@ -572,20 +572,29 @@ rules_need(const cs_ruleset *rs, const char *name)
  * besides 0-9 any Unicode decimal digit ("\xd9\xa3"); none lies below
  * U+0660 or in U+2000-2FFF, where a report's other characters are
  * ("\xc2\xa3", "\xe2\x80\x99"). */
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+/* may_digit by first byte: 1 yes, 2 when the next byte is not below
+ * 0xA0 (U+0660, from "\xd9\xa0"), 0 no: a look-up, not four tests, for
+ * the scan of each byte of a sentence for digits (near_match) */
+/* clang-format off */
+static const unsigned char digit_lead[256] = {
+	R16(0), R16(0), R16(0),				/* 0x00-0x2f */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,	/* 0x30-0x3f */
+	R16(0), R16(0), R16(0), R16(0), R16(0), R16(0),	/* 0x40-0x9f */
+	R16(0), R16(0), R16(0),				/* 0xa0-0xcf */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 1, 1, 1, 1, 1, 1,	/* 0xd0-0xdf */
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0xe0-0xef */
+	R16(1)						/* 0xf0-0xff */
+};
+/* clang-format on */
+#undef R16
+
 static bool
 may_digit(const char *s, size_t n)
 {
-	unsigned char c = (unsigned char)s[0];
+	unsigned char k = digit_lead[(unsigned char)s[0]];
 
-	if (c >= '0' && c <= '9')
-		return true;
-	if (c < 0xC0)
-		return false;
-	if (c < 0xD9 || c == 0xE2)
-		return false;
-	if (c == 0xD9 && n > 1 && (unsigned char)s[1] < 0xA0)
-		return false;
-	return true;
+	return k == 1 || (k == 2 && !(n > 1 && (unsigned char)s[1] < 0xA0));
 }
 
 void
@@ -793,8 +802,12 @@ static bool ends_ok(const ends *e, const char *s, size_t n, size_t start);
 static bool
 lead_ok(const rule *rl, const char *s, size_t n, size_t lo, size_t c, size_t hi)
 {
+	/* not a digit after a digit ("2019"): the first of a match
+	 * follows its word */
 	for (size_t q = c; q <= hi; q++)
-		if (may_digit(s + q, n - q) && ends_ok(&rl->lead, s, q, lo))
+		if (may_digit(s + q, n - q) &&
+		    !(q > lo && s[q - 1] >= '0' && s[q - 1] <= '9') &&
+		    ends_ok(&rl->lead, s, q, lo))
 			return true;
 	return false;
 }
