@@ -53,6 +53,19 @@ main(void)
 	CHECK(!re_test(re, s, 20));
 	re_free(re);
 
+	/* Names to numbers, in any order; a name twice is no one group. */
+	re = re_compile("(?<b>x)(?<a>y)(?<c>z)(?<ab>w)", "", "test");
+	CHECK(re_name_number(re, "a") == 2 && re_name_number(re, "b") == 1);
+	CHECK(re_name_number(re, "c") == 3 && re_name_number(re, "ab") == 4);
+	CHECK(re_name_number(re, "d") == -1 && re_name_number(re, "") == -1);
+	re_free(re);
+	re = re_compile("(?J)(?<n>a)|(?<n>b)", "", "test");
+	CHECK(re_name_number(re, "n") == -1);
+	re_free(re);
+	re = re_compile("(a)", "", "test");
+	CHECK(re_name_number(re, "a") == -1);
+	re_free(re);
+
 	/* UTF-8 with UCP: \w matches an accented letter, offsets in bytes. */
 	re = re_compile("caf\\w\\b", "", "test");
 	CHECK(re_test(re, "le café noir", 13));
