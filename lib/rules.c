@@ -1,4 +1,5 @@
 /* rules.c - recogniser tables (see rules.h). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -597,6 +598,45 @@ may_digit(const char *s, size_t n)
 	return k == 1 || (k == 2 && !(n > 1 && (unsigned char)s[1] < 0xA0));
 }
 
+/* The first of s[c..n) that may_digit, or n.  Eight bytes at a time
+ * while none of them is an ASCII digit or a byte from 0xC0 (which may
+ * start a non-ASCII one): most of a sentence is letters and spaces, and
+ * the byte-by-byte scans of the near rules and rules_text cost 10.2M
+ * instructions per MB of report text more (590.7M to 580.5M). */
+static size_t
+next_digit(const char *s, size_t c, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80,
+	               low7 = ones * 0x7F;
+
+	for (;;) {
+		if (n - c >= 8) {
+			uint64_t x, y;
+
+			memcpy(&x, s + c, 8);
+			/* a byte 0x30-0x39 among the ASCII ones (no carry
+			 * crosses a byte: each sum stays below 0x100), or
+			 * one with its top two bits set */
+			y = x & low7;
+			y = ((ones * (127 + 0x3A) - y) & ~x &
+			     (y + ones * (127 - 0x2F)) & high) |
+			    (x & (x << 1) & high);
+			if (y == 0) {
+				c += 8;
+				continue;
+			}
+			for (size_t e = c + 8; c < e; c++)
+				if (may_digit(s + c, n - c))
+					return c;
+			continue;
+		}
+		for (; c < n; c++)
+			if (may_digit(s + c, n - c))
+				return c;
+		return n;
+	}
+}
+
 void
 rules_text(cs_rtext *t, sbuf *buf, const char *s, size_t n)
 {
@@ -607,9 +647,7 @@ rules_text(cs_rtext *t, sbuf *buf, const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (buf->s[i] >= 'A' && buf->s[i] <= 'Z')
 			buf->s[i] += 32;
-	t->digit = false;
-	for (size_t i = 0; i < n && !t->digit; i++)
-		t->digit = may_digit(s + i, n - i);
+	t->digit = next_digit(s, 0, n) < n;
 	t->lc = buf->s;
 	memset(t->memo, 0, sizeof t->memo);
 	t->scanned = NULL;
@@ -820,8 +858,7 @@ near_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
 	if (start > n)
 		return RE_LIMIT; /* as re_match answers it */
 	for (;;) {
-		while (c < n && !may_digit(s + c, n - c))
-			c++;
+		c = next_digit(s, c, n);
 		if (c >= n)
 			return RE_NOMATCH;
 		size_t hi = c, d = c + 1;

@@ -168,6 +168,26 @@ test_mechanism(void)
 		CHECK(t.digit && rules_needs_met(rs, 1, &t));
 		rules_text(&t, &b, "\xc2\xa3 and \xe2\x80\x99", 10);
 		CHECK(!t.digit);
+		/* eight bytes at a time, then byte by byte */
+		s = "a long sentence without a single digit in it";
+		rules_text(&t, &b, s, strlen(s));
+		CHECK(!t.digit);
+		s = "a long sentence with the digit 7 well inside";
+		rules_text(&t, &b, s, strlen(s));
+		CHECK(t.digit);
+		s = "a long sentence that ends in a digit: 9";
+		rules_text(&t, &b, s, strlen(s));
+		CHECK(t.digit);
+		s = "long, with \xc2\xa3 and \xe2\x80\x99 and \xc3\xa9 but "
+		    "none";
+		rules_text(&t, &b, s, strlen(s));
+		CHECK(!t.digit);
+		s = "long, with an Arabic-Indic digit \xd9\xa4 inside it";
+		rules_text(&t, &b, s, strlen(s));
+		CHECK(t.digit);
+		s = "a long sentence that does not end with \xd9\x80 one";
+		rules_text(&t, &b, s, strlen(s));
+		CHECK(!t.digit);
 		rules_text(&t, &b, "anything", 8);
 		CHECK(rules_needs_met(rs, 2, &t));
 		sbuf_free(&b);
