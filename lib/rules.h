@@ -94,6 +94,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "mem.h"
@@ -125,12 +126,12 @@ int rules_need(const cs_ruleset *rs, const char *name);
 typedef struct {
 	const char *lc; /* the text, ASCII lower-cased, NUL-terminated */
 	bool digit;     /* it may hold a character \d matches */
-	/* each rule's answer (1 met, 2 not), found for the first 64 rules
-	 * of a set at once when one is first asked (by one scan of the
-	 * text for all their words), so a rule tried before every figure
-	 * costs a look-up */
-	unsigned char memo[64];
-	const cs_ruleset *scanned; /* the set memo is for, or NULL */
+	/* bit r: a need word of rule r is in the text, found for the
+	 * first 64 rules of a set at once when one is first asked (one
+	 * scan of the text for all their words), so a rule tried before
+	 * every figure costs a look-up */
+	uint64_t found;
+	const cs_ruleset *scanned; /* the set found is for, or NULL */
 } cs_rtext;
 
 /* Set t to s[0..n): lower-cased into buf (reused between texts), and

@@ -168,6 +168,11 @@ test_mechanism(void)
 		CHECK(t.digit && rules_needs_met(rs, 1, &t));
 		rules_text(&t, &b, "\xc2\xa3 and \xe2\x80\x99", 10);
 		CHECK(!t.digit);
+		/* capitals lowered, eight bytes at a time then the rest;
+		 * the bytes around them and non-ASCII ones left */
+		s = "@AZ[`az{ QUICK Brown \xc3\x89T\xc3\xa9 FOX";
+		rules_text(&t, &b, s, strlen(s));
+		CHECK_STR(t.lc, "@az[`az{ quick brown \xc3\x89t\xc3\xa9 fox");
 		/* eight bytes at a time, then byte by byte */
 		s = "a long sentence without a single digit in it";
 		rules_text(&t, &b, s, strlen(s));
