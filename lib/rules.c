@@ -161,10 +161,13 @@ rules_load(const char *name, const cs_table *vocab)
 				          "lead for rule '%s', which is not "
 				          "defined above it or has one already",
 				          rname);
-			if (*ref_get(t, i, (size_t)cflags))
+			/* flag n: nothing set aside, the word right
+			 * before the digit ("EN1") */
+			const char *lf = ref_get(t, i, (size_t)cflags);
+			if (*lf && strcmp(lf, "n") != 0)
 				cs_die_at(CS_EXIT_DATA, rs->path, line,
-				          "lead takes no flags");
-			rs->rules[r].lead.strip = true;
+				          "lead flag '%s' is not n", lf);
+			rs->rules[r].lead.strip = *lf == '\0';
 			rs->rules[r].lead.line = line;
 			index_ends(&rs->rules[r].lead, "lead", text, vocab,
 			           rs->path, line);

@@ -71,14 +71,16 @@
  * to its end words, from every start, so a row cannot turn away what
  * the rule's own examples say it matches.
  *
- * kind "lead" (after its rule, at most one, no flags; the rule has a
- * "near" row) names words one of which the text just before the first
- * character \d matches of every match ends with, as an end row with flag
- * s ("Table 3", "no. 12", "page #4"): near_match tries a window only
- * when one of its digits follows such a word, and most digits of a
- * report follow none ("there were 12").  The near row's window bounds
- * where that first digit can be.  The selftest's run of each example
- * from every start, windowed and not, holds the row to the pattern.
+ * kind "lead" (after its rule, at most one, flag n or none; the rule
+ * has a "near" row) names words one of which the text just before the
+ * first character \d matches of every match ends with, as an end row
+ * with flag s ("Table 3", "no. 12", "page #4"): near_match tries a
+ * window only when one of its digits follows such a word, and most
+ * digits of a report follow none ("there were 12").  The near row's
+ * window bounds where that first digit can be.  With flag n nothing is
+ * set aside: the word is right before the digit (noise_postcode's
+ * capital: "EN1").  The selftest's run of each example from every
+ * start, windowed and not, holds the row to the pattern.
  *
  * A pattern may name a vocabulary: {{kind}} is replaced by an alternation
  * of every word of that kind in the vocabulary table given to rules_load

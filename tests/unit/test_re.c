@@ -101,7 +101,10 @@ main(void)
 		re = re_compile(h, "i", "test");
 		CHECK(re_first_bytes(re, h, set) && IN('s') && IN('S'));
 		CHECK(IN(0xC5) && !IN('t')); /* U+017F, long s */
-		CHECK(re_test(re, "\xc5\xbf" "ame", 5));
+		CHECK(re_test(re,
+		              "\xc5\xbf"
+		              "ame",
+		              5));
 		re_free(re);
 		h = "(?:^|x)a";
 		re = re_compile(h, "", "test");

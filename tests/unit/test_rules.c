@@ -387,6 +387,22 @@ test_lead(void)
 	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 4);
 	rules_free(rs);
 
+	/* Flag n: the word right before the digit, nothing set aside */
+	put("leadn.tsv", "kind\tname\tflags\ttext\n"
+	                 "rule\tcode\t\t\\b[A-Z]{1,2}\\d[A-Z]{2}\\b\n"
+	                 "near\tcode\t\t2\n"
+	                 "lead\tcode\tn\ta|b|c|e|n\n"
+	                 "yes\tcode\t\tpostcode EN1AB\n"
+	                 "no\tcode\t\tpostcode E 1AB\n");
+	snprintf(path, sizeof path, "%s/leadn.tsv", dir);
+	rs = rules_load(path, NULL);
+	s = "in B 1AB, B1AB and 12AB";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 10 && eo == 14);
+	CHECK(!rules_exec(rs, 0, s, strlen(s), eo, &m));
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 2);
+	rules_free(rs);
+
 	/* A lead without a word of its rule's example fails the selftest:
 	 * the example no longer matches, nor as a scan does */
 	put("badlead.tsv", "kind\tname\tflags\ttext\n"
@@ -422,7 +438,7 @@ test_lead(void)
 	                  put("g3.tsv", "kind\tname\tflags\ttext\n"
 	                                "rule\tx\t\ta\\d\nnear\tx\t\t1\n"
 	                                "lead\tx\ts\ta\n"),
-	                  "g3.tsv:4: lead takes no flags"));
+	                  "g3.tsv:4: lead flag 's' is not n"));
 	CHECK(child_fails(load,
 	                  put("g4.tsv", "kind\tname\tflags\ttext\n"
 	                                "rule\tx\t\ta\\d\nnear\tx\t\t1\n"
