@@ -14,6 +14,8 @@ typedef struct {
 	bool set;
 	bool digit; /* d: a character \d may match */
 	bool after; /* a: each word right after such a character */
+	bool whole; /* w: each word with no ASCII letter, digit or '_' on
+	             * either side, as \b would have it */
 	char **w;   /* any one of these, NULL-terminated; NULL for none */
 	size_t nw;
 } need;
@@ -65,6 +67,7 @@ typedef struct {
 	unsigned char *rule;
 	size_t n;
 	unsigned short *ord, one[257], two[1025];
+	uint64_t whole;           /* the rules whose need has flag w */
 	unsigned char onebit[32]; /* each one-byte word, a bit a byte */
 	/* each pair of bytes a word may start with, c | d << 8 (a word
 	 * of one byte c: c then any byte, NUL too) */
@@ -314,9 +317,11 @@ parse_need(need *nd, const char *flags, const char *text, const cs_table *vocab,
 			nd->digit = true;
 		else if (*f == 'a')
 			nd->after = true;
+		else if (*f == 'w')
+			nd->whole = true;
 		else
 			cs_die_at(CS_EXIT_DATA, path, line,
-			          "need flag '%c' is not d or a", *f);
+			          "need flag '%c' is not d, a or w", *f);
 	}
 	parse_words(&nd->w, &nd->nw, text, vocab, path, line);
 	if (nd->nw == 0 && (nd->after || !nd->digit))
@@ -678,18 +683,45 @@ rules_text(cs_rtext *t, sbuf *buf, const char *s, size_t n)
 	t->lc = buf->s;
 	t->found = 0;
 	t->scanned = NULL;
+	/* a long s or Kelvin sign, which caseless "s" and "k" match: a
+	 * word of flag w cannot be looked for as ASCII */
+	t->fold = false;
+	for (const char *p = s;
+	     !t->fold && p < s + n &&
+	     (p = memchr(p, 0xC5, (size_t)(s + n - p))) != NULL;
+	     p++)
+		t->fold = p + 1 < s + n && (unsigned char)p[1] == 0xBF;
+	for (const char *p = s;
+	     !t->fold && p < s + n &&
+	     (p = memchr(p, 0xE2, (size_t)(s + n - p))) != NULL;
+	     p++)
+		t->fold = p + 2 < s + n && (unsigned char)p[1] == 0x84 &&
+		          (unsigned char)p[2] == 0xAA;
 }
 
-/* Does w follow a character \d may match: an ASCII digit, or the last
- * byte of a non-ASCII one (see may_digit)? */
+/* Is c a byte of a character \w matches, as far as ASCII says: a
+ * letter, digit or '_' (a non-ASCII byte may or may not be). */
 static bool
-after_digit(const char *lc, const char *w)
+ascii_word(unsigned char c)
 {
-	for (const char *p = lc; (p = strstr(p, w)) != NULL; p++)
-		if (p > lc && ((p[-1] >= '0' && p[-1] <= '9') ||
-		               (unsigned char)p[-1] >= 0x80))
-			return true;
-	return false;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Does the need word found at p of lc, len bytes, count: with flag a
+ * right after a character \d may match (an ASCII digit, or the last
+ * byte of a non-ASCII one: see may_digit), with flag w not next to an
+ * ASCII letter, digit or '_' ("no" of "none")? */
+static bool
+counts_at(const need *nd, const char *lc, const char *p, size_t len)
+{
+	if (nd->after && !(p > lc && ((p[-1] >= '0' && p[-1] <= '9') ||
+	                              (unsigned char)p[-1] >= 0x80)))
+		return false;
+	if (nd->whole && ((p > lc && ascii_word((unsigned char)p[-1])) ||
+	                  ascii_word((unsigned char)p[len])))
+		return false;
+	return true;
 }
 
 static bool needs_met(const need *nd, const cs_rtext *t);
@@ -732,6 +764,8 @@ index_needs(cs_ruleset *rs)
 			x->w[k] = rs->rules[r].need.w[i];
 			x->len[k] = strlen(x->w[k]);
 			x->rule[k] = (unsigned char)r;
+			if (rs->rules[r].need.whole)
+				x->whole |= (uint64_t)1 << r;
 			cnt[needix_key(x, k)]++;
 			const unsigned char *w = (const unsigned char *)x->w[k];
 			for (unsigned d = 0; d < 256; d++) {
@@ -762,10 +796,7 @@ index_needs(cs_ruleset *rs)
 static bool
 needix_counts(const cs_ruleset *rs, const char *lc, const char *p, size_t i)
 {
-	if (!rs->rules[rs->nx.rule[i]].need.after)
-		return true;
-	return p > lc &&
-	       ((p[-1] >= '0' && p[-1] <= '9') || (unsigned char)p[-1] >= 0x80);
+	return counts_at(&rs->rules[rs->nx.rule[i]].need, lc, p, rs->nx.len[i]);
 }
 
 /* Find every need word of the first 64 rules in t in one scan, and set
@@ -804,6 +835,8 @@ needs_scan(const cs_ruleset *rs, cs_rtext *t)
 				found |= (uint64_t)1 << x->rule[i];
 		}
 	}
+	if (t->fold)
+		found |= x->whole;
 	t->found = found;
 	t->scanned = rs;
 }
@@ -838,10 +871,12 @@ needs_met(const need *nd, const cs_rtext *t)
 		return false;
 	/* libc's strstr, not a loop of memcmp: 761.6M to 722.0M
 	 * instructions on the samples and seeds */
+	if (nd->whole && t->fold)
+		return true; /* "ſix" is caseless "six" */
 	for (char *const *w = nd->w; *w != NULL; w++)
-		if (nd->after ? after_digit(t->lc, *w)
-		              : strstr(t->lc, *w) != NULL)
-			return true;
+		for (const char *p = t->lc; (p = strstr(p, *w)) != NULL; p++)
+			if (counts_at(nd, t->lc, p, strlen(*w)))
+				return true;
 	return false;
 }
 

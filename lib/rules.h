@@ -30,7 +30,11 @@
  * a space is followed by '|', which no editor trims, and flag d alone has
  * text "|".  flags: d, the text must hold a character \d may match
  * (rules_text); a, a word counts only right after such a character
- * ("14th ", not the "th " of "with ").
+ * ("14th ", not the "th " of "with "); w, a word counts only with no
+ * ASCII letter, digit or '_' right before or after it, as \b at both
+ * its ends would have it (figword's "no", not the "no" of "none"; a
+ * text holding a long s or a Kelvin sign, which caseless "s" and "k"
+ * match, meets such a need).
  * rules_selftest holds every "yes" example of the rule to its need, so
  * a need cannot turn away what the rule's own examples say it matches.
  * The words of all rules are looked for in one scan of a text, when a
@@ -128,6 +132,7 @@ int rules_need(const cs_ruleset *rs, const char *name);
 typedef struct {
 	const char *lc; /* the text, ASCII lower-cased, NUL-terminated */
 	bool digit;     /* it may hold a character \d matches */
+	bool fold;      /* it holds a long s or a Kelvin sign */
 	/* bit r: a need word of rule r is in the text, found for the
 	 * first 64 rules of a set at once when one is first asked (one
 	 * scan of the text for all their words), so a rule tried before

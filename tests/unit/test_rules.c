@@ -306,7 +306,9 @@ test_needscan(void)
 	                 "rule\trate\t\trate\nneed\trate\t\trate |rates\n"
 	                 "rule\tnth\t\tth\nneed\tnth\tda\tth \n"
 	                 "rule\tdig\t\t\\d\nneed\tdig\td\t|\n"
-	                 "rule\tfree\t\tx\n");
+	                 "rule\tfree\t\tx\n"
+	                 "rule\tword\ti\t\\b(?:no|six)\\b\n"
+	                 "need\tword\tw\tno|six\n");
 	snprintf(p1, sizeof p1, "%s/scan1.tsv", dir);
 	put("scan2.tsv", "kind\tname\tflags\ttext\n"
 	                 "rule\tyear\t\tyear\nneed\tyear\t\tyear\n"
@@ -342,6 +344,30 @@ test_needscan(void)
 	CHECK(rules_needs_met(a, 0, &t));
 	rules_text(&t, &buf, "", 0);
 	CHECK(!rules_needs_met(a, 0, &t) && rules_needs_met(a, 4, &t));
+	/* flag w: the word with no ASCII letter, digit or '_' either side;
+	 * a long s or Kelvin sign anywhere leaves it to the pattern */
+	{
+		static const struct {
+			const char *s;
+			bool met;
+		} w[] = {
+			{ "there were NO offences", true },
+			{ "(no)", true },
+			{ "no", true },
+			{ "no-one", true },
+			{ "\xe2\x80\x98six\xe2\x80\x99", true },
+			{ "none of it, and snow", false },
+			{ "no_x and no1 and 6six", false },
+			{ "\xc5\xbfix burglaries", true },
+			{ "a \xe2\x84\xaa here", true },
+			{ "\xc5\xbe and \xe2\x84\xab", false },
+		};
+
+		for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+			rules_text(&t, &buf, w[i].s, strlen(w[i].s));
+			CHECK(rules_needs_met(a, 5, &t) == w[i].met);
+		}
+	}
 	sbuf_free(&buf);
 	rules_free(a);
 	rules_free(b);
