@@ -26,9 +26,10 @@ typedef struct {
 	 * row */
 	char **w;
 	size_t nw;
-	size_t *len; /* strlen of each */
-	bool strip;  /* s: spaces, "(.#:" and digits at the end set aside */
-	long line;   /* of the row */
+	size_t *len;   /* strlen of each */
+	bool strip;    /* s: spaces, "(.#:" and digits at the end set aside */
+	long line;     /* of the row */
+	size_t maxlen; /* of the longest word */
 	unsigned char one[32];  /* each one-byte word, a bit a byte */
 	unsigned char last[32]; /* the last byte of each longer word */
 	/* the longer words by end_hash: those of hash h are
@@ -42,7 +43,8 @@ typedef struct {
 	long line;
 	need need;
 	ends end;
-	ends lead; /* kind "lead": the words before a match's first digit */
+	ends lead;  /* kind "lead": the words before a match's first digit */
+	ends leadd; /* ... and those ending in it ("+4") */
 	/* an anchored pattern's first bytes (re_first_bytes), a bit a byte */
 	bool first;
 	unsigned char firstset[32];
@@ -87,6 +89,8 @@ static void parse_need(need *nd, const char *flags, const char *text,
                        const cs_table *vocab, const char *path, long line);
 static void index_ends(ends *e, const char *kind, const char *text,
                        const cs_table *vocab, const char *path, long line);
+static void index_lead(rule *rl, const char *text, const cs_table *vocab,
+                       const char *path, long line);
 static void parse_end(rule *rl, const char *flags, const char *text,
                       const cs_table *vocab, const char *path, long line);
 static void index_needs(cs_ruleset *rs);
@@ -172,8 +176,7 @@ rules_load(const char *name, const cs_table *vocab)
 				          "lead flag '%s' is not n", lf);
 			rs->rules[r].lead.strip = *lf == '\0';
 			rs->rules[r].lead.line = line;
-			index_ends(&rs->rules[r].lead, "lead", text, vocab,
-			           rs->path, line);
+			index_lead(&rs->rules[r], text, vocab, rs->path, line);
 		} else if (strcmp(kind, "need") == 0) {
 			if (r < 0)
 				cs_die_at(CS_EXIT_DATA, rs->path, line,
@@ -403,6 +406,12 @@ index_ends(ends *e, const char *kind, const char *text, const cs_table *vocab,
 	e->len = xcalloc(e->nw, sizeof *e->len);
 	for (size_t i = 0; i < e->nw; i++) {
 		e->len[i] = strlen(e->w[i]);
+		if (e->len[i] > e->maxlen)
+			e->maxlen = e->len[i];
+		if (e->len[i] > 64)
+			cs_die_at(CS_EXIT_DATA, path, line,
+			          "%s word '%s' longer than 64 bytes", kind,
+			          e->w[i]);
 		for (const char *c = e->w[i]; *c; c++)
 			if ((unsigned char)*c >= 0x80)
 				cs_die_at(CS_EXIT_DATA, path, line,
@@ -434,6 +443,53 @@ index_ends(ends *e, const char *kind, const char *text, const cs_table *vocab,
 				e->ord[at[end_word_hash(e, i)]++] =
 				    (unsigned short)i;
 	}
+}
+
+/* A lead row's words into rl->lead, and those ending in a digit
+ * ("0", "+4", "call1") into rl->leadd: that digit is the match's first,
+ * the rest of the word the text before it. */
+static void
+index_lead(rule *rl, const char *text, const cs_table *vocab, const char *path,
+           long line)
+{
+	char **w = NULL;
+	size_t nw = 0;
+	sbuf plain = { 0 }, dig = { 0 };
+
+	parse_words(&w, &nw, text, vocab, path, line);
+	for (size_t i = 0; i < nw; i++) {
+		size_t len = strlen(w[i]);
+		sbuf *to = len && w[i][len - 1] >= '0' && w[i][len - 1] <= '9'
+		               ? &dig
+		               : &plain;
+
+		if (to->len)
+			sbuf_addc(to, '|');
+		sbuf_adds(to, w[i]);
+		free(w[i]);
+	}
+	free(w);
+	rl->leadd.line = line; /* its digit is compared, not set aside */
+	if (plain.len)
+		index_ends(&rl->lead, "lead", plain.s, NULL, path, line);
+	if (dig.len)
+		index_ends(&rl->leadd, "lead", dig.s, NULL, path, line);
+	if (rl->lead.w == NULL && rl->leadd.w == NULL)
+		cs_die_at(CS_EXIT_DATA, path, line, "lead without words");
+	/* the byte before a word's digit cannot be one set aside: it
+	 * would be set aside before the compare */
+	for (size_t i = 0; i < rl->leadd.nw; i++) {
+		size_t len = rl->leadd.len[i];
+
+		if (rl->lead.strip && len > 1 &&
+		    end_strips(rl->leadd.w[i][len - 2]))
+			cs_die_at(CS_EXIT_DATA, path, line,
+			          "lead word '%s' has a byte set aside before "
+			          "its digit",
+			          rl->leadd.w[i]);
+	}
+	sbuf_free(&plain);
+	sbuf_free(&dig);
 }
 
 /* Copy pat to out, replacing each {{kind}} by the vocabulary's words. */
@@ -510,6 +566,16 @@ add_alternation(sbuf *out, const cs_table *vocab, const char *kind, size_t kn,
 	free(words);
 }
 
+static void
+free_ends(ends *e)
+{
+	for (size_t j = 0; j < e->nw; j++)
+		free(e->w[j]);
+	free(e->w);
+	free(e->len);
+	free(e->ord);
+}
+
 void
 rules_free(cs_ruleset *rs)
 {
@@ -528,11 +594,8 @@ rules_free(cs_ruleset *rs)
 		free(rs->rules[i].end.w);
 		free(rs->rules[i].end.len);
 		free(rs->rules[i].end.ord);
-		for (size_t j = 0; j < rs->rules[i].lead.nw; j++)
-			free(rs->rules[i].lead.w[j]);
-		free(rs->rules[i].lead.w);
-		free(rs->rules[i].lead.len);
-		free(rs->rules[i].lead.ord);
+		free_ends(&rs->rules[i].lead);
+		free_ends(&rs->rules[i].leadd);
 	}
 	for (size_t i = 0; i < rs->nex; i++)
 		free(rs->ex[i].text);
@@ -888,21 +951,51 @@ needs_met(const need *nd, const cs_rtext *t)
  * noise_address windowed: 734.7M to 602.1M instructions on 1 MB of report
  * text with the other steps of that pass (rules-crime-sentence.tsv). */
 static bool ends_ok(const ends *e, const char *s, size_t n, size_t start);
+static bool ends_in(const ends *e, const char *s, size_t k, size_t start);
+
+/* Could the digit at q, the first of a match, be the one a lead word
+ * ending in a digit ends with ("0" of "020 7946 0000", "+4" of "+44")?
+ * The text before it, its bytes set aside, then the digit, is
+ * compared. */
+static bool
+lead_digit_ok(const ends *e, const char *s, size_t lo, size_t q)
+{
+	char buf[64 + 1];
+	size_t k = q, from;
+
+	if (e->w == NULL || s[q] < '0' || s[q] > '9')
+		return false;
+	while (k > lo && end_strips(s[k - 1]))
+		k--;
+	from = k - lo > e->maxlen ? k - e->maxlen : lo;
+	memcpy(buf, s + from, k - from);
+	buf[k - from] = s[q];
+	return ends_in(e, buf, k - from + 1, 0);
+}
+
+/* Could the character at q, which may match \d, be the first such of
+ * a match starting in s[lo..q], after one of its lead words (kind
+ * "lead")?  Most digits of a report follow none ("there were 12"). */
+static bool
+lead_at(const rule *rl, const char *s, size_t lo, size_t q)
+{
+	/* a digit right after an ASCII digit is never a match's first, as
+	 * a lead row says ("2019"; "0" of "020" only not after one) */
+	if (q > lo && s[q - 1] >= '0' && s[q - 1] <= '9')
+		return false;
+	return ends_ok(&rl->lead, s, q, lo) ||
+	       lead_digit_ok(&rl->leadd, s, lo, q);
+}
 
 /* Could a match of the window lo..hi, whose digits are at c..hi, have
- * its first digit there right after one of the lead words (kind
- * "lead")?  The near row holds that digit within the window
- * (near_match), so a window none of whose digits follows a lead word is
- * not tried: noise_ref's "table", "item", ..., not "there were 12". */
+ * its first digit there after one of its lead words (lead_at)?  The
+ * near row holds that digit within the window (near_match), so a window
+ * none of whose digits can be is not tried. */
 static bool
 lead_ok(const rule *rl, const char *s, size_t n, size_t lo, size_t c, size_t hi)
 {
-	/* not a digit after a digit ("2019"): the first of a match
-	 * follows its word */
 	for (size_t q = c; q <= hi; q++)
-		if (may_digit(s + q, n - q) &&
-		    !(q > lo && s[q - 1] >= '0' && s[q - 1] <= '9') &&
-		    ends_ok(&rl->lead, s, q, lo))
+		if (may_digit(s + q, n - q) && lead_at(rl, s, lo, q))
 			return true;
 	return false;
 }
@@ -935,7 +1028,8 @@ near_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
 				lo--;
 		}
 		int rc = RE_NOMATCH;
-		if (rl->lead.w == NULL || lead_ok(rl, s, n, lo, c, hi))
+		if ((rl->lead.w == NULL && rl->leadd.w == NULL) ||
+		    lead_ok(rl, s, n, lo, c, hi))
 			rc = re_match_upto(rl->re, s, n, lo, hi, cap);
 		if (rc != RE_NOMATCH)
 			return rc;
@@ -958,14 +1052,22 @@ static bool
 ends_ok(const ends *e, const char *s, size_t n, size_t start)
 {
 	size_t k = n;
-	unsigned char c1, c2;
-	unsigned h;
 
 	if (n > start && s[n - 1] == '\n')
 		return true;
 	if (e->strip)
 		while (k > start && end_strips(s[k - 1]))
 			k--;
+	return ends_in(e, s, k, start);
+}
+
+/* Does s[start..k) end with one of e's words (see ends_ok)? */
+static bool
+ends_in(const ends *e, const char *s, size_t k, size_t start)
+{
+	unsigned char c1, c2;
+	unsigned h;
+
 	if (k == start)
 		return false;
 	c1 = ascii_lower((unsigned char)s[k - 1]);

@@ -81,10 +81,15 @@
  * with flag s ("Table 3", "no. 12", "page #4"): near_match tries a
  * window only when one of its digits follows such a word, and most
  * digits of a report follow none ("there were 12").  The near row's
- * window bounds where that first digit can be.  With flag n nothing is
- * set aside: the word is right before the digit (noise_postcode's
- * capital: "EN1").  The selftest's run of each example from every
- * start, windowed and not, holds the row to the pattern.
+ * window bounds where that first digit can be, and the row says too
+ * that it never follows an ASCII digit ("2019": only the 2 is tried).
+ * A word ending in a digit is compared with the text up to and
+ * including that first digit, which must be the word's ("0" of "020
+ * 7946 0000", "+4" of "+44", "call1" of "call 101"); the byte before
+ * its digit must not be one set aside.  With flag n nothing is set
+ * aside: the word is right before the digit (noise_postcode's capital:
+ * "EN1").  The selftest's run of each example from every start,
+ * windowed and not, holds the row to the pattern.
  *
  * A pattern may name a vocabulary: {{kind}} is replaced by an alternation
  * of every word of that kind in the vocabulary table given to rules_load

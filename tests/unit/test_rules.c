@@ -429,6 +429,42 @@ test_lead(void)
 	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 2);
 	rules_free(rs);
 
+	/* Words ending in a digit: the match's first digit is that one */
+	put("leadd.tsv", "kind\tname\tflags\ttext\n"
+	                 "rule\tph\ti\t(?<!\\d)(?:\\+44 ?|0)\\d{4}|"
+	                 "\\bcall:? (?:101|999)\\b\n"
+	                 "near\tph\t\t8\n"
+	                 "lead\tph\t\t0|+4|call1|call9\n"
+	                 "yes\tph\t\tring 01234 now\n"
+	                 "yes\tph\t\tring +44 1234 now\n"
+	                 "yes\tph\t\tor CALL: 999\n"
+	                 "no\tph\t\t20123 and 10123 offences\n");
+	snprintf(path, sizeof path, "%s/leadd.tsv", dir);
+	rs = rules_load(path, NULL);
+	s = "12345 and 2 calls, call 101 or 08001 now";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 19 && eo == 27);
+	CHECK(rules_exec(rs, 0, s, strlen(s), eo, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 31 && eo == 36);
+	s = "call 102, 1 0800 and 90123";
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 4);
+	rules_free(rs);
+	/* ... and a row whose pattern starts a match at a digit after a
+	 * digit breaks the row's word, which its example shows */
+	CHECK(selftest_of("leadd2.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tz\t\t0\\d\\d\nnear\tz\t\t1\n"
+	                  "lead\tz\t\t0\n"
+	                  "yes\tz\t\tcode 5012\n",
+	                  &nex) == 2);
+	CHECK(child_fails(load,
+	                  put("g6.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta\\d\nnear\tx\t\t1\n"
+	                                "lead\tx\t\tno.1\n"),
+	                  "g6.tsv:4: lead word 'no.1' has a byte set aside "
+	                  "before its digit"));
+
 	/* A lead without a word of its rule's example fails the selftest:
 	 * the example no longer matches, nor as a scan does */
 	put("badlead.tsv", "kind\tname\tflags\ttext\n"
