@@ -49,7 +49,11 @@ typedef struct {
 	bool first;
 	unsigned char firstset[32];
 	size_t near; /* kind "near": a match starts this close before a \d */
-	char *pat;   /* as compiled, for the recompile a "near" row asks */
+	/* near flag w: ... before a need word instead, and the first
+	 * bytes of those words, both cases, a bit a byte */
+	bool nearw;
+	unsigned char wfirst[32];
+	char *pat; /* as compiled, for the recompile a "near" row asks */
 	char *flags;
 } rule;
 
@@ -154,6 +158,14 @@ rules_load(const char *name, const cs_table *vocab)
 				    "to 200",
 				    text);
 			rs->rules[r].near = (size_t)w;
+			{
+				const char *nf = ref_get(t, i, (size_t)cflags);
+				if (*nf && strcmp(nf, "w") != 0)
+					cs_die_at(CS_EXIT_DATA, rs->path, line,
+					          "near flag '%s' is not w",
+					          nf);
+				rs->rules[r].nearw = *nf == 'w';
+			}
 		} else if (strcmp(kind, "end") == 0) {
 			if (r < 0 || rs->rules[r].end.w != NULL)
 				cs_die_at(CS_EXIT_DATA, rs->path, line,
@@ -216,6 +228,18 @@ rules_load(const char *name, const cs_table *vocab)
 		         strrchr(rs->path, '/') ? strrchr(rs->path, '/') + 1
 		                                : rs->path,
 		         rl->line);
+		if (rl->nearw && (rl->need.w == NULL || rl->need.after))
+			cs_die_at(CS_EXIT_DATA, rs->path, rl->line,
+			          "rule '%s' has near flag w and no need words "
+			          "(or flag a)",
+			          rl->name);
+		for (size_t j = 0; rl->nearw && j < rl->need.nw; j++) {
+			unsigned char c = (unsigned char)rl->need.w[j][0];
+			unsigned char u = c >= 'a' && c <= 'z' ? c - 32 : c;
+
+			rl->wfirst[c >> 3] |= (unsigned char)(1u << (c & 7));
+			rl->wfirst[u >> 3] |= (unsigned char)(1u << (u & 7));
+		}
 		if (rl->lead.w != NULL && !rl->near)
 			cs_die_at(CS_EXIT_DATA, rs->path, rl->lead.line,
 			          "lead for rule '%s', which has no near row",
@@ -1000,6 +1024,51 @@ lead_ok(const rule *rl, const char *s, size_t n, size_t lo, size_t c, size_t hi)
 	return false;
 }
 
+/* The first of s[c..lim) (s holding n bytes) where one of the rule's
+ * need words starts, ASCII compared without case (near flag w); or
+ * lim. */
+static size_t
+next_anchor(const rule *rl, const char *s, size_t c, size_t lim, size_t n)
+{
+	for (; c < lim; c++) {
+		unsigned char b = (unsigned char)s[c];
+
+		if (!((rl->wfirst[b >> 3] >> (b & 7)) & 1))
+			continue;
+		for (size_t j = 0; j < rl->need.nw; j++) {
+			const char *w = rl->need.w[j];
+			size_t k = 0;
+
+			while (w[k] && c + k < n &&
+			       ascii_lower((unsigned char)s[c + k]) ==
+			           (unsigned char)w[k])
+				k++;
+			if (w[k] == '\0')
+				return c;
+		}
+	}
+	return lim;
+}
+
+/* Does s[start..n) hold a long s or a Kelvin sign, which caseless "s"
+ * and "k" match and an ASCII compare does not? */
+static bool
+has_fold(const char *s, size_t n, size_t start)
+{
+	for (const char *p = s + start;
+	     p < s + n && (p = memchr(p, 0xC5, (size_t)(s + n - p))) != NULL;
+	     p++)
+		if (p + 1 < s + n && (unsigned char)p[1] == 0xBF)
+			return true;
+	for (const char *p = s + start;
+	     p < s + n && (p = memchr(p, 0xE2, (size_t)(s + n - p))) != NULL;
+	     p++)
+		if (p + 2 < s + n && (unsigned char)p[1] == 0x84 &&
+		    (unsigned char)p[2] == 0xAA)
+			return true;
+	return false;
+}
+
 static int
 near_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
 {
@@ -1007,15 +1076,24 @@ near_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
 
 	if (start > n)
 		return RE_LIMIT; /* as re_match answers it */
+	/* a word the ASCII compare cannot find: the plain scan */
+	if (rl->nearw && has_fold(s, n, start))
+		return re_match(rl->re, s, n, start, cap);
 	for (;;) {
-		c = next_digit(s, c, n);
+		c = rl->nearw ? next_anchor(rl, s, c, n, n)
+		              : next_digit(s, c, n);
 		if (c >= n)
 			return RE_NOMATCH;
 		size_t hi = c, d = c + 1;
 		for (;;) {
-			while (d < n && d <= hi + w + 1 &&
-			       !may_digit(s + d, n - d))
-				d++;
+			if (rl->nearw)
+				d = next_anchor(rl, s, d,
+				                n - hi > w + 2 ? hi + w + 2 : n,
+				                n);
+			else
+				while (d < n && d <= hi + w + 1 &&
+				       !may_digit(s + d, n - d))
+					d++;
 			if (d >= n || d > hi + w + 1)
 				break;
 			hi = d++;

@@ -50,7 +50,12 @@
  * forty words tried at each letter of a sentence, was the costliest
  * pattern of normalise-crime's text mode.  rules_selftest runs each
  * example of the rule from every start both ways, so a window too short
- * for an example is a failure.
+ * for an example is a failure.  With flag w the windows are before the
+ * rule's need words instead of digits (the rule has a need row with
+ * words and without flag a): compare's match starts at most 43 bytes
+ * before its "year" or "month"; the words are found by an ASCII compare
+ * without case, so a text holding a long s or a Kelvin sign, which
+ * caseless "s" and "k" match, is scanned whole.
  *
  * kind "end" (after its rule, at most one; for a rule whose pattern
  * ends in $, a "left" rule matched against the text before a figure)

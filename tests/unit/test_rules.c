@@ -514,6 +514,56 @@ test_lead(void)
 	                  "aside"));
 }
 
+/* Near flag w: windows before the need words, not digits. */
+static void
+test_nearw(void)
+{
+	char path[256];
+	cs_ruleset *rs;
+	cs_rmatch m;
+	size_t so, eo, nex;
+	const char *s;
+
+	put("nearw.tsv", "kind\tname\tflags\ttext\n"
+	                 "rule\tcmp\ti\t\\b(?:on|than) (?:last|same) "
+	                 "(?:year|month)\\b\n"
+	                 "need\tcmp\t\tyear|month\n"
+	                 "near\tcmp\tw\t10\n"
+	                 "yes\tcmp\t\tdown on last year\n"
+	                 "yes\tcmp\t\tfewer than SAME MONTH\n"
+	                 "no\tcmp\t\ton last week\n");
+	snprintf(path, sizeof path, "%s/nearw.tsv", dir);
+	rs = rules_load(path, NULL);
+	s = "on the whole, a year on which we rose 3% on last Year";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 41 && eo == 53);
+	CHECK(!rules_exec(rs, 0, s, strlen(s), eo, &m));
+	s = "on last week, and on the year";
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 0, &m));
+	/* a long s: "ſame" is caseless "same", and the text is scanned */
+	s = "fewer than \xc5\xbf"
+	    "ame month";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 3);
+	rules_free(rs);
+	/* a window too short for an example fails the selftest */
+	CHECK(selftest_of("nearw2.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tcmp\ti\t\\bthan last year\\b\n"
+	                  "need\tcmp\t\tyear\n"
+	                  "near\tcmp\tw\t4\n"
+	                  "yes\tcmp\t\tfewer than last year\n",
+	                  &nex) == 2);
+	CHECK(child_fails(load,
+	                  put("h1.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\tab\nnear\tx\tw\t3\n"),
+	                  "h1.tsv:2: rule 'x' has near flag w and no need"));
+	CHECK(child_fails(load,
+	                  put("h2.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\tab\nnear\tx\tq\t3\n"),
+	                  "h2.tsv:3: near flag 'q' is not w"));
+}
+
 /* An anchored rule is answered from its first bytes when the text
  * starts with another: the answers are the pattern's. */
 static void
@@ -740,6 +790,7 @@ main(void)
 	test_needscan();
 	test_lead();
 	test_first();
+	test_nearw();
 	test_tables();
 	{
 		char cmd[128];
