@@ -20,15 +20,16 @@
  * for the rule to have a chance, so a caller can skip the pattern on most
  * text (rules_needs_met):
  *
- *   need	compare		year|month
+ *   need	compare	w	year|month|months
  *   need	from_to	d	from |
  *   need	rank	da	st |nd |rd |th |
  *
  * text: words, one of which the lower-cased text must contain, '|'
  * between them; "{{kind}}" is every word of that kind in the vocabulary,
- * as in a pattern (with any text around it in the word added to each).  An empty word is skipped, so a last word that ends in
- * a space is followed by '|', which no editor trims, and flag d alone has
- * text "|".  flags: d, the text must hold a character \d may match
+ * as in a pattern, with any text around it in the word added to each.
+ * An empty word is skipped, so a last word that ends in a space is
+ * followed by '|', which no editor trims, and flag d alone has text
+ * "|".  flags: d, the text must hold a character \d may match
  * (rules_text); a, a word counts only right after such a character
  * ("14th ", not the "th " of "with "); w, a word counts only with no
  * ASCII letter, digit or '_' right before or after it, as \b at both
@@ -73,12 +74,12 @@
  * normalise-crime's text mode.  Flag s sets aside the spaces, the bytes
  * "(.#:" and digits at the end of the text first ("fell4 (", "fell by
  * a "), for a pattern whose words may be followed by them; each word
- * must then end in another byte.  A non-ASCII byte met in the compare (caseless "s"
- * also matches "ſ") or a last '\n' ($ matches before it) leaves the
- * answer to the pattern.  Words are ASCII; a pattern not ending in $,
- * or with flag m, is refused.  rules_selftest holds every "yes" example
- * to its end words, from every start, so a row cannot turn away what
- * the rule's own examples say it matches.
+ * must then end in another byte.  A non-ASCII byte met in the compare
+ * (caseless "s" also matches "ſ") or a last '\n' ($ matches before it)
+ * leaves the answer to the pattern.  Words are ASCII; a pattern not
+ * ending in $, or with flag m, is refused.  rules_selftest holds every
+ * "yes" example to its end words, from every start, so a row cannot
+ * turn away what the rule's own examples say it matches.
  *
  * kind "lead" (after its rule, at most one, flag n or none; the rule
  * has a "near" row) names words one of which the text just before the
@@ -99,8 +100,9 @@
  * A pattern may name a vocabulary: {{kind}} is replaced by an alternation
  * of every word of that kind in the vocabulary table given to rules_load
  * (columns "word" and "kind"), longest first, each word literal
- * (metacharacters escaped), as a non-capturing group.  So decision verbs, section names
- * and direction words live in word lists, not in patterns.
+ * (metacharacters escaped), as a non-capturing group.  So decision
+ * verbs, section names and direction words live in word lists, not in
+ * patterns.
  *
  * A match returns its captures in a cs_rmatch owned by the caller; nothing
  * is remembered in the set between calls.
@@ -126,9 +128,11 @@ typedef struct {
 } cs_rmatch;
 
 /* Load and compile a rule file (a ref_load name, "rules-minutes-items"),
- * expanding {{kind}} from vocab (may be NULL) or the file's own "vocab".  Exit 1 naming file:line on
- * a bad pattern, an unknown kind, an example for a rule not yet defined,
- * an unknown {{kind}}, or two rules of one name. */
+ * expanding {{kind}} from vocab (may be NULL) or the file's own
+ * "vocab".  Exit 1 naming file:line on a bad pattern, an unknown kind,
+ * an example or a need, near, end or lead row for a rule not yet
+ * defined, a bad such row, an unknown {{kind}}, or two rules of one
+ * name. */
 cs_ruleset *rules_load(const char *name, const cs_table *vocab);
 void rules_free(cs_ruleset *rs);
 
@@ -179,9 +183,11 @@ bool rules_named(const cs_ruleset *rs, const cs_rmatch *m, const char *group,
                  size_t *so, size_t *eo);
 
 /* Run every example: a "yes" must match its rule, meet its need and end
- * with one of its end words, a "no" must not match.  Each failure is one line on out
- * ("file:line: rule NAME: should match: TEXT");
- * returns the number of failures.  *nexamples counts those run. */
+ * with one of its end words, a "no" must not match; and on each, every
+ * shortcut (need scan, near and lead windows, end words, first bytes)
+ * must give the pattern's answers.  Each failure is one line on out
+ * ("file:line: rule NAME: should match: TEXT"); returns the number of
+ * failures.  *nexamples counts those run. */
 int rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples);
 
 #endif
