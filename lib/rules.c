@@ -34,7 +34,8 @@ typedef struct {
 	unsigned char last[32]; /* the last byte of each longer word */
 	/* the longer words by end_hash: those of hash h are
 	 * w[ord[from[h]]] .. w[ord[from[h + 1] - 1]] */
-	unsigned short *ord, from[1025];
+	unsigned short *ord, *from; /* from: 1025 of them, kept apart: a
+	                            * rule struct for each row of a table */
 } ends;
 
 typedef struct {
@@ -453,6 +454,7 @@ index_ends(ends *e, const char *kind, const char *text, const cs_table *vocab,
 	}
 	/* counted into buckets by hash, then placed */
 	e->ord = xcalloc(e->nw, sizeof *e->ord);
+	e->from = xcalloc(1025, sizeof *e->from);
 	for (size_t i = 0; i < e->nw; i++)
 		if (e->len[i] > 1)
 			e->from[end_word_hash(e, i) + 1]++;
@@ -461,7 +463,7 @@ index_ends(ends *e, const char *kind, const char *text, const cs_table *vocab,
 	{
 		unsigned short at[1024];
 
-		memcpy(at, e->from, sizeof at);
+		memcpy(at, e->from, 1024 * sizeof *e->from);
 		for (size_t i = 0; i < e->nw; i++)
 			if (e->len[i] > 1)
 				e->ord[at[end_word_hash(e, i)]++] =
@@ -598,6 +600,7 @@ free_ends(ends *e)
 	free(e->w);
 	free(e->len);
 	free(e->ord);
+	free(e->from);
 }
 
 void
@@ -613,11 +616,7 @@ rules_free(cs_ruleset *rs)
 		for (size_t j = 0; j < rs->rules[i].need.nw; j++)
 			free(rs->rules[i].need.w[j]);
 		free(rs->rules[i].need.w);
-		for (size_t j = 0; j < rs->rules[i].end.nw; j++)
-			free(rs->rules[i].end.w[j]);
-		free(rs->rules[i].end.w);
-		free(rs->rules[i].end.len);
-		free(rs->rules[i].end.ord);
+		free_ends(&rs->rules[i].end);
 		free_ends(&rs->rules[i].lead);
 		free_ends(&rs->rules[i].leadd);
 	}
@@ -1131,6 +1130,8 @@ ends_ok(const ends *e, const char *s, size_t n, size_t start)
 {
 	size_t k = n;
 
+	if (e->nw == 0)
+		return false;
 	if (n > start && s[n - 1] == '\n')
 		return true;
 	if (e->strip)
@@ -1146,7 +1147,7 @@ ends_in(const ends *e, const char *s, size_t k, size_t start)
 	unsigned char c1, c2;
 	unsigned h;
 
-	if (k == start)
+	if (k == start || e->nw == 0)
 		return false;
 	c1 = ascii_lower((unsigned char)s[k - 1]);
 	if (c1 >= 0x80 || (e->one[c1 >> 3] >> (c1 & 7)) & 1)
