@@ -12,7 +12,12 @@ struct cs_re {
 	pcre2_code *code;
 	pcre2_match_data *md; /* scratch: read only inside re_match */
 	bool jit;
+	bool jit_due;  /* JIT-compile before the first match */
 	size_t maxlen; /* re_max_bytes of the pattern */
+	/* its named groups (PCRE2_INFO_NAMETABLE): n entries of size
+	 * bytes, each the group's number in two bytes then its name */
+	const unsigned char *names;
+	uint32_t nnames, namesize;
 };
 
 static pcre2_match_context *mctx;
@@ -82,9 +87,14 @@ compile(const char *pattern, const char *flags, const char *what, bool must)
 	/* JIT is a large win on long inputs; without it (some arches, or
 	 * SELinux) the interpreter gives the same answers.  CSPKIT_NO_JIT
 	 * turns it off for valgrind, which cannot follow JIT-compiled code
-	 * and reports its reads as uninitialised. */
-	re->jit = getenv("CSPKIT_NO_JIT") == NULL &&
-	          pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
+	 * and reports its reads as uninitialised.  A pattern is
+	 * JIT-compiled at its first match, not here: normalise-crime's text
+	 * mode compiles 157 and matched 50 on 1 MB of report pages, and JIT
+	 * compiling all cost 29.5M instructions (605.2M to 595.7M). */
+	re->jit_due = getenv("CSPKIT_NO_JIT") == NULL;
+	pcre2_pattern_info(re->code, PCRE2_INFO_NAMECOUNT, &re->nnames);
+	pcre2_pattern_info(re->code, PCRE2_INFO_NAMEENTRYSIZE, &re->namesize);
+	pcre2_pattern_info(re->code, PCRE2_INFO_NAMETABLE, &re->names);
 	re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
 	if (re->md == NULL)
 		cs_die(CS_EXIT_DATA, "out of memory");
@@ -346,6 +356,63 @@ re_maxlen(const cs_re *re)
 	return re->maxlen;
 }
 
+bool
+re_first_bytes(const cs_re *re, const char *pattern, unsigned char set[32])
+{
+	uint32_t opt = 0, type = 0, unit = 0, minlen = 0;
+	const uint8_t *bits = NULL;
+	const char *rest;
+	pcre2_code *un;
+	int err;
+	PCRE2_SIZE off;
+	bool ok = false;
+
+	pcre2_pattern_info(re->code, PCRE2_INFO_ALLOPTIONS, &opt);
+	if (!(opt & PCRE2_ANCHORED))
+		return false;
+	if (pattern[0] == '^')
+		rest = pattern + 1;
+	else if (pattern[0] == '\\' && (pattern[1] == 'G' || pattern[1] == 'A'))
+		rest = pattern + 2;
+	else
+		return false;
+	/* the pattern less its anchor: its matches are a superset, so
+	 * its first bytes hold every first byte of the anchored one.
+	 * Without UCP, which makes PCRE2 give up on \s ("^\s*#"): \s, \d,
+	 * \w and \b mean the same on ASCII with and without it, and every
+	 * byte that may start a non-ASCII character is added below. */
+	un = pcre2_compile((PCRE2_SPTR)rest, PCRE2_ZERO_TERMINATED,
+	                   opt & ~(uint32_t)(PCRE2_ANCHORED | PCRE2_UCP), &err,
+	                   &off, NULL);
+	if (un == NULL)
+		return false;
+	pcre2_pattern_info(un, PCRE2_INFO_MINLENGTH, &minlen);
+	pcre2_pattern_info(un, PCRE2_INFO_FIRSTCODETYPE, &type);
+	memset(set, 0, 32);
+	if (minlen == 0) {
+		ok = false; /* it may match nothing: no first byte */
+	} else if (type == 1) {
+		pcre2_pattern_info(un, PCRE2_INFO_FIRSTCODEUNIT, &unit);
+		set[(unit & 0xFF) >> 3] |= (unsigned char)(1u << (unit & 7));
+		/* a letter may be caseless: both cases (the non-ASCII
+		 * characters caseless "k" and "s" also match are added
+		 * below) */
+		if ((unit | 32) >= 'a' && (unit | 32) <= 'z')
+			set[(unit ^ 32) >> 3] |=
+			    (unsigned char)(1u << ((unit ^ 32) & 7));
+		ok = unit < 0x80;
+	} else if (type == 0 &&
+	           pcre2_pattern_info(un, PCRE2_INFO_FIRSTBITMAP, &bits) == 0 &&
+	           bits != NULL) {
+		memcpy(set, bits, 32);
+		ok = true;
+	}
+	pcre2_code_free(un);
+	if (ok)
+		memset(set + 0x80 / 8, 0xFF, 16);
+	return ok;
+}
+
 static int match(cs_re *re, const char *s, size_t n, size_t start,
                  re_caps *caps);
 
@@ -386,6 +453,10 @@ match(cs_re *re, const char *s, size_t n, size_t start, re_caps *caps)
 	}
 	if (start > n)
 		return RE_LIMIT;
+	if (re->jit_due) {
+		re->jit_due = false;
+		re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
+	}
 	rc = re->jit ? pcre2_jit_match(re->code, (PCRE2_SPTR)s, n, start,
 	                               PCRE2_NO_UTF_CHECK, re->md, mctx)
 	             : pcre2_match(re->code, (PCRE2_SPTR)s, n, start,
@@ -428,9 +499,21 @@ re_group(const re_caps *caps, int i, size_t *so, size_t *eo)
 int
 re_name_number(const cs_re *re, const char *name)
 {
-	int n = pcre2_substring_number_from_name(re->code, (PCRE2_SPTR)name);
+	/* the pattern's few names read here, not by
+	 * pcre2_substring_number_from_name: normalise-crime asks three for
+	 * each figure, 6.0M instructions per MB of report text */
+	for (uint32_t i = 0; i < re->nnames; i++) {
+		const unsigned char *e = re->names + (size_t)i * re->namesize;
 
-	return n < 0 ? -1 : n;
+		if (strcmp((const char *)e + 2, name) != 0)
+			continue;
+		/* a name twice ((?J)) is not one group, as PCRE2 answers */
+		if (i + 1 < re->nnames &&
+		    strcmp((const char *)e + re->namesize + 2, name) == 0)
+			return -1;
+		return e[0] << 8 | e[1];
+	}
+	return -1;
 }
 
 bool

@@ -54,6 +54,14 @@ int re_match_upto(cs_re *re, const char *s, size_t n, size_t start, size_t last,
 size_t re_max_bytes(const char *pattern);
 /* re_max_bytes of a compiled pattern. */
 size_t re_maxlen(const cs_re *re);
+/* For a pattern anchored at its start ("^", "\\G", "\\A"), the bytes a
+ * match can start with, from PCRE2's own analysis of the pattern less
+ * its anchor (PCRE2 makes none for an anchored pattern): a bit a byte
+ * in set.  False when there is no such set (not anchored, or a match
+ * may be empty or start with any byte).  pattern as compiled into
+ * re. */
+bool re_first_bytes(const cs_re *re, const char *pattern,
+                    unsigned char set[32]);
 /* Group i of a match; false when it did not take part (or no match). */
 bool re_group(const re_caps *caps, int i, size_t *so, size_t *eo);
 /* Group `name` of re in a match of re; false when absent or unset. */

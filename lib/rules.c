@@ -1,4 +1,5 @@
 /* rules.c - recogniser tables (see rules.h). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,17 +14,47 @@ typedef struct {
 	bool set;
 	bool digit; /* d: a character \d may match */
 	bool after; /* a: each word right after such a character */
+	bool whole; /* w: each word with no ASCII letter, digit or '_' on
+	             * either side, as \b would have it */
 	char **w;   /* any one of these, NULL-terminated; NULL for none */
 	size_t nw;
 } need;
+
+/* What every match ends with (kind "end", rules.h). */
+typedef struct {
+	/* one of these, lower-cased ASCII, NULL-terminated; NULL: no end
+	 * row */
+	char **w;
+	size_t nw;
+	size_t *len;   /* strlen of each */
+	bool strip;    /* s: spaces, "(.#:" and digits at the end set aside */
+	long line;     /* of the row */
+	size_t maxlen; /* of the longest word */
+	unsigned char one[32];  /* each one-byte word, a bit a byte */
+	unsigned char last[32]; /* the last byte of each longer word */
+	/* the longer words by end_hash: those of hash h are
+	 * w[ord[from[h]]] .. w[ord[from[h + 1] - 1]] */
+	unsigned short *ord, *from; /* from: 1025 of them, kept apart: a
+	                            * rule struct for each row of a table */
+} ends;
 
 typedef struct {
 	char *name;
 	cs_re *re;
 	long line;
 	need need;
+	ends end;
+	ends lead;  /* kind "lead": the words before a match's first digit */
+	ends leadd; /* ... and those ending in it ("+4") */
+	/* an anchored pattern's first bytes (re_first_bytes), a bit a byte */
+	bool first;
+	unsigned char firstset[32];
 	size_t near; /* kind "near": a match starts this close before a \d */
-	char *pat;   /* as compiled, for the recompile a "near" row asks */
+	/* near flag w: ... before a need word instead, and the first
+	 * bytes of those words, both cases, a bit a byte */
+	bool nearw;
+	unsigned char wfirst[32];
+	char *pat; /* as compiled, for the recompile a "near" row asks */
 	char *flags;
 } rule;
 
@@ -34,16 +65,40 @@ typedef struct {
 	long line;
 } example;
 
+/* Every need word of the first 64 rules, for one scan of a text
+ * (needs_scan): a word of one byte under that byte, a longer one under
+ * the hash of its first two (pair_hash), as ends' buckets. */
+typedef struct {
+	const char **w;
+	size_t *len;
+	unsigned char *rule;
+	size_t n;
+	unsigned short *ord, one[257], two[1025];
+	uint64_t whole;           /* the rules whose need has flag w */
+	unsigned char onebit[32]; /* each one-byte word, a bit a byte */
+	/* each pair of bytes a word may start with, c | d << 8 (a word
+	 * of one byte c: c then any byte, NUL too) */
+	unsigned char pairbit[8192];
+} needix;
+
 struct cs_ruleset {
 	char *path;
 	rule *rules;
 	size_t nrules;
 	example *ex;
 	size_t nex;
+	needix nx;
 };
 
 static void parse_need(need *nd, const char *flags, const char *text,
                        const cs_table *vocab, const char *path, long line);
+static void index_ends(ends *e, const char *kind, const char *text,
+                       const cs_table *vocab, const char *path, long line);
+static void index_lead(rule *rl, const char *text, const cs_table *vocab,
+                       const char *path, long line);
+static void parse_end(rule *rl, const char *flags, const char *text,
+                      const cs_table *vocab, const char *path, long line);
+static void index_needs(cs_ruleset *rs);
 static void expand(sbuf *out, const char *pat, const cs_table *vocab,
                    const char *path, long line);
 static void add_alternation(sbuf *out, const cs_table *vocab, const char *kind,
@@ -104,6 +159,37 @@ rules_load(const char *name, const cs_table *vocab)
 				    "to 200",
 				    text);
 			rs->rules[r].near = (size_t)w;
+			{
+				const char *nf = ref_get(t, i, (size_t)cflags);
+				if (*nf && strcmp(nf, "w") != 0)
+					cs_die_at(CS_EXIT_DATA, rs->path, line,
+					          "near flag '%s' is not w",
+					          nf);
+				rs->rules[r].nearw = *nf == 'w';
+			}
+		} else if (strcmp(kind, "end") == 0) {
+			if (r < 0 || rs->rules[r].end.w != NULL)
+				cs_die_at(CS_EXIT_DATA, rs->path, line,
+				          "end for rule '%s', which is not "
+				          "defined above it or has one already",
+				          rname);
+			parse_end(&rs->rules[r], ref_get(t, i, (size_t)cflags),
+			          text, vocab, rs->path, line);
+		} else if (strcmp(kind, "lead") == 0) {
+			if (r < 0 || rs->rules[r].lead.w != NULL)
+				cs_die_at(CS_EXIT_DATA, rs->path, line,
+				          "lead for rule '%s', which is not "
+				          "defined above it or has one already",
+				          rname);
+			/* flag n: nothing set aside, the word right
+			 * before the digit ("EN1") */
+			const char *lf = ref_get(t, i, (size_t)cflags);
+			if (*lf && strcmp(lf, "n") != 0)
+				cs_die_at(CS_EXIT_DATA, rs->path, line,
+				          "lead flag '%s' is not n", lf);
+			rs->rules[r].lead.strip = *lf == '\0';
+			rs->rules[r].lead.line = line;
+			index_lead(&rs->rules[r], text, vocab, rs->path, line);
 		} else if (strcmp(kind, "need") == 0) {
 			if (r < 0)
 				cs_die_at(CS_EXIT_DATA, rs->path, line,
@@ -132,7 +218,7 @@ rules_load(const char *name, const cs_table *vocab)
 		} else {
 			cs_die_at(CS_EXIT_DATA, rs->path, line,
 			          "kind '%s' is not vocab, rule, need, near, "
-			          "yes or no",
+			          "end, lead, yes or no",
 			          kind);
 		}
 	}
@@ -143,90 +229,293 @@ rules_load(const char *name, const cs_table *vocab)
 		         strrchr(rs->path, '/') ? strrchr(rs->path, '/') + 1
 		                                : rs->path,
 		         rl->line);
+		if (rl->nearw && (rl->need.w == NULL || rl->need.after))
+			cs_die_at(CS_EXIT_DATA, rs->path, rl->line,
+			          "rule '%s' has near flag w and no need words "
+			          "(or flag a)",
+			          rl->name);
+		for (size_t j = 0; rl->nearw && j < rl->need.nw; j++) {
+			unsigned char c = (unsigned char)rl->need.w[j][0];
+			unsigned char u = c >= 'a' && c <= 'z' ? c - 32 : c;
+
+			rl->wfirst[c >> 3] |= (unsigned char)(1u << (c & 7));
+			rl->wfirst[u >> 3] |= (unsigned char)(1u << (u & 7));
+		}
+		if (rl->lead.w != NULL && !rl->near)
+			cs_die_at(CS_EXIT_DATA, rs->path, rl->lead.line,
+			          "lead for rule '%s', which has no near row",
+			          rl->name);
 		sbuf_clear(&pat);
 		sbuf_adds(&pat, rl->flags);
 		if (rl->near)
 			sbuf_addc(&pat, 'o'); /* re_match_upto may bound it */
 		rl->re = re_compile(rl->pat, sbuf_str(&pat), what);
+		rl->first = re_first_bytes(rl->re, rl->pat, rl->firstset);
 	}
 	sbuf_free(&pat);
 	ref_free(own);
 	ref_free(t);
+	index_needs(rs);
 	return rs;
 }
 
-/* Add a need word, lower-cased (ASCII), to nd. */
+/* Add a word, lower-cased (ASCII), to the NULL-terminated list *w. */
 static void
-add_word(need *nd, size_t *cap, const char *w, size_t n)
+add_word(char ***w, size_t *nw, size_t *cap, const char *s, size_t n)
 {
-	char *c = xstrndup(w, n);
+	char *c = xstrndup(s, n);
 
 	for (char *p = c; *p; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p += 32;
-	nd->w = xgrow(nd->w, cap, nd->nw + 2, sizeof *nd->w);
-	nd->w[nd->nw++] = c;
-	nd->w[nd->nw] = NULL;
+	*w = xgrow(*w, cap, *nw + 2, sizeof **w);
+	(*w)[(*nw)++] = c;
+	(*w)[*nw] = NULL;
 }
 
-/* "st |nd |rd |th |" with flags "da" into nd; a word "{{kind}}" is every
- * word of that kind in vocab, so a rule matching {{qualifier}} needs
- * the same words the pattern has. */
+/* The words of a need or end row, "st |nd |rd |th |", into *w; a word
+ * holding "{{kind}}" is one word for each word of that kind in vocab,
+ * the rest of the word around it ("{{qualifier}} " is "over ", "about
+ * ", ...), so a rule matching {{qualifier}} needs the same words the
+ * pattern has. */
 static void
-parse_need(need *nd, const char *flags, const char *text, const cs_table *vocab,
-           const char *path, long line)
+parse_words(char ***w, size_t *nw, const char *text, const cs_table *vocab,
+            const char *path, long line)
 {
 	size_t cap = 0;
+	sbuf word = { 0 };
 
-	for (const char *f = flags; *f; f++) {
-		if (*f == 'd')
-			nd->digit = true;
-		else if (*f == 'a')
-			nd->after = true;
-		else
-			cs_die_at(CS_EXIT_DATA, path, line,
-			          "need flag '%c' is not d or a", *f);
-	}
 	for (const char *p = text; *p;) {
 		size_t n = strcspn(p, "|");
+		const char *open = NULL, *close = NULL;
 
-		if (n > 4 && strncmp(p, "{{", 2) == 0 &&
-		    strncmp(p + n - 2, "}}", 2) == 0) {
+		for (size_t i = 0; i + 1 < n && open == NULL; i++)
+			if (p[i] == '{' && p[i + 1] == '{')
+				open = p + i;
+		for (const char *q = open ? open + 2 : NULL;
+		     q != NULL && q + 1 < p + n && close == NULL; q++)
+			if (q[0] == '}' && q[1] == '}')
+				close = q;
+		if (close != NULL && close > open + 2) {
+			size_t kn = (size_t)(close - open - 2), before = *nw;
 			int cw, ck;
-			size_t before = nd->nw;
 
 			if (vocab == NULL)
 				cs_die_at(CS_EXIT_DATA, path, line,
-				          "%.*s needs a vocabulary, and none "
-				          "was given",
-				          (int)n, p);
+				          "{{%.*s}} needs a vocabulary, and "
+				          "none was given",
+				          (int)kn, open + 2);
 			cw = ref_need(vocab, "word");
 			ck = ref_need(vocab, "kind");
 			for (size_t i = 0; i < vocab->nrows; i++) {
 				const char *k = ref_get(vocab, i, (size_t)ck);
 
-				if (strlen(k) == n - 4 &&
-				    memcmp(k, p + 2, n - 4) == 0)
-					add_word(nd, &cap,
-					         ref_get(vocab, i, (size_t)cw),
-					         strlen(ref_get(vocab, i,
-					                        (size_t)cw)));
+				if (strlen(k) != kn ||
+				    memcmp(k, open + 2, kn) != 0)
+					continue;
+				sbuf_clear(&word);
+				sbuf_add(&word, p, (size_t)(open - p));
+				sbuf_adds(&word, ref_get(vocab, i, (size_t)cw));
+				sbuf_add(&word, close + 2,
+				         (size_t)(p + n - close - 2));
+				add_word(w, nw, &cap, word.s, word.len);
 			}
-			if (nd->nw == before)
-				cs_die_at(CS_EXIT_DATA, path, line,
-				          "%.*s: no word of that kind in %s",
-				          (int)n, p, vocab->path);
+			if (*nw == before)
+				cs_die_at(
+				    CS_EXIT_DATA, path, line,
+				    "{{%.*s}}: no word of that kind in %s",
+				    (int)kn, open + 2, vocab->path);
 		} else if (n > 0) {
-			add_word(nd, &cap, p, n);
+			add_word(w, nw, &cap, p, n);
 		}
 		p += n;
 		if (*p == '|')
 			p++;
 	}
+	sbuf_free(&word);
+}
+
+/* "st |nd |rd |th |" with flags "da" into nd. */
+static void
+parse_need(need *nd, const char *flags, const char *text, const cs_table *vocab,
+           const char *path, long line)
+{
+	for (const char *f = flags; *f; f++) {
+		if (*f == 'd')
+			nd->digit = true;
+		else if (*f == 'a')
+			nd->after = true;
+		else if (*f == 'w')
+			nd->whole = true;
+		else
+			cs_die_at(CS_EXIT_DATA, path, line,
+			          "need flag '%c' is not d, a or w", *f);
+	}
+	parse_words(&nd->w, &nd->nw, text, vocab, path, line);
 	if (nd->nw == 0 && (nd->after || !nd->digit))
 		cs_die_at(CS_EXIT_DATA, path, line,
 		          "need without words (flag d alone needs none)");
 	nd->set = true;
+}
+
+static unsigned char
+ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* The bucket (ends.from) of a word or text whose last two bytes are
+ * a, b. */
+static unsigned
+end_hash(unsigned char a, unsigned char b)
+{
+	return ((unsigned)a * 31 + b) & 1023;
+}
+
+/* end_hash of the last two bytes of word i (two or more bytes). */
+static unsigned
+end_word_hash(const ends *e, size_t i)
+{
+	return end_hash((unsigned char)e->w[i][e->len[i] - 2],
+	                (unsigned char)e->w[i][e->len[i] - 1]);
+}
+
+/* Is c one of the bytes set aside at the end (an end row's flag s, a
+ * lead row): "fell by (", "a reduction4 ", "page #", "no. "? */
+static bool
+end_strips(char c)
+{
+	return c == ' ' || c == '(' || c == '.' || c == '#' || c == ':' ||
+	       (c >= '0' && c <= '9');
+}
+
+/* "stood |was | at " with flags "s" into rl->end.  The words are
+ * compared as ASCII bytes (ends_ok), so each must be ASCII; with flag s
+ * each ends in a byte not set aside, or the compare could not find it;
+ * and the pattern must end in $, or its matches need not end where the
+ * text does. */
+static void
+parse_end(rule *rl, const char *flags, const char *text, const cs_table *vocab,
+          const char *path, long line)
+{
+	ends *e = &rl->end;
+	size_t pn = strlen(rl->pat);
+
+	for (const char *f = flags; *f; f++) {
+		if (*f == 's')
+			e->strip = true;
+		else
+			cs_die_at(CS_EXIT_DATA, path, line,
+			          "end flag '%c' is not s", *f);
+	}
+	if (pn == 0 || rl->pat[pn - 1] != '$' ||
+	    (pn > 1 && rl->pat[pn - 2] == '\\') || strchr(rl->flags, 'm'))
+		cs_die_at(CS_EXIT_DATA, path, line,
+		          "end for rule '%s', whose pattern does not end in $",
+		          rl->name);
+	e->line = line;
+	index_ends(e, "end", text, vocab, path, line);
+}
+
+/* The words of an end or lead row into e, with their buckets. */
+static void
+index_ends(ends *e, const char *kind, const char *text, const cs_table *vocab,
+           const char *path, long line)
+{
+	parse_words(&e->w, &e->nw, text, vocab, path, line);
+	if (e->nw == 0)
+		cs_die_at(CS_EXIT_DATA, path, line, "%s without words", kind);
+	if (e->nw > 10000)
+		cs_die_at(CS_EXIT_DATA, path, line,
+		          "%s with %zu words, more than 10000", kind, e->nw);
+	e->len = xcalloc(e->nw, sizeof *e->len);
+	for (size_t i = 0; i < e->nw; i++) {
+		e->len[i] = strlen(e->w[i]);
+		if (e->len[i] > e->maxlen)
+			e->maxlen = e->len[i];
+		if (e->len[i] > 64)
+			cs_die_at(CS_EXIT_DATA, path, line,
+			          "%s word '%s' longer than 64 bytes", kind,
+			          e->w[i]);
+		for (const char *c = e->w[i]; *c; c++)
+			if ((unsigned char)*c >= 0x80)
+				cs_die_at(CS_EXIT_DATA, path, line,
+				          "%s word '%s' is not ASCII", kind,
+				          e->w[i]);
+		unsigned char c = (unsigned char)e->w[i][e->len[i] - 1];
+		if (e->len[i] == 1)
+			e->one[c >> 3] |= (unsigned char)(1u << (c & 7));
+		else
+			e->last[c >> 3] |= (unsigned char)(1u << (c & 7));
+		if (e->strip && end_strips(e->w[i][e->len[i] - 1]))
+			cs_die_at(CS_EXIT_DATA, path, line,
+			          "%s word '%s' ends in a byte set aside", kind,
+			          e->w[i]);
+	}
+	/* counted into buckets by hash, then placed */
+	e->ord = xcalloc(e->nw, sizeof *e->ord);
+	e->from = xcalloc(1025, sizeof *e->from);
+	for (size_t i = 0; i < e->nw; i++)
+		if (e->len[i] > 1)
+			e->from[end_word_hash(e, i) + 1]++;
+	for (size_t h = 0; h < 1024; h++)
+		e->from[h + 1] += e->from[h];
+	{
+		unsigned short at[1024];
+
+		memcpy(at, e->from, 1024 * sizeof *e->from);
+		for (size_t i = 0; i < e->nw; i++)
+			if (e->len[i] > 1)
+				e->ord[at[end_word_hash(e, i)]++] =
+				    (unsigned short)i;
+	}
+}
+
+/* A lead row's words into rl->lead, and those ending in a digit
+ * ("0", "+4", "call1") into rl->leadd: that digit is the match's first,
+ * the rest of the word the text before it. */
+static void
+index_lead(rule *rl, const char *text, const cs_table *vocab, const char *path,
+           long line)
+{
+	char **w = NULL;
+	size_t nw = 0;
+	sbuf plain = { 0 }, dig = { 0 };
+
+	parse_words(&w, &nw, text, vocab, path, line);
+	for (size_t i = 0; i < nw; i++) {
+		size_t len = strlen(w[i]);
+		sbuf *to = len && w[i][len - 1] >= '0' && w[i][len - 1] <= '9'
+		               ? &dig
+		               : &plain;
+
+		if (to->len)
+			sbuf_addc(to, '|');
+		sbuf_adds(to, w[i]);
+		free(w[i]);
+	}
+	free(w);
+	rl->leadd.line = line; /* its digit is compared, not set aside */
+	if (plain.len)
+		index_ends(&rl->lead, "lead", plain.s, NULL, path, line);
+	if (dig.len)
+		index_ends(&rl->leadd, "lead", dig.s, NULL, path, line);
+	if (rl->lead.w == NULL && rl->leadd.w == NULL)
+		cs_die_at(CS_EXIT_DATA, path, line, "lead without words");
+	/* the byte before a word's digit cannot be one set aside: it
+	 * would be set aside before the compare */
+	for (size_t i = 0; i < rl->leadd.nw; i++) {
+		size_t len = rl->leadd.len[i];
+
+		if (rl->lead.strip && len > 1 &&
+		    end_strips(rl->leadd.w[i][len - 2]))
+			cs_die_at(CS_EXIT_DATA, path, line,
+			          "lead word '%s' has a byte set aside before "
+			          "its digit",
+			          rl->leadd.w[i]);
+	}
+	sbuf_free(&plain);
+	sbuf_free(&dig);
 }
 
 /* Copy pat to out, replacing each {{kind}} by the vocabulary's words. */
@@ -303,6 +592,17 @@ add_alternation(sbuf *out, const cs_table *vocab, const char *kind, size_t kn,
 	free(words);
 }
 
+static void
+free_ends(ends *e)
+{
+	for (size_t j = 0; j < e->nw; j++)
+		free(e->w[j]);
+	free(e->w);
+	free(e->len);
+	free(e->ord);
+	free(e->from);
+}
+
 void
 rules_free(cs_ruleset *rs)
 {
@@ -316,9 +616,16 @@ rules_free(cs_ruleset *rs)
 		for (size_t j = 0; j < rs->rules[i].need.nw; j++)
 			free(rs->rules[i].need.w[j]);
 		free(rs->rules[i].need.w);
+		free_ends(&rs->rules[i].end);
+		free_ends(&rs->rules[i].lead);
+		free_ends(&rs->rules[i].leadd);
 	}
 	for (size_t i = 0; i < rs->nex; i++)
 		free(rs->ex[i].text);
+	free(rs->nx.w);
+	free(rs->nx.len);
+	free(rs->nx.rule);
+	free(rs->nx.ord);
 	free(rs->rules);
 	free(rs->ex);
 	free(rs->path);
@@ -360,20 +667,94 @@ rules_need(const cs_ruleset *rs, const char *name)
  * besides 0-9 any Unicode decimal digit ("\xd9\xa3"); none lies below
  * U+0660 or in U+2000-2FFF, where a report's other characters are
  * ("\xc2\xa3", "\xe2\x80\x99"). */
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+/* may_digit by first byte: 1 yes, 2 when the next byte is not below
+ * 0xA0 (U+0660, from "\xd9\xa0"), 0 no: a look-up, not four tests, for
+ * the scan of each byte of a sentence for digits (near_match) */
+/* clang-format off */
+static const unsigned char digit_lead[256] = {
+	R16(0), R16(0), R16(0),				/* 0x00-0x2f */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,	/* 0x30-0x3f */
+	R16(0), R16(0), R16(0), R16(0), R16(0), R16(0),	/* 0x40-0x9f */
+	R16(0), R16(0), R16(0),				/* 0xa0-0xcf */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 1, 1, 1, 1, 1, 1,	/* 0xd0-0xdf */
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0xe0-0xef */
+	R16(1)						/* 0xf0-0xff */
+};
+/* clang-format on */
+#undef R16
+
 static bool
 may_digit(const char *s, size_t n)
 {
-	unsigned char c = (unsigned char)s[0];
+	unsigned char k = digit_lead[(unsigned char)s[0]];
 
-	if (c >= '0' && c <= '9')
-		return true;
-	if (c < 0xC0)
-		return false;
-	if (c < 0xD9 || c == 0xE2)
-		return false;
-	if (c == 0xD9 && n > 1 && (unsigned char)s[1] < 0xA0)
-		return false;
-	return true;
+	return k == 1 || (k == 2 && !(n > 1 && (unsigned char)s[1] < 0xA0));
+}
+
+/* The first of s[c..n) that may_digit, or n.  Eight bytes at a time
+ * while none of them is an ASCII digit or a byte from 0xC0 (which may
+ * start a non-ASCII one): most of a sentence is letters and spaces, and
+ * the byte-by-byte scans of the near rules and rules_text cost 10.2M
+ * instructions per MB of report text more (590.7M to 580.5M). */
+static size_t
+next_digit(const char *s, size_t c, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80,
+	               low7 = ones * 0x7F;
+
+	for (;;) {
+		if (n - c >= 8) {
+			uint64_t x, y;
+
+			memcpy(&x, s + c, 8);
+			/* a byte 0x30-0x39 among the ASCII ones (no carry
+			 * crosses a byte: each sum stays below 0x100), or
+			 * one with its top two bits set */
+			y = x & low7;
+			y = ((ones * (127 + 0x3A) - y) & ~x &
+			     (y + ones * (127 - 0x2F)) & high) |
+			    (x & (x << 1) & high);
+			if (y == 0) {
+				c += 8;
+				continue;
+			}
+			for (size_t e = c + 8; c < e; c++)
+				if (may_digit(s + c, n - c))
+					return c;
+			continue;
+		}
+		for (; c < n; c++)
+			if (may_digit(s + c, n - c))
+				return c;
+		return n;
+	}
+}
+
+/* Lower-case the ASCII capitals of s[0..n), eight bytes at a time:
+ * 0x20 added to each byte 0x41-0x5A (as next_digit finds digits);
+ * with t->found's bits for the 64 bytes of a memo, rules_text and the
+ * scan went from 580.5M to 576.2M instructions per MB. */
+static void
+ascii_lower_all(char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80,
+	               low7 = ones * 0x7F;
+	size_t i = 0;
+
+	for (; n - i >= 8; i += 8) {
+		uint64_t x, y;
+
+		memcpy(&x, s + i, 8);
+		y = x & low7;
+		y = (ones * (127 + 0x5B) - y) & ~x & (y + ones * (127 - 0x40)) &
+		    high;
+		x |= y >> 2;
+		memcpy(s + i, &x, 8);
+	}
+	for (; i < n; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			s[i] += 32;
 }
 
 void
@@ -383,29 +764,168 @@ rules_text(cs_rtext *t, sbuf *buf, const char *s, size_t n)
 	 * normalise-crime's text mode */
 	sbuf_clear(buf);
 	sbuf_add(buf, s, n);
-	for (size_t i = 0; i < n; i++)
-		if (buf->s[i] >= 'A' && buf->s[i] <= 'Z')
-			buf->s[i] += 32;
-	t->digit = false;
-	for (size_t i = 0; i < n && !t->digit; i++)
-		t->digit = may_digit(s + i, n - i);
+	ascii_lower_all(buf->s, n);
+	t->digit = next_digit(s, 0, n) < n;
 	t->lc = buf->s;
-	memset(t->memo, 0, sizeof t->memo);
+	t->found = 0;
+	t->scanned = NULL;
+	/* a long s or Kelvin sign, which caseless "s" and "k" match: a
+	 * word of flag w cannot be looked for as ASCII */
+	t->fold = false;
+	for (const char *p = s;
+	     !t->fold && p < s + n &&
+	     (p = memchr(p, 0xC5, (size_t)(s + n - p))) != NULL;
+	     p++)
+		t->fold = p + 1 < s + n && (unsigned char)p[1] == 0xBF;
+	for (const char *p = s;
+	     !t->fold && p < s + n &&
+	     (p = memchr(p, 0xE2, (size_t)(s + n - p))) != NULL;
+	     p++)
+		t->fold = p + 2 < s + n && (unsigned char)p[1] == 0x84 &&
+		          (unsigned char)p[2] == 0xAA;
 }
 
-/* Does w follow a character \d may match: an ASCII digit, or the last
- * byte of a non-ASCII one (see may_digit)? */
+/* Is c a byte of a character \w matches, as far as ASCII says: a
+ * letter, digit or '_' (a non-ASCII byte may or may not be). */
 static bool
-after_digit(const char *lc, const char *w)
+ascii_word(unsigned char c)
 {
-	for (const char *p = lc; (p = strstr(p, w)) != NULL; p++)
-		if (p > lc && ((p[-1] >= '0' && p[-1] <= '9') ||
-		               (unsigned char)p[-1] >= 0x80))
-			return true;
-	return false;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Does the need word found at p of lc, len bytes, count: with flag a
+ * right after a character \d may match (an ASCII digit, or the last
+ * byte of a non-ASCII one: see may_digit), with flag w not next to an
+ * ASCII letter, digit or '_' ("no" of "none")? */
+static bool
+counts_at(const need *nd, const char *lc, const char *p, size_t len)
+{
+	if (nd->after && !(p > lc && ((p[-1] >= '0' && p[-1] <= '9') ||
+	                              (unsigned char)p[-1] >= 0x80)))
+		return false;
+	if (nd->whole && ((p > lc && ascii_word((unsigned char)p[-1])) ||
+	                  ascii_word((unsigned char)p[len])))
+		return false;
+	return true;
 }
 
 static bool needs_met(const need *nd, const cs_rtext *t);
+
+static unsigned
+pair_hash(unsigned char a, unsigned char b)
+{
+	return ((unsigned)a * 31 + b) & 1023;
+}
+
+/* The bucket of word i of the index: 256 + pair_hash, or its byte. */
+static unsigned
+needix_key(const needix *x, size_t i)
+{
+	const unsigned char *w = (const unsigned char *)x->w[i];
+
+	return x->len[i] == 1 ? w[0] : 256 + pair_hash(w[0], w[1]);
+}
+
+/* Index the need words of the first 64 rules (rules_needs_met). */
+static void
+index_needs(cs_ruleset *rs)
+{
+	needix *x = &rs->nx;
+	size_t n = 0, k = 0;
+	unsigned short at[256 + 1024], cnt[256 + 1024] = { 0 };
+
+	for (size_t r = 0; r < rs->nrules && r < 64; r++)
+		n += rs->rules[r].need.nw;
+	if (n > 60000)
+		cs_die(CS_EXIT_DATA, "%s: %zu need words, more than 60000",
+		       rs->path, n);
+	x->n = n;
+	x->w = xcalloc(n + 1, sizeof *x->w);
+	x->len = xcalloc(n + 1, sizeof *x->len);
+	x->rule = xcalloc(n + 1, sizeof *x->rule);
+	x->ord = xcalloc(n + 1, sizeof *x->ord);
+	for (size_t r = 0; r < rs->nrules && r < 64; r++)
+		for (size_t i = 0; i < rs->rules[r].need.nw; i++, k++) {
+			x->w[k] = rs->rules[r].need.w[i];
+			x->len[k] = strlen(x->w[k]);
+			x->rule[k] = (unsigned char)r;
+			if (rs->rules[r].need.whole)
+				x->whole |= (uint64_t)1 << r;
+			cnt[needix_key(x, k)]++;
+			const unsigned char *w = (const unsigned char *)x->w[k];
+			for (unsigned d = 0; d < 256; d++) {
+				unsigned key = w[0] | (x->len[k] > 1 ? w[1] : d)
+				                          << 8;
+				x->pairbit[key >> 3] |=
+				    (unsigned char)(1u << (key & 7));
+			}
+		}
+	/* bucket b holds ord[start(b) .. start(b + 1)), one[] the starts of
+	 * the one-byte buckets and two[] of the others, which follow */
+	for (size_t b = 0, sum = 0; b < 256 + 1024; b++) {
+		at[b] = (unsigned short)sum;
+		if (b < 256)
+			x->one[b] = (unsigned short)sum;
+		else
+			x->two[b - 256] = (unsigned short)sum;
+		sum += cnt[b];
+	}
+	x->one[256] = x->two[0];
+	x->two[1024] = (unsigned short)n;
+	for (size_t i = 0; i < n; i++)
+		x->ord[at[needix_key(x, i)]++] = (unsigned short)i;
+}
+
+/* Does word i of the index, found at p of lc, count (flag a: only right
+ * after a character \d may match, as after_digit)? */
+static bool
+needix_counts(const cs_ruleset *rs, const char *lc, const char *p, size_t i)
+{
+	return counts_at(&rs->rules[rs->nx.rule[i]].need, lc, p, rs->nx.len[i]);
+}
+
+/* Find every need word of the first 64 rules in t in one scan, and set
+ * each such rule's bit of t->found: one look at each byte of a
+ * sentence, not a strstr of it for each word of each rule asked (42.0M
+ * of 51.5M instructions per MB in rules_needs_met). */
+static void
+needs_scan(const cs_ruleset *rs, cs_rtext *t)
+{
+	const needix *x = &rs->nx;
+	uint64_t found = 0;
+	const char *lc = t->lc;
+
+	for (const char *p = lc; lc != NULL && *p; p++) {
+		unsigned char c = (unsigned char)p[0], d = (unsigned char)p[1];
+		unsigned key = c | (unsigned)d << 8, h;
+
+		if (!((x->pairbit[key >> 3] >> (key & 7)) & 1))
+			continue;
+		for (size_t b = x->one[c]; b < x->one[c + 1]; b++)
+			if (needix_counts(rs, lc, p, x->ord[b]))
+				found |= (uint64_t)1 << x->rule[x->ord[b]];
+		if (d == 0)
+			break;
+		h = pair_hash(c, d);
+		for (size_t b = x->two[h]; b < x->two[h + 1]; b++) {
+			size_t i = x->ord[b], j = 0;
+			const char *w = x->w[i];
+
+			if ((found >> x->rule[i]) & 1)
+				continue;
+			/* not past the text's NUL: a word holds none */
+			while (j < x->len[i] && p[j] == w[j])
+				j++;
+			if (j == x->len[i] && needix_counts(rs, lc, p, i))
+				found |= (uint64_t)1 << x->rule[i];
+		}
+	}
+	if (t->fold)
+		found |= x->whole;
+	t->found = found;
+	t->scanned = rs;
+}
 
 bool
 rules_needs_met(const cs_ruleset *rs, int r, cs_rtext *t)
@@ -415,11 +935,14 @@ rules_needs_met(const cs_ruleset *rs, int r, cs_rtext *t)
 
 	if (!nd->set)
 		return true;
-	if ((size_t)r < sizeof t->memo && t->memo[r] != 0)
-		return t->memo[r] == 1;
+	if (r < 64) {
+		if (t->scanned != rs)
+			needs_scan(rs, t);
+		if (nd->digit && !t->digit)
+			return false;
+		return nd->w == NULL || ((t->found >> r) & 1);
+	}
 	met = needs_met(nd, t);
-	if ((size_t)r < sizeof t->memo)
-		t->memo[r] = met ? 1 : 2;
 	return met;
 }
 
@@ -434,10 +957,12 @@ needs_met(const need *nd, const cs_rtext *t)
 		return false;
 	/* libc's strstr, not a loop of memcmp: 761.6M to 722.0M
 	 * instructions on the samples and seeds */
+	if (nd->whole && t->fold)
+		return true; /* "ſix" is caseless "six" */
 	for (char *const *w = nd->w; *w != NULL; w++)
-		if (nd->after ? after_digit(t->lc, *w)
-		              : strstr(t->lc, *w) != NULL)
-			return true;
+		for (const char *p = t->lc; (p = strstr(p, *w)) != NULL; p++)
+			if (counts_at(nd, t->lc, p, strlen(*w)))
+				return true;
 	return false;
 }
 
@@ -448,6 +973,101 @@ needs_met(const need *nd, const cs_rtext *t)
  * from start finds.  figure, noise_ref, noise_phone, noise_time and
  * noise_address windowed: 734.7M to 602.1M instructions on 1 MB of report
  * text with the other steps of that pass (rules-crime-sentence.tsv). */
+static bool ends_ok(const ends *e, const char *s, size_t n, size_t start);
+static bool ends_in(const ends *e, const char *s, size_t k, size_t start);
+
+/* Could the digit at q, the first of a match, be the one a lead word
+ * ending in a digit ends with ("0" of "020 7946 0000", "+4" of "+44")?
+ * The text before it, its bytes set aside, then the digit, is
+ * compared. */
+static bool
+lead_digit_ok(const ends *e, const char *s, size_t lo, size_t q)
+{
+	char buf[64 + 1];
+	size_t k = q, from;
+
+	if (e->w == NULL || s[q] < '0' || s[q] > '9')
+		return false;
+	while (k > lo && end_strips(s[k - 1]))
+		k--;
+	from = k - lo > e->maxlen ? k - e->maxlen : lo;
+	memcpy(buf, s + from, k - from);
+	buf[k - from] = s[q];
+	return ends_in(e, buf, k - from + 1, 0);
+}
+
+/* Could the character at q, which may match \d, be the first such of
+ * a match starting in s[lo..q], after one of its lead words (kind
+ * "lead")?  Most digits of a report follow none ("there were 12"). */
+static bool
+lead_at(const rule *rl, const char *s, size_t lo, size_t q)
+{
+	/* a digit right after an ASCII digit is never a match's first, as
+	 * a lead row says ("2019"; "0" of "020" only not after one) */
+	if (q > lo && s[q - 1] >= '0' && s[q - 1] <= '9')
+		return false;
+	return ends_ok(&rl->lead, s, q, lo) ||
+	       lead_digit_ok(&rl->leadd, s, lo, q);
+}
+
+/* Could a match of the window lo..hi, whose digits are at c..hi, have
+ * its first digit there after one of its lead words (lead_at)?  The
+ * near row holds that digit within the window (near_match), so a window
+ * none of whose digits can be is not tried. */
+static bool
+lead_ok(const rule *rl, const char *s, size_t n, size_t lo, size_t c, size_t hi)
+{
+	for (size_t q = c; q <= hi; q++)
+		if (may_digit(s + q, n - q) && lead_at(rl, s, lo, q))
+			return true;
+	return false;
+}
+
+/* The first of s[c..lim) (s holding n bytes) where one of the rule's
+ * need words starts, ASCII compared without case (near flag w); or
+ * lim. */
+static size_t
+next_anchor(const rule *rl, const char *s, size_t c, size_t lim, size_t n)
+{
+	for (; c < lim; c++) {
+		unsigned char b = (unsigned char)s[c];
+
+		if (!((rl->wfirst[b >> 3] >> (b & 7)) & 1))
+			continue;
+		for (size_t j = 0; j < rl->need.nw; j++) {
+			const char *w = rl->need.w[j];
+			size_t k = 0;
+
+			while (w[k] && c + k < n &&
+			       ascii_lower((unsigned char)s[c + k]) ==
+			           (unsigned char)w[k])
+				k++;
+			if (w[k] == '\0')
+				return c;
+		}
+	}
+	return lim;
+}
+
+/* Does s[start..n) hold a long s or a Kelvin sign, which caseless "s"
+ * and "k" match and an ASCII compare does not? */
+static bool
+has_fold(const char *s, size_t n, size_t start)
+{
+	for (const char *p = s + start;
+	     p < s + n && (p = memchr(p, 0xC5, (size_t)(s + n - p))) != NULL;
+	     p++)
+		if (p + 1 < s + n && (unsigned char)p[1] == 0xBF)
+			return true;
+	for (const char *p = s + start;
+	     p < s + n && (p = memchr(p, 0xE2, (size_t)(s + n - p))) != NULL;
+	     p++)
+		if (p + 2 < s + n && (unsigned char)p[1] == 0x84 &&
+		    (unsigned char)p[2] == 0xAA)
+			return true;
+	return false;
+}
+
 static int
 near_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
 {
@@ -455,16 +1075,24 @@ near_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
 
 	if (start > n)
 		return RE_LIMIT; /* as re_match answers it */
+	/* a word the ASCII compare cannot find: the plain scan */
+	if (rl->nearw && has_fold(s, n, start))
+		return re_match(rl->re, s, n, start, cap);
 	for (;;) {
-		while (c < n && !may_digit(s + c, n - c))
-			c++;
+		c = rl->nearw ? next_anchor(rl, s, c, n, n)
+		              : next_digit(s, c, n);
 		if (c >= n)
 			return RE_NOMATCH;
 		size_t hi = c, d = c + 1;
 		for (;;) {
-			while (d < n && d <= hi + w + 1 &&
-			       !may_digit(s + d, n - d))
-				d++;
+			if (rl->nearw)
+				d = next_anchor(rl, s, d,
+				                n - hi > w + 2 ? hi + w + 2 : n,
+				                n);
+			else
+				while (d < n && d <= hi + w + 1 &&
+				       !may_digit(s + d, n - d))
+					d++;
 			if (d >= n || d > hi + w + 1)
 				break;
 			hi = d++;
@@ -476,7 +1104,10 @@ near_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
 			       ((unsigned char)s[lo] & 0xC0) == 0x80)
 				lo--;
 		}
-		int rc = re_match_upto(rl->re, s, n, lo, hi, cap);
+		int rc = RE_NOMATCH;
+		if ((rl->lead.w == NULL && rl->leadd.w == NULL) ||
+		    lead_ok(rl, s, n, lo, c, hi))
+			rc = re_match_upto(rl->re, s, n, lo, hi, cap);
 		if (rc != RE_NOMATCH)
 			return rc;
 		lo = c = hi + 1;
@@ -487,13 +1118,100 @@ near_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
 	}
 }
 
+/* Could a match of s[start..n) end with one of the rule's end words
+ * (kind "end")?  ASCII bytes are compared lower-cased; a non-ASCII byte
+ * met in the compare leaves it to PCRE2, whose caseless "s" and "k" also
+ * match "ſ" and the Kelvin sign, and whose \d is any decimal digit; so
+ * does a last '\n', before which $ also matches.  Only the words whose
+ * last two bytes hash as the text's are compared: the 23 words of
+ * qualifier one by one cost as much as its pattern. */
+static bool
+ends_ok(const ends *e, const char *s, size_t n, size_t start)
+{
+	size_t k = n;
+
+	if (e->nw == 0)
+		return false;
+	if (n > start && s[n - 1] == '\n')
+		return true;
+	if (e->strip)
+		while (k > start && end_strips(s[k - 1]))
+			k--;
+	return ends_in(e, s, k, start);
+}
+
+/* Does s[start..k) end with one of e's words (see ends_ok)? */
+static bool
+ends_in(const ends *e, const char *s, size_t k, size_t start)
+{
+	unsigned char c1, c2;
+	unsigned h;
+
+	if (k == start || e->nw == 0)
+		return false;
+	c1 = ascii_lower((unsigned char)s[k - 1]);
+	if (c1 >= 0x80 || (e->one[c1 >> 3] >> (c1 & 7)) & 1)
+		return true; /* PCRE2's, or a one-byte word, and it is c1 */
+	if (k - 1 == start)
+		return false;
+	c2 = ascii_lower((unsigned char)s[k - 2]);
+	if (c2 >= 0x80) /* a word ending in c1 would meet it */
+		return (e->last[c1 >> 3] >> (c1 & 7)) & 1;
+	h = end_hash(c2, c1);
+	for (size_t i = e->from[h]; i < e->from[h + 1]; i++) {
+		const char *w = e->w[e->ord[i]];
+		size_t j = e->len[e->ord[i]], at = k;
+
+		for (; j > 0 && at > start; j--, at--) {
+			unsigned char c = (unsigned char)s[at - 1];
+
+			if (c >= 0x80)
+				return true;
+			if (ascii_lower(c) != (unsigned char)w[j - 1])
+				break;
+		}
+		if (j == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Could an anchored rule match at start: is s[start] one of its first
+ * bytes?  heading and bullet, tried on every line, start with a space
+ * or their mark, and the right rules after a figure mostly with a
+ * space: most lines and most figures' ends are answered here, without
+ * a call of PCRE2 (some 300 instructions). */
+static bool
+first_ok(const rule *rl, const char *s, size_t n, size_t start)
+{
+	unsigned char c;
+
+	if (!rl->first || start >= n)
+		return true;
+	c = (unsigned char)s[start];
+	return (rl->firstset[c >> 3] >> (c & 7)) & 1;
+}
+
 bool
 rules_exec(cs_ruleset *rs, int r, const char *s, size_t n, size_t start,
            cs_rmatch *m)
 {
 	const rule *rl = &rs->rules[r];
-	int rc = rl->near ? near_match(rl, s, n, start, &m->cap)
-	                  : re_match(rl->re, s, n, start, &m->cap);
+	int rc;
+
+	/* a left rule's text mostly ends in none of its words ("fell by "
+	 * for level_left's "stood |was |: "...): no PCRE2 call, which tried
+	 * the pattern from each of the window's bytes */
+	if ((rl->end.w != NULL && start <= n &&
+	     !ends_ok(&rl->end, s, n, start)) ||
+	    !first_ok(rl, s, n, start)) {
+		m->cap.ncap = 0;
+		m->cap.mark = NULL;
+		rc = RE_NOMATCH;
+	} else {
+		rc = rl->near ? near_match(rl, s, n, start, &m->cap)
+		              : re_match(rl->re, s, n, start, &m->cap);
+	}
 
 	m->rule = rc == RE_MATCH ? r : -1;
 	m->limit = rc == RE_LIMIT;
@@ -558,6 +1276,36 @@ near_agrees(cs_ruleset *rs, const example *e)
 	return true;
 }
 
+/* Does the end row turn away no match a scan finds, from any start? */
+static bool
+end_agrees(cs_ruleset *rs, const example *e)
+{
+	const rule *rl = &rs->rules[e->rule];
+	size_t n = strlen(e->text);
+
+	for (size_t i = 0; i <= n; i++)
+		if (((unsigned char)e->text[i] & 0xC0) != 0x80 &&
+		    !ends_ok(&rl->end, e->text, n, i) &&
+		    re_match(rl->re, e->text, n, i, NULL) != RE_NOMATCH)
+			return false;
+	return true;
+}
+
+/* Do the first bytes (first_ok) turn away no match a scan finds? */
+static bool
+first_agrees(cs_ruleset *rs, const example *e)
+{
+	const rule *rl = &rs->rules[e->rule];
+	size_t n = strlen(e->text);
+
+	for (size_t i = 0; i <= n; i++)
+		if (((unsigned char)e->text[i] & 0xC0) != 0x80 &&
+		    !first_ok(rl, e->text, n, i) &&
+		    re_match(rl->re, e->text, n, i, NULL) != RE_NOMATCH)
+			return false;
+	return true;
+}
+
 int
 rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples)
 {
@@ -572,8 +1320,22 @@ rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples)
 		bool got =
 		    rules_exec(rs, e->rule, e->text, strlen(e->text), 0, &m);
 
+		/* the one scan for every rule's words (needs_scan) and a
+		 * search for each word give the same answers */
+		rules_text(&t, &lc, e->text, strlen(e->text));
+		for (size_t r = 0; r < rs->nrules && r < 64; r++)
+			if (rs->rules[r].need.set &&
+			    rules_needs_met(rs, (int)r, &t) !=
+			        needs_met(&rs->rules[r].need, &t)) {
+				fprintf(out,
+				        "%s:%ld: rule %s: its need is met by "
+				        "a search of each word and not by "
+				        "the scan, or the other way: %s\n",
+				        rs->path, e->line, rs->rules[r].name,
+				        e->text);
+				failed++;
+			}
 		if (e->yes) {
-			rules_text(&t, &lc, e->text, strlen(e->text));
 			if (!rules_needs_met(rs, e->rule, &t)) {
 				fprintf(out,
 				        "%s:%ld: rule %s: its need turns "
@@ -582,6 +1344,25 @@ rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples)
 				        rs->rules[e->rule].name, e->text);
 				failed++;
 			}
+		}
+		if (rs->rules[e->rule].end.w != NULL &&
+		    ((e->yes && !ends_ok(&rs->rules[e->rule].end, e->text,
+		                         strlen(e->text), 0)) ||
+		     !end_agrees(rs, e))) {
+			fprintf(out,
+			        "%s:%ld: rule %s: its end words turn away "
+			        "a match: %s\n",
+			        rs->path, e->line, rs->rules[e->rule].name,
+			        e->text);
+			failed++;
+		}
+		if (!first_agrees(rs, e)) {
+			fprintf(out,
+			        "%s:%ld: rule %s: its first bytes turn away "
+			        "a match: %s\n",
+			        rs->path, e->line, rs->rules[e->rule].name,
+			        e->text);
+			failed++;
 		}
 		if (rs->rules[e->rule].near && !near_agrees(rs, e)) {
 			fprintf(out,

@@ -20,19 +20,28 @@
  * for the rule to have a chance, so a caller can skip the pattern on most
  * text (rules_needs_met):
  *
- *   need	compare		year|month
+ *   need	compare	w	year|month|months
  *   need	from_to	d	from |
  *   need	rank	da	st |nd |rd |th |
  *
  * text: words, one of which the lower-cased text must contain, '|'
  * between them; "{{kind}}" is every word of that kind in the vocabulary,
- * as in a pattern.  An empty word is skipped, so a last word that ends in
- * a space is followed by '|', which no editor trims, and flag d alone has
- * text "|".  flags: d, the text must hold a character \d may match
+ * as in a pattern, with any text around it in the word added to each.
+ * An empty word is skipped, so a last word that ends in a space is
+ * followed by '|', which no editor trims, and flag d alone has text
+ * "|".  flags: d, the text must hold a character \d may match
  * (rules_text); a, a word counts only right after such a character
- * ("14th ", not the "th " of "with ").
+ * ("14th ", not the "th " of "with "); w, a word counts only with no
+ * ASCII letter, digit or '_' right before or after it, as \b at both
+ * its ends would have it (figword's "no", not the "no" of "none"; a
+ * text holding a long s or a Kelvin sign, which caseless "s" and "k"
+ * match, meets such a need).
  * rules_selftest holds every "yes" example of the rule to its need, so
  * a need cannot turn away what the rule's own examples say it matches.
+ * The words of all rules are looked for in one scan of a text, when a
+ * rule's need is first asked of it (the first 64 rules of a set; the
+ * rest word by word): rules_selftest holds the scan's answers to a search
+ * for each word, on every example.
  *
  * kind "near" (after its rule, at most one; text: a byte count w, 1 to
  * 200) says every match starts at most w bytes before a character \d may
@@ -42,13 +51,58 @@
  * forty words tried at each letter of a sentence, was the costliest
  * pattern of normalise-crime's text mode.  rules_selftest runs each
  * example of the rule from every start both ways, so a window too short
- * for an example is a failure.
+ * for an example is a failure.  With flag w the windows are before the
+ * rule's need words instead of digits (the rule has a need row with
+ * words and without flag a): compare's match starts at most 43 bytes
+ * before its "year" or "month"; the words are found by an ASCII compare
+ * without case, so a text holding a long s or a Kelvin sign, which
+ * caseless "s" and "k" match, is scanned whole.
+ *
+ * kind "end" (after its rule, at most one; for a rule whose pattern
+ * ends in $, a "left" rule matched against the text before a figure)
+ * names words one of which every match ends with, '|' between them, as
+ * need's words; a word may hold "{{kind}}" with text around it
+ * ("{{qualifier}} |the |a |an |": each qualifier then a space):
+ *
+ *   end	level_left		stood |was | at |: | to |
+ *   end	dir_before	s	{{up}}|{{down}}|by|of|a|an
+ *
+ * rules_exec compares the end of the text with the words (ASCII,
+ * lower-cased) before it runs the pattern, which is tried from every
+ * byte of the window, and answers no match when none fits: level_left,
+ * tried before every figure, was the costliest pattern of
+ * normalise-crime's text mode.  Flag s sets aside the spaces, the bytes
+ * "(.#:" and digits at the end of the text first ("fell4 (", "fell by
+ * a "), for a pattern whose words may be followed by them; each word
+ * must then end in another byte.  A non-ASCII byte met in the compare
+ * (caseless "s" also matches "ſ") or a last '\n' ($ matches before it)
+ * leaves the answer to the pattern.  Words are ASCII; a pattern not
+ * ending in $, or with flag m, is refused.  rules_selftest holds every
+ * "yes" example to its end words, from every start, so a row cannot
+ * turn away what the rule's own examples say it matches.
+ *
+ * kind "lead" (after its rule, at most one, flag n or none; the rule
+ * has a "near" row) names words one of which the text just before the
+ * first character \d matches of every match ends with, as an end row
+ * with flag s ("Table 3", "no. 12", "page #4"): near_match tries a
+ * window only when one of its digits follows such a word, and most
+ * digits of a report follow none ("there were 12").  The near row's
+ * window bounds where that first digit can be, and the row says too
+ * that it never follows an ASCII digit ("2019": only the 2 is tried).
+ * A word ending in a digit is compared with the text up to and
+ * including that first digit, which must be the word's ("0" of "020
+ * 7946 0000", "+4" of "+44", "call1" of "call 101"); the byte before
+ * its digit must not be one set aside.  With flag n nothing is set
+ * aside: the word is right before the digit (noise_postcode's capital:
+ * "EN1").  The selftest's run of each example from every start,
+ * windowed and not, holds the row to the pattern.
  *
  * A pattern may name a vocabulary: {{kind}} is replaced by an alternation
  * of every word of that kind in the vocabulary table given to rules_load
  * (columns "word" and "kind"), longest first, each word literal
- * (metacharacters escaped), as a non-capturing group.  So decision verbs, section names
- * and direction words live in word lists, not in patterns.
+ * (metacharacters escaped), as a non-capturing group.  So decision
+ * verbs, section names and direction words live in word lists, not in
+ * patterns.
  *
  * A match returns its captures in a cs_rmatch owned by the caller; nothing
  * is remembered in the set between calls.
@@ -58,6 +112,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "mem.h"
@@ -73,9 +128,11 @@ typedef struct {
 } cs_rmatch;
 
 /* Load and compile a rule file (a ref_load name, "rules-minutes-items"),
- * expanding {{kind}} from vocab (may be NULL) or the file's own "vocab".  Exit 1 naming file:line on
- * a bad pattern, an unknown kind, an example for a rule not yet defined,
- * an unknown {{kind}}, or two rules of one name. */
+ * expanding {{kind}} from vocab (may be NULL) or the file's own
+ * "vocab".  Exit 1 naming file:line on a bad pattern, an unknown kind,
+ * an example or a need, near, end or lead row for a rule not yet
+ * defined, a bad such row, an unknown {{kind}}, or two rules of one
+ * name. */
 cs_ruleset *rules_load(const char *name, const cs_table *vocab);
 void rules_free(cs_ruleset *rs);
 
@@ -89,9 +146,13 @@ int rules_need(const cs_ruleset *rs, const char *name);
 typedef struct {
 	const char *lc; /* the text, ASCII lower-cased, NUL-terminated */
 	bool digit;     /* it may hold a character \d matches */
-	/* each rule's answer once asked (0 not yet, 1 met, 2 not), so a
-	 * rule tried before every figure looks for its words once */
-	unsigned char memo[64];
+	bool fold;      /* it holds a long s or a Kelvin sign */
+	/* bit r: a need word of rule r is in the text, found for the
+	 * first 64 rules of a set at once when one is first asked (one
+	 * scan of the text for all their words), so a rule tried before
+	 * every figure costs a look-up */
+	uint64_t found;
+	const cs_ruleset *scanned; /* the set found is for, or NULL */
 } cs_rtext;
 
 /* Set t to s[0..n): lower-cased into buf (reused between texts), and
@@ -105,7 +166,11 @@ bool rules_needs_met(const cs_ruleset *rs, int rule, cs_rtext *t);
 /* The most bytes a match of the rule can span (re_max_bytes), or
  * RE_UNBOUNDED. */
 size_t rules_maxlen(const cs_ruleset *rs, int rule);
-/* Match one rule against s[0..n) from start.  True on a match. */
+/* Match one rule against s[0..n) from start.  True on a match.  A rule
+ * anchored at its start (^, \G) whose text starts with none of the
+ * bytes its matches can start with (re_first_bytes) is answered without
+ * PCRE2: heading and bullet on most lines, the right rules after most
+ * figures; rules_selftest holds this to the pattern on every example. */
 bool rules_exec(cs_ruleset *rs, int rule, const char *s, size_t n, size_t start,
                 cs_rmatch *m);
 /* The first rule, in table order, that matches s[0..n); its index, or -1
@@ -117,10 +182,12 @@ bool rules_group(const cs_rmatch *m, int i, size_t *so, size_t *eo);
 bool rules_named(const cs_ruleset *rs, const cs_rmatch *m, const char *group,
                  size_t *so, size_t *eo);
 
-/* Run every example: a "yes" must match its rule and meet its need, a
- * "no" must not match.  Each failure is one line on out
- * ("file:line: rule NAME: should match: TEXT");
- * returns the number of failures.  *nexamples counts those run. */
+/* Run every example: a "yes" must match its rule, meet its need and end
+ * with one of its end words, a "no" must not match; and on each, every
+ * shortcut (need scan, near and lead windows, end words, first bytes)
+ * must give the pattern's answers.  Each failure is one line on out
+ * ("file:line: rule NAME: should match: TEXT"); returns the number of
+ * failures.  *nexamples counts those run. */
 int rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples);
 
 #endif

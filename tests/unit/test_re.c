@@ -53,6 +53,19 @@ main(void)
 	CHECK(!re_test(re, s, 20));
 	re_free(re);
 
+	/* Names to numbers, in any order; a name twice is no one group. */
+	re = re_compile("(?<b>x)(?<a>y)(?<c>z)(?<ab>w)", "", "test");
+	CHECK(re_name_number(re, "a") == 2 && re_name_number(re, "b") == 1);
+	CHECK(re_name_number(re, "c") == 3 && re_name_number(re, "ab") == 4);
+	CHECK(re_name_number(re, "d") == -1 && re_name_number(re, "") == -1);
+	re_free(re);
+	re = re_compile("(?J)(?<n>a)|(?<n>b)", "", "test");
+	CHECK(re_name_number(re, "n") == -1);
+	re_free(re);
+	re = re_compile("(a)", "", "test");
+	CHECK(re_name_number(re, "a") == -1);
+	re_free(re);
+
 	/* UTF-8 with UCP: \w matches an accented letter, offsets in bytes. */
 	re = re_compile("caf\\w\\b", "", "test");
 	CHECK(re_test(re, "le café noir", 13));
@@ -64,6 +77,49 @@ main(void)
 	CHECK(re_group(&m, 0, &so, &eo) && so == 0 && eo == 1);
 	CHECK(!re_group(&m, 1, &so, &eo));
 	re_free(re);
+
+	/* re_first_bytes: an anchored pattern's first bytes, each non-ASCII
+	 * lead byte among them (a Unicode space for \s, a long s for a
+	 * caseless "s"); none for a pattern not anchored, or one that may
+	 * match nothing. */
+	{
+		unsigned char set[32];
+#define IN(c) ((set[(unsigned char)(c) >> 3] >> ((c)&7)) & 1)
+		const char *h = "^\\s*#{1,6}\\s";
+
+		re = re_compile(h, "", "test");
+		CHECK(re_first_bytes(re, h, set));
+		CHECK(IN('#') && IN(' ') && IN('\t') && !IN('a') && !IN('1'));
+		CHECK(IN(0xC2) && IN(0xE2)); /* U+00A0, U+2003 */
+		CHECK(re_test(re, "\xc2\xa0# Heading", 13));
+		re_free(re);
+		h = "\\G (?:above|below)";
+		re = re_compile(h, "i", "test");
+		CHECK(re_first_bytes(re, h, set) && IN(' ') && !IN('a'));
+		re_free(re);
+		h = "\\Gsame";
+		re = re_compile(h, "i", "test");
+		CHECK(re_first_bytes(re, h, set) && IN('s') && IN('S'));
+		CHECK(IN(0xC5) && !IN('t')); /* U+017F, long s */
+		CHECK(re_test(re,
+		              "\xc5\xbf"
+		              "ame",
+		              5));
+		re_free(re);
+		h = "(?:^|x)a";
+		re = re_compile(h, "", "test");
+		CHECK(!re_first_bytes(re, h, set));
+		re_free(re);
+		h = "^a?";
+		re = re_compile(h, "", "test");
+		CHECK(!re_first_bytes(re, h, set));
+		re_free(re);
+		h = "^(?:a|.)";
+		re = re_compile(h, "", "test");
+		CHECK(!re_first_bytes(re, h, set) || (IN('a') && IN('z')));
+		re_free(re);
+#undef IN
+	}
 
 	/* Catastrophic backtracking hits the limit and says so. */
 	re_set_limits(10000, 1000);

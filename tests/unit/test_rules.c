@@ -168,6 +168,31 @@ test_mechanism(void)
 		CHECK(t.digit && rules_needs_met(rs, 1, &t));
 		rules_text(&t, &b, "\xc2\xa3 and \xe2\x80\x99", 10);
 		CHECK(!t.digit);
+		/* capitals lowered, eight bytes at a time then the rest;
+		 * the bytes around them and non-ASCII ones left */
+		s = "@AZ[`az{ QUICK Brown \xc3\x89T\xc3\xa9 FOX";
+		rules_text(&t, &b, s, strlen(s));
+		CHECK_STR(t.lc, "@az[`az{ quick brown \xc3\x89t\xc3\xa9 fox");
+		/* eight bytes at a time, then byte by byte */
+		s = "a long sentence without a single digit in it";
+		rules_text(&t, &b, s, strlen(s));
+		CHECK(!t.digit);
+		s = "a long sentence with the digit 7 well inside";
+		rules_text(&t, &b, s, strlen(s));
+		CHECK(t.digit);
+		s = "a long sentence that ends in a digit: 9";
+		rules_text(&t, &b, s, strlen(s));
+		CHECK(t.digit);
+		s = "long, with \xc2\xa3 and \xe2\x80\x99 and \xc3\xa9 but "
+		    "none";
+		rules_text(&t, &b, s, strlen(s));
+		CHECK(!t.digit);
+		s = "long, with an Arabic-Indic digit \xd9\xa4 inside it";
+		rules_text(&t, &b, s, strlen(s));
+		CHECK(t.digit);
+		s = "a long sentence that does not end with \xd9\x80 one";
+		rules_text(&t, &b, s, strlen(s));
+		CHECK(!t.digit);
 		rules_text(&t, &b, "anything", 8);
 		CHECK(rules_needs_met(rs, 2, &t));
 		sbuf_free(&b);
@@ -265,6 +290,454 @@ test_mechanism(void)
 	                  "no column 'flags'"));
 }
 
+/* One scan of a text finds the need words of every rule of a set, one
+ * byte or more, with flag a only after a digit; the answers are for
+ * that set, and a text asked of another set is scanned again. */
+static void
+test_needscan(void)
+{
+	char p1[256], p2[256];
+	cs_ruleset *a, *b;
+	sbuf buf = { 0 };
+	cs_rtext t;
+
+	put("scan1.tsv", "kind\tname\tflags\ttext\n"
+	                 "rule\tcolon\t\t:\nneed\tcolon\t\t:\n"
+	                 "rule\trate\t\trate\nneed\trate\t\trate |rates\n"
+	                 "rule\tnth\t\tth\nneed\tnth\tda\tth \n"
+	                 "rule\tdig\t\t\\d\nneed\tdig\td\t|\n"
+	                 "rule\tfree\t\tx\n"
+	                 "rule\tword\ti\t\\b(?:no|six)\\b\n"
+	                 "need\tword\tw\tno|six\n");
+	snprintf(p1, sizeof p1, "%s/scan1.tsv", dir);
+	put("scan2.tsv", "kind\tname\tflags\ttext\n"
+	                 "rule\tyear\t\tyear\nneed\tyear\t\tyear\n"
+	                 "rule\tmonth\t\tmonth\nneed\tmonth\t\tmonth\n");
+	snprintf(p2, sizeof p2, "%s/scan2.tsv", dir);
+	a = rules_load(p1, NULL);
+	b = rules_load(p2, NULL);
+	rules_text(&t, &buf, "Rates: the 4TH year", 19);
+	CHECK(rules_needs_met(a, 0, &t));
+	CHECK(rules_needs_met(a, 1, &t));
+	CHECK(rules_needs_met(a, 2, &t));
+	CHECK(rules_needs_met(a, 3, &t));
+	CHECK(rules_needs_met(a, 4, &t));
+	CHECK(rules_needs_met(b, 0, &t));
+	CHECK(!rules_needs_met(b, 1, &t));
+	CHECK(rules_needs_met(a, 1, &t));
+	/* "th " only after a space, "rate" without its space or "s", no
+	 * colon, no digit */
+	rules_text(&t, &buf, "the rate; the month", 19);
+	CHECK(!rules_needs_met(a, 0, &t));
+	CHECK(!rules_needs_met(a, 1, &t));
+	CHECK(!rules_needs_met(a, 2, &t));
+	CHECK(!rules_needs_met(a, 3, &t));
+	CHECK(rules_needs_met(a, 4, &t));
+	CHECK(!rules_needs_met(b, 0, &t));
+	CHECK(rules_needs_met(b, 1, &t));
+	/* a word at the very end, and one cut off by it */
+	rules_text(&t, &buf, "4 rates", 7);
+	CHECK(rules_needs_met(a, 1, &t));
+	rules_text(&t, &buf, "4 rate", 6);
+	CHECK(!rules_needs_met(a, 1, &t) && rules_needs_met(a, 3, &t));
+	rules_text(&t, &buf, ":", 1);
+	CHECK(rules_needs_met(a, 0, &t));
+	rules_text(&t, &buf, "", 0);
+	CHECK(!rules_needs_met(a, 0, &t) && rules_needs_met(a, 4, &t));
+	/* flag w: the word with no ASCII letter, digit or '_' either side;
+	 * a long s or Kelvin sign anywhere leaves it to the pattern */
+	{
+		static const struct {
+			const char *s;
+			bool met;
+		} w[] = {
+			{ "there were NO offences", true },
+			{ "(no)", true },
+			{ "no", true },
+			{ "no-one", true },
+			{ "\xe2\x80\x98six\xe2\x80\x99", true },
+			{ "none of it, and snow", false },
+			{ "no_x and no1 and 6six", false },
+			{ "\xc5\xbfix burglaries", true },
+			{ "a \xe2\x84\xaa here", true },
+			{ "\xc5\xbe and \xe2\x84\xab", false },
+		};
+
+		for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+			rules_text(&t, &buf, w[i].s, strlen(w[i].s));
+			CHECK(rules_needs_met(a, 5, &t) == w[i].met);
+		}
+	}
+	sbuf_free(&buf);
+	rules_free(a);
+	rules_free(b);
+}
+
+/* Lead rows: a rule with a near window is tried in a window only when
+ * one of its digits follows a lead word, the bytes " (.#:" and digits
+ * between set aside; the answers are the pattern's. */
+static void
+test_lead(void)
+{
+	char path[256];
+	cs_ruleset *rs;
+	cs_rmatch m;
+	size_t so, eo, nex;
+	const char *s;
+
+	put("lead.tsv", "kind\tname\tflags\ttext\n"
+	                "rule\tref\ti\t\\b(?:items?|table|no\\.)\\.? ?#?\\d+\n"
+	                "near\tref\t\t12\n"
+	                "lead\tref\t\titem|items|table|no\n"
+	                "yes\tref\t\tsee Item 5 below\n"
+	                "yes\tref\t\tReport No. 2019\n"
+	                "yes\tref\t\tTABLE #3\n"
+	                "no\tref\t\tthere were 12 items\n");
+	snprintf(path, sizeof path, "%s/lead.tsv", dir);
+	rs = rules_load(path, NULL);
+	s = "12 offences, see table 3 and item 4";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 17 && eo == 24);
+	CHECK(rules_exec(rs, 0, s, strlen(s), eo, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 29 && eo == 35);
+	CHECK(!rules_exec(rs, 0, s, strlen(s), eo, &m));
+	s = "there were 12 items and 3 tables";
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 0, &m));
+	/* a long s the byte compare cannot read is left to PCRE2 */
+	s = "see item\xc5\xbf 5";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	/* the second digit of a window may be the one after the word */
+	s = "12 and no. 7";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 7 && eo == 12);
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 4);
+	rules_free(rs);
+
+	/* Flag n: the word right before the digit, nothing set aside */
+	put("leadn.tsv", "kind\tname\tflags\ttext\n"
+	                 "rule\tcode\t\t\\b[A-Z]{1,2}\\d[A-Z]{2}\\b\n"
+	                 "near\tcode\t\t2\n"
+	                 "lead\tcode\tn\ta|b|c|e|n\n"
+	                 "yes\tcode\t\tpostcode EN1AB\n"
+	                 "no\tcode\t\tpostcode E 1AB\n");
+	snprintf(path, sizeof path, "%s/leadn.tsv", dir);
+	rs = rules_load(path, NULL);
+	s = "in B 1AB, B1AB and 12AB";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 10 && eo == 14);
+	CHECK(!rules_exec(rs, 0, s, strlen(s), eo, &m));
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 2);
+	rules_free(rs);
+
+	/* Words ending in a digit: the match's first digit is that one */
+	put("leadd.tsv", "kind\tname\tflags\ttext\n"
+	                 "rule\tph\ti\t(?<!\\d)(?:\\+44 ?|0)\\d{4}|"
+	                 "\\bcall:? (?:101|999)\\b\n"
+	                 "near\tph\t\t8\n"
+	                 "lead\tph\t\t0|+4|call1|call9\n"
+	                 "yes\tph\t\tring 01234 now\n"
+	                 "yes\tph\t\tring +44 1234 now\n"
+	                 "yes\tph\t\tor CALL: 999\n"
+	                 "no\tph\t\t20123 and 10123 offences\n");
+	snprintf(path, sizeof path, "%s/leadd.tsv", dir);
+	rs = rules_load(path, NULL);
+	s = "12345 and 2 calls, call 101 or 08001 now";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 19 && eo == 27);
+	CHECK(rules_exec(rs, 0, s, strlen(s), eo, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 31 && eo == 36);
+	s = "call 102, 1 0800 and 90123";
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 4);
+	rules_free(rs);
+	/* ... and a row whose pattern starts a match at a digit after a
+	 * digit breaks the row's word, which its example shows */
+	CHECK(selftest_of("leadd2.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tz\t\t0\\d\\d\nnear\tz\t\t1\n"
+	                  "lead\tz\t\t0\n"
+	                  "yes\tz\t\tcode 5012\n",
+	                  &nex) == 2);
+	CHECK(child_fails(load,
+	                  put("g6.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta\\d\nnear\tx\t\t1\n"
+	                                "lead\tx\t\tno.1\n"),
+	                  "g6.tsv:4: lead word 'no.1' has a byte set aside "
+	                  "before its digit"));
+
+	/* A lead without a word of its rule's example fails the selftest:
+	 * the example no longer matches, nor as a scan does */
+	put("badlead.tsv", "kind\tname\tflags\ttext\n"
+	                   "rule\tref\ti\t\\b(?:item|page) ?\\d+\n"
+	                   "near\tref\t\t6\n"
+	                   "lead\tref\t\titem\n"
+	                   "yes\tref\t\tsee page 4\n");
+	snprintf(path, sizeof path, "%s/badlead.tsv", dir);
+	rs = rules_load(path, NULL);
+	{
+		char got[512] = "";
+		FILE *f = fmemopen(got, sizeof got, "w");
+
+		CHECK(rules_selftest(rs, f, &nex) == 2 && nex == 1);
+		fclose(f);
+		CHECK(strstr(got, "badlead.tsv:5: rule ref: its near window "
+		                  "finds another match than a scan: see "
+		                  "page 4\n") != NULL);
+		CHECK(strstr(got, "badlead.tsv:5: rule ref: should match: "
+		                  "see page 4\n") != NULL);
+	}
+	rules_free(rs);
+
+	CHECK(child_fails(load,
+	                  put("g1.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta\\d\nlead\tx\t\ta\n"),
+	                  "g1.tsv:3: lead for rule 'x', which has no near"));
+	CHECK(child_fails(load,
+	                  put("g2.tsv", "kind\tname\tflags\ttext\n"
+	                                "lead\tx\t\ta\n"),
+	                  "g2.tsv:2: lead for rule 'x', which is not"));
+	CHECK(child_fails(load,
+	                  put("g3.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta\\d\nnear\tx\t\t1\n"
+	                                "lead\tx\ts\ta\n"),
+	                  "g3.tsv:4: lead flag 's' is not n"));
+	CHECK(child_fails(load,
+	                  put("g4.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta\\d\nnear\tx\t\t1\n"
+	                                "lead\tx\t\ta\nlead\tx\t\ta\n"),
+	                  "g4.tsv:5: lead for rule 'x', which is not"));
+	CHECK(child_fails(load,
+	                  put("g5.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta\\d\nnear\tx\t\t1\n"
+	                                "lead\tx\t\tno.\n"),
+	                  "g5.tsv:4: lead word 'no.' ends in a byte set "
+	                  "aside"));
+}
+
+/* Near flag w: windows before the need words, not digits. */
+static void
+test_nearw(void)
+{
+	char path[256];
+	cs_ruleset *rs;
+	cs_rmatch m;
+	size_t so, eo, nex;
+	const char *s;
+
+	put("nearw.tsv", "kind\tname\tflags\ttext\n"
+	                 "rule\tcmp\ti\t\\b(?:on|than) (?:last|same) "
+	                 "(?:year|month)\\b\n"
+	                 "need\tcmp\t\tyear|month\n"
+	                 "near\tcmp\tw\t10\n"
+	                 "yes\tcmp\t\tdown on last year\n"
+	                 "yes\tcmp\t\tfewer than SAME MONTH\n"
+	                 "no\tcmp\t\ton last week\n");
+	snprintf(path, sizeof path, "%s/nearw.tsv", dir);
+	rs = rules_load(path, NULL);
+	s = "on the whole, a year on which we rose 3% on last Year";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 41 && eo == 53);
+	CHECK(!rules_exec(rs, 0, s, strlen(s), eo, &m));
+	s = "on last week, and on the year";
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 0, &m));
+	/* a long s: "ſame" is caseless "same", and the text is scanned */
+	s = "fewer than \xc5\xbf"
+	    "ame month";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 3);
+	rules_free(rs);
+	/* a window too short for an example fails the selftest */
+	CHECK(selftest_of("nearw2.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tcmp\ti\t\\bthan last year\\b\n"
+	                  "need\tcmp\t\tyear\n"
+	                  "near\tcmp\tw\t4\n"
+	                  "yes\tcmp\t\tfewer than last year\n",
+	                  &nex) == 2);
+	CHECK(child_fails(load,
+	                  put("h1.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\tab\nnear\tx\tw\t3\n"),
+	                  "h1.tsv:2: rule 'x' has near flag w and no need"));
+	CHECK(child_fails(load,
+	                  put("h2.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\tab\nnear\tx\tq\t3\n"),
+	                  "h2.tsv:3: near flag 'q' is not w"));
+}
+
+/* An anchored rule is answered from its first bytes when the text
+ * starts with another: the answers are the pattern's. */
+static void
+test_first(void)
+{
+	char path[256];
+	cs_ruleset *rs;
+	cs_rmatch m;
+	size_t so, eo, nex;
+	const char *s;
+
+	put("first.tsv", "kind\tname\tflags\ttext\n"
+	                 "rule\thead\t\t^\\s*#{1,6}\\s\n"
+	                 "yes\thead\t\t## Burglary\n"
+	                 "no\thead\t\tBurglary # 2\n"
+	                 "rule\tafter\ti\t\\G (?:rise|fall)\n"
+	                 "yes\tafter\t\t RISE\n");
+	snprintf(path, sizeof path, "%s/first.tsv", dir);
+	rs = rules_load(path, NULL);
+	s = "  # Heading";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 0 && eo == 4);
+	s = "Heading # 2";
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 0, &m) && m.rule == -1);
+	/* a no-break space is \s (UCP): its lead byte is a first byte */
+	s = "\xc2\xa0# Heading";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	s = "12% fall and a rise";
+	CHECK(rules_exec(rs, 1, s, strlen(s), 3, &m));
+	CHECK(!rules_exec(rs, 1, s, strlen(s), 2, &m));
+	CHECK(!rules_exec(rs, 1, s, strlen(s), 4, &m));
+	CHECK(!rules_exec(rs, 1, s, 3, 3, &m));
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 3);
+	rules_free(rs);
+}
+
+/* End rows: a left rule ($) is tried only on text ending in one of its
+ * words, and the answers are the pattern's. */
+static void
+test_end(void)
+{
+	char path[256], body[1024];
+	cs_ruleset *rs;
+	cs_rmatch m;
+	size_t so, eo, nex;
+	const char *s;
+
+	snprintf(body, sizeof body,
+	         "kind\tname\tflags\ttext\n"
+	         "vocab\t-\t\t%s/words.tsv\n"
+	         "rule\tlvl\ti\t\\b(?:stood|was)(?: at)? $\n"
+	         "end\tlvl\t\tstood |was | at |\n"
+	         "yes\tlvl\t\tBurglary stood at \n"
+	         "yes\tlvl\t\tRobbery WAS \n"
+	         "no\tlvl\t\tBurglary fell by \n"
+	         "rule\tdir\ti\t(?<![\\w-])(?<dir>{{down}})\\d{0,2}"
+	         "(?: by)? ?\\(?(?:an? )?$\n"
+	         "end\tdir\ts\t{{down}}|by|a|an\n"
+	         "yes\tdir\t\tBurglary fell4 (\n"
+	         "yes\tdir\t\tRobbery fell by an \n"
+	         "no\tdir\t\tthe rate of \n"
+	         "rule\tq\ti\t(?:{{up}}) (?:the )?$\n"
+	         "end\tq\t\t{{up}} |the |\n"
+	         "yes\tq\t\tcrime ROSE the \n"
+	         "no\tq\t\tcrime rose by \n",
+	         dir);
+	put("end.tsv", body);
+	snprintf(path, sizeof path, "%s/end.tsv", dir);
+	rs = rules_load(path, NULL);
+	s = "Burglary stood at ";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 9 && eo == 18);
+	s = "Burglary fell by ";
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 0, &m) && m.rule == -1);
+	CHECK(!rules_group(&m, 0, &so, &eo));
+	/* the words are caseless, as the pattern is */
+	s = "Robbery WAS ";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	/* caseless "s" also matches a long s (U+017F), which the byte
+	 * compare leaves to PCRE2; and $ matches before a last newline */
+	s = "Robbery wa\xc5\xbf ";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	s = "Robbery was \n";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	/* the word must lie after the start */
+	s = "-was ";
+	CHECK(rules_exec(rs, 0, s, 5, 1, &m));
+	CHECK(!rules_exec(rs, 0, s, 5, 2, &m));
+	/* flag s: spaces, '(' and digits at the end are set aside */
+	s = "Burglary fell4 (";
+	CHECK(rules_exec(rs, 1, s, strlen(s), 0, &m));
+	CHECK(rules_named(rs, &m, "dir", &so, &eo) && so == 9 && eo == 13);
+	s = "Burglary fell by an ";
+	CHECK(rules_exec(rs, 1, s, strlen(s), 0, &m));
+	s = "Burglary fell in ";
+	CHECK(!rules_exec(rs, 1, s, strlen(s), 0, &m));
+	/* a word of the vocabulary with the text after it */
+	s = "crime ROSE the ";
+	CHECK(rules_exec(rs, 2, s, strlen(s), 0, &m));
+	s = "crime rose  ";
+	CHECK(!rules_exec(rs, 2, s, strlen(s), 0, &m));
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 8);
+	rules_free(rs);
+
+	/* An end row that turns away its rule's own example fails the
+	 * selftest ("stands " is not among the words), and the example no
+	 * longer matches ... */
+	put("badend.tsv", "kind\tname\tflags\ttext\n"
+	                  "rule\tlvl\ti\t\\b(?:stood|stands) $\n"
+	                  "end\tlvl\t\tstood |\n"
+	                  "yes\tlvl\t\tCrime stood \n"
+	                  "yes\tlvl\t\tCrime stands \n");
+	snprintf(path, sizeof path, "%s/badend.tsv", dir);
+	rs = rules_load(path, NULL);
+	{
+		char got[512] = "";
+		FILE *f = fmemopen(got, sizeof got, "w");
+
+		CHECK(rules_selftest(rs, f, &nex) == 2 && nex == 2);
+		fclose(f);
+		CHECK(strstr(got, "badend.tsv:5: rule lvl: its end words turn "
+		                  "away a match: Crime stands \n") != NULL);
+		CHECK(strstr(got, "badend.tsv:5: rule lvl: should match: "
+		                  "Crime stands \n") != NULL);
+	}
+	rules_free(rs);
+	/* ... and so does one that turns away a match from a later start
+	 * ("b" of "ab", from 1) */
+	CHECK(selftest_of("badend2.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tx\t\t(?:ab|b)$\n"
+	                  "end\tx\t\tab\n"
+	                  "yes\tx\t\tab\n",
+	                  &nex) == 1 &&
+	      nex == 1);
+
+	/* Defects of an end row are fatal, naming file:line. */
+	CHECK(child_fails(load,
+	                  put("f1.tsv", "kind\tname\tflags\ttext\n"
+	                                "end\tx\t\ta\n"),
+	                  "f1.tsv:2: end for rule 'x'"));
+	CHECK(child_fails(load,
+	                  put("f2.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta$\nend\tx\t\ta\n"
+	                                "end\tx\t\ta\n"),
+	                  "f2.tsv:4: end for rule 'x'"));
+	CHECK(child_fails(load,
+	                  put("f3.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta\nend\tx\t\ta\n"),
+	                  "f3.tsv:3: end for rule 'x', whose pattern does "
+	                  "not end in $"));
+	CHECK(child_fails(load,
+	                  put("f4.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\tm\ta$\nend\tx\t\ta\n"),
+	                  "f4.tsv:3: end for rule 'x', whose pattern"));
+	CHECK(child_fails(load,
+	                  put("f5.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta$\nend\tx\tq\ta\n"),
+	                  "f5.tsv:3: end flag 'q'"));
+	CHECK(child_fails(load,
+	                  put("f6.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\xc3\xa9$\n"
+	                                "end\tx\t\t\xc3\xa9\n"),
+	                  "f6.tsv:3: end word '\xc3\xa9' is not ASCII"));
+	CHECK(child_fails(load,
+	                  put("f7.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta $\nend\tx\ts\ta |\n"),
+	                  "f7.tsv:3: end word 'a ' ends in a byte"));
+	CHECK(child_fails(load,
+	                  put("f8.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta$\nend\tx\t\t|\n"),
+	                  "f8.tsv:3: end without words"));
+}
+
 /* Every shipped table: compiled, and each example run. */
 static void
 test_tables(void)
@@ -313,6 +786,11 @@ main(void)
 	}
 	cs_setprog("test_rules");
 	test_mechanism();
+	test_end();
+	test_needscan();
+	test_lead();
+	test_first();
+	test_nearw();
 	test_tables();
 	{
 		char cmd[128];
