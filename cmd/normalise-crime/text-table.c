@@ -192,20 +192,35 @@ row(tx *t, struct tx_table *tb, const char *s, size_t n, bool first)
 	return true;
 }
 
+/* A period holds a year (lib/date reads none without a digit), so a line
+ * whose first word has no digit cannot be a line of periods ("Robbery
+ * fell by 4%"): one word looked at, not up to nine split and tried as
+ * periods (659.2M to 653.3M instructions per MB). */
+static bool
+first_word_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n && s[i] != ' '; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return true;
+	return false;
+}
+
 bool
 tx_table_line(tx *t, const char *s, size_t n)
 {
 	struct tx_table *tb = state(t);
-	bool blank = text_is_blank(s, n);
-	text_trim(&s, &n);
-	switch (tb->state) {
-	case IDLE:
-		if (!period_line(tb, s, n))
+	if (tb->state == IDLE) {
+		text_trim(&s, &n);
+		if (!first_word_digit(s, n) || !period_line(tb, s, n))
 			return false;
 		tb->state = HEADER;
 		tb->hlines = 0;
 		sbuf_clear(&tb->head);
 		return true;
+	}
+	bool blank = text_is_blank(s, n);
+	text_trim(&s, &n);
+	switch (tb->state) {
 	case HEADER:
 		if (blank)
 			return true;
