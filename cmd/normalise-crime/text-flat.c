@@ -246,9 +246,15 @@ tx_flat_line(tx *t, const char *s, size_t n)
 			break;
 		}
 		if (f->ncol == 0 && label_line(s, n)) {
-			/* "Table 2: ..." then "Offence group": the newer may lead */
+			/* "Table 2: ..." then "Offence group": the newer may lead.
+			 * It is a label and not a header cell (head_cell above),
+			 * so it is held without asking again (647.5M to 646.6M
+			 * instructions per MB) */
 			replay(t);
-			return tx_flat_line(t, s, n);
+			hold_line(f, t->line, s, n);
+			f->state = F_HEADER;
+			f->ncol = 0;
+			return true;
 		}
 		replay(t);
 		return false;
