@@ -175,9 +175,20 @@ nc_emit(const nc_row *r)
 {
 	static nc_tmpl t;
 	static sbuf period, value;
+	static cs_period last; /* the period written in period */
+	static bool have;
 
 	nc_tmpl_set(&t, r);
-	nc_period_text(r->period, &period);
+	/* rows come in runs of one period (a table's column, a paragraph's
+	 * year): its text is made once a run (645.7M to 645.6M instructions
+	 * per MB of report text; police-uk and aggregated rows share it too) */
+	if (r->period == NULL || !have ||
+	    memcmp(r->period, &last, sizeof last) != 0) {
+		nc_period_text(r->period, &period);
+		have = r->period != NULL;
+		if (have)
+			last = *r->period;
+	}
 	sbuf_clear(&value);
 	add_str(&value, r->value);
 	nc_tmpl_emit(&t, &period, sbuf_str(&value), value.len);
