@@ -120,14 +120,15 @@ label_line(const char *s, size_t n)
 		return false;
 	size_t letters = 0, digits = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (is_digit(s[i]))
-			digits++;
-		else if ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')
+		if (is_digit(s[i])) {
+			if (++digits > 2) /* "Total 2,345": no label */
+				return false;
+		} else if ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')
 			letters++;
 		else if (s[i] == '\t')
 			return false;
 	}
-	return letters >= 3 && digits <= 2;
+	return letters >= 3;
 }
 
 static void
