@@ -77,8 +77,8 @@ static void
 add_line(sbuf *b, long line)
 {
 	char buf[32], *p = buf + sizeof buf;
-	unsigned long u = line < 0 ? 0UL - (unsigned long)line
-	                           : (unsigned long)line;
+	unsigned long u =
+	    line < 0 ? 0UL - (unsigned long)line : (unsigned long)line;
 
 	*--p = '\t';
 	do {
