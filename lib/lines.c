@@ -239,8 +239,38 @@ too_long(const lines *l, size_t n)
 		          l->max_line >> 10);
 }
 
+static bool next_slow(lines *l, char **line, size_t *len);
+
+/* The common line, whole in the buffer and not a file's first: a small
+ * function with nothing to save around memchr; the rest, reading, the
+ * first line's checks and the limits, in next_slow (normalise-crime's
+ * text mode, 1 MB of report text: 643.6M to 643.2M instructions). */
 bool
 lines_next(lines *l, char **line, size_t *len)
+{
+	if (!l->again && l->fd >= 0 && l->lineno > 0 && l->max_line == 0) {
+		char *p = l->buf + l->start;
+		char *nl = memchr(p, '\n', l->end - l->start);
+
+		if (nl != NULL) {
+			size_t n = (size_t)(nl - p);
+
+			l->start += n + 1;
+			*nl = '\0';
+			if (n > 0 && p[n - 1] == '\r')
+				p[--n] = '\0';
+			l->newfile = false;
+			l->lineno++;
+			*line = l->last = p;
+			*len = l->lastlen = n;
+			return true;
+		}
+	}
+	return next_slow(l, line, len);
+}
+
+static bool
+next_slow(lines *l, char **line, size_t *len)
 {
 	size_t scanned = 0;
 

@@ -74,6 +74,20 @@ tokens(const char *s, size_t n, const char **tok, size_t *len, int max)
 	return k;
 }
 
+/* Whether the word at s (up to a space) holds a digit.  A period holds a
+ * year (lib/date reads none without a digit), so a line whose first word
+ * has none cannot be a line of periods ("Robbery fell by 4%"): one word
+ * looked at, not up to nine split and tried as periods (659.2M to 653.3M
+ * instructions per MB). */
+static bool
+word_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n && s[i] != ' '; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return true;
+	return false;
+}
+
 /* "2011/12 2015/16 2016/17" */
 static bool
 period_line(struct tx_table *tb, const char *s, size_t n)
@@ -83,6 +97,12 @@ period_line(struct tx_table *tb, const char *s, size_t n)
 	int k = tokens(s, n, tok, len, MAXPER);
 	if (k < 2 || k > MAXPER)
 		return false;
+	/* "2,345 offences were recorded": a word without a digit is no
+	 * period, and is seen before any word is parsed as one (646.6M to
+	 * 645.7M instructions per MB) */
+	for (int i = 0; i < k; i++)
+		if (!word_digit(tok[i], len[i]))
+			return false;
 	for (int i = 0; i < k; i++)
 		if (!tx_cell_period(tok[i], len[i], &tb->per[i]))
 			return false;
@@ -196,16 +216,26 @@ bool
 tx_table_line(tx *t, const char *s, size_t n)
 {
 	struct tx_table *tb = state(t);
-	bool blank = text_is_blank(s, n);
-	text_trim(&s, &n);
-	switch (tb->state) {
-	case IDLE:
-		if (!period_line(tb, s, n))
+	if (tb->state == IDLE) {
+		/* the first word as it comes, after its ASCII spaces: the
+		 * trimmed first word lies inside it, so no digit there is no
+		 * digit in that (645.6M to 645.0M instructions per MB) */
+		size_t i = 0;
+		while (i < n && s[i] == ' ')
+			i++;
+		if (!word_digit(s + i, n - i))
+			return false;
+		text_trim(&s, &n);
+		if (!word_digit(s, n) || !period_line(tb, s, n))
 			return false;
 		tb->state = HEADER;
 		tb->hlines = 0;
 		sbuf_clear(&tb->head);
 		return true;
+	}
+	bool blank = text_is_blank(s, n);
+	text_trim(&s, &n);
+	switch (tb->state) {
 	case HEADER:
 		if (blank)
 			return true;

@@ -33,6 +33,32 @@ test_basic(void)
 	unlink(p);
 }
 
+/* Lines after the first take lines_next's short way: CR still goes, an
+ * empty CRLF line is empty, and lines_unread gives the same line back. */
+static void
+test_later_lines(void)
+{
+	char p[32], *names[1] = { p }, *line, *again;
+	size_t n;
+	lines *l;
+
+	unit_tmpfile(p, "h\nx\r\ny\r\n\r\nz", 11);
+	l = lines_open(1, names);
+	CHECK(lines_next(l, &line, &n) && n == 1 && strcmp(line, "h") == 0);
+	CHECK(lines_next(l, &line, &n) && n == 1 && strcmp(line, "x") == 0);
+	CHECK(!lines_new_file(l) && lines_lineno(l) == 2);
+	lines_unread(l);
+	CHECK(lines_next(l, &again, &n) && again == line && n == 1);
+	CHECK(lines_lineno(l) == 2);
+	CHECK(lines_next(l, &line, &n) && n == 1 && strcmp(line, "y") == 0);
+	CHECK(lines_next(l, &line, &n) && n == 0 && line[0] == '\0');
+	CHECK(lines_next(l, &line, &n) && n == 1 && strcmp(line, "z") == 0);
+	CHECK(lines_lineno(l) == 5);
+	CHECK(!lines_next(l, &line, &n));
+	lines_close(l);
+	unlink(p);
+}
+
 static void
 test_nul_and_long(void)
 {
@@ -126,6 +152,7 @@ int
 main(void)
 {
 	test_basic();
+	test_later_lines();
 	test_nul_and_long();
 	test_operands();
 	test_limit();
