@@ -1392,6 +1392,22 @@ may_start_with(const char *s, size_t n, size_t i)
 		['t' - 'a'] = B('h') | B('w'), /* three, twelve */
 		['y' - 'a'] = B('e'),          /* year */
 	};
+	/* the third letters of those words, by the first ("the", "this",
+	 * "that", "these" share "th" with "three", not "thr") */
+	static const unsigned third[26] = {
+		['a' - 'a'] = B('r') | B('g'), /* April, August */
+		['c' - 'a'] = B('l'),          /* calendar */
+		['d' - 'a'] = B('c'),          /* December */
+		['f' - 'a'] = B('b') | B('n'), /* Feb, financial; "FY2016" */
+		['j' - 'a'] = B('n') | B('l'), /* January, June, July */
+		['m' - 'a'] = B('r') | B('y'), /* March, May */
+		['n' - 'a'] = B('v'),          /* November */
+		['o' - 'a'] = B('t'),          /* October */
+		['q' - 'a'] = B('a'),          /* Quarter */
+		['s' - 'a'] = B('p') | B('x'), /* September, six */
+		['t' - 'a'] = B('r') | B('e'), /* three, twelve */
+		['y' - 'a'] = B('a'),          /* year */
+	};
 #undef B
 	if (is_digit_c(s[i]))
 		return true;
@@ -1399,8 +1415,13 @@ may_start_with(const char *s, size_t n, size_t i)
 	if (l >= 26 || second[l] == 0 || i + 1 >= n)
 		return false;
 	unsigned c2 = (unsigned char)lower(s[i + 1]) - 'a';
-	return c2 < 26 ? (second[l] >> c2 & 1) != 0
-	               : l == 'q' - 'a' && is_digit_c(s[i + 1]);
+	if (c2 >= 26)
+		return l == 'q' - 'a' && is_digit_c(s[i + 1]);
+	if (!(second[l] >> c2 & 1))
+		return false;
+	/* a third byte that is no letter: "FY2016", "Q1" above, "Ma" */
+	unsigned c3 = i + 2 < n ? (unsigned char)lower(s[i + 2]) - 'a' : 26;
+	return c3 >= 26 || (third[l] >> c3 & 1) != 0;
 }
 
 /* Could a period start at s[i] (the start of a word)?  Digits, a month
