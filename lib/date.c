@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "mem.h"
+#include "text.h"
 
 /* ---- calendar ---------------------------------------------------------- */
 
@@ -306,9 +307,7 @@ alnum_c(char c)
 static size_t
 digits_end(const char *s, size_t from, size_t n)
 {
-	while (n > from && !is_digit_c(s[n - 1]))
-		n--;
-	return n;
+	return text_digits_end(s, from, n); /* eight bytes at a time */
 }
 
 static bool
