@@ -42,12 +42,34 @@ has_zero(uint64_t v)
 /* Does v hold a byte that starts something text_clean cleans, or one
  * past ASCII?  One test, not one a byte; inline, as the call it became
  * for its two callers cost (597.3M to 596.1M instructions per MB). */
+/* Of the low seven bits x of each byte, (x ^ c) + 0x7F has its high bit
+ * clear exactly when x is c (no sum reaches the next byte): an AND of
+ * such sums and the bytes' own high bits asks for several bytes at once,
+ * two operations each, not zero_bits' four (plain_line 491.8M to
+ * 490.8M, has_special then 490.4M instructions per MB, normalise-crime
+ * text mode). */
+#define LOWS (~HIGHS)
+#define IS_NOT(x, c) (((x) ^ (ONES * (c))) + LOWS)
+
 static inline bool
 has_special(uint64_t v)
 {
-	return ((v & HIGHS) | zero_bits(v ^ (ONES * '*')) |
-	        zero_bits(v ^ (ONES * '_')) | zero_bits(v ^ (ONES * '<')) |
-	        zero_bits(v ^ (ONES * '&'))) != 0;
+	uint64_t x = v & LOWS;
+	uint64_t m =
+	    IS_NOT(x, '*') & IS_NOT(x, '_') & IS_NOT(x, '<') & IS_NOT(x, '&');
+
+	return ((~m | v) & HIGHS) != 0;
+}
+
+/* has_special, or a NUL: plain_line's test. */
+static inline bool
+has_special_or_nul(uint64_t v)
+{
+	uint64_t x = v & LOWS;
+	uint64_t m = (x + LOWS) & IS_NOT(x, '*') & IS_NOT(x, '_') &
+	             IS_NOT(x, '<') & IS_NOT(x, '&');
+
+	return ((~m | v) & HIGHS) != 0;
 }
 
 /* ---- UTF-8 ------------------------------------------------------------ */
@@ -146,7 +168,7 @@ plain_line(const char *s, size_t n)
 	for (; i + 8 <= n; i += 8) {
 		uint64_t v = load8(s + i);
 
-		if (has_special(v) || has_zero(v))
+		if (has_special_or_nul(v))
 			return false;
 	}
 	for (; i < n; i++) {
