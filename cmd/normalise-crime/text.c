@@ -34,7 +34,11 @@ tx_label(const char *s, size_t n, sbuf *out)
 	 * a byte: offence_key labels every phrase a figure offers, 693.6M
 	 * to 688.2M instructions per MB of report text */
 	size_t from = 0; /* s[from..i) not yet copied */
-	for (size_t i = 0; i < n; i++) {
+	/* nothing to drop after the last digit (lib/text finds it eight
+	 * bytes at a time), most labels have none: 490.4M to 489.9M
+	 * instructions per MB of report text */
+	size_t end = text_digits_end(s, 0, n);
+	for (size_t i = 0; i < end; i++) {
 		char c = s[i];
 		if (!(is_digit(c) && i > 0 && is_alpha(s[i - 1])))
 			continue;
