@@ -1439,6 +1439,18 @@ may_start(const char *s, size_t n, size_t i)
 		while (d < n && is_digit_c(s[d]))
 			d++;
 		size_t nd = d - i;
+		if (d + 1 < n && s[d] == '.' && is_digit_c(s[d + 1])) {
+			/* "8.2 For the", "12.5%", "41.5 per 1,000": of a number,
+			 * a '.' and a number, only a date goes on ("21.07.2017",
+			 * "2017.07.21"), with a second '.'; a prefix followed by
+			 * ".5" is refused.  3,071 of the 4,277 words tried on 1 MB
+			 * of report pages were no period: the text mode 489.9M to
+			 * 487.9M instructions */
+			size_t e = d + 1;
+			while (e < n && is_digit_c(s[e]))
+				e++;
+			return e < n && s[e] == '.';
+		}
 		if (nd == 6 ||
 		    (d < n && (s[d] == '/' || s[d] == '-' || s[d] == '.')))
 			return true;
