@@ -689,7 +689,7 @@ test_period_find(void)
 	CHECK_STR(F("6.   UPDATE FROM 2019/20"),
 	          "2019/20 2019-04-01 2020-03-31 [2019/20]");
 	CHECK_STR(F("On 12. March 2017 there were 3"), "no");
-	CHECK_STR(F("in 2019. calendar year"),
+	CHECK_STR(F("for the 2019. calendar year"),
 	          "12m to 2019-12 2019-01-01 2019-12-31 [2019. calendar year]");
 	CHECK_STR(F("the 12. months to March 2017"),
 	          "12m to 2017-03 2016-04-01 2017-03-31 [12. months to March "
