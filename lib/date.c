@@ -1457,9 +1457,8 @@ may_start(const char *s, size_t n, size_t i)
 			while (f < n && is_digit_c(s[f]))
 				f++;
 			size_t nm = e - d - 1, ny = f - e - 1;
-			return nm <= 2 &&
-			       ((nd == 4 && ny >= 1 && ny <= 2) ||
-			        (nd <= 2 && (ny == 2 || ny == 4)));
+			return nm <= 2 && ((nd == 4 && ny >= 1 && ny <= 2) ||
+			                   (nd <= 2 && (ny == 2 || ny == 4)));
 		}
 		if (d < n && s[d] == '.') {
 			/* "6.   UPDATE", "2021.": after "12." only a month

@@ -610,8 +610,8 @@ digit_bits(uint64_t v)
 {
 	uint64_t x = v & ~HIGHS;
 
-	return (x + ONES * (0x80 - '0')) & ~(x + ONES * (0x80 - '9' - 1)) &
-	       ~v & HIGHS;
+	return (x + ONES * (0x80 - '0')) & ~(x + ONES * (0x80 - '9' - 1)) & ~v &
+	       HIGHS;
 }
 
 /* lib/date asks it of every sentence normalise-crime reads (no date or

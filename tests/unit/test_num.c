@@ -383,11 +383,19 @@ test_prefix_sweep(void)
 static void
 test_plain_text(void)
 {
-	static const char *const digits[] = {
-		"0", "7", "10", "100", "999", "1000", "12345",
-		"100000000000000", "999999999999999", "123456789012345",
-		"000123", "5000000", "314159265358979"
-	};
+	static const char *const digits[] = { "0",
+		                              "7",
+		                              "10",
+		                              "100",
+		                              "999",
+		                              "1000",
+		                              "12345",
+		                              "100000000000000",
+		                              "999999999999999",
+		                              "123456789012345",
+		                              "000123",
+		                              "5000000",
+		                              "314159265358979" };
 	int bad = 0, n = 0;
 	for (size_t k = 0; k < sizeof digits / sizeof digits[0]; k++) {
 		size_t len = strlen(digits[k]);

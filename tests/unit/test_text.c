@@ -463,7 +463,8 @@ test_digits_end(void)
 	CHECK(text_digits_end("abcdefg9abcdefgh", 0, 16) == 8);
 	/* ':' and '/' border the digits; bytes past ASCII are none */
 	CHECK(text_digits_end("a:/:/:/:/:/:/:/:", 0, 16) == 0);
-	CHECK(text_digits_end("\xB0\xB9\xC2\xB2\xE2\x81\xB0\xFFxyz", 0, 11) == 0);
+	CHECK(text_digits_end("\xB0\xB9\xC2\xB2\xE2\x81\xB0\xFFxyz", 0, 11) ==
+	      0);
 	/* only s[from..n) is looked at */
 	CHECK(text_digits_end("1234567890abcdefghij", 12, 20) == 12);
 	CHECK(text_digits_end("1234567890abcdefghij", 0, 5) == 5);
