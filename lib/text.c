@@ -767,8 +767,10 @@ text_is_furniture(const char *s, size_t n)
 		    skip_spaces(p, n - 1, i) == n - 1)
 			return true;
 	}
-	/* "Page 4", "Page 4 of 12". */
-	if (text_iprefix(p, n, "page ")) {
+	/* "Page 4", "Page 4 of 12"; the first letter asked before the call,
+	 * here and for "agenda item" (every line of a report comes here:
+	 * 486.3M to 485.9M instructions per MB, normalise-crime text mode) */
+	if ((p[0] | 32) == 'p' && text_iprefix(p, n, "page ")) {
 		i = skip_spaces(p, n, 5);
 		if (digits(p, n, &i, 3)) {
 			if (i == n)
@@ -781,7 +783,7 @@ text_is_furniture(const char *s, size_t n)
 		return false;
 	}
 	/* "AGENDA ITEM 3", "Agenda Item 3a", "Agenda item 3.1". */
-	if (text_iprefix(p, n, "agenda item ")) {
+	if ((p[0] | 32) == 'a' && text_iprefix(p, n, "agenda item ")) {
 		i = skip_spaces(p, n, 12);
 		if (!digits(p, n, &i, 3))
 			return false;
