@@ -404,6 +404,9 @@ num_prefix(const char *s, size_t n, cs_num *out)
  * look for brackets, words, signs, currency, exponent, percent and "/of"
  * first: 657.7M to 653.9M instructions per MB of report text.  False
  * (nothing set) for anything else, and for what would overflow. */
+static void format_u(char *buf, size_t size, uint64_t u, bool neg,
+                     int decimals);
+
 static bool
 plain_number(const char *s, size_t n, cs_num *out)
 {
@@ -424,7 +427,11 @@ plain_number(const char *s, size_t n, cs_num *out)
 	memset(out, 0, sizeof *out);
 	out->value = mt.m == 0 ? 0 : (double)mt.m / pow10_exact[mt.decimals];
 	out->decimals = mt.decimals;
-	num_format(out->text, sizeof out->text, out->value, mt.decimals);
+	/* num_format's text without its double: of at most 15 significant
+	 * digits, m / 10^d * 10^d rounds back to m (its error is below
+	 * 0.25), so num_format's llround gives m itself: 486.7M to 486.3M
+	 * instructions per MB, normalise-crime text mode */
+	format_u(out->text, sizeof out->text, mt.m, false, mt.decimals);
 	out->end = n;
 	return true;
 }
@@ -517,6 +524,45 @@ num_count(const char *s, size_t n, long *out)
 	return true;
 }
 
+/* u / 10^decimals written with its decimals ("1234", 2: "12.34"), '-'
+ * first when neg and u is not 0; cut at size - 1 bytes as snprintf cuts.
+ * The digits by hand, not snprintf("%llu") and "%s": the text mode
+ * formats every figure it reads, 705.7M to 693.6M instructions per MB of
+ * report text. */
+static void
+format_u(char *buf, size_t size, uint64_t u, bool neg, int decimals)
+{
+	char digits[32], rev[32];
+	int len = 0;
+	for (uint64_t r = u; len == 0 || r != 0; r /= 10)
+		rev[len++] = (char)('0' + r % 10);
+	for (int k = 0; k < len; k++)
+		digits[k] = rev[len - 1 - k];
+	char tmp[64];
+	size_t t = 0;
+	if (neg && u != 0)
+		tmp[t++] = '-';
+	int intlen = len - decimals;
+	if (intlen <= 0) {
+		tmp[t++] = '0';
+	} else {
+		memcpy(tmp + t, digits, (size_t)intlen);
+		t += (size_t)intlen;
+	}
+	if (decimals > 0) {
+		tmp[t++] = '.';
+		for (int k = intlen; k < 0; k++)
+			tmp[t++] = '0';
+		int from = intlen < 0 ? 0 : intlen;
+		memcpy(tmp + t, digits + from, (size_t)(len - from));
+		t += (size_t)(len - from);
+	}
+	if (t >= size)
+		t = size - 1; /* truncated as snprintf would */
+	memcpy(buf, tmp, t);
+	buf[t] = '\0';
+}
+
 void
 num_format(char *buf, size_t size, double v, int decimals)
 {
@@ -538,38 +584,7 @@ num_format(char *buf, size_t size, double v, int decimals)
 	if (scaled < 9e15) {
 		/* Integer arithmetic: half away from zero, no locale, no "-0". */
 		uint64_t u = (uint64_t)llround(scaled);
-		/* the digits by hand, not snprintf("%llu") and "%s": the text
-		 * mode formats every figure it reads, 705.7M to 693.6M
-		 * instructions per MB of report text */
-		char digits[32], rev[32];
-		int len = 0;
-		for (uint64_t r = u; len == 0 || r != 0; r /= 10)
-			rev[len++] = (char)('0' + r % 10);
-		for (int k = 0; k < len; k++)
-			digits[k] = rev[len - 1 - k];
-		char tmp[64];
-		size_t t = 0;
-		if (v < 0 && u != 0)
-			tmp[t++] = '-';
-		int intlen = len - decimals;
-		if (intlen <= 0) {
-			tmp[t++] = '0';
-		} else {
-			memcpy(tmp + t, digits, (size_t)intlen);
-			t += (size_t)intlen;
-		}
-		if (decimals > 0) {
-			tmp[t++] = '.';
-			for (int k = intlen; k < 0; k++)
-				tmp[t++] = '0';
-			int from = intlen < 0 ? 0 : intlen;
-			memcpy(tmp + t, digits + from, (size_t)(len - from));
-			t += (size_t)(len - from);
-		}
-		if (t >= size)
-			t = size - 1; /* truncated as snprintf would */
-		memcpy(buf, tmp, t);
-		buf[t] = '\0';
+		format_u(buf, size, u, v < 0, decimals);
 		return;
 	}
 	/* Huge values: printf, then force '.' whatever LC_NUMERIC says. */

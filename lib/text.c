@@ -42,12 +42,34 @@ has_zero(uint64_t v)
 /* Does v hold a byte that starts something text_clean cleans, or one
  * past ASCII?  One test, not one a byte; inline, as the call it became
  * for its two callers cost (597.3M to 596.1M instructions per MB). */
+/* Of the low seven bits x of each byte, (x ^ c) + 0x7F has its high bit
+ * clear exactly when x is c (no sum reaches the next byte): an AND of
+ * such sums and the bytes' own high bits asks for several bytes at once,
+ * two operations each, not zero_bits' four (plain_line 491.8M to
+ * 490.8M, has_special then 490.4M instructions per MB, normalise-crime
+ * text mode). */
+#define LOWS (~HIGHS)
+#define IS_NOT(x, c) (((x) ^ (ONES * (c))) + LOWS)
+
 static inline bool
 has_special(uint64_t v)
 {
-	return ((v & HIGHS) | zero_bits(v ^ (ONES * '*')) |
-	        zero_bits(v ^ (ONES * '_')) | zero_bits(v ^ (ONES * '<')) |
-	        zero_bits(v ^ (ONES * '&'))) != 0;
+	uint64_t x = v & LOWS;
+	uint64_t m =
+	    IS_NOT(x, '*') & IS_NOT(x, '_') & IS_NOT(x, '<') & IS_NOT(x, '&');
+
+	return ((~m | v) & HIGHS) != 0;
+}
+
+/* has_special, or a NUL: plain_line's test. */
+static inline bool
+has_special_or_nul(uint64_t v)
+{
+	uint64_t x = v & LOWS;
+	uint64_t m = (x + LOWS) & IS_NOT(x, '*') & IS_NOT(x, '_') &
+	             IS_NOT(x, '<') & IS_NOT(x, '&');
+
+	return ((~m | v) & HIGHS) != 0;
 }
 
 /* ---- UTF-8 ------------------------------------------------------------ */
@@ -146,7 +168,7 @@ plain_line(const char *s, size_t n)
 	for (; i + 8 <= n; i += 8) {
 		uint64_t v = load8(s + i);
 
-		if (has_special(v) || has_zero(v))
+		if (has_special_or_nul(v))
 			return false;
 	}
 	for (; i < n; i++) {
@@ -580,6 +602,32 @@ text_is_blank(const char *s, size_t n)
 	return true;
 }
 
+/* Nonzero exactly when some byte of v is an ASCII digit: of the bytes
+ * below 0x80 (~v & HIGHS), those from '0' on and not from '9' + 1 on; the
+ * sums stay inside their bytes. */
+static inline uint64_t
+digit_bits(uint64_t v)
+{
+	uint64_t x = v & ~HIGHS;
+
+	return (x + ONES * (0x80 - '0')) & ~(x + ONES * (0x80 - '9' - 1)) & ~v &
+	       HIGHS;
+}
+
+/* lib/date asks it of every sentence normalise-crime reads (no date or
+ * period goes past its last digit), and the words after the last figure
+ * are a third of the text: eight bytes at a time from the end, not one,
+ * 494.1M to 492.8M instructions per MB of report text (callgrind). */
+size_t
+text_digits_end(const char *s, size_t from, size_t n)
+{
+	while (n > from && n - from >= 8 && !digit_bits(load8(s + n - 8)))
+		n -= 8;
+	while (n > from && !(s[n - 1] >= '0' && s[n - 1] <= '9'))
+		n--;
+	return n;
+}
+
 void
 text_trim_spaces(const char **s, size_t *n)
 {
@@ -719,8 +767,10 @@ text_is_furniture(const char *s, size_t n)
 		    skip_spaces(p, n - 1, i) == n - 1)
 			return true;
 	}
-	/* "Page 4", "Page 4 of 12". */
-	if (text_iprefix(p, n, "page ")) {
+	/* "Page 4", "Page 4 of 12"; the first letter asked before the call,
+	 * here and for "agenda item" (every line of a report comes here:
+	 * 486.3M to 485.9M instructions per MB, normalise-crime text mode) */
+	if ((p[0] | 32) == 'p' && text_iprefix(p, n, "page ")) {
 		i = skip_spaces(p, n, 5);
 		if (digits(p, n, &i, 3)) {
 			if (i == n)
@@ -733,7 +783,7 @@ text_is_furniture(const char *s, size_t n)
 		return false;
 	}
 	/* "AGENDA ITEM 3", "Agenda Item 3a", "Agenda item 3.1". */
-	if (text_iprefix(p, n, "agenda item ")) {
+	if ((p[0] | 32) == 'a' && text_iprefix(p, n, "agenda item ")) {
 		i = skip_spaces(p, n, 12);
 		if (!digits(p, n, &i, 3))
 			return false;

@@ -1643,7 +1643,9 @@ event(tx *t, sent *x, int rule, size_t at)
 
 /* Could the sentence hold a figure: a digit, or a number, magnitude or
  * "no change" in words?  Most sentences of a report hold none, and
- * reading one costs some thirty pattern matches. */
+ * reading one costs some thirty pattern matches.  s[b] is '.', ';' or
+ * the paragraph's NUL (sentence_at), no letter: a word ends by then
+ * without a test of b a byte (492.8M to 491.8M instructions per MB). */
 static bool
 may_hold_figure(const char *s, size_t a, size_t b)
 {
@@ -1658,7 +1660,7 @@ may_hold_figure(const char *s, size_t a, size_t b)
 		if (!is_alpha(s[i]))
 			continue;
 		size_t j = i + 1;
-		while (j < b && is_alpha(s[j]))
+		while (is_alpha(s[j]))
 			j++;
 		if (tx_shape_may(TX_SH_FIG, s + i, j - i) &&
 		    tx_figure_word(s + i, j - i))

@@ -672,6 +672,28 @@ test_period_find(void)
 	    F("in the three months to March 2024"),
 	    "3m to 2024-03 2024-01-01 2024-03-31 [three months to March 2024]");
 	CHECK_STR(F("2019-02-21 at 10:00"), "no");
+	/* a number, '.' and a number starts a date only with a second '.'
+	 * ("8.2 For", "12.5%" are not looked at) */
+	CHECK_STR(F("8.2 For 2019/20 burglary fell by 12.5%"),
+	          "2019/20 2019-04-01 2020-03-31 [2019/20]");
+	CHECK_STR(F("12.5% of 41.5 per 1,000"), "no");
+	CHECK_STR(F("On 21.07.2017 and in August 2017"),
+	          "2017-08 2017-08-01 2017-08-31 [August 2017]");
+	CHECK_STR(F("On 2017.07.21 and in August 2017"),
+	          "2017-08 2017-08-01 2017-08-31 [August 2017]");
+	CHECK_STR(F("On 1.7.17 and in August 2017"),
+	          "2017-08 2017-08-01 2017-08-31 [August 2017]");
+	CHECK_STR(F("5.2.7 Females in 2019/20"),
+	          "2019/20 2019-04-01 2020-03-31 [2019/20]");
+	/* after "12." a month, "calendar" or "months" only */
+	CHECK_STR(F("6.   UPDATE FROM 2019/20"),
+	          "2019/20 2019-04-01 2020-03-31 [2019/20]");
+	CHECK_STR(F("On 12. March 2017 there were 3"), "no");
+	CHECK_STR(F("for the 2019. calendar year"),
+	          "12m to 2019-12 2019-01-01 2019-12-31 [2019. calendar year]");
+	CHECK_STR(F("the 12. months to March 2017"),
+	          "12m to 2017-03 2016-04-01 2017-03-31 [12. months to March "
+	          "2017]");
 	CHECK_STR(F("Burglary fell by 12%"), "no");
 	/* no period without a digit, none after the last one */
 	CHECK_STR(F("in the twelve months to March, three months to June"),

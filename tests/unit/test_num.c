@@ -376,9 +376,60 @@ test_prefix_sweep(void)
 	CHECK(sweep_bad == 0);
 }
 
+/* A plain figure's text is written from its digits (plain_number), not
+ * from its value: it must be num_format's of the value, for every length
+ * up to 15 significant digits, every place of the point, leading and
+ * trailing zeros, grouped or not. */
+static void
+test_plain_text(void)
+{
+	static const char *const digits[] = { "0",
+		                              "7",
+		                              "10",
+		                              "100",
+		                              "999",
+		                              "1000",
+		                              "12345",
+		                              "100000000000000",
+		                              "999999999999999",
+		                              "123456789012345",
+		                              "000123",
+		                              "5000000",
+		                              "314159265358979" };
+	int bad = 0, n = 0;
+	for (size_t k = 0; k < sizeof digits / sizeof digits[0]; k++) {
+		size_t len = strlen(digits[k]);
+		for (size_t p = 0; p < len; p++) {
+			char s[40], want[64];
+			/* the point after p + 1 digits ("1.2345"), or none */
+			size_t t = 0;
+			for (size_t i = 0; i < len; i++) {
+				s[t++] = digits[k][i];
+				if (i == p && i + 1 < len)
+					s[t++] = '.';
+			}
+			s[t] = '\0';
+			cs_num v;
+			if (num_parse(s, t, &v) != NUM_OK) {
+				bad++;
+				continue;
+			}
+			num_format(want, sizeof want, v.value, v.decimals);
+			n++;
+			bad += strcmp(v.text, want) != 0;
+		}
+	}
+	CHECK(n > 90 && bad == 0);
+	cs_num v;
+	CHECK(num_parse("1,234,567.50", 12, &v) == NUM_OK &&
+	      !strcmp(v.text, "1234567.50"));
+	CHECK(num_parse("0.05", 4, &v) == NUM_OK && !strcmp(v.text, "0.05"));
+}
+
 int
 main(void)
 {
+	test_plain_text();
 	test_prefix_sweep();
 	test_parse_formats();
 	test_parse_footnotes();

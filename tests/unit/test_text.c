@@ -446,6 +446,30 @@ test_line_fix(void)
 	sbuf_free(&out);
 }
 
+/* text_digits_end: the end of the last digit, a block of eight and the
+ * bytes before it, none, and a range that starts past a digit. */
+static void
+test_digits_end(void)
+{
+	const char *s = "rose by 12% compared with the year before.";
+	CHECK(text_digits_end(s, 0, strlen(s)) == 10);
+	CHECK(text_digits_end(s, 10, strlen(s)) == 10);
+	CHECK(text_digits_end(s, 11, strlen(s)) == 11);
+	CHECK(text_digits_end("no digit at all in these words", 0, 30) == 0);
+	CHECK(text_digits_end("", 0, 0) == 0);
+	CHECK(text_digits_end("9", 0, 1) == 1);
+	CHECK(text_digits_end("0abcdefgh", 0, 9) == 1);
+	CHECK(text_digits_end("abcdefgh9", 0, 9) == 9);
+	CHECK(text_digits_end("abcdefg9abcdefgh", 0, 16) == 8);
+	/* ':' and '/' border the digits; bytes past ASCII are none */
+	CHECK(text_digits_end("a:/:/:/:/:/:/:/:", 0, 16) == 0);
+	CHECK(text_digits_end("\xB0\xB9\xC2\xB2\xE2\x81\xB0\xFFxyz", 0, 11) ==
+	      0);
+	/* only s[from..n) is looked at */
+	CHECK(text_digits_end("1234567890abcdefghij", 12, 20) == 12);
+	CHECK(text_digits_end("1234567890abcdefghij", 0, 5) == 5);
+}
+
 int
 main(void)
 {
@@ -455,6 +479,7 @@ main(void)
 	test_furniture();
 	test_small();
 	test_line_fix();
+	test_digits_end();
 	sbuf_free(&fixbuf);
 	return unit_done();
 }
