@@ -32,6 +32,7 @@ struct tx_store {
 	size_t ncnt, capcnt;
 	tx_fact *claims; /* stated changes without counts (--check) */
 	size_t ncl, capcl;
+	unsigned long ids; /* the last id tx_add gave */
 };
 
 void
@@ -93,6 +94,7 @@ tx_add(tx *t, long line, const char *area, const tx_period *p,
 			    f.label);
 	}
 	f.measure = measure;
+	f.id = ++st->ids;
 	copy_text(f.value, sizeof f.value, value);
 	copy_text(f.unit, sizeof f.unit, unit);
 	/* insert in line order: figures mostly arrive in order */
@@ -104,6 +106,18 @@ tx_add(tx *t, long line, const char *area, const tx_period *p,
 	st->f[i] = f;
 	st->n++;
 	return &st->f[i];
+}
+
+tx_fact *
+tx_held(tx *t, unsigned long id)
+{
+	struct tx_store *st = t->st;
+
+	/* the fact asked for is one of the newest */
+	for (size_t i = st->n; i-- > 0;)
+		if (st->f[i].id == id)
+			return &st->f[i];
+	return NULL;
 }
 
 /* Resolve the period of each held figure that cites footnote num. */

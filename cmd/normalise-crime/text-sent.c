@@ -571,7 +571,10 @@ typedef struct {
 	size_t labpos;
 	bool prior; /* "In the 12 months prior there were ..." */
 	bool carried;
-	tx_fact *pct; /* the last pct_change read, for --check */
+	/* the last pct_change read, for --check: its tx_add id, not a
+	 * pointer, which the sentence's later rows may move (the fuzzer's
+	 * use after free: a pair of counts after "rose by 5%") */
+	unsigned long pct;
 	char pctlab[128];
 	cs_num pctv;
 	size_t pctpos;
@@ -770,7 +773,7 @@ change(tx *t, sent *x, fig *f, int wsign, size_t after, size_t before)
 	if (strcmp(measure, "pct_point_change"))
 		r->claim = true;
 	if (f->pct && !f->pp) {
-		x->pct = r;
+		x->pct = r->id;
 		copy_str(x->pctlab, sizeof x->pctlab, lab->s);
 		x->pctv = f->v;
 		x->pctpos = f->vso;
@@ -1358,7 +1361,9 @@ pair(tx *t, sent *x, int rule, size_t at, size_t *done_so, size_t *done_eo)
 	double to = tl ? a.value : b.value;
 	/* a change stated in the same sentence is checked against them */
 	if (x->pct && !strcmp(x->pctlab, l)) {
-		x->pct->claim = false;
+		tx_fact *c = tx_held(t, x->pct);
+		if (c)
+			c->claim = false;
 		tx_check_change(t, line_at(t->para, x->pctpos), l, from, to,
 		                &x->pctv, true);
 	}

@@ -46,6 +46,7 @@ typedef struct {
 	const char *measure;
 	char value[48];
 	char unit[32];
+	unsigned long id; /* tx_add's serial number, from 1 (tx_held) */
 	bool claim; /* a stated change with no counts beside it:
 			      * --check compares it with the tables' counts */
 } tx_fact;
@@ -79,6 +80,10 @@ void tx_out_init(tx *t);
 tx_fact *tx_add(tx *t, long line, const char *area, const tx_period *p,
                 const tx_period *base, const char *label, size_t labeln,
                 const char *measure, const char *value, const char *unit);
+/* The held fact tx_add numbered id, or NULL once written.  A pointer
+ * tx_add returned is good only until the next tx_add, which may move
+ * the held facts (they are kept in line order, in one array). */
+tx_fact *tx_held(tx *t, unsigned long id);
 /* A numbered footnote line: resolve the periods of facts that cite it. */
 bool tx_footnote(tx *t, int num, const char *s, size_t n);
 /* Write the held facts that can no longer change. */
