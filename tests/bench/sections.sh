@@ -255,7 +255,11 @@ section_textpdf() {
 		sh "$here/gen-text.sh" "$TEXTPDF_MB" "$root/samples/reports" \
 			$(ls "$shared"/corpus/reports/*_*.md 2>/dev/null) "$shared/seeds" > "$base.txt.tmp" &&
 			mv "$base.txt.tmp" "$base.txt"
-		enscript -B -q -p - "$base.txt" | ps2pdf - "$base.pdf.tmp" && mv "$base.pdf.tmp" "$base.pdf"
+		# enscript prints Latin-1: the UTF-8 text converted first, so
+		# pdftotext gives back the report's words, not "victimsâ\200\231"
+		iconv -f UTF-8 -t LATIN1//TRANSLIT "$base.txt" |
+			enscript -B -q -X latin1 -p - | ps2pdf - "$base.pdf.tmp" &&
+			mv "$base.pdf.tmp" "$base.pdf"
 		rm -f "$base.layout.txt"
 	fi
 	[ -s "$base.layout.txt" ] || pdftotext -layout -enc UTF-8 "$base.pdf" "$base.layout.txt"
