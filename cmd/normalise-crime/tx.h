@@ -47,7 +47,7 @@ typedef struct {
 	char value[48];
 	char unit[32];
 	unsigned long id; /* tx_add's serial number, from 1 (tx_held) */
-	bool claim; /* a stated change with no counts beside it:
+	bool claim;       /* a stated change with no counts beside it:
 			      * --check compares it with the tables' counts */
 } tx_fact;
 
