@@ -567,6 +567,7 @@ typedef struct {
 	const char *area;
 	size_t noise[32][2];
 	int nnoise;
+	bool noise_due; /* noise() not yet run: see read_sentence */
 	char lab[128]; /* offence of the last figure read */
 	size_t labpos;
 	bool prior; /* "In the 12 months prior there were ..." */
@@ -597,9 +598,13 @@ needs(sent *x, int rule)
 	return rules_needs_met(rs(), rule, &x->txt);
 }
 
+static void noise(sent *x);
+
 static bool
-in_noise(const sent *x, size_t so, size_t eo)
+in_noise(sent *x, size_t so, size_t eo)
 {
+	if (x->noise_due)
+		noise(x);
 	for (int i = 0; i < x->nnoise; i++)
 		if (so < x->noise[i][1] && eo > x->noise[i][0])
 			return true;
@@ -609,6 +614,8 @@ in_noise(const sent *x, size_t so, size_t eo)
 static void
 add_noise(sent *x, size_t so, size_t eo)
 {
+	if (x->noise_due)
+		noise(x);
 	if (x->nnoise < 32) {
 		x->noise[x->nnoise][0] = so;
 		x->noise[x->nnoise++][1] = eo;
@@ -1592,6 +1599,7 @@ noise(sent *x)
 {
 	cs_rmatch m;
 	size_t so, eo;
+	x->noise_due = false;
 	for (int i = 0; R.noise[i] >= 0; i++) {
 		size_t from = x->a;
 		while (from < x->b && needs(x, R.noise[i]) &&
@@ -1710,7 +1718,13 @@ read_sentence(tx *t, size_t a, size_t b)
 		if (ar)
 			x.area = ar;
 	}
-	noise(&x);
+	/* the spans of phone numbers, times, references and dates are asked
+	 * of a figure or a pair only: found when the first is asked (or a
+	 * rank adds its own after them), so a sentence with no figure found
+	 * skips the eight rules and the date scan (280.7M to 278.6M
+	 * instructions per MB).  The spans are the same
+	 * and in the same order (at most 32 kept) */
+	x.noise_due = true;
 	/* ranks ("the 14th lowest ... of 32 London boroughs") and pairs of
 	 * counts ("from 250 offences to 221"), read where they start, before
 	 * the figures after them: their numbers are not figures */
