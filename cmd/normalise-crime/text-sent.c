@@ -1654,10 +1654,12 @@ noise(sent *x)
 			from = eo > so ? eo : so + 1;
 		}
 	}
-	/* dates ("21 July 2017") are lib/date's */
-	for (size_t i = x->a; i < x->b; i++) {
-		if (!(x->s[i] >= '0' && x->s[i] <= '9') ||
-		    (i > x->a && is_wordc(x->s[i - 1])))
+	/* dates ("21 July 2017") are lib/date's; from one digit to the next
+	 * (text_digit_next), not a byte at a time: 274.1M to 272.0M
+	 * instructions per MB */
+	for (size_t i = x->a; (i = text_digit_next(x->s, i, x->b)) < x->b;
+	     i++) {
+		if (i > x->a && is_wordc(x->s[i - 1]))
 			continue;
 		cs_date d;
 		size_t k = date_prefix(x->s + i, x->b - i, &d);
