@@ -648,12 +648,18 @@ static void noise(sent *x);
 static bool
 in_noise(sent *x, size_t so, size_t eo)
 {
-	if (x->noise_due)
-		noise(x);
-	for (int i = 0; i < x->nnoise; i++)
+	/* the spans before noise()'s, the periods printed, first: they come
+	 * first in the list, so are kept whatever follows, and a year of a
+	 * period ("in 2022/23") is answered without the noise rules (272.0M
+	 * to 271.1M instructions per MB) */
+	for (int i = 0;; i++) {
+		if (i == x->nnoise && x->noise_due)
+			noise(x);
+		if (i >= x->nnoise)
+			return false;
 		if (so < x->noise[i][1] && eo > x->noise[i][0])
 			return true;
-	return false;
+	}
 }
 
 static void
