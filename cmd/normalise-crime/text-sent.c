@@ -514,8 +514,9 @@ aux_start(const char *s, size_t a, size_t b)
 	if (b <= a)
 		return b;
 	size_t w = rules_maxlen(rs(), R.aux_tail);
-	size_t from = b - a > (w > 100 ? 100 : w) ? b - (w > 100 ? 100 : w)
-	                                           : a;
+	if (w > 100)
+		w = 100; /* left()'s window */
+	size_t from = b - a > w ? b - w : a;
 	size_t best = b, i = b;
 	for (;;) {
 		size_t j = i, k;
@@ -523,8 +524,8 @@ aux_start(const char *s, size_t a, size_t b)
 			j--;
 		for (k = j; k > from && aux_sep(s[k - 1]); k--)
 			;
-		if ((k > from && ((unsigned char)s[k - 1] >= 0x80 ||
-		                  s[k - 1] == '\n')) ||
+		if ((k > from &&
+		     ((unsigned char)s[k - 1] >= 0x80 || s[k - 1] == '\n')) ||
 		    (k == from && from > a))
 			break; /* asked of the pattern below */
 		if (k == j || !rules_exec(rs(), R.aux_tail, s, b, k, &m) ||
@@ -614,7 +615,7 @@ typedef struct {
 	int nnoise;
 	bool noise_due;  /* noise() not yet run: see read_sentence */
 	int noise_stage; /* its next rule (R.noise), or the dates */
-	char lab[128]; /* offence of the last figure read */
+	char lab[128];   /* offence of the last figure read */
 	size_t labpos;
 	bool prior; /* "In the 12 months prior there were ..." */
 	bool carried;
