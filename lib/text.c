@@ -628,6 +628,18 @@ text_digits_end(const char *s, size_t from, size_t n)
 	return n;
 }
 
+/* normalise-crime looks for dates at every digit of a sentence that may
+ * hold a figure (noise): eight bytes at a time to the next, not one. */
+size_t
+text_digit_next(const char *s, size_t from, size_t n)
+{
+	while (from < n && n - from >= 8 && !digit_bits(load8(s + from)))
+		from += 8;
+	while (from < n && !(s[from] >= '0' && s[from] <= '9'))
+		from++;
+	return from;
+}
+
 void
 text_trim_spaces(const char **s, size_t *n)
 {

@@ -56,6 +56,8 @@ bool text_is_blank(const char *s, size_t n);
 /* The end of the last ASCII digit of s[from..n) (the index after it), or
  * from when there is none. */
 size_t text_digits_end(const char *s, size_t from, size_t n);
+/* The first ASCII digit of s[from..n), or n when there is none. */
+size_t text_digit_next(const char *s, size_t from, size_t n);
 
 /* Trim ASCII and Unicode spaces from both ends: adjusts *s and *n. */
 void text_trim_spaces(const char **s, size_t *n);

@@ -470,6 +470,30 @@ test_digits_end(void)
 	CHECK(text_digits_end("1234567890abcdefghij", 0, 5) == 5);
 }
 
+/* text_digit_next: the first digit, past blocks of eight, none, bytes
+ * past ASCII and the range. */
+static void
+test_digit_next(void)
+{
+	const char *s = "rose by 12% compared with the year before.";
+	CHECK(text_digit_next(s, 0, strlen(s)) == 8);
+	CHECK(text_digit_next(s, 9, strlen(s)) == 9);
+	CHECK(text_digit_next(s, 10, strlen(s)) == strlen(s));
+	CHECK(text_digit_next("no digit at all in these words", 0, 30) == 30);
+	CHECK(text_digit_next("", 0, 0) == 0);
+	CHECK(text_digit_next("9", 0, 1) == 0);
+	CHECK(text_digit_next("abcdefgh9", 0, 9) == 8);
+	CHECK(text_digit_next("abcdefg9abcdefgh", 0, 16) == 7);
+	CHECK(text_digit_next("abcdefghabcdefg0", 0, 16) == 15);
+	CHECK(text_digit_next("a:/:/:/:/:/:/:/:", 0, 16) == 16);
+	CHECK(text_digit_next("\xB0\xB9\xC2\xB2\xE2\x81\xB0\xFFxyz", 0, 11) ==
+	      11);
+	/* only s[from..n) is looked at */
+	CHECK(text_digit_next("1234567890abcdefghij", 10, 20) == 20);
+	CHECK(text_digit_next("abcdefghij1234567890", 0, 10) == 10);
+	CHECK(text_digit_next("abcdefghij1234567890", 3, 12) == 10);
+}
+
 int
 main(void)
 {
@@ -480,6 +504,7 @@ main(void)
 	test_small();
 	test_line_fix();
 	test_digits_end();
+	test_digit_next();
 	sbuf_free(&fixbuf);
 	return unit_done();
 }
