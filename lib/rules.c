@@ -74,6 +74,8 @@ typedef struct {
 	unsigned char *rule;
 	size_t n;
 	uint64_t whole;         /* the rules whose need has flag w */
+	uint64_t digit;         /* ... flag d */
+	uint64_t met;           /* ... without words, or without a need */
 	unsigned char cls[256]; /* a byte's class: 0 for a byte no word holds */
 	size_t ncls;
 	/* next[s + cls] for state s (a multiple of ncls, the start 0):
@@ -838,6 +840,14 @@ index_needs(cs_ruleset *rs)
 	x->len = xcalloc(n + 1, sizeof *x->len);
 	x->rule = xcalloc(n + 1, sizeof *x->rule);
 	x->ncls = 1;
+	for (size_t r = 0; r < rs->nrules && r < 64; r++) {
+		const need *nd = &rs->rules[r].need;
+
+		if (!nd->set || nd->w == NULL)
+			x->met |= (uint64_t)1 << r;
+		if (nd->digit)
+			x->digit |= (uint64_t)1 << r;
+	}
 	for (size_t r = 0; r < rs->nrules && r < 64; r++)
 		for (size_t i = 0; i < rs->rules[r].need.nw; i++, k++) {
 			x->w[k] = rs->rules[r].need.w[i];
@@ -983,6 +993,10 @@ needs_scan(const cs_ruleset *rs, cs_rtext *t)
 	}
 	if (t->fold)
 		found |= x->whole;
+	/* the whole answer of each rule, so that asking costs a bit */
+	found |= x->met;
+	if (!t->digit)
+		found &= ~x->digit;
 	t->found = found;
 	t->scanned = rs;
 }
@@ -990,20 +1004,15 @@ needs_scan(const cs_ruleset *rs, cs_rtext *t)
 bool
 rules_needs_met(const cs_ruleset *rs, int r, cs_rtext *t)
 {
-	const need *nd = &rs->rules[r].need;
-	bool met;
+	const need *nd;
 
-	if (!nd->set)
-		return true;
 	if (r < 64) {
 		if (t->scanned != rs)
 			needs_scan(rs, t);
-		if (nd->digit && !t->digit)
-			return false;
-		return nd->w == NULL || ((t->found >> r) & 1);
+		return (t->found >> r) & 1;
 	}
-	met = needs_met(nd, t);
-	return met;
+	nd = &rs->rules[r].need;
+	return !nd->set || needs_met(nd, t);
 }
 
 static bool

@@ -147,7 +147,7 @@ typedef struct {
 	const char *lc; /* the text, ASCII lower-cased, NUL-terminated */
 	bool digit;     /* it may hold a character \d matches */
 	bool fold;      /* it holds a long s or a Kelvin sign */
-	/* bit r: a need word of rule r is in the text, found for the
+	/* bit r: rule r's need is met (rules_needs_met), found for the
 	 * first 64 rules of a set at once when one is first asked (one
 	 * scan of the text for all their words), so a rule tried before
 	 * every figure costs a look-up */
