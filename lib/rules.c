@@ -904,13 +904,15 @@ index_needs(cs_ruleset *rs)
 			uint32_t to = go[st * x->ncls + c];
 
 			if (to != 0 && c != 0) {
-				fail[to] = st == 0 ? 0
-				                   : x->next[fail[st] * x->ncls + c];
+				fail[to] =
+				    st == 0 ? 0
+				            : x->next[fail[st] * x->ncls + c];
 				x->next[st * x->ncls + c] = to;
 				queue[qt++] = to;
 			} else {
 				x->next[st * x->ncls + c] =
-				    st == 0 ? 0 : x->next[fail[st] * x->ncls + c];
+				    st == 0 ? 0
+				            : x->next[fail[st] * x->ncls + c];
 			}
 		}
 	}
@@ -926,7 +928,8 @@ index_needs(cs_ruleset *rs)
 			for (size_t j = 0; j < x->len[i]; j++)
 				st = go[st * x->ncls +
 				        x->cls[(unsigned char)x->w[i][j]]];
-			lst[st] = xrealloc(lst[st], (cnt[st] + 1) * sizeof **lst);
+			lst[st] =
+			    xrealloc(lst[st], (cnt[st] + 1) * sizeof **lst);
 			lst[st][cnt[st]++] = (uint32_t)i;
 		}
 		for (size_t q = 0; q < qt; q++) {
@@ -936,7 +939,8 @@ index_needs(cs_ruleset *rs)
 				continue;
 			lst[st] = xrealloc(lst[st],
 			                   (cnt[st] + cnt[f]) * sizeof **lst);
-			memcpy(lst[st] + cnt[st], lst[f], cnt[f] * sizeof **lst);
+			memcpy(lst[st] + cnt[st], lst[f],
+			       cnt[f] * sizeof **lst);
 			cnt[st] += cnt[f];
 		}
 		for (size_t st = 0; st < nst; st++)
@@ -959,8 +963,9 @@ index_needs(cs_ruleset *rs)
 	for (size_t i = 0; i < nst * x->ncls; i++) {
 		uint32_t to = x->next[i];
 
-		x->next[i] = to * (uint32_t)x->ncls |
-		             (x->outfrom[to + 1] > x->outfrom[to] ? NEED_OUT : 0);
+		x->next[i] =
+		    to * (uint32_t)x->ncls |
+		    (x->outfrom[to + 1] > x->outfrom[to] ? NEED_OUT : 0);
 	}
 	free(go);
 	free(fail);

@@ -601,14 +601,15 @@ test_first(void)
 
 	/* and from its need words, which its match holds: "per 1" or
 	 * "per t" after the start, either case; a long s for one with s */
-	put("firstw.tsv", "kind\tname\tflags\ttext\n"
-	                  "rule\trate\ti\t\\G [a-z ]{0,20}per (?:1,000|thousand)\n"
-	                  "need\trate\t\tper 1|per t\n"
-	                  "yes\trate\t\t thefts PER 1,000\n"
-	                  "no\trate\t\t per cent per\n"
-	                  "rule\tsix\ti\t\\G six\n"
-	                  "need\tsix\t\tsix\n"
-	                  "yes\tsix\t\t Six\n");
+	put("firstw.tsv",
+	    "kind\tname\tflags\ttext\n"
+	    "rule\trate\ti\t\\G [a-z ]{0,20}per (?:1,000|thousand)\n"
+	    "need\trate\t\tper 1|per t\n"
+	    "yes\trate\t\t thefts PER 1,000\n"
+	    "no\trate\t\t per cent per\n"
+	    "rule\tsix\ti\t\\G six\n"
+	    "need\tsix\t\tsix\n"
+	    "yes\tsix\t\t Six\n");
 	snprintf(path, sizeof path, "%s/firstw.tsv", dir);
 	rs = rules_load(path, NULL);
 	s = "12 per cent, 3 Per Thousand";
