@@ -170,10 +170,10 @@ size_t rules_maxlen(const cs_ruleset *rs, int rule);
  * anchored at its start (^, \G) whose text starts with none of the
  * bytes its matches can start with (re_first_bytes) is answered without
  * PCRE2: heading and bullet on most lines, the right rules after most
- * figures; so is such a rule with a need row whose words s[start..n)
- * does not hold (an anchored rule's need words are in its match: rate's
- * "per 1|per t|per h"); rules_selftest holds both to the pattern on
- * every example from every start. */
+ * figures; so is such a rule with a need row whose words, all starting
+ * with one byte, s[start..n) does not hold (an anchored rule's need
+ * words are in its match: rate's "per 1|per t|per h"); rules_selftest
+ * holds both to the pattern on every example from every start. */
 bool rules_exec(cs_ruleset *rs, int rule, const char *s, size_t n, size_t start,
                 cs_rmatch *m);
 /* The first rule, in table order, that matches s[0..n); its index, or -1
