@@ -147,7 +147,7 @@ typedef struct {
 	const char *lc; /* the text, ASCII lower-cased, NUL-terminated */
 	bool digit;     /* it may hold a character \d matches */
 	bool fold;      /* it holds a long s or a Kelvin sign */
-	/* bit r: a need word of rule r is in the text, found for the
+	/* bit r: rule r's need is met (rules_needs_met), found for the
 	 * first 64 rules of a set at once when one is first asked (one
 	 * scan of the text for all their words), so a rule tried before
 	 * every figure costs a look-up */
@@ -170,7 +170,10 @@ size_t rules_maxlen(const cs_ruleset *rs, int rule);
  * anchored at its start (^, \G) whose text starts with none of the
  * bytes its matches can start with (re_first_bytes) is answered without
  * PCRE2: heading and bullet on most lines, the right rules after most
- * figures; rules_selftest holds this to the pattern on every example. */
+ * figures; so is such a rule with a need row whose words, all starting
+ * with one byte, s[start..n) does not hold (an anchored rule's need
+ * words are in its match: rate's "per 1|per t|per h"); rules_selftest
+ * holds both to the pattern on every example from every start. */
 bool rules_exec(cs_ruleset *rs, int rule, const char *s, size_t n, size_t start,
                 cs_rmatch *m);
 /* The first rule, in table order, that matches s[0..n); its index, or -1

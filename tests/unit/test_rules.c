@@ -598,6 +598,39 @@ test_first(void)
 	CHECK(!rules_exec(rs, 1, s, 3, 3, &m));
 	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 3);
 	rules_free(rs);
+
+	/* and from its need words, which its match holds: "per 1" or
+	 * "per t" after the start, either case; a long s for one with s */
+	put("firstw.tsv",
+	    "kind\tname\tflags\ttext\n"
+	    "rule\trate\ti\t\\G [a-z ]{0,20}per (?:1,000|thousand)\n"
+	    "need\trate\t\tper 1|per t\n"
+	    "yes\trate\t\t thefts PER 1,000\n"
+	    "no\trate\t\t per cent per\n"
+	    "rule\tsix\ti\t\\G six\n"
+	    "need\tsix\t\tsix\n"
+	    "yes\tsix\t\t Six\n");
+	snprintf(path, sizeof path, "%s/firstw.tsv", dir);
+	rs = rules_load(path, NULL);
+	s = "12 per cent, 3 Per Thousand";
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 2, &m));
+	CHECK(rules_exec(rs, 0, s, strlen(s), 14, &m));
+	CHECK(!rules_exec(rs, 0, s, 18, 14, &m));
+	s = "12 per cent, 3 pe";
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 2, &m));
+	s = "3 \xc5\xbfix";
+	CHECK(rules_exec(rs, 1, s, strlen(s), 1, &m));
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 3);
+	rules_free(rs);
+	/* a need word before the start (a look-behind's): the selftest
+	 * finds it, trying the example from its space */
+	CHECK(selftest_of("firstx.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tx\t\t\\G rise(?<=before rise)\n"
+	                  "need\tx\t\tbefore\n"
+	                  "no\tx\t\tbefore rise\n",
+	                  &nex) == 1 &&
+	      nex == 1);
 }
 
 /* End rows: a left rule ($) is tried only on text ending in one of its
