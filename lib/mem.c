@@ -50,6 +50,17 @@ xgrow(void *p, size_t *cap, size_t need, size_t elem)
 	return xrealloc(p, c * elem);
 }
 
+void
+copy_cut(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
 char *
 xstrdup(const char *s)
 {

@@ -11,6 +11,11 @@ void *xrealloc(void *p, size_t n);
 void *xgrow(void *p, size_t *cap, size_t need, size_t elem);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* src into dst[size] (size > 0), cut at size - 1 bytes as
+ * snprintf(dst, size, "%s", src) cuts it, without the format machinery:
+ * normalise-crime's text mode copies a label and a value for every
+ * figure it reads. */
+void copy_cut(char *dst, size_t size, const char *src);
 
 /* A NUL-terminated growable buffer. Zero-initialise, or use SBUF_INIT. */
 typedef struct {

@@ -175,6 +175,23 @@ scan_int(const char *s, size_t n, size_t i, mantissa *mt)
 	return i;
 }
 
+/* The digits of a number: its integer part (scan_int) and a decimal
+ * part when a digit follows the point ("12.5"; "12." stops at "12"). */
+static size_t
+scan_digits(const char *s, size_t n, size_t i, mantissa *mt)
+{
+	i = scan_int(s, n, i, mt);
+	if (i < n && s[i] == '.' && is_digit(s, n, i + 1)) {
+		i++;
+		while (is_digit(s, n, i)) {
+			mant_add(mt, s[i]);
+			mt->decimals++;
+			i++;
+		}
+	}
+	return i;
+}
+
 /* Optional exponent "e400", "E-3"; returns the new index, sets *e. */
 static size_t
 scan_exp(const char *s, size_t n, size_t i, long *e)
@@ -313,15 +330,7 @@ scan_number(const char *s, size_t n, size_t i, cs_num *out, num_status *st)
 	}
 
 	mantissa mt = { 0, 0, 0, 0 };
-	i = scan_int(s, n, i, &mt);
-	if (i < n && s[i] == '.' && is_digit(s, n, i + 1)) {
-		i++;
-		while (is_digit(s, n, i)) {
-			mant_add(&mt, s[i]);
-			mt.decimals++;
-			i++;
-		}
-	}
+	i = scan_digits(s, n, i, &mt);
 	if (mt.ndigits == 0)
 		return 0;
 	long e = 0;
@@ -413,15 +422,7 @@ plain_number(const char *s, size_t n, cs_num *out)
 	if (n == 0 || s[0] < '0' || s[0] > '9')
 		return false;
 	mantissa mt = { 0, 0, 0, 0 };
-	size_t i = scan_int(s, n, 0, &mt);
-	if (i < n && s[i] == '.' && is_digit(s, n, i + 1)) {
-		i++;
-		while (is_digit(s, n, i)) {
-			mant_add(&mt, s[i]);
-			mt.decimals++;
-			i++;
-		}
-	}
+	size_t i = scan_digits(s, n, 0, &mt);
 	if (i != n || mt.sig > NUM_MAX_SIG || mt.decimals > NUM_MAX_POW)
 		return false;
 	memset(out, 0, sizeof *out);

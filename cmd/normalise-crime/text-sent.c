@@ -196,19 +196,6 @@ is_wordc(char c)
 	       c == '/' || c == '&' || (unsigned char)c >= 0x80;
 }
 
-/* src into dst[size], cut at size - 1 bytes as snprintf("%s") cuts it,
- * without printf: a label is copied for every figure read (643.6M to
- * 642.7M instructions per MB of report text). */
-static void
-copy_str(char *dst, size_t size, const char *src)
-{
-	size_t n = strlen(src);
-	if (n >= size)
-		n = size - 1;
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-}
-
 /* ---- offence phrases ------------------------------------------------- */
 
 enum {
@@ -703,7 +690,7 @@ emit(tx *t, sent *x, size_t off, const tx_period *p, const tx_period *base,
 		if (strstr(measure, "change") && x->year_ago)
 			f->fn_base_months = 12;
 	}
-	copy_str(x->lab, sizeof x->lab, label);
+	copy_cut(x->lab, sizeof x->lab, label);
 	x->labpos = off;
 	x->lastmeasure = measure;
 	x->lastunit = f->unit;
@@ -843,7 +830,7 @@ change(tx *t, sent *x, fig *f, int wsign, size_t after, size_t before)
 		r->claim = true;
 	if (f->pct && !f->pp) {
 		x->pct = r->id;
-		copy_str(x->pctlab, sizeof x->pctlab, lab->s);
+		copy_cut(x->pctlab, sizeof x->pctlab, lab->s);
 		x->pctv = f->v;
 		x->pctpos = f->vso;
 	}
@@ -1231,8 +1218,8 @@ figure(tx *t, sent *x, fig *f)
 		/* "3.9 per 1,000 people, compared with 3.1 in the previous year" */
 		char l[128], u[32];
 		const char *meas = x->lastmeasure;
-		copy_str(l, sizeof l, x->lab);
-		copy_str(u, sizeof u, x->lastunit);
+		copy_cut(l, sizeof l, x->lab);
+		copy_cut(u, sizeof u, x->lastunit);
 		emit(t, x, f->vso, x->base.set ? &x->base : NULL, NULL, l, meas,
 		     f->v.text, u);
 		return;
@@ -1241,7 +1228,7 @@ figure(tx *t, sent *x, fig *f)
 	    left(R.share_to, s, x->a, f->so, &m)) {
 		/* "rose by 2.1 percentage points to 34%" */
 		char l[128];
-		copy_str(l, sizeof l, x->lab);
+		copy_cut(l, sizeof l, x->lab);
 		emit(t, x, f->vso, &x->p, NULL, l, "share_pct", f->v.text,
 		     "percent");
 		return;
@@ -1409,7 +1396,7 @@ pair(tx *t, sent *x, int rule, size_t at, size_t *done_so, size_t *done_eo)
 		return false;
 	}
 	char l[128];
-	copy_str(l, sizeof l, lab->s);
+	copy_cut(l, sizeof l, lab->s);
 	tx_period pa = x->base, pb = x->p;
 	if (x->nper >= 2) {
 		/* "from 1,802 offences in 2022/23 to 1,733 in 2023/24" */
@@ -1912,7 +1899,7 @@ read_sentence(tx *t, size_t a, size_t b)
 		bool same = pp->prev.set && !strcmp(pp->prev.label, x.lab);
 		if (!same || !x.carried) {
 			pp->prev = (carry){ .set = true };
-			copy_str(pp->prev.label, sizeof pp->prev.label, x.lab);
+			copy_cut(pp->prev.label, sizeof pp->prev.label, x.lab);
 			pp->prev.p = x.p;
 		}
 		if (x.has_from)

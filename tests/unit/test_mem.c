@@ -37,5 +37,14 @@ main(void)
 	char *d = xstrndup("Burnt Oak Ward", 9);
 	CHECK_STR(d, "Burnt Oak");
 	free(d);
+
+	/* copy_cut cuts as snprintf("%s") would */
+	char lab[8];
+	copy_cut(lab, sizeof lab, "Robbery");
+	CHECK_STR(lab, "Robbery");
+	copy_cut(lab, sizeof lab, "Burglary");
+	CHECK_STR(lab, "Burglar");
+	copy_cut(lab, 1, "Arson");
+	CHECK_STR(lab, "");
 	return unit_done();
 }
