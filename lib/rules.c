@@ -8,6 +8,7 @@
 #include "num.h"
 #include "re.h"
 #include "rules.h"
+#include "text.h"
 
 /* What a text must hold for a rule to match (kind "need", rules.h). */
 typedef struct {
@@ -303,9 +304,7 @@ add_word(char ***w, size_t *nw, size_t *cap, const char *s, size_t n)
 {
 	char *c = xstrndup(s, n);
 
-	for (char *p = c; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p += 32;
+	text_ascii_lower(c, n);
 	*w = xgrow(*w, cap, *nw + 2, sizeof **w);
 	(*w)[(*nw)++] = c;
 	(*w)[*nw] = NULL;
@@ -732,69 +731,15 @@ may_digit(const char *s, size_t n)
 	return k == 1 || (k == 2 && !(n > 1 && (unsigned char)s[1] < 0xA0));
 }
 
-/* The first of s[c..n) that may_digit, or n.  Eight bytes at a time
- * while none of them is an ASCII digit or a byte from 0xC0 (which may
- * start a non-ASCII one): most of a sentence is letters and spaces, and
- * the byte-by-byte scans of the near rules and rules_text cost 10.2M
- * instructions per MB of report text more (590.7M to 580.5M). */
+/* The first of s[c..n) that may_digit, or n: lib/text finds the bytes
+ * that may start one eight at a time. */
 static size_t
 next_digit(const char *s, size_t c, size_t n)
 {
-	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80,
-	               low7 = ones * 0x7F;
-
-	for (;;) {
-		if (n - c >= 8) {
-			uint64_t x, y;
-
-			memcpy(&x, s + c, 8);
-			/* a byte 0x30-0x39 among the ASCII ones (no carry
-			 * crosses a byte: each sum stays below 0x100), or
-			 * one with its top two bits set */
-			y = x & low7;
-			y = ((ones * (127 + 0x3A) - y) & ~x &
-			     (y + ones * (127 - 0x2F)) & high) |
-			    (x & (x << 1) & high);
-			if (y == 0) {
-				c += 8;
-				continue;
-			}
-			for (size_t e = c + 8; c < e; c++)
-				if (may_digit(s + c, n - c))
-					return c;
-			continue;
-		}
-		for (; c < n; c++)
-			if (may_digit(s + c, n - c))
-				return c;
-		return n;
-	}
-}
-
-/* Lower-case the ASCII capitals of s[0..n), eight bytes at a time:
- * 0x20 added to each byte 0x41-0x5A (as next_digit finds digits);
- * with t->found's bits for the 64 bytes of a memo, rules_text and the
- * scan went from 580.5M to 576.2M instructions per MB. */
-static void
-ascii_lower_all(char *s, size_t n)
-{
-	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80,
-	               low7 = ones * 0x7F;
-	size_t i = 0;
-
-	for (; n - i >= 8; i += 8) {
-		uint64_t x, y;
-
-		memcpy(&x, s + i, 8);
-		y = x & low7;
-		y = (ones * (127 + 0x5B) - y) & ~x & (y + ones * (127 - 0x40)) &
-		    high;
-		x |= y >> 2;
-		memcpy(s + i, &x, 8);
-	}
-	for (; i < n; i++)
-		if (s[i] >= 'A' && s[i] <= 'Z')
-			s[i] += 32;
+	while ((c = text_digit_or_lead_next(s, c, n)) < n &&
+	       !may_digit(s + c, n - c))
+		c++;
+	return c;
 }
 
 void
@@ -804,7 +749,7 @@ rules_text(cs_rtext *t, sbuf *buf, const char *s, size_t n)
 	 * normalise-crime's text mode */
 	sbuf_clear(buf);
 	sbuf_add(buf, s, n);
-	ascii_lower_all(buf->s, n);
+	text_ascii_lower(buf->s, n);
 	t->digit = next_digit(s, 0, n) < n;
 	t->lc = buf->s;
 	t->found = 0;

@@ -58,6 +58,13 @@ bool text_is_blank(const char *s, size_t n);
 size_t text_digits_end(const char *s, size_t from, size_t n);
 /* The first ASCII digit of s[from..n), or n when there is none. */
 size_t text_digit_next(const char *s, size_t from, size_t n);
+/* The first of s[from..n) that is an ASCII digit or a byte from 0xC0
+ * (which may start a non-ASCII digit, as PCRE2's \d matches with UCP),
+ * or n: lib/rules' windows before digits. */
+size_t text_digit_or_lead_next(const char *s, size_t from, size_t n);
+/* Lower-case the ASCII capitals of s[0..n) in place, eight bytes at a
+ * time; other bytes are left as they are. */
+void text_ascii_lower(char *s, size_t n);
 
 /* Trim ASCII and Unicode spaces from both ends: adjusts *s and *n. */
 void text_trim_spaces(const char **s, size_t *n);

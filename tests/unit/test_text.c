@@ -494,6 +494,36 @@ test_digit_next(void)
 	CHECK(text_digit_next("abcdefghij1234567890", 3, 12) == 10);
 }
 
+/* text_digit_or_lead_next: a digit or a byte from 0xC0, at every place of
+ * a block of eight; continuation bytes and 0x80-0xBF are neither. */
+static void
+test_digit_or_lead_next(void)
+{
+	CHECK(text_digit_or_lead_next("rose by 12%", 0, 11) == 8);
+	CHECK(text_digit_or_lead_next("no digit at all in these words", 0,
+	                              30) == 30);
+	CHECK(text_digit_or_lead_next("", 0, 0) == 0);
+	CHECK(text_digit_or_lead_next("abcdefgh\xD9\xA3", 0, 10) == 8);
+	CHECK(text_digit_or_lead_next("abc\xC2\xA3xyzabc", 0, 11) == 3);
+	CHECK(text_digit_or_lead_next("\x80\xBF\xB0\xB9:/@[x", 0, 9) == 9);
+	CHECK(text_digit_or_lead_next("abcdefghabcdefg0", 0, 16) == 15);
+	CHECK(text_digit_or_lead_next("1234567890abcdefghij", 10, 20) == 20);
+}
+
+/* text_ascii_lower: capitals A-Z only, across and after blocks of eight;
+ * '@' and '[' (either side of A-Z) and bytes past ASCII stay. */
+static void
+test_ascii_lower(void)
+{
+	char a[] = "Burglary ROSE @[AZ] by 12% \xC3\x89t\xC3\xA9 Z";
+
+	text_ascii_lower(a, strlen(a));
+	CHECK_STR(a, "burglary rose @[az] by 12% \xC3\x89t\xC3\xA9 z");
+	char b[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+	text_ascii_lower(b, 5);
+	CHECK_STR(b, "abcdeFGHIJKLMNOPQRSTUVWXYZ");
+}
+
 int
 main(void)
 {
@@ -505,6 +535,8 @@ main(void)
 	test_line_fix();
 	test_digits_end();
 	test_digit_next();
+	test_digit_or_lead_next();
+	test_ascii_lower();
 	sbuf_free(&fixbuf);
 	return unit_done();
 }
