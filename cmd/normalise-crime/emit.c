@@ -4,6 +4,7 @@
  * Rows are assembled from pieces cleaned once and written with out_raw:
  * a borough file of 24 months repeats all but two fields 24 times, and
  * cleaning each field of each row was most of the tool's time. */
+#include <stdio.h>
 #include <string.h>
 
 #include "nc.h"
@@ -72,25 +73,6 @@ add_str(sbuf *b, const char *s)
 		add_field(b, s, i + strlen(s + i));
 }
 
-/* "\t1234\t": the line number between its tabs, without snprintf. */
-static void
-add_line(sbuf *b, long line)
-{
-	char buf[32], *p = buf + sizeof buf;
-	unsigned long u =
-	    line < 0 ? 0UL - (unsigned long)line : (unsigned long)line;
-
-	*--p = '\t';
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (line < 0)
-		*--p = '-';
-	*--p = '\t';
-	sbuf_add(b, p, (size_t)(buf + sizeof buf - p));
-}
-
 /* An ISO date, or nothing when the period does not know it (year 0). */
 static void
 add_date(sbuf *b, cs_date d)
@@ -121,9 +103,12 @@ nc_period_text(const cs_period *p, sbuf *out)
 void
 nc_tmpl_set(nc_tmpl *t, const nc_row *r)
 {
+	char line[32];
+
 	sbuf_clear(&t->head);
 	add_str(&t->head, r->source);
-	add_line(&t->head, r->line);
+	snprintf(line, sizeof line, "\t%ld\t", r->line);
+	sbuf_adds(&t->head, line);
 	add_str(&t->head, r->area);
 	sbuf_addc(&t->head, '\t');
 	add_str(&t->head, r->area_code);
@@ -175,20 +160,9 @@ nc_emit(const nc_row *r)
 {
 	static nc_tmpl t;
 	static sbuf period, value;
-	static cs_period last; /* the period written in period */
-	static bool have;
 
 	nc_tmpl_set(&t, r);
-	/* rows come in runs of one period (a table's column, a paragraph's
-	 * year): its text is made once a run (645.7M to 645.6M instructions
-	 * per MB of report text; police-uk and aggregated rows share it too) */
-	if (r->period == NULL || !have ||
-	    memcmp(r->period, &last, sizeof last) != 0) {
-		nc_period_text(r->period, &period);
-		have = r->period != NULL;
-		if (have)
-			last = *r->period;
-	}
+	nc_period_text(r->period, &period);
 	sbuf_clear(&value);
 	add_str(&value, r->value);
 	nc_tmpl_emit(&t, &period, sbuf_str(&value), value.len);

@@ -202,23 +202,9 @@ remember(tx *t, const tx_fact *f)
 static void
 write_fact(tx *t, tx_fact *f)
 {
-	/* the last area written (when it fits) and its borough: a
-	 * document's rows share one area, so borough_find runs once a run,
-	 * not once a row (644.8M to 644.4M instructions per MB) */
-	static char last[64];
-	static const cs_borough *last_b;
 	remember(t, f);
-	const cs_borough *b = last_b;
-	if (!*f->area) {
-		b = NULL;
-	} else if (strcmp(f->area, last) != 0) {
-		size_t n = strlen(f->area);
-		b = last_b = borough_find(f->area, n);
-		if (n < sizeof last)
-			memcpy(last, f->area, n + 1);
-		else
-			last[0] = '\0'; /* looked up each time */
-	}
+	const cs_borough *b =
+	    *f->area ? borough_find(f->area, strlen(f->area)) : NULL;
 	nc_row r = {
 		.source = t->source,
 		.line = f->line,
