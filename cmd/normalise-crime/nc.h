@@ -74,6 +74,11 @@ const char *tax_map(const char *label, size_t n);
  * warnings; readers set it per record. */
 void tax_at(const char *file, long line);
 const char *tax_parent(const char *key);
+/* Might some row map the clean label s[0..n)?  False only when none can:
+ * no match of any row begins as it does (the literal starts tax_map
+ * asks first; tests/unit/test_normalise-crime_taxonomy.c holds them to
+ * every row). */
+bool tax_may_map(const char *s, size_t n);
 
 /* Readers: each reads its input and writes rows with nc_emit; returns 0,
  * or exits through cs_die on a fatal error. */

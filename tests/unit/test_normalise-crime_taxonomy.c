@@ -1,0 +1,201 @@
+/* test_normalise-crime_taxonomy.c - the literal starts tax_map asks
+ * before its regex (cmd/normalise-crime/taxonomy.c, tax_may_map) against
+ * every row of a taxonomy: no label a row maps is turned away.
+ *
+ * For each row, every text that PCRE2 says is the start of a match of the
+ * row ("^(?:row)$" with a hard partial match) is followed a byte at a time
+ * (every ASCII byte; letters in lower case, as the rows are caseless and
+ * each text let through is asked again in upper case) until tax_may_map
+ * lets it through: one
+ * that is a whole match first, or still turned away at 24 bytes (the
+ * longest literal start kept), is a fault.  Labels with a byte past ASCII
+ * are always let through, so only ASCII is followed.  Each taxonomy is
+ * loaded in a child, as tax_load is once per process. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "child.h"
+#include "mem.h"
+#include "nc.h"
+#include "ref.h"
+#include "tmpfile.h"
+#include "unit.h"
+
+#define DEPTH 24 /* taxonomy.c's LEAD_LEN */
+
+static pcre2_match_data *md;
+
+static int
+run(pcre2_code *re, const char *s, size_t n, uint32_t opt)
+{
+	return pcre2_match(re, (PCRE2_SPTR)s, n, 0, opt, md, NULL);
+}
+
+/* Faults of one row, pattern p; *let counts the texts let through. */
+static int
+check_row(const char *p, long *let)
+{
+	char pat[4096], q[DEPTH + 2];
+	int err, bad = 0;
+	PCRE2_SIZE off;
+	pcre2_code *re;
+	/* a stack of texts still turned away, depth first */
+	static char stack[4096][DEPTH + 1];
+	size_t top = 0;
+
+	snprintf(pat, sizeof pat, "^(?:%s)$", p);
+	re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+	                   PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off,
+	                   NULL);
+	if (re == NULL) {
+		printf("#   does not compile: %s\n", p);
+		return 1;
+	}
+	stack[top++][0] = '\0';
+	while (top > 0) {
+		size_t n;
+		strcpy(q, stack[--top]);
+		n = strlen(q);
+		if (n > 0 && tax_may_map(q, n)) {
+			for (size_t i = 0; i < n; i++)
+				if (q[i] >= 'a' && q[i] <= 'z')
+					q[i] ^= 32;
+			if (!tax_may_map(q, n)) {
+				printf("#   \"%s\" is turned away\n", q);
+				bad++;
+			}
+			(*let)++;
+			continue;
+		}
+		if (n > 0 && run(re, q, n, 0) >= 0) {
+			printf("#   row %s: \"%s\" maps but is turned away\n",
+			       p, q);
+			bad++;
+			continue;
+		}
+		if (n == DEPTH) {
+			printf("#   row %s: \"%s\" still turned away\n", p, q);
+			bad++;
+			continue;
+		}
+		for (int c = 1; c < 0x80; c++) {
+			if (c >= 'A' && c <= 'Z')
+				continue;
+			q[n] = (char)c;
+			int rc = run(re, q, n + 1, PCRE2_PARTIAL_HARD);
+			if (rc < 0 && rc != PCRE2_ERROR_PARTIAL)
+				continue;
+			if (top == sizeof stack / sizeof stack[0]) {
+				printf("#   row %s: too many starts\n", p);
+				pcre2_code_free(re);
+				return bad + 1;
+			}
+			memcpy(stack[top], q, n + 1);
+			stack[top++][n + 1] = '\0';
+		}
+	}
+	pcre2_code_free(re);
+	return bad;
+}
+
+/* In a child: load the taxonomy at path and check every row; exit with
+ * the number of faults (255 at most), 254 when nothing was let through
+ * (the test would hold nothing). */
+static void
+check_all(const char *path)
+{
+	cs_table *t;
+	int bad = 0, pc;
+	long let = 0;
+
+	md = pcre2_match_data_create(16, NULL);
+	tax_load(path);
+	t = ref_load(path ? path : "taxonomy");
+	pc = ref_need(t, "pattern");
+	for (size_t i = 0; i < t->nrows; i++)
+		bad += check_row(ref_get(t, i, (size_t)pc), &let);
+	exit(bad > 253 ? 253 : let == 0 ? 254 : bad);
+}
+
+/* In a child: exit 0 when tax_may_map lets arg's words through, where
+ * the taxonomy at path leaves a row it cannot read. */
+static void
+let_through(const char *path)
+{
+	tax_load(path);
+	exit(tax_may_map("zzz yyy", 7) && tax_may_map("burglary", 8) ? 0 : 1);
+}
+
+static void
+write_tax(char *path, const char *rows)
+{
+	sbuf s = SBUF_INIT;
+	sbuf_adds(&s, "key\tparent\tpattern\n");
+	sbuf_adds(&s, rows);
+	unit_tmpfile(path, s.s, s.len);
+	sbuf_free(&s);
+}
+
+/* In a child: exit 0 when tax_may_map turns "zzz" and "burgle" away and
+ * lets "Burglary" and "BURGLARY OF" through under the taxonomy at path. */
+static void
+turned_away(const char *path)
+{
+	tax_load(path);
+	exit(!tax_may_map("zzz", 3) && !tax_may_map("burgle", 6) &&
+	             tax_may_map("Burglary", 8) &&
+	             tax_may_map("BURGLARY OF", 11)
+	         ? 0
+	         : 1);
+}
+
+int
+main(void)
+{
+	char path[32], odd[32];
+
+	(void)child_fails;
+	setenv("CSPKIT_DATA", "lib/data", 0);
+	/* the shipped taxonomy, every row */
+	CHECK(child_run(check_all, NULL) == 0);
+	CHECK(child_run(turned_away, NULL) == 0);
+
+	/* rows whose starts are harder to read: optional and repeated
+	 * items, classes, escapes, groups, look-arounds, characters past
+	 * ASCII that caseless "k" and "s" match, a literal start longer
+	 * than DEPTH */
+	write_tax(path,
+	          "a\t\t(?:theft by |attempted )?housebreakings?\n"
+	          "b\t\t[bc]urglary|burglar(?:y|ies)\n"
+	          "c\t\tx*yz|q+r|e{0,2}zed|f{2,3}g?h\n"
+	          "d\t\t\\(asb\\) reports?|\\.net crime\n"
+	          "e\t\tar(?=son)son|dr(?!zz)[- ]?ugs?\n"
+	          "f\t\t(?:a|b)(?:c|d)e|ab?c?d\n"
+	          "g\t\tthe \xE2\x84\xAAnife crime|\\.\xC5\xBFhoplifting\n"
+	          "h\t\tt\xC3\xA9st|dom\\w+ abuse|vi.lence|rob\\s?bery\n"
+	          "i\t\tvery long literal start of a pattern indeed\n"
+	          "j\t\t[]a]x|q[^q]uay|c[a-c]at\n");
+	CHECK(child_run(check_all, path) == 0);
+	unlink(path);
+
+	/* a row that may start with anything, or is not read (an option
+	 * setting, a class of ranges, a look-ahead, a Kelvin sign, which
+	 * caseless k matches), lets every label through */
+	static const char *const any[] = {
+		"(?x) drug s",    "[a-c]at",
+		"(?=arson)arson", "\xE2\x84\xAAnife crime",
+		"dru\\Qg\\E",     "\\w+ crime",
+		"\\bcat"
+	};
+	for (size_t i = 0; i < sizeof any / sizeof any[0]; i++) {
+		char rows[128];
+		snprintf(rows, sizeof rows, "a\t\tburglary\nb\t\t%s\n", any[i]);
+		write_tax(odd, rows);
+		CHECK(child_run(let_through, odd) == 0);
+		unlink(odd);
+	}
+	return unit_done();
+}
