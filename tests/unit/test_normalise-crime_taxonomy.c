@@ -140,14 +140,17 @@ write_tax(char *path, const char *rows)
 }
 
 /* In a child: exit 0 when tax_may_map turns "zzz" and "burgle" away and
- * lets "Burglary" and "BURGLARY OF" through under the taxonomy at path. */
+ * lets "Burglary" and "BURGLARY OF" through under the taxonomy at path,
+ * and "arſon" (a long s, which caseless "s" matches) that maps. */
 static void
 turned_away(const char *path)
 {
 	tax_load(path);
 	exit(!tax_may_map("zzz", 3) && !tax_may_map("burgle", 6) &&
 	             tax_may_map("Burglary", 8) &&
-	             tax_may_map("BURGLARY OF", 11)
+	             tax_may_map("BURGLARY OF", 11) &&
+	             tax_map("ar\xC5\xBFon", 6) != NULL &&
+	             tax_may_map("ar\xC5\xBFon", 6)
 	         ? 0
 	         : 1);
 }
