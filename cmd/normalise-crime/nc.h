@@ -79,6 +79,9 @@ const char *tax_parent(const char *key);
  * asks first; tests/unit/test_normalise-crime_taxonomy.c holds them to
  * every row). */
 bool tax_may_map(const char *s, size_t n);
+/* Might tax_map map s[0..n) or a prefix of it, as printed (not
+ * cleaned)?  False only when it cannot. */
+bool tax_may_begin(const char *s, size_t n);
 
 /* Readers: each reads its input and writes rows with nc_emit; returns 0,
  * or exits through cs_die on a fatal error. */

@@ -502,18 +502,31 @@ leads_load(void)
 	}
 }
 
-/* May some row map the clean label s[0..n)?  A byte past ASCII where a
- * text is compared says yes: caseless "k" and "s" match the Kelvin sign
- * and the long s. */
+/* Is s[j] as clean_label leaves it, when s[0..j) is: printable ASCII
+ * with nothing text_clean reads ('*' '_' '<' '&'), not a tab, not a
+ * space at the start or after a space?  (What follows may change or go,
+ * but not what comes before.) */
 static bool
-may_map(const char *s, size_t n)
+kept(const char *s, size_t j)
+{
+	unsigned char c = (unsigned char)s[j];
+	return c >= 0x20 && c < 0x7F && c != '*' && c != '_' && c != '<' &&
+	       c != '&' && !(c == ' ' && (j == 0 || s[j - 1] == ' '));
+}
+
+/* May some row map the label s[0..n), clean, or (raw) as printed?  A
+ * byte past ASCII where a text is compared says yes: caseless "k" and
+ * "s" match the Kelvin sign and the long s; and so does, for a raw
+ * label, a byte clean_label may change (kept). */
+static bool
+may_map(const char *s, size_t n, bool raw)
 {
 	if (lead_all)
 		return true;
 	if (n == 0)
 		return false; /* no row matches nothing (leads_of) */
 	unsigned char c0 = (unsigned char)s[0];
-	if (c0 >= 0x80)
+	if (c0 >= 0x80 || (raw && !kept(s, 0)))
 		return true;
 	if (c0 >= 'A' && c0 <= 'Z')
 		c0 |= 32;
@@ -524,7 +537,7 @@ may_map(const char *s, size_t n)
 			continue;
 		for (; j < k; j++) {
 			unsigned char c = (unsigned char)s[j];
-			if (c >= 0x80)
+			if (c >= 0x80 || (raw && !kept(s, j)))
 				return true;
 			if ((c >= 'A' && c <= 'Z' ? c | 32 : c) !=
 			    (unsigned char)l[j])
@@ -708,7 +721,7 @@ tax_map(const char *label, size_t n)
 			*hmap_put(memo, label, n) = hit;
 		return hit == &unmapped ? NULL : hit;
 	}
-	if (!may_map(clean.s, clean.len))
+	if (!may_map(clean.s, clean.len, false))
 		goto found;
 	if (any != NULL) {
 		re_caps caps;
@@ -748,7 +761,15 @@ found:
 bool
 tax_may_map(const char *label, size_t n)
 {
-	return may_map(label, n);
+	return may_map(label, n, false);
+}
+
+bool
+tax_may_begin(const char *s, size_t n)
+{
+	/* what clean_label makes of s, or of a prefix of s, begins as s
+	 * does up to the first byte not kept */
+	return may_map(s, n, true);
 }
 
 const char *

@@ -221,12 +221,42 @@ countnoun(const char *s, size_t n)
  * "crime" of a change ("crime is down"): never "4 crimes". */
 enum { K_OBJECT, K_SUBJECT, K_RATE };
 
+/* May offence_key find a key for label l?  Each label it asks of the
+ * taxonomy is l, l less its end, or a singular ("burglaries" as
+ * "burglary") of l or of l less its last word, which do not begin as l
+ * does: no when the taxonomy can map nothing that begins as any of them
+ * (tax_may_begin).  "people in the borough", most phrases a figure
+ * offers, then cost no look-up: 230.1M to 227.0M instructions per MB of
+ * report text. */
+static bool
+key_may(const sbuf *l)
+{
+	if (tax_may_begin(l->s, l->len))
+		return true;
+	size_t w = l->len;
+	while (w > 0 && l->s[w - 1] != ' ')
+		w--;
+	size_t ends[2] = { l->len, w > 1 ? w - 1 : 0 };
+	for (int i = 0; i < 2; i++) {
+		size_t k = ends[i];
+		char buf[128];
+		if (k > 4 && k < sizeof buf &&
+		    text_ieq(l->s + k - 3, 3, "ies")) {
+			memcpy(buf, l->s, k - 3);
+			buf[k - 3] = 'y';
+			if (tax_may_begin(buf, k - 2))
+				return true;
+		}
+	}
+	return false;
+}
+
 static const char *
 offence_key(tx *t, const char *s, size_t n, int how)
 {
 	sbuf *l = &t->para->tmp;
 	tx_label(s, n, l);
-	if (l->len == 0 || l->len > 100)
+	if (l->len == 0 || l->len > 100 || !key_may(l))
 		return NULL;
 	const char *key = tax_map(l->s, l->len);
 	size_t k = l->len;
