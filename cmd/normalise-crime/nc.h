@@ -82,6 +82,11 @@ bool tax_may_map(const char *s, size_t n);
 /* Might tax_map map s[0..n) or a prefix of it, as printed (not
  * cleaned)?  False only when it cannot. */
 bool tax_may_begin(const char *s, size_t n);
+/* (size_t)-1 when tax_may_begin(s, n); else the last byte of s where it
+ * differs from a literal start it was compared with: a label no longer
+ * than s and beginning as s does up to that byte (as printed) maps
+ * nothing either. */
+size_t tax_may_agree(const char *s, size_t n);
 
 /* Readers: each reads its input and writes rows with nc_emit; returns 0,
  * or exits through cs_die on a fatal error. */

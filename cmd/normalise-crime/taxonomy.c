@@ -517,10 +517,13 @@ kept(const char *s, size_t j)
 /* May some row map the label s[0..n), clean, or (raw) as printed?  A
  * byte past ASCII where a text is compared says yes: caseless "k" and
  * "s" match the Kelvin sign and the long s; and so does, for a raw
- * label, a byte clean_label may change (kept). */
+ * label, a byte clean_label may change (kept).  When no, *agree is the
+ * last byte where s differs from a text it was compared with (0: the
+ * first byte begins none). */
 static bool
-may_map(const char *s, size_t n, bool raw)
+may_map(const char *s, size_t n, bool raw, size_t *agree)
 {
+	*agree = 0;
 	if (lead_all)
 		return true;
 	if (n == 0)
@@ -545,6 +548,8 @@ may_map(const char *s, size_t n, bool raw)
 		}
 		if (j == k)
 			return true;
+		if (j > *agree)
+			*agree = j;
 	}
 	return false;
 }
@@ -721,7 +726,8 @@ tax_map(const char *label, size_t n)
 			*hmap_put(memo, label, n) = hit;
 		return hit == &unmapped ? NULL : hit;
 	}
-	if (!may_map(clean.s, clean.len, false))
+	size_t agree;
+	if (!may_map(clean.s, clean.len, false, &agree))
 		goto found;
 	if (any != NULL) {
 		re_caps caps;
@@ -761,7 +767,8 @@ found:
 bool
 tax_may_map(const char *label, size_t n)
 {
-	return may_map(label, n, false);
+	size_t agree;
+	return may_map(label, n, false, &agree);
 }
 
 bool
@@ -769,7 +776,15 @@ tax_may_begin(const char *s, size_t n)
 {
 	/* what clean_label makes of s, or of a prefix of s, begins as s
 	 * does up to the first byte not kept */
-	return may_map(s, n, true);
+	size_t agree;
+	return may_map(s, n, true, &agree);
+}
+
+size_t
+tax_may_agree(const char *s, size_t n)
+{
+	size_t agree;
+	return may_map(s, n, true, &agree) ? (size_t)-1 : agree;
 }
 
 const char *

@@ -410,6 +410,28 @@ kind_of(const char *s, const words *w, unsigned *kinds, int k)
 
 enum { AT_ANY = -1 };
 
+/* May a phrase starting at s[p] (and ending by b) map (offence_key)?
+ * Each label offence_key asks of one is s[p..) as printed up to its
+ * first digit (tx_label drops "1" of "Burglary1"), '*', or the "i" of an
+ * "ies" it may make "y" ("burglaries" as "burglary"), and no longer: no
+ * when the taxonomy's starts part from s[p..b) before any such byte
+ * (tax_may_agree).  Asked before level() and offence_before() gather
+ * the words after a figure: 224.9M to 223.2M instructions per MB of report
+ * text. */
+static bool
+start_may(const char *s, size_t p, size_t b)
+{
+	size_t j = tax_may_agree(s + p, b - p);
+	if (j == (size_t)-1)
+		return true;
+	for (size_t i = p; i <= p + j && i < b; i++)
+		if ((s[i] >= '0' && s[i] <= '9') || s[i] == '*' ||
+		    ((s[i] | 32) == 'i' &&
+		     text_ieq(s + i, b - i < 3 ? b - i : 3, "ies")))
+			return true;
+	return false;
+}
+
 /* May a phrase of w's words first..k, k <= last, map (offence_key)?  Each
  * such label is s[w->so[first]..w->eo[k]) as printed when it holds no
  * digit and no '*' (tx_label drops "1" of "Burglary1" and a trailing
@@ -452,6 +474,9 @@ offence_right_at(tx *t, const char *s, size_t a, size_t b, size_t at1,
                  size_t at2, size_t *lso, size_t *leo)
 {
 	words w;
+	if (at1 != (size_t)AT_ANY && !(at1 < b && start_may(s, at1, b)) &&
+	    !(at2 != at1 && at2 < b && start_may(s, at2, b)))
+		return NULL;
 	words_right(s, a, b, &w);
 	/* each word's kind looked up once, not as a word that may end the
 	 * phrase and again as the word after one (605.7M to 603.9M) */
