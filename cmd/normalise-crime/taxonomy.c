@@ -367,9 +367,12 @@ lead_item(lead_rd *r, leads *l)
 static bool
 lead_plain(const char *p)
 {
-	unsigned char c = (unsigned char)p[0];
+	unsigned char c = (unsigned char)p[0], q = (unsigned char)p[1];
+	/* letters and spaces, most of a pattern, without a strchr each */
+	if (((c | 32) >= 'a' && (c | 32) <= 'z') || c == ' ')
+		return !(q == '?' || q == '*' || q == '+' || q == '{');
 	return c != '\0' && c < 0x80 && !strchr("\\()[]|.^$*+?{", c) &&
-	       (p[1] == '\0' || !strchr("?*+{", p[1]));
+	       (q == '\0' || !strchr("?*+{", q));
 }
 
 /* A branch: its items one after another. */
