@@ -434,17 +434,18 @@ start_may(const char *s, size_t p, size_t b)
 
 /* May a phrase of w's words first..k, k <= last, map (offence_key)?  Each
  * such label is s[w->so[first]..w->eo[k]) as printed when it holds no
- * digit and no '*' (tx_label drops "1" of "Burglary1" and a trailing
- * "*"), so each begins as the longest does, and key_may of each asks
- * tax_may_begin of the longest and the singular of any word in "ies":
- * asked once, not for each k: 227.0M to 224.9M instructions per MB of report
- * text. */
+ * digit, no '*' and nothing past ASCII (tx_label drops "1" of
+ * "Burglary1", a trailing "*" or Unicode space), so each begins as the
+ * longest does, and key_may of each asks tax_may_begin of the longest
+ * and the singular of any word in "ies": asked once, not for each k:
+ * 227.0M to 224.9M instructions per MB of report text. */
 static bool
 phrase_may(const char *s, const words *w, int first, int last)
 {
 	size_t so = w->so[first], eo = w->eo[last];
 	for (size_t i = so; i < eo; i++)
-		if ((s[i] >= '0' && s[i] <= '9') || s[i] == '*')
+		if ((s[i] >= '0' && s[i] <= '9') || s[i] == '*' ||
+		    (unsigned char)s[i] >= 0x80)
 			return true;
 	if (tax_may_begin(s + so, eo - so))
 		return true;
