@@ -45,7 +45,7 @@ has_zero(uint64_t v)
 /* Of the low seven bits x of each byte, (x ^ c) + 0x7F has its high bit
  * clear exactly when x is c (no sum reaches the next byte): an AND of
  * such sums and the bytes' own high bits asks for several bytes at once,
- * two operations each, not zero_bits' four (plain_line 491.8M to
+ * two operations each, not zero_bits' four (text_plain 491.8M to
  * 490.8M, has_special then 490.4M instructions per MB, normalise-crime
  * text mode). */
 #define LOWS (~HIGHS)
@@ -61,7 +61,7 @@ has_special(uint64_t v)
 	return ((~m | v) & HIGHS) != 0;
 }
 
-/* has_special, or a NUL: plain_line's test. */
+/* has_special, or a NUL: text_plain's test. */
 static inline bool
 has_special_or_nul(uint64_t v)
 {
@@ -158,10 +158,8 @@ utf8_fix(const char *s, size_t n, sbuf *out)
 	return fixes;
 }
 
-/* Is s[0..n) plain ASCII with nothing text_clean would change: no NUL,
- * no byte past ASCII, no '*', '_', '<' or '&'? */
-static bool
-plain_line(const char *s, size_t n)
+bool
+text_plain(const char *s, size_t n)
 {
 	size_t i = 0;
 
@@ -189,7 +187,7 @@ text_line_fix(const char *s, size_t n, sbuf *out, const char *file, long line,
 	/* most lines: valid as they are and nothing to clean, so copied after
 	 * one pass, not utf8_fix's and text_clean's (603.9M to 602.7M
 	 * instructions per MB, normalise-crime text mode) */
-	if ((flags & TEXT_FIX_CLEAN) && plain_line(s, n)) {
+	if ((flags & TEXT_FIX_CLEAN) && text_plain(s, n)) {
 		sbuf_add(out, s, n);
 		return;
 	}

@@ -424,8 +424,16 @@ test_line_fix(void)
 	CHECK(out.len == 5 && cs_warnings() == before + 2);
 	text_line_fix("", 0, &out, "b.txt", 2, &warned, 0);
 	CHECK(out.s != NULL && out.len == 0 && out.s[0] == '\0');
-	/* a plain line is copied in one pass (plain_line); one with a thing
+	/* a plain line is copied in one pass (text_plain); one with a thing
 	 * to clean or a NUL past the first eight bytes is not */
+	CHECK(text_plain("", 0));
+	CHECK(text_plain("Burglary fell by 12% in 2023", 28));
+	CHECK(!text_plain("Burglary fell **12%**", 21));
+	CHECK(!text_plain("Burglary fell by 12%_", 21)); /* in the tail */
+	CHECK(!text_plain("Burglary fell &amp; rose", 24));
+	CHECK(!text_plain("Burglary <b>fell</b>", 20));
+	CHECK(!text_plain("Burglary\0fell", 13));
+	CHECK(!text_plain("Burglary fell 12\xe2\x81\xb5", 19)); /* 2027⁵ */
 	text_line_fix("", 0, &out, "b.txt", 3, &warned, TEXT_FIX_CLEAN);
 	CHECK(out.s != NULL && out.len == 0 && out.s[0] == '\0');
 	text_line_fix("Burglary fell by 12% in 2023", 28, &out, "b.txt", 4,
