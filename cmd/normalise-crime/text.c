@@ -292,12 +292,6 @@ nc_text(lines *in, const struct nc_opts *o)
 			fixed.s[fixed.len] = '\0';
 			one_line(&t, fixed.s, fixed.len);
 		}
-		long h = tx_table_pending(&t), h2 = tx_tab_pending(&t),
-		     h3 = tx_para_pending(&t);
-		t.hold = h < h2 ? h : h2;
-		t.hold = t.hold < h3 ? t.hold : h3;
-		long h4 = tx_flat_pending(&t);
-		t.hold = t.hold < h4 ? t.hold : h4;
 		tx_flush(&t, false);
 	}
 	if (t.file)
