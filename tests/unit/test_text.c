@@ -343,6 +343,11 @@ test_furniture(void)
 	CHECK(!furn("07936940479"));
 	CHECK(!furn("\t94")); /* a table cell */
 	CHECK(!furn("1\t2"));
+	/* the tab is asked after the shape: one trimmed off, or in a line
+	 * of form feeds, still makes it content */
+	CHECK(!furn("12\t"));
+	CHECK(!furn("\f\t"));
+	CHECK(!furn("Page 4\t"));
 	CHECK(!furn("-4"));
 	CHECK(!furn("4%"));
 	CHECK(!furn("Page"));
