@@ -163,20 +163,23 @@ text_plain(const char *s, size_t n)
 {
 	size_t i = 0;
 
-	for (; i + 8 <= n; i += 8) {
-		uint64_t v = load8(s + i);
+	if (n < 8) {
+		for (; i < n; i++) {
+			unsigned char c = (unsigned char)s[i];
 
-		if (has_special_or_nul(v))
-			return false;
+			if (c == 0 || c >= 0x80 || c == '*' || c == '_' ||
+			    c == '<' || c == '&')
+				return false;
+		}
+		return true;
 	}
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == 0 || c >= 0x80 || c == '*' || c == '_' || c == '<' ||
-		    c == '&')
+	for (; i + 8 < n; i += 8)
+		if (has_special_or_nul(load8(s + i)))
 			return false;
-	}
-	return true;
+	/* the last one to eight bytes as the eight that end the line, some
+	 * asked twice, not a byte at a time: normalise-crime asks it of
+	 * every line (230.5M to 230.0M instructions per MB) */
+	return !has_special_or_nul(load8(s + n - 8));
 }
 
 void

@@ -439,6 +439,17 @@ test_line_fix(void)
 	CHECK(!text_plain("Burglary <b>fell</b>", 20));
 	CHECK(!text_plain("Burglary\0fell", 13));
 	CHECK(!text_plain("Burglary fell 12\xe2\x81\xb5", 19)); /* 2027⁵ */
+	/* each of the last one to eight bytes, and a line under eight */
+	for (size_t k = 1; k <= 8; k++) {
+		char l[] = "Robbery rose 12% in the year!";
+		size_t n = strlen(l);
+
+		CHECK(text_plain(l, n) && text_plain(l, k));
+		l[n - k] = '_';
+		CHECK(!text_plain(l, n));
+		l[k - 1] = '&';
+		CHECK(!text_plain(l, k));
+	}
 	text_line_fix("", 0, &out, "b.txt", 3, &warned, TEXT_FIX_CLEAN);
 	CHECK(out.s != NULL && out.len == 0 && out.s[0] == '\0');
 	text_line_fix("Burglary fell by 12% in 2023", 28, &out, "b.txt", 4,
