@@ -1976,17 +1976,15 @@ tx_para_line(tx *t, const char *s, size_t n)
 	text_trim(&s, &n);
 	if (pp->text.len)
 		sbuf_addc(&pp->text, ' ');
-	pp->at = xgrow(pp->at, &pp->capat, pp->nat + 1, sizeof *pp->at);
+	if (pp->nat == pp->capat)
+		pp->at = xgrow(pp->at, &pp->capat, pp->nat + 1, sizeof *pp->at);
 	pp->at[pp->nat].off = pp->text.len;
 	pp->at[pp->nat++].line = t->line;
-	/* a tab inside a sentence line is a space (appended whole, then
-	 * mended: sbuf_addc a byte cost 6% of the run) */
-	size_t from = pp->text.len;
+	/* the line holds no tab: tx_line_rest asks tx_tab_line first, and
+	 * that takes every line with one (a table row), so no tab is looked
+	 * for here (230.0M to 229.1M instructions per MB, with xgrow asked
+	 * only when the line array is full) */
 	sbuf_add(&pp->text, s, n);
-	for (char *p = pp->text.s + from;
-	     (p = memchr(p, '\t', (size_t)(pp->text.s + pp->text.len - p))) !=
-	     NULL;)
-		*p++ = ' ';
 	if (pp->text.len > (1u << 16))
 		tx_para_end(t);
 }
