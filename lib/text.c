@@ -213,7 +213,21 @@ utf8_valid(const char *s, size_t n)
 	size_t i = 0;
 
 	while (i < n) {
-		size_t len = utf8_len(s + i, n - i, NULL);
+		size_t len;
+
+		/* ASCII other than NUL eight bytes at a time, as utf8_fix:
+		 * every line of every reference table is asked at start-up
+		 * (1,100 lines, 229.1M to 228.3M instructions a run) */
+		while (n - i >= 8) {
+			uint64_t v = load8(s + i);
+
+			if ((v & HIGHS) != 0 || has_zero(v))
+				break;
+			i += 8;
+		}
+		if (i == n)
+			break;
+		len = utf8_len(s + i, n - i, NULL);
 
 		if (len == 0)
 			return false;

@@ -90,6 +90,12 @@ test_utf8(void)
 	}
 	CHECK(utf8_valid("", 0));
 	CHECK(utf8_valid("caf\xC3\xA9", 5));
+	/* past, inside and after a block of eight ASCII bytes */
+	CHECK(utf8_valid("Barnet, Enfield caf\xC3\xA9", 21));
+	CHECK(!utf8_valid("Barnet, Enfield caf\xE9", 20));
+	CHECK(!utf8_valid("Barnet,\0Enfield", 15));
+	CHECK(!utf8_valid("Barnet, Enfield\0", 16));
+	CHECK(!utf8_valid("Barnet, Enfield \xC3", 17));
 
 	/* A Latin-1 byte (Windows-1252 text) is one replacement. */
 	CHECK_STR(fix("caf\xE9 x", 6), "caf" FFFD " x");
