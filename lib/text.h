@@ -83,8 +83,10 @@ text_trim(const char **s, size_t *n)
 		unsigned char f = (unsigned char)(*s)[0];
 		unsigned char l = (unsigned char)(*s)[*n - 1];
 
-		if (f < 0x80 && f != ' ' && (f < '\t' || f > '\r') &&
-		    l < 0x80 && l != ' ' && (l < '\t' || l > '\r'))
+		/* one test an end, printable ASCII past the space: the
+		 * control bytes that are no space go the long way, to the
+		 * same answer (228.3M to 227.6M instructions per MB) */
+		if (f - 0x21u < 0x5Eu && l - 0x21u < 0x5Eu)
 			return;
 	}
 	text_trim_spaces(s, n);

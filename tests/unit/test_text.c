@@ -388,6 +388,11 @@ test_small(void)
 	CHECK_STR(trim(" \t "), "");
 	CHECK_STR(trim("caf\xC3\xA9 "), "caf\xC3\xA9"); /* é is not a space */
 	CHECK_STR(trim("\xA0x\xC2"), "\xA0x\xC2");      /* broken bytes */
+	/* the ends text_trim's inline test leaves to text_trim_spaces */
+	CHECK_STR(trim("\x01x\x7F"), "\x01x\x7F"); /* control bytes stay */
+	CHECK_STR(trim("!x~"), "!x~");
+	CHECK_STR(trim("\vx\r"), "x");
+	CHECK_STR(trim("\fx\n"), "x");
 	{
 		const char *p = "  ab  cd";
 		size_t n = 5;
