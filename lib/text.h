@@ -36,7 +36,8 @@ void text_line_fix(const char *s, size_t n, sbuf *out, const char *file,
                    long line, bool *warned, unsigned flags);
 /* Is s[0..n) a line text_line_fix leaves as it is, with TEXT_FIX_CLEAN
  * too: plain ASCII with no NUL and no '*', '_', '<' or '&'?  Most lines
- * of a report are; a reader may use such a line where it is. */
+ * of a report are; a reader may use such a line where it is, and fix
+ * only the others.  s[n] must be a NUL (as lines_next leaves a line). */
 bool text_plain(const char *s, size_t n);
 
 /* Clean a line in place and return its new length: curly quotes and

@@ -440,8 +440,9 @@ test_line_fix(void)
 	CHECK(out.len == 5 && cs_warnings() == before + 2);
 	text_line_fix("", 0, &out, "b.txt", 2, &warned, 0);
 	CHECK(out.s != NULL && out.len == 0 && out.s[0] == '\0');
-	/* a plain line is copied in one pass (text_plain); one with a thing
-	 * to clean or a NUL past the first eight bytes is not */
+	/* text_plain: a line nothing is to be fixed or cleaned in (s[n] is
+	 * its NUL); one with a thing to clean, a NUL or a byte past ASCII,
+	 * in its first eight bytes or after, is not */
 	CHECK(text_plain("", 0));
 	CHECK(text_plain("Burglary fell by 12% in 2023", 28));
 	CHECK(!text_plain("Burglary fell **12%**", 21));
@@ -449,17 +450,28 @@ test_line_fix(void)
 	CHECK(!text_plain("Burglary fell &amp; rose", 24));
 	CHECK(!text_plain("Burglary <b>fell</b>", 20));
 	CHECK(!text_plain("Burglary\0fell", 13));
+	CHECK(!text_plain("Bur\0", 4));
 	CHECK(!text_plain("Burglary fell 12\xe2\x81\xb5", 19)); /* 2027⁵ */
+	CHECK(!text_plain("caf\xc3\xa9", 5));
 	/* each of the last one to eight bytes, and a line under eight */
 	for (size_t k = 1; k <= 8; k++) {
 		char l[] = "Robbery rose 12% in the year!";
 		size_t n = strlen(l);
+		char c = l[k];
 
-		CHECK(text_plain(l, n) && text_plain(l, k));
-		l[n - k] = '_';
-		CHECK(!text_plain(l, n));
+		l[k] = '\0';
+		CHECK(text_plain(l, k));
 		l[k - 1] = '&';
 		CHECK(!text_plain(l, k));
+		l[k - 1] = '\xC2';
+		CHECK(!text_plain(l, k));
+		l[k - 1] = 'x';
+		l[k] = c;
+		CHECK(text_plain(l, n));
+		l[n - k] = '_';
+		CHECK(!text_plain(l, n));
+		l[n - k] = '\xA0';
+		CHECK(!text_plain(l, n));
 	}
 	text_line_fix("", 0, &out, "b.txt", 3, &warned, TEXT_FIX_CLEAN);
 	CHECK(out.s != NULL && out.len == 0 && out.s[0] == '\0');
