@@ -557,6 +557,43 @@ test_digit_or_lead_next(void)
 	CHECK(text_digit_or_lead_next("1234567890abcdefghij", 10, 20) == 20);
 }
 
+/* Both finders against a byte loop, a mark at every place of three
+ * blocks from every start, with a second mark after it in the block (the
+ * first is found, FIRST_BYTE's lowest bit) and bytes that are none
+ * around it ('/' and ':' border the digits, 0xBF the leads). */
+static void
+test_next_sweep(void)
+{
+	static const char marks[] = { '0', '9', '\xC2', '\xF4' };
+	int bad = 0;
+
+	for (size_t k = 0; k < sizeof marks; k++)
+		for (size_t at = 0; at < 24; at++)
+			for (size_t from = 0; from <= 24; from++) {
+				char b[25];
+				size_t want = 24, want_d = 24;
+
+				for (size_t i = 0; i < 24; i++)
+					b[i] = "/:\xBF x"[i % 5];
+				b[24] = '\0';
+				b[at] = marks[k];
+				if (at + 3 < 24)
+					b[at + 3] = '5';
+				for (size_t i = from; i < 24 && want == 24; i++)
+					if ((b[i] >= '0' && b[i] <= '9') ||
+					    (unsigned char)b[i] >= 0xC0)
+						want = i;
+				for (size_t i = from; i < 24 && want_d == 24;
+				     i++)
+					if (b[i] >= '0' && b[i] <= '9')
+						want_d = i;
+				bad += text_digit_or_lead_next(b, from, 24) !=
+				       want;
+				bad += text_digit_next(b, from, 24) != want_d;
+			}
+	CHECK(bad == 0);
+}
+
 /* text_ascii_lower: capitals A-Z only, across and after blocks of eight;
  * '@' and '[' (either side of A-Z) and bytes past ASCII stay. */
 static void
@@ -583,6 +620,7 @@ main(void)
 	test_digits_end();
 	test_digit_next();
 	test_digit_or_lead_next();
+	test_next_sweep();
 	test_ascii_lower();
 	sbuf_free(&fixbuf);
 	return unit_done();
