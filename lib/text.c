@@ -618,8 +618,9 @@ digit_bits(uint64_t v)
 size_t
 text_digits_end(const char *s, size_t from, size_t n)
 {
-	while (n > from && n - from >= 8 && !digit_bits(load8(s + n - 8)))
-		n -= 8;
+	if (from < n)
+		while (n - from >= 8 && !digit_bits(load8(s + n - 8)))
+			n -= 8;
 	while (n > from && !(s[n - 1] >= '0' && s[n - 1] <= '9'))
 		n--;
 	return n;
@@ -644,7 +645,11 @@ text_digits_end(const char *s, size_t from, size_t n)
 size_t
 text_digit_next(const char *s, size_t from, size_t n)
 {
-	for (; from < n && n - from >= 8; from += 8) {
+	/* while eight remain, one test: from + 8 <= n, and none for a from
+	 * past n (then the byte loop below returns it as it is); so too in
+	 * text_digit_or_lead_next and text_digits_end, 225.0M to 224.1M
+	 * instructions per MB */
+	for (size_t last = n > 7 ? n - 7 : 0; from < last; from += 8) {
 		uint64_t m = digit_bits(load8(s + from));
 
 		if (m != 0) {
@@ -676,7 +681,7 @@ text_digit_or_lead_next(const char *s, size_t from, size_t n)
 	/* the byte a block's marks point to, not the block again a byte at
 	 * a time (FIRST_BYTE, with text_digit_next: 225.8M to 225.0M
 	 * instructions per MB) */
-	for (; from < n && n - from >= 8; from += 8) {
+	for (size_t last = n > 7 ? n - 7 : 0; from < last; from += 8) {
 		uint64_t v = load8(s + from), m = digit_bits(v) | lead_bits(v);
 
 		if (m != 0) {

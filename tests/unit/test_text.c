@@ -592,6 +592,10 @@ test_next_sweep(void)
 				bad += text_digit_next(b, from, 24) != want_d;
 			}
 	CHECK(bad == 0);
+	/* a start past the end is given back as it is (no block read) */
+	CHECK(text_digit_next("1234567890abcdefghij", 30, 20) == 30);
+	CHECK(text_digit_or_lead_next("1234567890abcdefghij", 30, 20) == 30);
+	CHECK(text_digits_end("1234567890abcdefghij", 30, 20) == 20);
 }
 
 /* text_ascii_lower: capitals A-Z only, across and after blocks of eight;
