@@ -283,15 +283,15 @@ nc_text(lines *in, const struct nc_opts *o)
 		 * them (writable, NUL-terminated until the next line), not
 		 * copied, and no superscript looked for (only bytes past ASCII
 		 * spell one): 235.1M to 232.8M instructions per MB */
-		if (text_plain(s, n)) {
-			one_line(&t, s, n);
-		} else {
+		if (!text_plain(s, n)) {
 			text_line_fix(s, n, &fixed, t.file, t.line,
 			              &warned_bytes, TEXT_FIX_CLEAN);
 			fixed.len = drop_superscripts(fixed.s, fixed.len);
 			fixed.s[fixed.len] = '\0';
-			one_line(&t, fixed.s, fixed.len);
+			s = fixed.s;
+			n = fixed.len;
 		}
+		one_line(&t, s, n);
 		tx_flush(&t, false);
 	}
 	if (t.file)
