@@ -84,9 +84,9 @@
  * kind "lead" (after its rule, at most one, flag n or none; the rule
  * has a "near" row) names words one of which the text just before the
  * first character \d matches of every match ends with, as an end row
- * with flag s ("Table 3", "no. 12", "page #4"): near_match tries a
- * window only when one of its digits follows such a word, and most
- * digits of a report follow none ("there were 12").  The near row's
+ * with flag s ("Table 3", "no. 12", "page #4"): near_match tries only
+ * the windows of the digits that follow such a word, and most digits
+ * of a report follow none ("there were 12").  The near row's
  * window bounds where that first digit can be, and the row says too
  * that it never follows an ASCII digit ("2019": only the 2 is tried).
  * A word ending in a digit is compared with the text up to and

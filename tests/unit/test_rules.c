@@ -373,6 +373,28 @@ test_needscan(void)
 	rules_free(b);
 }
 
+/* Does rule r (with near and lead rows) give, on s from every start,
+ * the match of rule plain (the same pattern without them)? */
+static bool
+windows_agree(cs_ruleset *rs, int r, int plain, const char *s)
+{
+	size_t n = strlen(s), a0, a1, b0, b1;
+	cs_rmatch ma, mb;
+
+	for (size_t i = 0; i <= n; i++) {
+		bool ra = rules_exec(rs, r, s, n, i, &ma);
+		bool rb = rules_exec(rs, plain, s, n, i, &mb);
+
+		if (ra != rb)
+			return false;
+		if (ra &&
+		    (!rules_group(&ma, 0, &a0, &a1) ||
+		     !rules_group(&mb, 0, &b0, &b1) || a0 != b0 || a1 != b1))
+			return false;
+	}
+	return true;
+}
+
 /* Lead rows: a rule with a near window is tried in a window only when
  * one of its digits follows a lead word, the bytes " (.#:" and digits
  * between set aside; the answers are the pattern's. */
@@ -515,6 +537,57 @@ test_lead(void)
 }
 
 /* Near flag w: windows before the need words, not digits. */
+/* The windows of a lead rule are those of its lead digits alone,
+ * chained while within the near width: the first match is still the
+ * one a plain scan finds, among digits after no lead word, digits of
+ * other scripts ("\xd9\xa3", U+0663) and bytes that only may start
+ * one. */
+static void
+test_lead_windows(void)
+{
+	char path[256];
+	cs_ruleset *rs;
+	static const char *const texts[] = {
+		"12 and 14 in table 3, 2019 and item 45 or items 6 7",
+		"table 3 4 table 5 and no. 6, no.7 and no 8",
+		"table 12345678901234 2 table",
+		"see table \xd9\xa3 and item 1\xd9\xa3, table\xd9\xa3",
+		"\xe4\xb8\x80 item \xe4\xb8\x80 3 item\xe4\xb8\x80"
+		"3",
+		"3 table3 item 9 1 2 3 4 5 6 7 8 9 table 0",
+		"table 1",
+		"1 table",
+		"items 2, 3 and 4 of table 10 (tables 11 and 12)",
+		"ring 01234 or +44 1234, call 101, call: 999 or 0 1234",
+		"EN1AB, E1AB and 12AB, B 1AB, ab1cd e9fg",
+	};
+
+	put("leadw.tsv",
+	    "kind\tname\tflags\ttext\n"
+	    "rule\tref\ti\t\\b(?:items?|tables?|no\\.)\\.? ?#?\\d+(?: \\d+)*\n"
+	    "near\tref\t\t12\n"
+	    "lead\tref\t\titem|items|table|tables|no\n"
+	    "rule\tref_plain\ti\t\\b(?:items?|tables?|no\\.)\\.? ?#?\\d+"
+	    "(?: \\d+)*\n"
+	    "rule\tph\ti\t(?<!\\d)(?:\\+44 ?|0)\\d{4}|\\bcall:? "
+	    "(?:101|999)\\b\n"
+	    "near\tph\t\t8\n"
+	    "lead\tph\t\t0|+4|call1|call9\n"
+	    "rule\tph_plain\ti\t(?<!\\d)(?:\\+44 ?|0)\\d{4}|\\bcall:? "
+	    "(?:101|999)\\b\n"
+	    "rule\tcode\ti\t\\b[A-Z]{1,2}\\d[A-Z]{2}\\b\n"
+	    "near\tcode\t\t2\n"
+	    "lead\tcode\tn\ta|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|"
+	    "w|x|y|z\n"
+	    "rule\tcode_plain\ti\t\\b[A-Z]{1,2}\\d[A-Z]{2}\\b\n");
+	snprintf(path, sizeof path, "%s/leadw.tsv", dir);
+	rs = rules_load(path, NULL);
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		for (int r = 0; r < 6; r += 2)
+			CHECK(windows_agree(rs, r, r + 1, texts[i]));
+	rules_free(rs);
+}
+
 static void
 test_nearw(void)
 {
@@ -822,6 +895,7 @@ main(void)
 	test_end();
 	test_needscan();
 	test_lead();
+	test_lead_windows();
 	test_first();
 	test_nearw();
 	test_tables();
