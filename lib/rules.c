@@ -1025,6 +1025,20 @@ needs_met(const need *nd, const cs_rtext *t)
 static bool ends_ok(const ends *e, const char *s, size_t n, size_t start);
 static bool ends_in(const ends *e, const char *s, size_t k, size_t start);
 
+/* Could a word of e end with the byte b (ASCII lower-cased; any other
+ * byte ends_in leaves to PCRE2)?  ends_in is true only then: a look-up
+ * before the compare, as most digits of a report are no "0" or "+4" of
+ * noise_phone, and most bytes before one no letter of noise_postcode
+ * (228.2M to 227.3M instructions per MB). */
+static bool
+ends_by(const ends *e, char b)
+{
+	unsigned char c = ascii_lower((unsigned char)b);
+
+	return c >= 0x80 ||
+	       (((e->one[c >> 3] | e->last[c >> 3]) >> (c & 7)) & 1);
+}
+
 /* Could the digit at q, the first of a match, be the one a lead word
  * ending in a digit ends with ("0" of "020 7946 0000", "+4" of "+44")?
  * The text before it, its bytes set aside, then the digit, is
@@ -1035,7 +1049,7 @@ lead_digit_ok(const ends *e, const char *s, size_t lo, size_t q)
 	char buf[64 + 1];
 	size_t k = q, from;
 
-	if (e->w == NULL || s[q] < '0' || s[q] > '9')
+	if (e->w == NULL || s[q] < '0' || s[q] > '9' || !ends_by(e, s[q]))
 		return false;
 	while (k > lo && end_strips(s[k - 1]))
 		k--;
@@ -1055,7 +1069,11 @@ lead_at(const rule *rl, const char *s, size_t lo, size_t q)
 	 * a lead row says ("2019"; "0" of "020" only not after one) */
 	if (q > lo && s[q - 1] >= '0' && s[q - 1] <= '9')
 		return false;
-	return ends_ok(&rl->lead, s, q, lo) ||
+	/* without bytes set aside (flag n) the byte before q is the last
+	 * of the word (ends_ok) */
+	bool may = rl->lead.strip || q == lo || s[q - 1] == '\n' ||
+	           ends_by(&rl->lead, s[q - 1]);
+	return (may && ends_ok(&rl->lead, s, q, lo)) ||
 	       lead_digit_ok(&rl->leadd, s, lo, q);
 }
 
