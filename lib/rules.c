@@ -743,6 +743,70 @@ next_digit(const char *s, size_t c, size_t n)
 }
 
 void
+rules_digits(cs_rdigits *d, const char *s, size_t from, size_t n)
+{
+	size_t c = from;
+
+	d->s = s;
+	d->n = n;
+	d->from = from;
+	d->nrun = 0;
+	while ((c = next_digit(s, c, n)) < n) {
+		size_t e = c + 1;
+
+		if (d->nrun == CS_RDIGITS) {
+			d->upto = c; /* the rest by next_digit */
+			return;
+		}
+		while (e < n && may_digit(s + e, n - e))
+			e++;
+		d->run[d->nrun][0] = c;
+		d->run[d->nrun++][1] = e;
+		c = e;
+	}
+	d->upto = n;
+}
+
+/* Are d's runs those of s[c..n) up to d->upto? */
+static bool
+digits_of(const cs_rdigits *d, const char *s, size_t c, size_t n)
+{
+	return d != NULL && d->s == s && d->n == n && c >= d->from &&
+	       c < d->upto;
+}
+
+/* The first of d's runs ending after c: c is in it, or it is the next
+ * (d->nrun: none). */
+static size_t
+run_after(const cs_rdigits *d, size_t c)
+{
+	size_t lo = 0, hi = (size_t)d->nrun;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (d->run[mid][1] <= c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t
+rules_digit_next(const cs_rdigits *d, const char *s, size_t c, size_t n)
+{
+	size_t i;
+
+	if (!digits_of(d, s, c, n))
+		return next_digit(s, c, n);
+	i = run_after(d, c);
+	if (i == (size_t)d->nrun)
+		return d->upto < n ? next_digit(s, d->upto, n) : n;
+	return d->run[i][0] > c ? d->run[i][0] : c;
+}
+
+void
 rules_text(cs_rtext *t, sbuf *buf, const char *s, size_t n)
 {
 	/* copied whole, then lowered in place: sbuf_addc a byte was 3% of
@@ -1085,10 +1149,27 @@ lead_at(const rule *rl, const char *s, size_t lo, size_t q)
  * of a run of ASCII digits is looked at: lead_at turns away a digit
  * right after an ASCII digit ("2019": the 0, 1 and 9 not compared). */
 static size_t
-next_lead(const rule *rl, const char *s, size_t n, size_t start, size_t c)
+next_lead(const rule *rl, const char *s, size_t n, size_t start, size_t c,
+          const cs_rdigits *d)
 {
 	size_t w = rl->near;
 
+	/* d's runs in turn, not a search of them for each; in a run, a
+	 * character after an ASCII digit is passed over as lead_at would
+	 * turn it away (q > start) */
+	if (digits_of(d, s, c, n)) {
+		for (size_t i = run_after(d, c); i < (size_t)d->nrun; i++) {
+			size_t q = d->run[i][0] > c ? d->run[i][0] : c;
+
+			for (; q < d->run[i][1]; q++)
+				if (!(q > c && s[q - 1] >= '0' &&
+				      s[q - 1] <= '9') &&
+				    lead_at(rl, s,
+				            q - start > w ? q - w : start, q))
+					return q;
+		}
+		c = d->upto;
+	}
 	while ((c = next_digit(s, c, n)) < n) {
 		if (lead_at(rl, s, c - start > w ? c - w : start, c))
 			return c;
@@ -1166,16 +1247,17 @@ char_start(const char *s, size_t lo, size_t floor)
  * and noise_postcode in normalise-crime's text mode).
  * tests/unit/test_rules.c holds the windows to a plain scan. */
 static int
-lead_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
+lead_match(const rule *rl, const char *s, size_t n, size_t start,
+           const cs_rdigits *d, re_caps *cap)
 {
 	size_t w = rl->near, done = start;
-	size_t q = next_lead(rl, s, n, start, start);
+	size_t q = next_lead(rl, s, n, start, start, d);
 
 	while (q < n) {
 		size_t lo = q - done > w ? char_start(s, q - w, done) : done;
 		size_t hi = q;
 
-		while ((q = next_lead(rl, s, n, start, hi + 1)) < n &&
+		while ((q = next_lead(rl, s, n, start, hi + 1, d)) < n &&
 		       q <= hi + w + 1)
 			hi = q;
 		int rc = re_match_upto(rl->re, s, n, lo, hi, cap);
@@ -1189,36 +1271,38 @@ lead_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
 	return RE_NOMATCH;
 }
 
+/* The digits of s found by d (rules_digits) when it is not NULL. */
 static int
-near_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
+near_match(const rule *rl, const char *s, size_t n, size_t start,
+           const cs_rdigits *d, re_caps *cap)
 {
 	size_t w = rl->near, lo = start, c = start;
 
 	if (start > n)
 		return RE_LIMIT; /* as re_match answers it */
 	if (rl->lead.w != NULL || rl->leadd.w != NULL)
-		return lead_match(rl, s, n, start, cap);
+		return lead_match(rl, s, n, start, d, cap);
 	/* a word the ASCII compare cannot find: the plain scan */
 	if (rl->nearw && has_fold(s, n, start))
 		return re_match(rl->re, s, n, start, cap);
 	for (;;) {
 		c = rl->nearw ? next_anchor(rl, s, c, n, n)
-		              : next_digit(s, c, n);
+		              : rules_digit_next(d, s, c, n);
 		if (c >= n)
 			return RE_NOMATCH;
-		size_t hi = c, d = c + 1;
+		size_t hi = c, e = c + 1;
 		for (;;) {
 			if (rl->nearw)
-				d = next_anchor(rl, s, d,
+				e = next_anchor(rl, s, e,
 				                n - hi > w + 2 ? hi + w + 2 : n,
 				                n);
 			else
-				while (d < n && d <= hi + w + 1 &&
-				       !may_digit(s + d, n - d))
-					d++;
-			if (d >= n || d > hi + w + 1)
+				while (e < n && e <= hi + w + 1 &&
+				       !may_digit(s + e, n - e))
+					e++;
+			if (e >= n || e > hi + w + 1)
 				break;
-			hi = d++;
+			hi = e++;
 		}
 		if (c - lo > w)
 			lo = char_start(s, c - w, start);
@@ -1379,10 +1463,27 @@ rules_exec(cs_ruleset *rs, int r, const char *s, size_t n, size_t start,
 		m->cap.mark = NULL;
 		rc = RE_NOMATCH;
 	} else {
-		rc = rl->near ? near_match(rl, s, n, start, &m->cap)
+		rc = rl->near ? near_match(rl, s, n, start, NULL, &m->cap)
 		              : re_match(rl->re, s, n, start, &m->cap);
 	}
 
+	m->rule = rc == RE_MATCH ? r : -1;
+	m->limit = rc == RE_LIMIT;
+	return rc == RE_MATCH;
+}
+
+bool
+rules_exec_digits(cs_ruleset *rs, int r, const char *s, size_t n, size_t start,
+                  const cs_rdigits *d, cs_rmatch *m)
+{
+	const rule *rl = &rs->rules[r];
+	int rc;
+
+	/* a near row's windows by digits, as rules_exec tries them: none
+	 * of its other shortcuts applies (end words, first bytes) */
+	if (!rl->near || rl->nearw || rl->end.w != NULL || rl->first)
+		return rules_exec(rs, r, s, n, start, m);
+	rc = near_match(rl, s, n, start, d, &m->cap);
 	m->rule = rc == RE_MATCH ? r : -1;
 	m->limit = rc == RE_LIMIT;
 	return rc == RE_MATCH;
@@ -1437,11 +1538,21 @@ near_agrees(cs_ruleset *rs, const example *e)
 	for (size_t i = 0; i <= n; i++) {
 		if (((unsigned char)e->text[i] & 0xC0) == 0x80)
 			continue;
-		int ra = near_match(rl, e->text, n, i, &a);
 		int rb = re_match(rl->re, e->text, n, i, &b);
-		if (ra != rb || (ra == RE_MATCH &&
-		                 (a.so[0] != b.so[0] || a.eo[0] != b.eo[0])))
-			return false;
+		/* the digits found by a scan, then by rules_digits from the
+		 * text's start and from i */
+		for (int k = 0; k < 3; k++) {
+			cs_rdigits dg;
+
+			if (k > 0)
+				rules_digits(&dg, e->text, k == 1 ? 0 : i, n);
+			int ra = near_match(rl, e->text, n, i,
+			                    k > 0 ? &dg : NULL, &a);
+			if (ra != rb ||
+			    (ra == RE_MATCH &&
+			     (a.so[0] != b.so[0] || a.eo[0] != b.eo[0])))
+				return false;
+		}
 	}
 	return true;
 }

@@ -588,6 +588,75 @@ test_lead_windows(void)
 	rules_free(rs);
 }
 
+/* The digits of a text found once (rules_digits) give every rule the
+ * answers of its own scan: the first CS_RDIGITS runs kept, the rest
+ * scanned for, a text they are not of scanned. */
+static void
+test_digits(void)
+{
+	char path[256], text[1024];
+	cs_ruleset *rs;
+	cs_rdigits d;
+	size_t len = 0;
+
+	/* more runs than are kept, with digits of another script and
+	 * bytes that only may start one among them */
+	for (int i = 0; i < 2 * CS_RDIGITS; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "%s",
+		                        i % 7 == 3   ? "table \xd9\xa3 "
+		                        : i % 5 == 1 ? "\xe4\xb8\x80 "
+		                        : i % 3 == 0 ? "12 items 4, "
+		                                     : "EN1AB 0 1234 ");
+	put("digits.tsv",
+	    "kind\tname\tflags\ttext\n"
+	    "rule\tref\ti\t\\b(?:items?|tables?)\\.? ?#?\\d+\n"
+	    "near\tref\t\t12\n"
+	    "lead\tref\t\titem|items|table|tables\n"
+	    "rule\tph\ti\t(?<!\\d)0\\d{4}\n"
+	    "near\tph\t\t8\n"
+	    "lead\tph\t\t0\n"
+	    "rule\tcode\t\t\\b[A-Z]{1,2}\\d[A-Z]{2}\\b\n"
+	    "near\tcode\t\t2\n"
+	    "lead\tcode\tn\ta|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|"
+	    "v|w|x|y|z\n"
+	    "rule\tnum\t\t\\b\\d+\\b\n"
+	    "near\tnum\t\t1\n");
+	snprintf(path, sizeof path, "%s/digits.tsv", dir);
+	rs = rules_load(path, NULL);
+	for (size_t from = 0; from < len; from += len / 3) {
+		bool next_same = true, exec_same = true;
+
+		rules_digits(&d, text, from, len);
+		for (size_t c = from; c <= len; c++)
+			next_same &= rules_digit_next(&d, text, c, len) ==
+			             rules_digit_next(NULL, text, c, len);
+		for (int r = 0; r < 4; r++)
+			for (size_t i = from; i <= len; i++) {
+				cs_rmatch a, b;
+				size_t a0 = 0, a1 = 0, b0 = 0, b1 = 0;
+				bool ra = rules_exec_digits(rs, r, text, len, i,
+				                            &d, &a);
+
+				exec_same &=
+				    ra == rules_exec(rs, r, text, len, i, &b);
+				if (ra) {
+					rules_group(&a, 0, &a0, &a1);
+					rules_group(&b, 0, &b0, &b1);
+					exec_same &= a0 == b0 && a1 == b1;
+				}
+			}
+		if (from == 0) /* the rest scanned for */
+			CHECK(d.nrun == CS_RDIGITS && d.upto < len);
+		CHECK(next_same);
+		CHECK(exec_same);
+	}
+	/* of another text (here a shorter one): not used */
+	rules_digits(&d, text, 0, len / 2);
+	CHECK(rules_digit_next(&d, text, 0, len) ==
+	      rules_digit_next(NULL, text, 0, len));
+	rules_free(rs);
+}
+
 static void
 test_nearw(void)
 {
@@ -896,6 +965,7 @@ main(void)
 	test_needscan();
 	test_lead();
 	test_lead_windows();
+	test_digits();
 	test_first();
 	test_nearw();
 	test_tables();
