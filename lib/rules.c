@@ -758,8 +758,11 @@ rules_digits(cs_rdigits *d, const char *s, size_t from, size_t n)
 			d->upto = c; /* the rest by next_digit */
 			return;
 		}
-		while (e < n && may_digit(s + e, n - e))
-			e++;
+		/* a run of ASCII digits, or one byte that may start another
+		 * digit: in a run only the first follows no ASCII digit */
+		if (s[c] >= '0' && s[c] <= '9')
+			while (e < n && s[e] >= '0' && s[e] <= '9')
+				e++;
 		d->run[d->nrun][0] = c;
 		d->run[d->nrun++][1] = e;
 		c = e;
@@ -1154,19 +1157,15 @@ next_lead(const rule *rl, const char *s, size_t n, size_t start, size_t c,
 {
 	size_t w = rl->near;
 
-	/* d's runs in turn, not a search of them for each; in a run, a
-	 * character after an ASCII digit is passed over as lead_at would
-	 * turn it away (q > start) */
+	/* d's runs in turn, not a search of them for each: the rest of a
+	 * run of ASCII digits follows one, which lead_at turns away, as
+	 * the skip below */
 	if (digits_of(d, s, c, n)) {
 		for (size_t i = run_after(d, c); i < (size_t)d->nrun; i++) {
 			size_t q = d->run[i][0] > c ? d->run[i][0] : c;
 
-			for (; q < d->run[i][1]; q++)
-				if (!(q > c && s[q - 1] >= '0' &&
-				      s[q - 1] <= '9') &&
-				    lead_at(rl, s,
-				            q - start > w ? q - w : start, q))
-					return q;
+			if (lead_at(rl, s, q - start > w ? q - w : start, q))
+				return q;
 		}
 		c = d->upto;
 	}

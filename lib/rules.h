@@ -177,7 +177,8 @@ size_t rules_maxlen(const cs_ruleset *rs, int rule);
 bool rules_exec(cs_ruleset *rs, int rule, const char *s, size_t n, size_t start,
                 cs_rmatch *m);
 /* The characters of s[from..n) that may match \d (rules_text's
- * "digit"), as runs, found once for rules asked of one text in turn
+ * "digit"): runs of ASCII digits and single bytes that may start
+ * another digit, found once for rules asked of one text in turn
  * (rules_exec_digits), not by each rule's own scan: normalise-crime's
  * noise rules.  The first CS_RDIGITS runs are kept, the rest found by a
  * scan when asked (upto: where they start). */
