@@ -84,9 +84,9 @@
  * kind "lead" (after its rule, at most one, flag n or none; the rule
  * has a "near" row) names words one of which the text just before the
  * first character \d matches of every match ends with, as an end row
- * with flag s ("Table 3", "no. 12", "page #4"): near_match tries a
- * window only when one of its digits follows such a word, and most
- * digits of a report follow none ("there were 12").  The near row's
+ * with flag s ("Table 3", "no. 12", "page #4"): near_match tries only
+ * the windows of the digits that follow such a word, and most digits
+ * of a report follow none ("there were 12").  The near row's
  * window bounds where that first digit can be, and the row says too
  * that it never follows an ASCII digit ("2019": only the 2 is tried).
  * A word ending in a digit is compared with the text up to and
@@ -176,6 +176,29 @@ size_t rules_maxlen(const cs_ruleset *rs, int rule);
  * holds both to the pattern on every example from every start. */
 bool rules_exec(cs_ruleset *rs, int rule, const char *s, size_t n, size_t start,
                 cs_rmatch *m);
+/* The characters of s[from..n) that may match \d (rules_text's
+ * "digit"): runs of ASCII digits and single bytes that may start
+ * another digit, found once for rules asked of one text in turn
+ * (rules_exec_digits), not by each rule's own scan: normalise-crime's
+ * noise rules.  The first CS_RDIGITS runs are kept, the rest found by a
+ * scan when asked (upto: where they start). */
+#define CS_RDIGITS 32
+typedef struct {
+	const char *s; /* the text, s[0..n), as given */
+	size_t n, from, upto;
+	int nrun;
+	size_t run[CS_RDIGITS][2]; /* start, end */
+} cs_rdigits;
+void rules_digits(cs_rdigits *d, const char *s, size_t from, size_t n);
+/* The first character of s[c..n) that may match \d, or n: by d when it
+ * is of the same s and n (NULL: a scan). */
+size_t rules_digit_next(const cs_rdigits *d, const char *s, size_t c, size_t n);
+/* rules_exec, a rule with a near row finding its windows by d (of s and
+ * n, not changed since): the same answer, the text's digits not looked
+ * for again by each rule.  rules_selftest holds the windows so found
+ * to the pattern on every example from every start. */
+bool rules_exec_digits(cs_ruleset *rs, int rule, const char *s, size_t n,
+                       size_t start, const cs_rdigits *d, cs_rmatch *m);
 /* The first rule, in table order, that matches s[0..n); its index, or -1
  * (m->rule is the same). */
 int rules_first(cs_ruleset *rs, const char *s, size_t n, cs_rmatch *m);

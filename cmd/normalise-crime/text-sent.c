@@ -600,6 +600,9 @@ typedef struct {
 	const char *area;
 	size_t noise[32][2];
 	int nnoise;
+	/* the sentence's digits, found once for the noise rules and the
+	 * dates (noise_step) */
+	cs_rdigits digits;
 	bool noise_due;  /* noise() not yet run: see read_sentence */
 	int noise_stage; /* its next rule (R.noise), or the dates */
 	char lab[128];   /* offence of the last figure read */
@@ -1650,11 +1653,18 @@ noise_step(sent *x)
 {
 	cs_rmatch m;
 	size_t so, eo;
+	/* the digits of the sentence, whose windows noise_phone, noise_time,
+	 * noise_ref, noise_address and noise_postcode try, and where the
+	 * dates start: found once, not by each (227.3M to 226.5M
+	 * instructions per MB) */
+	if (x->noise_stage == 0)
+		rules_digits(&x->digits, x->s, x->a, x->b);
 	int r = R.noise[x->noise_stage++];
 	if (r >= 0) {
 		size_t from = x->a;
 		while (from < x->b && needs(x, r) &&
-		       rules_exec(rs(), r, x->s, x->b, from, &m)) {
+		       rules_exec_digits(rs(), r, x->s, x->b, from, &x->digits,
+		                         &m)) {
 			rules_group(&m, 0, &so, &eo);
 			push_noise(x, so, eo);
 			from = eo > so ? eo : so + 1;
@@ -1663,10 +1673,13 @@ noise_step(sent *x)
 	}
 	x->noise_due = false;
 	/* dates ("21 July 2017") are lib/date's; from one digit to the next
-	 * (text_digit_next), not a byte at a time: 274.1M to 272.0M
-	 * instructions per MB */
-	for (size_t i = x->a; (i = text_digit_next(x->s, i, x->b)) < x->b;
-	     i++) {
+	 * (text_digit_next, now the runs found above), not a byte at a
+	 * time: 274.1M to 272.0M instructions per MB.  An ASCII digit
+	 * starts one */
+	for (size_t i = x->a;
+	     (i = rules_digit_next(&x->digits, x->s, i, x->b)) < x->b; i++) {
+		if (x->s[i] < '0' || x->s[i] > '9')
+			continue;
 		if (!(i > x->a && is_wordc(x->s[i - 1]))) {
 			cs_date d;
 			size_t k = date_prefix(x->s + i, x->b - i, &d);

@@ -373,6 +373,28 @@ test_needscan(void)
 	rules_free(b);
 }
 
+/* Does rule r (with near and lead rows) give, on s from every start,
+ * the match of rule plain (the same pattern without them)? */
+static bool
+windows_agree(cs_ruleset *rs, int r, int plain, const char *s)
+{
+	size_t n = strlen(s), a0, a1, b0, b1;
+	cs_rmatch ma, mb;
+
+	for (size_t i = 0; i <= n; i++) {
+		bool ra = rules_exec(rs, r, s, n, i, &ma);
+		bool rb = rules_exec(rs, plain, s, n, i, &mb);
+
+		if (ra != rb)
+			return false;
+		if (ra &&
+		    (!rules_group(&ma, 0, &a0, &a1) ||
+		     !rules_group(&mb, 0, &b0, &b1) || a0 != b0 || a1 != b1))
+			return false;
+	}
+	return true;
+}
+
 /* Lead rows: a rule with a near window is tried in a window only when
  * one of its digits follows a lead word, the bytes " (.#:" and digits
  * between set aside; the answers are the pattern's. */
@@ -515,6 +537,126 @@ test_lead(void)
 }
 
 /* Near flag w: windows before the need words, not digits. */
+/* The windows of a lead rule are those of its lead digits alone,
+ * chained while within the near width: the first match is still the
+ * one a plain scan finds, among digits after no lead word, digits of
+ * other scripts ("\xd9\xa3", U+0663) and bytes that only may start
+ * one. */
+static void
+test_lead_windows(void)
+{
+	char path[256];
+	cs_ruleset *rs;
+	static const char *const texts[] = {
+		"12 and 14 in table 3, 2019 and item 45 or items 6 7",
+		"table 3 4 table 5 and no. 6, no.7 and no 8",
+		"table 12345678901234 2 table",
+		"see table \xd9\xa3 and item 1\xd9\xa3, table\xd9\xa3",
+		"\xe4\xb8\x80 item \xe4\xb8\x80 3 item\xe4\xb8\x80"
+		"3",
+		"3 table3 item 9 1 2 3 4 5 6 7 8 9 table 0",
+		"table 1",
+		"1 table",
+		"items 2, 3 and 4 of table 10 (tables 11 and 12)",
+		"ring 01234 or +44 1234, call 101, call: 999 or 0 1234",
+		"EN1AB, E1AB and 12AB, B 1AB, ab1cd e9fg",
+	};
+
+	put("leadw.tsv",
+	    "kind\tname\tflags\ttext\n"
+	    "rule\tref\ti\t\\b(?:items?|tables?|no\\.)\\.? ?#?\\d+(?: \\d+)*\n"
+	    "near\tref\t\t12\n"
+	    "lead\tref\t\titem|items|table|tables|no\n"
+	    "rule\tref_plain\ti\t\\b(?:items?|tables?|no\\.)\\.? ?#?\\d+"
+	    "(?: \\d+)*\n"
+	    "rule\tph\ti\t(?<!\\d)(?:\\+44 ?|0)\\d{4}|\\bcall:? "
+	    "(?:101|999)\\b\n"
+	    "near\tph\t\t8\n"
+	    "lead\tph\t\t0|+4|call1|call9\n"
+	    "rule\tph_plain\ti\t(?<!\\d)(?:\\+44 ?|0)\\d{4}|\\bcall:? "
+	    "(?:101|999)\\b\n"
+	    "rule\tcode\ti\t\\b[A-Z]{1,2}\\d[A-Z]{2}\\b\n"
+	    "near\tcode\t\t2\n"
+	    "lead\tcode\tn\ta|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|"
+	    "w|x|y|z\n"
+	    "rule\tcode_plain\ti\t\\b[A-Z]{1,2}\\d[A-Z]{2}\\b\n");
+	snprintf(path, sizeof path, "%s/leadw.tsv", dir);
+	rs = rules_load(path, NULL);
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		for (int r = 0; r < 6; r += 2)
+			CHECK(windows_agree(rs, r, r + 1, texts[i]));
+	rules_free(rs);
+}
+
+/* The digits of a text found once (rules_digits) give every rule the
+ * answers of its own scan: the first CS_RDIGITS runs kept, the rest
+ * scanned for, a text they are not of scanned. */
+static void
+test_digits(void)
+{
+	char path[256], text[1024];
+	cs_ruleset *rs;
+	cs_rdigits d;
+	size_t len = 0;
+
+	/* more runs than are kept, with digits of another script and
+	 * bytes that only may start one among them */
+	for (int i = 0; i < 2 * CS_RDIGITS; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "%s",
+		                        i % 7 == 3   ? "table \xd9\xa3 "
+		                        : i % 5 == 1 ? "\xe4\xb8\x80 "
+		                        : i % 3 == 0 ? "12 items 4, "
+		                                     : "EN1AB 0 1234 ");
+	put("digits.tsv",
+	    "kind\tname\tflags\ttext\n"
+	    "rule\tref\ti\t\\b(?:items?|tables?)\\.? ?#?\\d+\n"
+	    "near\tref\t\t12\n"
+	    "lead\tref\t\titem|items|table|tables\n"
+	    "rule\tph\ti\t(?<!\\d)0\\d{4}\n"
+	    "near\tph\t\t8\n"
+	    "lead\tph\t\t0\n"
+	    "rule\tcode\t\t\\b[A-Z]{1,2}\\d[A-Z]{2}\\b\n"
+	    "near\tcode\t\t2\n"
+	    "lead\tcode\tn\ta|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|"
+	    "v|w|x|y|z\n"
+	    "rule\tnum\t\t\\b\\d+\\b\n"
+	    "near\tnum\t\t1\n");
+	snprintf(path, sizeof path, "%s/digits.tsv", dir);
+	rs = rules_load(path, NULL);
+	for (size_t from = 0; from < len; from += len / 3) {
+		bool next_same = true, exec_same = true;
+
+		rules_digits(&d, text, from, len);
+		for (size_t c = from; c <= len; c++)
+			next_same &= rules_digit_next(&d, text, c, len) ==
+			             rules_digit_next(NULL, text, c, len);
+		for (int r = 0; r < 4; r++)
+			for (size_t i = from; i <= len; i++) {
+				cs_rmatch a, b;
+				size_t a0 = 0, a1 = 0, b0 = 0, b1 = 0;
+				bool ra = rules_exec_digits(rs, r, text, len, i,
+				                            &d, &a);
+
+				exec_same &=
+				    ra == rules_exec(rs, r, text, len, i, &b);
+				if (ra) {
+					rules_group(&a, 0, &a0, &a1);
+					rules_group(&b, 0, &b0, &b1);
+					exec_same &= a0 == b0 && a1 == b1;
+				}
+			}
+		if (from == 0) /* the rest scanned for */
+			CHECK(d.nrun == CS_RDIGITS && d.upto < len);
+		CHECK(next_same);
+		CHECK(exec_same);
+	}
+	/* of another text (here a shorter one): not used */
+	rules_digits(&d, text, 0, len / 2);
+	CHECK(rules_digit_next(&d, text, 0, len) ==
+	      rules_digit_next(NULL, text, 0, len));
+	rules_free(rs);
+}
+
 static void
 test_nearw(void)
 {
@@ -822,6 +964,8 @@ main(void)
 	test_end();
 	test_needscan();
 	test_lead();
+	test_lead_windows();
+	test_digits();
 	test_first();
 	test_nearw();
 	test_tables();
