@@ -39,6 +39,21 @@ typedef struct {
 	                            * rule struct for each row of a table */
 } ends;
 
+/* What every match starts with (kind "start", rules.h). */
+typedef struct {
+	/* one of these, lower-cased ASCII, none the start of another,
+	 * NULL-terminated; NULL: no start row */
+	char **w;
+	size_t nw;
+	long line; /* of the row */
+	/* the words by start_hash of their first three bytes: those of
+	 * hash h are w[ord[from[h]]] .. w[ord[from[h + 1] - 1]], and those
+	 * shorter than three bytes w[ord[from[256]]] .. w[ord[from[257] -
+	 * 1]]; a bit a hash in has */
+	unsigned short *ord, *from;
+	unsigned char has[32];
+} starts;
+
 typedef struct {
 	char *name;
 	cs_re *re;
@@ -62,6 +77,7 @@ typedef struct {
 	size_t wpre; /* ... and how many bytes they all start with */
 	char *pat;   /* as compiled, for the recompile a "near" row asks */
 	char *flags;
+	starts start; /* kind "start": the words every match starts with */
 } rule;
 
 typedef struct {
@@ -113,6 +129,8 @@ static void index_lead(rule *rl, const char *text, const cs_table *vocab,
 static void parse_end(rule *rl, const char *flags, const char *text,
                       const cs_table *vocab, const char *path, long line);
 static void index_needs(cs_ruleset *rs);
+static void parse_start(starts *st, const char *flags, const char *text,
+                        const cs_table *vocab, const char *path, long line);
 static void expand(sbuf *out, const char *pat, const cs_table *vocab,
                    const char *path, long line);
 static void add_alternation(sbuf *out, const cs_table *vocab, const char *kind,
@@ -217,6 +235,15 @@ rules_load(const char *name, const cs_table *vocab)
 			parse_need(&rs->rules[r].need,
 			           ref_get(t, i, (size_t)cflags), text, vocab,
 			           rs->path, line);
+		} else if (strcmp(kind, "start") == 0) {
+			if (r < 0 || rs->rules[r].start.w != NULL)
+				cs_die_at(CS_EXIT_DATA, rs->path, line,
+				          "start for rule '%s', which is not "
+				          "defined above it or has one already",
+				          rname);
+			parse_start(&rs->rules[r].start,
+			            ref_get(t, i, (size_t)cflags), text, vocab,
+			            rs->path, line);
 		} else if (strcmp(kind, "yes") == 0 ||
 		           strcmp(kind, "no") == 0) {
 			if (r < 0)
@@ -232,7 +259,7 @@ rules_load(const char *name, const cs_table *vocab)
 		} else {
 			cs_die_at(CS_EXIT_DATA, rs->path, line,
 			          "kind '%s' is not vocab, rule, need, near, "
-			          "end, lead, yes or no",
+			          "end, lead, start, yes or no",
 			          kind);
 		}
 	}
@@ -265,6 +292,11 @@ rules_load(const char *name, const cs_table *vocab)
 		if (rl->near)
 			sbuf_addc(&pat, 'o'); /* re_match_upto may bound it */
 		rl->re = re_compile(rl->pat, sbuf_str(&pat), what);
+		if (rl->start.w != NULL && !re_anchored(rl->re))
+			cs_die_at(CS_EXIT_DATA, rs->path, rl->start.line,
+			          "start for rule '%s', whose pattern is not "
+			          "anchored (\\G, ^)",
+			          rl->name);
 		rl->first = re_first_bytes(rl->re, rl->pat, rl->firstset);
 		rl->firstw = rl->first && rl->need.w != NULL;
 		for (size_t j = 0; rl->firstw && j < rl->need.nw; j++) {
@@ -555,6 +587,91 @@ index_lead(rule *rl, const char *text, const cs_table *vocab, const char *path,
 	sbuf_free(&dig);
 }
 
+/* The bucket (starts.from) of a word or text whose first three bytes,
+ * lower-cased, are a, b, c. */
+static unsigned
+start_hash(unsigned char a, unsigned char b, unsigned char c)
+{
+	return ((unsigned)a * 961 + (unsigned)b * 31 + c) & 255;
+}
+
+/* The bucket of a start word: by its first three bytes, or 256 for
+ * a shorter one, which is compared with every text. */
+static unsigned
+start_bucket(const char *w)
+{
+	const unsigned char *u = (const unsigned char *)w;
+
+	return strlen(w) < 3 ? 256 : start_hash(u[0], u[1], u[2]);
+}
+
+/* " above | below |{{up}}" into st: the words, without those another
+ * starts ("rise" goes with "rises"), by bucket. */
+static void
+parse_start(starts *st, const char *flags, const char *text,
+            const cs_table *vocab, const char *path, long line)
+{
+	size_t k = 0;
+
+	if (*flags)
+		cs_die_at(CS_EXIT_DATA, path, line, "start flag '%s'", flags);
+	st->line = line;
+	parse_words(&st->w, &st->nw, text, vocab, path, line);
+	if (st->nw == 0)
+		cs_die_at(CS_EXIT_DATA, path, line, "start without words");
+	if (st->nw > 10000)
+		cs_die_at(CS_EXIT_DATA, path, line,
+		          "start with %zu words, more than 10000", st->nw);
+	for (size_t i = 0; i < st->nw; i++)
+		for (const char *c = st->w[i]; *c; c++)
+			if ((unsigned char)*c >= 0x80)
+				cs_die_at(CS_EXIT_DATA, path, line,
+				          "start word '%s' is not ASCII",
+				          st->w[i]);
+	/* a word another word starts is met whenever that one is */
+	bool *drop = xcalloc(st->nw, sizeof *drop);
+	for (size_t i = 0; i < st->nw; i++) {
+		size_t li = strlen(st->w[i]);
+
+		for (size_t j = 0; j < st->nw && !drop[i]; j++) {
+			if (j == i || st->w[j][0] != st->w[i][0])
+				continue;
+			size_t lj = strlen(st->w[j]);
+			drop[i] = (lj < li || (lj == li && j < i)) &&
+			          strncmp(st->w[j], st->w[i], lj) == 0;
+		}
+	}
+	for (size_t i = 0; i < st->nw; i++) {
+		if (drop[i])
+			free(st->w[i]);
+		else
+			st->w[k++] = st->w[i];
+	}
+	free(drop);
+	st->nw = k;
+	st->w[k] = NULL;
+	/* counted into buckets, then placed */
+	st->ord = xcalloc(st->nw, sizeof *st->ord);
+	st->from = xcalloc(258, sizeof *st->from);
+	for (size_t i = 0; i < st->nw; i++) {
+		unsigned h = start_bucket(st->w[i]);
+
+		st->from[h + 1]++;
+		if (h < 256)
+			st->has[h >> 3] |= (unsigned char)(1u << (h & 7));
+	}
+	for (size_t h = 0; h < 257; h++)
+		st->from[h + 1] += st->from[h];
+	{
+		unsigned short at[257];
+
+		memcpy(at, st->from, sizeof at);
+		for (size_t i = 0; i < st->nw; i++)
+			st->ord[at[start_bucket(st->w[i])]++] =
+			    (unsigned short)i;
+	}
+}
+
 /* Copy pat to out, replacing each {{kind}} by the vocabulary's words. */
 static void
 expand(sbuf *out, const char *pat, const cs_table *vocab, const char *path,
@@ -656,6 +773,11 @@ rules_free(cs_ruleset *rs)
 		free_ends(&rs->rules[i].end);
 		free_ends(&rs->rules[i].lead);
 		free_ends(&rs->rules[i].leadd);
+		for (size_t j = 0; j < rs->rules[i].start.nw; j++)
+			free(rs->rules[i].start.w[j]);
+		free(rs->rules[i].start.w);
+		free(rs->rules[i].start.ord);
+		free(rs->rules[i].start.from);
 	}
 	for (size_t i = 0; i < rs->nex; i++)
 		free(rs->ex[i].text);
@@ -1268,10 +1390,73 @@ first_byte_ok(const rule *rl, const char *s, size_t n, size_t start)
 {
 	unsigned char c;
 
-	if (!rl->first || start >= n)
+	if (!rl->first || start > n)
 		return true;
+	/* a rule with first bytes has no empty match (re_first_bytes):
+	 * none at the end of the text, where most sentences' last figures
+	 * are */
+	if (start == n)
+		return false;
 	c = (unsigned char)s[start];
 	return (rl->firstset[c >> 3] >> (c & 7)) & 1;
+}
+
+/* Does s[at..n) start with w (lower-cased ASCII), ASCII compared
+ * without case?  A non-ASCII byte met first leaves it to PCRE2:
+ * caseless "s" and "k" also match "ſ" and the Kelvin sign. */
+static bool
+start_word(const char *w, const char *s, size_t n, size_t at)
+{
+	for (; *w; w++, at++) {
+		unsigned char c;
+
+		if (at >= n)
+			return false;
+		c = (unsigned char)s[at];
+		if (c >= 0x80)
+			return true;
+		if (ascii_lower(c) != (unsigned char)*w)
+			return false;
+	}
+	return true;
+}
+
+/* Could a match of an anchored rule with a start row start at start:
+ * does the text there start with one of its words (kind "start")?  The
+ * first byte of most figures' ends is a space, which first_byte_ok lets
+ * by, and the word after it ("offences", "in") mostly starts no match
+ * of the right rules: their PCRE2 calls are spared.  Only the words
+ * whose first three bytes hash as the text's are compared. */
+static bool
+starts_ok(const starts *st, const char *s, size_t n, size_t start)
+{
+	unsigned char b[3];
+	size_t k = n - start < 3 ? n - start : 3;
+	unsigned h;
+
+	/* a match holds a word, so it is not empty: none at the end of
+	 * the text, where most sentences' last figures are */
+	if (st->w == NULL || start > n)
+		return true;
+	if (start == n)
+		return false;
+	for (size_t i = 0; i < k; i++) {
+		b[i] = ascii_lower((unsigned char)s[start + i]);
+		if (b[i] >= 0x80)
+			return true;
+	}
+	for (size_t i = st->from[256]; i < st->from[257]; i++)
+		if (start_word(st->w[st->ord[i]], s, n, start))
+			return true;
+	if (k < 3)
+		return false;
+	h = start_hash(b[0], b[1], b[2]);
+	if (!((st->has[h >> 3] >> (h & 7)) & 1))
+		return false;
+	for (size_t i = st->from[h]; i < st->from[h + 1]; i++)
+		if (start_word(st->w[st->ord[i]], s, n, start))
+			return true;
+	return false;
 }
 
 /* And does the rest of the text hold one of its need words, which its
@@ -1308,6 +1493,7 @@ rules_exec(cs_ruleset *rs, int r, const char *s, size_t n, size_t start,
 	if ((rl->end.w != NULL && start <= n &&
 	     !ends_ok(&rl->end, s, n, start)) ||
 	    !first_byte_ok(rl, s, n, start) ||
+	    !starts_ok(&rl->start, s, n, start) ||
 	    (rl->firstw && start < n && !words_ok(rl, s, n, start))) {
 		m->cap.ncap = 0;
 		m->cap.mark = NULL;
@@ -1395,6 +1581,22 @@ end_agrees(cs_ruleset *rs, const example *e)
 	return true;
 }
 
+/* Do the start words (starts_ok) turn away no match a scan finds,
+ * from any start? */
+static bool
+start_agrees(cs_ruleset *rs, const example *e)
+{
+	const rule *rl = &rs->rules[e->rule];
+	size_t n = strlen(e->text);
+
+	for (size_t i = 0; i <= n; i++)
+		if (((unsigned char)e->text[i] & 0xC0) != 0x80 &&
+		    !starts_ok(&rl->start, e->text, n, i) &&
+		    re_match(rl->re, e->text, n, i, NULL) != RE_NOMATCH)
+			return false;
+	return true;
+}
+
 /* Do the first bytes (first_ok) turn away no match a scan finds? */
 static bool
 first_agrees(cs_ruleset *rs, const example *e)
@@ -1455,6 +1657,15 @@ rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples)
 		     !end_agrees(rs, e))) {
 			fprintf(out,
 			        "%s:%ld: rule %s: its end words turn away "
+			        "a match: %s\n",
+			        rs->path, e->line, rs->rules[e->rule].name,
+			        e->text);
+			failed++;
+		}
+		if (rs->rules[e->rule].start.w != NULL &&
+		    !start_agrees(rs, e)) {
+			fprintf(out,
+			        "%s:%ld: rule %s: its start words turn away "
 			        "a match: %s\n",
 			        rs->path, e->line, rs->rules[e->rule].name,
 			        e->text);

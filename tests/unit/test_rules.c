@@ -633,6 +633,104 @@ test_first(void)
 	      nex == 1);
 }
 
+/* Start rows: an anchored rule is tried only where the text starts
+ * with one of its words, and the answers are the pattern's. */
+static void
+test_start(void)
+{
+	char path[256], body[1024];
+	cs_ruleset *rs;
+	cs_rmatch m;
+	size_t so, eo, nex;
+	const char *s;
+
+	snprintf(body, sizeof body,
+	         "kind\tname\tflags\ttext\n"
+	         "vocab\t-\t\t%s/words.tsv\n"
+	         "rule\tafter\ti\t\\G\\)?(?: (?:an? )?)?(?<dir>{{down}})\n"
+	         "start\tafter\t\t)| a | an | {{down}}|{{down}}\n"
+	         "yes\tafter\t\t FELL\n"
+	         "yes\tafter\t\t) fell by\n"
+	         "no\tafter\t\t offences fell\n"
+	         "rule\tof\ti\t\\G (?:cases|crimes) of \n"
+	         "start\tof\t\t cases of | crimes of | cases of the |\n"
+	         "yes\tof\t\t Cases Of burglary\n"
+	         "no\tof\t\t cases were\n",
+	         dir);
+	put("start.tsv", body);
+	snprintf(path, sizeof path, "%s/start.tsv", dir);
+	rs = rules_load(path, NULL);
+	s = "12 fell and 3 offences fell";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 2, &m));
+	CHECK(rules_named(rs, &m, "dir", &so, &eo) && so == 3 && eo == 7);
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 13, &m) && m.rule == -1);
+	/* a one-byte word; a word with no space before it */
+	s = "(12) fell";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 3, &m));
+	s = "12fell";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 2, &m));
+	/* the words are caseless, as the pattern is; caseless "s" also
+	 * matches a long s, which the compare leaves to PCRE2 */
+	s = "3 CRIMES OF theft, 4 ca\xc5\xbf"
+	    "es of fraud";
+	CHECK(rules_exec(rs, 1, s, strlen(s), 1, &m));
+	CHECK(rules_exec(rs, 1, s, strlen(s), 20, &m));
+	/* at the end of the text, and in a word cut short by it */
+	CHECK(!rules_exec(rs, 1, s, 1, 1, &m));
+	CHECK(!rules_exec(rs, 1, s, 8, 1, &m));
+	CHECK(!rules_exec(rs, 0, "12", 2, 2, &m));
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 5);
+	rules_free(rs);
+
+	/* A start row that turns away its rule's own example fails the
+	 * selftest, from the example's start or a later one ("b" of
+	 * "ab", from 1) */
+	CHECK(selftest_of("badstart.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tx\ti\t\\G (?:above|over) \n"
+	                  "start\tx\t\t above |\n"
+	                  "yes\tx\t\t above \n"
+	                  "yes\tx\t\t over \n",
+	                  &nex) == 2 &&
+	      nex == 2);
+	CHECK(selftest_of("badstart2.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tx\t\t\\G(?:ab|b)\n"
+	                  "start\tx\t\tab\n"
+	                  "yes\tx\t\tab\n",
+	                  &nex) == 1 &&
+	      nex == 1);
+
+	/* Defects of a start row are fatal, naming file:line. */
+	CHECK(child_fails(load,
+	                  put("s1.tsv", "kind\tname\tflags\ttext\n"
+	                                "start\tx\t\ta\n"),
+	                  "s1.tsv:2: start for rule 'x'"));
+	CHECK(child_fails(load,
+	                  put("s2.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\Ga\nstart\tx\t\ta\n"
+	                                "start\tx\t\ta\n"),
+	                  "s2.tsv:4: start for rule 'x'"));
+	CHECK(child_fails(load,
+	                  put("s3.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\Ga|b\nstart\tx\t\ta\n"),
+	                  "s3.tsv:3: start for rule 'x', whose pattern is "
+	                  "not anchored"));
+	CHECK(child_fails(load,
+	                  put("s4.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\Ga\nstart\tx\tq\ta\n"),
+	                  "s4.tsv:3: start flag 'q'"));
+	CHECK(child_fails(load,
+	                  put("s5.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\G\xc3\xa9\n"
+	                                "start\tx\t\t\xc3\xa9\n"),
+	                  "s5.tsv:3: start word '\xc3\xa9' is not ASCII"));
+	CHECK(child_fails(load,
+	                  put("s6.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\Ga\nstart\tx\t\t|\n"),
+	                  "s6.tsv:3: start without words"));
+}
+
 /* End rows: a left rule ($) is tried only on text ending in one of its
  * words, and the answers are the pattern's. */
 static void
@@ -820,6 +918,7 @@ main(void)
 	cs_setprog("test_rules");
 	test_mechanism();
 	test_end();
+	test_start();
 	test_needscan();
 	test_lead();
 	test_first();
