@@ -45,7 +45,8 @@ typedef struct {
 	 * NULL-terminated; NULL: no start row */
 	char **w;
 	size_t nw;
-	long line; /* of the row */
+	long line;  /* of the row */
+	int spaces; /* a count k: a word follows one of the first k spaces */
 	/* the words by start_hash of their first three bytes: those of
 	 * hash h are w[ord[from[h]]] .. w[ord[from[h + 1] - 1]], and those
 	 * shorter than three bytes w[ord[from[256]]] .. w[ord[from[257] -
@@ -613,8 +614,10 @@ parse_start(starts *st, const char *flags, const char *text,
 {
 	size_t k = 0;
 
-	if (*flags)
-		cs_die_at(CS_EXIT_DATA, path, line, "start flag '%s'", flags);
+	if (*flags && !(flags[0] >= '1' && flags[0] <= '9' && !flags[1]))
+		cs_die_at(CS_EXIT_DATA, path, line,
+		          "start flag '%s' is not a count from 1 to 9", flags);
+	st->spaces = *flags ? flags[0] - '0' : 0;
 	st->line = line;
 	parse_words(&st->w, &st->nw, text, vocab, path, line);
 	if (st->nw == 0)
@@ -1421,32 +1424,22 @@ start_word(const char *w, const char *s, size_t n, size_t at)
 	return true;
 }
 
-/* Could a match of an anchored rule with a start row start at start:
- * does the text there start with one of its words (kind "start")?  The
- * first byte of most figures' ends is a space, which first_byte_ok lets
- * by, and the word after it ("offences", "in") mostly starts no match
- * of the right rules: their PCRE2 calls are spared.  Only the words
- * whose first three bytes hash as the text's are compared. */
+/* Does s[at..n) start with one of the words of a start row?  Only the
+ * words whose first three bytes hash as the text's are compared. */
 static bool
-starts_ok(const starts *st, const char *s, size_t n, size_t start)
+starts_at(const starts *st, const char *s, size_t n, size_t at)
 {
 	unsigned char b[3];
-	size_t k = n - start < 3 ? n - start : 3;
+	size_t k = n - at < 3 ? n - at : 3;
 	unsigned h;
 
-	/* a match holds a word, so it is not empty: none at the end of
-	 * the text, where most sentences' last figures are */
-	if (st->w == NULL || start > n)
-		return true;
-	if (start == n)
-		return false;
 	for (size_t i = 0; i < k; i++) {
-		b[i] = ascii_lower((unsigned char)s[start + i]);
+		b[i] = ascii_lower((unsigned char)s[at + i]);
 		if (b[i] >= 0x80)
 			return true;
 	}
 	for (size_t i = st->from[256]; i < st->from[257]; i++)
-		if (start_word(st->w[st->ord[i]], s, n, start))
+		if (start_word(st->w[st->ord[i]], s, n, at))
 			return true;
 	if (k < 3)
 		return false;
@@ -1454,8 +1447,38 @@ starts_ok(const starts *st, const char *s, size_t n, size_t start)
 	if (!((st->has[h >> 3] >> (h & 7)) & 1))
 		return false;
 	for (size_t i = st->from[h]; i < st->from[h + 1]; i++)
-		if (start_word(st->w[st->ord[i]], s, n, start))
+		if (start_word(st->w[st->ord[i]], s, n, at))
 			return true;
+	return false;
+}
+
+/* Could a match of an anchored rule with a start row start at start:
+ * does the text there start with one of its words (kind "start"), or,
+ * with a count k, does one follow one of the first k spaces from there?
+ * The first byte of most figures' ends is a space, which first_byte_ok
+ * lets by, and the word after it ("offences", "in") mostly starts no
+ * match of the right rules: their PCRE2 calls are spared. */
+static bool
+starts_ok(const starts *st, const char *s, size_t n, size_t start)
+{
+	const char *p = s + start;
+
+	/* a match holds a word, so it is not empty: none at the end of
+	 * the text, where most sentences' last figures are */
+	if (st->w == NULL || start > n)
+		return true;
+	if (start == n)
+		return false;
+	if (st->spaces == 0)
+		return starts_at(st, s, n, start);
+	for (int k = 0; k < st->spaces; k++) {
+		p = memchr(p, ' ', (size_t)(s + n - p));
+		if (p == NULL)
+			return false;
+		p++;
+		if (starts_at(st, s, n, (size_t)(p - s)))
+			return true;
+	}
 	return false;
 }
 

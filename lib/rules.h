@@ -111,9 +111,14 @@
  * space and a word that starts no match ("12 offences"), which the
  * first bytes let by.  A non-ASCII byte met in the compare (caseless
  * "s" also matches "ſ") leaves the answer to the pattern.  A word that
- * another word starts adds nothing and is dropped.  Words are ASCII; a
- * pattern not anchored is refused.  rules_selftest runs each example
- * of the rule from every start with and without the words.
+ * another word starts adds nothing and is dropped.  With flag k, a
+ * count from 1 to 9, one of the words follows one of the first k spaces
+ * (' ') from the start instead, for a pattern whose words before it are
+ * each followed by one space and hold none: count_noun's
+ * " (?:[A-Za-z][\w'/&-]* ){0,5}(?:{{countnoun}})" has flag 6.  Words
+ * are ASCII; a pattern not anchored is refused.  rules_selftest runs
+ * each example of the rule from every start with and without the
+ * words.
  *
  * A pattern may name a vocabulary: {{kind}} is replaced by an alternation
  * of every word of that kind in the vocabulary table given to rules_load

@@ -682,9 +682,36 @@ test_start(void)
 	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 5);
 	rules_free(rs);
 
+	/* With a count k the words may follow any of the first k spaces
+	 * (" big bad offences"); and a count too small fails the selftest
+	 * twice (the start words, and the example not matched) */
+	put("startk.tsv",
+	    "kind\tname\tflags\ttext\n"
+	    "rule\tnoun\ti\t\\G (?:[a-z]+ ){0,2}(?:offences|crimes)\n"
+	    "start\tnoun\t3\toffences|crimes\n"
+	    "yes\tnoun\t\t big bad Offences\n"
+	    "no\tnoun\t\t a big bad offences\n");
+	snprintf(path, sizeof path, "%s/startk.tsv", dir);
+	rs = rules_load(path, NULL);
+	s = "12 crimes, 3 big bad offences, 4 a big bad offences";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 2, &m));
+	CHECK(rules_exec(rs, 0, s, strlen(s), 12, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 12 && eo == 29);
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 32, &m));
+	CHECK(!rules_exec(rs, 0, s, 25, 12, &m));
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 2);
+	rules_free(rs);
+	CHECK(selftest_of("startk2.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tx\ti\t\\G (?:[a-z]+ )?crimes\n"
+	                  "start\tx\t1\tcrimes\n"
+	                  "yes\tx\t\t violent crimes\n",
+	                  &nex) == 2 &&
+	      nex == 1);
+
 	/* A start row that turns away its rule's own example fails the
-	 * selftest, from the example's start or a later one ("b" of
-	 * "ab", from 1) */
+	 * selftest, from the example's start (twice, as above) or a later
+	 * one ("b" of "ab", from 1) */
 	CHECK(selftest_of("badstart.tsv",
 	                  "kind\tname\tflags\ttext\n"
 	                  "rule\tx\ti\t\\G (?:above|over) \n"
@@ -719,7 +746,11 @@ test_start(void)
 	CHECK(child_fails(load,
 	                  put("s4.tsv", "kind\tname\tflags\ttext\n"
 	                                "rule\tx\t\t\\Ga\nstart\tx\tq\ta\n"),
-	                  "s4.tsv:3: start flag 'q'"));
+	                  "s4.tsv:3: start flag 'q' is not a count"));
+	CHECK(child_fails(load,
+	                  put("s7.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\Ga\nstart\tx\t0\ta\n"),
+	                  "s7.tsv:3: start flag '0' is not a count"));
 	CHECK(child_fails(load,
 	                  put("s5.tsv", "kind\tname\tflags\ttext\n"
 	                                "rule\tx\t\t\\G\xc3\xa9\n"
