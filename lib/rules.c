@@ -1429,21 +1429,18 @@ start_word(const char *w, const char *s, size_t n, size_t at)
 static bool
 starts_at(const starts *st, const char *s, size_t n, size_t at)
 {
-	unsigned char b[3];
-	size_t k = n - at < 3 ? n - at : 3;
+	const unsigned char *u = (const unsigned char *)s + at;
 	unsigned h;
 
-	for (size_t i = 0; i < k; i++) {
-		b[i] = ascii_lower((unsigned char)s[at + i]);
-		if (b[i] >= 0x80)
-			return true;
-	}
 	for (size_t i = st->from[256]; i < st->from[257]; i++)
 		if (start_word(st->w[st->ord[i]], s, n, at))
 			return true;
-	if (k < 3)
+	/* a longer word has three characters, of a byte or more */
+	if (n - at < 3)
 		return false;
-	h = start_hash(b[0], b[1], b[2]);
+	if ((u[0] | u[1] | u[2]) & 0x80)
+		return true;
+	h = start_hash(ascii_lower(u[0]), ascii_lower(u[1]), ascii_lower(u[2]));
 	if (!((st->has[h >> 3] >> (h & 7)) & 1))
 		return false;
 	for (size_t i = st->from[h]; i < st->from[h + 1]; i++)
@@ -1465,7 +1462,7 @@ starts_ok(const starts *st, const char *s, size_t n, size_t start)
 
 	/* a match holds a word, so it is not empty: none at the end of
 	 * the text, where most sentences' last figures are */
-	if (st->w == NULL || start > n)
+	if (start > n)
 		return true;
 	if (start == n)
 		return false;
@@ -1516,7 +1513,7 @@ rules_exec(cs_ruleset *rs, int r, const char *s, size_t n, size_t start,
 	if ((rl->end.w != NULL && start <= n &&
 	     !ends_ok(&rl->end, s, n, start)) ||
 	    !first_byte_ok(rl, s, n, start) ||
-	    !starts_ok(&rl->start, s, n, start) ||
+	    (rl->start.w != NULL && !starts_ok(&rl->start, s, n, start)) ||
 	    (rl->firstw && start < n && !words_ok(rl, s, n, start))) {
 		m->cap.ncap = 0;
 		m->cap.mark = NULL;
