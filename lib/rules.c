@@ -98,9 +98,11 @@ typedef struct {
 	size_t n;
 	uint64_t whole;         /* the rules whose need has flag w */
 	uint64_t digit;         /* ... flag d */
+	uint64_t after;         /* ... flag a */
 	uint64_t met;           /* ... without words, or without a need */
 	unsigned char cls[256]; /* a byte's class: 0 for a byte no word holds */
 	size_t ncls;
+	size_t maxlen; /* of the longest word */
 	/* next[s + cls] for state s (a multiple of ncls, the start 0):
 	 * the state after that byte, NEED_OUT set when a word ends
 	 * there */
@@ -108,6 +110,10 @@ typedef struct {
 	/* the words ending at state s / ncls, own and by suffix:
 	 * outw[outfrom[k]] .. outw[outfrom[k + 1] - 1] */
 	uint32_t *outfrom, *outw;
+	uint64_t *outrules; /* by state: the rules of its words, a bit each */
+	/* 2^32 / ncls, rounded up: (offset * recip) >> 32 is offset / ncls
+	 * for every offset of a state (a multiple of ncls, below 2^31) */
+	uint64_t recip;
 } needix;
 
 #define NEED_OUT 0x80000000u
@@ -790,6 +796,7 @@ rules_free(cs_ruleset *rs)
 	free(rs->nx.next);
 	free(rs->nx.outfrom);
 	free(rs->nx.outw);
+	free(rs->nx.outrules);
 	free(rs->rules);
 	free(rs->ex);
 	free(rs->path);
@@ -909,13 +916,13 @@ ascii_word(unsigned char c)
  * byte of a non-ASCII one: see may_digit), with flag w not next to an
  * ASCII letter, digit or '_' ("no" of "none")? */
 static bool
-counts_at(const need *nd, const char *lc, const char *p, size_t len)
+counts_at(bool after, bool whole, const char *lc, const char *p, size_t len)
 {
-	if (nd->after && !(p > lc && ((p[-1] >= '0' && p[-1] <= '9') ||
-	                              (unsigned char)p[-1] >= 0x80)))
+	if (after && !(p > lc && ((p[-1] >= '0' && p[-1] <= '9') ||
+	                          (unsigned char)p[-1] >= 0x80)))
 		return false;
-	if (nd->whole && ((p > lc && ascii_word((unsigned char)p[-1])) ||
-	                  ascii_word((unsigned char)p[len])))
+	if (whole && ((p > lc && ascii_word((unsigned char)p[-1])) ||
+	              ascii_word((unsigned char)p[len])))
 		return false;
 	return true;
 }
@@ -952,10 +959,14 @@ index_needs(cs_ruleset *rs)
 		for (size_t i = 0; i < rs->rules[r].need.nw; i++, k++) {
 			x->w[k] = rs->rules[r].need.w[i];
 			x->len[k] = strlen(x->w[k]);
+			if (x->len[k] > x->maxlen)
+				x->maxlen = x->len[k];
 			x->rule[k] = (unsigned char)r;
 			tot += x->len[k];
 			if (rs->rules[r].need.whole)
 				x->whole |= (uint64_t)1 << r;
+			if (rs->rules[r].need.after)
+				x->after |= (uint64_t)1 << r;
 			for (size_t j = 0; j < x->len[k]; j++) {
 				unsigned char c = (unsigned char)x->w[k][j];
 
@@ -1044,9 +1055,16 @@ index_needs(cs_ruleset *rs)
 			free(lst[st]);
 		}
 		x->outfrom[nst] = (uint32_t)nout;
+		x->outrules = xcalloc(nst, sizeof *x->outrules);
+		for (size_t st = 0; st < nst; st++)
+			for (uint32_t o = x->outfrom[st];
+			     o < x->outfrom[st + 1]; o++)
+				x->outrules[st] |= (uint64_t)1
+				                   << x->rule[x->outw[o]];
 		free(lst);
 		free(cnt);
 	}
+	x->recip = ((uint64_t)1 << 32) / x->ncls + 1;
 	/* next as offsets of states, flagged when words end there */
 	for (size_t i = 0; i < nst * x->ncls; i++) {
 		uint32_t to = x->next[i];
@@ -1065,7 +1083,36 @@ index_needs(cs_ruleset *rs)
 static bool
 needix_counts(const cs_ruleset *rs, const char *lc, const char *p, size_t i)
 {
-	return counts_at(&rs->rules[rs->nx.rule[i]].need, lc, p, rs->nx.len[i]);
+	const needix *x = &rs->nx;
+
+	/* the flags of the index, not the rule's need: one line of the
+	 * cache, not one for each rule */
+	return counts_at((x->after >> x->rule[i]) & 1,
+	                 (x->whole >> x->rule[i]) & 1, lc, p, x->len[i]);
+}
+
+/* The rules of the words ending at p of lc, where the automaton is in
+ * state st (an offset, NEED_OUT set), added to found: none when those
+ * rules are found already ("." of noise_section in most sentences).
+ * The state's number is the offset times recip, not a division, which
+ * waits some 25 cycles. */
+static inline uint64_t
+needs_out(const cs_ruleset *rs, const char *lc, const char *p, uint32_t st,
+          uint64_t found)
+{
+	const needix *x = &rs->nx;
+	uint32_t k = (uint32_t)((uint64_t)(st & ~NEED_OUT) * x->recip >> 32);
+
+	if (!(x->outrules[k] & ~found))
+		return found;
+	for (uint32_t o = x->outfrom[k]; o < x->outfrom[k + 1]; o++) {
+		uint32_t i = x->outw[o];
+
+		if (!((found >> x->rule[i]) & 1) &&
+		    needix_counts(rs, lc, p + 1 - x->len[i], i))
+			found |= (uint64_t)1 << x->rule[i];
+	}
+	return found;
 }
 
 /* Find every need word of the first 64 rules in t in one scan, and set
@@ -1073,28 +1120,37 @@ needix_counts(const cs_ruleset *rs, const char *lc, const char *p, size_t i)
  * byte of a sentence, not a strstr of it for each word of each rule
  * asked (42.0M of 51.5M instructions per MB in rules_needs_met), nor a
  * look at each pair of bytes that starts a word and at the words
- * starting so, which cost 21.1M instructions on the 1 MB slice. */
+ * starting so, which cost 21.1M instructions on the 1 MB slice.
+ * Each move waits for the one before (the load of the next state), so
+ * the two halves of the text are scanned at once, each its own chain of
+ * moves: the second from the start state at about the middle, the first
+ * on until every word starting before that has ended.  A word found by
+ * both counts once. */
 static void
 needs_scan(const cs_ruleset *rs, cs_rtext *t)
 {
 	const needix *x = &rs->nx;
 	uint64_t found = 0;
 	const char *lc = t->lc;
-	uint32_t st = 0;
+	size_t n = lc != NULL ? strlen(lc) : 0;
+	/* the second half from m, the first to n - m, which is at least m
+	 * and the longest word less one byte on (both the whole of a text
+	 * shorter than a word) */
+	size_t m = n >= x->maxlen ? (n - x->maxlen + 1) / 2 : 0;
+	size_t s1 = 0, s2 = 0; /* not uint32_t: no widening at each move */
 
-	for (const char *p = lc; lc != NULL && *p; p++) {
-		st = x->next[st + x->cls[(unsigned char)*p]];
-		if (!(st & NEED_OUT))
+	for (size_t i = 0; i < n - m; i++) {
+		s1 = x->next[s1 + x->cls[(unsigned char)lc[i]]];
+		s2 = x->next[s2 + x->cls[(unsigned char)lc[m + i]]];
+		if (!((s1 | s2) & NEED_OUT))
 			continue;
-		st &= ~NEED_OUT;
-		uint32_t k = st / (uint32_t)x->ncls;
-		for (uint32_t o = x->outfrom[k]; o < x->outfrom[k + 1]; o++) {
-			uint32_t i = x->outw[o];
-
-			if (!((found >> x->rule[i]) & 1) &&
-			    needix_counts(rs, lc, p + 1 - x->len[i], i))
-				found |= (uint64_t)1 << x->rule[i];
-		}
+		if (s1 & NEED_OUT)
+			found = needs_out(rs, lc, lc + i, (uint32_t)s1, found);
+		if (s2 & NEED_OUT)
+			found =
+			    needs_out(rs, lc, lc + m + i, (uint32_t)s2, found);
+		s1 &= ~NEED_OUT;
+		s2 &= ~NEED_OUT;
 	}
 	if (t->fold)
 		found |= x->whole;
@@ -1135,7 +1191,8 @@ needs_met(const need *nd, const cs_rtext *t)
 		return true; /* "ſix" is caseless "six" */
 	for (char *const *w = nd->w; *w != NULL; w++)
 		for (const char *p = t->lc; (p = strstr(p, *w)) != NULL; p++)
-			if (counts_at(nd, t->lc, p, strlen(*w)))
+			if (counts_at(nd->after, nd->whole, t->lc, p,
+			              strlen(*w)))
 				return true;
 	return false;
 }
