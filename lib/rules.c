@@ -594,12 +594,15 @@ index_lead(rule *rl, const char *text, const cs_table *vocab, const char *path,
 	sbuf_free(&dig);
 }
 
-/* The bucket (starts.from) of a word or text whose first three bytes,
- * lower-cased, are a, b, c. */
+/* The bucket (starts.from) of a word or text whose first three bytes
+ * are a, b, c: bit 5 set in each, which lower-cases a letter (and
+ * moves a few other bytes, as a hash may) without a compare. */
 static unsigned
 start_hash(unsigned char a, unsigned char b, unsigned char c)
 {
-	return ((unsigned)a * 961 + (unsigned)b * 31 + c) & 255;
+	return (((unsigned)a | 32) * 961 + ((unsigned)b | 32) * 31 +
+	        ((unsigned)c | 32)) &
+	       255;
 }
 
 /* The bucket of a start word: by its first three bytes, or 256 for
@@ -1482,25 +1485,28 @@ start_word(const char *w, const char *s, size_t n, size_t at)
 }
 
 /* Does s[at..n) start with one of the words of a start row?  Only the
- * words whose first three bytes hash as the text's are compared. */
+ * words whose first three bytes hash as the text's are compared, and
+ * the words shorter than that. */
 static bool
 starts_at(const starts *st, const char *s, size_t n, size_t at)
 {
 	const unsigned char *u = (const unsigned char *)s + at;
-	unsigned h;
+	unsigned h = 256;
 
+	/* a longer word has three characters, of a byte or more */
+	if (n - at >= 3) {
+		if ((u[0] | u[1] | u[2]) & 0x80)
+			return true;
+		h = start_hash(u[0], u[1], u[2]);
+		if (!((st->has[h >> 3] >> (h & 7)) & 1))
+			h = 256;
+	}
+	if (h == 256 && st->from[256] == st->from[257])
+		return false;
 	for (size_t i = st->from[256]; i < st->from[257]; i++)
 		if (start_word(st->w[st->ord[i]], s, n, at))
 			return true;
-	/* a longer word has three characters, of a byte or more */
-	if (n - at < 3)
-		return false;
-	if ((u[0] | u[1] | u[2]) & 0x80)
-		return true;
-	h = start_hash(ascii_lower(u[0]), ascii_lower(u[1]), ascii_lower(u[2]));
-	if (!((st->has[h >> 3] >> (h & 7)) & 1))
-		return false;
-	for (size_t i = st->from[h]; i < st->from[h + 1]; i++)
+	for (size_t i = st->from[h]; h < 256 && i < st->from[h + 1]; i++)
 		if (start_word(st->w[st->ord[i]], s, n, at))
 			return true;
 	return false;
