@@ -1128,7 +1128,8 @@ needs_out(const cs_ruleset *rs, const char *lc, const char *p, uint32_t st,
  * the two halves of the text are scanned at once, each its own chain of
  * moves: the second from the start state at about the middle, the first
  * on until every word starting before that has ended.  A word found by
- * both counts once. */
+ * both counts once.  On the 5.3 MB text: 11.7 to 9.0 cycles a byte
+ * (rdtsc, the least of 20 runs), for 0.6M more instructions per MB. */
 static void
 needs_scan(const cs_ruleset *rs, cs_rtext *t)
 {
@@ -1517,7 +1518,9 @@ starts_at(const starts *st, const char *s, size_t n, size_t at)
  * with a count k, does one follow one of the first k spaces from there?
  * The first byte of most figures' ends is a space, which first_byte_ok
  * lets by, and the word after it ("offences", "in") mostly starts no
- * match of the right rules: their PCRE2 calls are spared. */
+ * match of the right rules: 21,000 of the 22,000 PCRE2 calls of six of
+ * them on the 1 MB slice are spared, 235.2M to 227.5M instructions with
+ * the ends of texts (first_byte_ok). */
 static bool
 starts_ok(const starts *st, const char *s, size_t n, size_t start)
 {
