@@ -1713,7 +1713,10 @@ rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples)
 		    rules_exec(rs, e->rule, e->text, strlen(e->text), 0, &m);
 
 		/* the one scan for every rule's words (needs_scan) and a
-		 * search for each word give the same answers */
+		 * search for each word give the same answers (the scan
+		 * called here too is not inlined into rules_needs_met,
+		 * whose 81,000 asks per MB then saved six registers each:
+		 * 0.7M instructions) */
 		rules_text(&t, &lc, e->text, strlen(e->text));
 		needs_scan(rs, &t);
 		for (size_t r = 0; r < rs->nrules && r < 64; r++)
