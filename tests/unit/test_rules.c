@@ -344,6 +344,26 @@ test_needscan(void)
 	CHECK(rules_needs_met(a, 0, &t));
 	rules_text(&t, &buf, "", 0);
 	CHECK(!rules_needs_met(a, 0, &t) && rules_needs_met(a, 4, &t));
+	/* the two halves of a text are scanned at once: a word is found
+	 * wherever it lies, across the middle too, in texts shorter and
+	 * longer than the longest word ("rates", then "ratex") */
+	{
+		int missed = 0;
+
+		for (size_t len = 0; len <= 48; len++)
+			for (size_t at = 0; at <= len; at++) {
+				char txt[64];
+
+				memset(txt, 'x', len + 5);
+				memcpy(txt + at, "rates", 5);
+				rules_text(&t, &buf, txt, len + 5);
+				missed += !rules_needs_met(a, 1, &t);
+				txt[at + 4] = 'x';
+				rules_text(&t, &buf, txt, len + 5);
+				missed += rules_needs_met(a, 1, &t);
+			}
+		CHECK(missed == 0);
+	}
 	/* flag w: the word with no ASCII letter, digit or '_' either side;
 	 * a long s or Kelvin sign anywhere leaves it to the pattern */
 	{
