@@ -97,6 +97,29 @@
  * "EN1").  The selftest's run of each example from every start,
  * windowed and not, holds the row to the pattern.
  *
+ * kind "start" (after its rule, at most one; for a rule anchored at its
+ * start, \G or ^, a "right" rule matched where a figure ends) names
+ * words one of which every match starts with, '|' between them, as
+ * need's words, {{kind}} too:
+ *
+ *   start	cases_of		 cases of | crimes of |
+ *   start	dir_after		)| a | an | {{up}}| {{down}}|{{up}}|{{down}}
+ *
+ * rules_exec compares the text at the start with the words (ASCII,
+ * lower-cased) before it runs the pattern, and answers no match when
+ * none fits, or the text ends there: most figures are followed by a
+ * space and a word that starts no match ("12 offences"), which the
+ * first bytes let by.  A non-ASCII byte met in the compare (caseless
+ * "s" also matches "ſ") leaves the answer to the pattern.  A word that
+ * another word starts adds nothing and is dropped.  With flag k, a
+ * count from 1 to 9, one of the words follows one of the first k spaces
+ * (' ') from the start instead, for a pattern whose words before it are
+ * each followed by one space and hold none: count_noun's
+ * " (?:[A-Za-z][\w'/&-]* ){0,5}(?:{{countnoun}})" has flag 6.  Words
+ * are ASCII; a pattern not anchored is refused.  rules_selftest runs
+ * each example of the rule from every start with and without the
+ * words.
+ *
  * A pattern may name a vocabulary: {{kind}} is replaced by an alternation
  * of every word of that kind in the vocabulary table given to rules_load
  * (columns "word" and "kind"), longest first, each word literal
@@ -130,8 +153,8 @@ typedef struct {
 /* Load and compile a rule file (a ref_load name, "rules-minutes-items"),
  * expanding {{kind}} from vocab (may be NULL) or the file's own
  * "vocab".  Exit 1 naming file:line on a bad pattern, an unknown kind,
- * an example or a need, near, end or lead row for a rule not yet
- * defined, a bad such row, an unknown {{kind}}, or two rules of one
+ * an example or a need, near, end, lead or start row for a rule not
+ * yet defined, a bad such row, an unknown {{kind}}, or two rules of one
  * name. */
 cs_ruleset *rules_load(const char *name, const cs_table *vocab);
 void rules_free(cs_ruleset *rs);
@@ -172,8 +195,10 @@ size_t rules_maxlen(const cs_ruleset *rs, int rule);
  * PCRE2: heading and bullet on most lines, the right rules after most
  * figures; so is such a rule with a need row whose words, all starting
  * with one byte, s[start..n) does not hold (an anchored rule's need
- * words are in its match: rate's "per 1|per t|per h"); rules_selftest
- * holds both to the pattern on every example from every start. */
+ * words are in its match: rate's "per 1|per t|per h"); and one with a
+ * start row whose words s[start..n) does not start with, or a start at
+ * n (such a rule has no empty match); rules_selftest holds each to the
+ * pattern on every example from every start. */
 bool rules_exec(cs_ruleset *rs, int rule, const char *s, size_t n, size_t start,
                 cs_rmatch *m);
 /* The characters of s[from..n) that may match \d (rules_text's
@@ -210,10 +235,10 @@ bool rules_named(const cs_ruleset *rs, const cs_rmatch *m, const char *group,
 
 /* Run every example: a "yes" must match its rule, meet its need and end
  * with one of its end words, a "no" must not match; and on each, every
- * shortcut (need scan, near and lead windows, end words, first bytes)
- * must give the pattern's answers.  Each failure is one line on out
- * ("file:line: rule NAME: should match: TEXT"); returns the number of
- * failures.  *nexamples counts those run. */
+ * shortcut (need scan, near and lead windows, end words, first bytes,
+ * start words) must give the pattern's answers.  Each failure is one
+ * line on out ("file:line: rule NAME: should match: TEXT"); returns the
+ * number of failures.  *nexamples counts those run. */
 int rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples);
 
 #endif

@@ -344,6 +344,26 @@ test_needscan(void)
 	CHECK(rules_needs_met(a, 0, &t));
 	rules_text(&t, &buf, "", 0);
 	CHECK(!rules_needs_met(a, 0, &t) && rules_needs_met(a, 4, &t));
+	/* the two halves of a text are scanned at once: a word is found
+	 * wherever it lies, across the middle too, in texts shorter and
+	 * longer than the longest word ("rates", then "ratex") */
+	{
+		int missed = 0;
+
+		for (size_t len = 0; len <= 48; len++)
+			for (size_t at = 0; at <= len; at++) {
+				char txt[64];
+
+				memset(txt, 'x', len + 5);
+				memcpy(txt + at, "rates", 5);
+				rules_text(&t, &buf, txt, len + 5);
+				missed += !rules_needs_met(a, 1, &t);
+				txt[at + 4] = 'x';
+				rules_text(&t, &buf, txt, len + 5);
+				missed += rules_needs_met(a, 1, &t);
+			}
+		CHECK(missed == 0);
+	}
 	/* flag w: the word with no ASCII letter, digit or '_' either side;
 	 * a long s or Kelvin sign anywhere leaves it to the pattern */
 	{
@@ -775,6 +795,135 @@ test_first(void)
 	      nex == 1);
 }
 
+/* Start rows: an anchored rule is tried only where the text starts
+ * with one of its words, and the answers are the pattern's. */
+static void
+test_start(void)
+{
+	char path[256], body[1024];
+	cs_ruleset *rs;
+	cs_rmatch m;
+	size_t so, eo, nex;
+	const char *s;
+
+	snprintf(body, sizeof body,
+	         "kind\tname\tflags\ttext\n"
+	         "vocab\t-\t\t%s/words.tsv\n"
+	         "rule\tafter\ti\t\\G\\)?(?: (?:an? )?)?(?<dir>{{down}})\n"
+	         "start\tafter\t\t)| a | an | {{down}}|{{down}}\n"
+	         "yes\tafter\t\t FELL\n"
+	         "yes\tafter\t\t) fell by\n"
+	         "no\tafter\t\t offences fell\n"
+	         "rule\tof\ti\t\\G (?:cases|crimes) of \n"
+	         "start\tof\t\t cases of | crimes of | cases of the |\n"
+	         "yes\tof\t\t Cases Of burglary\n"
+	         "no\tof\t\t cases were\n",
+	         dir);
+	put("start.tsv", body);
+	snprintf(path, sizeof path, "%s/start.tsv", dir);
+	rs = rules_load(path, NULL);
+	s = "12 fell and 3 offences fell";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 2, &m));
+	CHECK(rules_named(rs, &m, "dir", &so, &eo) && so == 3 && eo == 7);
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 13, &m) && m.rule == -1);
+	/* a one-byte word; a word with no space before it */
+	s = "(12) fell";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 3, &m));
+	s = "12fell";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 2, &m));
+	/* the words are caseless, as the pattern is; caseless "s" also
+	 * matches a long s, which the compare leaves to PCRE2 */
+	s = "3 CRIMES OF theft, 4 ca\xc5\xbf"
+	    "es of fraud";
+	CHECK(rules_exec(rs, 1, s, strlen(s), 1, &m));
+	CHECK(rules_exec(rs, 1, s, strlen(s), 20, &m));
+	/* at the end of the text, and in a word cut short by it */
+	CHECK(!rules_exec(rs, 1, s, 1, 1, &m));
+	CHECK(!rules_exec(rs, 1, s, 8, 1, &m));
+	CHECK(!rules_exec(rs, 0, "12", 2, 2, &m));
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 5);
+	rules_free(rs);
+
+	/* With a count k the words may follow any of the first k spaces
+	 * (" big bad offences"); and a count too small fails the selftest
+	 * twice (the start words, and the example not matched) */
+	put("startk.tsv",
+	    "kind\tname\tflags\ttext\n"
+	    "rule\tnoun\ti\t\\G (?:[a-z]+ ){0,2}(?:offences|crimes)\n"
+	    "start\tnoun\t3\toffences|crimes\n"
+	    "yes\tnoun\t\t big bad Offences\n"
+	    "no\tnoun\t\t a big bad offences\n");
+	snprintf(path, sizeof path, "%s/startk.tsv", dir);
+	rs = rules_load(path, NULL);
+	s = "12 crimes, 3 big bad offences, 4 a big bad offences";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 2, &m));
+	CHECK(rules_exec(rs, 0, s, strlen(s), 12, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 12 && eo == 29);
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 32, &m));
+	CHECK(!rules_exec(rs, 0, s, 25, 12, &m));
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 2);
+	rules_free(rs);
+	CHECK(selftest_of("startk2.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tx\ti\t\\G (?:[a-z]+ )?crimes\n"
+	                  "start\tx\t1\tcrimes\n"
+	                  "yes\tx\t\t violent crimes\n",
+	                  &nex) == 2 &&
+	      nex == 1);
+
+	/* A start row that turns away its rule's own example fails the
+	 * selftest, from the example's start (twice, as above) or a later
+	 * one ("b" of "ab", from 1) */
+	CHECK(selftest_of("badstart.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tx\ti\t\\G (?:above|over) \n"
+	                  "start\tx\t\t above |\n"
+	                  "yes\tx\t\t above \n"
+	                  "yes\tx\t\t over \n",
+	                  &nex) == 2 &&
+	      nex == 2);
+	CHECK(selftest_of("badstart2.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tx\t\t\\G(?:ab|b)\n"
+	                  "start\tx\t\tab\n"
+	                  "yes\tx\t\tab\n",
+	                  &nex) == 1 &&
+	      nex == 1);
+
+	/* Defects of a start row are fatal, naming file:line. */
+	CHECK(child_fails(load,
+	                  put("s1.tsv", "kind\tname\tflags\ttext\n"
+	                                "start\tx\t\ta\n"),
+	                  "s1.tsv:2: start for rule 'x'"));
+	CHECK(child_fails(load,
+	                  put("s2.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\Ga\nstart\tx\t\ta\n"
+	                                "start\tx\t\ta\n"),
+	                  "s2.tsv:4: start for rule 'x'"));
+	CHECK(child_fails(load,
+	                  put("s3.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\Ga|b\nstart\tx\t\ta\n"),
+	                  "s3.tsv:3: start for rule 'x', whose pattern is "
+	                  "not anchored"));
+	CHECK(child_fails(load,
+	                  put("s4.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\Ga\nstart\tx\tq\ta\n"),
+	                  "s4.tsv:3: start flag 'q' is not a count"));
+	CHECK(child_fails(load,
+	                  put("s7.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\Ga\nstart\tx\t0\ta\n"),
+	                  "s7.tsv:3: start flag '0' is not a count"));
+	CHECK(child_fails(load,
+	                  put("s5.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\G\xc3\xa9\n"
+	                                "start\tx\t\t\xc3\xa9\n"),
+	                  "s5.tsv:3: start word '\xc3\xa9' is not ASCII"));
+	CHECK(child_fails(load,
+	                  put("s6.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\Ga\nstart\tx\t\t|\n"),
+	                  "s6.tsv:3: start without words"));
+}
+
 /* End rows: a left rule ($) is tried only on text ending in one of its
  * words, and the answers are the pattern's. */
 static void
@@ -962,6 +1111,7 @@ main(void)
 	cs_setprog("test_rules");
 	test_mechanism();
 	test_end();
+	test_start();
 	test_needscan();
 	test_lead();
 	test_lead_windows();
