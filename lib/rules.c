@@ -39,21 +39,22 @@ typedef struct {
 	                            * rule struct for each row of a table */
 } ends;
 
-/* What every match starts with (kind "start", rules.h). */
+/* What every match of an anchored rule starts with (kind "after",
+ * rules.h). */
 typedef struct {
 	/* one of these, lower-cased ASCII, none the start of another,
-	 * NULL-terminated; NULL: no start row */
+	 * NULL-terminated; NULL: no after row */
 	char **w;
 	size_t nw;
 	long line;  /* of the row */
 	int spaces; /* a count k: a word follows one of the first k spaces */
-	/* the words by start_hash of their first three bytes: those of
+	/* the words by after_hash of their first three bytes: those of
 	 * hash h are w[ord[from[h]]] .. w[ord[from[h + 1] - 1]], and those
 	 * shorter than three bytes w[ord[from[256]]] .. w[ord[from[257] -
 	 * 1]]; a bit a hash in has */
 	unsigned short *ord, *from;
 	unsigned char has[32];
-} starts;
+} afters;
 
 typedef struct {
 	char *name;
@@ -78,7 +79,7 @@ typedef struct {
 	size_t wpre; /* ... and how many bytes they all start with */
 	char *pat;   /* as compiled, for the recompile a "near" row asks */
 	char *flags;
-	starts start; /* kind "start": the words every match starts with */
+	afters after; /* kind "after": the words every match starts with */
 } rule;
 
 typedef struct {
@@ -136,7 +137,7 @@ static void index_lead(rule *rl, const char *text, const cs_table *vocab,
 static void parse_end(rule *rl, const char *flags, const char *text,
                       const cs_table *vocab, const char *path, long line);
 static void index_needs(cs_ruleset *rs);
-static void parse_start(starts *st, const char *flags, const char *text,
+static void parse_after(afters *st, const char *flags, const char *text,
                         const cs_table *vocab, const char *path, long line);
 static void expand(sbuf *out, const char *pat, const cs_table *vocab,
                    const char *path, long line);
@@ -242,13 +243,13 @@ rules_load(const char *name, const cs_table *vocab)
 			parse_need(&rs->rules[r].need,
 			           ref_get(t, i, (size_t)cflags), text, vocab,
 			           rs->path, line);
-		} else if (strcmp(kind, "start") == 0) {
-			if (r < 0 || rs->rules[r].start.w != NULL)
+		} else if (strcmp(kind, "after") == 0) {
+			if (r < 0 || rs->rules[r].after.w != NULL)
 				cs_die_at(CS_EXIT_DATA, rs->path, line,
-				          "start for rule '%s', which is not "
+				          "after for rule '%s', which is not "
 				          "defined above it or has one already",
 				          rname);
-			parse_start(&rs->rules[r].start,
+			parse_after(&rs->rules[r].after,
 			            ref_get(t, i, (size_t)cflags), text, vocab,
 			            rs->path, line);
 		} else if (strcmp(kind, "yes") == 0 ||
@@ -266,7 +267,7 @@ rules_load(const char *name, const cs_table *vocab)
 		} else {
 			cs_die_at(CS_EXIT_DATA, rs->path, line,
 			          "kind '%s' is not vocab, rule, need, near, "
-			          "end, lead, start, yes or no",
+			          "end, lead, after, yes or no",
 			          kind);
 		}
 	}
@@ -299,9 +300,9 @@ rules_load(const char *name, const cs_table *vocab)
 		if (rl->near)
 			sbuf_addc(&pat, 'o'); /* re_match_upto may bound it */
 		rl->re = re_compile(rl->pat, sbuf_str(&pat), what);
-		if (rl->start.w != NULL && !re_anchored(rl->re))
-			cs_die_at(CS_EXIT_DATA, rs->path, rl->start.line,
-			          "start for rule '%s', whose pattern is not "
+		if (rl->after.w != NULL && !re_anchored(rl->re))
+			cs_die_at(CS_EXIT_DATA, rs->path, rl->after.line,
+			          "after for rule '%s', whose pattern is not "
 			          "anchored (\\G, ^)",
 			          rl->name);
 		rl->first = re_first_bytes(rl->re, rl->pat, rl->firstset);
@@ -598,7 +599,7 @@ index_lead(rule *rl, const char *text, const cs_table *vocab, const char *path,
  * are a, b, c: bit 5 set in each, which lower-cases a letter (and
  * moves a few other bytes, as a hash may) without a compare. */
 static unsigned
-start_hash(unsigned char a, unsigned char b, unsigned char c)
+after_hash(unsigned char a, unsigned char b, unsigned char c)
 {
 	return (((unsigned)a | 32) * 961 + ((unsigned)b | 32) * 31 +
 	        ((unsigned)c | 32)) &
@@ -608,37 +609,37 @@ start_hash(unsigned char a, unsigned char b, unsigned char c)
 /* The bucket of a start word: by its first three bytes, or 256 for
  * a shorter one, which is compared with every text. */
 static unsigned
-start_bucket(const char *w)
+after_bucket(const char *w)
 {
 	const unsigned char *u = (const unsigned char *)w;
 
-	return strlen(w) < 3 ? 256 : start_hash(u[0], u[1], u[2]);
+	return strlen(w) < 3 ? 256 : after_hash(u[0], u[1], u[2]);
 }
 
 /* " above | below |{{up}}" into st: the words, without those another
  * starts ("rise" goes with "rises"), by bucket. */
 static void
-parse_start(starts *st, const char *flags, const char *text,
+parse_after(afters *st, const char *flags, const char *text,
             const cs_table *vocab, const char *path, long line)
 {
 	size_t k = 0;
 
 	if (*flags && !(flags[0] >= '1' && flags[0] <= '9' && !flags[1]))
 		cs_die_at(CS_EXIT_DATA, path, line,
-		          "start flag '%s' is not a count from 1 to 9", flags);
+		          "after flag '%s' is not a count from 1 to 9", flags);
 	st->spaces = *flags ? flags[0] - '0' : 0;
 	st->line = line;
 	parse_words(&st->w, &st->nw, text, vocab, path, line);
 	if (st->nw == 0)
-		cs_die_at(CS_EXIT_DATA, path, line, "start without words");
+		cs_die_at(CS_EXIT_DATA, path, line, "after without words");
 	if (st->nw > 10000)
 		cs_die_at(CS_EXIT_DATA, path, line,
-		          "start with %zu words, more than 10000", st->nw);
+		          "after with %zu words, more than 10000", st->nw);
 	for (size_t i = 0; i < st->nw; i++)
 		for (const char *c = st->w[i]; *c; c++)
 			if ((unsigned char)*c >= 0x80)
 				cs_die_at(CS_EXIT_DATA, path, line,
-				          "start word '%s' is not ASCII",
+				          "after word '%s' is not ASCII",
 				          st->w[i]);
 	/* a word another word starts is met whenever that one is */
 	bool *drop = xcalloc(st->nw, sizeof *drop);
@@ -666,7 +667,7 @@ parse_start(starts *st, const char *flags, const char *text,
 	st->ord = xcalloc(st->nw, sizeof *st->ord);
 	st->from = xcalloc(258, sizeof *st->from);
 	for (size_t i = 0; i < st->nw; i++) {
-		unsigned h = start_bucket(st->w[i]);
+		unsigned h = after_bucket(st->w[i]);
 
 		st->from[h + 1]++;
 		if (h < 256)
@@ -679,7 +680,7 @@ parse_start(starts *st, const char *flags, const char *text,
 
 		memcpy(at, st->from, sizeof at);
 		for (size_t i = 0; i < st->nw; i++)
-			st->ord[at[start_bucket(st->w[i])]++] =
+			st->ord[at[after_bucket(st->w[i])]++] =
 			    (unsigned short)i;
 	}
 }
@@ -785,11 +786,11 @@ rules_free(cs_ruleset *rs)
 		free_ends(&rs->rules[i].end);
 		free_ends(&rs->rules[i].lead);
 		free_ends(&rs->rules[i].leadd);
-		for (size_t j = 0; j < rs->rules[i].start.nw; j++)
-			free(rs->rules[i].start.w[j]);
-		free(rs->rules[i].start.w);
-		free(rs->rules[i].start.ord);
-		free(rs->rules[i].start.from);
+		for (size_t j = 0; j < rs->rules[i].after.nw; j++)
+			free(rs->rules[i].after.w[j]);
+		free(rs->rules[i].after.w);
+		free(rs->rules[i].after.ord);
+		free(rs->rules[i].after.from);
 	}
 	for (size_t i = 0; i < rs->nex; i++)
 		free(rs->ex[i].text);
@@ -1618,7 +1619,7 @@ first_byte_ok(const rule *rl, const char *s, size_t n, size_t start)
  * without case?  A non-ASCII byte met first leaves it to PCRE2:
  * caseless "s" and "k" also match "ſ" and the Kelvin sign. */
 static bool
-start_word(const char *w, const char *s, size_t n, size_t at)
+after_word(const char *w, const char *s, size_t n, size_t at)
 {
 	for (; *w; w++, at++) {
 		unsigned char c;
@@ -1634,11 +1635,11 @@ start_word(const char *w, const char *s, size_t n, size_t at)
 	return true;
 }
 
-/* Does s[at..n) start with one of the words of a start row?  Only the
+/* Does s[at..n) start with one of the words of an after row?  Only the
  * words whose first three bytes hash as the text's are compared, and
  * the words shorter than that. */
 static bool
-starts_at(const starts *st, const char *s, size_t n, size_t at)
+after_at(const afters *st, const char *s, size_t n, size_t at)
 {
 	const unsigned char *u = (const unsigned char *)s + at;
 	unsigned h = 256;
@@ -1647,23 +1648,23 @@ starts_at(const starts *st, const char *s, size_t n, size_t at)
 	if (n - at >= 3) {
 		if ((u[0] | u[1] | u[2]) & 0x80)
 			return true;
-		h = start_hash(u[0], u[1], u[2]);
+		h = after_hash(u[0], u[1], u[2]);
 		if (!((st->has[h >> 3] >> (h & 7)) & 1))
 			h = 256;
 	}
 	if (h == 256 && st->from[256] == st->from[257])
 		return false;
 	for (size_t i = st->from[256]; i < st->from[257]; i++)
-		if (start_word(st->w[st->ord[i]], s, n, at))
+		if (after_word(st->w[st->ord[i]], s, n, at))
 			return true;
 	for (size_t i = st->from[h]; h < 256 && i < st->from[h + 1]; i++)
-		if (start_word(st->w[st->ord[i]], s, n, at))
+		if (after_word(st->w[st->ord[i]], s, n, at))
 			return true;
 	return false;
 }
 
-/* Could a match of an anchored rule with a start row start at start:
- * does the text there start with one of its words (kind "start"), or,
+/* Could a match of an anchored rule with an after row start at start:
+ * does the text there start with one of its words (kind "after"), or,
  * with a count k, does one follow one of the first k spaces from there?
  * The first byte of most figures' ends is a space, which first_byte_ok
  * lets by, and the word after it ("offences", "in") mostly starts no
@@ -1671,7 +1672,7 @@ starts_at(const starts *st, const char *s, size_t n, size_t at)
  * them on the 1 MB slice are spared, 235.2M to 227.5M instructions with
  * the ends of texts (first_byte_ok). */
 static bool
-starts_ok(const starts *st, const char *s, size_t n, size_t start)
+after_ok(const afters *st, const char *s, size_t n, size_t start)
 {
 	const char *p = s + start;
 
@@ -1682,13 +1683,13 @@ starts_ok(const starts *st, const char *s, size_t n, size_t start)
 	if (start == n)
 		return false;
 	if (st->spaces == 0)
-		return starts_at(st, s, n, start);
+		return after_at(st, s, n, start);
 	for (int k = 0; k < st->spaces; k++) {
 		p = memchr(p, ' ', (size_t)(s + n - p));
 		if (p == NULL)
 			return false;
 		p++;
-		if (starts_at(st, s, n, (size_t)(p - s)))
+		if (after_at(st, s, n, (size_t)(p - s)))
 			return true;
 	}
 	return false;
@@ -1728,7 +1729,7 @@ rules_exec(cs_ruleset *rs, int r, const char *s, size_t n, size_t start,
 	if ((rl->end.w != NULL && start <= n &&
 	     !ends_ok(&rl->end, s, n, start)) ||
 	    !first_byte_ok(rl, s, n, start) ||
-	    (rl->start.w != NULL && !starts_ok(&rl->start, s, n, start)) ||
+	    (rl->after.w != NULL && !after_ok(&rl->after, s, n, start)) ||
 	    (rl->firstw && start < n && !words_ok(rl, s, n, start))) {
 		m->cap.ncap = 0;
 		m->cap.mark = NULL;
@@ -1843,17 +1844,17 @@ end_agrees(cs_ruleset *rs, const example *e)
 	return true;
 }
 
-/* Do the start words (starts_ok) turn away no match a scan finds,
+/* Do the after words (after_ok) turn away no match a scan finds,
  * from any start? */
 static bool
-start_agrees(cs_ruleset *rs, const example *e)
+after_agrees(cs_ruleset *rs, const example *e)
 {
 	const rule *rl = &rs->rules[e->rule];
 	size_t n = strlen(e->text);
 
 	for (size_t i = 0; i <= n; i++)
 		if (((unsigned char)e->text[i] & 0xC0) != 0x80 &&
-		    !starts_ok(&rl->start, e->text, n, i) &&
+		    !after_ok(&rl->after, e->text, n, i) &&
 		    re_match(rl->re, e->text, n, i, NULL) != RE_NOMATCH)
 			return false;
 	return true;
@@ -1928,10 +1929,10 @@ rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples)
 			        e->text);
 			failed++;
 		}
-		if (rs->rules[e->rule].start.w != NULL &&
-		    !start_agrees(rs, e)) {
+		if (rs->rules[e->rule].after.w != NULL &&
+		    !after_agrees(rs, e)) {
 			fprintf(out,
-			        "%s:%ld: rule %s: its start words turn away "
+			        "%s:%ld: rule %s: its after words turn away "
 			        "a match: %s\n",
 			        rs->path, e->line, rs->rules[e->rule].name,
 			        e->text);

@@ -97,13 +97,13 @@
  * "EN1").  The selftest's run of each example from every start,
  * windowed and not, holds the row to the pattern.
  *
- * kind "start" (after its rule, at most one; for a rule anchored at its
- * start, \G or ^, a "right" rule matched where a figure ends) names
- * words one of which every match starts with, '|' between them, as
- * need's words, {{kind}} too:
+ * kind "after" (after its rule, at most one; for a rule anchored at its
+ * start, \G or ^, a "right" rule matched where a figure ends) names the
+ * words one of which every match starts with, right after the anchor,
+ * '|' between them, as need's words, {{kind}} too:
  *
- *   start	cases_of		 cases of | crimes of |
- *   start	dir_after		)| a | an | {{up}}| {{down}}|{{up}}|{{down}}
+ *   after	cases_of		 cases of | crimes of |
+ *   after	dir_after		)| a | an | {{up}}| {{down}}|{{up}}|{{down}}
  *
  * rules_exec compares the text at the start with the words (ASCII,
  * lower-cased) before it runs the pattern, and answers no match when
@@ -153,7 +153,7 @@ typedef struct {
 /* Load and compile a rule file (a ref_load name, "rules-minutes-items"),
  * expanding {{kind}} from vocab (may be NULL) or the file's own
  * "vocab".  Exit 1 naming file:line on a bad pattern, an unknown kind,
- * an example or a need, near, end, lead or start row for a rule not
+ * an example or a need, near, end, lead or after row for a rule not
  * yet defined, a bad such row, an unknown {{kind}}, or two rules of one
  * name. */
 cs_ruleset *rules_load(const char *name, const cs_table *vocab);
@@ -196,7 +196,7 @@ size_t rules_maxlen(const cs_ruleset *rs, int rule);
  * figures; so is such a rule with a need row whose words, all starting
  * with one byte, s[start..n) does not hold (an anchored rule's need
  * words are in its match: rate's "per 1|per t|per h"); and one with a
- * start row whose words s[start..n) does not start with, or a start at
+ * after row whose words s[start..n) does not start with, or a start at
  * n (such a rule has no empty match); rules_selftest holds each to the
  * pattern on every example from every start. */
 bool rules_exec(cs_ruleset *rs, int rule, const char *s, size_t n, size_t start,
@@ -236,7 +236,7 @@ bool rules_named(const cs_ruleset *rs, const cs_rmatch *m, const char *group,
 /* Run every example: a "yes" must match its rule, meet its need and end
  * with one of its end words, a "no" must not match; and on each, every
  * shortcut (need scan, near and lead windows, end words, first bytes,
- * start words) must give the pattern's answers.  Each failure is one
+ * after words) must give the pattern's answers.  Each failure is one
  * line on out ("file:line: rule NAME: should match: TEXT"); returns the
  * number of failures.  *nexamples counts those run. */
 int rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples);

@@ -795,10 +795,10 @@ test_first(void)
 	      nex == 1);
 }
 
-/* Start rows: an anchored rule is tried only where the text starts
+/* After rows: an anchored rule is tried only where the text starts
  * with one of its words, and the answers are the pattern's. */
 static void
-test_start(void)
+test_after(void)
 {
 	char path[256], body[1024];
 	cs_ruleset *rs;
@@ -810,12 +810,12 @@ test_start(void)
 	         "kind\tname\tflags\ttext\n"
 	         "vocab\t-\t\t%s/words.tsv\n"
 	         "rule\tafter\ti\t\\G\\)?(?: (?:an? )?)?(?<dir>{{down}})\n"
-	         "start\tafter\t\t)| a | an | {{down}}|{{down}}\n"
+	         "after\tafter\t\t)| a | an | {{down}}|{{down}}\n"
 	         "yes\tafter\t\t FELL\n"
 	         "yes\tafter\t\t) fell by\n"
 	         "no\tafter\t\t offences fell\n"
 	         "rule\tof\ti\t\\G (?:cases|crimes) of \n"
-	         "start\tof\t\t cases of | crimes of | cases of the |\n"
+	         "after\tof\t\t cases of | crimes of | cases of the |\n"
 	         "yes\tof\t\t Cases Of burglary\n"
 	         "no\tof\t\t cases were\n",
 	         dir);
@@ -846,11 +846,11 @@ test_start(void)
 
 	/* With a count k the words may follow any of the first k spaces
 	 * (" big bad offences"); and a count too small fails the selftest
-	 * twice (the start words, and the example not matched) */
+	 * twice (the after words, and the example not matched) */
 	put("startk.tsv",
 	    "kind\tname\tflags\ttext\n"
 	    "rule\tnoun\ti\t\\G (?:[a-z]+ ){0,2}(?:offences|crimes)\n"
-	    "start\tnoun\t3\toffences|crimes\n"
+	    "after\tnoun\t3\toffences|crimes\n"
 	    "yes\tnoun\t\t big bad Offences\n"
 	    "no\tnoun\t\t a big bad offences\n");
 	snprintf(path, sizeof path, "%s/startk.tsv", dir);
@@ -866,18 +866,18 @@ test_start(void)
 	CHECK(selftest_of("startk2.tsv",
 	                  "kind\tname\tflags\ttext\n"
 	                  "rule\tx\ti\t\\G (?:[a-z]+ )?crimes\n"
-	                  "start\tx\t1\tcrimes\n"
+	                  "after\tx\t1\tcrimes\n"
 	                  "yes\tx\t\t violent crimes\n",
 	                  &nex) == 2 &&
 	      nex == 1);
 
-	/* A start row that turns away its rule's own example fails the
+	/* An after row that turns away its rule's own example fails the
 	 * selftest, from the example's start (twice, as above) or a later
 	 * one ("b" of "ab", from 1) */
 	CHECK(selftest_of("badstart.tsv",
 	                  "kind\tname\tflags\ttext\n"
 	                  "rule\tx\ti\t\\G (?:above|over) \n"
-	                  "start\tx\t\t above |\n"
+	                  "after\tx\t\t above |\n"
 	                  "yes\tx\t\t above \n"
 	                  "yes\tx\t\t over \n",
 	                  &nex) == 2 &&
@@ -885,43 +885,43 @@ test_start(void)
 	CHECK(selftest_of("badstart2.tsv",
 	                  "kind\tname\tflags\ttext\n"
 	                  "rule\tx\t\t\\G(?:ab|b)\n"
-	                  "start\tx\t\tab\n"
+	                  "after\tx\t\tab\n"
 	                  "yes\tx\t\tab\n",
 	                  &nex) == 1 &&
 	      nex == 1);
 
-	/* Defects of a start row are fatal, naming file:line. */
+	/* Defects of an after row are fatal, naming file:line. */
 	CHECK(child_fails(load,
 	                  put("s1.tsv", "kind\tname\tflags\ttext\n"
-	                                "start\tx\t\ta\n"),
-	                  "s1.tsv:2: start for rule 'x'"));
+	                                "after\tx\t\ta\n"),
+	                  "s1.tsv:2: after for rule 'x'"));
 	CHECK(child_fails(load,
 	                  put("s2.tsv", "kind\tname\tflags\ttext\n"
-	                                "rule\tx\t\t\\Ga\nstart\tx\t\ta\n"
-	                                "start\tx\t\ta\n"),
-	                  "s2.tsv:4: start for rule 'x'"));
+	                                "rule\tx\t\t\\Ga\nafter\tx\t\ta\n"
+	                                "after\tx\t\ta\n"),
+	                  "s2.tsv:4: after for rule 'x'"));
 	CHECK(child_fails(load,
 	                  put("s3.tsv", "kind\tname\tflags\ttext\n"
-	                                "rule\tx\t\t\\Ga|b\nstart\tx\t\ta\n"),
-	                  "s3.tsv:3: start for rule 'x', whose pattern is "
+	                                "rule\tx\t\t\\Ga|b\nafter\tx\t\ta\n"),
+	                  "s3.tsv:3: after for rule 'x', whose pattern is "
 	                  "not anchored"));
 	CHECK(child_fails(load,
 	                  put("s4.tsv", "kind\tname\tflags\ttext\n"
-	                                "rule\tx\t\t\\Ga\nstart\tx\tq\ta\n"),
-	                  "s4.tsv:3: start flag 'q' is not a count"));
+	                                "rule\tx\t\t\\Ga\nafter\tx\tq\ta\n"),
+	                  "s4.tsv:3: after flag 'q' is not a count"));
 	CHECK(child_fails(load,
 	                  put("s7.tsv", "kind\tname\tflags\ttext\n"
-	                                "rule\tx\t\t\\Ga\nstart\tx\t0\ta\n"),
-	                  "s7.tsv:3: start flag '0' is not a count"));
+	                                "rule\tx\t\t\\Ga\nafter\tx\t0\ta\n"),
+	                  "s7.tsv:3: after flag '0' is not a count"));
 	CHECK(child_fails(load,
 	                  put("s5.tsv", "kind\tname\tflags\ttext\n"
 	                                "rule\tx\t\t\\G\xc3\xa9\n"
-	                                "start\tx\t\t\xc3\xa9\n"),
-	                  "s5.tsv:3: start word '\xc3\xa9' is not ASCII"));
+	                                "after\tx\t\t\xc3\xa9\n"),
+	                  "s5.tsv:3: after word '\xc3\xa9' is not ASCII"));
 	CHECK(child_fails(load,
 	                  put("s6.tsv", "kind\tname\tflags\ttext\n"
-	                                "rule\tx\t\t\\Ga\nstart\tx\t\t|\n"),
-	                  "s6.tsv:3: start without words"));
+	                                "rule\tx\t\t\\Ga\nafter\tx\t\t|\n"),
+	                  "s6.tsv:3: after without words"));
 }
 
 /* End rows: a left rule ($) is tried only on text ending in one of its
@@ -1111,7 +1111,7 @@ main(void)
 	cs_setprog("test_rules");
 	test_mechanism();
 	test_end();
-	test_start();
+	test_after();
 	test_needscan();
 	test_lead();
 	test_lead_windows();
