@@ -21,7 +21,9 @@ typedef struct {
 	size_t nw;
 } need;
 
-/* What every match ends with (kind "end", rules.h). */
+/* What every match ends with (kind "end", rules.h), or with head set
+ * what every match starts with (kind "start"): the words indexed by
+ * their first bytes instead of their last. */
 typedef struct {
 	/* one of these, lower-cased ASCII, NULL-terminated; NULL: no end
 	 * row */
@@ -29,15 +31,23 @@ typedef struct {
 	size_t nw;
 	size_t *len;   /* strlen of each */
 	bool strip;    /* s: spaces, "(.#:" and digits at the end set aside */
+	bool head;     /* a start row: words indexed by their first bytes */
+	bool whole;    /* ... w: no ASCII letter, digit or '_' before one */
 	long line;     /* of the row */
 	size_t maxlen; /* of the longest word */
 	unsigned char one[32];  /* each one-byte word, a bit a byte */
 	unsigned char last[32]; /* the last byte of each longer word */
+	/* a start row: by byte, START_FIRST for the first byte of a word,
+	 * both cases, and those of a long s and a Kelvin sign (starts_at);
+	 * with flag w, START_WORD for an ASCII letter, digit and '_' */
+	unsigned char *cls;
 	/* the longer words by end_hash: those of hash h are
 	 * w[ord[from[h]]] .. w[ord[from[h + 1] - 1]] */
 	unsigned short *ord, *from; /* from: 1025 of them, kept apart: a
 	                            * rule struct for each row of a table */
 } ends;
+
+enum { START_FIRST = 1, START_WORD = 2 }; /* ends.cls */
 
 typedef struct {
 	char *name;
@@ -62,6 +72,7 @@ typedef struct {
 	size_t wpre; /* ... and how many bytes they all start with */
 	char *pat;   /* as compiled, for the recompile a "near" row asks */
 	char *flags;
+	ends start; /* kind "start": the words every match starts with */
 } rule;
 
 typedef struct {
@@ -112,6 +123,8 @@ static void index_lead(rule *rl, const char *text, const cs_table *vocab,
                        const char *path, long line);
 static void parse_end(rule *rl, const char *flags, const char *text,
                       const cs_table *vocab, const char *path, long line);
+static void parse_start(rule *rl, const char *flags, const char *text,
+                        const cs_table *vocab, const char *path, long line);
 static void index_needs(cs_ruleset *rs);
 static void expand(sbuf *out, const char *pat, const cs_table *vocab,
                    const char *path, long line);
@@ -189,6 +202,15 @@ rules_load(const char *name, const cs_table *vocab)
 				          rname);
 			parse_end(&rs->rules[r], ref_get(t, i, (size_t)cflags),
 			          text, vocab, rs->path, line);
+		} else if (strcmp(kind, "start") == 0) {
+			if (r < 0 || rs->rules[r].start.w != NULL)
+				cs_die_at(CS_EXIT_DATA, rs->path, line,
+				          "start for rule '%s', which is not "
+				          "defined above it or has one already",
+				          rname);
+			parse_start(&rs->rules[r],
+			            ref_get(t, i, (size_t)cflags), text, vocab,
+			            rs->path, line);
 		} else if (strcmp(kind, "lead") == 0) {
 			if (r < 0 || rs->rules[r].lead.w != NULL)
 				cs_die_at(CS_EXIT_DATA, rs->path, line,
@@ -232,7 +254,7 @@ rules_load(const char *name, const cs_table *vocab)
 		} else {
 			cs_die_at(CS_EXIT_DATA, rs->path, line,
 			          "kind '%s' is not vocab, rule, need, near, "
-			          "end, lead, yes or no",
+			          "end, start, lead, yes or no",
 			          kind);
 		}
 	}
@@ -256,13 +278,17 @@ rules_load(const char *name, const cs_table *vocab)
 			rl->wfirst[c >> 3] |= (unsigned char)(1u << (c & 7));
 			rl->wfirst[u >> 3] |= (unsigned char)(1u << (u & 7));
 		}
+		if (rl->start.w != NULL && rl->near)
+			cs_die_at(CS_EXIT_DATA, rs->path, rl->start.line,
+			          "start for rule '%s', which has a near row",
+			          rl->name);
 		if (rl->lead.w != NULL && !rl->near)
 			cs_die_at(CS_EXIT_DATA, rs->path, rl->lead.line,
 			          "lead for rule '%s', which has no near row",
 			          rl->name);
 		sbuf_clear(&pat);
 		sbuf_adds(&pat, rl->flags);
-		if (rl->near)
+		if (rl->near || rl->start.w != NULL)
 			sbuf_addc(&pat, 'o'); /* re_match_upto may bound it */
 		rl->re = re_compile(rl->pat, sbuf_str(&pat), what);
 		rl->first = re_first_bytes(rl->re, rl->pat, rl->firstset);
@@ -409,10 +435,14 @@ end_hash(unsigned char a, unsigned char b)
 	return ((unsigned)a * 31 + b) & 1023;
 }
 
-/* end_hash of the last two bytes of word i (two or more bytes). */
+/* end_hash of the last two bytes of word i (two or more bytes), or of
+ * its first two in a start row. */
 static unsigned
 end_word_hash(const ends *e, size_t i)
 {
+	if (e->head)
+		return end_hash((unsigned char)e->w[i][0],
+		                (unsigned char)e->w[i][1]);
 	return end_hash((unsigned char)e->w[i][e->len[i] - 2],
 	                (unsigned char)e->w[i][e->len[i] - 1]);
 }
@@ -454,7 +484,57 @@ parse_end(rule *rl, const char *flags, const char *text, const cs_table *vocab,
 	index_ends(e, "end", text, vocab, path, line);
 }
 
-/* The words of an end or lead row into e, with their buckets. */
+/* "{{up}}|{{down}}|, at" into rl->start.  The words are compared as
+ * ASCII bytes (starts_at), so each must be ASCII; and a pattern holding
+ * \G matches at its start offset, which the windowed call moves. */
+static void
+parse_start(rule *rl, const char *flags, const char *text,
+            const cs_table *vocab, const char *path, long line)
+{
+	if (*flags && strcmp(flags, "w") != 0)
+		cs_die_at(CS_EXIT_DATA, path, line, "start flag '%s' is not w",
+		          flags);
+	rl->start.whole = *flags == 'w';
+	if (strstr(rl->pat, "\\G") != NULL)
+		cs_die_at(CS_EXIT_DATA, path, line,
+		          "start for rule '%s', whose pattern holds \\G",
+		          rl->name);
+	rl->start.head = true;
+	rl->start.line = line;
+	index_ends(&rl->start, "start", text, vocab, path, line);
+}
+
+/* A start row's words less those another of its words begins
+ * ("increases", "increased" after "increase"): a text starting with one
+ * starts with the other, and fewer words share a bucket (starts_at). */
+static void
+drop_longer(ends *e)
+{
+	bool *drop = xcalloc(e->nw, sizeof *drop);
+	size_t k = 0;
+
+	for (size_t i = 0; i < e->nw; i++)
+		for (size_t j = 0; j < e->nw && !drop[i]; j++) {
+			size_t lj = strlen(e->w[j]);
+
+			/* a shorter word it starts with, or an equal one
+			 * before it */
+			drop[i] = j != i &&
+			          strncmp(e->w[i], e->w[j], lj) == 0 &&
+			          (lj < strlen(e->w[i]) || j < i);
+		}
+	for (size_t i = 0; i < e->nw; i++) {
+		if (drop[i])
+			free(e->w[i]);
+		else
+			e->w[k++] = e->w[i];
+	}
+	free(drop);
+	e->nw = k;
+	e->w[k] = NULL;
+}
+
+/* The words of an end, start or lead row into e, with their buckets. */
 static void
 index_ends(ends *e, const char *kind, const char *text, const cs_table *vocab,
            const char *path, long line)
@@ -462,10 +542,21 @@ index_ends(ends *e, const char *kind, const char *text, const cs_table *vocab,
 	parse_words(&e->w, &e->nw, text, vocab, path, line);
 	if (e->nw == 0)
 		cs_die_at(CS_EXIT_DATA, path, line, "%s without words", kind);
+	if (e->head)
+		drop_longer(e);
 	if (e->nw > 10000)
 		cs_die_at(CS_EXIT_DATA, path, line,
 		          "%s with %zu words, more than 10000", kind, e->nw);
 	e->len = xcalloc(e->nw, sizeof *e->len);
+	if (e->head) {
+		e->cls = xcalloc(256, 1);
+		/* the lead bytes of a long s and a Kelvin sign (starts_at) */
+		e->cls[0xC5] = e->cls[0xE2] = START_FIRST;
+		for (unsigned b = 0; e->whole && b < 128; b++)
+			if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+			    (b >= '0' && b <= '9') || b == '_')
+				e->cls[b] |= START_WORD;
+	}
 	for (size_t i = 0; i < e->nw; i++) {
 		e->len[i] = strlen(e->w[i]);
 		if (e->len[i] > e->maxlen)
@@ -479,7 +570,14 @@ index_ends(ends *e, const char *kind, const char *text, const cs_table *vocab,
 				cs_die_at(CS_EXIT_DATA, path, line,
 				          "%s word '%s' is not ASCII", kind,
 				          e->w[i]);
-		unsigned char c = (unsigned char)e->w[i][e->len[i] - 1];
+		unsigned char c =
+		    (unsigned char)e->w[i][e->head ? 0 : e->len[i] - 1];
+		if (e->head) {
+			unsigned char u = c >= 'a' && c <= 'z' ? c - 32 : c;
+
+			e->cls[c] |= START_FIRST;
+			e->cls[u] |= START_FIRST;
+		}
 		if (e->len[i] == 1)
 			e->one[c >> 3] |= (unsigned char)(1u << (c & 7));
 		else
@@ -638,6 +736,7 @@ free_ends(ends *e)
 	free(e->len);
 	free(e->ord);
 	free(e->from);
+	free(e->cls);
 }
 
 void
@@ -656,6 +755,7 @@ rules_free(cs_ruleset *rs)
 		free_ends(&rs->rules[i].end);
 		free_ends(&rs->rules[i].lead);
 		free_ends(&rs->rules[i].leadd);
+		free_ends(&rs->rules[i].start);
 	}
 	for (size_t i = 0; i < rs->nex; i++)
 		free(rs->ex[i].text);
@@ -1225,6 +1325,106 @@ ends_in(const ends *e, const char *s, size_t k, size_t start)
 	return false;
 }
 
+/* Could one of the words of a start row begin at s[c] (s holding n
+ * bytes)?  As ends_in, from the front: ASCII bytes compared lower-cased,
+ * only the words whose first two bytes hash as the text's; a non-ASCII
+ * byte met in the compare leaves it to PCRE2, and so does a long s or
+ * a Kelvin sign at c, which caseless "s" and "k" match. */
+static bool
+starts_at(const ends *e, const char *s, size_t c, size_t n)
+{
+	unsigned char c0 = (unsigned char)s[c], c1;
+	unsigned h;
+
+	if (c0 >= 0x80)
+		return (c0 == 0xC5 || c0 == 0xE2) &&
+		       has_fold(s, n - c > 3 ? c + 3 : n, c);
+	c0 = ascii_lower(c0);
+	if ((e->one[c0 >> 3] >> (c0 & 7)) & 1)
+		return true;
+	if (!((e->last[c0 >> 3] >> (c0 & 7)) & 1) || c + 1 >= n)
+		return false;
+	c1 = (unsigned char)s[c + 1];
+	if (c1 >= 0x80)
+		return true;
+	h = end_hash(c0, ascii_lower(c1));
+	for (size_t i = e->from[h]; i < e->from[h + 1]; i++) {
+		const char *w = e->w[e->ord[i]];
+		size_t j = 0;
+
+		for (; w[j] && c + j < n; j++) {
+			unsigned char b = (unsigned char)s[c + j];
+
+			if (b >= 0x80)
+				return true;
+			if (ascii_lower(b) != (unsigned char)w[j])
+				break;
+		}
+		if (w[j] == '\0')
+			return true;
+	}
+	return false;
+}
+
+/* The first place in s[c..lim) (s holding n bytes) where a word of a
+ * start row may begin (starts_at), or lim.  Most bytes are turned away
+ * by their class: no word starts with them, or (flag w) the byte
+ * before is a letter; the text before a rule's start is there, as
+ * PCRE2's look-behind reads it. */
+static size_t
+start_next(const ends *e, const char *s, size_t c, size_t lim, size_t n)
+{
+	unsigned char before = c > 0 ? e->cls[(unsigned char)s[c - 1]] : 0;
+
+	for (; c < lim; c++) {
+		unsigned char k = e->cls[(unsigned char)s[c]];
+
+		if ((k & START_FIRST) && !(before & START_WORD) &&
+		    starts_at(e, s, c, n))
+			return c;
+		before = k;
+	}
+	return lim;
+}
+
+/* The last place in s[lo..hi] where one may begin, or lo. */
+static size_t
+start_prev(const ends *e, const char *s, size_t lo, size_t hi, size_t n)
+{
+	for (; hi > lo; hi--)
+		if ((e->cls[(unsigned char)s[hi]] & START_FIRST) &&
+		    !(e->cls[(unsigned char)s[hi - 1]] & START_WORD) &&
+		    starts_at(e, s, hi, n))
+			return hi;
+	return lo;
+}
+
+/* A rule with a start row: every match starts with one of its words,
+ * so PCRE2 is given no start before the first place one may begin in
+ * s[start..n) nor after the last (re_match_upto), and is not called
+ * when there is none.  The first match found is the one a scan from
+ * start finds: no start it skips could have matched.  dir_before's end
+ * words ("by", "of", "a") end most text before a figure, and PCRE2 then
+ * tried the pattern from each of up to 100 bytes. */
+static int
+start_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
+{
+	size_t lo = start, hi;
+
+	if (start > n)
+		return RE_LIMIT; /* as re_match answers it */
+	lo = start_next(&rl->start, s, start, n, n);
+	if (lo == n) {
+		if (cap != NULL) {
+			cap->ncap = 0;
+			cap->mark = NULL;
+		}
+		return RE_NOMATCH;
+	}
+	hi = start_prev(&rl->start, s, lo, n - 1, n);
+	return re_match_upto(rl->re, s, n, lo, hi, cap);
+}
+
 /* Does s[start..n) hold one of the rule's need words (ASCII compared
  * without case)?  They all start with one byte (firstw), whose places
  * in both cases are found by memchr, not by a look at every byte:
@@ -1312,6 +1512,8 @@ rules_exec(cs_ruleset *rs, int r, const char *s, size_t n, size_t start,
 		m->cap.ncap = 0;
 		m->cap.mark = NULL;
 		rc = RE_NOMATCH;
+	} else if (rl->start.w != NULL) { /* no near row with it */
+		rc = start_match(rl, s, n, start, &m->cap);
 	} else {
 		rc = rl->near ? near_match(rl, s, n, start, &m->cap)
 		              : re_match(rl->re, s, n, start, &m->cap);
@@ -1395,6 +1597,29 @@ end_agrees(cs_ruleset *rs, const example *e)
 	return true;
 }
 
+/* Does the match from a start row's places (start_match) agree with a
+ * plain scan, from every start, in every group? */
+static bool
+start_agrees(cs_ruleset *rs, const example *e)
+{
+	const rule *rl = &rs->rules[e->rule];
+	size_t n = strlen(e->text);
+	re_caps a, b;
+
+	for (size_t i = 0; i <= n; i++) {
+		if (((unsigned char)e->text[i] & 0xC0) == 0x80)
+			continue;
+		int ra = start_match(rl, e->text, n, i, &a);
+		int rb = re_match(rl->re, e->text, n, i, &b);
+		if (ra != rb || a.ncap != b.ncap)
+			return false;
+		for (int g = 0; g < a.ncap; g++)
+			if (a.so[g] != b.so[g] || a.eo[g] != b.eo[g])
+				return false;
+	}
+	return true;
+}
+
 /* Do the first bytes (first_ok) turn away no match a scan finds? */
 static bool
 first_agrees(cs_ruleset *rs, const example *e)
@@ -1456,6 +1681,15 @@ rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples)
 			fprintf(out,
 			        "%s:%ld: rule %s: its end words turn away "
 			        "a match: %s\n",
+			        rs->path, e->line, rs->rules[e->rule].name,
+			        e->text);
+			failed++;
+		}
+		if (rs->rules[e->rule].start.w != NULL &&
+		    !start_agrees(rs, e)) {
+			fprintf(out,
+			        "%s:%ld: rule %s: its start words find another "
+			        "match than a scan: %s\n",
 			        rs->path, e->line, rs->rules[e->rule].name,
 			        e->text);
 			failed++;
