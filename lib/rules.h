@@ -96,10 +96,9 @@
  * With flag w a word counts only with no ASCII letter, digit or '_'
  * right before it, as a look-behind (?<![\w-]) or \b has it.  A
  * non-ASCII byte met in the compare leaves the place to PCRE2, and so
- * does a long s or a Kelvin sign.  A word another word of the row
- * starts with is dropped ("increases" after "increase").  rules_selftest
- * runs each example of the rule from every start both ways, and the
- * match and its groups must be the same.
+ * does a long s or a Kelvin sign.  rules_selftest runs each example of
+ * the rule from every start both ways, and the match and its groups
+ * must be the same.
  *
  * kind "lead" (after its rule, at most one, flag n or none; the rule
  * has a "near" row) names words one of which the text just before the
