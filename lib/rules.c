@@ -22,8 +22,8 @@ typedef struct {
 } need;
 
 /* What every match ends with (kind "end", rules.h), or with head set
- * what every match starts with (kind "start"): the words indexed by
- * their first bytes instead of their last. */
+ * what every match starts with (kind "start"): the words read from
+ * their first byte on instead of their last back. */
 typedef struct {
 	/* one of these, lower-cased ASCII, NULL-terminated; NULL: no end
 	 * row */
@@ -31,7 +31,7 @@ typedef struct {
 	size_t nw;
 	size_t *len;   /* strlen of each */
 	bool strip;    /* s: spaces, "(.#:" and digits at the end set aside */
-	bool head;     /* a start row: words indexed by their first bytes */
+	bool head;     /* a start row: the trie from the words' first bytes */
 	bool whole;    /* ... w: no ASCII letter, digit or '_' before one */
 	long line;     /* of the row */
 	size_t maxlen; /* of the longest word */
@@ -1359,7 +1359,9 @@ start_prev(const ends *e, const char *s, size_t lo, size_t hi, size_t n)
  * when there is none.  The first match found is the one a scan from
  * start finds: no start it skips could have matched.  dir_before's end
  * words ("by", "of", "a") end most text before a figure, and PCRE2 then
- * tried the pattern from each of up to 100 bytes. */
+ * tried the pattern from each of up to 62 bytes: 235.2M to 233.2M
+ * instructions on the 1 MB slice, with the other left rules' start
+ * rows 231.5M. */
 static int
 start_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
 {
