@@ -81,6 +81,25 @@
  * "yes" example to its end words, from every start, so a row cannot
  * turn away what the rule's own examples say it matches.
  *
+ * kind "start" (after its rule, at most one, flag w or none; the rule
+ * has no "near" row and its pattern no \G) names words one of which
+ * every match starts with, '|' between them, as need's words:
+ *
+ *   start	level_left		stood|was|, at|:|{{up}}|{{down}}
+ *   start	dir_before	w	{{up}}|{{down}}|{{same}}
+ *
+ * rules_exec looks for the places in the text where one begins (ASCII,
+ * lower-cased) and gives PCRE2 no start before the first nor after the
+ * last (re_match_upto), and answers no match without it when there is
+ * none: dir_before's end words "by", "of", "a" end most text before a
+ * figure, and the pattern was then tried from each of up to 100 bytes.
+ * With flag w a word counts only with no ASCII letter, digit or '_'
+ * right before it, as a look-behind (?<![\w-]) or \b has it.  A
+ * non-ASCII byte met in the compare leaves the place to PCRE2, and so
+ * does a long s or a Kelvin sign.  rules_selftest runs each example of
+ * the rule from every start both ways, and the match and its groups
+ * must be the same.
+ *
  * kind "lead" (after its rule, at most one, flag n or none; the rule
  * has a "near" row) names words one of which the text just before the
  * first character \d matches of every match ends with, as an end row
@@ -153,9 +172,9 @@ typedef struct {
 /* Load and compile a rule file (a ref_load name, "rules-minutes-items"),
  * expanding {{kind}} from vocab (may be NULL) or the file's own
  * "vocab".  Exit 1 naming file:line on a bad pattern, an unknown kind,
- * an example or a need, near, end, lead or after row for a rule not
- * yet defined, a bad such row, an unknown {{kind}}, or two rules of one
- * name. */
+ * an example or a need, near, end, lead, start or after row for a rule
+ * not yet defined, a bad such row, an unknown {{kind}}, or two rules of
+ * one name. */
 cs_ruleset *rules_load(const char *name, const cs_table *vocab);
 void rules_free(cs_ruleset *rs);
 
@@ -235,10 +254,10 @@ bool rules_named(const cs_ruleset *rs, const cs_rmatch *m, const char *group,
 
 /* Run every example: a "yes" must match its rule, meet its need and end
  * with one of its end words, a "no" must not match; and on each, every
- * shortcut (need scan, near and lead windows, end words, first bytes,
- * after words) must give the pattern's answers.  Each failure is one
- * line on out ("file:line: rule NAME: should match: TEXT"); returns the
- * number of failures.  *nexamples counts those run. */
+ * shortcut (need scan, near and lead windows, end, start and after
+ * words, first bytes) must give the pattern's answers.  Each failure is
+ * one line on out ("file:line: rule NAME: should match: TEXT"); returns
+ * the number of failures.  *nexamples counts those run. */
 int rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples);
 
 #endif

@@ -1062,6 +1062,160 @@ test_end(void)
 	                  "f8.tsv:3: end without words"));
 }
 
+/* Start rows: a rule is tried only from the places where one of its
+ * words may begin, and the answers are the pattern's, from every start,
+ * groups and all. */
+static void
+test_start(void)
+{
+	char path[256], body[1024];
+	cs_ruleset *rs;
+	cs_rmatch m;
+	size_t so, eo, nex;
+	const char *s;
+
+	snprintf(body, sizeof body,
+	         "kind\tname\tflags\ttext\n"
+	         "vocab\t-\t\t%s/words.tsv\n"
+	         "rule\tdir\ti\t(?<![\\w-])(?<dir>{{down}}|{{up}})\\d{0,2}"
+	         "(?: by)? ?\\(?(?:an? )?$\n"
+	         "end\tdir\ts\t{{down}}|{{up}}|by|a|an\n"
+	         "start\tdir\tw\t{{down}}|{{up}}\n"
+	         "yes\tdir\t\tBurglary fell4 (\n"
+	         "yes\tdir\t\tRobbery fell by an \n"
+	         "yes\tdir\t\tfell in May and rose by \n"
+	         "no\tdir\t\tthe rate of \n"
+	         "no\tdir\t\tit befell by \n"
+	         "rule\tlvl\ti\t(?:\\b(?:stood|kept)(?: at)?|, at|:) $\n"
+	         "start\tlvl\t\tstood|kept|, at|:\n"
+	         "yes\tlvl\t\tBurglary stood at \n"
+	         "yes\tlvl\t\tRobbery was higher, at \n"
+	         "yes\tlvl\t\tTotal: \n"
+	         "no\tlvl\t\tBurglary fell by \n",
+	         dir);
+	put("start.tsv", body);
+	snprintf(path, sizeof path, "%s/start.tsv", dir);
+	rs = rules_load(path, NULL);
+	/* the leftmost match, from the word's place */
+	s = "Robbery rose by an ";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_named(rs, &m, "dir", &so, &eo) && so == 8 && eo == 12);
+	/* a first place that fails and a later one that matches */
+	s = "fell in May and rose by ";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 16 && eo == 24);
+	/* no word at all: no match, and no groups */
+	s = "Sales rose in May, then by ";
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 17, &m) && m.rule == -1);
+	CHECK(!rules_group(&m, 0, &so, &eo));
+	/* flag w: not inside a word, as the look-behind has it */
+	s = "it befell by ";
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 0, &m));
+	/* the words are caseless, as the pattern is; caseless "s" also
+	 * matches a long s (U+017F), which the byte compare leaves to
+	 * PCRE2, inside a word and at its start */
+	s = "crime ROSE by ";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	s = "crime ro\xc5\xbf"
+	    "e by ";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 6);
+	s = "Burglary \xc5\xbftood at ";
+	CHECK(rules_exec(rs, 1, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 9);
+	/* ... and caseless "k" a Kelvin sign (U+212A) */
+	s = "it \xe2\x84\xaa"
+	    "ept at ";
+	CHECK(rules_exec(rs, 1, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 3);
+	/* a word of punctuation, right after a letter (no flag w) */
+	s = "Robbery was higher, at ";
+	CHECK(rules_exec(rs, 1, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 18);
+	/* the word must begin at or after the start */
+	s = "stood at ";
+	CHECK(rules_exec(rs, 1, s, strlen(s), 0, &m));
+	CHECK(!rules_exec(rs, 1, s, strlen(s), 1, &m));
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 9);
+	rules_free(rs);
+
+	/* A start row that misses a word its rule's example starts with
+	 * fails the selftest, and the example no longer matches ... */
+	put("badstart.tsv", "kind\tname\tflags\ttext\n"
+	                    "rule\tlvl\ti\t\\b(?:stood|stands) $\n"
+	                    "start\tlvl\t\tstood\n"
+	                    "yes\tlvl\t\tCrime stood \n"
+	                    "yes\tlvl\t\tCrime stands \n");
+	snprintf(path, sizeof path, "%s/badstart.tsv", dir);
+	rs = rules_load(path, NULL);
+	{
+		char got[512] = "";
+		FILE *f = fmemopen(got, sizeof got, "w");
+
+		CHECK(rules_selftest(rs, f, &nex) == 2 && nex == 2);
+		fclose(f);
+		CHECK(strstr(got, "badstart.tsv:5: rule lvl: its start words "
+		                  "find another match than a scan: Crime "
+		                  "stands \n") != NULL);
+		CHECK(strstr(got, "badstart.tsv:5: rule lvl: should match: "
+		                  "Crime stands \n") != NULL);
+	}
+	rules_free(rs);
+	/* ... and so does a flag w the pattern does not bear out (", at"
+	 * right after a letter), or a row that finds a later match than
+	 * the pattern's leftmost ("ab" of "xab", where "b" matches first
+	 * from 2 only) */
+	CHECK(selftest_of("badstart2.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tx\t\t(?:, at|:) $\n"
+	                  "start\tx\tw\t, at|:\n"
+	                  "yes\tx\t\thigher, at \n",
+	                  &nex) == 2 &&
+	      nex == 1);
+	CHECK(selftest_of("badstart3.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tx\t\t(?:xa|a)b\n"
+	                  "start\tx\t\ta\n"
+	                  "yes\tx\t\txab\n",
+	                  &nex) == 1 &&
+	      nex == 1);
+
+	/* Defects of a start row are fatal, naming file:line. */
+	CHECK(child_fails(load,
+	                  put("s1.tsv", "kind\tname\tflags\ttext\n"
+	                                "start\tx\t\ta\n"),
+	                  "s1.tsv:2: start for rule 'x'"));
+	CHECK(child_fails(load,
+	                  put("s2.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta$\nstart\tx\t\ta\n"
+	                                "start\tx\t\ta\n"),
+	                  "s2.tsv:4: start for rule 'x'"));
+	CHECK(child_fails(load,
+	                  put("s3.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta$\nstart\tx\tq\ta\n"),
+	                  "s3.tsv:3: start flag 'q'"));
+	CHECK(child_fails(load,
+	                  put("s4.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\xc3\xa9$\n"
+	                                "start\tx\t\t\xc3\xa9\n"),
+	                  "s4.tsv:3: start word '\xc3\xa9' is not ASCII"));
+	CHECK(child_fails(load,
+	                  put("s5.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta$\nstart\tx\t\t|\n"),
+	                  "s5.tsv:3: start without words"));
+	CHECK(child_fails(load,
+	                  put("s6.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\Ga\nstart\tx\t\ta\n"),
+	                  "s6.tsv:3: start for rule 'x', whose pattern "
+	                  "holds \\G"));
+	CHECK(child_fails(load,
+	                  put("s7.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta\\d\nstart\tx\t\ta\n"
+	                                "near\tx\t\t3\n"),
+	                  "s7.tsv:3: start for rule 'x', which has a near "
+	                  "row"));
+}
+
 /* Every shipped table: compiled, and each example run. */
 static void
 test_tables(void)
@@ -1112,6 +1266,7 @@ main(void)
 	test_mechanism();
 	test_end();
 	test_after();
+	test_start();
 	test_needscan();
 	test_lead();
 	test_lead_windows();
