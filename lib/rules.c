@@ -93,7 +93,7 @@ typedef struct {
 	char *pat;   /* as compiled, for the recompile a "near" row asks */
 	char *flags;
 	afters after; /* kind "after": the words every match starts with */
-	ends start; /* kind "start": the words every match starts with */
+	ends start;   /* kind "start": the words every match starts with */
 } rule;
 
 typedef struct {
