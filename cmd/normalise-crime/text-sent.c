@@ -1587,14 +1587,16 @@ periods(tx *t, sent *x)
 		x->per[0] = p1;
 		x->perso[0] = so;
 		x->nper = 1;
-		size_t f2 = eo;
-		cs_period q;
-		while (x->nper < 4 &&
-		       period_find_in(s, x->b, ps, f2, &q, &so2, &eo2)) {
+		/* the first after it is two's, found above: not looked for
+		 * again (its span added again, as the noise list had it) */
+		bool more = two;
+		cs_period q = more ? p2 : p1;
+		while (x->nper < 4 && more) {
 			add_noise(x, so2, eo2);
 			x->per[x->nper] = q;
 			x->perso[x->nper++] = so2;
-			f2 = eo2;
+			more = x->nper < 4 &&
+			       period_find_in(s, x->b, ps, eo2, &q, &so2, &eo2);
 		}
 	} else if (needs(x, R.footnote_rel) &&
 	           rules_exec(rs(), R.footnote_rel, s, x->b, x->a, &m)) {
