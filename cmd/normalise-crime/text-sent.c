@@ -1737,13 +1737,33 @@ may_hold_figure(const char *s, size_t a, size_t b)
 	/* a word at a time, its shape asked inline first (tx.h:
 	 * tx_shape_may), as in word_changes: 653.9M to 647.0M instructions
 	 * per MB of report text, the two together */
+	/* is_alpha and a digit by one load a byte, not two ranges: the
+	 * words of the sentences that hold no figure are most of the text
+	 * scanned here (231.67M to 230.64M instructions per MB) */
+	enum { L = 1, D = 2 };
+	static const unsigned char cls[256] = {
+		['0'] = D, ['1'] = D, ['2'] = D, ['3'] = D, ['4'] = D,
+		['5'] = D, ['6'] = D, ['7'] = D, ['8'] = D, ['9'] = D,
+		['A'] = L, ['B'] = L, ['C'] = L, ['D'] = L, ['E'] = L,
+		['F'] = L, ['G'] = L, ['H'] = L, ['I'] = L, ['J'] = L,
+		['K'] = L, ['L'] = L, ['M'] = L, ['N'] = L, ['O'] = L,
+		['P'] = L, ['Q'] = L, ['R'] = L, ['S'] = L, ['T'] = L,
+		['U'] = L, ['V'] = L, ['W'] = L, ['X'] = L, ['Y'] = L,
+		['Z'] = L, ['a'] = L, ['b'] = L, ['c'] = L, ['d'] = L,
+		['e'] = L, ['f'] = L, ['g'] = L, ['h'] = L, ['i'] = L,
+		['j'] = L, ['k'] = L, ['l'] = L, ['m'] = L, ['n'] = L,
+		['o'] = L, ['p'] = L, ['q'] = L, ['r'] = L, ['s'] = L,
+		['t'] = L, ['u'] = L, ['v'] = L, ['w'] = L, ['x'] = L,
+		['y'] = L, ['z'] = L
+	};
 	for (size_t i = a; i < b; i++) {
-		if (s[i] >= '0' && s[i] <= '9')
+		unsigned c = cls[(unsigned char)s[i]];
+		if (c == D)
 			return true;
-		if (!is_alpha(s[i]))
+		if (c == 0)
 			continue;
 		size_t j = i + 1;
-		while (is_alpha(s[j]))
+		while (cls[(unsigned char)s[j]] == L)
 			j++;
 		if (tx_shape_may(TX_SH_FIG, s + i, j - i) &&
 		    tx_figure_word(s + i, j - i))
