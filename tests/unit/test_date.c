@@ -794,6 +794,19 @@ test_period_starts(void)
 		"nothing here but words and 590 fewer thefts",
 		"no digit: three months to March, calendar year, Q and FY",
 		"the last digit ends a word: in 2019 and 2020s, then words",
+		/* each way a number's next bytes are read (num_may_start) */
+		"1.2.3 Burglary 21.07.2017 and 2017.07.21, 8.2 For 41.5 per "
+		"1,000; 6.   UPDATE 12. March 2017 and 2021. Then 5.2.7",
+		"12  months to March 2017; 12\tmonths to May 2019; 3 Mar-19, "
+		"21st July 2017, 8thSep 2019, 12m to 2017-03, 201902 2019-02",
+		"5 May 2019, 12 Months, 590 fewer, (12) 12% 123456 in 2023 "
+		"than 2022, 2022. 12,3 1234567 12\xc2\xa0months 3 mths 12 "
+		"calendar 2019 calendar year 12 -5 12:30 12/13 in 2019",
+		"a date is a day: on 21.07.2017 calendar year, 2017.07.21 "
+		"calendar year 2018",
+		"ends with a year in 2019",
+		"ends with 201902",
+		"ends with 12",
 	};
 	cs_pstarts ps = { 0 };
 	for (size_t t = 0; t < sizeof text / sizeof text[0]; t++) {
