@@ -1286,6 +1286,21 @@ time_whole(const char *s, size_t n, void *out)
 	return true;
 }
 
+static inline bool may_start_with(const char *s, size_t n, size_t i);
+
+/* The word at s[i] (a letter) may be "st", "nd", "rd", "th", "the" or
+ * "of", by its first two letters. */
+static bool
+ordinal_of_start(const char *s, size_t n, size_t i)
+{
+	if (i + 1 >= n)
+		return false;
+	char a = lower(s[i]), b = lower(s[i + 1]);
+	return (a == 's' && b == 't') || (a == 'n' && b == 'd') ||
+	       (a == 'r' && b == 'd') || (a == 't' && b == 'h') ||
+	       (a == 'o' && b == 'f');
+}
+
 /* Could a date start at the digit s[0]?  Its first number is never
  * dropped (match_date), so it has 1, 2 or 4 digits; past any ordinal,
  * "the" and "of" comes a month name ("21 July 2017", "21st of July
@@ -1316,9 +1331,14 @@ date_may_start(const char *s, size_t n)
 			       (i - sep == 3 &&
 			        (bytes_at(s, n, sep, "\xe2\x80\x93") ||
 			         bytes_at(s, n, sep, "\xe2\x80\x94")));
-		size_t k = alpha_run(s, n, i);
-		if (k == 0)
+		/* a month, an ordinal, "the" or "of" by its first two letters
+		 * (may_start_with passes every month), not a word after most
+		 * numbers run to its end ("12 burglaries"): 229.79M to 229.66M
+		 * instructions per MB of report text */
+		if (i >= n ||
+		    !(may_start_with(s, n, i) || ordinal_of_start(s, n, i)))
 			return false;
+		size_t k = alpha_run(s, n, i);
 		if (date_month_name(s + i, k))
 			return true;
 		/* "12 burglaries": no word below is that long */

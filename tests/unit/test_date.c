@@ -898,6 +898,35 @@ test_period_first_words(void)
 			    (whole && strcmp(got.label, want.label) != 0);
 		}
 	CHECK(bad == 0);
+
+	/* and date_prefix's (date_may_start) of the word after the day */
+	static const char *const months[] = {
+		"January",  "February", "March",  "April",     "May",
+		"June",     "July",     "August", "September", "October",
+		"November", "December", "Jan",    "Feb",       "Mar",
+		"Apr",      "Jun",      "Jul",    "Aug",       "Sep",
+		"Sept",     "Oct",      "Nov",    "Dec",
+	};
+	static const char *const days[] = { "21 ", "21st ", "21 st of ",
+		                            "21TH of the " };
+	bad = 0;
+	for (size_t f = 0; f < sizeof months / sizeof months[0]; f++)
+		for (size_t d = 0; d < sizeof days / sizeof days[0]; d++)
+			for (int c = 0; c < 3; c++) {
+				snprintf(lit, sizeof lit, "%s%s 2019", days[d],
+				         months[f]);
+				for (char *q = lit; *q; q++)
+					if (c == 0 && *q >= 'A' && *q <= 'Z')
+						*q = (char)(*q + 32);
+					else if (c == 2 && *q >= 'a' &&
+					         *q <= 'z')
+						*q = (char)(*q - 32);
+				cs_date dt;
+				bad += date_prefix(lit, strlen(lit), &dt) !=
+				           strlen(lit) ||
+				       dt.d != 21 || dt.y != 2019;
+			}
+	CHECK(bad == 0);
 }
 
 int
