@@ -1794,7 +1794,7 @@ period_word(const char *s, size_t i)
  * may_start(s, n, i), or -1 to ask it here. */
 static int
 period_at(const char *s, size_t n, size_t i, int may, cs_period *p, size_t *so,
-          size_t *eo, size_t *next)
+          size_t *eo, size_t *next, signed char *len, size_t *len_end)
 {
 	*next = i + 1;
 	int y = prose_year(s, n, i);
@@ -1809,8 +1809,12 @@ period_at(const char *s, size_t n, size_t i, int may, cs_period *p, size_t *so,
 	if (!may)
 		return 0;
 	cs_period q;
-	size_t e;
+	size_t e = 0;
 	int r = stated_length(s, n, i, &q, &e);
+	if (len != NULL) {
+		*len = (signed char)r;
+		*len_end = e;
+	}
 	if (r < 0) {
 		*next = e + 1;
 		return 0;
@@ -1847,7 +1851,7 @@ period_find(const char *s, size_t n, size_t from, cs_period *p, size_t *so,
 	for (size_t i = from; i < end; i++) {
 		if (!period_word(s, i))
 			continue;
-		if (period_at(s, n, i, -1, p, so, eo, &next))
+		if (period_at(s, n, i, -1, p, so, eo, &next, NULL, NULL))
 			return true;
 		i = next - 1;
 	}
@@ -1894,6 +1898,7 @@ period_starts(const char *s, size_t n, size_t from, cs_pstarts *ps)
 			ps->at =
 			    xgrow(ps->at, &ps->cap, ps->n + 1, sizeof *ps->at);
 			ps->at[ps->n].i = i;
+			ps->at[ps->n].len = 2;
 			ps->at[ps->n++].may = may;
 		}
 		if (i >= last)
@@ -1911,7 +1916,7 @@ period_starts_free(cs_pstarts *ps)
 }
 
 bool
-period_find_in(const char *s, size_t n, const cs_pstarts *ps, size_t from,
+period_find_in(const char *s, size_t n, cs_pstarts *ps, size_t from,
                cs_period *p, size_t *so, size_t *eo)
 {
 	size_t next = from;
@@ -1921,7 +1926,8 @@ period_find_in(const char *s, size_t n, const cs_pstarts *ps, size_t from,
 			continue;
 		if (i >= n)
 			break;
-		if (period_at(s, n, i, ps->at[k].may, p, so, eo, &next))
+		if (period_at(s, n, i, ps->at[k].may, p, so, eo, &next,
+		              &ps->at[k].len, &ps->at[k].len_end))
 			return true;
 	}
 	return false;
@@ -1961,13 +1967,19 @@ period_find_backwards(const char *s, size_t n, size_t from, size_t *so,
 }
 
 /* period_backwards_upto's test of a word at s[i] where a period may
- * start. */
+ * start; len and len_end are stated_length's answer there when
+ * period_at asked it (the words before a sentence's first period were
+ * asked, each a second time here: 229.50M to 228.86M instructions per MB
+ * of report text), len 2 when not. */
 static bool
-backwards_at(const char *s, size_t n, size_t i, size_t *so, size_t *eo)
+backwards_at(const char *s, size_t n, size_t i, int len, size_t len_end,
+             size_t *so, size_t *eo)
 {
 	cs_period q;
-	size_t e, k;
-	if (stated_length(s, n, i, &q, &e) < 0) {
+	size_t e = len_end, k;
+	if (len == 2)
+		len = stated_length(s, n, i, &q, &e);
+	if (len < 0) {
 		*so = i, *eo = e;
 		return true;
 	}
@@ -1988,7 +2000,7 @@ period_backwards_upto(const char *s, size_t n, size_t from, size_t upto,
 	size_t end = digits_end(s, from, n);
 	for (size_t i = from; i < end && i <= upto; i++)
 		if (period_word(s, i) && may_start(s, n, i) &&
-		    backwards_at(s, n, i, so, eo))
+		    backwards_at(s, n, i, 2, 0, so, eo))
 			return true;
 	return false;
 }
@@ -2003,7 +2015,8 @@ period_backwards_in(const char *s, size_t n, const cs_pstarts *ps, size_t from,
 			continue;
 		if (i >= n || i > upto)
 			break;
-		if (backwards_at(s, n, i, so, eo))
+		if (backwards_at(s, n, i, ps->at[k].len, ps->at[k].len_end, so,
+		                 eo))
 			return true;
 	}
 	return false;
