@@ -29,7 +29,7 @@ static char **pct_last;
 static size_t npct_last, cap_pct_last;
 /* tx_pct_in's skip table (pct_skip_fill): how far the window of the
  * shortest of pct_last may move on, by the two bytes that end it */
-static unsigned char pct_skip[1024];
+static unsigned char pct_skip[0x1f1f + 1];
 static size_t pct_min;
 /* tx.h: tx_shape.  Most words of a sentence have no shape of a listed
  * word and are turned away before the hash: 760.0M to 727.2M
@@ -76,13 +76,17 @@ pct_last_add(const char *w)
 	pct_last[npct_last++] = xstrdup(w);
 }
 
-/* The key of the two bytes a, b in pct_skip: their low five bits, so a
+/* The key of the two bytes at p in pct_skip: their low five bits, so a
  * letter's key is the same in either case (and a digit's may be a
- * letter's: a shorter skip, never a wrong one). */
+ * letter's: a shorter skip, never a wrong one).  One load of both, in
+ * the machine's byte order, which filling the table used too (228.14M
+ * to 227.47M instructions per MB of report text). */
 static unsigned
-pct_key(unsigned char a, unsigned char b)
+pct_key(const char *p)
 {
-	return (a & 31u) << 5 | (b & 31u);
+	uint16_t v;
+	memcpy(&v, p, sizeof v);
+	return v & 0x1f1fu;
 }
 
 /* Fill pct_skip from pct_last, as Wu and Manber's search does with
@@ -104,7 +108,7 @@ pct_skip_fill(void)
 		for (size_t q = 1; q < pct_min; q++) {
 			const unsigned char *w =
 			    (const unsigned char *)pct_last[k];
-			unsigned key = pct_key(w[q - 1], w[q]);
+			unsigned key = pct_key((const char *)w + q - 1);
 			if (pct_skip[key] > pct_min - 1 - q)
 				pct_skip[key] =
 				    (unsigned char)(pct_min - 1 - q);
@@ -273,8 +277,7 @@ tx_pct_in(const char *lc)
 		return false;
 	}
 	for (size_t e = pct_min - 1; e < n;) {
-		unsigned sk = pct_skip[pct_key((unsigned char)lc[e - 1],
-		                               (unsigned char)lc[e])];
+		unsigned sk = pct_skip[pct_key(lc + e - 1)];
 		if (sk) {
 			e += sk;
 			continue;
