@@ -621,6 +621,7 @@ typedef struct {
 	cs_period per[4]; /* the periods printed, in order ... */
 	size_t perso[4];
 	int nper; /* ... when a figure takes the nearest */
+	int perk; /* nearest_period's last k + 1, 0 before it is asked */
 } sent;
 
 /* Is the rule worth trying on the sentence: its "need" row in
@@ -1702,6 +1703,13 @@ nearest_period(sent *x, size_t at)
 	for (int i = 1; i < x->nper; i++)
 		if (x->perso[i] < at)
 			k = i;
+	/* the figures of a sentence mostly take the same period, and x->p
+	 * and x->base change nowhere else once read_sentence's loop is
+	 * under way: not shifted again (227.47M to 227.18M instructions per MB
+	 * of report text) */
+	if (x->perk == k + 1)
+		return;
+	x->perk = k + 1;
 	x->p = (tx_period){ true, x->per[k] };
 	x->base = (tx_period){ true, period_shift(&x->per[k], -12) };
 }
