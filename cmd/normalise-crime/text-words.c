@@ -27,10 +27,6 @@ static unsigned *kinds; /* TXK_ bits of each row's kind (tx_word_kind) */
  * lower case, each once (tx_pct_in) */
 static char **pct_last;
 static size_t npct_last, cap_pct_last;
-/* tx_pct_in's skip table (pct_skip_fill): how far the window of the
- * shortest of pct_last may move on, by the two bytes that end it */
-static unsigned char pct_skip[0x1f1f + 1];
-static size_t pct_min;
 /* tx.h: tx_shape.  Most words of a sentence have no shape of a listed
  * word and are turned away before the hash: 760.0M to 727.2M
  * instructions per MB of report text (word_changes and may_hold_figure
@@ -74,45 +70,6 @@ pct_last_add(const char *w)
 	pct_last =
 	    xgrow(pct_last, &cap_pct_last, npct_last + 1, sizeof *pct_last);
 	pct_last[npct_last++] = xstrdup(w);
-}
-
-/* The key of the two bytes at p in pct_skip: their low five bits, so a
- * letter's key is the same in either case (and a digit's may be a
- * letter's: a shorter skip, never a wrong one).  One load of both, in
- * the machine's byte order, which filling the table used too (228.14M
- * to 227.47M instructions per MB of report text). */
-static unsigned
-pct_key(const char *p)
-{
-	uint16_t v;
-	memcpy(&v, p, sizeof v);
-	return v & 0x1f1fu;
-}
-
-/* Fill pct_skip from pct_last, as Wu and Manber's search does with
- * blocks of two bytes: the window is pct_min bytes long, and a window
- * whose last two bytes are the bytes at q-1, q of no word's first
- * pct_min (q from 1) cannot start any word, nor can the windows up to
- * pct_min - 1 - q bytes on (the least such q of all words). */
-static void
-pct_skip_fill(void)
-{
-	pct_min = 0;
-	for (size_t k = 0; k < npct_last; k++) {
-		size_t l = strlen(pct_last[k]);
-		if (pct_min == 0 || l < pct_min)
-			pct_min = l;
-	}
-	memset(pct_skip, pct_min > 1 ? (int)(pct_min - 1) : 0, sizeof pct_skip);
-	for (size_t k = 0; k < npct_last && pct_min > 1; k++)
-		for (size_t q = 1; q < pct_min; q++) {
-			const unsigned char *w =
-			    (const unsigned char *)pct_last[k];
-			unsigned key = pct_key((const char *)w + q - 1);
-			if (pct_skip[key] > pct_min - 1 - q)
-				pct_skip[key] =
-				    (unsigned char)(pct_min - 1 - q);
-		}
 }
 
 static void
@@ -193,7 +150,6 @@ load(void)
 			shape_add(TX_SH_PCT1, low.s, (size_t)(sp - low.s));
 	}
 	sbuf_free(&low);
-	pct_skip_fill();
 	sent_rules = rules_load("rules-crime-sentence", NULL);
 	cell_rules = rules_load("rules-crime-cells", NULL);
 	r_years_ago = rules_need(cell_rules, "years_ago");
@@ -265,34 +221,9 @@ bool
 tx_pct_in(const char *lc)
 {
 	load();
-	/* one pass, most windows passed over three bytes at a time, not a
-	 * strstr of each word: 234.9M to 232.6M instructions per MB of report
-	 * text (most sentences read hold none of them); held to strstr by
-	 * tests/unit/test_normalise-crime_words.c */
-	size_t n = strlen(lc);
-	if (pct_min < 2) {
-		for (size_t i = 0; i < npct_last; i++)
-			if (strstr(lc, pct_last[i]))
-				return true;
-		return false;
-	}
-	for (size_t e = pct_min - 1; e < n;) {
-		unsigned sk = pct_skip[pct_key(lc + e - 1)];
-		if (sk) {
-			e += sk;
-			continue;
-		}
-		/* lc ends in its NUL, which ends a comparison too */
-		const char *w = lc + e + 1 - pct_min;
-		for (size_t i = 0; i < npct_last; i++) {
-			const char *a = w, *b = pct_last[i];
-			while (*b != '\0' && *a == *b)
-				a++, b++;
-			if (*b == '\0')
-				return true;
-		}
-		e++;
-	}
+	for (size_t i = 0; i < npct_last; i++)
+		if (strstr(lc, pct_last[i]))
+			return true;
 	return false;
 }
 
