@@ -1589,7 +1589,8 @@ periods(tx *t, sent *x)
 		x->perso[0] = so;
 		x->nper = 1;
 		/* the first after it is two's, found above: not looked for
-		 * again (its span added again, as the noise list had it) */
+		 * again (its span added again, as the noise list had it):
+		 * 235.15M to 234.90M instructions per MB of report text */
 		bool more = two;
 		cs_period q = more ? p2 : p1;
 		while (x->nper < 4 && more) {
