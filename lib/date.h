@@ -136,11 +136,17 @@ typedef struct {
 	struct {
 		size_t i;
 		bool may; /* a period, not only a prose year, may start */
+		/* whether a stated length runs backwards there ("3 months
+		 * of March 2024 to January 2024"), as period_find_in found it
+		 * (-1, and where it ends), for period_backwards_in; 2 until
+		 * asked */
+		signed char len;
+		size_t len_end;
 	} * at;
 	size_t n, cap;
 } cs_pstarts;
 void period_starts(const char *s, size_t n, size_t from, cs_pstarts *ps);
-bool period_find_in(const char *s, size_t n, const cs_pstarts *ps, size_t from,
+bool period_find_in(const char *s, size_t n, cs_pstarts *ps, size_t from,
                     cs_period *p, size_t *so, size_t *eo);
 bool period_backwards_in(const char *s, size_t n, const cs_pstarts *ps,
                          size_t from, size_t upto, size_t *so, size_t *eo);

@@ -86,7 +86,12 @@ reserve(sbuf *b, size_t extra)
 void
 sbuf_add(sbuf *b, const char *s, size_t n)
 {
-	reserve(b, n);
+	/* with room to spare, as sbuf_addc, no call to xgrow: normalise-crime
+	 * adds every line of a report to a paragraph (231.7M to 231.2M
+	 * instructions per MB of report text).  cap - len cannot wrap:
+	 * len < cap once there is storage, both 0 before. */
+	if (n >= b->cap - b->len)
+		reserve(b, n);
 	if (n)
 		memcpy(b->s + b->len, s, n);
 	b->len += n;

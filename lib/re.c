@@ -357,6 +357,15 @@ re_maxlen(const cs_re *re)
 }
 
 bool
+re_anchored(const cs_re *re)
+{
+	uint32_t opt = 0;
+
+	pcre2_pattern_info(re->code, PCRE2_INFO_ALLOPTIONS, &opt);
+	return (opt & PCRE2_ANCHORED) != 0;
+}
+
+bool
 re_first_bytes(const cs_re *re, const char *pattern, unsigned char set[32])
 {
 	uint32_t opt = 0, type = 0, unit = 0, minlen = 0;

@@ -62,6 +62,9 @@ size_t re_maxlen(const cs_re *re);
  * re. */
 bool re_first_bytes(const cs_re *re, const char *pattern,
                     unsigned char set[32]);
+/* Is every match of re anchored at its start (^ without flag m, \G,
+ * \A, in every branch), as PCRE2 says? */
+bool re_anchored(const cs_re *re);
 /* Group i of a match; false when it did not take part (or no match). */
 bool re_group(const re_caps *caps, int i, size_t *so, size_t *eo);
 /* Group `name` of re in a match of re; false when absent or unset. */

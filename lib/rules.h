@@ -81,12 +81,31 @@
  * "yes" example to its end words, from every start, so a row cannot
  * turn away what the rule's own examples say it matches.
  *
+ * kind "start" (after its rule, at most one, flag w or none; the rule
+ * has no "near" row and its pattern no \G) names words one of which
+ * every match starts with, '|' between them, as need's words:
+ *
+ *   start	level_left		stood|was|, at|:|{{up}}|{{down}}
+ *   start	dir_before	w	{{up}}|{{down}}|{{same}}
+ *
+ * rules_exec looks for the places in the text where one begins (ASCII,
+ * lower-cased) and gives PCRE2 no start before the first nor after the
+ * last (re_match_upto), and answers no match without it when there is
+ * none: dir_before's end words "by", "of", "a" end most text before a
+ * figure, and the pattern was then tried from each of up to 100 bytes.
+ * With flag w a word counts only with no ASCII letter, digit or '_'
+ * right before it, as a look-behind (?<![\w-]) or \b has it.  A
+ * non-ASCII byte met in the compare leaves the place to PCRE2, and so
+ * does a long s or a Kelvin sign.  rules_selftest runs each example of
+ * the rule from every start both ways, and the match and its groups
+ * must be the same.
+ *
  * kind "lead" (after its rule, at most one, flag n or none; the rule
  * has a "near" row) names words one of which the text just before the
  * first character \d matches of every match ends with, as an end row
- * with flag s ("Table 3", "no. 12", "page #4"): near_match tries a
- * window only when one of its digits follows such a word, and most
- * digits of a report follow none ("there were 12").  The near row's
+ * with flag s ("Table 3", "no. 12", "page #4"): near_match tries only
+ * the windows of the digits that follow such a word, and most digits
+ * of a report follow none ("there were 12").  The near row's
  * window bounds where that first digit can be, and the row says too
  * that it never follows an ASCII digit ("2019": only the 2 is tried).
  * A word ending in a digit is compared with the text up to and
@@ -96,6 +115,29 @@
  * aside: the word is right before the digit (noise_postcode's capital:
  * "EN1").  The selftest's run of each example from every start,
  * windowed and not, holds the row to the pattern.
+ *
+ * kind "after" (after its rule, at most one; for a rule anchored at its
+ * start, \G or ^, a "right" rule matched where a figure ends) names the
+ * words one of which every match starts with, right after the anchor,
+ * '|' between them, as need's words, {{kind}} too:
+ *
+ *   after	cases_of		 cases of | crimes of |
+ *   after	dir_after		)| a | an | {{up}}| {{down}}|{{up}}|{{down}}
+ *
+ * rules_exec compares the text at the start with the words (ASCII,
+ * lower-cased) before it runs the pattern, and answers no match when
+ * none fits, or the text ends there: most figures are followed by a
+ * space and a word that starts no match ("12 offences"), which the
+ * first bytes let by.  A non-ASCII byte met in the compare (caseless
+ * "s" also matches "ſ") leaves the answer to the pattern.  A word that
+ * another word starts adds nothing and is dropped.  With flag k, a
+ * count from 1 to 9, one of the words follows one of the first k spaces
+ * (' ') from the start instead, for a pattern whose words before it are
+ * each followed by one space and hold none: count_noun's
+ * " (?:[A-Za-z][\w'/&-]* ){0,5}(?:{{countnoun}})" has flag 6.  Words
+ * are ASCII; a pattern not anchored is refused.  rules_selftest runs
+ * each example of the rule from every start with and without the
+ * words.
  *
  * A pattern may name a vocabulary: {{kind}} is replaced by an alternation
  * of every word of that kind in the vocabulary table given to rules_load
@@ -130,9 +172,9 @@ typedef struct {
 /* Load and compile a rule file (a ref_load name, "rules-minutes-items"),
  * expanding {{kind}} from vocab (may be NULL) or the file's own
  * "vocab".  Exit 1 naming file:line on a bad pattern, an unknown kind,
- * an example or a need, near, end or lead row for a rule not yet
- * defined, a bad such row, an unknown {{kind}}, or two rules of one
- * name. */
+ * an example or a need, near, end, lead, start or after row for a rule
+ * not yet defined, a bad such row, an unknown {{kind}}, or two rules of
+ * one name. */
 cs_ruleset *rules_load(const char *name, const cs_table *vocab);
 void rules_free(cs_ruleset *rs);
 
@@ -172,10 +214,35 @@ size_t rules_maxlen(const cs_ruleset *rs, int rule);
  * PCRE2: heading and bullet on most lines, the right rules after most
  * figures; so is such a rule with a need row whose words, all starting
  * with one byte, s[start..n) does not hold (an anchored rule's need
- * words are in its match: rate's "per 1|per t|per h"); rules_selftest
- * holds both to the pattern on every example from every start. */
+ * words are in its match: rate's "per 1|per t|per h"); and one with a
+ * after row whose words s[start..n) does not start with, or a start at
+ * n (such a rule has no empty match); rules_selftest holds each to the
+ * pattern on every example from every start. */
 bool rules_exec(cs_ruleset *rs, int rule, const char *s, size_t n, size_t start,
                 cs_rmatch *m);
+/* The characters of s[from..n) that may match \d (rules_text's
+ * "digit"): runs of ASCII digits and single bytes that may start
+ * another digit, found once for rules asked of one text in turn
+ * (rules_exec_digits), not by each rule's own scan: normalise-crime's
+ * noise rules.  The first CS_RDIGITS runs are kept, the rest found by a
+ * scan when asked (upto: where they start). */
+#define CS_RDIGITS 32
+typedef struct {
+	const char *s; /* the text, s[0..n), as given */
+	size_t n, from, upto;
+	int nrun;
+	size_t run[CS_RDIGITS][2]; /* start, end */
+} cs_rdigits;
+void rules_digits(cs_rdigits *d, const char *s, size_t from, size_t n);
+/* The first character of s[c..n) that may match \d, or n: by d when it
+ * is of the same s and n (NULL: a scan). */
+size_t rules_digit_next(const cs_rdigits *d, const char *s, size_t c, size_t n);
+/* rules_exec, a rule with a near row finding its windows by d (of s and
+ * n, not changed since): the same answer, the text's digits not looked
+ * for again by each rule.  rules_selftest holds the windows so found
+ * to the pattern on every example from every start. */
+bool rules_exec_digits(cs_ruleset *rs, int rule, const char *s, size_t n,
+                       size_t start, const cs_rdigits *d, cs_rmatch *m);
 /* The first rule, in table order, that matches s[0..n); its index, or -1
  * (m->rule is the same). */
 int rules_first(cs_ruleset *rs, const char *s, size_t n, cs_rmatch *m);
@@ -187,10 +254,10 @@ bool rules_named(const cs_ruleset *rs, const cs_rmatch *m, const char *group,
 
 /* Run every example: a "yes" must match its rule, meet its need and end
  * with one of its end words, a "no" must not match; and on each, every
- * shortcut (need scan, near and lead windows, end words, first bytes)
- * must give the pattern's answers.  Each failure is one line on out
- * ("file:line: rule NAME: should match: TEXT"); returns the number of
- * failures.  *nexamples counts those run. */
+ * shortcut (need scan, near and lead windows, end, start and after
+ * words, first bytes) must give the pattern's answers.  Each failure is
+ * one line on out ("file:line: rule NAME: should match: TEXT"); returns
+ * the number of failures.  *nexamples counts those run. */
 int rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples);
 
 #endif

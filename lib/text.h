@@ -34,6 +34,11 @@ bool utf8_valid(const char *s, size_t n);
 enum { TEXT_FIX_CLEAN = 1 };
 void text_line_fix(const char *s, size_t n, sbuf *out, const char *file,
                    long line, bool *warned, unsigned flags);
+/* Is s[0..n) a line text_line_fix leaves as it is, with TEXT_FIX_CLEAN
+ * too: plain ASCII with no NUL and no '*', '_', '<' or '&'?  Most lines
+ * of a report are; a reader may use such a line where it is, and fix
+ * only the others.  s[n] must be a NUL (as lines_next leaves a line). */
+bool text_plain(const char *s, size_t n);
 
 /* Clean a line in place and return its new length: curly quotes and
  * dashes to ASCII (' " -), non-breaking and other Unicode spaces to a
@@ -79,8 +84,10 @@ text_trim(const char **s, size_t *n)
 		unsigned char f = (unsigned char)(*s)[0];
 		unsigned char l = (unsigned char)(*s)[*n - 1];
 
-		if (f < 0x80 && f != ' ' && (f < '\t' || f > '\r') &&
-		    l < 0x80 && l != ' ' && (l < '\t' || l > '\r'))
+		/* one test an end, printable ASCII past the space: the
+		 * control bytes that are no space go the long way, to the
+		 * same answer (228.3M to 227.6M instructions per MB) */
+		if (f - 0x21u < 0x5Eu && l - 0x21u < 0x5Eu)
 			return;
 	}
 	text_trim_spaces(s, n);

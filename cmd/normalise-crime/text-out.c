@@ -228,6 +228,18 @@ tx_flush(tx *t, bool all)
 {
 	struct tx_store *st = t->st;
 	size_t k = 0;
+	/* asked after every line, and after most no row waits: the four
+	 * readers are asked what they still hold only when one does (232.8M
+	 * to 231.7M instructions per MB) */
+	if (!st->n)
+		return;
+	if (!all) {
+		long h = tx_table_pending(t), h2 = tx_tab_pending(t),
+		     h3 = tx_para_pending(t), h4 = tx_flat_pending(t);
+		t->hold = h < h2 ? h : h2;
+		t->hold = t->hold < h3 ? t->hold : h3;
+		t->hold = t->hold < h4 ? t->hold : h4;
+	}
 	for (; k < st->n; k++) {
 		tx_fact *f = &st->f[k];
 		if (!all && (f->line >= t->hold ||

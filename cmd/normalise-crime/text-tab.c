@@ -504,6 +504,8 @@ done:
 	tb->awaiting = false;
 }
 
+/* Every line with a tab is taken (true), even past MAXROWS: the
+ * sentence reader after it counts on seeing none (tx_para_line). */
 bool
 tx_tab_line(tx *t, const char *s, size_t n)
 {

@@ -794,6 +794,19 @@ test_period_starts(void)
 		"nothing here but words and 590 fewer thefts",
 		"no digit: three months to March, calendar year, Q and FY",
 		"the last digit ends a word: in 2019 and 2020s, then words",
+		/* each way a number's next bytes are read (num_may_start) */
+		"1.2.3 Burglary 21.07.2017 and 2017.07.21, 8.2 For 41.5 per "
+		"1,000; 6.   UPDATE 12. March 2017 and 2021. Then 5.2.7",
+		"12  months to March 2017; 12\tmonths to May 2019; 3 Mar-19, "
+		"21st July 2017, 8thSep 2019, 12m to 2017-03, 201902 2019-02",
+		"5 May 2019, 12 Months, 590 fewer, (12) 12% 123456 in 2023 "
+		"than 2022, 2022. 12,3 1234567 12\xc2\xa0months 3 mths 12 "
+		"calendar 2019 calendar year 12 -5 12:30 12/13 in 2019",
+		"a date is a day: on 21.07.2017 calendar year, 2017.07.21 "
+		"calendar year 2018",
+		"ends with a year in 2019",
+		"ends with 201902",
+		"ends with 12",
 	};
 	cs_pstarts ps = { 0 };
 	for (size_t t = 0; t < sizeof text / sizeof text[0]; t++) {
@@ -817,6 +830,105 @@ test_period_starts(void)
 	period_starts_free(&ps);
 }
 
+/* The first-bytes tests of period_starts and may_start (may_start_with:
+ * two letters, then the third by the first two) turn away no word a
+ * period starts with: each period_parse reads, after "the " in prose, in
+ * lower case, as printed and in capitals, is found whole with its
+ * label. */
+static void
+test_period_first_words(void)
+{
+	static const char *const forms[] = {
+		"January 2019",
+		"February 2019",
+		"March 2019",
+		"April 2019",
+		"May 2019",
+		"June 2019",
+		"July 2019",
+		"August 2019",
+		"September 2019",
+		"October 2019",
+		"November 2019",
+		"December 2019",
+		"Jan-19",
+		"Feb 2019",
+		"Mar-19",
+		"Apr 2019",
+		"Jun-19",
+		"Jul 2019",
+		"Aug-19",
+		"Sep 2019",
+		"Sept 2019",
+		"Oct-19",
+		"Nov 2019",
+		"Dec-19",
+		"Feb19",
+		"Q1 2023/24",
+		"Quarter 1 2023/24",
+		"FY2016/17",
+		"financial year 2016/17",
+		"calendar year 2022",
+		"Year-end October 2022",
+		"twelve months to March 2017",
+		"three months to June 2023",
+		"six months to September 2023",
+		"12 months to March 2017",
+		"2016/17",
+	};
+	char lit[96], form[64];
+	int bad = 0;
+	for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++)
+		for (int c = 0; c < 3; c++) {
+			snprintf(form, sizeof form, "%s", forms[f]);
+			for (char *q = form; *q; q++)
+				if (c == 0 && *q >= 'A' && *q <= 'Z')
+					*q = (char)(*q + 32);
+				else if (c == 2 && *q >= 'a' && *q <= 'z')
+					*q = (char)(*q - 32);
+			cs_period want = { 0 }, got;
+			size_t so = 0, eo = 0;
+			/* "SIX MONTHS TO ...": period_find's own, no label to
+			 * compare */
+			bool whole = period_parse(form, strlen(form), &want);
+			snprintf(lit, sizeof lit, "the %s saw", form);
+			bad +=
+			    !period_find(lit, strlen(lit), 0, &got, &so, &eo) ||
+			    so != 4 || eo != 4 + strlen(form) ||
+			    (whole && strcmp(got.label, want.label) != 0);
+		}
+	CHECK(bad == 0);
+
+	/* and date_prefix's (date_may_start) of the word after the day */
+	static const char *const months[] = {
+		"January",  "February", "March",  "April",     "May",
+		"June",     "July",     "August", "September", "October",
+		"November", "December", "Jan",    "Feb",       "Mar",
+		"Apr",      "Jun",      "Jul",    "Aug",       "Sep",
+		"Sept",     "Oct",      "Nov",    "Dec",
+	};
+	static const char *const days[] = { "21 ", "21st ", "21 st of ",
+		                            "21TH of the " };
+	bad = 0;
+	for (size_t f = 0; f < sizeof months / sizeof months[0]; f++)
+		for (size_t d = 0; d < sizeof days / sizeof days[0]; d++)
+			for (int c = 0; c < 3; c++) {
+				snprintf(lit, sizeof lit, "%s%s 2019", days[d],
+				         months[f]);
+				for (char *q = lit; *q; q++)
+					if (c == 0 && *q >= 'A' && *q <= 'Z')
+						*q = (char)(*q + 32);
+					else if (c == 2 && *q >= 'a' &&
+					         *q <= 'z')
+						*q = (char)(*q - 32);
+				cs_date dt;
+				bad += date_prefix(lit, strlen(lit), &dt) !=
+				           strlen(lit) ||
+				       dt.d != 21 || dt.y != 2019;
+			}
+	CHECK(bad == 0);
+}
+
 int
 main(void)
 {
@@ -831,5 +943,6 @@ main(void)
 	test_label_roundtrip();
 	test_period_find();
 	test_period_starts();
+	test_period_first_words();
 	return unit_done();
 }

@@ -26,6 +26,19 @@ main(void)
 	CHECK(b.len == 40000 && memcmp(b.s + 39996, "9999", 4) == 0);
 	sbuf_free(&b);
 	CHECK(b.s == NULL && b.len == 0);
+	/* sbuf_add to the byte: a fill that leaves no room for the NUL
+	 * grows, one that leaves room does not (with an empty add) */
+	sbuf_add(&b, "", 0);
+	CHECK(b.s != NULL && b.len == 0 && b.s[0] == '\0');
+	sbuf_add(&b, "0123456789abcde", 15); /* xgrow's first 16 */
+	CHECK(b.cap == 16 && b.len == 15 && b.s[b.len] == '\0');
+	size_t full = b.cap;
+	sbuf_add(&b, "", 0);
+	CHECK(b.cap == full && b.s[b.len] == '\0');
+	sbuf_add(&b, "f", 1);
+	CHECK(b.cap > full && b.len == full &&
+	      !memcmp(b.s, "0123456789abcdef", 16));
+	sbuf_free(&b);
 
 	a = xgrow(a, &cap, 1000, sizeof *a);
 	CHECK(cap >= 1000);

@@ -344,6 +344,26 @@ test_needscan(void)
 	CHECK(rules_needs_met(a, 0, &t));
 	rules_text(&t, &buf, "", 0);
 	CHECK(!rules_needs_met(a, 0, &t) && rules_needs_met(a, 4, &t));
+	/* the two halves of a text are scanned at once: a word is found
+	 * wherever it lies, across the middle too, in texts shorter and
+	 * longer than the longest word ("rates", then "ratex") */
+	{
+		int missed = 0;
+
+		for (size_t len = 0; len <= 48; len++)
+			for (size_t at = 0; at <= len; at++) {
+				char txt[64];
+
+				memset(txt, 'x', len + 5);
+				memcpy(txt + at, "rates", 5);
+				rules_text(&t, &buf, txt, len + 5);
+				missed += !rules_needs_met(a, 1, &t);
+				txt[at + 4] = 'x';
+				rules_text(&t, &buf, txt, len + 5);
+				missed += rules_needs_met(a, 1, &t);
+			}
+		CHECK(missed == 0);
+	}
 	/* flag w: the word with no ASCII letter, digit or '_' either side;
 	 * a long s or Kelvin sign anywhere leaves it to the pattern */
 	{
@@ -371,6 +391,28 @@ test_needscan(void)
 	sbuf_free(&buf);
 	rules_free(a);
 	rules_free(b);
+}
+
+/* Does rule r (with near and lead rows) give, on s from every start,
+ * the match of rule plain (the same pattern without them)? */
+static bool
+windows_agree(cs_ruleset *rs, int r, int plain, const char *s)
+{
+	size_t n = strlen(s), a0, a1, b0, b1;
+	cs_rmatch ma, mb;
+
+	for (size_t i = 0; i <= n; i++) {
+		bool ra = rules_exec(rs, r, s, n, i, &ma);
+		bool rb = rules_exec(rs, plain, s, n, i, &mb);
+
+		if (ra != rb)
+			return false;
+		if (ra &&
+		    (!rules_group(&ma, 0, &a0, &a1) ||
+		     !rules_group(&mb, 0, &b0, &b1) || a0 != b0 || a1 != b1))
+			return false;
+	}
+	return true;
 }
 
 /* Lead rows: a rule with a near window is tried in a window only when
@@ -515,6 +557,126 @@ test_lead(void)
 }
 
 /* Near flag w: windows before the need words, not digits. */
+/* The windows of a lead rule are those of its lead digits alone,
+ * chained while within the near width: the first match is still the
+ * one a plain scan finds, among digits after no lead word, digits of
+ * other scripts ("\xd9\xa3", U+0663) and bytes that only may start
+ * one. */
+static void
+test_lead_windows(void)
+{
+	char path[256];
+	cs_ruleset *rs;
+	static const char *const texts[] = {
+		"12 and 14 in table 3, 2019 and item 45 or items 6 7",
+		"table 3 4 table 5 and no. 6, no.7 and no 8",
+		"table 12345678901234 2 table",
+		"see table \xd9\xa3 and item 1\xd9\xa3, table\xd9\xa3",
+		"\xe4\xb8\x80 item \xe4\xb8\x80 3 item\xe4\xb8\x80"
+		"3",
+		"3 table3 item 9 1 2 3 4 5 6 7 8 9 table 0",
+		"table 1",
+		"1 table",
+		"items 2, 3 and 4 of table 10 (tables 11 and 12)",
+		"ring 01234 or +44 1234, call 101, call: 999 or 0 1234",
+		"EN1AB, E1AB and 12AB, B 1AB, ab1cd e9fg",
+	};
+
+	put("leadw.tsv",
+	    "kind\tname\tflags\ttext\n"
+	    "rule\tref\ti\t\\b(?:items?|tables?|no\\.)\\.? ?#?\\d+(?: \\d+)*\n"
+	    "near\tref\t\t12\n"
+	    "lead\tref\t\titem|items|table|tables|no\n"
+	    "rule\tref_plain\ti\t\\b(?:items?|tables?|no\\.)\\.? ?#?\\d+"
+	    "(?: \\d+)*\n"
+	    "rule\tph\ti\t(?<!\\d)(?:\\+44 ?|0)\\d{4}|\\bcall:? "
+	    "(?:101|999)\\b\n"
+	    "near\tph\t\t8\n"
+	    "lead\tph\t\t0|+4|call1|call9\n"
+	    "rule\tph_plain\ti\t(?<!\\d)(?:\\+44 ?|0)\\d{4}|\\bcall:? "
+	    "(?:101|999)\\b\n"
+	    "rule\tcode\ti\t\\b[A-Z]{1,2}\\d[A-Z]{2}\\b\n"
+	    "near\tcode\t\t2\n"
+	    "lead\tcode\tn\ta|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|"
+	    "w|x|y|z\n"
+	    "rule\tcode_plain\ti\t\\b[A-Z]{1,2}\\d[A-Z]{2}\\b\n");
+	snprintf(path, sizeof path, "%s/leadw.tsv", dir);
+	rs = rules_load(path, NULL);
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		for (int r = 0; r < 6; r += 2)
+			CHECK(windows_agree(rs, r, r + 1, texts[i]));
+	rules_free(rs);
+}
+
+/* The digits of a text found once (rules_digits) give every rule the
+ * answers of its own scan: the first CS_RDIGITS runs kept, the rest
+ * scanned for, a text they are not of scanned. */
+static void
+test_digits(void)
+{
+	char path[256], text[1024];
+	cs_ruleset *rs;
+	cs_rdigits d;
+	size_t len = 0;
+
+	/* more runs than are kept, with digits of another script and
+	 * bytes that only may start one among them */
+	for (int i = 0; i < 2 * CS_RDIGITS; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "%s",
+		                        i % 7 == 3   ? "table \xd9\xa3 "
+		                        : i % 5 == 1 ? "\xe4\xb8\x80 "
+		                        : i % 3 == 0 ? "12 items 4, "
+		                                     : "EN1AB 0 1234 ");
+	put("digits.tsv",
+	    "kind\tname\tflags\ttext\n"
+	    "rule\tref\ti\t\\b(?:items?|tables?)\\.? ?#?\\d+\n"
+	    "near\tref\t\t12\n"
+	    "lead\tref\t\titem|items|table|tables\n"
+	    "rule\tph\ti\t(?<!\\d)0\\d{4}\n"
+	    "near\tph\t\t8\n"
+	    "lead\tph\t\t0\n"
+	    "rule\tcode\t\t\\b[A-Z]{1,2}\\d[A-Z]{2}\\b\n"
+	    "near\tcode\t\t2\n"
+	    "lead\tcode\tn\ta|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|"
+	    "v|w|x|y|z\n"
+	    "rule\tnum\t\t\\b\\d+\\b\n"
+	    "near\tnum\t\t1\n");
+	snprintf(path, sizeof path, "%s/digits.tsv", dir);
+	rs = rules_load(path, NULL);
+	for (size_t from = 0; from < len; from += len / 3) {
+		bool next_same = true, exec_same = true;
+
+		rules_digits(&d, text, from, len);
+		for (size_t c = from; c <= len; c++)
+			next_same &= rules_digit_next(&d, text, c, len) ==
+			             rules_digit_next(NULL, text, c, len);
+		for (int r = 0; r < 4; r++)
+			for (size_t i = from; i <= len; i++) {
+				cs_rmatch a, b;
+				size_t a0 = 0, a1 = 0, b0 = 0, b1 = 0;
+				bool ra = rules_exec_digits(rs, r, text, len, i,
+				                            &d, &a);
+
+				exec_same &=
+				    ra == rules_exec(rs, r, text, len, i, &b);
+				if (ra) {
+					rules_group(&a, 0, &a0, &a1);
+					rules_group(&b, 0, &b0, &b1);
+					exec_same &= a0 == b0 && a1 == b1;
+				}
+			}
+		if (from == 0) /* the rest scanned for */
+			CHECK(d.nrun == CS_RDIGITS && d.upto < len);
+		CHECK(next_same);
+		CHECK(exec_same);
+	}
+	/* of another text (here a shorter one): not used */
+	rules_digits(&d, text, 0, len / 2);
+	CHECK(rules_digit_next(&d, text, 0, len) ==
+	      rules_digit_next(NULL, text, 0, len));
+	rules_free(rs);
+}
+
 static void
 test_nearw(void)
 {
@@ -631,6 +793,135 @@ test_first(void)
 	                  "no\tx\t\tbefore rise\n",
 	                  &nex) == 1 &&
 	      nex == 1);
+}
+
+/* After rows: an anchored rule is tried only where the text starts
+ * with one of its words, and the answers are the pattern's. */
+static void
+test_after(void)
+{
+	char path[256], body[1024];
+	cs_ruleset *rs;
+	cs_rmatch m;
+	size_t so, eo, nex;
+	const char *s;
+
+	snprintf(body, sizeof body,
+	         "kind\tname\tflags\ttext\n"
+	         "vocab\t-\t\t%s/words.tsv\n"
+	         "rule\tafter\ti\t\\G\\)?(?: (?:an? )?)?(?<dir>{{down}})\n"
+	         "after\tafter\t\t)| a | an | {{down}}|{{down}}\n"
+	         "yes\tafter\t\t FELL\n"
+	         "yes\tafter\t\t) fell by\n"
+	         "no\tafter\t\t offences fell\n"
+	         "rule\tof\ti\t\\G (?:cases|crimes) of \n"
+	         "after\tof\t\t cases of | crimes of | cases of the |\n"
+	         "yes\tof\t\t Cases Of burglary\n"
+	         "no\tof\t\t cases were\n",
+	         dir);
+	put("start.tsv", body);
+	snprintf(path, sizeof path, "%s/start.tsv", dir);
+	rs = rules_load(path, NULL);
+	s = "12 fell and 3 offences fell";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 2, &m));
+	CHECK(rules_named(rs, &m, "dir", &so, &eo) && so == 3 && eo == 7);
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 13, &m) && m.rule == -1);
+	/* a one-byte word; a word with no space before it */
+	s = "(12) fell";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 3, &m));
+	s = "12fell";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 2, &m));
+	/* the words are caseless, as the pattern is; caseless "s" also
+	 * matches a long s, which the compare leaves to PCRE2 */
+	s = "3 CRIMES OF theft, 4 ca\xc5\xbf"
+	    "es of fraud";
+	CHECK(rules_exec(rs, 1, s, strlen(s), 1, &m));
+	CHECK(rules_exec(rs, 1, s, strlen(s), 20, &m));
+	/* at the end of the text, and in a word cut short by it */
+	CHECK(!rules_exec(rs, 1, s, 1, 1, &m));
+	CHECK(!rules_exec(rs, 1, s, 8, 1, &m));
+	CHECK(!rules_exec(rs, 0, "12", 2, 2, &m));
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 5);
+	rules_free(rs);
+
+	/* With a count k the words may follow any of the first k spaces
+	 * (" big bad offences"); and a count too small fails the selftest
+	 * twice (the after words, and the example not matched) */
+	put("startk.tsv",
+	    "kind\tname\tflags\ttext\n"
+	    "rule\tnoun\ti\t\\G (?:[a-z]+ ){0,2}(?:offences|crimes)\n"
+	    "after\tnoun\t3\toffences|crimes\n"
+	    "yes\tnoun\t\t big bad Offences\n"
+	    "no\tnoun\t\t a big bad offences\n");
+	snprintf(path, sizeof path, "%s/startk.tsv", dir);
+	rs = rules_load(path, NULL);
+	s = "12 crimes, 3 big bad offences, 4 a big bad offences";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 2, &m));
+	CHECK(rules_exec(rs, 0, s, strlen(s), 12, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 12 && eo == 29);
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 32, &m));
+	CHECK(!rules_exec(rs, 0, s, 25, 12, &m));
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 2);
+	rules_free(rs);
+	CHECK(selftest_of("startk2.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tx\ti\t\\G (?:[a-z]+ )?crimes\n"
+	                  "after\tx\t1\tcrimes\n"
+	                  "yes\tx\t\t violent crimes\n",
+	                  &nex) == 2 &&
+	      nex == 1);
+
+	/* An after row that turns away its rule's own example fails the
+	 * selftest, from the example's start (twice, as above) or a later
+	 * one ("b" of "ab", from 1) */
+	CHECK(selftest_of("badstart.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tx\ti\t\\G (?:above|over) \n"
+	                  "after\tx\t\t above |\n"
+	                  "yes\tx\t\t above \n"
+	                  "yes\tx\t\t over \n",
+	                  &nex) == 2 &&
+	      nex == 2);
+	CHECK(selftest_of("badstart2.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tx\t\t\\G(?:ab|b)\n"
+	                  "after\tx\t\tab\n"
+	                  "yes\tx\t\tab\n",
+	                  &nex) == 1 &&
+	      nex == 1);
+
+	/* Defects of an after row are fatal, naming file:line. */
+	CHECK(child_fails(load,
+	                  put("s1.tsv", "kind\tname\tflags\ttext\n"
+	                                "after\tx\t\ta\n"),
+	                  "s1.tsv:2: after for rule 'x'"));
+	CHECK(child_fails(load,
+	                  put("s2.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\Ga\nafter\tx\t\ta\n"
+	                                "after\tx\t\ta\n"),
+	                  "s2.tsv:4: after for rule 'x'"));
+	CHECK(child_fails(load,
+	                  put("s3.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\Ga|b\nafter\tx\t\ta\n"),
+	                  "s3.tsv:3: after for rule 'x', whose pattern is "
+	                  "not anchored"));
+	CHECK(child_fails(load,
+	                  put("s4.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\Ga\nafter\tx\tq\ta\n"),
+	                  "s4.tsv:3: after flag 'q' is not a count"));
+	CHECK(child_fails(load,
+	                  put("s7.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\Ga\nafter\tx\t0\ta\n"),
+	                  "s7.tsv:3: after flag '0' is not a count"));
+	CHECK(child_fails(load,
+	                  put("s5.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\G\xc3\xa9\n"
+	                                "after\tx\t\t\xc3\xa9\n"),
+	                  "s5.tsv:3: after word '\xc3\xa9' is not ASCII"));
+	CHECK(child_fails(load,
+	                  put("s6.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\Ga\nafter\tx\t\t|\n"),
+	                  "s6.tsv:3: after without words"));
 }
 
 /* End rows: a left rule ($) is tried only on text ending in one of its
@@ -771,6 +1062,160 @@ test_end(void)
 	                  "f8.tsv:3: end without words"));
 }
 
+/* Start rows: a rule is tried only from the places where one of its
+ * words may begin, and the answers are the pattern's, from every start,
+ * groups and all. */
+static void
+test_start(void)
+{
+	char path[256], body[1024];
+	cs_ruleset *rs;
+	cs_rmatch m;
+	size_t so, eo, nex;
+	const char *s;
+
+	snprintf(body, sizeof body,
+	         "kind\tname\tflags\ttext\n"
+	         "vocab\t-\t\t%s/words.tsv\n"
+	         "rule\tdir\ti\t(?<![\\w-])(?<dir>{{down}}|{{up}})\\d{0,2}"
+	         "(?: by)? ?\\(?(?:an? )?$\n"
+	         "end\tdir\ts\t{{down}}|{{up}}|by|a|an\n"
+	         "start\tdir\tw\t{{down}}|{{up}}\n"
+	         "yes\tdir\t\tBurglary fell4 (\n"
+	         "yes\tdir\t\tRobbery fell by an \n"
+	         "yes\tdir\t\tfell in May and rose by \n"
+	         "no\tdir\t\tthe rate of \n"
+	         "no\tdir\t\tit befell by \n"
+	         "rule\tlvl\ti\t(?:\\b(?:stood|kept)(?: at)?|, at|:) $\n"
+	         "start\tlvl\t\tstood|kept|, at|:\n"
+	         "yes\tlvl\t\tBurglary stood at \n"
+	         "yes\tlvl\t\tRobbery was higher, at \n"
+	         "yes\tlvl\t\tTotal: \n"
+	         "no\tlvl\t\tBurglary fell by \n",
+	         dir);
+	put("start.tsv", body);
+	snprintf(path, sizeof path, "%s/start.tsv", dir);
+	rs = rules_load(path, NULL);
+	/* the leftmost match, from the word's place */
+	s = "Robbery rose by an ";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_named(rs, &m, "dir", &so, &eo) && so == 8 && eo == 12);
+	/* a first place that fails and a later one that matches */
+	s = "fell in May and rose by ";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 16 && eo == 24);
+	/* no word at all: no match, and no groups */
+	s = "Sales rose in May, then by ";
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 17, &m) && m.rule == -1);
+	CHECK(!rules_group(&m, 0, &so, &eo));
+	/* flag w: not inside a word, as the look-behind has it */
+	s = "it befell by ";
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 0, &m));
+	/* the words are caseless, as the pattern is; caseless "s" also
+	 * matches a long s (U+017F), which the byte compare leaves to
+	 * PCRE2, inside a word and at its start */
+	s = "crime ROSE by ";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	s = "crime ro\xc5\xbf"
+	    "e by ";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 6);
+	s = "Burglary \xc5\xbftood at ";
+	CHECK(rules_exec(rs, 1, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 9);
+	/* ... and caseless "k" a Kelvin sign (U+212A) */
+	s = "it \xe2\x84\xaa"
+	    "ept at ";
+	CHECK(rules_exec(rs, 1, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 3);
+	/* a word of punctuation, right after a letter (no flag w) */
+	s = "Robbery was higher, at ";
+	CHECK(rules_exec(rs, 1, s, strlen(s), 0, &m));
+	CHECK(rules_group(&m, 0, &so, &eo) && so == 18);
+	/* the word must begin at or after the start */
+	s = "stood at ";
+	CHECK(rules_exec(rs, 1, s, strlen(s), 0, &m));
+	CHECK(!rules_exec(rs, 1, s, strlen(s), 1, &m));
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 9);
+	rules_free(rs);
+
+	/* A start row that misses a word its rule's example starts with
+	 * fails the selftest, and the example no longer matches ... */
+	put("badstart.tsv", "kind\tname\tflags\ttext\n"
+	                    "rule\tlvl\ti\t\\b(?:stood|stands) $\n"
+	                    "start\tlvl\t\tstood\n"
+	                    "yes\tlvl\t\tCrime stood \n"
+	                    "yes\tlvl\t\tCrime stands \n");
+	snprintf(path, sizeof path, "%s/badstart.tsv", dir);
+	rs = rules_load(path, NULL);
+	{
+		char got[512] = "";
+		FILE *f = fmemopen(got, sizeof got, "w");
+
+		CHECK(rules_selftest(rs, f, &nex) == 2 && nex == 2);
+		fclose(f);
+		CHECK(strstr(got, "badstart.tsv:5: rule lvl: its start words "
+		                  "find another match than a scan: Crime "
+		                  "stands \n") != NULL);
+		CHECK(strstr(got, "badstart.tsv:5: rule lvl: should match: "
+		                  "Crime stands \n") != NULL);
+	}
+	rules_free(rs);
+	/* ... and so does a flag w the pattern does not bear out (", at"
+	 * right after a letter), or a row that finds a later match than
+	 * the pattern's leftmost ("ab" of "xab", where "b" matches first
+	 * from 2 only) */
+	CHECK(selftest_of("badstart2.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tx\t\t(?:, at|:) $\n"
+	                  "start\tx\tw\t, at|:\n"
+	                  "yes\tx\t\thigher, at \n",
+	                  &nex) == 2 &&
+	      nex == 1);
+	CHECK(selftest_of("badstart3.tsv",
+	                  "kind\tname\tflags\ttext\n"
+	                  "rule\tx\t\t(?:xa|a)b\n"
+	                  "start\tx\t\ta\n"
+	                  "yes\tx\t\txab\n",
+	                  &nex) == 1 &&
+	      nex == 1);
+
+	/* Defects of a start row are fatal, naming file:line. */
+	CHECK(child_fails(load,
+	                  put("s1.tsv", "kind\tname\tflags\ttext\n"
+	                                "start\tx\t\ta\n"),
+	                  "s1.tsv:2: start for rule 'x'"));
+	CHECK(child_fails(load,
+	                  put("s2.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta$\nstart\tx\t\ta\n"
+	                                "start\tx\t\ta\n"),
+	                  "s2.tsv:4: start for rule 'x'"));
+	CHECK(child_fails(load,
+	                  put("s3.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta$\nstart\tx\tq\ta\n"),
+	                  "s3.tsv:3: start flag 'q'"));
+	CHECK(child_fails(load,
+	                  put("s4.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\xc3\xa9$\n"
+	                                "start\tx\t\t\xc3\xa9\n"),
+	                  "s4.tsv:3: start word '\xc3\xa9' is not ASCII"));
+	CHECK(child_fails(load,
+	                  put("s5.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta$\nstart\tx\t\t|\n"),
+	                  "s5.tsv:3: start without words"));
+	CHECK(child_fails(load,
+	                  put("s6.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\t\\Ga\nstart\tx\t\ta\n"),
+	                  "s6.tsv:3: start for rule 'x', whose pattern "
+	                  "holds \\G"));
+	CHECK(child_fails(load,
+	                  put("s7.tsv", "kind\tname\tflags\ttext\n"
+	                                "rule\tx\t\ta\\d\nstart\tx\t\ta\n"
+	                                "near\tx\t\t3\n"),
+	                  "s7.tsv:3: start for rule 'x', which has a near "
+	                  "row"));
+}
+
 /* Every shipped table: compiled, and each example run. */
 static void
 test_tables(void)
@@ -820,8 +1265,12 @@ main(void)
 	cs_setprog("test_rules");
 	test_mechanism();
 	test_end();
+	test_after();
+	test_start();
 	test_needscan();
 	test_lead();
+	test_lead_windows();
+	test_digits();
 	test_first();
 	test_nearw();
 	test_tables();

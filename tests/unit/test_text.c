@@ -90,6 +90,12 @@ test_utf8(void)
 	}
 	CHECK(utf8_valid("", 0));
 	CHECK(utf8_valid("caf\xC3\xA9", 5));
+	/* past, inside and after a block of eight ASCII bytes */
+	CHECK(utf8_valid("Barnet, Enfield caf\xC3\xA9", 21));
+	CHECK(!utf8_valid("Barnet, Enfield caf\xE9", 20));
+	CHECK(!utf8_valid("Barnet,\0Enfield", 15));
+	CHECK(!utf8_valid("Barnet, Enfield\0", 16));
+	CHECK(!utf8_valid("Barnet, Enfield \xC3", 17));
 
 	/* A Latin-1 byte (Windows-1252 text) is one replacement. */
 	CHECK_STR(fix("caf\xE9 x", 6), "caf" FFFD " x");
@@ -343,6 +349,11 @@ test_furniture(void)
 	CHECK(!furn("07936940479"));
 	CHECK(!furn("\t94")); /* a table cell */
 	CHECK(!furn("1\t2"));
+	/* the tab is asked after the shape: one trimmed off, or in a line
+	 * of form feeds, still makes it content */
+	CHECK(!furn("12\t"));
+	CHECK(!furn("\f\t"));
+	CHECK(!furn("Page 4\t"));
 	CHECK(!furn("-4"));
 	CHECK(!furn("4%"));
 	CHECK(!furn("Page"));
@@ -377,6 +388,11 @@ test_small(void)
 	CHECK_STR(trim(" \t "), "");
 	CHECK_STR(trim("caf\xC3\xA9 "), "caf\xC3\xA9"); /* é is not a space */
 	CHECK_STR(trim("\xA0x\xC2"), "\xA0x\xC2");      /* broken bytes */
+	/* the ends text_trim's inline test leaves to text_trim_spaces */
+	CHECK_STR(trim("\x01x\x7F"), "\x01x\x7F"); /* control bytes stay */
+	CHECK_STR(trim("!x~"), "!x~");
+	CHECK_STR(trim("\vx\r"), "x");
+	CHECK_STR(trim("\fx\n"), "x");
 	{
 		const char *p = "  ab  cd";
 		size_t n = 5;
@@ -424,8 +440,39 @@ test_line_fix(void)
 	CHECK(out.len == 5 && cs_warnings() == before + 2);
 	text_line_fix("", 0, &out, "b.txt", 2, &warned, 0);
 	CHECK(out.s != NULL && out.len == 0 && out.s[0] == '\0');
-	/* a plain line is copied in one pass (plain_line); one with a thing
-	 * to clean or a NUL past the first eight bytes is not */
+	/* text_plain: a line nothing is to be fixed or cleaned in (s[n] is
+	 * its NUL); one with a thing to clean, a NUL or a byte past ASCII,
+	 * in its first eight bytes or after, is not */
+	CHECK(text_plain("", 0));
+	CHECK(text_plain("Burglary fell by 12% in 2023", 28));
+	CHECK(!text_plain("Burglary fell **12%**", 21));
+	CHECK(!text_plain("Burglary fell by 12%_", 21)); /* in the tail */
+	CHECK(!text_plain("Burglary fell &amp; rose", 24));
+	CHECK(!text_plain("Burglary <b>fell</b>", 20));
+	CHECK(!text_plain("Burglary\0fell", 13));
+	CHECK(!text_plain("Bur\0", 4));
+	CHECK(!text_plain("Burglary fell 12\xe2\x81\xb5", 19)); /* 2027⁵ */
+	CHECK(!text_plain("caf\xc3\xa9", 5));
+	/* each of the last one to eight bytes, and a line under eight */
+	for (size_t k = 1; k <= 8; k++) {
+		char l[] = "Robbery rose 12% in the year!";
+		size_t n = strlen(l);
+		char c = l[k];
+
+		l[k] = '\0';
+		CHECK(text_plain(l, k));
+		l[k - 1] = '&';
+		CHECK(!text_plain(l, k));
+		l[k - 1] = '\xC2';
+		CHECK(!text_plain(l, k));
+		l[k - 1] = 'x';
+		l[k] = c;
+		CHECK(text_plain(l, n));
+		l[n - k] = '_';
+		CHECK(!text_plain(l, n));
+		l[n - k] = '\xA0';
+		CHECK(!text_plain(l, n));
+	}
 	text_line_fix("", 0, &out, "b.txt", 3, &warned, TEXT_FIX_CLEAN);
 	CHECK(out.s != NULL && out.len == 0 && out.s[0] == '\0');
 	text_line_fix("Burglary fell by 12% in 2023", 28, &out, "b.txt", 4,
@@ -510,6 +557,47 @@ test_digit_or_lead_next(void)
 	CHECK(text_digit_or_lead_next("1234567890abcdefghij", 10, 20) == 20);
 }
 
+/* Both finders against a byte loop, a mark at every place of three
+ * blocks from every start, with a second mark after it in the block (the
+ * first is found, FIRST_BYTE's lowest bit) and bytes that are none
+ * around it ('/' and ':' border the digits, 0xBF the leads). */
+static void
+test_next_sweep(void)
+{
+	static const char marks[] = { '0', '9', '\xC2', '\xF4' };
+	int bad = 0;
+
+	for (size_t k = 0; k < sizeof marks; k++)
+		for (size_t at = 0; at < 24; at++)
+			for (size_t from = 0; from <= 24; from++) {
+				char b[25];
+				size_t want = 24, want_d = 24;
+
+				for (size_t i = 0; i < 24; i++)
+					b[i] = "/:\xBF x"[i % 5];
+				b[24] = '\0';
+				b[at] = marks[k];
+				if (at + 3 < 24)
+					b[at + 3] = '5';
+				for (size_t i = from; i < 24 && want == 24; i++)
+					if ((b[i] >= '0' && b[i] <= '9') ||
+					    (unsigned char)b[i] >= 0xC0)
+						want = i;
+				for (size_t i = from; i < 24 && want_d == 24;
+				     i++)
+					if (b[i] >= '0' && b[i] <= '9')
+						want_d = i;
+				bad += text_digit_or_lead_next(b, from, 24) !=
+				       want;
+				bad += text_digit_next(b, from, 24) != want_d;
+			}
+	CHECK(bad == 0);
+	/* a start past the end is given back as it is (no block read) */
+	CHECK(text_digit_next("1234567890abcdefghij", 30, 20) == 30);
+	CHECK(text_digit_or_lead_next("1234567890abcdefghij", 30, 20) == 30);
+	CHECK(text_digits_end("1234567890abcdefghij", 30, 20) == 20);
+}
+
 /* text_ascii_lower: capitals A-Z only, across and after blocks of eight;
  * '@' and '[' (either side of A-Z) and bytes past ASCII stay. */
 static void
@@ -536,6 +624,7 @@ main(void)
 	test_digits_end();
 	test_digit_next();
 	test_digit_or_lead_next();
+	test_next_sweep();
 	test_ascii_lower();
 	sbuf_free(&fixbuf);
 	return unit_done();
