@@ -560,7 +560,8 @@ may_map(const char *s, size_t n, bool raw, size_t *agree)
 			*agree = j;
 		/* sorted: the texts after one greater than s where they part
 		 * are greater too, and part from s where that one did or
-		 * before (may_map 2.3M to 1.8M instructions per MB of report text) */
+		 * before (may_map 2.3M to 1.8M instructions per MB of report
+		 * text) */
 		if (lc > c)
 			break;
 	}
