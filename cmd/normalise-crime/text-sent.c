@@ -60,7 +60,7 @@ static struct rix {
 	    no_change, this_last2, rank, rank_dir, from_to, this_last, compare,
 	    compare_word, between, base_before, relative, prior, carry,
 	    count_noun, cases_of, level_left, aux_tail, footnote_rel, area,
-	    bullet, heading;
+	    bullet, heading, pctword;
 	/* tx_rules(), kept while ok (tx_sent_free comes before
 	 * tx_words_free frees the rules): rs() is asked 250,000 times per
 	 * MB, 662.5M to 657.7M instructions */
@@ -84,6 +84,7 @@ rs(void)
 #define NEED(x) R.x = rules_need(r, #x)
 	NEED(figure);
 	NEED(figword);
+	NEED(pctword);
 	NEED(qualifier);
 	NEED(dir_before);
 	NEED(dir_far);
@@ -2027,9 +2028,10 @@ read_sentence(tx *t, size_t a, size_t b)
 			     "0", "percent");
 		}
 	}
-	/* a sentence without a pctverb's or pctword's last word holds none
-	 * (602.7M to 597.3M instructions per MB of report text) */
-	if (tx_pct_in(x.txt.lc))
+	/* word_changes finds a pctverb or pctword only as its words printed
+	 * (ASCII letters, one space between), so in the lower-cased text:
+	 * a sentence whose need scan met none holds none */
+	if (needs(&x, R.pctword))
 		word_changes(t, &x);
 	/* what the next sentence may refer to */
 	if (x.lab[0]) {

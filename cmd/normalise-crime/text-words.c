@@ -23,10 +23,6 @@ static hmap *wordmap; /* lower-case word -> row + 1 */
 static hmap *figmap;  /* tx_figure_word's words, lower-case */
 static int wkind, wvalue;
 static unsigned *kinds; /* TXK_ bits of each row's kind (tx_word_kind) */
-/* the last words of the pctverbs and pctwords ("third" of "a third"),
- * lower case, each once (tx_pct_in) */
-static char **pct_last;
-static size_t npct_last, cap_pct_last;
 /* tx.h: tx_shape.  Most words of a sentence have no shape of a listed
  * word and are turned away before the hash: 760.0M to 727.2M
  * instructions per MB of report text (word_changes and may_hold_figure
@@ -47,29 +43,6 @@ shape_add(int m, const char *w, size_t n)
 	tx_shape[m][n < TX_SHAPE_MAX ? n : TX_SHAPE_MAX]
 	        [(unsigned char)lowc(w[0]) & 31] |=
 	    (uint32_t)1 << ((unsigned char)lowc(w[n - 1]) & 31);
-}
-
-/* Add w to pct_last, unless a word there is in it ("third" in "thirds"):
- * a text holding w holds that word too, one strstr fewer (596.1M to
- * 595.4M instructions per MB of report text). */
-static void
-pct_last_add(const char *w)
-{
-	if (*w == '\0')
-		return;
-	for (size_t p = 0; p < npct_last; p++)
-		if (strstr(w, pct_last[p]))
-			return;
-	size_t k = 0;
-	for (size_t p = 0; p < npct_last; p++)
-		if (strstr(pct_last[p], w))
-			free(pct_last[p]);
-		else
-			pct_last[k++] = pct_last[p];
-	npct_last = k;
-	pct_last =
-	    xgrow(pct_last, &cap_pct_last, npct_last + 1, sizeof *pct_last);
-	pct_last[npct_last++] = xstrdup(w);
 }
 
 static void
@@ -141,9 +114,6 @@ load(void)
 		}
 		if (!strcmp(k, "pctverb") || !strcmp(k, "pctword")) {
 			shape_add(TX_SH_PCT, low.s, low.len);
-			const char *lw = strrchr(low.s, ' ');
-			lw = lw ? lw + 1 : low.s;
-			pct_last_add(lw);
 		}
 		const char *sp = memchr(low.s, ' ', low.len);
 		if (sp && sp > low.s && !strcmp(k, "pctword"))
@@ -217,16 +187,6 @@ tx_figure_word(const char *s, size_t n)
 	return hmap_get(figmap, low, n) != NULL;
 }
 
-bool
-tx_pct_in(const char *lc)
-{
-	load();
-	for (size_t i = 0; i < npct_last; i++)
-		if (strstr(lc, pct_last[i]))
-			return true;
-	return false;
-}
-
 unsigned
 tx_word_kind(const char *s, size_t n)
 {
@@ -263,11 +223,6 @@ tx_words_free(void)
 	hmap_free(figmap, NULL);
 	free(kinds);
 	kinds = NULL;
-	for (size_t i = 0; i < npct_last; i++)
-		free(pct_last[i]);
-	free(pct_last);
-	pct_last = NULL;
-	npct_last = cap_pct_last = 0;
 	ref_free(words);
 	sent_rules = cell_rules = NULL;
 	wordmap = figmap = NULL;

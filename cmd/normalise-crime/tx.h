@@ -151,9 +151,6 @@ tx_shape_may(int list, const char *s, size_t n)
 	         l = (unsigned char)s[n - 1] & 31u;
 	return tx_shape[list][n < TX_SHAPE_MAX ? n : TX_SHAPE_MAX][f] >> l & 1;
 }
-/* Does the lower-cased text lc hold the last word of a pctverb or
- * pctword ("third" of "a third", "halved")?  If not, none is in it. */
-bool tx_pct_in(const char *lc);
 /* The one negation of a printed number: "-" before its text. */
 void tx_negate(cs_num *v);
 void tx_words_free(void);
