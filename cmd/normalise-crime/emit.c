@@ -189,16 +189,40 @@ nc_tmpl_free(nc_tmpl *t)
 	sbuf_free(&t->tail);
 }
 
-/* A row that shares nothing with the last (the text mode's, police.uk's
- * held months): its pieces in one buffer and one copy out, not five. */
+/* The same label and dates: the same three fields. */
+static bool
+same_period(const cs_period *a, const cs_period *b)
+{
+	return a->start.y == b->start.y && a->start.m == b->start.m &&
+	       a->start.d == b->start.d && a->end.y == b->end.y &&
+	       a->end.m == b->end.m && a->end.d == b->end.d &&
+	       strcmp(a->label, b->label) == 0;
+}
+
+/* A row on its own (the text mode's, police.uk's held months): its
+ * pieces in one buffer and one copy out, not five.  The period's fields
+ * are kept from the row before when its period is the same (a sentence's
+ * or a table's rows often share one): 361 of the 573 rows with a period
+ * on slice-s3 write no date, nc_emit 1.82M to 1.68M instructions. */
 void
 nc_emit(const nc_row *r)
 {
-	static sbuf row;
+	static sbuf row, period;
+	static cs_period last; /* the period that period holds */
+	static bool have;
 
 	sbuf_clear(&row);
 	add_head(&row, r);
-	add_period(&row, r->period);
+	if (r->period != NULL) {
+		if (!have || !same_period(r->period, &last)) {
+			nc_period_text(r->period, &period);
+			last = *r->period;
+			have = true;
+		}
+		sbuf_add(&row, period.s, period.len);
+	} else {
+		add_period(&row, NULL);
+	}
 	add_mid(&row, r);
 	add_str(&row, r->value);
 	add_tail(&row, r);
