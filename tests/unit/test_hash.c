@@ -1,4 +1,6 @@
 /* Unit tests for lib/hash.c. */
+#include <string.h>
+
 #include "hash.h"
 #include "mem.h"
 #include "unit.h"
@@ -41,6 +43,40 @@ main(void)
 	while (hmap_iter(h, &i, &k, &v))
 		seen++;
 	CHECK(seen == 5003);
+	/* Keys are kept in blocks of 4K (hash.c): keys longer than a block,
+	 * between short ones, are kept whole, and the short ones after
+	 * them still read back, as C strings too (hmap_iter's callers). */
+	{
+		static char big[10000];
+		int bad = 0;
+
+		memset(big, 'k', sizeof big);
+		for (int n = 0; n < 3; n++) {
+			big[0] = (char)('a' + n);
+			*hmap_put(h, big, sizeof big - (size_t)n) = big;
+			*hmap_put(h, "after", 5 - (size_t)n) = big;
+		}
+		for (int n = 0; n < 3; n++) {
+			big[0] = (char)('a' + n);
+			bad += hmap_get(h, big, sizeof big - (size_t)n) != big;
+			bad += hmap_get(h, "after", 5 - (size_t)n) != big;
+		}
+		CHECK(bad == 0);
+		CHECK(hmap_count(h) == 5009);
+		i = 0;
+		bad = 0;
+		while (hmap_iter(h, &i, &k, &v))
+			if (v == big)
+				bad += strlen(k) != 5 && strlen(k) != 4 &&
+				       strlen(k) != 3 && strlen(k) != 10000 &&
+				       strlen(k) != 9999 && strlen(k) != 9998;
+		CHECK(bad == 0);
+		for (int n = 0; n < 3; n++) {
+			big[0] = (char)('a' + n);
+			*hmap_put(h, big, sizeof big - (size_t)n) = NULL;
+			*hmap_put(h, "after", 5 - (size_t)n) = NULL;
+		}
+	}
 	/* Free the long values only. */
 	*hmap_put(h, "barnet", 6) = xstrdup("x");
 	*hmap_put(h, "empty", 5) = xstrdup("y");
