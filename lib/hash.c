@@ -30,15 +30,26 @@ struct hmap {
 	key_block *keys;
 };
 
+/* FNV-1a.  Its values fix hmap_iter's order (and so the order of ties
+ * that normalise-crime's filter.c lists; test_hash holds it): four bytes
+ * a turn computes the same values with a quarter of the loop's tests
+ * (normalise-crime's text mode hashes 24,000 keys per MB of report text:
+ * hmap_get and hmap_put with it, 2.48M to 2.17M instructions). */
 static size_t
 fnv(const char *k, size_t n)
 {
-	size_t h = (size_t)14695981039346656037ULL;
+	const unsigned char *u = (const unsigned char *)k;
+	const size_t prime = (size_t)1099511628211ULL;
+	size_t h = (size_t)14695981039346656037ULL, i = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)k[i];
-		h *= (size_t)1099511628211ULL;
+	for (; i + 4 <= n; i += 4) {
+		h = (h ^ u[i]) * prime;
+		h = (h ^ u[i + 1]) * prime;
+		h = (h ^ u[i + 2]) * prime;
+		h = (h ^ u[i + 3]) * prime;
 	}
+	for (; i < n; i++)
+		h = (h ^ u[i]) * prime;
 	return h;
 }
 
