@@ -12,20 +12,44 @@ typedef struct {
 	void *val;
 } slot;
 
+/* The keys' text, one after another with their NULs: one allocation a
+ * block, not one a key.  normalise-crime's text mode puts 3,044 keys
+ * into its maps on 1 MB of report text, and a copy a key (xstrndup) cost
+ * 0.6M instructions, its free at hmap_free more. */
+typedef struct key_block {
+	struct key_block *next;
+	size_t len, cap;
+	char text[];
+} key_block;
+
+#define KEY_BLOCK ((size_t)4096)
+
 struct hmap {
 	slot *s;
 	size_t cap, n; /* cap is a power of two */
+	key_block *keys;
 };
 
+/* FNV-1a.  Its values fix hmap_iter's order (and so the order of ties
+ * that normalise-crime's filter.c lists; test_hash holds it): four bytes
+ * a turn computes the same values with a quarter of the loop's tests
+ * (normalise-crime's text mode hashes 24,000 keys per MB of report text:
+ * hmap_get and hmap_put with it, 2.48M to 2.17M instructions). */
 static size_t
 fnv(const char *k, size_t n)
 {
-	size_t h = (size_t)14695981039346656037ULL;
+	const unsigned char *u = (const unsigned char *)k;
+	const size_t prime = (size_t)1099511628211ULL;
+	size_t h = (size_t)14695981039346656037ULL, i = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)k[i];
-		h *= (size_t)1099511628211ULL;
+	for (; i + 4 <= n; i += 4) {
+		h = (h ^ u[i]) * prime;
+		h = (h ^ u[i + 1]) * prime;
+		h = (h ^ u[i + 2]) * prime;
+		h = (h ^ u[i + 3]) * prime;
 	}
+	for (; i < n; i++)
+		h = (h ^ u[i]) * prime;
 	return h;
 }
 
@@ -69,6 +93,36 @@ grow(hmap *h)
 	free(old);
 }
 
+/* A copy of k[0..n) with a NUL after it, in h's key blocks; a key
+ * longer than a block has a block of its own, the current one going on
+ * taking the short ones. */
+static char *
+keep_key(hmap *h, const char *k, size_t n)
+{
+	key_block *b = h->keys;
+	char *p;
+
+	if (b == NULL || b->cap - b->len <= n) {
+		size_t cap = n < KEY_BLOCK ? KEY_BLOCK : n + 1;
+
+		b = xmalloc(sizeof *b + cap);
+		b->len = 0;
+		b->cap = cap;
+		if (h->keys != NULL && cap > KEY_BLOCK) {
+			b->next = h->keys->next;
+			h->keys->next = b;
+		} else {
+			b->next = h->keys;
+			h->keys = b;
+		}
+	}
+	p = b->text + b->len;
+	memcpy(p, k, n);
+	p[n] = '\0';
+	b->len += n + 1;
+	return p;
+}
+
 void **
 hmap_put(hmap *h, const char *k, size_t n)
 {
@@ -79,7 +133,7 @@ hmap_put(hmap *h, const char *k, size_t n)
 		grow(h);
 	s = find(h, k, n, hv);
 	if (s->key == NULL) {
-		s->key = xstrndup(k, n);
+		s->key = keep_key(h, k, n);
 		s->klen = n;
 		s->hash = hv;
 		s->val = NULL;
@@ -128,12 +182,15 @@ hmap_free(hmap *h, void (*free_val)(void *))
 {
 	if (h == NULL)
 		return;
-	for (size_t i = 0; i < h->cap; i++) {
-		if (h->s[i].key) {
-			free(h->s[i].key);
-			if (free_val)
+	if (free_val)
+		for (size_t i = 0; i < h->cap; i++)
+			if (h->s[i].key)
 				free_val(h->s[i].val);
-		}
+	while (h->keys != NULL) {
+		key_block *next = h->keys->next;
+
+		free(h->keys);
+		h->keys = next;
 	}
 	free(h->s);
 	free(h);

@@ -413,8 +413,8 @@ num_prefix(const char *s, size_t n, cs_num *out)
  * look for brackets, words, signs, currency, exponent, percent and "/of"
  * first: 657.7M to 653.9M instructions per MB of report text.  False
  * (nothing set) for anything else, and for what would overflow. */
-static void format_u(char *buf, size_t size, uint64_t u, bool neg,
-                     int decimals);
+static size_t format_u(char *buf, size_t size, uint64_t u, bool neg,
+                       int decimals);
 
 static bool
 plain_number(const char *s, size_t n, cs_num *out)
@@ -526,42 +526,66 @@ num_count(const char *s, size_t n, long *out)
 }
 
 /* u / 10^decimals written with its decimals ("1234", 2: "12.34"), '-'
- * first when neg and u is not 0; cut at size - 1 bytes as snprintf cuts.
- * The digits by hand, not snprintf("%llu") and "%s": the text mode
- * formats every figure it reads, 705.7M to 693.6M instructions per MB of
- * report text. */
-static void
+ * first when neg and u is not 0; cut at size - 1 bytes as snprintf cuts;
+ * the length written.  The digits by hand, not snprintf("%llu") and "%s":
+ * the text mode formats every figure it reads, 705.7M to 693.6M
+ * instructions per MB of report text. */
+static size_t
 format_u(char *buf, size_t size, uint64_t u, bool neg, int decimals)
 {
-	char digits[32], rev[32];
-	int len = 0;
-	for (uint64_t r = u; len == 0 || r != 0; r /= 10)
-		rev[len++] = (char)('0' + r % 10);
-	for (int k = 0; k < len; k++)
-		digits[k] = rev[len - 1 - k];
-	char tmp[64];
-	size_t t = 0;
-	if (neg && u != 0)
-		tmp[t++] = '-';
-	int intlen = len - decimals;
-	if (intlen <= 0) {
-		tmp[t++] = '0';
+	/* "00" to "99": the whole part two digits a division (format_u
+	 * 0.82M to 0.48M instructions on slice-s3, 9,423 numbers) */
+	static const char pairs[] = "00010203040506070809"
+	                            "10111213141516171819"
+	                            "20212223242526272829"
+	                            "30313233343536373839"
+	                            "40414243444546474849"
+	                            "50515253545556575859"
+	                            "60616263646566676869"
+	                            "70717273747576777879"
+	                            "80818283848586878889"
+	                            "90919293949596979899";
+	/* from the right, into the end of tmp: at most 20 digits, the
+	 * point, NUM_MAX_POW zeros before them and the sign */
+	char tmp[64], *end = tmp + sizeof tmp, *p = end;
+	uint64_t r = u;
+	size_t t;
+
+	for (int k = 0; k < decimals; k++) {
+		*--p = (char)('0' + r % 10);
+		r /= 10;
+	}
+	if (decimals > 0)
+		*--p = '.';
+	while (r >= 100) {
+		p -= 2;
+		memcpy(p, pairs + 2 * (r % 100), 2);
+		r /= 100;
+	}
+	if (r >= 10) {
+		p -= 2;
+		memcpy(p, pairs + 2 * r, 2);
 	} else {
-		memcpy(tmp + t, digits, (size_t)intlen);
-		t += (size_t)intlen;
+		*--p = (char)('0' + r);
 	}
-	if (decimals > 0) {
-		tmp[t++] = '.';
-		for (int k = intlen; k < 0; k++)
-			tmp[t++] = '0';
-		int from = intlen < 0 ? 0 : intlen;
-		memcpy(tmp + t, digits + from, (size_t)(len - from));
-		t += (size_t)(len - from);
-	}
+	if (neg && u != 0)
+		*--p = '-';
+	t = (size_t)(end - p);
 	if (t >= size)
 		t = size - 1; /* truncated as snprintf would */
-	memcpy(buf, tmp, t);
+	memcpy(buf, p, t);
 	buf[t] = '\0';
+	return t;
+}
+
+size_t
+num_format_long(char *buf, size_t size, long v)
+{
+	if (size == 0)
+		return 0;
+	/* the magnitude in unsigned arithmetic: LONG_MIN has no positive */
+	return format_u(buf, size, v < 0 ? 0 - (uint64_t)v : (uint64_t)v, v < 0,
+	                0);
 }
 
 void

@@ -59,5 +59,10 @@ bool num_count(const char *s, size_t n, long *out);
 /* Format v with the given decimals (0..22) into buf (C locale, no "-0",
  * halves rounded away from zero; truncated to size, always terminated). */
 void num_format(char *buf, size_t size, double v, int decimals);
+/* v in decimal ("-1234"), as snprintf "%ld" writes it, truncated to size
+ * and always terminated; the length written.  For counts and line
+ * numbers, without printf's cost (normalise-crime writes a line number a
+ * row). */
+size_t num_format_long(char *buf, size_t size, long v);
 
 #endif

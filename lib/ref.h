@@ -13,12 +13,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct ref_block;
+
 typedef struct {
 	char *path; /* where it was read from */
 	size_t nrows, ncols;
 	char **colnames;
-	char **cells; /* row-major, nrows * ncols */
-	long *lineno; /* file line of each row */
+	char **cells;           /* row-major, nrows * ncols; point into text */
+	long *lineno;           /* file line of each row */
+	struct ref_block *text; /* the rows' text, in blocks (ref.c) */
 } cs_table;
 
 /* The bounds of a reference file (lines_limit): tables are kilobytes; an

@@ -12,6 +12,7 @@
 #include "lines.h"
 #include "mem.h"
 #include "near.h"
+#include "num.h"
 #include "sniff.h"
 #include "text.h"
 #include "tsv.h"
@@ -436,7 +437,11 @@ out_fieldf(const char *fmt, ...)
 void
 out_long(long v)
 {
-	out_fieldf("%ld", v);
+	char buf[24];
+
+	/* lib/num's writer, not printf: extract-minutes writes a line
+	 * number a row */
+	out_fieldn(buf, num_format_long(buf, sizeof buf, v));
 }
 
 void

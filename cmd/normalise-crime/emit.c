@@ -4,10 +4,10 @@
  * Rows are assembled from pieces cleaned once and written with out_raw:
  * a borough file of 24 months repeats all but two fields 24 times, and
  * cleaning each field of each row was most of the tool's time. */
-#include <stdio.h>
 #include <string.h>
 
 #include "nc.h"
+#include "num.h"
 #include "text.h"
 #include "tsv.h"
 
@@ -85,56 +85,90 @@ add_date(sbuf *b, cs_date d)
 	}
 }
 
+/* The period's three fields, label, start and end, with the tabs
+ * between them. */
+static void
+add_period(sbuf *b, const cs_period *p)
+{
+	if (p != NULL) {
+		add_str(b, p->label);
+		sbuf_addc(b, '\t');
+		add_date(b, p->start);
+		sbuf_addc(b, '\t');
+		add_date(b, p->end);
+	} else {
+		sbuf_add(b, "\t\t", 2);
+	}
+}
+
 void
 nc_period_text(const cs_period *p, sbuf *out)
 {
 	sbuf_clear(out);
-	if (p != NULL) {
-		add_str(out, p->label);
-		sbuf_addc(out, '\t');
-		add_date(out, p->start);
-		sbuf_addc(out, '\t');
-		add_date(out, p->end);
-	} else {
-		sbuf_adds(out, "\t\t");
+	add_period(out, p);
+}
+
+/* A row is head, period, mid, value, tail (nc.h): the fields before the
+ * period, source to area_code (or parent_area_code), each with its tab. */
+static void
+add_head(sbuf *b, const nc_row *r)
+{
+	char line[32];
+	size_t n;
+
+	add_str(b, r->source);
+	/* the line number by lib/num, not snprintf("\t%ld\t"): 682.9K of
+	 * nc_emit's 2.58M instructions for 875 rows (slice-s3) */
+	line[0] = '\t';
+	n = 1 + num_format_long(line + 1, sizeof line - 2, r->line);
+	line[n++] = '\t';
+	sbuf_add(b, line, n);
+	add_str(b, r->area);
+	sbuf_addc(b, '\t');
+	add_str(b, r->area_code);
+	sbuf_addc(b, '\t');
+	if (nc_parents) {
+		add_str(b, r->parent_area);
+		sbuf_addc(b, '\t');
+		add_str(b, r->parent_area_code);
+		sbuf_addc(b, '\t');
 	}
+}
+
+/* Between the period and the value: base_period to measure, between
+ * tabs. */
+static void
+add_mid(sbuf *b, const nc_row *r)
+{
+	sbuf_addc(b, '\t');
+	add_str(b, r->base ? r->base->label : NULL);
+	sbuf_addc(b, '\t');
+	add_str(b, r->offence);
+	sbuf_addc(b, '\t');
+	add_str(b, r->offence_label);
+	sbuf_addc(b, '\t');
+	add_str(b, r->measure);
+	sbuf_addc(b, '\t');
+}
+
+/* After the value: the unit and the end of the row. */
+static void
+add_tail(sbuf *b, const nc_row *r)
+{
+	sbuf_addc(b, '\t');
+	add_str(b, r->unit);
+	sbuf_addc(b, '\n');
 }
 
 void
 nc_tmpl_set(nc_tmpl *t, const nc_row *r)
 {
-	char line[32];
-
 	sbuf_clear(&t->head);
-	add_str(&t->head, r->source);
-	snprintf(line, sizeof line, "\t%ld\t", r->line);
-	sbuf_adds(&t->head, line);
-	add_str(&t->head, r->area);
-	sbuf_addc(&t->head, '\t');
-	add_str(&t->head, r->area_code);
-	sbuf_addc(&t->head, '\t');
-	if (nc_parents) {
-		add_str(&t->head, r->parent_area);
-		sbuf_addc(&t->head, '\t');
-		add_str(&t->head, r->parent_area_code);
-		sbuf_addc(&t->head, '\t');
-	}
-
+	add_head(&t->head, r);
 	sbuf_clear(&t->mid);
-	sbuf_addc(&t->mid, '\t');
-	add_str(&t->mid, r->base ? r->base->label : NULL);
-	sbuf_addc(&t->mid, '\t');
-	add_str(&t->mid, r->offence);
-	sbuf_addc(&t->mid, '\t');
-	add_str(&t->mid, r->offence_label);
-	sbuf_addc(&t->mid, '\t');
-	add_str(&t->mid, r->measure);
-	sbuf_addc(&t->mid, '\t');
-
+	add_mid(&t->mid, r);
 	sbuf_clear(&t->tail);
-	sbuf_addc(&t->tail, '\t');
-	add_str(&t->tail, r->unit);
-	sbuf_addc(&t->tail, '\n');
+	add_tail(&t->tail, r);
 }
 
 void
@@ -155,17 +189,44 @@ nc_tmpl_free(nc_tmpl *t)
 	sbuf_free(&t->tail);
 }
 
+/* The same label and dates: the same three fields. */
+static bool
+same_period(const cs_period *a, const cs_period *b)
+{
+	return a->start.y == b->start.y && a->start.m == b->start.m &&
+	       a->start.d == b->start.d && a->end.y == b->end.y &&
+	       a->end.m == b->end.m && a->end.d == b->end.d &&
+	       strcmp(a->label, b->label) == 0;
+}
+
+/* A row on its own (the text mode's, police.uk's held months): its
+ * pieces in one buffer and one copy out, not five.  The period's fields
+ * are kept from the row before when its period is the same (a sentence's
+ * or a table's rows often share one): 361 of the 573 rows with a period
+ * on slice-s3 write no date, nc_emit 1.82M to 1.68M instructions. */
 void
 nc_emit(const nc_row *r)
 {
-	static nc_tmpl t;
-	static sbuf period, value;
+	static sbuf row, period;
+	static cs_period last; /* the period that period holds */
+	static bool have;
 
-	nc_tmpl_set(&t, r);
-	nc_period_text(r->period, &period);
-	sbuf_clear(&value);
-	add_str(&value, r->value);
-	nc_tmpl_emit(&t, &period, sbuf_str(&value), value.len);
+	sbuf_clear(&row);
+	add_head(&row, r);
+	if (r->period != NULL) {
+		if (!have || !same_period(r->period, &last)) {
+			nc_period_text(r->period, &period);
+			last = *r->period;
+			have = true;
+		}
+		sbuf_add(&row, period.s, period.len);
+	} else {
+		add_period(&row, NULL);
+	}
+	add_mid(&row, r);
+	add_str(&row, r->value);
+	add_tail(&row, r);
+	out_raw(row.s, row.len);
 }
 
 /* True when field i (comma-separated, unquoted) of the line equals lit. */

@@ -3,6 +3,7 @@
 #include "unit.h"
 #include "exact.h"
 
+#include <limits.h>
 #include <locale.h>
 #include <math.h>
 #include <stdlib.h>
@@ -312,6 +313,33 @@ test_format(void)
 	char small[4];
 	num_format(small, sizeof small, 12345, 0);
 	CHECK_STR(small, "123"); /* truncated, still terminated */
+
+	/* num_format_long writes what snprintf "%ld" writes, for every long
+	 * (LONG_MIN has no positive), cut as snprintf cuts. */
+	{
+		static const long longs[] = {
+			0,          7,        -1,       10,          -10,
+			1234567890, LONG_MAX, LONG_MIN, LONG_MIN + 1
+		};
+		char got[32], want[32];
+		int bad = 0;
+
+		for (size_t i = 0; i < sizeof longs / sizeof longs[0]; i++) {
+			size_t n = num_format_long(got, sizeof got, longs[i]);
+			int k = snprintf(want, sizeof want, "%ld", longs[i]);
+
+			bad += strcmp(got, want) != 0 || n != (size_t)k;
+		}
+		for (long v = -1200; v <= 1200; v += 7) {
+			num_format_long(got, sizeof got, v);
+			snprintf(want, sizeof want, "%ld", v);
+			bad += strcmp(got, want) != 0;
+		}
+		CHECK(bad == 0);
+		CHECK(num_format_long(small, sizeof small, -12345) == 3);
+		CHECK_STR(small, "-12");
+		CHECK(num_format_long(small, 1, 5) == 0 && small[0] == '\0');
+	}
 
 	/* A locale with a decimal comma must not leak in, if one is installed. */
 	if (setlocale(LC_NUMERIC, "de_DE.UTF-8") ||

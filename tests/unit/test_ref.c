@@ -122,6 +122,46 @@ test_good(void)
 		CHECK(t->lineno[999] == 1001);
 		ref_free(t);
 	}
+
+	/* The rows' text fills more than one block, and a line longer than
+	 * a block (ref.c REF_BLOCK, 16K) between short ones has a block of
+	 * its own: every cell still reads back whole. */
+	{
+		static char big[120000];
+		size_t n = 0;
+		int i, j, bad = 0;
+
+		n += (size_t)snprintf(big, sizeof big, "k\tv\n");
+		for (i = 0; i < 4000; i++) {
+			n += (size_t)snprintf(big + n, sizeof big - n, "k%d\t",
+			                      i);
+			if (i == 1500 || i == 3000)
+				for (j = 0; j < 30000; j++)
+					big[n++] = (char)('a' + j % 26);
+			n += (size_t)snprintf(big + n, sizeof big - n, "%d\n",
+			                      i * 2);
+		}
+		put("blocks.tsv", big, n);
+		t = ref_load("blocks");
+		CHECK(t->nrows == 4000);
+		for (i = 0; i < 4000 && t->nrows == 4000; i++) {
+			char k[16], v[16];
+			const char *cell = ref_get(t, (size_t)i, 1);
+			size_t len = strlen(cell), vn;
+
+			snprintf(k, sizeof k, "k%d", i);
+			vn = (size_t)snprintf(v, sizeof v, "%d", i * 2);
+			if (i == 1500 || i == 3000)
+				bad += len != 30000 + vn || cell[0] != 'a' ||
+				       cell[29999] != 'a' + 29999 % 26 ||
+				       strcmp(cell + 30000, v) != 0;
+			else
+				bad += strcmp(cell, v) != 0;
+			bad += strcmp(ref_get(t, (size_t)i, 0), k) != 0;
+		}
+		CHECK(bad == 0);
+		ref_free(t);
+	}
 	ref_free(NULL);
 
 	CHECK_STR(ref_datadir(), dir);
