@@ -77,8 +77,10 @@ typedef struct {
 	ends end;
 	ends lead;  /* kind "lead": the words before a match's first digit */
 	ends leadd; /* ... and those ending in it ("+4") */
-	/* an anchored pattern's first bytes (re_first_bytes), a bit a byte */
-	bool first;
+	/* an anchored pattern's first bytes (re_first_bytes), a bit a byte;
+	 * firstsp: those after the white space it starts with
+	 * (re_first_bytes_past_space) */
+	bool first, firstsp;
 	unsigned char firstset[32];
 	size_t near; /* kind "near": a match starts this close before a \d */
 	/* near flag w: ... before a need word instead, and the first
@@ -298,6 +300,7 @@ rules_load(const char *name, const cs_table *vocab)
 	}
 	for (size_t r = 0; r < rs->nrules; r++) {
 		rule *rl = &rs->rules[r];
+		unsigned char sp[32];
 
 		snprintf(what, sizeof what, "%.40s:%ld",
 		         strrchr(rs->path, '/') ? strrchr(rs->path, '/') + 1
@@ -335,6 +338,11 @@ rules_load(const char *name, const cs_table *vocab)
 			          "anchored (\\G, ^)",
 			          rl->name);
 		rl->first = re_first_bytes(rl->re, rl->pat, rl->firstset);
+		if (rl->first &&
+		    re_first_bytes_past_space(rl->re, rl->pat, sp)) {
+			memcpy(rl->firstset, sp, sizeof sp);
+			rl->firstsp = true;
+		}
 		rl->firstw = rl->first && rl->need.w != NULL;
 		for (size_t j = 0; rl->firstw && j < rl->need.nw; j++) {
 			rl->wfold |= strpbrk(rl->need.w[j], "sk") != NULL;
@@ -1754,7 +1762,11 @@ has_word(const rule *rl, const char *s, size_t start, size_t n)
  * bytes?  heading and bullet, tried on every line, start with a space
  * or their mark, and the right rules after a figure mostly with a
  * space: most lines and most figures' ends are answered here, without
- * a call of PCRE2 (some 300 instructions). */
+ * a call of PCRE2 (some 300 instructions).  A rule whose pattern starts
+ * with \s* (firstsp) asks the first byte after the white space at
+ * start: heading, bullet and carry on a line or sentence indented
+ * before a word ("   Robbery fell"; 192.8M to 192.5M instructions per MB
+ * of report text). */
 static bool
 first_byte_ok(const rule *rl, const char *s, size_t n, size_t start)
 {
@@ -1768,6 +1780,12 @@ first_byte_ok(const rule *rl, const char *s, size_t n, size_t start)
 	if (start == n)
 		return false;
 	c = (unsigned char)s[start];
+	/* the bytes of RE_ASCII_SPACE */
+	while (rl->firstsp && (c == ' ' || (c >= '\t' && c <= '\r'))) {
+		if (++start == n)
+			return false;
+		c = (unsigned char)s[start];
+	}
 	return (rl->firstset[c >> 3] >> (c & 7)) & 1;
 }
 

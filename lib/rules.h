@@ -210,7 +210,9 @@ bool rules_needs_met(const cs_ruleset *rs, int rule, cs_rtext *t);
 size_t rules_maxlen(const cs_ruleset *rs, int rule);
 /* Match one rule against s[0..n) from start.  True on a match.  A rule
  * anchored at its start (^, \G) whose text starts with none of the
- * bytes its matches can start with (re_first_bytes) is answered without
+ * bytes its matches can start with (re_first_bytes; for a pattern
+ * starting with \s*, the text after its white space:
+ * re_first_bytes_past_space) is answered without
  * PCRE2: heading and bullet on most lines, the right rules after most
  * figures; so is such a rule with a need row whose words, all starting
  * with one byte, s[start..n) does not hold (an anchored rule's need
