@@ -8,21 +8,18 @@
 #include "err.h"
 #include "text.h"
 
-/* Eight bytes at a time: the ASCII runs that utf8_fix and text_clean pass
- * over are most of every line, and a test of eight bytes costs what the
- * test of one did (20.5M to 11.4M instructions in text_line_fix on 1 MB of
- * report text, normalise-crime's text mode).  Any byte order: only
- * whether some byte is one is asked. */
-#define ONES ((uint64_t)0x0101010101010101u)
-#define HIGHS ((uint64_t)0x8080808080808080u)
+/* Eight bytes at a time (text.h: TEXT_ONES, text_load8): the ASCII runs
+ * that utf8_fix and text_clean pass over are most of every line, and a
+ * test of eight bytes costs what the test of one did (20.5M to 11.4M
+ * instructions in text_line_fix on 1 MB of report text, normalise-crime's
+ * text mode).  Any byte order: only whether some byte is one is asked. */
+#define ONES TEXT_ONES
+#define HIGHS TEXT_HIGHS
 
 static inline uint64_t
 load8(const char *p)
 {
-	uint64_t v;
-
-	memcpy(&v, p, sizeof v);
-	return v;
+	return text_load8(p);
 }
 
 /* Nonzero exactly when some byte of v is zero (a borrow passes on only
@@ -626,18 +623,9 @@ text_digits_end(const char *s, size_t from, size_t n)
 	return n;
 }
 
-/* Which of the eight bytes at p the lowest high bit of m marks (m != 0,
- * each byte's mark its own, as digit_bits and lead_bits give): the
- * first in memory where the host is little-endian, so found without
- * going back to the bytes.  m & -m is that bit alone, 8k + 7; shifted
- * down to bit 8k and multiplied by the bytes 7, 6, ... 0, k comes out
- * in the top byte.  Elsewhere FIRST_BYTE is not defined and the bytes
- * are asked one at a time. */
-#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) &&             \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define FIRST_BYTE(m)                                                          \
-	((size_t)((((m) & (0 - (m))) >> 7) * (uint64_t)0x0001020304050607u >>  \
-	          56))
+/* the first byte a mark points to (text.h) */
+#ifdef TEXT_FIRST_BYTE
+#define FIRST_BYTE(m) TEXT_FIRST_BYTE(m)
 #endif
 
 /* normalise-crime looks for dates at every digit of a sentence that may

@@ -1782,9 +1782,10 @@ may_hold_figure(const char *s, size_t a, size_t b)
 			return true;
 		if (c == 0)
 			continue;
-		size_t j = i + 1;
-		while (cls[(unsigned char)s[j]] == L)
-			j++;
+		/* the word's end eight bytes at a time (lib/text): more
+		 * instructions than a byte at a time (192.5M to 193.0M per
+		 * MB), less time, the end of most words not mispredicted */
+		size_t j = text_letters_end(s, i + 1, b);
 		if (tx_shape_may(TX_SH_FIG, s + i, j - i) &&
 		    tx_figure_word(s + i, j - i))
 			return true;
