@@ -236,6 +236,9 @@ typedef struct {
 	size_t run[CS_RDIGITS][2]; /* start, end */
 } cs_rdigits;
 void rules_digits(cs_rdigits *d, const char *s, size_t from, size_t n);
+/* rules_text of the text of d, d->s[d->from..d->n), whether it may
+ * hold a digit known from d, not looked for again. */
+void rules_text_digits(cs_rtext *t, sbuf *buf, const cs_rdigits *d);
 /* The first character of s[c..n) that may match \d, or n: by d when it
  * is of the same s and n (NULL: a scan). */
 size_t rules_digit_next(const cs_rdigits *d, const char *s, size_t c, size_t n);

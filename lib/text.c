@@ -686,23 +686,40 @@ text_digit_or_lead_next(const char *s, size_t from, size_t n)
 	return from;
 }
 
-/* 0x20 added to each byte 0x41-0x5A, found as digit_bits finds digits. */
-void
+/* 0x20 added to each byte 0x41-0x5A, found as digit_bits finds digits;
+ * the bytes high bits gathered on the way. */
+static inline uint64_t
+lower8(char *p)
+{
+	uint64_t v = load8(p), x = v & ~HIGHS;
+	uint64_t caps = (x + ONES * (0x80 - 'A')) &
+	                ~(x + ONES * (0x80 - 'Z' - 1)) & ~v & HIGHS;
+
+	memcpy(p, &(uint64_t){ v | caps >> 2 }, sizeof v);
+	return v & HIGHS;
+}
+
+bool
 text_ascii_lower(char *s, size_t n)
 {
-	size_t i = 0;
+	uint64_t high = 0;
 
-	for (; n - i >= 8; i += 8) {
-		uint64_t v = load8(s + i), x = v & ~HIGHS;
-		uint64_t caps = (x + ONES * (0x80 - 'A')) &
-		                ~(x + ONES * (0x80 - 'Z' - 1)) & ~v & HIGHS;
-
-		v |= caps >> 2;
-		memcpy(s + i, &v, sizeof v);
+	if (n < 8) {
+		for (size_t i = 0; i < n; i++) {
+			high |= (unsigned char)s[i] & 0x80u;
+			if (s[i] >= 'A' && s[i] <= 'Z')
+				s[i] += 32;
+		}
+		return high != 0;
 	}
-	for (; i < n; i++)
-		if (s[i] >= 'A' && s[i] <= 'Z')
-			s[i] += 32;
+	/* the last block ends at n, over bytes of the one before it,
+	 * which a second lowering leaves as they are: not up to seven
+	 * bytes one at a time (rules_text's copy of each sentence, 0.2M
+	 * instructions per MB) */
+	for (size_t i = 0; n - i > 8; i += 8)
+		high |= lower8(s + i);
+	high |= lower8(s + n - 8);
+	return high != 0;
 }
 
 void

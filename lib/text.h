@@ -137,8 +137,9 @@ text_letters_end(const char *s, size_t from, size_t n)
 	return from;
 }
 /* Lower-case the ASCII capitals of s[0..n) in place, eight bytes at a
- * time; other bytes are left as they are. */
-void text_ascii_lower(char *s, size_t n);
+ * time; other bytes are left as they are.  True when s holds a byte
+ * from 0x80 (a text of ASCII alone needs no look for one after). */
+bool text_ascii_lower(char *s, size_t n);
 
 /* Trim ASCII and Unicode spaces from both ends: adjusts *s and *n. */
 void text_trim_spaces(const char **s, size_t *n);

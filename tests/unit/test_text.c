@@ -634,11 +634,23 @@ test_ascii_lower(void)
 {
 	char a[] = "Burglary ROSE @[AZ] by 12% \xC3\x89t\xC3\xA9 Z";
 
-	text_ascii_lower(a, strlen(a));
+	CHECK(text_ascii_lower(a, strlen(a)));
 	CHECK_STR(a, "burglary rose @[az] by 12% \xC3\x89t\xC3\xA9 z");
 	char b[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-	text_ascii_lower(b, 5);
+	CHECK(!text_ascii_lower(b, 5));
 	CHECK_STR(b, "abcdeFGHIJKLMNOPQRSTUVWXYZ");
+	/* every length to 20, the last block over the one before */
+	for (size_t n = 0; n <= 20; n++) {
+		char c[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+		char d[] = "abcdefghijklmnopqrstUVWXYZ";
+
+		CHECK(!text_ascii_lower(c, n));
+		memcpy(d + n, c + n, sizeof c - n);
+		CHECK_STR(c, d);
+	}
+	char e[] = "ABCDEFGHIJKLMNOPQ\x80";
+	CHECK(text_ascii_lower(e, 18));
+	CHECK(!text_ascii_lower(e, 17));
 }
 
 int
