@@ -1784,9 +1784,9 @@ has_word(const rule *rl, const char *s, size_t start, size_t n)
  * space: most lines and most figures' ends are answered here, without
  * a call of PCRE2 (some 300 instructions).  A rule whose pattern starts
  * with \s* (firstsp) asks the first byte after the white space at
- * start: heading, bullet and carry on a line or sentence indented
- * before a word ("   Robbery fell"; 192.8M to 192.5M instructions per MB
- * of report text). */
+ * start: heading and bullet on a line indented before a word
+ * ("   Robbery fell"; 192.8M to 192.5M instructions per MB of report
+ * text). */
 static bool
 first_byte_ok(const rule *rl, const char *s, size_t n, size_t start)
 {
