@@ -1338,7 +1338,7 @@ needs_scan(const cs_ruleset *rs, cs_rtext *t)
 }
 
 bool
-rules_needs_met(const cs_ruleset *rs, int r, cs_rtext *t)
+rules_needs_ask(const cs_ruleset *rs, int r, cs_rtext *t)
 {
 	const need *nd;
 
@@ -2110,7 +2110,7 @@ rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples)
 
 		/* the one scan for every rule's words (needs_scan) and a
 		 * search for each word give the same answers (the scan
-		 * called here too is not inlined into rules_needs_met,
+		 * called here too is not inlined into rules_needs_ask,
 		 * whose 81,000 asks per MB then saved six registers each:
 		 * 0.7M instructions) */
 		rules_text(&t, &lc, e->text, strlen(e->text));

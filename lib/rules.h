@@ -203,7 +203,17 @@ typedef struct {
 void rules_text(cs_rtext *t, sbuf *buf, const char *s, size_t n);
 /* False when the rule's need (kind "need") rules out a match anywhere in
  * t; true when it may match, or has no need. */
-bool rules_needs_met(const cs_ruleset *rs, int rule, cs_rtext *t);
+bool rules_needs_ask(const cs_ruleset *rs, int rule, cs_rtext *t);
+/* The same, a bit of t->found once the first is asked of t (inline:
+ * normalise-crime asks some 45,000 a MB of report text, 192.1M to 191.3M
+ * instructions per MB). */
+static inline bool
+rules_needs_met(const cs_ruleset *rs, int rule, cs_rtext *t)
+{
+	if (rule >= 0 && rule < 64 && t->scanned == rs)
+		return (t->found >> rule) & 1;
+	return rules_needs_ask(rs, rule, t);
+}
 
 /* The most bytes a match of the rule can span (re_max_bytes), or
  * RE_UNBOUNDED. */
