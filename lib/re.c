@@ -365,26 +365,19 @@ re_anchored(const cs_re *re)
 	return (opt & PCRE2_ANCHORED) != 0;
 }
 
-bool
-re_first_bytes(const cs_re *re, const char *pattern, unsigned char set[32])
+/* The first bytes of rest, a pattern's text after its anchor, compiled
+ * with opt less anchoring: false when it may match nothing or start with
+ * any byte. */
+static bool
+first_bytes_of(const char *rest, uint32_t opt, unsigned char set[32])
 {
-	uint32_t opt = 0, type = 0, unit = 0, minlen = 0;
+	uint32_t type = 0, unit = 0, minlen = 0;
 	const uint8_t *bits = NULL;
-	const char *rest;
 	pcre2_code *un;
 	int err;
 	PCRE2_SIZE off;
 	bool ok = false;
 
-	pcre2_pattern_info(re->code, PCRE2_INFO_ALLOPTIONS, &opt);
-	if (!(opt & PCRE2_ANCHORED))
-		return false;
-	if (pattern[0] == '^')
-		rest = pattern + 1;
-	else if (pattern[0] == '\\' && (pattern[1] == 'G' || pattern[1] == 'A'))
-		rest = pattern + 2;
-	else
-		return false;
 	/* the pattern less its anchor: its matches are a superset, so
 	 * its first bytes hold every first byte of the anchored one.
 	 * Without UCP, which makes PCRE2 give up on \s ("^\s*#"): \s, \d,
@@ -420,6 +413,54 @@ re_first_bytes(const cs_re *re, const char *pattern, unsigned char set[32])
 	if (ok)
 		memset(set + 0x80 / 8, 0xFF, 16);
 	return ok;
+}
+
+/* The text of an anchored pattern after its anchor, or NULL; *opt its
+ * options. */
+static const char *
+after_anchor(const cs_re *re, const char *pattern, uint32_t *opt)
+{
+	*opt = 0;
+	pcre2_pattern_info(re->code, PCRE2_INFO_ALLOPTIONS, opt);
+	if (!(*opt & PCRE2_ANCHORED))
+		return NULL;
+	if (pattern[0] == '^')
+		return pattern + 1;
+	if (pattern[0] == '\\' && (pattern[1] == 'G' || pattern[1] == 'A'))
+		return pattern + 2;
+	return NULL;
+}
+
+bool
+re_first_bytes(const cs_re *re, const char *pattern, unsigned char set[32])
+{
+	uint32_t opt;
+	const char *rest = after_anchor(re, pattern, &opt);
+
+	return rest != NULL && first_bytes_of(rest, opt, set);
+}
+
+bool
+re_first_bytes_past_space(const cs_re *re, const char *pattern,
+                          unsigned char set[32])
+{
+	uint32_t opt;
+	const char *rest = after_anchor(re, pattern, &opt);
+
+	if (rest == NULL || strncmp(rest, "\\s*", 3) != 0)
+		return false;
+	rest += 3;
+	if (*rest == '?' || *rest == '+') /* lazy or possessive */
+		rest++;
+	/* the rest's first bytes, from the first byte after the spaces
+	 * (a branch of a top-level '|' not after them starts there too);
+	 * a rest that may start with a space may start within them */
+	if (!first_bytes_of(rest, opt, set))
+		return false;
+	for (const char *sp = RE_ASCII_SPACE; *sp; sp++)
+		if ((set[(unsigned char)*sp >> 3] >> (*sp & 7)) & 1)
+			return false;
+	return true;
 }
 
 static int match(cs_re *re, const char *s, size_t n, size_t start,

@@ -62,6 +62,18 @@ size_t re_maxlen(const cs_re *re);
  * re. */
 bool re_first_bytes(const cs_re *re, const char *pattern,
                     unsigned char set[32]);
+/* The bytes \s matches in ASCII. */
+#define RE_ASCII_SPACE " \t\n\v\f\r"
+/* For such a pattern starting with \s* after its anchor ("^\\s*#{1,6}\\s"),
+ * the bytes its match can start with after the ASCII white space at its
+ * start (RE_ASCII_SPACE): every match starts with none or more of them
+ * and then a byte of set, or ends at the first not one of them (a
+ * non-ASCII byte is in set, as a Unicode space is).  False when there
+ * is no such set (re_first_bytes), or it holds an ASCII space (a match
+ * could start among them: "^\\s*\\s#"); a line indented with spaces
+ * before a word is then answered from its first other byte. */
+bool re_first_bytes_past_space(const cs_re *re, const char *pattern,
+                               unsigned char set[32]);
 /* Is every match of re anchored at its start (^ without flag m, \G,
  * \A, in every branch), as PCRE2 says? */
 bool re_anchored(const cs_re *re);

@@ -118,6 +118,30 @@ main(void)
 		re = re_compile(h, "", "test");
 		CHECK(!re_first_bytes(re, h, set) || (IN('a') && IN('z')));
 		re_free(re);
+		/* re_first_bytes_past_space: those after the white space
+		 * a pattern starts with, when none is a space itself */
+		h = "^\\s*#{1,6}\\s";
+		re = re_compile(h, "", "test");
+		CHECK(re_first_bytes_past_space(re, h, set));
+		CHECK(IN('#') && !IN(' ') && !IN('\t') && IN(0xC2));
+		re_free(re);
+		h = "\\G\\s*(?:this|it)\\b";
+		re = re_compile(h, "i", "test");
+		CHECK(re_first_bytes_past_space(re, h, set));
+		CHECK(IN('t') && IN('I') && !IN(' ') && !IN('a'));
+		re_free(re);
+		h = "^\\s*(?:\\s#|x)"; /* a match may start among the spaces */
+		re = re_compile(h, "", "test");
+		CHECK(!re_first_bytes_past_space(re, h, set));
+		re_free(re);
+		h = "^ *#";
+		re = re_compile(h, "", "test");
+		CHECK(!re_first_bytes_past_space(re, h, set));
+		re_free(re);
+		h = "^\\s*a?";
+		re = re_compile(h, "", "test");
+		CHECK(!re_first_bytes_past_space(re, h, set));
+		re_free(re);
 #undef IN
 	}
 

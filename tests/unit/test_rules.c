@@ -195,6 +195,36 @@ test_mechanism(void)
 		CHECK(!t.digit);
 		rules_text(&t, &b, "anything", 8);
 		CHECK(rules_needs_met(rs, 2, &t));
+		/* rules_text_digits: the same text, lower-cased, digit and
+		 * fold, from a range of a longer text and its digits; a
+		 * long s or Kelvin sign (fold) in a text with other bytes
+		 * past ASCII, and none in one of ASCII alone */
+		{
+			const char *u[] = {
+				"x 12: Crime ROSE by 3. y",
+				"x 12: Crime ROSE by three. y",
+				"x 12: the \xd9\xa4th long enough. y",
+				"x 12: \xc2\xa3 \xc5\xbfix ROSE. y",
+				"x 12: \xc2\xa3 2 \xe2\x84\xaa. y",
+				"x 12: \xc2\xa3 and \xe2\x80\x99 ROSE. y",
+				"x 12: plain ASCII all the way. y",
+			};
+			sbuf b2 = { 0 };
+			cs_rtext t2;
+			cs_rdigits d;
+
+			for (size_t k = 0; k < sizeof u / sizeof *u; k++) {
+				size_t n = strlen(u[k]) - 3;
+
+				rules_text(&t, &b, u[k] + 6, n - 6);
+				rules_digits(&d, u[k], 6, n);
+				rules_text_digits(&t2, &b2, &d);
+				CHECK_STR(t2.lc, t.lc);
+				CHECK(t2.digit == t.digit && t2.fold == t.fold);
+				CHECK(t.fold == (k == 3 || k == 4));
+			}
+			sbuf_free(&b2);
+		}
 		sbuf_free(&b);
 	}
 	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 3);

@@ -557,6 +557,35 @@ test_digit_or_lead_next(void)
 	CHECK(text_digit_or_lead_next("1234567890abcdefghij", 10, 20) == 20);
 }
 
+/* text_letters_end: a run of ASCII letters in either case, at every place
+ * of a block of eight; every other byte of 0x00-0xFF, the ones next to the
+ * letters' ranges ('@', '[', '`', '{') too, ends it. */
+static void
+test_letters_end(void)
+{
+	char b[16];
+	int bad = 0;
+
+	CHECK(text_letters_end("Robbery fell", 0, 12) == 7);
+	CHECK(text_letters_end("Robbery fell", 8, 12) == 12);
+	CHECK(text_letters_end("", 0, 0) == 0);
+	CHECK(text_letters_end("abcdefghIJKLMNOPqrstuvwxYZ", 0, 26) == 26);
+	CHECK(text_letters_end("abcdefghijklmnop", 0, 11) == 11);
+	CHECK(text_letters_end("MOPAC7 crime", 0, 12) == 5);
+	CHECK(text_letters_end("abcdefgh\xC5\xBF", 0, 10) == 8);
+	for (int c = 0; c < 256; c++) {
+		bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+		for (size_t k = 0; k < 12; k++) {
+			memset(b, 'q', sizeof b);
+			b[k] = (char)c;
+			bad += text_letters_end(b, 0, sizeof b) !=
+			       (letter ? sizeof b : k);
+		}
+	}
+	CHECK(bad == 0);
+}
+
 /* Both finders against a byte loop, a mark at every place of three
  * blocks from every start, with a second mark after it in the block (the
  * first is found, FIRST_BYTE's lowest bit) and bytes that are none
@@ -605,11 +634,23 @@ test_ascii_lower(void)
 {
 	char a[] = "Burglary ROSE @[AZ] by 12% \xC3\x89t\xC3\xA9 Z";
 
-	text_ascii_lower(a, strlen(a));
+	CHECK(text_ascii_lower(a, strlen(a)));
 	CHECK_STR(a, "burglary rose @[az] by 12% \xC3\x89t\xC3\xA9 z");
 	char b[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-	text_ascii_lower(b, 5);
+	CHECK(!text_ascii_lower(b, 5));
 	CHECK_STR(b, "abcdeFGHIJKLMNOPQRSTUVWXYZ");
+	/* every length to 20, the last block over the one before */
+	for (size_t n = 0; n <= 20; n++) {
+		char c[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+		char d[] = "abcdefghijklmnopqrstUVWXYZ";
+
+		CHECK(!text_ascii_lower(c, n));
+		memcpy(d + n, c + n, sizeof c - n);
+		CHECK_STR(c, d);
+	}
+	char e[] = "ABCDEFGHIJKLMNOPQ\x80";
+	CHECK(text_ascii_lower(e, 18));
+	CHECK(!text_ascii_lower(e, 17));
 }
 
 int
@@ -624,6 +665,7 @@ main(void)
 	test_digits_end();
 	test_digit_next();
 	test_digit_or_lead_next();
+	test_letters_end();
 	test_next_sweep();
 	test_ascii_lower();
 	sbuf_free(&fixbuf);
