@@ -1705,22 +1705,9 @@ start_next(const ends *e, const char *s, size_t c, size_t lim, size_t n)
 	return lim;
 }
 
-/* The last place in s[lo..hi] where one may begin, or lo. */
-static size_t
-start_prev(const ends *e, const char *s, size_t lo, size_t hi, size_t n)
-{
-	for (; hi > lo; hi--)
-		if ((e->scan[(unsigned char)s[hi]] & START_FIRST) &&
-		    !(e->scan[(unsigned char)s[hi - 1]] & START_WORD) &&
-		    starts_at(e, s, hi, n))
-			return hi;
-	return lo;
-}
-
 /* A rule with a start row: every match starts with one of its words,
- * so PCRE2 is given no start before the first place one may begin in
- * s[start..n) nor after the last (re_match_upto), and is not called
- * when there is none.  The first match found is the one a scan from
+ * so PCRE2 is given only the places one may begin in s[start..n), one
+ * at a time (re_match_upto), and is not called when there is none.  The first match found is the one a scan from
  * start finds: no start it skips could have matched.  dir_before's end
  * words ("by", "of", "a") end most text before a figure, and PCRE2 then
  * tried the pattern from each of up to 62 bytes: 235.2M to 233.2M
@@ -1729,7 +1716,7 @@ start_prev(const ends *e, const char *s, size_t lo, size_t hi, size_t n)
 static int
 start_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
 {
-	size_t lo = start, hi;
+	size_t lo;
 
 	if (start > n)
 		return RE_LIMIT; /* as re_match answers it */
@@ -1741,8 +1728,20 @@ start_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
 		}
 		return RE_NOMATCH;
 	}
-	hi = start_prev(&rl->start, s, lo, n - 1, n);
-	return re_match_upto(rl->re, s, n, lo, hi, cap);
+	/* each place in turn, from the first: the first that matches is
+	 * the leftmost match.  Not one call from the first place to the
+	 * last, which took a walk back over the rest of a sentence to
+	 * find for a scan rule (figword, relative): 170.0M to 168.8M
+	 * instructions on the 1 MB slice */
+	for (;;) {
+		int rc = re_match_upto(rl->re, s, n, lo, lo, cap);
+
+		if (rc != RE_NOMATCH)
+			return rc;
+		lo = start_next(&rl->start, s, lo + 1, n, n);
+		if (lo == n)
+			return RE_NOMATCH;
+	}
 }
 
 /* Does s[start..n) hold one of the rule's need words (ASCII compared
