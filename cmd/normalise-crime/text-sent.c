@@ -39,6 +39,9 @@ typedef struct {
 	double from, to;
 } carry;
 
+typedef struct fig fig;
+typedef struct sent sent;
+
 struct tx_para {
 	sbuf text;
 	struct {
@@ -49,6 +52,10 @@ struct tx_para {
 	sbuf lab, tmp, lc;
 	carry prev;
 	cs_pstarts ps; /* a sentence's period words (periods) */
+	/* the figure figure() reads, whose noise is asked before the
+	 * taxonomy is (offence_key), or NULL */
+	sent *askx;
+	fig *askf;
 };
 
 /* Rule indexes, found once. */
@@ -251,12 +258,19 @@ key_may(const sbuf *l)
 	return false;
 }
 
+static bool clear(sent *x, fig *f);
+
 static const char *
 offence_key(tx *t, const char *s, size_t n, int how)
 {
 	sbuf *l = &t->para->tmp;
 	tx_label(s, n, l);
 	if (l->len == 0 || l->len > 100 || !key_may(l))
+		return NULL;
+	/* the taxonomy remembers a label and may warn of one ("taxonomy
+	 * pattern 3 gave up"): a figure in noise asks it nothing, as when
+	 * figure() turned it away first */
+	if (t->para->askf && !clear(t->para->askx, t->para->askf))
 		return NULL;
 	const char *key = tax_map(l->s, l->len);
 	size_t k = l->len;
@@ -669,16 +683,19 @@ offence_left(tx *t, const char *s, size_t a, size_t b, size_t *lso, size_t *leo)
 
 /* ---- figures ---------------------------------------------------------- */
 
-typedef struct {
+struct fig {
 	size_t so, eo; /* the figure with its sign and unit */
 	size_t vso;    /* where the number starts */
 	cs_num v;
 	bool pct, pp, word;
-	int sign; /* printed sign: 1, -1, 0 */
-} fig;
+	int sign;  /* printed sign: 1, -1, 0 */
+	int noise; /* F_CLEAR, F_ASK or F_NOISE: see figure() */
+};
+
+enum { F_CLEAR = 0, F_ASK, F_NOISE };
 
 /* The sentence being read. */
-typedef struct {
+struct sent {
 	const char *s;
 	size_t a, b;
 	tx_period p;       /* its period, maybe relative */
@@ -713,7 +730,7 @@ typedef struct {
 	size_t perso[4];
 	int nper; /* ... when a figure takes the nearest */
 	int perk; /* nearest_period's last k + 1, 0 before it is asked */
-} sent;
+};
 
 /* Is the rule worth trying on the sentence: its "need" row in
  * rules-crime-sentence.tsv (words it cannot match without, a digit) is
@@ -743,6 +760,16 @@ in_noise(sent *x, size_t so, size_t eo)
 		if (so < x->noise[i][1] && eo > x->noise[i][0])
 			return true;
 	}
+}
+
+/* May figure f write a row or change what the sentence holds: is it in
+ * no noise span?  Asked once a figure, at its first effect (figure()). */
+static bool
+clear(sent *x, fig *f)
+{
+	if (f->noise == F_ASK)
+		f->noise = in_noise(x, f->so, f->eo) ? F_NOISE : F_CLEAR;
+	return f->noise == F_CLEAR;
 }
 
 static void
@@ -1040,6 +1067,8 @@ level(tx *t, sent *x, fig *f)
 	if (f->pct || f->pp)
 		return;
 	if (right(R.cases_of, s, f->eo, x->b, &m)) {
+		if (!clear(x, f))
+			return;
 		rules_group(&m, 0, &so, &eo);
 		size_t cso, ceo;
 		if (offence_right(t, s, eo, x->b, &cso, &ceo)) {
@@ -1066,6 +1095,8 @@ count_for:
 	if (right(R.count_for, s, f->eo, x->b, &m)) {
 		/* "1 crime report raised for dishonesty": the label the
 		 * taxonomy maps, else the words up to a verb or a mark */
+		if (!clear(x, f))
+			return;
 		rules_group(&m, 0, &so, &eo);
 		size_t cso, ceo;
 		/* "236 victims of serious youth violence" counts people */
@@ -1137,6 +1168,8 @@ count_for:
 		 * counts is offences; a bare "N offences" counts what the
 		 * paragraph says, so is not read */
 		if (plain_label(s, so, eo)) {
+			if (!clear(x, f))
+				return;
 			tx_label(s + so, eo - so, lab);
 			count(t, x, f, lab->s, p);
 			return;
@@ -1151,6 +1184,7 @@ count_for:
 		tx_word(s + so, eo - so, &kind, &unit);
 		if (w == eo && strcmp(unit, "people") &&
 		    (x->prior || x->carried || x->lab[0] || x->a < f->so) &&
+		    clear(x, f) &&
 		    (offence_of(t, x, 0, f->so, lab) ||
 		     offence_before(t, x, f->so, lab)))
 			count(t, x, f, lab->s, p);
@@ -1159,6 +1193,8 @@ count_for:
 	if ((x->prior || x->carried) && t->para->prev.set && !x->lab[0] &&
 	    f->eo + 1 >= x->b) {
 		/* "In the 12 months prior there were 1802." */
+		if (!clear(x, f))
+			return;
 		sbuf_clear(lab);
 		sbuf_adds(lab, t->para->prev.label);
 		count(t, x, f, lab->s, p);
@@ -1175,8 +1211,9 @@ count_for:
 		if (offence_left(t, s, x->a, so, &lso, &leo)) {
 			found(t, lab);
 			count(t, x, f, lab->s, p);
-		} else if (offence_of(t, x, 0, (size_t)-1, lab) ||
-		           offence_before(t, x, so, lab)) {
+		} else if (clear(x, f) &&
+		           (offence_of(t, x, 0, (size_t)-1, lab) ||
+		            offence_before(t, x, so, lab))) {
 			/* "Domestic abuse-related crimes were 2% higher, at 1,012",
 			 * "no change in the number of robberies, which remained at 19" */
 			count(t, x, f, lab->s, p);
@@ -1280,14 +1317,14 @@ share(tx *t, sent *x, fig *f, const cs_rmatch *m)
 	}
 }
 
-/* One figure of a sentence. */
+/* One figure of a sentence (figure() asks first if it is noise). */
 static void
-figure(tx *t, sent *x, fig *f)
+figure_read(tx *t, sent *x, fig *f)
 {
 	cs_rmatch m;
 	size_t so, eo;
 	const char *s = x->s;
-	if (in_noise(x, f->so, f->eo) || left(R.qualifier, s, x->a, f->so, &m))
+	if (left(R.qualifier, s, x->a, f->so, &m))
 		return;
 	if (right(R.not_change, s, f->eo, x->b, &m))
 		return;
@@ -1295,6 +1332,8 @@ figure(tx *t, sent *x, fig *f)
 	if (x->lab[0] && !f->word && needs(x, R.from_after) &&
 	    left(R.from_after, s, x->a, f->so, &m)) {
 		/* "fell to 1,146 offences from 1,388 in 2022/23" */
+		if (!clear(x, f))
+			return;
 		sbuf_clear(lab);
 		sbuf_adds(lab, x->lab);
 		count(t, x, f, lab->s,
@@ -1308,6 +1347,8 @@ figure(tx *t, sent *x, fig *f)
 	     !strcmp(x->lastmeasure, "count")) &&
 	    !f->pct) {
 		/* "3.9 per 1,000 people, compared with 3.1 in the previous year" */
+		if (!clear(x, f))
+			return;
 		char l[128], u[32];
 		const char *meas = x->lastmeasure;
 		copy_cut(l, sizeof l, x->lab);
@@ -1319,6 +1360,8 @@ figure(tx *t, sent *x, fig *f)
 	if (x->lab[0] && f->pct && !f->pp && needs(x, R.share_to) &&
 	    left(R.share_to, s, x->a, f->so, &m)) {
 		/* "rose by 2.1 percentage points to 34%" */
+		if (!clear(x, f))
+			return;
 		char l[128];
 		copy_cut(l, sizeof l, x->lab);
 		emit(t, x, f->vso, &x->p, NULL, l, "share_pct", f->v.text,
@@ -1326,12 +1369,14 @@ figure(tx *t, sent *x, fig *f)
 		return;
 	}
 	if (!f->word && right(R.rate, s, f->eo, x->b, &m)) {
-		rate(t, x, f, &m);
+		if (clear(x, f))
+			rate(t, x, f, &m);
 		return;
 	}
 	if (f->pct && !f->pp && right(R.share, s, f->eo, x->b, &m)) {
 		/* "made up 42% of all offences": a share, whatever "up" says */
-		share(t, x, f, &m);
+		if (clear(x, f))
+			share(t, x, f, &m);
 		return;
 	}
 	if (right(R.dir_after, s, f->eo, x->b, &m)) {
@@ -1339,6 +1384,8 @@ figure(tx *t, sent *x, fig *f)
 		int ws = tx_word_sign(s + so, eo - so);
 		if (ws == 0 && !f->pct)
 			return; /* "120 unchanged": no level read */
+		if (!clear(x, f))
+			return;
 		rules_group(&m, 0, &so, &eo);
 		change(t, x, f, ws, eo, f->so);
 		return;
@@ -1356,7 +1403,7 @@ figure(tx *t, sent *x, fig *f)
 			if (f->pct)
 				return;
 			bool from = text_ieq(s + pso, peo - pso, "from");
-			if (!offence_of(t, x, 0, dso, lab))
+			if (!clear(x, f) || !offence_of(t, x, 0, dso, lab))
 				return;
 			if (from && x->fn)
 				return; /* a footnoted period: its year before is unknown */
@@ -1367,7 +1414,8 @@ figure(tx *t, sent *x, fig *f)
 		if (ws == 0 && !f->pct)
 			return;
 		/* "a rise of 12% in robbery", "Burglary fell by 12%" */
-		change(t, x, f, ws, f->eo, dso);
+		if (clear(x, f))
+			change(t, x, f, ws, f->eo, dso);
 		return;
 	}
 	if (!f->word && left(R.dir_far, s, x->a, f->so, &m)) {
@@ -1375,15 +1423,45 @@ figure(tx *t, sent *x, fig *f)
 		int ws = tx_word_sign(s + so, eo - so);
 		size_t lso, leo;
 		named(&m, "lab", &lso, &leo);
-		change(t, x, f, ws, lso, so);
+		if (clear(x, f))
+			change(t, x, f, ws, lso, so);
 		return;
 	}
 	if ((f->pct || f->pp) && f->sign) {
 		/* "Burglary -12% on last year" */
-		change(t, x, f, 0, f->eo, f->so);
+		if (clear(x, f))
+			change(t, x, f, 0, f->eo, f->so);
 		return;
 	}
 	level(t, x, f);
+}
+
+/* One figure of a sentence.  A figure in noise (a phone number, a time,
+ * a date, a reference: in_noise) is not read.  Its spans are asked when a
+ * figure would first have an effect, not of every figure, and most
+ * figures have none: the tests before it (the rules, the words, the
+ * taxonomy's may_* filters) have no side effect, so a figure in noise
+ * that passes them and is turned away there writes what it wrote when
+ * turned away first: nothing.  An effect is a row (emit, count, change,
+ * rate, share), a warning, a write of the sentence's state (x->lab,
+ * x->people, x->pct) or of the scratch labels (t->para->lab, found),
+ * or a look-up in the taxonomy, which may warn and remembers labels
+ * (offence_key asks, through t->para->askf).  Each branch asks clear()
+ * before its first, so a sentence none of whose figures gets that far
+ * computes no spans.  Spans already known (a printed period's, a
+ * pair's) are asked first, at no cost: "in 2023" is turned away at
+ * once. */
+static void
+figure(tx *t, sent *x, fig *f)
+{
+	for (int i = 0; i < x->nnoise; i++)
+		if (f->so < x->noise[i][1] && f->eo > x->noise[i][0])
+			return;
+	f->noise = x->noise_due ? F_ASK : F_CLEAR;
+	t->para->askx = x;
+	t->para->askf = f;
+	figure_read(t, x, f);
+	t->para->askf = NULL;
 }
 
 /* A figure's pctverb ("Robbery halved") and pctword ("fell by a third")
