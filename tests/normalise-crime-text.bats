@@ -302,6 +302,20 @@ has_row() { rows | grep -qxF -- "$1" || { echo "missing: $1"; return 1; }; }
 	[ "$(cat "$err_file")" = "$(printf 'normalise-crime: %s:8: Robbery: stated 4%% but 1163 vs 1067 gives 9.0%%\nnormalise-crime: 1 warning' "$BATS_TEST_TMPDIR/c.txt")" ]
 }
 
+@test "figures in noise, qualified or against an average write no row, whichever branch would read them (asked at the first effect)" {
+	# each figure here would be a row but for its date, item, phone
+	# number or section, its "over" or its "less than the national
+	# average": a count after a "were" (level_left), of the phrase after
+	# it (offence_right_at), a change ("rose by"); these are asked only
+	# when a branch would write
+	printf 'There were no cycle thefts reported this month, date: 2024-03-27 for the next update.\n\nItem 5 burglaries were discussed by the board.\n\nShoplifting offences numbered 0208 359 2000 calls.\n\nSee section 4 robberies.\n\nDrug offences rose by 2024-03-27.\n\nVehicle crime rose by 4%% less than the national average.\n\nThere were over 40 robberies.\n' >"$BATS_TEST_TMPDIR/n.txt"
+	run_split normalise-crime --format text --check --source n.txt "$BATS_TEST_TMPDIR/n.txt"
+	[ "$status" -eq 0 ]
+	rows | tail -n +2 | cut -f1,4,8,10-12 >"$BATS_TEST_TMPDIR/got"
+	printf '1\tthis month\tbicycle_theft\tcount\t0\toffences\n' | diff - "$BATS_TEST_TMPDIR/got"
+	[ ! -s "$err_file" ]
+}
+
 @test "--check: a change then its two counts after fifteen figures of one paragraph (the fuzzer's use after free)" {
 	# The change's row was remembered by pointer and the pair's rows,
 	# the 17th held, moved the held rows: make check's ASan saw the
