@@ -1384,8 +1384,7 @@ figure_read(tx *t, sent *x, fig *f)
 	 * sentence whose need scan met none holds none: a bit, where the
 	 * rule looked for them in the rest of the sentence after each
 	 * figure (159.8M to 158.1M instructions per MB) */
-	if (!f->word && needs(x, R.rate) &&
-	    right(R.rate, s, f->eo, x->b, &m)) {
+	if (!f->word && needs(x, R.rate) && right(R.rate, s, f->eo, x->b, &m)) {
 		rate(t, x, f, &m);
 		return;
 	}
