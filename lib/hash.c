@@ -12,22 +12,14 @@ typedef struct {
 	void *val;
 } slot;
 
-/* The keys' text, one after another with their NULs: one allocation a
- * block, not one a key.  normalise-crime's text mode puts 3,044 keys
- * into its maps on 1 MB of report text, and a copy a key (xstrndup) cost
- * 0.6M instructions, its free at hmap_free more. */
-typedef struct key_block {
-	struct key_block *next;
-	size_t len, cap;
-	char text[];
-} key_block;
-
-#define KEY_BLOCK ((size_t)4096)
-
 struct hmap {
 	slot *s;
 	size_t cap, n; /* cap is a power of two */
-	key_block *keys;
+	/* the keys' text in blocks of 4K (lib/mem strblocks), not a copy
+	 * a key: normalise-crime's text mode puts 3,044 keys into its maps
+	 * on 1 MB of report text, and a copy a key (xstrndup) cost 0.6M
+	 * instructions, its free at hmap_free more */
+	strblocks keys;
 };
 
 /* FNV-1a.  Its values fix hmap_iter's order (and so the order of ties
@@ -60,6 +52,7 @@ hmap_new(void)
 
 	h->cap = 64;
 	h->s = xcalloc(h->cap, sizeof *h->s);
+	h->keys.size = 4096;
 	return h;
 }
 
@@ -93,36 +86,6 @@ grow(hmap *h)
 	free(old);
 }
 
-/* A copy of k[0..n) with a NUL after it, in h's key blocks; a key
- * longer than a block has a block of its own, the current one going on
- * taking the short ones. */
-static char *
-keep_key(hmap *h, const char *k, size_t n)
-{
-	key_block *b = h->keys;
-	char *p;
-
-	if (b == NULL || b->cap - b->len <= n) {
-		size_t cap = n < KEY_BLOCK ? KEY_BLOCK : n + 1;
-
-		b = xmalloc(sizeof *b + cap);
-		b->len = 0;
-		b->cap = cap;
-		if (h->keys != NULL && cap > KEY_BLOCK) {
-			b->next = h->keys->next;
-			h->keys->next = b;
-		} else {
-			b->next = h->keys;
-			h->keys = b;
-		}
-	}
-	p = b->text + b->len;
-	memcpy(p, k, n);
-	p[n] = '\0';
-	b->len += n + 1;
-	return p;
-}
-
 void **
 hmap_put(hmap *h, const char *k, size_t n)
 {
@@ -133,7 +96,7 @@ hmap_put(hmap *h, const char *k, size_t n)
 		grow(h);
 	s = find(h, k, n, hv);
 	if (s->key == NULL) {
-		s->key = keep_key(h, k, n);
+		s->key = strblocks_keep(&h->keys, k, n);
 		s->klen = n;
 		s->hash = hv;
 		s->val = NULL;
@@ -186,12 +149,7 @@ hmap_free(hmap *h, void (*free_val)(void *))
 		for (size_t i = 0; i < h->cap; i++)
 			if (h->s[i].key)
 				free_val(h->s[i].val);
-	while (h->keys != NULL) {
-		key_block *next = h->keys->next;
-
-		free(h->keys);
-		h->keys = next;
-	}
+	strblocks_free(&h->keys);
 	free(h->s);
 	free(h);
 }

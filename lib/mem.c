@@ -155,3 +155,47 @@ sbuf_str(const sbuf *b)
 {
 	return b->s ? b->s : "";
 }
+
+struct strblock {
+	struct strblock *next;
+	size_t len, cap;
+	char text[];
+};
+
+char *
+strblocks_keep(strblocks *sb, const char *s, size_t n)
+{
+	struct strblock *b = sb->head;
+	char *p;
+
+	if (b == NULL || b->cap - b->len <= n) {
+		size_t cap = n < sb->size ? sb->size : n + 1;
+
+		b = xmalloc(sizeof *b + cap);
+		b->len = 0;
+		b->cap = cap;
+		if (sb->head != NULL && cap > sb->size) {
+			b->next = sb->head->next;
+			sb->head->next = b;
+		} else {
+			b->next = sb->head;
+			sb->head = b;
+		}
+	}
+	p = b->text + b->len;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	b->len += n + 1;
+	return p;
+}
+
+void
+strblocks_free(strblocks *sb)
+{
+	while (sb->head != NULL) {
+		struct strblock *next = sb->head->next;
+
+		free(sb->head);
+		sb->head = next;
+	}
+}

@@ -17,6 +17,20 @@ char *xstrndup(const char *s, size_t n);
  * figure it reads. */
 void copy_cut(char *dst, size_t size, const char *src);
 
+/* Strings kept one after another, each with its NUL, in blocks of
+ * `size` bytes: one allocation a block, not one a string (the keys of a
+ * hash map, the cells of a reference table).  A string longer than a
+ * block has a block of its own, the current one going on taking the
+ * short ones.  Zero-initialise with the block size set. */
+struct strblock;
+typedef struct {
+	struct strblock *head;
+	size_t size;
+} strblocks;
+/* A copy of s[0..n) with a NUL after it, kept until strblocks_free. */
+char *strblocks_keep(strblocks *sb, const char *s, size_t n);
+void strblocks_free(strblocks *sb);
+
 /* A NUL-terminated growable buffer. Zero-initialise, or use SBUF_INIT. */
 typedef struct {
 	char *s;

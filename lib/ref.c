@@ -125,47 +125,6 @@ check_file(const char *path)
 		cs_die(CS_EXIT_DATA, "%s: %s", path, strerror(errno));
 }
 
-/* The rows' text: lines one after another, each with its NUL.  One
- * allocation a block, not one a cell: normalise-crime loads seven tables
- * (3,839 cells) at start-up, and a string a cell (xstrdup, then free) cost
- * 1.4M of the 24.9M instructions of a run on one sentence. */
-struct ref_block {
-	struct ref_block *next;
-	size_t len, cap;
-	char text[];
-};
-
-#define REF_BLOCK ((size_t)16 * 1024)
-
-/* A copy of line[0..len] (its NUL included) in t's text. */
-static char *
-keep(cs_table *t, const char *line, size_t len)
-{
-	struct ref_block *b = t->text;
-	char *p;
-
-	if (b == NULL || b->cap - b->len <= len) {
-		size_t cap = len < REF_BLOCK ? REF_BLOCK : len + 1;
-
-		b = xmalloc(sizeof *b + cap);
-		b->len = 0;
-		b->cap = cap;
-		if (t->text != NULL && cap > REF_BLOCK) {
-			/* a long line has a block of its own; the
-			 * current block goes on taking the short ones */
-			b->next = t->text->next;
-			t->text->next = b;
-		} else {
-			b->next = t->text;
-			t->text = b;
-		}
-	}
-	p = b->text + b->len;
-	memcpy(p, line, len + 1);
-	b->len += len + 1;
-	return p;
-}
-
 /* Split line at tabs into fields (pointers into line, NUL-terminated). */
 static size_t
 split(char *line, size_t len, char ***fields, size_t *cap)
@@ -196,6 +155,7 @@ ref_load(const char *name)
 	char *line, *copy, **fields = NULL;
 	size_t len, nf, fcap = 0, rcap = 0, i, j;
 
+	t->text.size = (size_t)16 * 1024;
 	t->path = resolve(name);
 	check_file(t->path);
 	names[0] = t->path;
@@ -243,7 +203,7 @@ ref_load(const char *name)
 			                    cap * t->ncols * sizeof *t->cells);
 			rcap = cap;
 		}
-		copy = keep(t, line, len);
+		copy = strblocks_keep(&t->text, line, len);
 		for (i = 0; i < nf; i++)
 			t->cells[t->nrows * t->ncols + i] =
 			    copy + (fields[i] - line);
@@ -293,12 +253,7 @@ ref_free(cs_table *t)
 
 	if (t == NULL)
 		return;
-	while (t->text != NULL) {
-		struct ref_block *next = t->text->next;
-
-		free(t->text);
-		t->text = next;
-	}
+	strblocks_free(&t->text);
 	for (i = 0; i < t->ncols; i++)
 		free(t->colnames[i]);
 	free(t->cells);

@@ -59,5 +59,28 @@ main(void)
 	CHECK_STR(lab, "Burglar");
 	copy_cut(lab, 1, "Arson");
 	CHECK_STR(lab, "");
+
+	/* strblocks: short strings one after another in a block; one as
+	 * long as a block has a block of its own, and the short ones after
+	 * it go on in the block before; each copy is whole with its NUL */
+	strblocks sb = { .size = 16 };
+	char *w1 = strblocks_keep(&sb, "Barnet", 6);
+	char *w2 = strblocks_keep(&sb, "Hendon", 6);
+	CHECK(w2 == w1 + 7);
+	char *big = strblocks_keep(&sb, "Burnt Oak and Edgware", 21);
+	char *w3 = strblocks_keep(&sb, "NW4", 3);
+	CHECK(w3 != w2 + 7); /* "Barnet" "Hendon" and "NW4" need 18 */
+	char *w4 = strblocks_keep(&sb, "", 0);
+	CHECK(w4 == w3 + 4);
+	CHECK_STR(w1, "Barnet");
+	CHECK_STR(w2, "Hendon");
+	CHECK_STR(big, "Burnt Oak and Edgware");
+	CHECK_STR(w3, "NW4");
+	CHECK_STR(w4, "");
+	char *w5 = strblocks_keep(&sb, "Mill Hill", 9);
+	CHECK(w5 == w4 + 1);
+	CHECK_STR(strblocks_keep(&sb, "Colindale Ward", 9), "Colindale");
+	strblocks_free(&sb);
+	CHECK(sb.head == NULL);
 	return unit_done();
 }
