@@ -2024,35 +2024,32 @@ near_agrees(cs_ruleset *rs, const example *e)
 	return true;
 }
 
-/* Does the end row turn away no match a scan finds, from any start? */
+/* Does a shortcut (ok: the end row, the after words, the first bytes)
+ * turn away no match a scan finds, from any start? */
 static bool
-end_agrees(cs_ruleset *rs, const example *e)
+never_turns_away(const rule *rl, const example *e,
+                 bool (*ok)(const rule *, const char *, size_t, size_t))
 {
-	const rule *rl = &rs->rules[e->rule];
 	size_t n = strlen(e->text);
 
 	for (size_t i = 0; i <= n; i++)
 		if (((unsigned char)e->text[i] & 0xC0) != 0x80 &&
-		    !ends_ok(&rl->end, e->text, n, i) &&
+		    !ok(rl, e->text, n, i) &&
 		    re_match(rl->re, e->text, n, i, NULL) != RE_NOMATCH)
 			return false;
 	return true;
 }
 
-/* Do the after words (after_ok) turn away no match a scan finds,
- * from any start? */
 static bool
-after_agrees(cs_ruleset *rs, const example *e)
+end_row_ok(const rule *rl, const char *s, size_t n, size_t start)
 {
-	const rule *rl = &rs->rules[e->rule];
-	size_t n = strlen(e->text);
+	return ends_ok(&rl->end, s, n, start);
+}
 
-	for (size_t i = 0; i <= n; i++)
-		if (((unsigned char)e->text[i] & 0xC0) != 0x80 &&
-		    !after_ok(&rl->after, e->text, n, i) &&
-		    re_match(rl->re, e->text, n, i, NULL) != RE_NOMATCH)
-			return false;
-	return true;
+static bool
+after_row_ok(const rule *rl, const char *s, size_t n, size_t start)
+{
+	return after_ok(&rl->after, s, n, start);
 }
 
 /* Does the match from a start row's places (start_match) agree with a
@@ -2078,19 +2075,14 @@ start_agrees(cs_ruleset *rs, const example *e)
 	return true;
 }
 
-/* Do the first bytes (first_ok) turn away no match a scan finds? */
-static bool
-first_agrees(cs_ruleset *rs, const example *e)
+/* One line on out for a shortcut of example e's rule that fails it
+ * ("file:line: rule NAME: WHAT: TEXT"); 1, to be counted. */
+static int
+flag(FILE *out, const cs_ruleset *rs, const example *e, const char *what)
 {
-	const rule *rl = &rs->rules[e->rule];
-	size_t n = strlen(e->text);
-
-	for (size_t i = 0; i <= n; i++)
-		if (((unsigned char)e->text[i] & 0xC0) != 0x80 &&
-		    !first_ok(rl, e->text, n, i) &&
-		    re_match(rl->re, e->text, n, i, NULL) != RE_NOMATCH)
-			return false;
-	return true;
+	fprintf(out, "%s:%ld: rule %s: %s: %s\n", rs->path, e->line,
+	        rs->rules[e->rule].name, what, e->text);
+	return 1;
 }
 
 int
@@ -2103,6 +2095,7 @@ rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples)
 
 	for (size_t i = 0; i < rs->nex; i++) {
 		const example *e = &rs->ex[i];
+		const rule *rl = &rs->rules[e->rule];
 		size_t so, eo;
 		bool got =
 		    rules_exec(rs, e->rule, e->text, strlen(e->text), 0, &m);
@@ -2126,70 +2119,34 @@ rules_selftest(cs_ruleset *rs, FILE *out, size_t *nexamples)
 				        e->text);
 				failed++;
 			}
-		if (e->yes) {
-			if (!rules_needs_met(rs, e->rule, &t)) {
-				fprintf(out,
-				        "%s:%ld: rule %s: its need turns "
-				        "away: %s\n",
-				        rs->path, e->line,
-				        rs->rules[e->rule].name, e->text);
-				failed++;
-			}
-		}
-		if (rs->rules[e->rule].end.w != NULL &&
-		    ((e->yes && !ends_ok(&rs->rules[e->rule].end, e->text,
-		                         strlen(e->text), 0)) ||
-		     !end_agrees(rs, e))) {
-			fprintf(out,
-			        "%s:%ld: rule %s: its end words turn away "
-			        "a match: %s\n",
-			        rs->path, e->line, rs->rules[e->rule].name,
-			        e->text);
-			failed++;
-		}
-		if (rs->rules[e->rule].after.w != NULL &&
-		    !after_agrees(rs, e)) {
-			fprintf(out,
-			        "%s:%ld: rule %s: its after words turn away "
-			        "a match: %s\n",
-			        rs->path, e->line, rs->rules[e->rule].name,
-			        e->text);
-			failed++;
-		}
-		if (rs->rules[e->rule].start.w != NULL &&
-		    !start_agrees(rs, e)) {
-			fprintf(out,
-			        "%s:%ld: rule %s: its start words find another "
-			        "match than a scan: %s\n",
-			        rs->path, e->line, rs->rules[e->rule].name,
-			        e->text);
-			failed++;
-		}
-		if (!first_agrees(rs, e)) {
-			fprintf(out,
-			        "%s:%ld: rule %s: its first bytes turn away "
-			        "a match: %s\n",
-			        rs->path, e->line, rs->rules[e->rule].name,
-			        e->text);
-			failed++;
-		}
-		if (rs->rules[e->rule].near && !near_agrees(rs, e)) {
-			fprintf(out,
-			        "%s:%ld: rule %s: its near window finds "
-			        "another match than a scan: %s\n",
-			        rs->path, e->line, rs->rules[e->rule].name,
-			        e->text);
-			failed++;
-		}
+		if (e->yes && !rules_needs_met(rs, e->rule, &t))
+			failed += flag(out, rs, e, "its need turns away");
+		if (rl->end.w != NULL &&
+		    ((e->yes &&
+		      !ends_ok(&rl->end, e->text, strlen(e->text), 0)) ||
+		     !never_turns_away(rl, e, end_row_ok)))
+			failed +=
+			    flag(out, rs, e, "its end words turn away a match");
+		if (rl->after.w != NULL &&
+		    !never_turns_away(rl, e, after_row_ok))
+			failed += flag(out, rs, e,
+			               "its after words turn away a match");
+		if (rl->start.w != NULL && !start_agrees(rs, e))
+			failed += flag(
+			    out, rs, e,
+			    "its start words find another match than a scan");
+		if (!never_turns_away(rl, e, first_ok))
+			failed += flag(out, rs, e,
+			               "its first bytes turn away a match");
+		if (rl->near && !near_agrees(rs, e))
+			failed += flag(
+			    out, rs, e,
+			    "its near window finds another match than a scan");
 		if (got && rules_group(&m, 0, &so, &eo) &&
-		    eo - so > re_maxlen(rs->rules[e->rule].re)) {
-			fprintf(out,
-			        "%s:%ld: rule %s: a match longer than "
-			        "re_max_bytes says it can be: %s\n",
-			        rs->path, e->line, rs->rules[e->rule].name,
-			        e->text);
-			failed++;
-		}
+		    eo - so > re_maxlen(rl->re))
+			failed += flag(
+			    out, rs, e,
+			    "a match longer than re_max_bytes says it can be");
 		if (got != e->yes) {
 			fprintf(out, "%s:%ld: rule %s: should %smatch: %s\n",
 			        rs->path, e->line, rs->rules[e->rule].name,
