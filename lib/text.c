@@ -13,21 +13,12 @@
  * test of eight bytes costs what the test of one did (20.5M to 11.4M
  * instructions in text_line_fix on 1 MB of report text, normalise-crime's
  * text mode).  Any byte order: only whether some byte is one is asked. */
-#define ONES TEXT_ONES
-#define HIGHS TEXT_HIGHS
-
-static inline uint64_t
-load8(const char *p)
-{
-	return text_load8(p);
-}
-
 /* Nonzero exactly when some byte of v is zero (a borrow passes on only
  * above a zero byte). */
 static inline uint64_t
 zero_bits(uint64_t v)
 {
-	return (v - ONES) & ~v & HIGHS;
+	return (v - TEXT_ONES) & ~v & TEXT_HIGHS;
 }
 
 static inline bool
@@ -44,8 +35,8 @@ has_zero(uint64_t v)
  * such sums and the bytes' own high bits asks for several bytes at once,
  * two operations each, not zero_bits' four (490.8M to 490.4M
  * instructions per MB, normalise-crime text mode). */
-#define LOWS (~HIGHS)
-#define IS_NOT(x, c) (((x) ^ (ONES * (c))) + LOWS)
+#define LOWS (~TEXT_HIGHS)
+#define IS_NOT(x, c) (((x) ^ (TEXT_ONES * (c))) + LOWS)
 
 static inline bool
 has_special(uint64_t v)
@@ -54,7 +45,7 @@ has_special(uint64_t v)
 	uint64_t m =
 	    IS_NOT(x, '*') & IS_NOT(x, '_') & IS_NOT(x, '<') & IS_NOT(x, '&');
 
-	return ((~m | v) & HIGHS) != 0;
+	return ((~m | v) & TEXT_HIGHS) != 0;
 }
 
 /* ---- UTF-8 ------------------------------------------------------------ */
@@ -119,9 +110,9 @@ utf8_fix(const char *s, size_t n, sbuf *out)
 		 * is: skip it without a call a byte (extract-minutes, 20 MB of
 		 * report text: 0.17 -> 0.13 s CPU). */
 		while (i + 8 <= n) {
-			uint64_t v = load8(s + i);
+			uint64_t v = text_load8(s + i);
 
-			if ((v & HIGHS) != 0 || has_zero(v))
+			if ((v & TEXT_HIGHS) != 0 || has_zero(v))
 				break;
 			i += 8;
 		}
@@ -163,9 +154,9 @@ text_plain(const char *s, size_t n)
 		return any < 0x80;
 	}
 	for (; n - i > 8; i += 8)
-		any |= load8(s + i);
-	any |= load8(s + n - 8);
-	return (any & HIGHS) == 0;
+		any |= text_load8(s + i);
+	any |= text_load8(s + n - 8);
+	return (any & TEXT_HIGHS) == 0;
 }
 
 void
@@ -198,9 +189,9 @@ utf8_valid(const char *s, size_t n)
 		 * every line of every reference table is asked at start-up
 		 * (1,100 lines, 229.1M to 228.3M instructions a run) */
 		while (n - i >= 8) {
-			uint64_t v = load8(s + i);
+			uint64_t v = text_load8(s + i);
 
-			if ((v & HIGHS) != 0 || has_zero(v))
+			if ((v & TEXT_HIGHS) != 0 || has_zero(v))
 				break;
 			i += 8;
 		}
@@ -508,7 +499,7 @@ text_clean(char *s, size_t n)
 			size_t k = r;
 
 			while (k + 8 <= n) {
-				uint64_t v = load8(s + k);
+				uint64_t v = text_load8(s + k);
 
 				if (has_special(v))
 					break;
@@ -597,15 +588,15 @@ text_is_blank(const char *s, size_t n)
 }
 
 /* Nonzero exactly when some byte of v is an ASCII digit: of the bytes
- * below 0x80 (~v & HIGHS), those from '0' on and not from '9' + 1 on; the
+ * below 0x80 (~v & TEXT_HIGHS), those from '0' on and not from '9' + 1 on; the
  * sums stay inside their bytes. */
 static inline uint64_t
 digit_bits(uint64_t v)
 {
-	uint64_t x = v & ~HIGHS;
+	uint64_t x = v & ~TEXT_HIGHS;
 
-	return (x + ONES * (0x80 - '0')) & ~(x + ONES * (0x80 - '9' - 1)) & ~v &
-	       HIGHS;
+	return (x + TEXT_ONES * (0x80 - '0')) &
+	       ~(x + TEXT_ONES * (0x80 - '9' - 1)) & ~v & TEXT_HIGHS;
 }
 
 /* lib/date asks it of every sentence normalise-crime reads (no date or
@@ -616,17 +607,12 @@ size_t
 text_digits_end(const char *s, size_t from, size_t n)
 {
 	if (from < n)
-		while (n - from >= 8 && !digit_bits(load8(s + n - 8)))
+		while (n - from >= 8 && !digit_bits(text_load8(s + n - 8)))
 			n -= 8;
 	while (n > from && !(s[n - 1] >= '0' && s[n - 1] <= '9'))
 		n--;
 	return n;
 }
-
-/* the first byte a mark points to (text.h) */
-#ifdef TEXT_FIRST_BYTE
-#define FIRST_BYTE(m) TEXT_FIRST_BYTE(m)
-#endif
 
 /* normalise-crime looks for dates at every digit of a sentence that may
  * hold a figure (noise): eight bytes at a time to the next, not one. */
@@ -638,11 +624,11 @@ text_digit_next(const char *s, size_t from, size_t n)
 	 * text_digit_or_lead_next and text_digits_end, 225.0M to 224.1M
 	 * instructions per MB */
 	for (size_t last = n > 7 ? n - 7 : 0; from < last; from += 8) {
-		uint64_t m = digit_bits(load8(s + from));
+		uint64_t m = digit_bits(text_load8(s + from));
 
 		if (m != 0) {
-#ifdef FIRST_BYTE
-			return from + FIRST_BYTE(m);
+#ifdef TEXT_FIRST_BYTE
+			return from + TEXT_FIRST_BYTE(m);
 #else
 			break;
 #endif
@@ -657,7 +643,7 @@ text_digit_next(const char *s, size_t from, size_t n)
 static inline uint64_t
 lead_bits(uint64_t v)
 {
-	return v & (v << 1) & HIGHS;
+	return v & (v << 1) & TEXT_HIGHS;
 }
 
 /* Most of a sentence is letters and spaces: the near rules' scans and
@@ -667,14 +653,15 @@ size_t
 text_digit_or_lead_next(const char *s, size_t from, size_t n)
 {
 	/* the byte a block's marks point to, not the block again a byte at
-	 * a time (FIRST_BYTE, with text_digit_next: 225.8M to 225.0M
+	 * a time (TEXT_FIRST_BYTE, with text_digit_next: 225.8M to 225.0M
 	 * instructions per MB) */
 	for (size_t last = n > 7 ? n - 7 : 0; from < last; from += 8) {
-		uint64_t v = load8(s + from), m = digit_bits(v) | lead_bits(v);
+		uint64_t v = text_load8(s + from),
+		         m = digit_bits(v) | lead_bits(v);
 
 		if (m != 0) {
-#ifdef FIRST_BYTE
-			return from + FIRST_BYTE(m);
+#ifdef TEXT_FIRST_BYTE
+			return from + TEXT_FIRST_BYTE(m);
 #else
 			break;
 #endif
@@ -691,12 +678,12 @@ text_digit_or_lead_next(const char *s, size_t from, size_t n)
 static inline uint64_t
 lower8(char *p)
 {
-	uint64_t v = load8(p), x = v & ~HIGHS;
-	uint64_t caps = (x + ONES * (0x80 - 'A')) &
-	                ~(x + ONES * (0x80 - 'Z' - 1)) & ~v & HIGHS;
+	uint64_t v = text_load8(p), x = v & ~TEXT_HIGHS;
+	uint64_t caps = (x + TEXT_ONES * (0x80 - 'A')) &
+	                ~(x + TEXT_ONES * (0x80 - 'Z' - 1)) & ~v & TEXT_HIGHS;
 
 	memcpy(p, &(uint64_t){ v | caps >> 2 }, sizeof v);
-	return v & HIGHS;
+	return v & TEXT_HIGHS;
 }
 
 bool
