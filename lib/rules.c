@@ -1688,14 +1688,45 @@ starts_at(const ends *e, const char *s, size_t c, size_t n)
  * start row may begin (starts_at), or lim.  Most bytes are turned away
  * by their class: no word starts with them, or (flag w) the byte
  * before is a letter; the text before a rule's start is there, as
- * PCRE2's look-behind reads it. */
+ * PCRE2's look-behind reads it.  Eight bytes at a time: their classes
+ * into one word, a byte each, and a branch only where one of them may
+ * start a word, not two branches a byte that the text's letters make
+ * hard to foresee (figword's "one", "two", ... start with a third of
+ * the letters of a sentence).  On the 5.3 MB text: 4.2% to 2.9% of
+ * perf's samples (start_next and starts_at), for the same instructions
+ * (158.1M to 158.2M on the 1 MB slice). */
 static size_t
 start_next(const ends *e, const char *s, size_t c, size_t lim, size_t n)
 {
-	unsigned char before = c > 0 ? e->scan[(unsigned char)s[c - 1]] : 0;
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t before = c > 0 ? e->scan[u[c - 1]] : 0;
 
+#ifdef TEXT_FIRST_BYTE
+	for (; c + 8 <= lim; c += 8) {
+		const uint64_t ones = 0x0101010101010101u;
+		const unsigned char *t = e->scan, *b = u + c;
+		/* byte j of k the class of s[c + j], on any host; written
+		 * out, as gcc -O2 kept the loop of eight */
+		uint64_t k = (uint64_t)t[b[0]] | (uint64_t)t[b[1]] << 8 |
+		             (uint64_t)t[b[2]] << 16 | (uint64_t)t[b[3]] << 24 |
+		             (uint64_t)t[b[4]] << 32 | (uint64_t)t[b[5]] << 40 |
+		             (uint64_t)t[b[6]] << 48 | (uint64_t)t[b[7]] << 56;
+		uint64_t word, may;
+		/* bit 7 of byte j: START_FIRST of s[c + j] and no
+		 * START_WORD of the byte before it */
+		word = (k << 8 | before) >> 1 & ones;
+		may = (k & ~word & ones) << 7;
+		for (; may != 0; may &= may - 1) {
+			size_t at = c + TEXT_FIRST_BYTE(may);
+
+			if (starts_at(e, s, at, n))
+				return at;
+		}
+		before = k >> 56;
+	}
+#endif
 	for (; c < lim; c++) {
-		unsigned char k = e->scan[(unsigned char)s[c]];
+		unsigned char k = e->scan[u[c]];
 
 		if ((k & START_FIRST) && !(before & START_WORD) &&
 		    starts_at(e, s, c, n))
