@@ -1689,8 +1689,11 @@ ends_in(const ends *e, const char *s, size_t k, size_t start)
  * bytes)?  As ends_in, from the front: ASCII bytes compared lower-cased,
  * along the trie; a non-ASCII byte met in the compare leaves it to
  * PCRE2, and so does a long s or a Kelvin sign at c, which caseless "s"
- * and "k" match. */
-static bool
+ * and "k" match.  Inline in start_next's loop, not a call for each of
+ * its places: 158.4M to 158.1M instructions on the 1 MB slice, 2-5%
+ * fewer cycles in start_next (rdtsc, the least of 12 runs, three
+ * tries). */
+static inline bool
 starts_at(const ends *e, const char *s, size_t c, size_t n)
 {
 	unsigned char c0 = (unsigned char)s[c];
