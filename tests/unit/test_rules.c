@@ -418,6 +418,21 @@ test_needscan(void)
 			CHECK(rules_needs_met(a, 5, &t) == w[i].met);
 		}
 	}
+	rules_free(b);
+	/* one word, no flag for one rule and flag w for another, so one
+	 * state of the scan with a rule met wherever the word is and one
+	 * met only where it stands alone */
+	put("scan3.tsv", "kind\tname\tflags\ttext\n"
+	                 "rule\tany\t\tin\nneed\tany\t\tin\n"
+	                 "rule\tsole\ti\t\\bin\\b\nneed\tsole\tw\tin\n");
+	snprintf(p2, sizeof p2, "%s/scan3.tsv", dir);
+	b = rules_load(p2, NULL);
+	rules_text(&t, &buf, "within reach", 12);
+	CHECK(rules_needs_met(b, 0, &t) && !rules_needs_met(b, 1, &t));
+	rules_text(&t, &buf, "within; in May", 14);
+	CHECK(rules_needs_met(b, 0, &t) && rules_needs_met(b, 1, &t));
+	rules_text(&t, &buf, "In May", 6);
+	CHECK(rules_needs_met(b, 1, &t) && rules_needs_met(b, 0, &t));
 	sbuf_free(&buf);
 	rules_free(a);
 	rules_free(b);
@@ -1166,6 +1181,34 @@ test_start(void)
 	s = "stood at ";
 	CHECK(rules_exec(rs, 1, s, strlen(s), 0, &m));
 	CHECK(!rules_exec(rs, 1, s, strlen(s), 1, &m));
+	/* the places are found eight bytes at a time: a word at every
+	 * place of the first blocks, the byte before it in the same block
+	 * or the one before, found after a space (with a letter before
+	 * that) and not after a letter (flag w) */
+	{
+		int wrong = 0;
+
+		for (size_t at = 0; at < 20; at++)
+			for (size_t from = 0; from <= at; from++) {
+				char txt[64];
+
+				/* "a a a rose by ": a letter two bytes
+				 * before the word */
+				for (size_t i = 0; i < at; i++)
+					txt[i] = (at - i) % 2 ? ' ' : 'a';
+				memcpy(txt + at, "rose by ", 9);
+				wrong +=
+				    !rules_exec(rs, 0, txt, at + 8, from, &m) ||
+				    !rules_named(rs, &m, "dir", &so, &eo) ||
+				    so != at;
+				if (at > 0) {
+					txt[at - 1] = 'a';
+					wrong += rules_exec(rs, 0, txt, at + 8,
+					                    from, &m);
+				}
+			}
+		CHECK(wrong == 0);
+	}
 	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 9);
 	rules_free(rs);
 
