@@ -1394,64 +1394,78 @@ word_at(const char *s, size_t n, size_t i, const char *w)
  * "six", "Quarter", "FY", "financial", "calendar", "year", or "Q1":
  * most words ("the", "to", "of", "and", "crime") go no further, and
  * asking the second letter too took the text mode on 1 MB of report
- * pages from 663.7M to 661.7M instructions. */
+ * pages from 663.7M to 661.7M instructions.  The third letters of those
+ * words, by the first two: "the", "these", "there", "they" share "th"
+ * with "three" and "e" with "twelve", and by the first letter alone went
+ * on to may_start (232.57M to 232.06M instructions per MB of report
+ * text).  A third byte that is no letter passes: "FY2016", "Ma".
+ *
+ * One table of the first two bytes' classes (0 any other byte or the
+ * end, 1-26 a letter in either case, 27 a digit) gives the third bytes'
+ * classes that pass, a bit each: three loads and one test that is
+ * seldom true, where a test of each byte in turn was a branch the
+ * processor guessed wrong for most words, half of them starting with a
+ * letter some month does. */
+#define L(c) ((c) - 'a' + 1)
+#define B(c) (1u << L(c))
+#define NL (1u | 1u << 27) /* no letter: another byte, the end, a digit */
+#define ANY 0x0FFFFFFFu
+static const unsigned start3[28][28] = {
+	[L('a')] = { [L('p')] = B('r') | NL,
+	             [L('u')] = B('g') | NL },             /* April, August */
+	[L('c')] = { [L('a')] = B('l') | NL },             /* calendar */
+	[L('d')] = { [L('e')] = B('c') | NL },             /* December */
+	[L('f')] = { [L('e')] = B('b') | NL,               /* Feb */
+	             [L('i')] = B('n') | NL,               /* financial */
+	             [L('y')] = NL },                      /* FY2016 */
+	[L('j')] = { [L('a')] = B('n') | NL,               /* January */
+	             [L('u')] = B('n') | B('l') | NL },    /* June, July */
+	[L('m')] = { [L('a')] = B('r') | B('y') | NL },    /* March, May */
+	[L('n')] = { [L('o')] = B('v') | NL },             /* November */
+	[L('o')] = { [L('c')] = B('t') | NL },             /* October */
+	[L('q')] = { [L('u')] = B('a') | NL, [27] = ANY }, /* Quarter, Q1 */
+	[L('s')] = { [L('e')] = B('p') | NL,               /* September */
+	             [L('i')] = B('x') | NL },             /* six */
+	[L('t')] = { [L('h')] = B('r') | NL,               /* three */
+	             [L('w')] = B('e') | NL },             /* twelve */
+	[L('y')] = { [L('e')] = B('a') | NL },             /* year */
+	[27] = { ANY, ANY, ANY, ANY, ANY, ANY, ANY, ANY, ANY, ANY,
+	         ANY, ANY, ANY, ANY, ANY, ANY, ANY, ANY, ANY, ANY,
+	         ANY, ANY, ANY, ANY, ANY, ANY, ANY, ANY }, /* a digit */
+};
+#undef ANY
+#undef NL
+#undef B
+
+/* The class of a byte for start3. */
+static const unsigned char start_class[256] = {
+	['a'] = L('a'), ['b'] = L('b'), ['c'] = L('c'), ['d'] = L('d'),
+	['e'] = L('e'), ['f'] = L('f'), ['g'] = L('g'), ['h'] = L('h'),
+	['i'] = L('i'), ['j'] = L('j'), ['k'] = L('k'), ['l'] = L('l'),
+	['m'] = L('m'), ['n'] = L('n'), ['o'] = L('o'), ['p'] = L('p'),
+	['q'] = L('q'), ['r'] = L('r'), ['s'] = L('s'), ['t'] = L('t'),
+	['u'] = L('u'), ['v'] = L('v'), ['w'] = L('w'), ['x'] = L('x'),
+	['y'] = L('y'), ['z'] = L('z'), ['A'] = L('a'), ['B'] = L('b'),
+	['C'] = L('c'), ['D'] = L('d'), ['E'] = L('e'), ['F'] = L('f'),
+	['G'] = L('g'), ['H'] = L('h'), ['I'] = L('i'), ['J'] = L('j'),
+	['K'] = L('k'), ['L'] = L('l'), ['M'] = L('m'), ['N'] = L('n'),
+	['O'] = L('o'), ['P'] = L('p'), ['Q'] = L('q'), ['R'] = L('r'),
+	['S'] = L('s'), ['T'] = L('t'), ['U'] = L('u'), ['V'] = L('v'),
+	['W'] = L('w'), ['X'] = L('x'), ['Y'] = L('y'), ['Z'] = L('z'),
+	['0'] = 27,     ['1'] = 27,     ['2'] = 27,     ['3'] = 27,
+	['4'] = 27,     ['5'] = 27,     ['6'] = 27,     ['7'] = 27,
+	['8'] = 27,     ['9'] = 27,
+};
+#undef L
+
 static inline bool
 may_start_with(const char *s, size_t n, size_t i)
 {
-#define B(c) (1u << ((c) - 'a'))
-	static const unsigned second[26] = {
-		['a' - 'a'] = B('p') | B('u'),          /* April, August */
-		['c' - 'a'] = B('a'),                   /* calendar */
-		['d' - 'a'] = B('e'),                   /* December */
-		['f' - 'a'] = B('e') | B('i') | B('y'), /* Feb, financial, FY */
-		['j' - 'a'] = B('a') | B('u'), /* January, June, July */
-		['m' - 'a'] = B('a'),          /* March, May */
-		['n' - 'a'] = B('o'),          /* November */
-		['o' - 'a'] = B('c'),          /* October */
-		['q' - 'a'] = B('u'),          /* Quarter; "Q1" below */
-		['s' - 'a'] = B('e') | B('i'), /* September, six */
-		['t' - 'a'] = B('h') | B('w'), /* three, twelve */
-		['y' - 'a'] = B('e'),          /* year */
-	};
-	/* the third letters of those words, by the first two: "the",
-	 * "these", "there", "they" share "th" with "three" and "e" with
-	 * "twelve", and by the first letter alone went on to may_start
-	 * (232.57M to 232.06M instructions per MB of report text) */
-	static const unsigned third[26][26] = {
-		['a' - 'a'] = { ['p' - 'a'] = B('r'),
-		                ['u' - 'a'] = B('g') }, /* April, August */
-		['c' - 'a'] = { ['a' - 'a'] = B('l') }, /* calendar */
-		['d' - 'a'] = { ['e' - 'a'] = B('c') }, /* December */
-		['f' - 'a'] = { ['e' - 'a'] = B('b'),
-		                ['i' - 'a'] = B('n') }, /* Feb, financial */
-		['j' - 'a'] = { ['a' - 'a'] = B('n'),
-		                ['u' - 'a'] =
-		                    B('n') | B('l') }, /* Jan, Jun, Jul */
-		['m' - 'a'] = { ['a' - 'a'] =
-		                    B('r') | B('y') },  /* March, May */
-		['n' - 'a'] = { ['o' - 'a'] = B('v') }, /* November */
-		['o' - 'a'] = { ['c' - 'a'] = B('t') }, /* October */
-		['q' - 'a'] = { ['u' - 'a'] = B('a') }, /* Quarter */
-		['s' - 'a'] = { ['e' - 'a'] = B('p'),
-		                ['i' - 'a'] = B('x') }, /* September, six */
-		['t' - 'a'] = { ['h' - 'a'] = B('r'),
-		                ['w' - 'a'] = B('e') }, /* three, twelve */
-		['y' - 'a'] = { ['e' - 'a'] = B('a') }, /* year */
-	};
-#undef B
-	if (is_digit_c(s[i]))
-		return true;
-	unsigned l = (unsigned char)lower(s[i]) - 'a';
-	if (l >= 26 || second[l] == 0 || i + 1 >= n)
-		return false;
-	unsigned c2 = (unsigned char)lower(s[i + 1]) - 'a';
-	if (c2 >= 26)
-		return l == 'q' - 'a' && is_digit_c(s[i + 1]);
-	if (!(second[l] >> c2 & 1))
-		return false;
-	/* a third byte that is no letter: "FY2016", "Q1" above, "Ma" */
-	unsigned c3 = i + 2 < n ? (unsigned char)lower(s[i + 2]) - 'a' : 26;
-	return c3 >= 26 || (third[l][c2] >> c3 & 1) != 0;
+	unsigned a = start_class[(unsigned char)s[i]];
+	unsigned b = i + 1 < n ? start_class[(unsigned char)s[i + 1]] : 0;
+	unsigned c = i + 2 < n ? start_class[(unsigned char)s[i + 2]] : 0;
+
+	return start3[a][b] >> c & 1;
 }
 
 /* Could a period start at s[i] (the start of a word)?  Digits, a month
@@ -1905,8 +1919,7 @@ period_starts(const char *s, size_t n, size_t from, cs_pstarts *ps)
 		}
 		if (i >= last)
 			break;
-		while (alnum_c(s[i]))
-			i++;
+		i = text_alnum_end(s, i, end);
 	}
 }
 

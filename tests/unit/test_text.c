@@ -586,6 +586,63 @@ test_letters_end(void)
 	CHECK(bad == 0);
 }
 
+/* text_alnum_end and text_alnum_next: every byte of 0x00-0xFF at every
+ * place of two blocks and the tail after them, from every start, against
+ * a byte loop; the bytes next to the ranges ('/', ':', '@', '[', '`',
+ * '{') and those from 0x80 are none. */
+static void
+test_alnum_sweep(void)
+{
+	int bad = 0;
+
+	CHECK(text_alnum_end("MOPAC7 crime", 0, 12) == 6);
+	CHECK(text_alnum_end("2016/17", 0, 7) == 4);
+	CHECK(text_alnum_end("", 0, 0) == 0);
+	CHECK(text_alnum_next("rose, by 12%", 4, 12) == 6);
+	CHECK(text_alnum_next(" ,.;:()-", 0, 8) == 8);
+	for (int c = 0; c < 256; c++) {
+		bool an = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		          (c >= '0' && c <= '9');
+
+		for (size_t k = 0; k < 19; k++)
+			for (size_t from = 0; from <= 19; from++) {
+				char w[19], g[19];
+				size_t we = from, gn = from;
+
+				memset(w, 'q', sizeof w);
+				memset(g, ' ', sizeof g);
+				w[k] = g[k] = (char)c;
+				w[(k * 7 + 3) % 19] = '5';
+				g[(k * 5 + 1) % 19] = ',';
+				while (we < 19 &&
+				       ((w[we] >= 'a' && w[we] <= 'z') ||
+				        (w[we] >= 'A' && w[we] <= 'Z') ||
+				        (w[we] >= '0' && w[we] <= '9')))
+					we++;
+				while (gn < 19 &&
+				       !((g[gn] >= 'a' && g[gn] <= 'z') ||
+				         (g[gn] >= 'A' && g[gn] <= 'Z') ||
+				         (g[gn] >= '0' && g[gn] <= '9')))
+					gn++;
+				bad += text_alnum_end(w, from, 19) != we;
+				bad += text_alnum_next(g, from, 19) != gn;
+			}
+		for (size_t k = 0; k < 12; k++) {
+			char b[16];
+
+			memset(b, '7', sizeof b);
+			b[k] = (char)c;
+			bad += text_alnum_end(b, 0, sizeof b) !=
+			       (an ? sizeof b : k);
+			memset(b, ' ', sizeof b);
+			b[k] = (char)c;
+			bad += text_alnum_next(b, 0, sizeof b) !=
+			       (an ? k : sizeof b);
+		}
+	}
+	CHECK(bad == 0);
+}
+
 /* Both finders against a byte loop, a mark at every place of three
  * blocks from every start, with a second mark after it in the block (the
  * first is found, FIRST_BYTE's lowest bit) and bytes that are none
@@ -666,6 +723,7 @@ main(void)
 	test_digit_next();
 	test_digit_or_lead_next();
 	test_letters_end();
+	test_alnum_sweep();
 	test_next_sweep();
 	test_ascii_lower();
 	sbuf_free(&fixbuf);
