@@ -402,9 +402,13 @@ tokenize_upto(const char *s, size_t n, toks *tk, size_t *stop)
 			tok *t = &tk->t[tk->n++];
 			size_t j = i;
 			bool num = is_digit_c(c);
-			while (j < n &&
-			       (num ? is_digit_c(s[j]) : is_alpha_c(s[j])))
-				j++;
+			/* a word's end eight bytes at a time, not a test of
+			 * each byte the processor guesses wrong at its end */
+			if (num)
+				while (j < n && is_digit_c(s[j]))
+					j++;
+			else
+				j = text_letters_end(s, i, n);
 			if (num && (j - i > 9 || ++nums > 4)) {
 				tk->n--;
 				*stop = i;
@@ -1902,9 +1906,7 @@ period_starts(const char *s, size_t n, size_t from, cs_pstarts *ps)
 		 * prose year has four digits */
 		bool may, year = false;
 		if (is_digit_c(s[i])) {
-			size_t d = i;
-			while (d < n && is_digit_c(s[d]))
-				d++;
+			size_t d = text_digit_run_end(s, i, n);
 			may = num_may_start(s, n, i, d) && may_start(s, n, i);
 			year = !may && d - i == 4 && prose_year(s, n, i);
 		} else {

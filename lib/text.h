@@ -154,6 +154,34 @@ text_alnum_bits(uint64_t v)
 	return (letter | digit) & ~v & TEXT_HIGHS;
 }
 
+/* The end of the run of ASCII digits at s[from..n): the first byte from
+ * there that is none, or n.  Eight bytes at a time, as text_alnum_end:
+ * lib/date measures each number of a sentence ("12", "2016", "590"),
+ * and the end of a run of one to four digits was a branch guessed
+ * wrong. */
+static inline size_t
+text_digit_run_end(const char *s, size_t from, size_t n)
+{
+	for (size_t last = n > 7 ? n - 7 : 0; from < last; from += 8) {
+		uint64_t v = text_load8(s + from);
+		uint64_t lo = v & ~TEXT_HIGHS;
+		uint64_t m = ~((lo + TEXT_ONES * (0x80 - '0')) &
+		               ~(lo + TEXT_ONES * (0x80 - '9' - 1)) & ~v) &
+		             TEXT_HIGHS;
+
+		if (m != 0) {
+#ifdef TEXT_FIRST_BYTE
+			return from + TEXT_FIRST_BYTE(m);
+#else
+			break;
+#endif
+		}
+	}
+	while (from < n && (unsigned)(s[from] - '0') < 10)
+		from++;
+	return from;
+}
+
 /* The end of the run of ASCII letters and digits at s[from..n): the
  * first byte from there that is none, or n.  Eight bytes at a time, as
  * text_letters_end: lib/date's period_starts steps over every word of a

@@ -586,7 +586,7 @@ test_letters_end(void)
 	CHECK(bad == 0);
 }
 
-/* text_alnum_end and text_alnum_next: every byte of 0x00-0xFF at every
+/* text_alnum_end, text_alnum_next and text_digit_run_end: every byte of 0x00-0xFF at every
  * place of two blocks and the tail after them, from every start, against
  * a byte loop; the bytes next to the ranges ('/', ':', '@', '[', '`',
  * '{') and those from 0x80 are none. */
@@ -600,6 +600,9 @@ test_alnum_sweep(void)
 	CHECK(text_alnum_end("", 0, 0) == 0);
 	CHECK(text_alnum_next("rose, by 12%", 4, 12) == 6);
 	CHECK(text_alnum_next(" ,.;:()-", 0, 8) == 8);
+	CHECK(text_digit_run_end("2016/17", 0, 7) == 4);
+	CHECK(text_digit_run_end("12345678901 x", 0, 13) == 11);
+	CHECK(text_digit_run_end("12a", 0, 3) == 2);
 	for (int c = 0; c < 256; c++) {
 		bool an = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		          (c >= '0' && c <= '9');
@@ -626,6 +629,14 @@ test_alnum_sweep(void)
 					gn++;
 				bad += text_alnum_end(w, from, 19) != we;
 				bad += text_alnum_next(g, from, 19) != gn;
+				memset(g, '3', sizeof g);
+				g[k] = (char)c;
+				g[(k * 3 + 2) % 19] = '/';
+				for (gn = from;
+				     gn < 19 && g[gn] >= '0' && g[gn] <= '9';
+				     gn++)
+					;
+				bad += text_digit_run_end(g, from, 19) != gn;
 			}
 		for (size_t k = 0; k < 12; k++) {
 			char b[16];
@@ -638,6 +649,10 @@ test_alnum_sweep(void)
 			b[k] = (char)c;
 			bad += text_alnum_next(b, 0, sizeof b) !=
 			       (an ? k : sizeof b);
+			memset(b, '7', sizeof b);
+			b[k] = (char)c;
+			bad += text_digit_run_end(b, 0, sizeof b) !=
+			       (c >= '0' && c <= '9' ? sizeof b : k);
 		}
 	}
 	CHECK(bad == 0);
