@@ -1776,9 +1776,14 @@ stated_length(const char *s, size_t n, size_t i, cs_period *p, size_t *end)
 static int
 prose_year(const char *s, size_t n, size_t i)
 {
-	static const char *const before[] = { "in",    "during",  "than",
-		                              "with",  "against", "vs",
-		                              "versus" };
+	/* by length: the word before is compared with at most two, not
+	 * seven each after a strlen */
+	static const char *const before[8][2] = {
+		[2] = { "in", "vs" },
+		[4] = { "than", "with" },
+		[6] = { "during", "versus" },
+		[7] = { "against" },
+	};
 	if (i + 4 > n || !(is_digit_c(s[i]) && is_digit_c(s[i + 1]) &&
 	                   is_digit_c(s[i + 2]) && is_digit_c(s[i + 3])))
 		return 0;
@@ -1792,11 +1797,12 @@ prose_year(const char *s, size_t n, size_t i)
 	if (y < 1900 || y > 2199 || i < 2 || s[i - 1] != ' ')
 		return 0;
 	size_t e = i - 1, b = e;
-	while (b > 0 && is_alpha_c(s[b - 1]))
+	while (b > 0 && e - b < 8 && is_alpha_c(s[b - 1]))
 		b--;
-	for (size_t k = 0; k < sizeof before / sizeof before[0]; k++)
-		if (e - b == strlen(before[k]) &&
-		    word_is(s + b, e - b, before[k]))
+	if (e - b >= 8) /* longer than "against" */
+		return 0;
+	for (size_t k = 0; k < 2 && before[e - b][k] != NULL; k++)
+		if (word_is(s + b, e - b, before[e - b][k]))
 			return y;
 	return 0;
 }
