@@ -1884,6 +1884,27 @@ period_find(const char *s, size_t n, size_t from, cs_period *p, size_t *so,
 	return false;
 }
 
+static inline void
+period_start_at(const char *s, size_t n, size_t i, cs_pstarts *ps)
+{
+	/* the first tests of may_start here, not behind a call; a
+	 * prose year has four digits */
+	bool may, year = false;
+	if (is_digit_c(s[i])) {
+		size_t d = text_digit_run_end(s, i, n);
+		may = num_may_start(s, n, i, d) && may_start(s, n, i);
+		year = !may && d - i == 4 && prose_year(s, n, i);
+	} else {
+		may = may_start_with(s, n, i) && may_start(s, n, i);
+	}
+	if (may || year) {
+		ps->at = xgrow(ps->at, &ps->cap, ps->n + 1, sizeof *ps->at);
+		ps->at[ps->n].i = i;
+		ps->at[ps->n].len = 2;
+		ps->at[ps->n++].may = may;
+	}
+}
+
 void
 period_starts(const char *s, size_t n, size_t from, cs_pstarts *ps)
 {
@@ -1894,41 +1915,31 @@ period_starts(const char *s, size_t n, size_t from, cs_pstarts *ps)
 	if (i > 0)
 		while (i < end && alnum_c(s[i]) && alnum_c(s[i - 1]))
 			i++;
-	/* The words before the last (the one with s[end - 1], a digit)
-	 * each end before it, and a letter or digit comes by s[end - 1]:
-	 * their bytes are stepped over without a test of the end (232.06M to
-	 * 231.67M instructions per MB of report text). */
-	size_t last = end;
-	while (last > i && alnum_c(s[last - 1]))
-		last--;
-	for (;;) {
-		if (i < last) {
-			while (!alnum_c(s[i]))
-				i++;
-		} else if (i >= end) {
-			break;
+	/* Each block of eight bytes gives the words starting in it at
+	 * once, a letter or digit after a byte that is none (the block's
+	 * first after the last byte of the one before): a walk to each
+	 * word's end and over the spaces after it was a branch the
+	 * processor guessed wrong at most words, where this is one a block
+	 * (period_starts alone over the 1 MB slice's 3,484 sentences with
+	 * a digit, best of 40 rounds: 1.11 to 0.94 ms).  The words end
+	 * with the one with s[end - 1], a digit. */
+	size_t b = i;
+#ifdef TEXT_FIRST_BYTE
+	uint64_t prev = 0; /* s[i] starts a word, or is none */
+	for (; b + 8 <= end; b += 8) {
+		uint64_t an = text_alnum_bits(text_load8(s + b));
+		uint64_t st = an & ~(an << 8 | prev);
+		prev = an >> 56;
+		while (st != 0) {
+			size_t w = b + TEXT_FIRST_BYTE(st);
+			st &= st - 1;
+			period_start_at(s, n, w, ps);
 		}
-		/* the first tests of may_start here, not behind a call; a
-		 * prose year has four digits */
-		bool may, year = false;
-		if (is_digit_c(s[i])) {
-			size_t d = text_digit_run_end(s, i, n);
-			may = num_may_start(s, n, i, d) && may_start(s, n, i);
-			year = !may && d - i == 4 && prose_year(s, n, i);
-		} else {
-			may = may_start_with(s, n, i) && may_start(s, n, i);
-		}
-		if (may || year) {
-			ps->at =
-			    xgrow(ps->at, &ps->cap, ps->n + 1, sizeof *ps->at);
-			ps->at[ps->n].i = i;
-			ps->at[ps->n].len = 2;
-			ps->at[ps->n++].may = may;
-		}
-		if (i >= last)
-			break;
-		i = text_alnum_end(s, i, end);
 	}
+#endif
+	for (; b < end; b++)
+		if (alnum_c(s[b]) && (b == i || !alnum_c(s[b - 1])))
+			period_start_at(s, n, b, ps);
 }
 
 void

@@ -137,10 +137,10 @@ text_letters_end(const char *s, size_t from, size_t n)
 	return from;
 }
 /* The high bit of each of the eight bytes of v that is an ASCII letter or
- * digit: a letter as text_letters_end tests it, a digit when its low
- * seven bits, 0x80 - '0' added, reach 0x80 and, 0x80 - '9' - 1 added, do
- * not (no sum carries into the next byte), and its own high bit is
- * clear. */
+ * digit (lib/date's period_starts finds the words of a block by it): a
+ * letter as text_letters_end tests it, a digit when its low seven bits,
+ * 0x80 - '0' added, reach 0x80 and, 0x80 - '9' - 1 added, do not (no sum
+ * carries into the next byte), and its own high bit is clear. */
 static inline uint64_t
 text_alnum_bits(uint64_t v)
 {
@@ -155,7 +155,7 @@ text_alnum_bits(uint64_t v)
 }
 
 /* The end of the run of ASCII digits at s[from..n): the first byte from
- * there that is none, or n.  Eight bytes at a time, as text_alnum_end:
+ * there that is none, or n.  Eight bytes at a time, as text_letters_end:
  * lib/date measures each number of a sentence ("12", "2016", "590"),
  * and the end of a run of one to four digits was a branch guessed
  * wrong. */
@@ -182,54 +182,6 @@ text_digit_run_end(const char *s, size_t from, size_t n)
 	return from;
 }
 
-/* The end of the run of ASCII letters and digits at s[from..n): the
- * first byte from there that is none, or n.  Eight bytes at a time, as
- * text_letters_end: lib/date's period_starts steps over every word of a
- * sentence that may hold a figure, and a byte a byte walk mispredicted
- * the end of most words. */
-static inline size_t
-text_alnum_end(const char *s, size_t from, size_t n)
-{
-	for (size_t last = n > 7 ? n - 7 : 0; from < last; from += 8) {
-		uint64_t m =
-		    ~text_alnum_bits(text_load8(s + from)) & TEXT_HIGHS;
-
-		if (m != 0) {
-#ifdef TEXT_FIRST_BYTE
-			return from + TEXT_FIRST_BYTE(m);
-#else
-			break;
-#endif
-		}
-	}
-	while (from < n && ((unsigned)((s[from] | 0x20) - 'a') < 26 ||
-	                    (unsigned)(s[from] - '0') < 10))
-		from++;
-	return from;
-}
-
-/* The first ASCII letter or digit of s[from..n), or n: the start of the
- * next word, past the spaces and punctuation between two ("rose, by"),
- * in as few steps. */
-static inline size_t
-text_alnum_next(const char *s, size_t from, size_t n)
-{
-	for (size_t last = n > 7 ? n - 7 : 0; from < last; from += 8) {
-		uint64_t m = text_alnum_bits(text_load8(s + from));
-
-		if (m != 0) {
-#ifdef TEXT_FIRST_BYTE
-			return from + TEXT_FIRST_BYTE(m);
-#else
-			break;
-#endif
-		}
-	}
-	while (from < n && !((unsigned)((s[from] | 0x20) - 'a') < 26 ||
-	                     (unsigned)(s[from] - '0') < 10))
-		from++;
-	return from;
-}
 /* Lower-case the ASCII capitals of s[0..n) in place, eight bytes at a
  * time; other bytes are left as they are.  True when s holds a byte
  * from 0x80 (a text of ASCII alone needs no look for one after). */
