@@ -1409,7 +1409,9 @@ word_at(const char *s, size_t n, size_t i, const char *w)
  * classes that pass, a bit each: three loads and one test that is
  * seldom true, where a test of each byte in turn was a branch the
  * processor guessed wrong for most words, half of them starting with a
- * letter some month does. */
+ * letter some month does (period_starts alone over the 1 MB slice's
+ * 3,484 sentences with a digit, best of 60 rounds: about 2.3 to 1.5
+ * ms). */
 #define L(c) ((c) - 'a' + 1)
 #define B(c) (1u << L(c))
 #define NL (1u | 1u << 27) /* no letter: another byte, the end, a digit */
@@ -1884,7 +1886,9 @@ period_find(const char *s, size_t n, size_t from, cs_period *p, size_t *so,
 	return false;
 }
 
-static inline void
+/* period_starts' test of the word at s[i], one may_start_with passed
+ * (every digit does): a period or a prose year may start there. */
+static void
 period_start_at(const char *s, size_t n, size_t i, cs_pstarts *ps)
 {
 	/* the first tests of may_start here, not behind a call; a
@@ -1895,7 +1899,7 @@ period_start_at(const char *s, size_t n, size_t i, cs_pstarts *ps)
 		may = num_may_start(s, n, i, d) && may_start(s, n, i);
 		year = !may && d - i == 4 && prose_year(s, n, i);
 	} else {
-		may = may_start_with(s, n, i) && may_start(s, n, i);
+		may = may_start(s, n, i);
 	}
 	if (may || year) {
 		ps->at = xgrow(ps->at, &ps->cap, ps->n + 1, sizeof *ps->at);
@@ -1933,12 +1937,14 @@ period_starts(const char *s, size_t n, size_t from, cs_pstarts *ps)
 		while (st != 0) {
 			size_t w = b + TEXT_FIRST_BYTE(st);
 			st &= st - 1;
-			period_start_at(s, n, w, ps);
+			if (may_start_with(s, n, w))
+				period_start_at(s, n, w, ps);
 		}
 	}
 #endif
 	for (; b < end; b++)
-		if (alnum_c(s[b]) && (b == i || !alnum_c(s[b - 1])))
+		if (alnum_c(s[b]) && (b == i || !alnum_c(s[b - 1])) &&
+		    may_start_with(s, n, b))
 			period_start_at(s, n, b, ps);
 }
 
