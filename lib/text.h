@@ -136,6 +136,52 @@ text_letters_end(const char *s, size_t from, size_t n)
 		from++;
 	return from;
 }
+/* The high bit of each of the eight bytes of v that is an ASCII letter or
+ * digit (lib/date's period_starts finds the words of a block by it): a
+ * letter as text_letters_end tests it, a digit when its low seven bits,
+ * 0x80 - '0' added, reach 0x80 and, 0x80 - '9' - 1 added, do not (no sum
+ * carries into the next byte), and its own high bit is clear. */
+static inline uint64_t
+text_alnum_bits(uint64_t v)
+{
+	uint64_t lo = v & ~TEXT_HIGHS;
+	uint64_t x = lo | TEXT_ONES * 0x20;
+	uint64_t letter = (x + TEXT_ONES * (0x80 - 'a')) &
+	                  ~(x + TEXT_ONES * (0x80 - 'z' - 1));
+	uint64_t digit = (lo + TEXT_ONES * (0x80 - '0')) &
+	                 ~(lo + TEXT_ONES * (0x80 - '9' - 1));
+
+	return (letter | digit) & ~v & TEXT_HIGHS;
+}
+
+/* The end of the run of ASCII digits at s[from..n): the first byte from
+ * there that is none, or n.  Eight bytes at a time, as text_letters_end:
+ * lib/date measures each number of a sentence ("12", "2016", "590"),
+ * and the end of a run of one to four digits was a branch guessed
+ * wrong. */
+static inline size_t
+text_digit_run_end(const char *s, size_t from, size_t n)
+{
+	for (size_t last = n > 7 ? n - 7 : 0; from < last; from += 8) {
+		uint64_t v = text_load8(s + from);
+		uint64_t lo = v & ~TEXT_HIGHS;
+		uint64_t m = ~((lo + TEXT_ONES * (0x80 - '0')) &
+		               ~(lo + TEXT_ONES * (0x80 - '9' - 1)) & ~v) &
+		             TEXT_HIGHS;
+
+		if (m != 0) {
+#ifdef TEXT_FIRST_BYTE
+			return from + TEXT_FIRST_BYTE(m);
+#else
+			break;
+#endif
+		}
+	}
+	while (from < n && (unsigned)(s[from] - '0') < 10)
+		from++;
+	return from;
+}
+
 /* Lower-case the ASCII capitals of s[0..n) in place, eight bytes at a
  * time; other bytes are left as they are.  True when s holds a byte
  * from 0x80 (a text of ASCII alone needs no look for one after). */

@@ -813,6 +813,22 @@ test_period_starts(void)
 		const char *s = text[t];
 		size_t n = strlen(s);
 		period_starts(s, n, 0, &ps);
+		/* the words from each start, so each word at each place of
+		 * period_starts' blocks of eight */
+		for (size_t at = 1; at <= n; at++) {
+			cs_pstarts ps2 = { 0 };
+			cs_period a, b;
+			size_t aso = 0, aeo = 0, bso = 0, beo = 0;
+			period_starts(s, n, at, &ps2);
+			bool fa = period_find(s, n, at, &a, &aso, &aeo);
+			bool fb =
+			    period_find_in(s, n, &ps2, at, &b, &bso, &beo);
+			CHECK(fa == fb && aso == bso && aeo == beo);
+			fa = period_backwards_upto(s, n, at, n, &aso, &aeo);
+			fb = period_backwards_in(s, n, &ps2, at, n, &bso, &beo);
+			CHECK(fa == fb && aso == bso && aeo == beo);
+			period_starts_free(&ps2);
+		}
 		for (size_t from = 0; from <= n; from++) {
 			cs_period a, b;
 			size_t aso = 0, aeo = 0, bso = 0, beo = 0;

@@ -586,6 +586,68 @@ test_letters_end(void)
 	CHECK(bad == 0);
 }
 
+/* text_alnum_bits and text_digit_run_end: every byte of 0x00-0xFF at
+ * every place of a block and of the tail after two, against a byte
+ * test; the bytes next to the ranges ('/', ':', '@', '[', '`', '{') and
+ * those from 0x80 are none. */
+static void
+test_alnum_sweep(void)
+{
+	int bad = 0;
+
+	CHECK(text_digit_run_end("2016/17", 0, 7) == 4);
+	CHECK(text_digit_run_end("12345678901 x", 0, 13) == 11);
+	CHECK(text_digit_run_end("12a", 0, 3) == 2);
+	CHECK(text_digit_run_end("", 0, 0) == 0);
+	for (int c = 0; c < 256; c++) {
+		bool dig = c >= '0' && c <= '9';
+
+		/* the byte at each place, the others letters, digits and
+		 * their neighbours; bit 8j + 7 marks byte j of the value */
+		for (size_t k = 0; k < 8; k++) {
+			char b[8];
+			uint64_t v, want = 0;
+
+			for (size_t j = 0; j < 8; j++)
+				b[j] = "a/Z:0@9["[(j + k) % 8];
+			b[k] = (char)c;
+			memcpy(&v, b, sizeof v);
+			for (size_t j = 0; j < 8; j++) {
+				int x = (int)(v >> (8 * j) & 0xFF);
+
+				if ((x >= 'a' && x <= 'z') ||
+				    (x >= 'A' && x <= 'Z') ||
+				    (x >= '0' && x <= '9'))
+					want |= (uint64_t)0x80 << (8 * j);
+			}
+			bad += text_alnum_bits(v) != want;
+		}
+		for (size_t k = 0; k < 19; k++)
+			for (size_t from = 0; from <= 19; from++) {
+				char g[19];
+				size_t gn;
+
+				memset(g, '3', sizeof g);
+				g[k] = (char)c;
+				g[(k * 3 + 2) % 19] = '/';
+				for (gn = from;
+				     gn < 19 && g[gn] >= '0' && g[gn] <= '9';
+				     gn++)
+					;
+				bad += text_digit_run_end(g, from, 19) != gn;
+			}
+		for (size_t k = 0; k < 12; k++) {
+			char b[16];
+
+			memset(b, '7', sizeof b);
+			b[k] = (char)c;
+			bad += text_digit_run_end(b, 0, sizeof b) !=
+			       (dig ? sizeof b : k);
+		}
+	}
+	CHECK(bad == 0);
+}
+
 /* Both finders against a byte loop, a mark at every place of three
  * blocks from every start, with a second mark after it in the block (the
  * first is found, FIRST_BYTE's lowest bit) and bytes that are none
@@ -666,6 +728,7 @@ main(void)
 	test_digit_next();
 	test_digit_or_lead_next();
 	test_letters_end();
+	test_alnum_sweep();
 	test_next_sweep();
 	test_ascii_lower();
 	sbuf_free(&fixbuf);
