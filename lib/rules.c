@@ -1512,11 +1512,12 @@ next_anchor(const rule *rl, const char *s, size_t c, size_t lim, size_t n)
 static bool starts_at(const ends *e, const char *s, size_t c, size_t n);
 
 /* next_anchor by the words' trie (rl->anchor), a byte turned away by
- * a look-up of its class: compare's "y" and "m" and prior's "e" and
- * "a" were each compared with every word (with near_match's windows
- * found once, 184.2M to 182.2M instructions on the 1 MB slice).  A
- * non-ASCII byte met in a word leaves it an anchor: one more window
- * only (starts_at). */
+ * a look-up of its class: each "y" and "m" (year|month) or "e" and "a"
+ * (earlier|ago) was compared with every word (with near_match's windows
+ * found once, 184.2M to 182.2M instructions on the 1 MB slice, when
+ * normalise-crime's compare and prior had near w rows).  A non-ASCII
+ * byte met in a word leaves it an anchor: one more window only
+ * (starts_at). */
 static size_t
 anchor_next(const rule *rl, const char *s, size_t c, size_t lim, size_t n)
 {
