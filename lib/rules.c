@@ -85,9 +85,6 @@ typedef struct {
 	 * bytes of those words, both cases, a bit a byte */
 	bool nearw;
 	unsigned char wfirst[32];
-	/* ... and those words as a start row's trie (anchor_next), when
-	 * all are ASCII */
-	ends anchor;
 	/* anchored, with first bytes and need words: a match holds one of
 	 * them after its start (first_ok); wfold: one holds an s or k */
 	bool firstw, wfold;
@@ -147,8 +144,6 @@ struct cs_ruleset {
 
 static void parse_need(need *nd, const char *flags, const char *text,
                        const cs_table *vocab, const char *path, long line);
-static void index_words(ends *e, const char *kind, const char *path, long line);
-static void index_anchor(rule *rl, const char *path);
 static void index_ends(ends *e, const char *kind, const char *text,
                        const cs_table *vocab, const char *path, long line);
 static void index_lead(rule *rl, const char *text, const cs_table *vocab,
@@ -321,8 +316,6 @@ rules_load(const char *name, const cs_table *vocab)
 			rl->wfirst[c >> 3] |= (unsigned char)(1u << (c & 7));
 			rl->wfirst[u >> 3] |= (unsigned char)(1u << (u & 7));
 		}
-		if (rl->nearw)
-			index_anchor(rl, rs->path);
 		if (rl->start.w != NULL && rl->near)
 			cs_die_at(CS_EXIT_DATA, rs->path, rl->start.line,
 			          "start for rule '%s', which has a near row",
@@ -584,39 +577,6 @@ index_ends(ends *e, const char *kind, const char *text, const cs_table *vocab,
            const char *path, long line)
 {
 	parse_words(&e->w, &e->nw, text, vocab, path, line);
-	index_words(e, kind, path, line);
-}
-
-/* A near w row's need words, all ASCII, into rl->anchor as a start
- * row's trie (anchor_next); words of other bytes are left to
- * next_anchor. */
-static void
-index_anchor(rule *rl, const char *path)
-{
-	ends *e = &rl->anchor;
-
-	if (rl->need.nw > 10000)
-		return;
-	for (size_t j = 0; j < rl->need.nw; j++) {
-		if (strlen(rl->need.w[j]) > 64)
-			return;
-		for (const char *c = rl->need.w[j]; *c; c++)
-			if ((unsigned char)*c >= 0x80)
-				return;
-	}
-	e->w = xcalloc(rl->need.nw + 1, sizeof *e->w);
-	for (size_t j = 0; j < rl->need.nw; j++)
-		e->w[j] = xstrdup(rl->need.w[j]);
-	e->nw = rl->need.nw;
-	e->head = true;
-	e->line = rl->line;
-	index_words(e, "need", path, rl->line);
-}
-
-/* e's words (e->w, e->nw) checked, and their trie. */
-static void
-index_words(ends *e, const char *kind, const char *path, long line)
-{
 	if (e->nw == 0)
 		cs_die_at(CS_EXIT_DATA, path, line, "%s without words", kind);
 	if (e->nw > 10000)
@@ -906,7 +866,6 @@ rules_free(cs_ruleset *rs)
 		free(rs->rules[i].after.ord);
 		free(rs->rules[i].after.from);
 		free_ends(&rs->rules[i].start);
-		free_ends(&rs->rules[i].anchor);
 	}
 	for (size_t i = 0; i < rs->nex; i++)
 		free(rs->ex[i].text);
@@ -1509,29 +1468,6 @@ next_anchor(const rule *rl, const char *s, size_t c, size_t lim, size_t n)
 	return lim;
 }
 
-static bool starts_at(const ends *e, const char *s, size_t c, size_t n);
-
-/* next_anchor by the words' trie (rl->anchor), a byte turned away by
- * a look-up of its class: each "y" and "m" (year|month) or "e" and "a"
- * (earlier|ago) was compared with every word (with near_match's windows
- * found once, 184.2M to 182.2M instructions on the 1 MB slice, when
- * normalise-crime's compare and prior had near w rows).  A non-ASCII
- * byte met in a word leaves it an anchor: one more window only
- * (starts_at). */
-static size_t
-anchor_next(const rule *rl, const char *s, size_t c, size_t lim, size_t n)
-{
-	const ends *e = &rl->anchor;
-
-	if (e->w == NULL)
-		return next_anchor(rl, s, c, lim, n);
-	for (; c < lim; c++)
-		if ((e->scan[(unsigned char)s[c]] & START_FIRST) &&
-		    starts_at(e, s, c, n))
-			return c;
-	return lim;
-}
-
 /* Does s[start..n) hold a long s or a Kelvin sign, which caseless "s"
  * and "k" match and an ASCII compare does not? */
 static bool
@@ -1601,7 +1537,7 @@ static int
 near_match(const rule *rl, const char *s, size_t n, size_t start,
            const cs_rdigits *d, re_caps *cap)
 {
-	size_t w = rl->near, lo = start, c = start, next = start;
+	size_t w = rl->near, lo = start, c = start;
 
 	if (start > n)
 		return RE_LIMIT; /* as re_match answers it */
@@ -1610,18 +1546,17 @@ near_match(const rule *rl, const char *s, size_t n, size_t start,
 	/* a word the ASCII compare cannot find: the plain scan */
 	if (rl->nearw && has_fold(s, n, start))
 		return re_match(rl->re, s, n, start, cap);
-	if (rl->nearw)
-		next = anchor_next(rl, s, start, n, n);
 	for (;;) {
-		/* with flag w the word after a window was found when the
-		 * window ended (next), not looked for again */
-		c = rl->nearw ? next : rules_digit_next(d, s, c, n);
+		c = rl->nearw ? next_anchor(rl, s, c, n, n)
+		              : rules_digit_next(d, s, c, n);
 		if (c >= n)
 			return RE_NOMATCH;
 		size_t hi = c, e = c + 1;
 		for (;;) {
 			if (rl->nearw)
-				e = next = anchor_next(rl, s, e, n, n);
+				e = next_anchor(rl, s, e,
+				                n - hi > w + 2 ? hi + w + 2 : n,
+				                n);
 			else
 				while (e < n && e <= hi + w + 1 &&
 				       !may_digit(s + e, n - e))

@@ -726,12 +726,10 @@ test_nearw(void)
 	                  "h2.tsv:3: near flag 'q' is not w"));
 }
 
-/* Near w windows: the need words are found by their trie (words all
- * ASCII) or compared one by one (a word past ASCII), and the word after
- * a window is kept for the next; from every start, the answers are the
- * pattern's without the rows: words sharing a start ("month",
- * "months"), capitals, words far apart and near, one broken by a byte
- * past ASCII. */
+/* Near w windows: from every start, the answers are the pattern's
+ * without the rows: need words sharing a start ("month", "months"),
+ * capitals, words far apart and near, one broken by a byte past ASCII,
+ * a word past ASCII ("£"). */
 static void
 test_nearw_windows(void)
 {
