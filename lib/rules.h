@@ -53,10 +53,13 @@
  * example of the rule from every start both ways, so a window too short
  * for an example is a failure.  With flag w the windows are before the
  * rule's need words instead of digits (the rule has a need row with
- * words and without flag a): compare's match starts at most 43 bytes
- * before its "year" or "month"; the words are found by an ASCII compare
- * without case, so a text holding a long s or a Kelvin sign, which
- * caseless "s" and "k" match, is scanned whole.
+ * words and without flag a): "\b(?:on|than) last (?:year|month)"
+ * starts at most 10 bytes before its "year" or "month"; the words are
+ * found by an ASCII compare without case, so a text holding a long s or
+ * a Kelvin sign, which caseless "s" and "k" match, is scanned whole.  A
+ * start row, where every match starts with a word of its own, costs
+ * less: normalise-crime's compare, prior, relative and no_change had
+ * near w rows, and with start rows took 27% to 36% fewer instructions.
  *
  * kind "end" (after its rule, at most one; for a rule whose pattern
  * ends in $, a "left" rule matched against the text before a figure)

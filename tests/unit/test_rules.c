@@ -771,6 +771,55 @@ test_nearw(void)
 	                  "h2.tsv:3: near flag 'q' is not w"));
 }
 
+/* Near w windows: from every start, the answers are the pattern's
+ * without the rows: need words sharing a start ("month", "months"),
+ * capitals, words far apart and near, one broken by a byte past ASCII,
+ * a word past ASCII ("£"). */
+static void
+test_nearw_windows(void)
+{
+	char path[256];
+	cs_ruleset *rs;
+	static const char *const cmp[] = {
+		"on last year",
+		"ON LAST MONTHS and than same year",
+		"on the whole, a year on which we rose 3% on last Year",
+		"than last year, then some forty bytes of other words, and "
+		"on same month",
+		"yearyear on last month monthly",
+		"on last y\xc3\xa9"
+		"ar on last month",
+		"than same monthsmonth on last months",
+		"year",
+		"",
+	};
+	static const char *const cur[] = {
+		"cost \xc2\xa3"
+		"5 and 6 pounds 7",
+		"POUNDS 12 and pound 3",
+		"\xc2\xa3",
+	};
+
+	put("nearw3.tsv",
+	    "kind\tname\tflags\ttext\n"
+	    "rule\tcmp\ti\t\\b(?:on|than) (?:last|same) (?:year|month)s?\\b\n"
+	    "need\tcmp\t\tyear|month|months\n"
+	    "near\tcmp\tw\t10\n"
+	    "rule\tcmp_plain\ti\t\\b(?:on|than) (?:last|same) "
+	    "(?:year|month)s?\\b\n"
+	    "rule\tcur\ti\t(?:\xc2\xa3|pounds? )\\d+\n"
+	    "need\tcur\t\t\xc2\xa3|pound\n"
+	    "near\tcur\tw\t1\n"
+	    "rule\tcur_plain\ti\t(?:\xc2\xa3|pounds? )\\d+\n");
+	snprintf(path, sizeof path, "%s/nearw3.tsv", dir);
+	rs = rules_load(path, NULL);
+	for (size_t i = 0; i < sizeof cmp / sizeof cmp[0]; i++)
+		CHECK(windows_agree(rs, 0, 1, cmp[i]));
+	for (size_t i = 0; i < sizeof cur / sizeof cur[0]; i++)
+		CHECK(windows_agree(rs, 2, 3, cur[i]));
+	rules_free(rs);
+}
+
 /* An anchored rule is answered from its first bytes when the text
  * starts with another: the answers are the pattern's. */
 static void
@@ -1346,6 +1395,7 @@ main(void)
 	test_digits();
 	test_first();
 	test_nearw();
+	test_nearw_windows();
 	test_tables();
 	{
 		char cmd[128];
