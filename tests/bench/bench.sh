@@ -22,6 +22,9 @@
 #                     of them run one pack a run (extrapolated to all);
 #                     CORPUS_PDFS=200 made PDFs for the pdftotext share
 #   TEXTPDF_MB=5      size of the report text made into one PDF (textpdf)
+#   TEXTPDF_RUNS=10   timed runs per command of textpdf (its ratio is a
+#                     target: a 0.15 s run's median of 3 moved by a third
+#                     between bench runs on a shared machine)
 #   BENCH_DATA=DIR    where the inputs go (default out/bench/data)
 set -eu
 
@@ -33,6 +36,7 @@ shared=$root/../shared
 : "${BENCH_MB:=200}" "${TEXT_MB:=500}" "${IND_ROWS:=2000000}" "${RUNS:=3}"
 : "${ONLY:=reshape join rank text scale memory pipeline corpus policeuk textpdf}"
 : "${CORPUS_PACKS:=13000}" "${CORPUS_SLOW:=200}" "${CORPUS_PDFS:=200}" "${TEXTPDF_MB:=5}"
+: "${TEXTPDF_RUNS:=10}"
 : "${BENCH_DATA:=$out/data}"
 data=$BENCH_DATA
 export CSPKIT_DATA="$root/lib/data" LC_ALL=C
