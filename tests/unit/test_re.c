@@ -62,6 +62,17 @@ main(void)
 	re = re_compile("(?J)(?<n>a)|(?<n>b)", "", "test");
 	CHECK(re_name_number(re, "n") == -1);
 	re_free(re);
+	/* names compared byte by byte: one the start of another, or
+	 * longer than every name; a name twice among others */
+	re = re_compile("(?<abc>x)(?<ab>y)(?<b>z)", "", "test");
+	CHECK(re_name_number(re, "ab") == 2 && re_name_number(re, "abc") == 1);
+	CHECK(re_name_number(re, "a") == -1 && re_name_number(re, "abcd") == -1);
+	CHECK(re_name_number(re, "b") == 3 && re_name_number(re, "bc") == -1);
+	re_free(re);
+	re = re_compile("(?J)(?<a>x)(?:(?<n>a)|(?<n>b))(?<z>y)", "", "test");
+	CHECK(re_name_number(re, "n") == -1 && re_name_number(re, "a") == 1);
+	CHECK(re_name_number(re, "z") == 4);
+	re_free(re);
 	re = re_compile("(a)", "", "test");
 	CHECK(re_name_number(re, "a") == -1);
 	re_free(re);
