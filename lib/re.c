@@ -21,7 +21,9 @@ struct cs_re {
 	bool twice; /* a name is in it twice ((?J)) */
 };
 
-static pcre2_match_context *mctx;
+/* mctx for re_match; uctx for re_match_upto, its offset limit set for
+ * each match and left so, not put back for each (a call less a match) */
+static pcre2_match_context *mctx, *uctx;
 static unsigned long match_limit = 1000000, depth_limit = 10000;
 
 void
@@ -32,6 +34,8 @@ re_set_limits(unsigned long ml, unsigned long dl)
 	if (mctx) {
 		pcre2_set_match_limit(mctx, (uint32_t)ml);
 		pcre2_set_depth_limit(mctx, (uint32_t)dl);
+		pcre2_set_match_limit(uctx, (uint32_t)ml);
+		pcre2_set_depth_limit(uctx, (uint32_t)dl);
 	}
 }
 
@@ -108,7 +112,8 @@ compile(const char *pattern, const char *flags, const char *what, bool must)
 		cs_die(CS_EXIT_DATA, "out of memory");
 	if (mctx == NULL) {
 		mctx = pcre2_match_context_create(NULL);
-		if (mctx == NULL)
+		uctx = pcre2_match_context_create(NULL);
+		if (mctx == NULL || uctx == NULL)
 			cs_die(CS_EXIT_DATA, "out of memory");
 		re_set_limits(match_limit, depth_limit);
 	}
@@ -472,28 +477,25 @@ re_first_bytes_past_space(const cs_re *re, const char *pattern,
 }
 
 static int match(cs_re *re, const char *s, size_t n, size_t start,
-                 re_caps *caps);
+                 re_caps *caps, pcre2_match_context *ctx);
 
 int
 re_match(cs_re *re, const char *s, size_t n, size_t start, re_caps *caps)
 {
-	return match(re, s, n, start, caps);
+	return match(re, s, n, start, caps, mctx);
 }
 
 int
 re_match_upto(cs_re *re, const char *s, size_t n, size_t start, size_t last,
               re_caps *caps)
 {
-	int rc;
-
-	pcre2_set_offset_limit(mctx, last);
-	rc = match(re, s, n, start, caps);
-	pcre2_set_offset_limit(mctx, PCRE2_UNSET);
-	return rc;
+	pcre2_set_offset_limit(uctx, last);
+	return match(re, s, n, start, caps, uctx);
 }
 
 static int
-match(cs_re *re, const char *s, size_t n, size_t start, re_caps *caps)
+match(cs_re *re, const char *s, size_t n, size_t start, re_caps *caps,
+      pcre2_match_context *ctx)
 {
 	PCRE2_SIZE *ov;
 	int rc;
@@ -516,9 +518,9 @@ match(cs_re *re, const char *s, size_t n, size_t start, re_caps *caps)
 		re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
 	}
 	rc = re->jit ? pcre2_jit_match(re->code, (PCRE2_SPTR)s, n, start,
-	                               PCRE2_NO_UTF_CHECK, re->md, mctx)
+	                               PCRE2_NO_UTF_CHECK, re->md, ctx)
 	             : pcre2_match(re->code, (PCRE2_SPTR)s, n, start,
-	                           PCRE2_NO_UTF_CHECK, re->md, mctx);
+	                           PCRE2_NO_UTF_CHECK, re->md, ctx);
 	if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
 		return RE_NOMATCH;
 	if (rc < 0)
