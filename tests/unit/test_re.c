@@ -82,6 +82,21 @@ main(void)
 	CHECK(re_test(re, "le café noir", 13));
 	re_free(re);
 
+	/* A match's mark: the name of the last (*MARK) or (*:NAME) passed
+	 * on its way; none for a pattern without, nor for a branch
+	 * without one */
+	re = re_compile("(?:ab(*:first)|a(*MARK:second)c|ad)", "", "test");
+	CHECK(re_match(re, "xab", 3, 0, &m) == RE_MATCH && m.mark != NULL &&
+	      strcmp(m.mark, "first") == 0);
+	CHECK(re_match(re, "xac", 3, 0, &m) == RE_MATCH && m.mark != NULL &&
+	      strcmp(m.mark, "second") == 0);
+	CHECK(re_match(re, "xad", 3, 0, &m) == RE_MATCH && m.mark == NULL);
+	re_free(re);
+	re = re_compile("a(b)", "", "test");
+	CHECK(re_match(re, "ab", 2, 0, &m) == RE_MATCH && m.mark == NULL &&
+	      m.ncap == 2);
+	re_free(re);
+
 	/* An optional group that does not take part is reported unset. */
 	re = re_compile("(a)?b", "", "test");
 	CHECK(re_match(re, "b", 1, 0, &m) == RE_MATCH);
