@@ -563,8 +563,8 @@ re_name_number(const cs_re *re, const char *name)
 	/* the pattern's few names read here, not by
 	 * pcre2_substring_number_from_name, and compared in line, most
 	 * at their first byte, not by a strcmp of each: normalise-crime
-	 * asks three for each figure, 134,000 on the 5.3 MB bench text,
-	 * at 133 instructions a name in all (rules_named) before */
+	 * asks three for each figure, 134,000 on the 5.3 MB bench text:
+	 * rules_named 133 to 86 instructions a name */
 	for (uint32_t i = 0; i < re->nnames; i++) {
 		const unsigned char *e = re->names + (size_t)i * re->namesize;
 		size_t k = 0;
