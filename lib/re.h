@@ -77,8 +77,18 @@ bool re_first_bytes_past_space(const cs_re *re, const char *pattern,
 /* Is every match of re anchored at its start (^ without flag m, \G,
  * \A, in every branch), as PCRE2 says? */
 bool re_anchored(const cs_re *re);
-/* Group i of a match; false when it did not take part (or no match). */
-bool re_group(const re_caps *caps, int i, size_t *so, size_t *eo);
+/* Group i of a match; false when it did not take part (or no match).
+ * Inline: a call from another file for each group read cost more than
+ * its tests (rules_named). */
+static inline bool
+re_group(const re_caps *caps, int i, size_t *so, size_t *eo)
+{
+	if (i < 0 || i >= caps->ncap || caps->so[i] == (size_t)-1)
+		return false;
+	*so = caps->so[i];
+	*eo = caps->eo[i];
+	return true;
+}
 /* Group `name` of re in a match of re; false when absent or unset. */
 bool re_named(const cs_re *re, const re_caps *caps, const char *name,
               size_t *so, size_t *eo);

@@ -62,6 +62,17 @@ main(void)
 	re = re_compile("(?J)(?<n>a)|(?<n>b)", "", "test");
 	CHECK(re_name_number(re, "n") == -1);
 	re_free(re);
+	/* names compared byte by byte: one the start of another, or
+	 * longer than every name; a name twice among others */
+	re = re_compile("(?<abc>x)(?<ab>y)(?<b>z)", "", "test");
+	CHECK(re_name_number(re, "ab") == 2 && re_name_number(re, "abc") == 1);
+	CHECK(re_name_number(re, "a") == -1 && re_name_number(re, "abcd") == -1);
+	CHECK(re_name_number(re, "b") == 3 && re_name_number(re, "bc") == -1);
+	re_free(re);
+	re = re_compile("(?J)(?<a>x)(?:(?<n>a)|(?<n>b))(?<z>y)", "", "test");
+	CHECK(re_name_number(re, "n") == -1 && re_name_number(re, "a") == 1);
+	CHECK(re_name_number(re, "z") == 4);
+	re_free(re);
 	re = re_compile("(a)", "", "test");
 	CHECK(re_name_number(re, "a") == -1);
 	re_free(re);
@@ -69,6 +80,21 @@ main(void)
 	/* UTF-8 with UCP: \w matches an accented letter, offsets in bytes. */
 	re = re_compile("caf\\w\\b", "", "test");
 	CHECK(re_test(re, "le café noir", 13));
+	re_free(re);
+
+	/* A match's mark: the name of the last (*MARK) or (*:NAME) passed
+	 * on its way; none for a pattern without, nor for a branch
+	 * without one */
+	re = re_compile("(?:ab(*:first)|a(*MARK:second)c|ad)", "", "test");
+	CHECK(re_match(re, "xab", 3, 0, &m) == RE_MATCH && m.mark != NULL &&
+	      strcmp(m.mark, "first") == 0);
+	CHECK(re_match(re, "xac", 3, 0, &m) == RE_MATCH && m.mark != NULL &&
+	      strcmp(m.mark, "second") == 0);
+	CHECK(re_match(re, "xad", 3, 0, &m) == RE_MATCH && m.mark == NULL);
+	re_free(re);
+	re = re_compile("a(b)", "", "test");
+	CHECK(re_match(re, "ab", 2, 0, &m) == RE_MATCH && m.mark == NULL &&
+	      m.ncap == 2);
 	re_free(re);
 
 	/* An optional group that does not take part is reported unset. */

@@ -1376,6 +1376,147 @@ test_tables(void)
 	printf("# %d rule tables\n", tables);
 }
 
+/* Do a and b find the same match and groups in s[0..n) from every
+ * start? */
+static bool
+same_from_every_start(cs_re *a, cs_re *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i <= n; i++) {
+		re_caps ca, cb;
+
+		if (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+			continue;
+		if (re_match(a, s, n, i, &ca) != re_match(b, s, n, i, &cb) ||
+		    ca.ncap != cb.ncap)
+			return false;
+		for (int g = 0; g < ca.ncap; g++)
+			if (ca.so[g] != cb.so[g] || ca.eo[g] != cb.eo[g])
+				return false;
+	}
+	return true;
+}
+
+/* s with its ASCII digits as Arabic-Indic ones (U+0660..U+0669), when
+ * digits, and its '-' as a minus sign (U+2212), when minus. */
+static const char *
+respelt(sbuf *b, const char *s, bool digits, bool minus)
+{
+	sbuf_clear(b);
+	for (; *s; s++) {
+		if (digits && *s >= '0' && *s <= '9') {
+			sbuf_addc(b, (char)0xD9);
+			sbuf_addc(b, (char)(0xA0 + (*s - '0')));
+		} else if (minus && *s == '-') {
+			sbuf_adds(b, "\xe2\x88\x92");
+		} else {
+			sbuf_addc(b, *s);
+		}
+	}
+	return sbuf_str(b);
+}
+
+/* A rule whose pattern opens with a look-ahead for the bytes its first
+ * character can start with, "(?-i:(?=[0-9\x{80}-\x{10ffff}]))" (rank,
+ * this_last, figure: \d, UCP, gives PCRE2 no first bytes), finds the
+ * same match and groups as its pattern without it, from every start of
+ * each of its examples, each also with Arabic-Indic digits and a minus
+ * sign for '-', and of a few sentences of figures: a look-ahead that
+ * leaves out a byte a match can start with ("−3", "١٢%") fails. */
+static void
+test_first_lookahead(void)
+{
+	static const char *const more[] = {
+		"Burglary fell by 12% to 1,234 (-3.5 per cent) at 10:30am",
+		"a grant of £25,000 and $300; 500 pounds on 12 High Street",
+		"the 3rd highest, 45 this year and 60 last year, +4 pp",
+		"call 101 or 0208 359 2000; postcode EN1 3XA, item 5.2",
+	};
+	const char *data = getenv("CSPKIT_DATA");
+	static const char pre[] = "(?-i:(?=[";
+	int rules = 0;
+	sbuf b = { 0 }, flags = { 0 };
+	DIR *d;
+	struct dirent *e;
+
+	d = opendir(data ? data : "lib/data");
+	CHECK(d != NULL);
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		char name[256];
+		cs_table *t;
+
+		if (strncmp(e->d_name, "rules-", 6) != 0 || n < 10 ||
+		    strcmp(e->d_name + n - 4, ".tsv") != 0 || n >= sizeof name)
+			continue;
+		memcpy(name, e->d_name, n - 4);
+		name[n - 4] = '\0';
+		t = ref_load(name);
+		int ck = ref_need(t, "kind"), cn = ref_need(t, "name");
+		int cf = ref_need(t, "flags"), ct = ref_need(t, "text");
+		for (size_t i = 0; i < t->nrows; i++) {
+			const char *pat = ref_get(t, i, (size_t)ct);
+			const char *rname = ref_get(t, i, (size_t)cn);
+			const char *rest;
+			bool ok = true;
+
+			if (strcmp(ref_get(t, i, (size_t)ck), "rule") != 0 ||
+			    strncmp(pat, pre, sizeof pre - 1) != 0)
+				continue;
+			/* a {{kind}} is for rules_load to expand */
+			CHECK(strstr(pat, "{{") == NULL);
+			rest = strstr(pat, "]))");
+			CHECK(rest != NULL);
+			if (rest == NULL)
+				continue;
+			rest += 3;
+			sbuf_clear(&flags);
+			sbuf_adds(&flags, ref_get(t, i, (size_t)cf));
+			cs_re *with = re_compile(pat, sbuf_str(&flags), name);
+			cs_re *without = re_compile(rest, sbuf_str(&flags), name);
+			for (size_t j = 0; j < t->nrows + 4 && ok; j++) {
+				const char *x;
+
+				if (j < t->nrows) {
+					const char *k = ref_get(t, j, (size_t)ck);
+
+					if ((strcmp(k, "yes") != 0 &&
+					     strcmp(k, "no") != 0) ||
+					    strcmp(ref_get(t, j, (size_t)cn),
+					           rname) != 0)
+						continue;
+					x = ref_get(t, j, (size_t)ct);
+				} else {
+					x = more[j - t->nrows];
+				}
+				for (int v = 0; v < 4 && ok; v++) {
+					const char *y = respelt(&b, x, v & 1,
+					                        (v & 2) != 0);
+					ok = same_from_every_start(with, without,
+					                           y, strlen(y));
+					if (!ok)
+						printf("# %s: rule %s: not the "
+						       "same without its "
+						       "look-ahead: %s\n",
+						       name, rname, y);
+				}
+			}
+			unit_check(ok, rname, __FILE__, __LINE__);
+			re_free(with);
+			re_free(without);
+			rules++;
+		}
+		ref_free(t);
+	}
+	closedir(d);
+	sbuf_free(&b);
+	sbuf_free(&flags);
+	printf("# %d rules open with a look-ahead for their first bytes\n",
+	       rules);
+	CHECK(rules >= 3); /* rank, this_last, figure */
+}
+
 int
 main(void)
 {
@@ -1397,6 +1538,7 @@ main(void)
 	test_nearw();
 	test_nearw_windows();
 	test_tables();
+	test_first_lookahead();
 	{
 		char cmd[128];
 
