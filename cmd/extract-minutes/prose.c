@@ -664,7 +664,8 @@ strip_markers(const char *s, size_t n, sbuf *out, owner_list *ol)
 	while (pos < n && re_match(re_marker, s, n, pos, &m) == RE_MATCH) {
 		size_t a, b, wa, wb;
 
-		re_group(&m, 0, &a, &b);
+		if (!re_group(&m, 0, &a, &b))
+			break;
 		if (ol && !named && re_named(re_marker, &m, "who", &wa, &wb) &&
 		    wb > wa) {
 			owners_parse(ol, s + wa, wb - wa);
