@@ -1376,6 +1376,43 @@ test_tables(void)
 	printf("# %d rule tables\n", tables);
 }
 
+/* s4-rulescan: the shortcuts of rules_exec and the scans it makes,
+ * held to the pattern (one block, appended). */
+
+/* An after row's words as a trie (after_at): a text whose first byte
+ * is not ASCII is turned away unless it starts a long s or a Kelvin
+ * sign, which caseless "s" and "k" match; one that parts from the
+ * words at a non-ASCII byte after their first is left to PCRE2. */
+static void
+test_after_trie(void)
+{
+	cs_ruleset *rs;
+	cs_rmatch m;
+	size_t nex;
+	const char *s;
+
+	rs = rules_load(put("aftertrie.tsv",
+	                    "kind\tname\tflags\ttext\n"
+	                    "rule\tx\ti\t\\G ?(?:kept|same|rose)\n"
+	                    "after\tx\t\t kept| same| rose|kept|same|rose\n"
+	                    "yes\tx\t\t \xc5\xbf" "ame\n"
+	                    "yes\tx\t\t\xe2\x84\xaa" "ept\n"
+	                    "no\tx\t\t\xc3\xa9 ROSE\n"
+	                    "no\tx\t\t\xc3\xa9rose\n"
+	                    "no\tx\t\t r\xc3\xb6se\n"),
+	               NULL);
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 5);
+	s = "\xc3\xa9" "kept";
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 0, &m) && m.rule == -1);
+	CHECK(rules_exec(rs, 0, s, strlen(s), 2, &m));
+	s = " \xc5\xbf" "ame";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	/* the text cut short inside a word, and at its end */
+	CHECK(!rules_exec(rs, 0, " kep", 4, 0, &m));
+	CHECK(!rules_exec(rs, 0, " kept", 5, 5, &m));
+	rules_free(rs);
+}
+
 int
 main(void)
 {
@@ -1397,6 +1434,7 @@ main(void)
 	test_nearw();
 	test_nearw_windows();
 	test_tables();
+	test_after_trie();
 	{
 		char cmd[128];
 
