@@ -1558,6 +1558,47 @@ lead_match(const rule *rl, const char *s, size_t n, size_t start,
 	return RE_NOMATCH;
 }
 
+/* The first character of s[c..n) that may match \d, or n; and in *hi
+ * the last of those chained to it, each within w + 1 bytes of the one
+ * before (near_match's window).  By d's runs when it has those of s
+ * (rules_digits): a run of ASCII digits is one step, where a look at
+ * each byte and a search of the runs for the first cost figure's
+ * windows 2.6M instructions on the 1 MB slice (near_match and
+ * rules_digit_next; with this, 149.4M to 148.7M). */
+static size_t
+digit_chain(const cs_rdigits *d, const char *s, size_t c, size_t n, size_t w,
+            size_t *hi)
+{
+	size_t e;
+
+	if (digits_of(d, s, c, n) && run_after(d, c) < (size_t)d->nrun) {
+		size_t i = run_after(d, c), k = (size_t)d->nrun;
+
+		if (d->run[i][0] > c)
+			c = d->run[i][0];
+		while (i + 1 < k && d->run[i + 1][0] <= d->run[i][1] + w)
+			i++;
+		*hi = d->run[i][1] - 1;
+		/* the runs d did not keep are found by the scan below */
+		if (i + 1 < k || d->upto >= n)
+			return c;
+		e = d->run[i][1];
+	} else {
+		if (digits_of(d, s, c, n))
+			c = d->upto; /* after d's last run: none before */
+		if ((c = next_digit(s, c, n)) >= n)
+			return n;
+		*hi = c;
+		e = c + 1;
+	}
+	for (;; *hi = e++) {
+		while (e < n && e <= *hi + w + 1 && !may_digit(s + e, n - e))
+			e++;
+		if (e >= n || e > *hi + w + 1)
+			return c;
+	}
+}
+
 /* The digits of s found by d (rules_digits) when it is not NULL. */
 static int
 near_match(const rule *rl, const char *s, size_t n, size_t start,
@@ -1573,23 +1614,22 @@ near_match(const rule *rl, const char *s, size_t n, size_t start,
 	if (rl->nearw && has_fold(s, n, start))
 		return re_match(rl->re, s, n, start, cap);
 	for (;;) {
-		c = rl->nearw ? next_anchor(rl, s, c, n, n)
-		              : rules_digit_next(d, s, c, n);
-		if (c >= n)
-			return RE_NOMATCH;
-		size_t hi = c, e = c + 1;
-		for (;;) {
-			if (rl->nearw)
+		size_t hi;
+
+		if (rl->nearw) {
+			c = next_anchor(rl, s, c, n, n);
+			if (c >= n)
+				return RE_NOMATCH;
+			hi = c;
+			for (size_t e = c + 1;; hi = e++) {
 				e = next_anchor(rl, s, e,
 				                n - hi > w + 2 ? hi + w + 2 : n,
 				                n);
-			else
-				while (e < n && e <= hi + w + 1 &&
-				       !may_digit(s + e, n - e))
-					e++;
-			if (e >= n || e > hi + w + 1)
-				break;
-			hi = e++;
+				if (e >= n || e > hi + w + 1)
+					break;
+			}
+		} else if ((c = digit_chain(d, s, c, n, w, &hi)) >= n) {
+			return RE_NOMATCH;
 		}
 		if (c - lo > w)
 			lo = char_start(s, c - w, start);
