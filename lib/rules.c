@@ -1996,12 +1996,15 @@ rules_exec(cs_ruleset *rs, int r, const char *s, size_t n, size_t start,
 	const rule *rl = &rs->rules[r];
 	int rc;
 
-	/* a left rule's text mostly ends in none of its words ("fell by "
-	 * for level_left's "stood |was |: "...): no PCRE2 call, which tried
-	 * the pattern from each of the window's bytes */
-	if ((rl->end.w != NULL && start <= n &&
+	/* the first bytes first: asked with no call, they answer heading
+	 * and bullet on most lines before the rest is looked at (148.2M to
+	 * 148.1M instructions on the 1 MB slice).  A left rule's text mostly
+	 * ends in none of its words ("fell by " for level_left's "stood
+	 * |was |: "...): no PCRE2 call, which tried the pattern from each
+	 * of the window's bytes */
+	if (!first_byte_ok(rl, s, n, start) ||
+	    (rl->end.w != NULL && start <= n &&
 	     !ends_ok(&rl->end, s, n, start)) ||
-	    !first_byte_ok(rl, s, n, start) ||
 	    (rl->after.w != NULL && !after_ok(&rl->after, s, n, start)) ||
 	    (rl->firstw && start < n && !words_ok(rl, s, n, start))) {
 		m->cap.ncap = 0;
