@@ -73,7 +73,7 @@ typedef struct {
 } afters;
 
 enum { START_FIRST = 1, START_WORD = 2 }; /* ends.scan */
-#define HOP_FIN 0x80000000u /* ends.hop */
+#define HOP_FIN 0x80000000u               /* ends.hop */
 
 typedef struct {
 	char *name;
@@ -1612,16 +1612,18 @@ lead_match(const rule *rl, const char *s, size_t n, size_t start,
  * (rules_digits): a run of ASCII digits is one step, where a look at
  * each byte and a search of the runs for the first cost figure's
  * windows 2.6M instructions on the 1 MB slice (near_match and
- * rules_digit_next; with this, 149.4M to 148.7M). */
+ * rules_digit_next; with this, 149.4M to 148.7M; with the first run
+ * searched for once, not twice, 147.5M to 147.2M). */
 static size_t
 digit_chain(const cs_rdigits *d, const char *s, size_t c, size_t n, size_t w,
             size_t *hi)
 {
-	size_t e;
+	/* the run at or after c, asked once */
+	bool known = digits_of(d, s, c, n);
+	size_t i = known ? run_after(d, c) : 0;
+	size_t k = known ? (size_t)d->nrun : 0, e;
 
-	if (digits_of(d, s, c, n) && run_after(d, c) < (size_t)d->nrun) {
-		size_t i = run_after(d, c), k = (size_t)d->nrun;
-
+	if (i < k) {
 		if (d->run[i][0] > c)
 			c = d->run[i][0];
 		while (i + 1 < k && d->run[i + 1][0] <= d->run[i][1] + w)
@@ -1632,7 +1634,7 @@ digit_chain(const cs_rdigits *d, const char *s, size_t c, size_t n, size_t w,
 			return c;
 		e = d->run[i][1];
 	} else {
-		if (digits_of(d, s, c, n))
+		if (known)
 			c = d->upto; /* after d's last run: none before */
 		if ((c = next_digit(s, c, n)) >= n)
 			return n;

@@ -1395,17 +1395,21 @@ test_after_trie(void)
 	                    "kind\tname\tflags\ttext\n"
 	                    "rule\tx\ti\t\\G ?(?:kept|same|rose)\n"
 	                    "after\tx\t\t kept| same| rose|kept|same|rose\n"
-	                    "yes\tx\t\t \xc5\xbf" "ame\n"
-	                    "yes\tx\t\t\xe2\x84\xaa" "ept\n"
+	                    "yes\tx\t\t \xc5\xbf"
+	                    "ame\n"
+	                    "yes\tx\t\t\xe2\x84\xaa"
+	                    "ept\n"
 	                    "no\tx\t\t\xc3\xa9 ROSE\n"
 	                    "no\tx\t\t\xc3\xa9rose\n"
 	                    "no\tx\t\t r\xc3\xb6se\n"),
-	               NULL);
+	                NULL);
 	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 5);
-	s = "\xc3\xa9" "kept";
+	s = "\xc3\xa9"
+	    "kept";
 	CHECK(!rules_exec(rs, 0, s, strlen(s), 0, &m) && m.rule == -1);
 	CHECK(rules_exec(rs, 0, s, strlen(s), 2, &m));
-	s = " \xc5\xbf" "ame";
+	s = " \xc5\xbf"
+	    "ame";
 	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
 	/* the text cut short inside a word, and at its end */
 	CHECK(!rules_exec(rs, 0, " kep", 4, 0, &m));
@@ -1429,7 +1433,7 @@ test_digit_chain(void)
 
 	for (int i = 0; i < 3 * CS_RDIGITS; i++)
 		len += (size_t)snprintf(text + len, sizeof text - len, "%s",
-		                        i % 11 == 5  ? "- 7 "
+		                        i % 11 == 5   ? "- 7 "
 		                        : i % 13 == 7 ? "ab \xd9\xa3, "
 		                        : i % 17 == 9 ? "12345678 words "
 		                                      : "+4 ");
@@ -1438,13 +1442,14 @@ test_digit_chain(void)
 	                    "rule\tsig\t\t(?<![\\w.])[-+] ?\\d+(?: \\d)?\n"
 	                    "near\tsig\t\t2\n"
 	                    "rule\tplain\t\t(?<![\\w.])[-+] ?\\d+(?: \\d)?\n"),
-	               NULL);
+	                NULL);
 	for (size_t from = 0; from < len; from += len / 4) {
 		rules_digits(&d, text, from, len);
 		for (size_t i = from; i <= len; i++) {
 			cs_rmatch a, b;
 			size_t a0 = 0, a1 = 0, b0 = 0, b1 = 0;
-			bool ra = rules_exec_digits(rs, 0, text, len, i, &d, &a);
+			bool ra =
+			    rules_exec_digits(rs, 0, text, len, i, &d, &a);
 
 			same &= ra == rules_exec(rs, 1, text, len, i, &b);
 			if (ra) {
