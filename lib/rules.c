@@ -1748,10 +1748,10 @@ ends_in(const ends *e, const char *s, size_t k, size_t start)
  * bytes)?  As ends_in, from the front: ASCII bytes compared lower-cased,
  * along the trie (index_hops); a non-ASCII byte met in the compare
  * leaves it to PCRE2, and so does a long s or a Kelvin sign at c, which
- * caseless "s" and "k" match.  Inline in start_next's loop, not a call for each of
- * its places: 158.4M to 158.1M instructions on the 1 MB slice, 2-5%
- * fewer cycles in start_next (rdtsc, the least of 12 runs, three
- * tries). */
+ * caseless "s" and "k" match.  Inline in start_next's loop, not a call
+ * for each of its places: 158.4M to 158.1M instructions on the 1 MB
+ * slice, 2-5% fewer cycles in start_next (rdtsc, the least of 12 runs,
+ * three tries). */
 static inline bool
 starts_at(const ends *e, const char *s, size_t c, size_t n)
 {
@@ -1827,12 +1827,12 @@ start_next(const ends *e, const char *s, size_t c, size_t lim, size_t n)
 
 /* A rule with a start row: every match starts with one of its words,
  * so PCRE2 is given only the places one may begin in s[start..n), one
- * at a time (re_match_upto), and is not called when there is none.  The first match found is the one a scan from
- * start finds: no start it skips could have matched.  dir_before's end
- * words ("by", "of", "a") end most text before a figure, and PCRE2 then
- * tried the pattern from each of up to 62 bytes: 235.2M to 233.2M
- * instructions on the 1 MB slice, with the other left rules' start
- * rows 231.5M. */
+ * at a time (re_match_upto), and is not called when there is none.
+ * The first match found is the one a scan from start finds: no start
+ * it skips could have matched.  dir_before's end words ("by", "of",
+ * "a") end most text before a figure, and PCRE2 then tried the pattern
+ * from each of up to 62 bytes: 235.2M to 233.2M instructions on the
+ * 1 MB slice, with the other left rules' start rows 231.5M. */
 static int
 start_match(const rule *rl, const char *s, size_t n, size_t start, re_caps *cap)
 {
