@@ -131,9 +131,11 @@
  * lower-cased) before it runs the pattern, and answers no match when
  * none fits, or the text ends there: most figures are followed by a
  * space and a word that starts no match ("12 offences"), which the
- * first bytes let by.  A non-ASCII byte met in the compare (caseless
- * "s" also matches "ſ") leaves the answer to the pattern.  A word that
- * another word starts adds nothing and is dropped.  With flag k, a
+ * first bytes let by.  The words are walked as a start row's trie: a
+ * non-ASCII byte met in the compare (caseless "s" also matches "ſ")
+ * leaves the answer to the pattern, and a text starting with one does
+ * only when it is a long s or a Kelvin sign.  A word that another word
+ * starts adds nothing and is dropped.  With flag k, a
  * count from 1 to 9, one of the words follows one of the first k spaces
  * (' ') from the start instead, for a pattern whose words before it are
  * each followed by one space and hold none: count_noun's

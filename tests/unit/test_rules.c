@@ -1517,6 +1517,95 @@ test_first_lookahead(void)
 	CHECK(rules >= 3); /* rank, this_last, figure */
 }
 
+/* s4-rulescan: the shortcuts of rules_exec and the scans it makes,
+ * held to the pattern (one block, appended). */
+
+/* An after row's words as a trie (after_at): a text whose first byte
+ * is not ASCII is turned away unless it starts a long s or a Kelvin
+ * sign, which caseless "s" and "k" match; one that parts from the
+ * words at a non-ASCII byte after their first is left to PCRE2. */
+static void
+test_after_trie(void)
+{
+	cs_ruleset *rs;
+	cs_rmatch m;
+	size_t nex;
+	const char *s;
+
+	rs = rules_load(put("aftertrie.tsv",
+	                    "kind\tname\tflags\ttext\n"
+	                    "rule\tx\ti\t\\G ?(?:kept|same|rose)\n"
+	                    "after\tx\t\t kept| same| rose|kept|same|rose\n"
+	                    "yes\tx\t\t \xc5\xbf"
+	                    "ame\n"
+	                    "yes\tx\t\t\xe2\x84\xaa"
+	                    "ept\n"
+	                    "no\tx\t\t\xc3\xa9 ROSE\n"
+	                    "no\tx\t\t\xc3\xa9rose\n"
+	                    "no\tx\t\t r\xc3\xb6se\n"),
+	                NULL);
+	CHECK(rules_selftest(rs, stderr, &nex) == 0 && nex == 5);
+	s = "\xc3\xa9"
+	    "kept";
+	CHECK(!rules_exec(rs, 0, s, strlen(s), 0, &m) && m.rule == -1);
+	CHECK(rules_exec(rs, 0, s, strlen(s), 2, &m));
+	s = " \xc5\xbf"
+	    "ame";
+	CHECK(rules_exec(rs, 0, s, strlen(s), 0, &m));
+	/* the text cut short inside a word, and at its end */
+	CHECK(!rules_exec(rs, 0, " kep", 4, 0, &m));
+	CHECK(!rules_exec(rs, 0, " kept", 5, 5, &m));
+	rules_free(rs);
+}
+
+/* A near row's windows chained by d's runs (digit_chain): digits close
+ * enough chain one window across the last run d keeps and on into
+ * those it does not; the answers are those of the pattern without the
+ * row, from every start, with d found from the text's start and from
+ * later. */
+static void
+test_digit_chain(void)
+{
+	char text[1024];
+	cs_ruleset *rs;
+	cs_rdigits d;
+	size_t len = 0;
+	bool same = true;
+
+	for (int i = 0; i < 3 * CS_RDIGITS; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "%s",
+		                        i % 11 == 5   ? "- 7 "
+		                        : i % 13 == 7 ? "ab \xd9\xa3, "
+		                        : i % 17 == 9 ? "12345678 words "
+		                                      : "+4 ");
+	rs = rules_load(put("chain.tsv",
+	                    "kind\tname\tflags\ttext\n"
+	                    "rule\tsig\t\t(?<![\\w.])[-+] ?\\d+(?: \\d)?\n"
+	                    "near\tsig\t\t2\n"
+	                    "rule\tplain\t\t(?<![\\w.])[-+] ?\\d+(?: \\d)?\n"),
+	                NULL);
+	for (size_t from = 0; from < len; from += len / 4) {
+		rules_digits(&d, text, from, len);
+		for (size_t i = from; i <= len; i++) {
+			cs_rmatch a, b;
+			size_t a0 = 0, a1 = 0, b0 = 0, b1 = 0;
+			bool ra =
+			    rules_exec_digits(rs, 0, text, len, i, &d, &a);
+
+			same &= ra == rules_exec(rs, 1, text, len, i, &b);
+			if (ra) {
+				rules_group(&a, 0, &a0, &a1);
+				rules_group(&b, 0, &b0, &b1);
+				same &= a0 == b0 && a1 == b1;
+			}
+		}
+	}
+	CHECK(same);
+	rules_digits(&d, text, 0, len);
+	CHECK(d.nrun == CS_RDIGITS && d.upto < len);
+	rules_free(rs);
+}
+
 int
 main(void)
 {
@@ -1539,6 +1628,8 @@ main(void)
 	test_nearw_windows();
 	test_tables();
 	test_first_lookahead();
+	test_after_trie();
+	test_digit_chain();
 	{
 		char cmd[128];
 
