@@ -111,7 +111,8 @@ compile(const char *pattern, const char *flags, const char *what, bool must)
 	/* the table is in name order: a name twice is in two entries in
 	 * a row */
 	for (uint32_t i = 0; i + 1 < re->nnames; i++)
-		if (strcmp((const char *)re->names + (size_t)i * re->namesize + 2,
+		if (strcmp((const char *)re->names + (size_t)i * re->namesize +
+		               2,
 		           (const char *)re->names +
 		               (size_t)(i + 1) * re->namesize + 2) == 0)
 			re->twice = true;

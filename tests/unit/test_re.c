@@ -66,7 +66,8 @@ main(void)
 	 * longer than every name; a name twice among others */
 	re = re_compile("(?<abc>x)(?<ab>y)(?<b>z)", "", "test");
 	CHECK(re_name_number(re, "ab") == 2 && re_name_number(re, "abc") == 1);
-	CHECK(re_name_number(re, "a") == -1 && re_name_number(re, "abcd") == -1);
+	CHECK(re_name_number(re, "a") == -1 &&
+	      re_name_number(re, "abcd") == -1);
 	CHECK(re_name_number(re, "b") == 3 && re_name_number(re, "bc") == -1);
 	re_free(re);
 	re = re_compile("(?J)(?<a>x)(?:(?<n>a)|(?<n>b))(?<z>y)", "", "test");

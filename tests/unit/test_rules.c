@@ -1474,12 +1474,14 @@ test_first_lookahead(void)
 			sbuf_clear(&flags);
 			sbuf_adds(&flags, ref_get(t, i, (size_t)cf));
 			cs_re *with = re_compile(pat, sbuf_str(&flags), name);
-			cs_re *without = re_compile(rest, sbuf_str(&flags), name);
+			cs_re *without =
+			    re_compile(rest, sbuf_str(&flags), name);
 			for (size_t j = 0; j < t->nrows + 4 && ok; j++) {
 				const char *x;
 
 				if (j < t->nrows) {
-					const char *k = ref_get(t, j, (size_t)ck);
+					const char *k =
+					    ref_get(t, j, (size_t)ck);
 
 					if ((strcmp(k, "yes") != 0 &&
 					     strcmp(k, "no") != 0) ||
@@ -1491,10 +1493,10 @@ test_first_lookahead(void)
 					x = more[j - t->nrows];
 				}
 				for (int v = 0; v < 4 && ok; v++) {
-					const char *y = respelt(&b, x, v & 1,
-					                        (v & 2) != 0);
-					ok = same_from_every_start(with, without,
-					                           y, strlen(y));
+					const char *y =
+					    respelt(&b, x, v & 1, (v & 2) != 0);
+					ok = same_from_every_start(
+					    with, without, y, strlen(y));
 					if (!ok)
 						printf("# %s: rule %s: not the "
 						       "same without its "
