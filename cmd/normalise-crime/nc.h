@@ -87,6 +87,9 @@ bool tax_may_begin(const char *s, size_t n);
  * than s and beginning as s does up to that byte (as printed) maps
  * nothing either. */
 size_t tax_may_agree(const char *s, size_t n);
+/* Does the walk tax_may_* take agree with the plain one it replaces
+ * (raw: as tax_may_begin asks)?  For tests/unit. */
+bool tax_may_check(const char *s, size_t n, bool raw);
 
 /* Readers: each reads its input and writes rows with nc_emit; returns 0,
  * or exits through cs_die on a fatal error. */

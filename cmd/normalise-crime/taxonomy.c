@@ -5,6 +5,7 @@
  * first row whose pattern matches the whole cleaned label, caseless, wins.
  * Published data files repeat a few dozen labels millions of times, so
  * every answer is remembered. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +37,18 @@ static char **lead;
 static unsigned char *lead_len;
 static size_t nlead, lead_at[129];
 static bool lead_all;
+/* The same texts as a trie (see trie_load): node 0 the root, trie_kid[c]
+ * its child for first byte c (0: none). */
+typedef struct {
+	unsigned kid, next;   /* first child, next sibling: 0 none */
+	unsigned char c;      /* the byte into the node */
+	unsigned char min;    /* the shortest text through the node */
+	unsigned char others; /* ... through its parent, not it (0: none) */
+	bool end;             /* a text ends here */
+} tnode;
+static tnode *trie;
+static size_t ntrie;
+static unsigned trie_kid[128];
 static const char *at_file; /* where the label being mapped was read */
 static long at_line;
 #define MEMO_MAX 100000 /* text mode may bring endless labels */
@@ -52,6 +65,7 @@ tax_free(void)
 		free(lead[i]);
 	free(lead);
 	free(lead_len);
+	free(trie);
 	hmap_free(parents, NULL);
 	hmap_free(memo, NULL);
 	ref_free(table);
@@ -461,6 +475,57 @@ lead_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The kept texts as a trie, for may_map: a label is walked once, a byte
+ * a step, not compared with each text of its first byte in turn.  Each
+ * node knows the shortest text through it (min), so the walk stops where
+ * no text short enough to be compared goes on, and the shortest through
+ * its siblings (others), the texts that part from the label there. */
+static void
+trie_load(void)
+{
+	size_t cap = 64;
+	trie = xcalloc(cap, sizeof *trie);
+	ntrie = 1;
+	memset(trie_kid, 0, sizeof trie_kid);
+	trie[0].min = UCHAR_MAX;
+	for (size_t i = 0; i < nlead; i++) {
+		unsigned at = 0;
+		unsigned char len = lead_len[i];
+		for (size_t j = 0; j < len; j++) {
+			unsigned char c = (unsigned char)lead[i][j];
+			unsigned k = j == 0 ? trie_kid[c & 127] : trie[at].kid;
+			while (k != 0 && trie[k].c != c)
+				k = trie[k].next;
+			if (k == 0) {
+				if (ntrie == cap) {
+					cap *= 2;
+					trie = xrealloc(trie, cap * sizeof *trie);
+				}
+				k = (unsigned)ntrie++;
+				trie[k] = (tnode){ 0, 0, c, UCHAR_MAX, 0,
+					           false };
+				if (j == 0) {
+					trie_kid[c & 127] = k;
+				} else {
+					trie[k].next = trie[at].kid;
+					trie[at].kid = k;
+				}
+			}
+			at = k;
+			if (trie[at].min > len)
+				trie[at].min = len;
+		}
+		trie[at].end = true;
+	}
+	/* others: the least min of a node's siblings */
+	for (size_t p = 1; p < ntrie; p++)
+		for (unsigned k = trie[p].kid; k != 0; k = trie[k].next)
+			for (unsigned o = trie[p].kid; o != 0; o = trie[o].next)
+				if (o != k && (trie[k].others == 0 ||
+				               trie[o].min < trie[k].others))
+					trie[k].others = trie[o].min;
+}
+
 /* Every row's texts, sorted, each kept only when no shorter one begins
  * it ("theft" covers "theft from"): a label may map only when it begins
  * with one of them. */
@@ -503,6 +568,7 @@ leads_load(void)
 			i++;
 		lead_at[c] = i;
 	}
+	trie_load();
 }
 
 /* Is s[j] as clean_label leaves it, when s[0..j) is: printable ASCII
@@ -524,7 +590,7 @@ kept(const char *s, size_t j)
  * last byte where s differs from a text it was compared with (0: the
  * first byte begins none). */
 static bool
-may_map(const char *s, size_t n, bool raw, size_t *agree)
+may_map_plain(const char *s, size_t n, bool raw, size_t *agree)
 {
 	*agree = 0;
 	if (lead_all)
@@ -566,6 +632,67 @@ may_map(const char *s, size_t n, bool raw, size_t *agree)
 			break;
 	}
 	return false;
+}
+
+/* may_map_plain's answer and *agree, from the trie.  A text is compared
+ * with s at byte j when it begins as s does before j and is no longer
+ * than s: those are the texts through the node the walk is at, when its
+ * min is at most n (none that ends before j: it would begin s).  s[j]
+ * past ASCII, or not kept, says yes if any is compared; else the texts
+ * that do not go on with s[j] (the node's, when it has no child for it,
+ * else the child's others) part from s at j.  may_map_plain, kept as the
+ * reference tests/unit/test_normalise-crime_taxonomy.c holds this to
+ * (tax_may_check), compares s with each of the texts of its first byte
+ * in turn, up to 30 of the shipped taxonomy's 230: 11.4M instructions on
+ * the 5.3 MB bench text (45,000 asks), the trie 6.1M (637.0M to 632.5M
+ * in all). */
+static bool
+may_map(const char *s, size_t n, bool raw, size_t *agree)
+{
+	*agree = 0;
+	if (lead_all)
+		return true;
+	if (n == 0)
+		return false;
+	/* a letter is kept: kept() asked of the rest only (most bytes
+	 * walked are letters) */
+	unsigned char c = (unsigned char)s[0] | 32;
+	if (c < 'a' || c > 'z') {
+		c = (unsigned char)s[0];
+		if (c >= 0x80 || (raw && !kept(s, 0)))
+			return true;
+	}
+	unsigned at = trie_kid[c];
+	if (at == 0)
+		return false;
+	for (size_t j = 1;; j++) {
+		if (trie[at].end)
+			return true;
+		if (j == n || trie[at].min > n)
+			return false;
+		c = (unsigned char)s[j] | 32;
+		if (c < 'a' || c > 'z') {
+			c = (unsigned char)s[j];
+			if (c >= 0x80 || (raw && !kept(s, j)))
+				return true;
+		}
+		unsigned k = trie[at].kid;
+		while (k != 0 && trie[k].c != c)
+			k = trie[k].next;
+		if (k == 0 || (trie[k].others != 0 && trie[k].others <= n))
+			*agree = j;
+		if (k == 0)
+			return false;
+		at = k;
+	}
+}
+
+bool
+tax_may_check(const char *s, size_t n, bool raw)
+{
+	size_t a1, a2;
+	bool m1 = may_map(s, n, raw, &a1), m2 = may_map_plain(s, n, raw, &a2);
+	return m1 == m2 && (m1 || a1 == a2);
 }
 
 /* Row i's own regex, compiled when first needed. */

@@ -36,6 +36,27 @@ run(pcre2_code *re, const char *s, size_t n, uint32_t opt)
 	return pcre2_match(re, (PCRE2_SPTR)s, n, 0, opt, md, NULL);
 }
 
+/* Does tax_may_* walk its trie as the plain scan of every literal start
+ * does, for s[0..n) and s in upper case, as printed and clean?  The
+ * faults, each printed. */
+static int
+same_walk(const char *s, size_t n)
+{
+	char u[DEPTH + 8];
+	int bad = 0;
+	memcpy(u, s, n);
+	for (size_t i = 0; i < n; i++)
+		if (u[i] >= 'a' && u[i] <= 'z')
+			u[i] ^= 32;
+	for (int raw = 0; raw < 2; raw++)
+		if (!tax_may_check(s, n, raw) || !tax_may_check(u, n, raw)) {
+			printf("#   \"%.*s\" (%zu bytes%s): trie and scan part\n",
+			       (int)n, s, n, raw ? ", raw" : "");
+			bad++;
+		}
+	return bad;
+}
+
 /* Faults of one row, pattern p; *let counts the texts let through. */
 static int
 check_row(const char *p, long *let)
@@ -61,6 +82,15 @@ check_row(const char *p, long *let)
 		size_t n;
 		strcpy(q, stack[--top]);
 		n = strlen(q);
+		/* the text and each byte after it, one past ASCII too: the
+		 * trie's walk must give the plain scan's answers (the start of
+		 * every match of every row, one byte on) */
+		bad += same_walk(q, n);
+		for (int c = 1; c <= 0x80 && n < DEPTH; c++) {
+			q[n] = (char)c;
+			bad += same_walk(q, n + 1);
+		}
+		q[n] = '\0';
 		if (n > 0 && tax_may_map(q, n)) {
 			for (size_t i = 0; i < n; i++)
 				if (q[i] >= 'a' && q[i] <= 'z')
