@@ -499,11 +499,12 @@ trie_load(void)
 			if (k == 0) {
 				if (ntrie == cap) {
 					cap *= 2;
-					trie = xrealloc(trie, cap * sizeof *trie);
+					trie =
+					    xrealloc(trie, cap * sizeof *trie);
 				}
 				k = (unsigned)ntrie++;
-				trie[k] = (tnode){ 0, 0, c, UCHAR_MAX, 0,
-					           false };
+				trie[k] =
+				    (tnode){ 0, 0, c, UCHAR_MAX, 0, false };
 				if (j == 0) {
 					trie_kid[c & 127] = k;
 				} else {

@@ -50,8 +50,9 @@ same_walk(const char *s, size_t n)
 			u[i] ^= 32;
 	for (int raw = 0; raw < 2; raw++)
 		if (!tax_may_check(s, n, raw) || !tax_may_check(u, n, raw)) {
-			printf("#   \"%.*s\" (%zu bytes%s): trie and scan part\n",
-			       (int)n, s, n, raw ? ", raw" : "");
+			printf(
+			    "#   \"%.*s\" (%zu bytes%s): trie and scan part\n",
+			    (int)n, s, n, raw ? ", raw" : "");
 			bad++;
 		}
 	return bad;
