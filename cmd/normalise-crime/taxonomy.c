@@ -193,8 +193,12 @@ typedef struct {
 
 typedef struct {
 	const char *p;
-	bool bad; /* not followed: the row may start with anything */
+	bool bad;  /* not followed: the row may start with anything */
+	int depth; /* groups open: each holds three sets on the stack */
 } lead_rd;
+/* Groups deeper than this are not followed (a row of 240, which PCRE2
+ * takes, would hold 9 MB of sets on the stack). */
+#define LEAD_DEPTH 32
 
 static void lead_alt(lead_rd *r, leads *out);
 
@@ -294,6 +298,10 @@ lead_item(lead_rd *r, leads *l)
 	unsigned char c = (unsigned char)*p;
 	l->n = 0;
 	if (c == '(') {
+		if (++r->depth > LEAD_DEPTH) {
+			r->bad = true;
+			return;
+		}
 		if (p[1] == '?' && p[2] == ':') {
 			r->p = p + 3;
 		} else if (p[1] == '?' &&
@@ -316,6 +324,7 @@ lead_item(lead_rd *r, leads *l)
 			return;
 		}
 		r->p++;
+		r->depth--;
 	} else if (c == '[') {
 		if (!lead_class(r, l)) {
 			l->n = 0;
@@ -475,7 +484,7 @@ lead_alt(lead_rd *r, leads *out)
 static bool
 leads_of(const char *p, leads *l)
 {
-	lead_rd r = { p, false };
+	lead_rd r = { p, false, 0 };
 	lead_alt(&r, l);
 	if (r.bad || *r.p != '\0')
 		return false;

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 
 #include "child.h"
 #include "mem.h"
@@ -417,6 +418,20 @@ agree_labels(const char *path)
 	exit(bad || parted < 8 ? 1 : 0);
 }
 
+/* In a child with 1 MB of stack: exit 0 when the taxonomy at path, a
+ * row of 240 nested groups (PCRE2 takes 250), loads and maps: leads_of
+ * does not follow groups past LEAD_DEPTH, each holding its sets on the
+ * stack. */
+static void
+deep_row(const char *path)
+{
+	struct rlimit rl = { 1 << 20, 1 << 20 };
+	setrlimit(RLIMIT_STACK, &rl);
+	tax_load(path);
+	exit(tax_map("burglary", 8) != NULL && tax_map("theft", 5) == NULL ? 0
+	                                                                   : 1);
+}
+
 static void
 write_tax(char *path, const char *rows)
 {
@@ -476,6 +491,19 @@ main(void)
 	          "j\t\t[]a]x|q[^q]uay|c[a-c]at\n");
 	CHECK(child_run(check_all, path) == 0);
 	unlink(path);
+
+	sbuf deep = SBUF_INIT;
+	sbuf_adds(&deep, "a\t\t");
+	for (int i = 0; i < 240; i++)
+		sbuf_adds(&deep, "(?:");
+	sbuf_adds(&deep, "burglary");
+	for (int i = 0; i < 240; i++)
+		sbuf_adds(&deep, ")");
+	sbuf_adds(&deep, "\n");
+	write_tax(path, deep.s);
+	CHECK(child_run(deep_row, path) == 0);
+	unlink(path);
+	sbuf_free(&deep);
 
 	/* a row that may start with anything, or is not read (an option
 	 * setting, a class of ranges, a look-ahead, a Kelvin sign, which
