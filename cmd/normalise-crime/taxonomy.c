@@ -950,18 +950,50 @@ tax_at(const char *file, long line)
 	at_line = line;
 }
 
+/* Labels memo answered, as given, in a slot by length and first, middle
+ * and last bytes: the text mode asks the same few phrases again and
+ * again ("offences", "burglary"), each a compare here, not a hash: 9,700
+ * of 13,000 look-ups on the 5.3 MB bench text found here, hmap_get 2.2M
+ * to 0.6M instructions (618.1M to 617.0M in all).
+ * memo keeps an answer once given, and a label is kept here only once
+ * memo has it, so the two agree (a label memo has no room for, asked
+ * again, is asked of the rows again and may warn again). */
+#define SEEN_SLOTS 256
+#define SEEN_LEN 48
+static struct {
+	unsigned char n; /* 0: empty */
+	char s[SEEN_LEN];
+	const char *key;
+} seen[SEEN_SLOTS];
+
 const char *
 tax_map(const char *label, size_t n)
 {
 	static sbuf clean;
 	void *hit;
 	const char *key = NULL;
+	unsigned h = 0;
 
+	if (n > 0 && n < SEEN_LEN) {
+		h = ((unsigned)n * 97u + (unsigned char)label[0] * 31u +
+		     (unsigned char)label[n / 2] * 7u +
+		     (unsigned char)label[n - 1]) %
+		    SEEN_SLOTS;
+		if (seen[h].n == n && memcmp(seen[h].s, label, n) == 0)
+			return seen[h].key;
+	}
 	/* The label as given first: data files repeat theirs exactly, and
 	 * cleaning costs more than the lookup. */
 	hit = hmap_get(memo, label, n);
-	if (hit != NULL)
-		return hit == &unmapped ? NULL : hit;
+	if (hit != NULL) {
+		key = hit == &unmapped ? NULL : hit;
+		if (n > 0 && n < SEEN_LEN) {
+			seen[h].n = (unsigned char)n;
+			memcpy(seen[h].s, label, n);
+			seen[h].key = key;
+		}
+		return key;
+	}
 	clean_label(label, n, &clean);
 	if (clean.len == 0)
 		return NULL;
