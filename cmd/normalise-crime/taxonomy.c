@@ -552,8 +552,9 @@ trie_load(void)
 					trie[k].others = trie[o].min;
 }
 
-/* Every row's texts, sorted, each kept only when no shorter one begins
- * it ("theft" covers "theft from"): a label may map only when it begins
+/* Every row's texts, for exact_row (whole, part, row_all) and, cut at
+ * MAY_LEN, sorted, each kept only when no shorter one begins it ("theft"
+ * covers "theft from"), for may_map: a label may map only when it begins
  * with one of them. */
 static void
 leads_load(void)
@@ -771,25 +772,29 @@ row_re(size_t i)
 }
 
 /* The row that maps the clean label s[0..n) (nrules: none), into *row,
- * when the rows' texts say which without a regex: false when they do
+ * when the rows' texts say which without a regex; false when they do
  * not.  Every match of a row is one of its open texts or begins with one
  * of its closed ones (leads_of), and each open text is a whole match, so
- * a label that is an open text of row i, and begins with no closed text
- * of a row before i, none of which leads_of could not read, maps to row
- * i: the first row that matches, as `any` says.  A row asked of a label
- * that is none of its matches as leads_of reads them is not asked, as
- * for labels may_map turns away.  Caseless, only the Kelvin sign and
- * the long s match an ASCII letter (tests/unit holds PCRE2 to that over
- * every character), so a label holding one is left to the regex, and
- * any other byte past ASCII is compared as it is, matching no text's
- * byte; so is one that ends in a control or past ASCII, before which `$`
- * may match (a newline).  Of the 425
- * labels asked of `any` on the 5.3 MB bench text (265 mapping nothing,
- * "violence committed over March"), none needs it now, and its JIT code
- * (7.3M instructions) is never made: 628.2M to 620.4M in all, slice-s3
- * 149.9M to 142.1M.  LEAD_LEN went from 24 to 64 for it ("violence
- * against the person" is a whole match, not a start), may_map's texts
- * still cut at MAY_LEN. */
+ * a label that is an open text of row i, begins with no closed text of
+ * a row before i, and comes after no row leads_of could not read, maps
+ * to row i, the first row that matches, as `any` says.  A row is not
+ * asked of a label that is none of its matches as leads_of reads it (as
+ * for the labels may_map turns away), so one that would give up on such
+ * a label (the match limit) does not warn.
+ *
+ * Caseless, only the Kelvin sign and the long s match an ASCII letter
+ * (tests/unit holds PCRE2 to that over every character): a label holding
+ * one is left to the regex, any other byte past ASCII is compared as it
+ * is, matching no byte of a text.  Left to the regex too is a label
+ * ending in a control or a byte past ASCII, before which `$` may match
+ * (a newline).
+ *
+ * Of the 425 labels asked of `any` on the 5.3 MB bench text (265 mapping
+ * nothing, "violence committed over March"), none needs it now, and its
+ * JIT code (7.3M instructions) is never made: 628.2M to 620.4M in all,
+ * slice-s3 149.9M to 142.1M.  LEAD_LEN went from 24 to 64 for it
+ * ("violence against the person" is a whole match, not a start);
+ * may_map's texts are still cut at MAY_LEN. */
 static bool
 exact_row(const char *s, size_t n, size_t *row)
 {
@@ -952,12 +957,12 @@ tax_at(const char *file, long line)
 
 /* Labels memo answered, as given, in a slot by length and first, middle
  * and last bytes: the text mode asks the same few phrases again and
- * again ("offences", "burglary"), each a compare here, not a hash: 9,700
- * of 13,000 look-ups on the 5.3 MB bench text found here, hmap_get 2.2M
- * to 0.6M instructions (618.1M to 617.0M in all).
- * memo keeps an answer once given, and a label is kept here only once
- * memo has it, so the two agree (a label memo has no room for, asked
- * again, is asked of the rows again and may warn again). */
+ * again ("offences", "burglary"), each a compare here, not a hash (9,700
+ * of 13,000 look-ups on the 5.3 MB bench text found here: hmap_get 2.2M
+ * to 0.6M instructions, 618.1M to 617.0M in all).  memo keeps an answer
+ * once given, and a label is kept here only once memo has it, so the two
+ * agree; a label memo has no room for is asked of the rows again, and
+ * may warn again, as before. */
 #define SEEN_SLOTS 256
 #define SEEN_LEN 48
 static struct {

@@ -587,15 +587,6 @@ aux_sep(char c)
 	return c == ' ' || c == ',' || c == '(' || c == ':';
 }
 
-/* Where the auxiliary words before b begin ("Burglary has also "): the
- * start of left(R.aux_tail)'s match.  Its pattern is ([ ,(:]+ word)*
- * [ ,(:]*$, each word ASCII letters, so a match starts where a run of
- * those marks starts, and if one does so do those to its right: each is
- * tried from the right, one short match, until one is no match's start.
- * The pattern from each of 100 bytes before every offence phrase cost
- * 6.0M instructions per MB (278.6M to 274.1M).  A byte past ASCII (a
- * long s or a Kelvin sign, which caseless s and k match) or a newline ($
- * matches before one) where the walk stops: the pattern as before. */
 /* Does R.aux_tail match s[k..i), the whole of it, from k: one step of
  * aux_start's walk, the marks s[k..j) then the word s[j..i)?  The
  * pattern's words are ASCII letters, and the step's word is a whole run
@@ -645,6 +636,15 @@ aux_step(const char *s, size_t k, size_t i)
 	return yes;
 }
 
+/* Where the auxiliary words before b begin ("Burglary has also "): the
+ * start of left(R.aux_tail)'s match.  Its pattern is ([ ,(:]+ word)*
+ * [ ,(:]*$, each word ASCII letters, so a match starts where a run of
+ * those marks starts, and if one does so do those to its right: each is
+ * tried from the right, one short match, until one is no match's start.
+ * The pattern from each of 100 bytes before every offence phrase cost
+ * 6.0M instructions per MB (278.6M to 274.1M).  A byte past ASCII (a
+ * long s or a Kelvin sign, which caseless s and k match) or a newline ($
+ * matches before one) where the walk stops: the pattern as before. */
 static size_t
 aux_start(const char *s, size_t a, size_t b)
 {
