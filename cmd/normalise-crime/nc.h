@@ -87,6 +87,13 @@ bool tax_may_begin(const char *s, size_t n);
  * than s and beginning as s does up to that byte (as printed) maps
  * nothing either. */
 size_t tax_may_agree(const char *s, size_t n);
+/* Does the walk tax_may_* take agree with the plain one it replaces
+ * (raw: as tax_may_begin asks)?  For tests/unit. */
+bool tax_may_check(const char *s, size_t n, bool raw);
+/* Does tax_map answer the label from the rows' texts, without a regex?
+ * Then *row is that answer and *want the first row whose regex matches
+ * (the number of rows: none), for tests/unit to compare. */
+bool tax_map_check(const char *label, size_t n, size_t *row, size_t *want);
 
 /* Readers: each reads its input and writes rows with nc_emit; returns 0,
  * or exits through cs_die on a fatal error. */
