@@ -876,7 +876,17 @@ period_fy_quarter(int y, int q)
 {
 	cs_date last = date_add_months((cs_date){ y, 4, 1 }, q * 3 - 1);
 	cs_period p = period_months_to(last.y, last.m, 3);
-	snprintf(p.label, sizeof p.label, "Q%d %04d/%02d", q, y, (y + 1) % 100);
+	/* "Q%d %04d/%02d" by put_num, not snprintf: 1,820 instructions a
+	 * quarter, each one read or shifted (5.3 MB bench text: 569.09M to
+	 * 568.52M instructions); q is 1-4 and y 0-9998 (match_fy's years,
+	 * period_shift's of a valid date) */
+	char *l = p.label;
+	*l++ = 'Q';
+	l = put_num(l, q, 1);
+	*l++ = ' ';
+	l = put_num(l, y, 4);
+	*l++ = '/';
+	*put_num(l, (y + 1) % 100, 2) = '\0';
 	return p;
 }
 

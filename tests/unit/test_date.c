@@ -1027,6 +1027,28 @@ test_period_first_words(void)
 	CHECK(bad == 0);
 }
 
+/* A quarter's label, built without snprintf, is the one snprintf made:
+ * every quarter of every financial year period_shift reaches from Q1
+ * 2023/24 (Q4 0000/01, January to March of year 1, to Q4 9998/99). */
+static void
+test_quarter_labels(void)
+{
+	cs_period q1;
+	int bad = 0, n = 0;
+	CHECK(period_parse("Q1 2023/24", 10, &q1));
+	for (int y = 0; y <= 9998; y++)
+		for (int q = y == 0 ? 4 : 1; q <= 4; q++) {
+			cs_period p =
+			    period_shift(&q1, (y - 2023) * 12 + (q - 1) * 3);
+			char want[32];
+			snprintf(want, sizeof want, "Q%d %04d/%02d", q, y,
+			         (y + 1) % 100);
+			bad += strcmp(p.label, want) != 0;
+			n++;
+		}
+	CHECK(n == 9998 * 4 + 1 && bad == 0);
+}
+
 int
 main(void)
 {
@@ -1038,6 +1060,7 @@ main(void)
 	test_times();
 	test_periods();
 	test_builders();
+	test_quarter_labels();
 	test_label_roundtrip();
 	test_period_find();
 	test_period_starts();
