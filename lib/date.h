@@ -151,5 +151,10 @@ bool period_find_in(const char *s, size_t n, cs_pstarts *ps, size_t from,
 bool period_backwards_in(const char *s, size_t n, const cs_pstarts *ps,
                          size_t from, size_t upto, size_t *so, size_t *eo);
 void period_starts_free(cs_pstarts *ps);
+/* For test_date: at how many bytes of s[0..n) the quick test before a
+ * stated length ("12 months to", "twelve-month period") turns away one
+ * the full reading finds; 0 when the shortcut is sound there.  *found
+ * is added the number of lengths the full reading found. */
+size_t date_length_check(const char *s, size_t n, size_t *found);
 
 #endif

@@ -811,7 +811,8 @@ test_period_starts(void)
 	cs_pstarts ps = { 0 };
 	for (size_t t = 0; t < sizeof text / sizeof text[0]; t++) {
 		const char *s = text[t];
-		size_t n = strlen(s);
+		size_t n = strlen(s), lengths = 0;
+		CHECK(date_length_check(s, n, &lengths) == 0);
 		period_starts(s, n, 0, &ps);
 		/* the words from each start, so each word at each place of
 		 * period_starts' blocks of eight */
@@ -859,6 +860,8 @@ starts_sweep_text(const char *lit, size_t n)
 	char *s = exact_copy(lit, n);
 	cs_pstarts ps = { 0 };
 	int bad = 0;
+	size_t lengths = 0;
+	bad += date_length_check(s, n, &lengths) != 0;
 	period_starts(s, n, 0, &ps);
 	for (size_t from = 0; from <= n; from++) {
 		cs_period a, b;
@@ -1027,6 +1030,41 @@ test_period_first_words(void)
 	CHECK(bad == 0);
 }
 
+/* length_may, period_at's quick test before a stated length, turns away
+ * no place months_phrase reads one: every number of one to five digits
+ * and "twelve", "three", "six" (in three cases), before each separator
+ * and each word, at every byte of the text. */
+static void
+test_length_shapes(void)
+{
+	static const char *const nums[] = { "1",       "12",    "120",
+		                            "1200",    "12000", "0",
+		                            "twelve",  "Three", "SIX",
+		                            "sixteen", "thirty" };
+	static const char *const seps[] = { "",   "-",  " ", "  ",      "\t",
+		                            " -", "--", ",", "\xc2\xa0" };
+	static const char *const words[] = { "months",  "Month",  "MTHS",
+		                             "mths",    "m",      "M",
+		                             "monthly", "period", "years" };
+	char lit[96];
+	size_t bad = 0, found = 0;
+	for (size_t a = 0; a < sizeof nums / sizeof nums[0]; a++)
+		for (size_t b = 0; b < sizeof seps / sizeof seps[0]; b++)
+			for (size_t c = 0; c < sizeof words / sizeof words[0];
+			     c++) {
+				snprintf(lit, sizeof lit,
+				         "in the %s%s%s period to March 2017",
+				         nums[a], seps[b], words[c]);
+				WITH_EXACT(lit, s, n,
+				           bad +=
+				           date_length_check(s, n, &found));
+			}
+	/* the lengths are there to be found: 8 numbers and words, by
+	 * "-", "", " ", "  " and a tab, before 4 words */
+	CHECK(found >= 100);
+	CHECK(bad == 0);
+}
+
 /* A quarter's label, built without snprintf, is the one snprintf made:
  * every quarter of every financial year period_shift reaches from Q1
  * 2023/24 (Q4 0000/01, January to March of year 1, to Q4 9998/99). */
@@ -1065,6 +1103,7 @@ main(void)
 	test_period_find();
 	test_period_starts();
 	test_period_starts_samples();
+	test_length_shapes();
 	test_period_first_words();
 	return unit_done();
 }
