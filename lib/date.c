@@ -1972,7 +1972,11 @@ period_start_at(const char *s, size_t n, size_t i, cs_pstarts *ps)
 		may = may_start(s, n, i);
 	}
 	if (may || year) {
-		ps->at = xgrow(ps->at, &ps->cap, ps->n + 1, sizeof *ps->at);
+		/* xgrow only when full, not a call for each word kept
+		 * (5.3 MB bench text 567.46M to 567.26M instructions) */
+		if (ps->n == ps->cap)
+			ps->at =
+			    xgrow(ps->at, &ps->cap, ps->n + 1, sizeof *ps->at);
 		ps->at[ps->n].i = i;
 		ps->at[ps->n].len = 2;
 		ps->at[ps->n++].may = may;
