@@ -1956,6 +1956,23 @@ period_find(const char *s, size_t n, size_t from, cs_period *p, size_t *so,
 	return false;
 }
 
+/* period_find from 0 finds a period at 0 only by period_at at its first
+ * word, when s[0] starts one before the last digit; any other it finds
+ * starts later.  So that one call answers whether s is a period whole,
+ * not a scan of the rest of s for one that cannot be (normalise-crime's
+ * table cells, "Apr-22", "2019/20 Total"). */
+bool
+period_whole(const char *s, size_t n, cs_period *p)
+{
+	size_t so, eo, next;
+	cs_period q;
+	if (n == 0 || !alnum_c(s[0]) || digits_end(s, 0, n) == 0 ||
+	    !period_at(s, n, 0, -1, &q, &so, &eo, &next, NULL, NULL) || eo != n)
+		return false;
+	*p = q;
+	return true;
+}
+
 /* period_starts' test of the word at s[i], one may_start_with passed
  * (every digit does): a period or a prose year may start there. */
 static void

@@ -118,6 +118,10 @@ bool period_find(const char *s, size_t n, size_t from, cs_period *p, size_t *so,
                  size_t *eo);
 bool period_find_backwards(const char *s, size_t n, size_t from, size_t *so,
                            size_t *eo);
+/* Is s[0..n) one period, as period_find finds it from 0 (at 0, ending at
+ * n)?  period_find(s, n, 0, p, &so, &eo) && so == 0 && eo == n, without
+ * the search past the first word; *p is set only when true. */
+bool period_whole(const char *s, size_t n, cs_period *p);
 /* The same, only for a range starting at or before upto: whether one
  * comes before the period period_find found ("October 2023 to December
  * 2023" is read, "December 2023 to September 2023" after it is not

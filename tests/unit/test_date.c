@@ -779,6 +779,20 @@ test_find(void)
 	CHECK(TFIND("at 8pm", 7, &so, &eo) == -1); /* from past the end */
 }
 
+/* period_whole(s, n) answers as period_find from 0 with the period at
+ * 0 and ending at n; 1 when not, with s in a block of its own size. */
+static int
+whole_differs(const char *lit, size_t n)
+{
+	char *s = exact_copy(lit, n);
+	cs_period a, b;
+	size_t so = 0, eo = 0;
+	bool fa = period_find(s, n, 0, &a, &so, &eo) && so == 0 && eo == n;
+	bool fb = period_whole(s, n, &b);
+	free(s);
+	return fa != fb || (fa && strcmp(a.label, b.label) != 0);
+}
+
 /* period_find_in and period_backwards_in, over the words period_starts
  * found, answer as the scans of every byte do, from every start. */
 static void
@@ -813,6 +827,11 @@ test_period_starts(void)
 		const char *s = text[t];
 		size_t n = strlen(s), lengths = 0;
 		CHECK(date_length_check(s, n, &lengths) == 0);
+		int wbad = 0;
+		for (size_t a = 0; a <= n; a++)
+			for (size_t b = a; b <= n; b++)
+				wbad += whole_differs(s + a, b - a);
+		CHECK(wbad == 0);
 		period_starts(s, n, 0, &ps);
 		/* the words from each start, so each word at each place of
 		 * period_starts' blocks of eight */
@@ -862,6 +881,19 @@ starts_sweep_text(const char *lit, size_t n)
 	int bad = 0;
 	size_t lengths = 0;
 	bad += date_length_check(s, n, &lengths) != 0;
+	for (size_t k = 0; k <= n; k++)
+		bad += whole_differs(s, k) + whole_differs(s + k, n - k);
+	/* the cells of a layout table: runs of two or more spaces or a tab
+	 * between them */
+	for (size_t a = 0, b = 0; a < n; a = b) {
+		while (a < n && (s[a] == ' ' || s[a] == '\t'))
+			a++;
+		b = a;
+		while (b < n && s[b] != '\t' &&
+		       !(s[b] == ' ' && b + 1 < n && s[b + 1] == ' '))
+			b++;
+		bad += whole_differs(s + a, b - a);
+	}
 	period_starts(s, n, 0, &ps);
 	for (size_t from = 0; from <= n; from++) {
 		cs_period a, b;
