@@ -1501,6 +1501,82 @@ may_start_with(const char *s, size_t n, size_t i)
 	return start3[a][b] >> c & 1;
 }
 
+/* may_start of the number s[i..d) (d the end of its digits): "2016/17",
+ * "2019-02", "201902", "28/02/2019", "12 months", "3-month", "21 July
+ * 2017", "2019 calendar year"; not "590 fewer", most numbers of a
+ * paragraph (with the month test below, part of the speed-up measured
+ * in normalise-crime's text-sent.c: needs).  period_start_at has d, and
+ * asks this, not may_start to walk the digits again (5.3 MB bench text
+ * 567.26M to 567.01M instructions). */
+static bool
+num_start(const char *s, size_t n, size_t i, size_t d)
+{
+	size_t nd = d - i;
+	if (d + 1 < n && s[d] == '.' && is_digit_c(s[d + 1])) {
+		/* "8.2 For the", "12.5%", "41.5 per 1,000": of a number,
+		 * a '.' and a number, only a date goes on ("21.07.2017",
+		 * "2017.07.21"), with a second '.'; a prefix followed by
+		 * ".5" is refused.  3,071 of the 4,277 words tried on 1 MB
+		 * of report pages were no period: the text mode 489.9M to
+		 * 487.9M instructions; with the two below, 486.7M */
+		size_t e = d + 1;
+		while (e < n && is_digit_c(s[e]))
+			e++;
+		if (e >= n || s[e] != '.')
+			return false;
+		/* and then as match_date reads it: d.m.yy, d.m.yyyy or
+		 * yyyy.m.d, not "5.2.7 Females" */
+		size_t f = e + 1;
+		while (f < n && is_digit_c(s[f]))
+			f++;
+		size_t nm = e - d - 1, ny = f - e - 1;
+		return nm <= 2 && ((nd == 4 && ny >= 1 && ny <= 2) ||
+		                   (nd <= 2 && (ny == 2 || ny == 4)));
+	}
+	if (d < n && s[d] == '.') {
+		/* "6.   UPDATE", "2021.": after "12." only a month
+		 * ("12. March 2017"), "calendar" or "months" goes on;
+		 * a byte past ASCII (a no-break space) as before */
+		size_t j = skip_sp(s, n, d + 1);
+		if (j < n && (unsigned char)s[j] >= 0x80)
+			return true;
+		size_t k = alpha_run(s, n, j);
+		return (k >= 3 && may_start_with(s, n, j) &&
+		        (date_month_name(s + j, k) ||
+		         date_month_name(s + j, 3) ||
+		         word_at(s, n, j, "calendar"))) ||
+		       (k >= 4 && (s[j] | 32) == 'm' &&
+		        (word_at(s, n, j, "months") ||
+		         word_at(s, n, j, "month") ||
+		         word_at(s, n, j, "mths")));
+	}
+	if (nd == 6 || (d < n && (s[d] == '/' || s[d] == '-' || s[d] == '.')))
+		return true;
+	if (nd > 4)
+		return false;
+	size_t j = d;
+	if (j + 1 < n && is_alpha_c(s[j]) && is_alpha_c(s[j + 1]) &&
+	    !(j + 2 < n && is_alpha_c(s[j + 2])))
+		j += 2; /* "21st", "8thSep" */
+	j = skip_sp(s, n, j);
+	/* each test below needs a word that may start a period by its
+	 * first bytes, or an 'm' ("months", "12m"): the word after most
+	 * numbers ("12 burglaries") is not run to its end (232.62M to
+	 * 232.57M instructions per MB of report text) */
+	if (j >= n || !((s[j] | 32) == 'm' || may_start_with(s, n, j)))
+		return false;
+	size_t k = alpha_run(s, n, j);
+	if (k >= 3 && may_start_with(s, n, j) &&
+	    (date_month_name(s + j, k) || date_month_name(s + j, 3) ||
+	     word_at(s, n, j, "calendar")))
+		return true;
+	if (k >= 4 && (s[j] | 32) == 'm' &&
+	    (word_at(s, n, j, "months") || word_at(s, n, j, "month") ||
+	     word_at(s, n, j, "mths")))
+		return true;
+	return nd <= 3 && j == d && k == 1 && (s[j] | 32) == 'm'; /* "12m to" */
+}
+
 /* Could a period start at s[i] (the start of a word)?  Digits, a month
  * name, "Q1", "Quarter", "FY", "financial", "calendar", "year".  Keeps
  * the whole-string parser off most words of a paragraph. */
@@ -1508,80 +1584,10 @@ static bool
 may_start(const char *s, size_t n, size_t i)
 {
 	if (is_digit_c(s[i])) {
-		/* "2016/17", "2019-02", "201902", "28/02/2019", "12 months",
-		 * "3-month", "21 July 2017", "2019 calendar year"; not "590
-		 * fewer", most numbers of a paragraph (with the month test
-		 * below, part of the speed-up measured in normalise-crime's
-		 * text-sent.c: needs) */
 		size_t d = i;
 		while (d < n && is_digit_c(s[d]))
 			d++;
-		size_t nd = d - i;
-		if (d + 1 < n && s[d] == '.' && is_digit_c(s[d + 1])) {
-			/* "8.2 For the", "12.5%", "41.5 per 1,000": of a number,
-			 * a '.' and a number, only a date goes on ("21.07.2017",
-			 * "2017.07.21"), with a second '.'; a prefix followed by
-			 * ".5" is refused.  3,071 of the 4,277 words tried on 1 MB
-			 * of report pages were no period: the text mode 489.9M to
-			 * 487.9M instructions; with the two below, 486.7M */
-			size_t e = d + 1;
-			while (e < n && is_digit_c(s[e]))
-				e++;
-			if (e >= n || s[e] != '.')
-				return false;
-			/* and then as match_date reads it: d.m.yy, d.m.yyyy or
-			 * yyyy.m.d, not "5.2.7 Females" */
-			size_t f = e + 1;
-			while (f < n && is_digit_c(s[f]))
-				f++;
-			size_t nm = e - d - 1, ny = f - e - 1;
-			return nm <= 2 && ((nd == 4 && ny >= 1 && ny <= 2) ||
-			                   (nd <= 2 && (ny == 2 || ny == 4)));
-		}
-		if (d < n && s[d] == '.') {
-			/* "6.   UPDATE", "2021.": after "12." only a month
-			 * ("12. March 2017"), "calendar" or "months" goes on;
-			 * a byte past ASCII (a no-break space) as before */
-			size_t j = skip_sp(s, n, d + 1);
-			if (j < n && (unsigned char)s[j] >= 0x80)
-				return true;
-			size_t k = alpha_run(s, n, j);
-			return (k >= 3 && may_start_with(s, n, j) &&
-			        (date_month_name(s + j, k) ||
-			         date_month_name(s + j, 3) ||
-			         word_at(s, n, j, "calendar"))) ||
-			       (k >= 4 && (s[j] | 32) == 'm' &&
-			        (word_at(s, n, j, "months") ||
-			         word_at(s, n, j, "month") ||
-			         word_at(s, n, j, "mths")));
-		}
-		if (nd == 6 ||
-		    (d < n && (s[d] == '/' || s[d] == '-' || s[d] == '.')))
-			return true;
-		if (nd > 4)
-			return false;
-		size_t j = d;
-		if (j + 1 < n && is_alpha_c(s[j]) && is_alpha_c(s[j + 1]) &&
-		    !(j + 2 < n && is_alpha_c(s[j + 2])))
-			j += 2; /* "21st", "8thSep" */
-		j = skip_sp(s, n, j);
-		/* each test below needs a word that may start a period by its
-		 * first bytes, or an 'm' ("months", "12m"): the word after most
-		 * numbers ("12 burglaries") is not run to its end (232.62M to
-		 * 232.57M instructions per MB of report text) */
-		if (j >= n || !((s[j] | 32) == 'm' || may_start_with(s, n, j)))
-			return false;
-		size_t k = alpha_run(s, n, j);
-		if (k >= 3 && may_start_with(s, n, j) &&
-		    (date_month_name(s + j, k) || date_month_name(s + j, 3) ||
-		     word_at(s, n, j, "calendar")))
-			return true;
-		if (k >= 4 && (s[j] | 32) == 'm' &&
-		    (word_at(s, n, j, "months") || word_at(s, n, j, "month") ||
-		     word_at(s, n, j, "mths")))
-			return true;
-		return nd <= 3 && j == d && k == 1 &&
-		       (s[j] | 32) == 'm'; /* "12m to" */
+		return num_start(s, n, i, d);
 	}
 	if (!may_start_with(s, n, i))
 		return false;
@@ -1983,7 +1989,7 @@ period_start_at(const char *s, size_t n, size_t i, cs_pstarts *ps)
 	bool may, year = false;
 	if (is_digit_c(s[i])) {
 		size_t d = text_digit_run_end(s, i, n);
-		may = num_may_start(s, n, i, d) && may_start(s, n, i);
+		may = num_may_start(s, n, i, d) && num_start(s, n, i, d);
 		year = !may && d - i == 4 && prose_year(s, n, i);
 	} else {
 		may = may_start(s, n, i);
