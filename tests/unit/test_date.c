@@ -1097,6 +1097,90 @@ test_length_shapes(void)
 	CHECK(bad == 0);
 }
 
+/* date_month_name, each month of a first letter compared in turn, as it
+ * was before its first three letters chose the one month: the same
+ * answer for every word of three letters (either case), and for each
+ * month name, its first three letters with "t" (Sept), cut short or
+ * made longer by a letter, in three cases. */
+static int
+month_ref(const char *s, size_t n)
+{
+	static const char *const names[12] = {
+		"january",   "february", "march",    "april",
+		"may",       "june",     "july",     "august",
+		"september", "october",  "november", "december"
+	};
+	if (n < 3)
+		return 0;
+	for (int m = 0; m < 12; m++) {
+		size_t full = strlen(names[m]), i = 0;
+		if (n != 3 && n != full)
+			continue;
+		while (i < n &&
+		       (s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 32 : s[i]) ==
+		           names[m][i])
+			i++;
+		if (i == n)
+			return m + 1;
+	}
+	if (n == 4) {
+		char l[4];
+		for (int i = 0; i < 4; i++)
+			l[i] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 32 : s[i];
+		if (memcmp(l, "sept", 4) == 0)
+			return 9;
+	}
+	return 0;
+}
+
+static void
+test_month_names(void)
+{
+	static const char *const names[12] = {
+		"january",   "february", "march",    "april",
+		"may",       "june",     "july",     "august",
+		"september", "october",  "november", "december"
+	};
+	const char *abc =
+	    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+	char w[16];
+	int bad = 0, months = 0;
+	for (int a = 0; a < 52; a++)
+		for (int b = 0; b < 52; b++)
+			for (int c = 0; c < 52; c++) {
+				w[0] = abc[a], w[1] = abc[b], w[2] = abc[c];
+				int want = month_ref(w, 3);
+				char *e = exact_copy(w, 3);
+				bad += date_month_name(e, 3) != want;
+				free(e);
+				months += want != 0;
+			}
+	for (int m = 0; m < 12; m++)
+		for (int cs = 0; cs < 3; cs++) {
+			size_t full = strlen(names[m]);
+			char v[16];
+			for (size_t i = 0; i < full; i++)
+				v[i] = cs == 0   ? names[m][i]
+				       : cs == 1 ? (char)(names[m][i] & ~32)
+				       : i == 0  ? (char)(names[m][i] & ~32)
+				                 : names[m][i];
+			for (size_t k = 0; k <= full + 1; k++) {
+				memcpy(w, v, full);
+				w[full] = 's';
+				if (k == 4) /* "Sept", "SEPT", "Junt" */
+					w[3] = cs == 1 ? 'T' : 't';
+				int want = month_ref(w, k);
+				char *e = exact_copy(w, k);
+				bad += date_month_name(e, k) != want;
+				free(e);
+				months += want != 0;
+			}
+		}
+	/* 12 months of three letters in 8 cases, and the names */
+	CHECK(months > 12 * 8);
+	CHECK(bad == 0);
+}
+
 /* A quarter's label, built without snprintf, is the one snprintf made:
  * every quarter of every financial year period_shift reaches from Q1
  * 2023/24 (Q4 0000/01, January to March of year 1, to Q4 9998/99). */
@@ -1126,6 +1210,7 @@ main(void)
 	test_prefix_sweep();
 	test_prefixes();
 	test_calendar();
+	test_month_names();
 	test_dates();
 	test_times();
 	test_periods();
