@@ -2051,7 +2051,10 @@ period_starts(const char *s, size_t n, size_t from, cs_pstarts *ps)
 	size_t b = i;
 #ifdef TEXT_FIRST_BYTE
 	uint64_t prev = 0; /* s[i] starts a word, or is none */
-	for (; b + 8 <= end && b + 10 <= n; b += 8) {
+	/* b + 8 <= end and b + 10 <= n in one test: 5.3 MB bench text
+	 * 566.26M to 564.55M instructions */
+	size_t last = n < 2 ? 0 : end < n - 2 ? end : n - 2;
+	for (; b + 8 <= last; b += 8) {
 		uint64_t an = text_alnum_bits(text_load8(s + b));
 		uint64_t st = an & ~(an << 8 | prev);
 		prev = an >> 56;
