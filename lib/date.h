@@ -118,6 +118,10 @@ bool period_find(const char *s, size_t n, size_t from, cs_period *p, size_t *so,
                  size_t *eo);
 bool period_find_backwards(const char *s, size_t n, size_t from, size_t *so,
                            size_t *eo);
+/* Is s[0..n) one period, as period_find finds it from 0 (at 0, ending at
+ * n)?  period_find(s, n, 0, p, &so, &eo) && so == 0 && eo == n, without
+ * the search past the first word; *p is set only when true. */
+bool period_whole(const char *s, size_t n, cs_period *p);
 /* The same, only for a range starting at or before upto: whether one
  * comes before the period period_find found ("October 2023 to December
  * 2023" is read, "December 2023 to September 2023" after it is not
@@ -151,5 +155,10 @@ bool period_find_in(const char *s, size_t n, cs_pstarts *ps, size_t from,
 bool period_backwards_in(const char *s, size_t n, const cs_pstarts *ps,
                          size_t from, size_t upto, size_t *so, size_t *eo);
 void period_starts_free(cs_pstarts *ps);
+/* For test_date: at how many bytes of s[0..n) the quick test before a
+ * stated length ("12 months to", "twelve-month period") turns away one
+ * the full reading finds; 0 when the shortcut is sound there.  *found
+ * is added the number of lengths the full reading found. */
+size_t date_length_check(const char *s, size_t n, size_t *found);
 
 #endif
