@@ -302,13 +302,12 @@ tx_find_period(const char *s, size_t n, cs_period *p, size_t *so, size_t *eo)
 bool
 tx_cell_period(const char *s, size_t n, cs_period *p)
 {
-	size_t so, eo;
 	text_trim(&s, &n);
 	if (n == 0)
 		return false;
 	if (period_parse(s, n, p))
 		return true;
-	return period_find(s, n, 0, p, &so, &eo) && so == 0 && eo == n;
+	return period_whole(s, n, p);
 }
 
 int
