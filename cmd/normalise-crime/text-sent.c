@@ -569,16 +569,30 @@ offence_right(tx *t, const char *s, size_t a, size_t b, size_t *lso,
 }
 
 /* "The number of young people excluded ... in a serious violent crime":
- * a "number of" before the label that is not the label's own. */
-static bool
-subject_elsewhere(const char *s, size_t a, size_t lso)
+ * a "number of" before the label that is not the label's own.  It is
+ * the first "number of " from a that ends by lso, so only the first of
+ * all, at *first (found once for s[a..b), lso <= b, by number_of_at and
+ * kept, not looked for again for each label offence_left tries: 5.3 MB
+ * bench text 571.8M to 570.7M instructions), can be: one ending after
+ * lso is followed by none ending by it. */
+static size_t
+number_of_at(const char *s, size_t a, size_t b)
 {
-	for (size_t i = a; i + 10 <= lso; i++)
+	for (size_t i = a; i + 10 <= b; i++)
 		if ((s[i] | 32) == 'n' &&
-		    text_iprefix(s + i, lso - i, "number of ") &&
+		    text_iprefix(s + i, b - i, "number of ") &&
 		    (i == a || s[i - 1] == ' '))
-			return i + 10 != lso;
-	return false;
+			return i;
+	return (size_t)-1;
+}
+
+static bool
+subject_elsewhere(const char *s, size_t a, size_t b, size_t *first,
+                  size_t lso)
+{
+	if (*first == (size_t)-2)
+		*first = number_of_at(s, a, b);
+	return *first != (size_t)-1 && *first + 10 < lso;
 }
 
 static bool
@@ -684,6 +698,7 @@ static const char *
 offence_left(tx *t, const char *s, size_t a, size_t b, size_t *lso, size_t *leo)
 {
 	b = aux_start(s, a, b);
+	size_t nof = (size_t)-2; /* subject_elsewhere's: not yet looked for */
 	words w;
 	words_left(s, a, b, &w);
 	if (w.n == 0 || stopword(s + w.so[0], w.eo[0] - w.so[0]))
@@ -713,13 +728,15 @@ offence_left(tx *t, const char *s, size_t a, size_t b, size_t *lso, size_t *leo)
 		/* a phrase cut off so gives no subject whatever its key: the
 		 * taxonomy is asked of it only when a key would end the search
 		 * below (628.6M to 625.2M instructions per MB) */
-		if (cut && (number_of || !subject_elsewhere(s, a, w.so[first])))
+		if (cut &&
+		    (number_of || !subject_elsewhere(s, a, b, &nof, w.so[first])))
 			continue;
 		const char *key = offence_key(t, s + w.so[first],
 		                              w.eo[0] - w.so[first], K_SUBJECT);
 		/* "The number of young people excluded ... in a serious violent
 		 * crime has risen": the subject is the people, not the crime */
-		if (key && !number_of && subject_elsewhere(s, a, w.so[first]))
+		if (key && !number_of &&
+		    subject_elsewhere(s, a, b, &nof, w.so[first]))
 			return NULL;
 		if (key && !cut) {
 			*lso = w.so[first];
