@@ -20,6 +20,7 @@
  * references are never read. */
 #include <limits.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -340,12 +341,14 @@ typedef struct {
 	int n;
 } words;
 
+/* The words of s[a..b), the first 12, up to the first starting after
+ * last (SIZE_MAX: all 12). */
 static void
-words_right(const char *s, size_t a, size_t b, words *w)
+words_right_to(const char *s, size_t a, size_t b, size_t last, words *w)
 {
 	w->n = 0;
 	size_t i = a;
-	while (w->n < 12) {
+	while (w->n < 12 && (w->n == 0 || w->so[w->n - 1] <= last)) {
 		while (i < b && s[i] == ' ')
 			i++;
 		if (i >= b || !is_wordc(s[i]) ||
@@ -361,6 +364,12 @@ words_right(const char *s, size_t a, size_t b, words *w)
 		if (i < b && s[i] != ' ')
 			break; /* "burglary," ends the phrase */
 	}
+}
+
+static void
+words_right(const char *s, size_t a, size_t b, words *w)
+{
+	words_right_to(s, a, b, SIZE_MAX, w);
 }
 
 static void
@@ -493,7 +502,15 @@ offence_right_at(tx *t, const char *s, size_t a, size_t b, size_t at1,
 	if (at1 != (size_t)AT_ANY && !(at1 < b && start_may(s, at1, b)) &&
 	    !(at2 != at1 && at2 < b && start_may(s, at2, b)))
 		return NULL;
-	words_right(s, a, b, &w);
+	/* a phrase starting at at1 or at2 has its first word among those
+	 * starting by the later of them, upto: those and the one after (the
+	 * "of" of "reports of") are gathered first, and the rest only when
+	 * it does.  The loop below stops on them where it does on all the
+	 * words, or goes past upto, where no phrase looked for starts
+	 * (2,700 of the 9,700 such calls on the 5.3 MB bench text that get
+	 * here; 570.7M to 570.0M instructions) */
+	size_t upto = at1 == (size_t)AT_ANY ? SIZE_MAX : at1 > at2 ? at1 : at2;
+	words_right_to(s, a, b, upto, &w);
 	/* each word's kind looked up once, not as a word that may end the
 	 * phrase and again as the word after one (605.7M to 603.9M) */
 	unsigned kinds[12];
@@ -512,6 +529,13 @@ offence_right_at(tx *t, const char *s, size_t a, size_t b, size_t at1,
 	if (at1 != (size_t)AT_ANY &&
 	    (first >= w.n || (w.so[first] != at1 && w.so[first] != at2)))
 		return NULL;
+	if (w.n > 0 && w.so[w.n - 1] > upto) {
+		/* the words after, when the list stopped for at2: the same
+		 * words first, so the kinds asked above stay theirs */
+		words all;
+		words_right(s, a, b, &all);
+		w = all;
+	}
 	int top = w.n - 1 < first + 7 ? w.n - 1 : first + 7;
 	if (top < first || !phrase_may(s, &w, first, top))
 		return NULL;
@@ -587,8 +611,7 @@ number_of_at(const char *s, size_t a, size_t b)
 }
 
 static bool
-subject_elsewhere(const char *s, size_t a, size_t b, size_t *first,
-                  size_t lso)
+subject_elsewhere(const char *s, size_t a, size_t b, size_t *first, size_t lso)
 {
 	if (*first == (size_t)-2)
 		*first = number_of_at(s, a, b);
@@ -728,8 +751,8 @@ offence_left(tx *t, const char *s, size_t a, size_t b, size_t *lso, size_t *leo)
 		/* a phrase cut off so gives no subject whatever its key: the
 		 * taxonomy is asked of it only when a key would end the search
 		 * below (628.6M to 625.2M instructions per MB) */
-		if (cut &&
-		    (number_of || !subject_elsewhere(s, a, b, &nof, w.so[first])))
+		if (cut && (number_of ||
+		            !subject_elsewhere(s, a, b, &nof, w.so[first])))
 			continue;
 		const char *key = offence_key(t, s + w.so[first],
 		                              w.eo[0] - w.so[first], K_SUBJECT);
