@@ -959,7 +959,7 @@ count_unit(const char *label)
  * with ("1.1 Total recorded crime in the LPA fell by 2.5%").  The same
  * for each figure of the sentence, so found once (the rule's match from
  * x->a in s[..x->b), both fixed while it is read): 5.3 MB bench text
- * 568.1M to 567.xM instructions. */
+ * 568.1M to 568.0M instructions. */
 static size_t
 subject_start(sent *x)
 {
