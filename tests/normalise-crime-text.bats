@@ -259,6 +259,16 @@ has_row() { rows | grep -qxF -- "$1" || { echo "missing: $1"; return 1; }; }
 	has_row $'38\t\t\t\t\t\t\tpublic_order_offences\tPublic order offences\tcount\t1234\toffences'
 }
 
+@test "grammar forms: an offence written plural, its last word or the head before a phrase" {
+	cd "$R"
+	run_split normalise-crime --format text grammar-forms.txt
+	has_row $'117\t\t\tQ2 2024/25\t2024-07-01\t2024-09-30\tQ2 2023/24\tburglary\tBurglaries\tpct_change\t6\tpercent'
+	# "thefts from the person" is theft from the person, not theft
+	has_row $'119\t\t\tQ2 2024/25\t2024-07-01\t2024-09-30\tQ2 2023/24\ttheft_from_person\tTheft from the person\tpct_change\t12\tpercent'
+	has_row $'120\t\t\tQ2 2024/25\t2024-07-01\t2024-09-30\tQ2 2023/24\trobbery_personal_property\tRobbery of personal property\tpct_change\t-3\tpercent'
+	has_row $'121\t\t\tQ2 2024/25\t2024-07-01\t2024-09-30\tQ2 2023/24\tshoplifting\tTheft from shops\tpct_change\t-4\tpercent'
+}
+
 @test "grammar forms: a printed sign wins when it agrees, is read with a warning when not" {
 	cd "$R"
 	run_split normalise-crime --format text grammar-forms.txt
