@@ -61,18 +61,12 @@ flat(tx *t)
 }
 
 static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
 has_digit(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (is_digit(s[i]))
-			return true;
-	return false;
+	/* eight bytes at a time (lib/text), not a test a byte: most header
+	 * labels asked ("Offence group") hold none, and are read to their
+	 * end: 561.2M to 560.7M instructions on the 5.3 MB text */
+	return text_digit_next(s, 0, n) < n;
 }
 
 /* A cell of a row: a number, "-3.4%", "2% increase", or a dash. */
