@@ -2232,11 +2232,10 @@ recognise(tx *t)
 	 * call on 2,208 of them: 132.7M to 132.1M instructions on the 1 MB
 	 * slice) */
 	cs_rmatch m;
-	if (t->lead.set &&
-	    !(n &&
-	      ((s[0] >= '0' && s[0] <= '9') || s[0] == '-' || s[0] == '*' ||
-	       (unsigned char)s[0] == 0xE2) &&
-	      !rules_exec(rs(), R.noise[6], s, n, 0, &m)))
+	if (t->lead.set && !(n &&
+	                     ((s[0] >= '0' && s[0] <= '9') || s[0] == '-' ||
+	                      s[0] == '*' || (unsigned char)s[0] == 0xE2) &&
+	                     !rules_exec(rs(), R.noise[6], s, n, 0, &m)))
 		t->lead.set = false;
 	for (size_t a = 0; a < n;) {
 		size_t sa, sb;

@@ -222,8 +222,7 @@ row(tx *t, struct tx_table *tb, const char *s, size_t n, bool first)
 	return true;
 }
 
-static bool table_line(tx *t, struct tx_table *tb, const char *s,
-                       size_t n);
+static bool table_line(tx *t, struct tx_table *tb, const char *s, size_t n);
 
 bool
 tx_table_line(tx *t, const char *s, size_t n)
