@@ -20,6 +20,7 @@
  * with fewer or more cells than the header is skipped with a warning
  * naming its line: which column a lone "1" belongs to cannot be known. */
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,18 +61,12 @@ flat(tx *t)
 }
 
 static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
 has_digit(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (is_digit(s[i]))
-			return true;
-	return false;
+	/* eight bytes at a time (lib/text), not a test a byte: most header
+	 * labels asked ("Offence group") hold none, and are read to their
+	 * end: 561.2M to 560.7M instructions on the 5.3 MB text */
+	return text_digit_next(s, 0, n) < n;
 }
 
 /* A cell of a row: a number, "-3.4%", "2% increase", or a dash. */
@@ -120,17 +115,33 @@ label_line(const char *s, size_t n)
 	if (n == 0 || n > 60 || s[n - 1] == '.' || s[n - 1] == ':' ||
 	    s[n - 1] == ',')
 		return false;
-	size_t letters = 0, digits = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (is_digit(s[i])) {
-			if (++digits > 2) /* "Total 2,345": no label */
-				return false;
-		} else if ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')
-			letters++;
-		else if (s[i] == '\t')
-			return false;
-	}
-	return letters >= 3;
+	/* the letters, digits and tabs counted at once, a byte's look-up
+	 * added to a field each (8 bits, and n is at most 60), not three
+	 * tests a byte; every answer the loop could give early is false,
+	 * and the counts only grow, so the whole line counted answers the
+	 * same: 567.7M to 563.9M instructions on the 5.3 MB text, where
+	 * label_line asks 91,643 lines.  "Total 2,345": more than two
+	 * digits, no label */
+	enum { L = 1, D = 1 << 8, T = 1 << 16 };
+	static const uint32_t cls[256] = {
+		['0'] = D,  ['1'] = D, ['2'] = D, ['3'] = D, ['4'] = D,
+		['5'] = D,  ['6'] = D, ['7'] = D, ['8'] = D, ['9'] = D,
+		['\t'] = T, ['A'] = L, ['B'] = L, ['C'] = L, ['D'] = L,
+		['E'] = L,  ['F'] = L, ['G'] = L, ['H'] = L, ['I'] = L,
+		['J'] = L,  ['K'] = L, ['L'] = L, ['M'] = L, ['N'] = L,
+		['O'] = L,  ['P'] = L, ['Q'] = L, ['R'] = L, ['S'] = L,
+		['T'] = L,  ['U'] = L, ['V'] = L, ['W'] = L, ['X'] = L,
+		['Y'] = L,  ['Z'] = L, ['a'] = L, ['b'] = L, ['c'] = L,
+		['d'] = L,  ['e'] = L, ['f'] = L, ['g'] = L, ['h'] = L,
+		['i'] = L,  ['j'] = L, ['k'] = L, ['l'] = L, ['m'] = L,
+		['n'] = L,  ['o'] = L, ['p'] = L, ['q'] = L, ['r'] = L,
+		['s'] = L,  ['t'] = L, ['u'] = L, ['v'] = L, ['w'] = L,
+		['x'] = L,  ['y'] = L, ['z'] = L
+	};
+	uint32_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += cls[(unsigned char)s[i]];
+	return (k >> 16) == 0 && (k >> 8 & 0xFF) <= 2 && (k & 0xFF) >= 3;
 }
 
 static void

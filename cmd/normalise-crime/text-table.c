@@ -222,6 +222,8 @@ row(tx *t, struct tx_table *tb, const char *s, size_t n, bool first)
 	return true;
 }
 
+static bool table_line(tx *t, struct tx_table *tb, const char *s, size_t n);
+
 bool
 tx_table_line(tx *t, const char *s, size_t n)
 {
@@ -235,6 +237,22 @@ tx_table_line(tx *t, const char *s, size_t n)
 			i++;
 		if (!word_digit(s + i, n - i))
 			return false;
+	}
+	return table_line(t, tb, s, n);
+}
+
+/* tx_table_line past the test most lines end at (a table's first line
+ * begins with a word holding a digit): apart, and not inlined where the
+ * compiler can be told, so that the test saves and restores no
+ * registers for the rest's sake (5.3 MB text: 559.4M to 558.5M
+ * instructions) */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static bool
+table_line(tx *t, struct tx_table *tb, const char *s, size_t n)
+{
+	if (tb->state == IDLE) {
 		text_trim(&s, &n);
 		if (!word_digit(s, n) || !period_line(tb, s, n))
 			return false;

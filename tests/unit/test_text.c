@@ -715,6 +715,27 @@ test_ascii_lower(void)
 	CHECK(!text_ascii_lower(e, 17));
 }
 
+/* text_is_furniture answers a line with nothing to trim at once unless
+ * it starts as one of the forms (a digit, '-', "page", "agenda item")
+ * or ends as the blank pages' ("k", "k."): each form with nothing to
+ * trim, in either case, still furniture; the others content. */
+static void
+test_furniture_quick(void)
+{
+	CHECK(furn("Intentionally left blank"));
+	CHECK(furn("intentionally left blank."));
+	CHECK(furn("page 9"));
+	CHECK(furn("agenda item 2"));
+	CHECK(furn("9"));
+	CHECK(!furn("-\t9 -")); /* a tab: content */
+	CHECK(furn("- 9 -"));
+	CHECK(!furn("Network"));
+	CHECK(!furn("Burglary fell by 12"));
+	CHECK(!furn("(12)"));
+	CHECK(!furn("Total 12"));
+	CHECK(!furn("x"));
+}
+
 int
 main(void)
 {
@@ -731,6 +752,7 @@ main(void)
 	test_alnum_sweep();
 	test_next_sweep();
 	test_ascii_lower();
+	test_furniture_quick();
 	sbuf_free(&fixbuf);
 	return unit_done();
 }
