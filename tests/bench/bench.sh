@@ -22,9 +22,10 @@
 #                     of them run one pack a run (extrapolated to all);
 #                     CORPUS_PDFS=200 made PDFs for the pdftotext share
 #   TEXTPDF_MB=5      size of the report text made into one PDF (textpdf)
-#   TEXTPDF_RUNS=10   timed runs per command of textpdf (its ratio is a
-#                     target: a 0.15 s run's median of 3 moved by a third
-#                     between bench runs on a shared machine)
+#   TEXTPDF_RUNS=10   timed runs per command of textpdf, the two commands
+#                     of a pair in turns (their ratio is a target: a
+#                     0.13 s run's median of 3, its peer timed after it,
+#                     moved by a third between bench runs here)
 #   BENCH_DATA=DIR    where the inputs go (default out/bench/data)
 set -eu
 
@@ -87,6 +88,48 @@ bench() {
 		NR == 2 { printf "%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%s\n",
 			s, n, inp, m, r, $4, $3, $7, $8, $5 + $6, kb, c }' "$csv" >> "$results"
 	rm -f "$csv" "$kbf"
+}
+
+# bench_pair SECTION RUNS NAME_A INPUT_A CMD_A NAME_B INPUT_B CMD_B: as
+# bench, for two commands whose ratio is a target, timed in turns (A, B,
+# A, B, ...: one hyperfine run of both per turn), so that a spell of a
+# slower machine (this one is shared) falls on both alike, not on
+# whichever was being timed during it.
+bench_pair() {
+	sec=$1 runs=$2
+	acc=$out/.pair csv=$out/.hf.csv
+	printf '%s > /dev/null\n' "$5" > "$out/cmd/$sec-$3.sh"
+	printf '%s > /dev/null\n' "$8" > "$out/cmd/$sec-$6.sh"
+	rm -f "$acc" "$out/.kb1" "$out/.kb2"
+	i=0
+	while [ "$i" -lt "$runs" ]; do
+		hyperfine --style basic --runs 1 --warmup 0 --export-csv "$csv" \
+			--command-name "$sec/$3" --command-name "$sec/$6" \
+			"/usr/bin/time -a -o $out/.kb1 -f %M sh $out/cmd/$sec-$3.sh" \
+			"/usr/bin/time -a -o $out/.kb2 -f %M sh $out/cmd/$sec-$6.sh" >&2
+		awk -F, 'NR > 1 { print NR - 1, $2, $5 + $6 }' "$csv" >> "$acc"
+		i=$((i + 1))
+	done
+	pair_row 1 "$3" "$4" "$5"
+	pair_row 2 "$6" "$7" "$8"
+	rm -f "$acc" "$csv" "$out/.kb1" "$out/.kb2"
+}
+
+# pair_row K NAME INPUT COMMAND: bench_pair's row of its Kth command, as
+# bench writes one (median, spread, least, most, mean CPU, peak memory).
+pair_row() {
+	awk -v k="$1" '$1 == k { print $2, $3 }' "$acc" | sort -n |
+		awk -v OFS='\t' -v s="$sec" -v n="$2" -v inp="${3##*/}" \
+			-v m="${in_mb:-$(mb "$3")}" -v r="$runs" -v c="$4" -v kbf="$out/.kb$1" '
+		BEGIN { while ((getline x < kbf) > 0) if (x + 0 > kb) kb = x + 0 }
+		{ t[NR] = $1; sum += $1; cpu += $2 }
+		END {
+			med = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+			for (i = 1; i <= NR; i++) v += (t[i] - sum / NR) ^ 2
+			sd = NR > 1 ? sqrt(v / (NR - 1)) : 0
+			printf "%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%s\n",
+				s, n, inp, m, r, med, sd, t[1], t[NR], cpu / NR, kb, c
+		}' >> "$results"
 }
 
 have() { [ -x "$bin/$1" ] || { echo "bench: $1 not built, left out" >&2; return 1; }; }

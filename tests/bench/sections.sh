@@ -263,10 +263,9 @@ section_textpdf() {
 		rm -f "$base.layout.txt"
 	fi
 	[ -s "$base.layout.txt" ] || pdftotext -layout -enc UTF-8 "$base.pdf" "$base.layout.txt"
-	bench textpdf cspkit-normalise "$base.layout.txt" "$TEXTPDF_RUNS" \
-		"$bin/normalise-crime --format text $base.layout.txt"
-	bench textpdf pdftotext "$base.layout.txt" "$TEXTPDF_RUNS" \
-		"pdftotext -layout -enc UTF-8 $base.pdf -"
+	bench_pair textpdf "$TEXTPDF_RUNS" \
+		cspkit-normalise "$base.layout.txt" "$bin/normalise-crime --format text $base.layout.txt" \
+		pdftotext "$base.layout.txt" "pdftotext -layout -enc UTF-8 $base.pdf -"
 	# The same text as a council's word processor or browser prints it:
 	# a proportional font embedded in the PDF, UTF-8 kept (enscript
 	# writes Latin-1 Courier, the cheapest page pdftotext meets).
@@ -283,8 +282,7 @@ section_textpdf() {
 	fi
 	[ -s "$web.pdf" ] || return 0
 	[ -s "$web.layout.txt" ] || pdftotext -layout -enc UTF-8 "$web.pdf" "$web.layout.txt"
-	bench textpdf cspkit-normalise-web "$web.layout.txt" "$TEXTPDF_RUNS" \
-		"$bin/normalise-crime --format text $web.layout.txt"
-	bench textpdf pdftotext-web "$web.layout.txt" "$TEXTPDF_RUNS" \
-		"pdftotext -layout -enc UTF-8 $web.pdf -"
+	bench_pair textpdf "$TEXTPDF_RUNS" \
+		cspkit-normalise-web "$web.layout.txt" "$bin/normalise-crime --format text $web.layout.txt" \
+		pdftotext-web "$web.layout.txt" "pdftotext -layout -enc UTF-8 $web.pdf -"
 }
