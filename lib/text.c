@@ -587,18 +587,6 @@ text_is_blank(const char *s, size_t n)
 	return true;
 }
 
-/* Nonzero exactly when some byte of v is an ASCII digit: of the bytes
- * below 0x80 (~v & TEXT_HIGHS), those from '0' on and not from '9' + 1 on; the
- * sums stay inside their bytes. */
-static inline uint64_t
-digit_bits(uint64_t v)
-{
-	uint64_t x = v & ~TEXT_HIGHS;
-
-	return (x + TEXT_ONES * (0x80 - '0')) &
-	       ~(x + TEXT_ONES * (0x80 - '9' - 1)) & ~v & TEXT_HIGHS;
-}
-
 /* lib/date asks it of every sentence normalise-crime reads (no date or
  * period goes past its last digit), and the words after the last figure
  * are a third of the text: eight bytes at a time from the end, not one,
@@ -607,7 +595,7 @@ size_t
 text_digits_end(const char *s, size_t from, size_t n)
 {
 	if (from < n)
-		while (n - from >= 8 && !digit_bits(text_load8(s + n - 8)))
+		while (n - from >= 8 && !text_digit_bits(text_load8(s + n - 8)))
 			n -= 8;
 	while (n > from && !(s[n - 1] >= '0' && s[n - 1] <= '9'))
 		n--;
@@ -624,7 +612,7 @@ text_digit_next(const char *s, size_t from, size_t n)
 	 * text_digit_or_lead_next and text_digits_end, 225.0M to 224.1M
 	 * instructions per MB */
 	for (size_t last = n > 7 ? n - 7 : 0; from < last; from += 8) {
-		uint64_t m = digit_bits(text_load8(s + from));
+		uint64_t m = text_digit_bits(text_load8(s + from));
 
 		if (m != 0) {
 #ifdef TEXT_FIRST_BYTE
@@ -657,7 +645,7 @@ text_digit_or_lead_next(const char *s, size_t from, size_t n)
 	 * instructions per MB) */
 	for (size_t last = n > 7 ? n - 7 : 0; from < last; from += 8) {
 		uint64_t v = text_load8(s + from),
-		         m = digit_bits(v) | lead_bits(v);
+		         m = text_digit_bits(v) | lead_bits(v);
 
 		if (m != 0) {
 #ifdef TEXT_FIRST_BYTE
@@ -673,7 +661,7 @@ text_digit_or_lead_next(const char *s, size_t from, size_t n)
 	return from;
 }
 
-/* 0x20 added to each byte 0x41-0x5A, found as digit_bits finds digits;
+/* 0x20 added to each byte 0x41-0x5A, found as text_digit_bits finds digits;
  * the bytes high bits gathered on the way. */
 static inline uint64_t
 lower8(char *p)
