@@ -838,8 +838,10 @@ furniture_shape(const char *p, size_t n, size_t ff)
 			if (text_iprefix(p + i, n - i, "of ") &&
 			    number_rest(p, n, i + 3))
 				return true;
+			return false;
 		}
-		return false;
+		/* not "return false" here: "Page intentionally left blank"
+		 * is asked below */
 	}
 	/* "AGENDA ITEM 3", "Agenda Item 3a", "Agenda item 3.1". */
 	if ((p[0] | 32) == 'a' && text_iprefix(p, n, "agenda item ")) {

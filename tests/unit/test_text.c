@@ -328,6 +328,9 @@ test_furniture(void)
 	CHECK(furn("Page 4 of 12 "));
 	CHECK(furn("This page is intentionally left blank"));
 	CHECK(furn("This page is intentionally left blank."));
+	CHECK(furn("Page intentionally left blank"));
+	CHECK(furn("PAGE INTENTIONALLY LEFT BLANK"));
+	CHECK(!furn("Page intentionally left blank for notes"));
 	CHECK(furn("THIS PAGE HAS BEEN INTENTIONALLY LEFT BLANK"));
 	CHECK(furn("\f"));
 	CHECK(furn("\f\f  "));
