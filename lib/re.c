@@ -79,6 +79,8 @@ compile(const char *pattern, const char *flags, const char *what, bool must)
 			opt |= PCRE2_MULTILINE;
 		else if (*f == 'o')
 			opt |= PCRE2_USE_OFFSET_LIMIT; /* re_match_upto */
+		else if (*f == 'r')
+			opt |= PCRE2_NO_AUTO_POSSESS | PCRE2_NO_START_OPTIMIZE;
 	}
 	re = xcalloc(1, sizeof *re);
 	re->maxlen = strchr(flags ? flags : "", 'x') ? RE_UNBOUNDED

@@ -32,7 +32,10 @@ typedef struct {
 } re_caps;
 
 /* Compile pattern (UTF, UCP; "i" in flags adds caseless, "x" extended,
- * "m" multiline, "o" allows re_match_upto).  A bad pattern is a programming or data error: exit 1
+ * "m" multiline, "o" allows re_match_upto, "r" says it is seldom
+ * matched: PCRE2's auto-possessive and start-up analyses are left out,
+ * which costs less to compile and more to match, with the same matches;
+ * a match limit may be met at another point).  A bad pattern is a programming or data error: exit 1
  * with the pattern, offset and PCRE2 message; `what` names the source of
  * the pattern in that message (e.g. "taxonomy.tsv:12"). */
 cs_re *re_compile(const char *pattern, const char *flags, const char *what);
