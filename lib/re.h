@@ -55,8 +55,8 @@ int re_match_upto(cs_re *re, const char *s, size_t n, size_t start, size_t last,
  * figure) need not start further back than that. */
 #define RE_UNBOUNDED ((size_t)-1)
 size_t re_max_bytes(const char *pattern);
-/* re_max_bytes of a compiled pattern. */
-size_t re_maxlen(const cs_re *re);
+/* re_max_bytes of a compiled pattern (worked out at the first call). */
+size_t re_maxlen(cs_re *re);
 /* For a pattern anchored at its start ("^", "\\G", "\\A"), the bytes a
  * match can start with, from PCRE2's own analysis of the pattern less
  * its anchor (PCRE2 makes none for an anchored pattern): a bit a byte
