@@ -384,15 +384,27 @@ re_max_bytes(const char *pattern)
 	return m.bad || *m.p != '\0' ? RE_UNBOUNDED : w;
 }
 
+/* Out of re_maxlen, which the text mode asks at each figure: with the
+ * call to re_max_bytes in it gcc saved a register at every call (0.9M
+ * instructions more on the 5.3 MB bench text); a tail call does not. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t
+maxlen_read(cs_re *re)
+{
+	re->maxlen = re_max_bytes(re->pat);
+	free(re->pat);
+	re->pat = NULL;
+	return re->maxlen;
+}
+
 size_t
 re_maxlen(cs_re *re)
 {
-	if (re->pat != NULL) {
-		re->maxlen = re_max_bytes(re->pat);
-		free(re->pat);
-		re->pat = NULL;
-	}
-	return re->maxlen;
+	if (re->pat == NULL)
+		return re->maxlen;
+	return maxlen_read(re);
 }
 
 bool
