@@ -170,8 +170,19 @@ static void parse_start(rule *rl, const char *flags, const char *text,
 static void index_needs(cs_ruleset *rs);
 static void parse_after(afters *st, const char *flags, const char *text,
                         const cs_table *vocab, const char *path, long line);
+/* The alternations add_alternation wrote for one vocabulary, kept for
+ * the next {{kind}} of the same table: rules-crime-sentence.tsv names
+ * {{up}} and {{down}} in a dozen rows each. */
+#define ALTS_MAX 32
+typedef struct {
+	size_t n;
+	struct {
+		char *kind, *text;
+	} e[ALTS_MAX];
+} alts;
+static void alts_clear(alts *a);
 static void expand(sbuf *out, const char *pat, const cs_table *vocab,
-                   const char *path, long line);
+                   alts *done, const char *path, long line);
 static void add_alternation(sbuf *out, const cs_table *vocab, const char *kind,
                             size_t kn, const char *path, long line);
 
@@ -185,6 +196,7 @@ rules_load(const char *name, const cs_table *vocab)
 	cs_table *own = NULL;
 	sbuf pat = { 0 };
 	char what[64];
+	alts done = { 0 };
 
 	rs->path = xstrdup(t->path);
 	rs->rules = xcalloc(t->nrows ? t->nrows : 1, sizeof *rs->rules);
@@ -203,6 +215,7 @@ rules_load(const char *name, const cs_table *vocab)
 		            : rules_find(rs, rname);
 
 		if (strcmp(kind, "vocab") == 0) {
+			alts_clear(&done); /* of the table freed here */
 			ref_free(own);
 			own = ref_load(text);
 			vocab = own;
@@ -211,7 +224,7 @@ rules_load(const char *name, const cs_table *vocab)
 				cs_die_at(CS_EXIT_DATA, rs->path, line,
 				          "rule '%s' defined twice", rname);
 			sbuf_clear(&pat);
-			expand(&pat, text, vocab, rs->path, line);
+			expand(&pat, text, vocab, &done, rs->path, line);
 			rs->rules[rs->nrules].name = xstrdup(rname);
 			rs->rules[rs->nrules].line = line;
 			/* compiled after the table is read: a "near" row
@@ -388,6 +401,7 @@ rules_load(const char *name, const cs_table *vocab)
 		}
 	}
 	sbuf_free(&pat);
+	alts_clear(&done);
 	ref_free(own);
 	ref_free(t);
 	index_needs(rs);
@@ -794,22 +808,50 @@ parse_after(afters *st, const char *flags, const char *text,
 	st->trie.nw = 0;
 }
 
-/* Copy pat to out, replacing each {{kind}} by the vocabulary's words. */
 static void
-expand(sbuf *out, const char *pat, const cs_table *vocab, const char *path,
-       long line)
+alts_clear(alts *a)
+{
+	for (size_t i = 0; i < a->n; i++) {
+		free(a->e[i].kind);
+		free(a->e[i].text);
+	}
+	a->n = 0;
+}
+
+/* Copy pat to out, replacing each {{kind}} by the vocabulary's words;
+ * done holds the alternations written before for vocab (none after a
+ * vocab row, which clears it): 0.3M instructions a run. */
+static void
+expand(sbuf *out, const char *pat, const cs_table *vocab, alts *done,
+       const char *path, long line)
 {
 	const char *p = pat, *open;
 
 	while ((open = strstr(p, "{{")) != NULL) {
 		const char *close = strstr(open + 2, "}}");
+		size_t kn, i = 0, at;
 
 		if (close == NULL)
 			break;
+		kn = (size_t)(close - open - 2);
 		sbuf_add(out, p, (size_t)(open - p));
-		add_alternation(out, vocab, open + 2,
-		                (size_t)(close - open - 2), path, line);
 		p = close + 2;
+		while (i < done->n &&
+		       !(strlen(done->e[i].kind) == kn &&
+		         memcmp(done->e[i].kind, open + 2, kn) == 0))
+			i++;
+		if (i < done->n) {
+			sbuf_adds(out, done->e[i].text);
+			continue;
+		}
+		at = out->len;
+		add_alternation(out, vocab, open + 2, kn, path, line);
+		if (done->n < ALTS_MAX) {
+			done->e[done->n].kind = xstrndup(open + 2, kn);
+			done->e[done->n].text =
+			    xstrndup(out->s + at, out->len - at);
+			done->n++;
+		}
 	}
 	sbuf_adds(out, p);
 }

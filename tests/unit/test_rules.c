@@ -1686,6 +1686,39 @@ test_vocab_shared(void)
 	rules_free(rs);
 }
 
+/* A {{kind}} named again is the same alternation (expand keeps it), and
+ * after a second vocab row it is that table's words, not the first's. */
+static void
+test_vocab_again(void)
+{
+	char path[256], p1[256], p2[256], body[1024];
+	cs_ruleset *rs;
+	cs_rmatch m;
+
+	snprintf(p1, sizeof p1, "%s",
+	         put("v1.tsv", "word\tkind\nrose\tup\n"
+	                       "rises\tup\n"));
+	snprintf(p2, sizeof p2, "%s",
+	         put("v2.tsv", "word\tkind\nclimbed\tup\n"));
+	snprintf(body, sizeof body,
+	         "kind\tname\tflags\ttext\n"
+	         "vocab\t-\t\t%s\n"
+	         "rule\ta\ti\t^{{up}}$\n"
+	         "rule\tb\ti\t^x {{up}}$\n"
+	         "vocab\t-\t\t%s\n"
+	         "rule\tc\ti\t^{{up}}$\n",
+	         p1, p2);
+	snprintf(path, sizeof path, "%s", put("again.tsv", body));
+	rs = rules_load(path, NULL);
+	CHECK(rules_exec(rs, 0, "rises", 5, 0, &m));
+	CHECK(rules_exec(rs, 1, "x rose", 6, 0, &m));
+	CHECK(rules_exec(rs, 1, "x rises", 7, 0, &m));
+	CHECK(!rules_exec(rs, 1, "x climbed", 9, 0, &m));
+	CHECK(rules_exec(rs, 2, "climbed", 7, 0, &m));
+	CHECK(!rules_exec(rs, 2, "rose", 4, 0, &m));
+	rules_free(rs);
+}
+
 int
 main(void)
 {
@@ -1711,6 +1744,7 @@ main(void)
 	test_after_trie();
 	test_digit_chain();
 	test_vocab_shared();
+	test_vocab_again();
 	{
 		char cmd[128];
 
