@@ -2071,14 +2071,21 @@ rules_group(const cs_rmatch *m, int i, size_t *so, size_t *eo)
 	return m->rule >= 0 && re_group(&m->cap, i, so, eo);
 }
 
+int
+rules_group_number(const cs_ruleset *rs, int r, const char *group)
+{
+	if (r < 0 || (size_t)r >= rs->nrules)
+		return -1;
+	return re_name_number(rs->rules[r].re, group);
+}
+
 bool
 rules_named(const cs_ruleset *rs, const cs_rmatch *m, const char *group,
             size_t *so, size_t *eo)
 {
 	if (m->rule < 0)
 		return false;
-	return rules_group(m, re_name_number(rs->rules[m->rule].re, group), so,
-	                   eo);
+	return rules_group(m, rules_group_number(rs, m->rule, group), so, eo);
 }
 
 /* Does the windowed match (near_match) agree with a plain scan, from
