@@ -2160,9 +2160,10 @@ read_sentence(tx *t, size_t a, size_t b)
 	size_t so, eo;
 	/* the sentence's digits, whose windows the figure scan and noise
 	 * rules try: found once, here, not by each (193.8M to 192.8M
-	 * instructions per MB), nor by rules_text */
+	 * instructions per MB), nor by rules_text; the needs asked of the
+	 * sentence as it is, not a lower-cased copy (rules_text_as_is) */
 	rules_digits(&x.digits, s, a, b);
-	rules_text_digits(&x.txt, &pp->lc, &x.digits);
+	rules_text_as_is(&x.txt, &x.digits);
 	x.carried = rules_exec(rs(), R.carry, s, b, a, &m);
 	x.prior = needs(&x, R.prior) && rules_exec(rs(), R.prior, s, b, a, &m);
 	if (!periods(t, &x)) {
