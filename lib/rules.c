@@ -126,10 +126,10 @@ typedef struct {
 	size_t *len;
 	unsigned char *rule;
 	size_t n;
-	uint64_t whole;         /* the rules whose need has flag w */
-	uint64_t digit;         /* ... flag d */
-	uint64_t after;         /* ... flag a */
-	uint64_t met;           /* ... without words, or without a need */
+	uint64_t whole; /* the rules whose need has flag w */
+	uint64_t digit; /* ... flag d */
+	uint64_t after; /* ... flag a */
+	uint64_t met;   /* ... without words, or without a need */
 	/* ... with a word holding an "s" or "k", which caseless match a
 	 * long s and a Kelvin sign: met by a text holding one (the
 	 * index's last two words, of rule FOLD_RULE) */

@@ -192,7 +192,7 @@ int rules_need(const cs_ruleset *rs, const char *name);
 
 /* A text as needs are asked of it (rules_text). */
 typedef struct {
-	const char *s;  /* the text, s[0..n), as given */
+	const char *s; /* the text, s[0..n), as given */
 	size_t n;
 	/* the text, ASCII lower-cased, NUL-terminated (rules_text,
 	 * rules_text_digits; NULL from rules_text_as_is: the needs are
