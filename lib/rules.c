@@ -1173,12 +1173,6 @@ index_needs(cs_ruleset *rs)
 
 	for (size_t r = 0; r < rs->nrules && r < 64; r++)
 		n += rs->rules[r].need.nw;
-	n += 2; /* the long s and the Kelvin sign */
-	x->n = n;
-	x->w = xcalloc(n + 1, sizeof *x->w);
-	x->len = xcalloc(n + 1, sizeof *x->len);
-	x->rule = xcalloc(n + 1, sizeof *x->rule);
-	x->ncls = 1;
 	for (size_t r = 0; r < rs->nrules && r < 64; r++) {
 		const need *nd = &rs->rules[r].need;
 
@@ -1189,6 +1183,13 @@ index_needs(cs_ruleset *rs)
 		if (nd->set && need_folds(nd))
 			x->fold |= (uint64_t)1 << r;
 	}
+	if (x->fold)
+		n += 2; /* the long s and the Kelvin sign */
+	x->n = n;
+	x->w = xcalloc(n + 1, sizeof *x->w);
+	x->len = xcalloc(n + 1, sizeof *x->len);
+	x->rule = xcalloc(n + 1, sizeof *x->rule);
+	x->ncls = 1;
 	for (size_t r = 0; r < rs->nrules && r < 64; r++)
 		for (size_t i = 0; i < rs->rules[r].need.nw; i++, k++) {
 			x->w[k] = rs->rules[r].need.w[i];
@@ -1217,9 +1218,11 @@ index_needs(cs_ruleset *rs)
 		}
 	/* a long s and a Kelvin sign, found as words: a text holding one
 	 * meets the needs of x->fold */
-	for (size_t f = 0; f < 2; f++, k++) {
+	for (size_t f = 0; x->fold && f < 2; f++, k++) {
 		x->w[k] = f == 0 ? "\xc5\xbf" : "\xe2\x84\xaa";
 		x->len[k] = strlen(x->w[k]);
+		if (x->len[k] > x->maxlen)
+			x->maxlen = x->len[k]; /* for needs_scan's halves */
 		x->rule[k] = FOLD_RULE;
 		tot += x->len[k];
 		for (size_t j = 0; j < x->len[k]; j++) {
@@ -1476,8 +1479,8 @@ needs_met(const need *nd, const cs_rtext *t)
 	if (need_folds(nd) && has_fold(t->s, t->n, 0))
 		return true;
 	/* the text as it is, the words' letters in either case: a rule
-	 * past the 64 of needs_scan, and the selftest's search for each
-	 * word */
+	 * past the 64 of needs_scan (none of today's tables has more than
+	 * 47 rules), and the selftest's search for each word */
 	for (char *const *w = nd->w; *w != NULL; w++) {
 		size_t len = strlen(*w);
 

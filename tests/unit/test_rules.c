@@ -1714,6 +1714,29 @@ test_as_is(void)
 	rules_digits(&d, u[6], 3, strlen(u[6]) - 3);
 	rules_text_as_is(&t1, &d);
 	CHECK(!rules_needs_met(rs, 2, &t1) && !rules_needs_met(rs, 63, &t1));
+	rules_free(rs);
+	/* a Kelvin sign is found wherever it lies, across the middle of
+	 * the text too, though the set's words are one byte long */
+	put("fold.tsv", "kind\tname\tflags\ttext\n"
+	                "rule\tk\ti\tk\nneed\tk\t\tk\n"
+	                "rule\tc\t\t:\nneed\tc\t\t:\n");
+	snprintf(path, sizeof path, "%s/fold.tsv", dir);
+	rs = rules_load(path, NULL);
+	bad = 0;
+	for (size_t len = 3; len <= 24; len++)
+		for (size_t at = 0; at + 3 <= len; at++) {
+			char txt[32];
+
+			memset(txt, 'x', len);
+			memcpy(txt + at, "\xe2\x84\xaa", 3);
+			rules_digits(&d, txt, 0, len);
+			rules_text_as_is(&t1, &d);
+			if (!rules_needs_met(rs, 0, &t1) ||
+			    rules_needs_met(rs, 1, &t1) ||
+			    !rules_exec(rs, 0, txt, len, 0, &m))
+				bad++;
+		}
+	CHECK(bad == 0);
 	/* a group's number */
 	CHECK(rules_group_number(rs, 0, "nosuch") == -1);
 	CHECK(rules_group_number(rs, -1, "n") == -1);
