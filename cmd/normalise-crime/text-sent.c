@@ -2160,9 +2160,10 @@ read_sentence(tx *t, size_t a, size_t b)
 	size_t so, eo;
 	/* the sentence's digits, whose windows the figure scan and noise
 	 * rules try: found once, here, not by each (193.8M to 192.8M
-	 * instructions per MB), nor by rules_text */
+	 * instructions per MB), nor by rules_text; the needs asked of the
+	 * sentence as it is, not a lower-cased copy (rules_text_as_is) */
 	rules_digits(&x.digits, s, a, b);
-	rules_text_digits(&x.txt, &pp->lc, &x.digits);
+	rules_text_as_is(&x.txt, &x.digits);
 	x.carried = rules_exec(rs(), R.carry, s, b, a, &m);
 	x.prior = needs(&x, R.prior) && rules_exec(rs(), R.prior, s, b, a, &m);
 	if (!periods(t, &x)) {
@@ -2220,6 +2221,16 @@ read_sentence(tx *t, size_t a, size_t b)
 	}
 	from = a;
 	bool need = needs(&x, R.figure);
+	/* the figure's groups by number, found once for the rule set, not
+	 * by name at each figure (rules_group_number) */
+	static const cs_ruleset *gset;
+	static int gv, gsign, gpc;
+	if (gset != rs()) {
+		gset = rs();
+		gv = rules_group_number(gset, R.figure, "v");
+		gsign = rules_group_number(gset, R.figure, "sign");
+		gpc = rules_group_number(gset, R.figure, "pc");
+	}
 	while (from < b && need &&
 	       rules_exec_digits(rs(), R.figure, s, b, from, &x.digits, &m)) {
 		fig f = { 0 };
@@ -2229,13 +2240,13 @@ read_sentence(tx *t, size_t a, size_t b)
 			nearest_period(&x, pso[next]);
 			event(t, &x, prule[next], pso[next]);
 		}
-		named(&m, "v", &f.vso, &eo);
+		rules_group(&m, gv, &f.vso, &eo);
 		if (num_parse(s + f.vso, eo - f.vso, &f.v) != NUM_OK)
 			continue;
 		nearest_period(&x, f.so);
-		if (named(&m, "sign", &so, &eo))
+		if (rules_group(&m, gsign, &so, &eo) && eo > so)
 			f.sign = s[so] == '+' ? 1 : -1;
-		if (named(&m, "pc", &so, &eo)) {
+		if (rules_group(&m, gpc, &so, &eo) && eo > so) {
 			f.pct = true;
 			/* " percentage points", "pp", not " per cent" */
 			size_t u = so + (s[so] == ' ');
