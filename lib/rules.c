@@ -126,10 +126,14 @@ typedef struct {
 	size_t *len;
 	unsigned char *rule;
 	size_t n;
-	uint64_t whole;         /* the rules whose need has flag w */
-	uint64_t digit;         /* ... flag d */
-	uint64_t after;         /* ... flag a */
-	uint64_t met;           /* ... without words, or without a need */
+	uint64_t whole; /* the rules whose need has flag w */
+	uint64_t digit; /* ... flag d */
+	uint64_t after; /* ... flag a */
+	uint64_t met;   /* ... without words, or without a need */
+	/* ... with a word holding an "s" or "k", which caseless match a
+	 * long s and a Kelvin sign: met by a text holding one (the
+	 * index's last two words, of rule FOLD_RULE) */
+	uint64_t fold;
 	unsigned char cls[256]; /* a byte's class: 0 for a byte no word holds */
 	size_t ncls;
 	size_t maxlen; /* of the longest word */
@@ -147,6 +151,7 @@ typedef struct {
 } needix;
 
 #define NEED_OUT 0x80000000u
+#define FOLD_RULE 64 /* needix.rule of the words "ſ" and "K" */
 
 struct cs_ruleset {
 	char *path;
@@ -1215,6 +1220,8 @@ text_of(cs_rtext *t, sbuf *buf, const char *s, size_t n, int digit)
 	high = text_ascii_lower(buf->s, n);
 	t->digit = digit < 0 ? next_digit(s, 0, n) < n : digit != 0;
 	t->lc = buf->s;
+	t->s = s;
+	t->n = n;
 	t->found = 0;
 	t->scanned = NULL;
 	/* a long s or Kelvin sign, which caseless "s" and "k" match: a
@@ -1243,6 +1250,20 @@ rules_text(cs_rtext *t, sbuf *buf, const char *s, size_t n)
 }
 
 void
+rules_text_as_is(cs_rtext *t, const cs_rdigits *d)
+{
+	/* no copy lower-cased (text_ascii_lower, 1.3M instructions on the
+	 * 1 MB slice, and its copy): needs_scan folds case itself */
+	t->s = d->s + d->from;
+	t->n = d->n - d->from;
+	t->lc = NULL;
+	t->digit = d->nrun > 0;
+	t->fold = false;
+	t->found = 0;
+	t->scanned = NULL;
+}
+
+void
 rules_text_digits(cs_rtext *t, sbuf *buf, const cs_rdigits *d)
 {
 	/* a run is a character that may match \d, as next_digit finds:
@@ -1264,18 +1285,30 @@ ascii_word(unsigned char c)
  * byte of a non-ASCII one: see may_digit), with flag w not next to an
  * ASCII letter, digit or '_' ("no" of "none")? */
 static bool
-counts_at(bool after, bool whole, const char *lc, const char *p, size_t len)
+counts_at(bool after, bool whole, const char *s, const char *e, const char *p,
+          size_t len)
 {
-	if (after && !(p > lc && ((p[-1] >= '0' && p[-1] <= '9') ||
-	                          (unsigned char)p[-1] >= 0x80)))
+	if (after && !(p > s && ((p[-1] >= '0' && p[-1] <= '9') ||
+	                         (unsigned char)p[-1] >= 0x80)))
 		return false;
-	if (whole && ((p > lc && ascii_word((unsigned char)p[-1])) ||
-	              ascii_word((unsigned char)p[len])))
+	if (whole && ((p > s && ascii_word((unsigned char)p[-1])) ||
+	              (p + len < e && ascii_word((unsigned char)p[len]))))
 		return false;
 	return true;
 }
 
+/* Does a word of nd hold an "s" or a "k" (need_fold)? */
+static bool
+need_folds(const need *nd)
+{
+	for (size_t i = 0; i < nd->nw; i++)
+		if (strpbrk(nd->w[i], "sk") != NULL)
+			return true;
+	return false;
+}
+
 static bool needs_met(const need *nd, const cs_rtext *t);
+static bool has_fold(const char *s, size_t n, size_t start);
 
 /* Build the automaton of the need words of the first 64 rules
  * (rules_needs_met): a trie of the words, each state's failure (the
@@ -1290,11 +1323,6 @@ index_needs(cs_ruleset *rs)
 
 	for (size_t r = 0; r < rs->nrules && r < 64; r++)
 		n += rs->rules[r].need.nw;
-	x->n = n;
-	x->w = xcalloc(n + 1, sizeof *x->w);
-	x->len = xcalloc(n + 1, sizeof *x->len);
-	x->rule = xcalloc(n + 1, sizeof *x->rule);
-	x->ncls = 1;
 	for (size_t r = 0; r < rs->nrules && r < 64; r++) {
 		const need *nd = &rs->rules[r].need;
 
@@ -1302,7 +1330,16 @@ index_needs(cs_ruleset *rs)
 			x->met |= (uint64_t)1 << r;
 		if (nd->digit)
 			x->digit |= (uint64_t)1 << r;
+		if (nd->set && need_folds(nd))
+			x->fold |= (uint64_t)1 << r;
 	}
+	if (x->fold)
+		n += 2; /* the long s and the Kelvin sign */
+	x->n = n;
+	x->w = xcalloc(n + 1, sizeof *x->w);
+	x->len = xcalloc(n + 1, sizeof *x->len);
+	x->rule = xcalloc(n + 1, sizeof *x->rule);
+	x->ncls = 1;
 	for (size_t r = 0; r < rs->nrules && r < 64; r++)
 		for (size_t i = 0; i < rs->rules[r].need.nw; i++, k++) {
 			x->w[k] = rs->rules[r].need.w[i];
@@ -1318,10 +1355,33 @@ index_needs(cs_ruleset *rs)
 			for (size_t j = 0; j < x->len[k]; j++) {
 				unsigned char c = (unsigned char)x->w[k][j];
 
-				if (x->cls[c] == 0)
-					x->cls[c] = (unsigned char)x->ncls++;
+				if (x->cls[c] != 0)
+					continue;
+				/* both cases of a letter one class: the
+				 * text is scanned as it is, not a
+				 * lower-cased copy (the words are
+				 * lower-cased) */
+				x->cls[c] = (unsigned char)x->ncls++;
+				if (c >= 'a' && c <= 'z')
+					x->cls[c - 32] = x->cls[c];
 			}
 		}
+	/* a long s and a Kelvin sign, found as words: a text holding one
+	 * meets the needs of x->fold */
+	for (size_t f = 0; x->fold && f < 2; f++, k++) {
+		x->w[k] = f == 0 ? "\xc5\xbf" : "\xe2\x84\xaa";
+		x->len[k] = strlen(x->w[k]);
+		if (x->len[k] > x->maxlen)
+			x->maxlen = x->len[k]; /* for needs_scan's halves */
+		x->rule[k] = FOLD_RULE;
+		tot += x->len[k];
+		for (size_t j = 0; j < x->len[k]; j++) {
+			unsigned char c = (unsigned char)x->w[k][j];
+
+			if (x->cls[c] == 0)
+				x->cls[c] = (unsigned char)x->ncls++;
+		}
+	}
 	if ((tot + 1) * x->ncls >= NEED_OUT / 2)
 		cs_die(CS_EXIT_DATA, "%s: need words too many", rs->path);
 	/* go: the trie, 0 for no move (no state but the start is 0) */
@@ -1407,9 +1467,13 @@ index_needs(cs_ruleset *rs)
 		for (size_t st = 0; st < nst; st++)
 			for (uint32_t o = x->outfrom[st];
 			     o < x->outfrom[st + 1]; o++) {
-				uint64_t bit = (uint64_t)1
-				               << x->rule[x->outw[o]];
+				uint64_t bit;
 
+				if (x->rule[x->outw[o]] == FOLD_RULE) {
+					x->out[st].plain |= x->fold;
+					continue;
+				}
+				bit = (uint64_t)1 << x->rule[x->outw[o]];
 				if (bit & (x->after | x->whole))
 					x->out[st].cond |= bit;
 				else
@@ -1435,19 +1499,20 @@ index_needs(cs_ruleset *rs)
 /* Does word i of the index, found at p of lc, count (flag a: only right
  * after a character \d may match, as after_digit)? */
 static bool
-needix_counts(const cs_ruleset *rs, const char *lc, const char *p, size_t i)
+needix_counts(const cs_ruleset *rs, const cs_rtext *t, const char *p, size_t i)
 {
 	const needix *x = &rs->nx;
 
 	/* the flags of the index, not the rule's need: one line of the
 	 * cache, not one for each rule */
 	return counts_at((x->after >> x->rule[i]) & 1,
-	                 (x->whole >> x->rule[i]) & 1, lc, p, x->len[i]);
+	                 (x->whole >> x->rule[i]) & 1, t->s, t->s + t->n, p,
+	                 x->len[i]);
 }
 
 /* needs_out's words of flag a or w at state k. */
 static uint64_t
-needs_cond(const cs_ruleset *rs, const char *lc, const char *p, uint32_t k,
+needs_cond(const cs_ruleset *rs, const cs_rtext *t, const char *p, uint32_t k,
            uint64_t found)
 {
 	const needix *x = &rs->nx;
@@ -1455,14 +1520,14 @@ needs_cond(const cs_ruleset *rs, const char *lc, const char *p, uint32_t k,
 	for (uint32_t o = x->outfrom[k]; o < x->outfrom[k + 1]; o++) {
 		uint32_t i = x->outw[o];
 
-		if (!((found >> x->rule[i]) & 1) &&
-		    needix_counts(rs, lc, p + 1 - x->len[i], i))
+		if (x->rule[i] != FOLD_RULE && !((found >> x->rule[i]) & 1) &&
+		    needix_counts(rs, t, p + 1 - x->len[i], i))
 			found |= (uint64_t)1 << x->rule[i];
 	}
 	return found;
 }
 
-/* The rules of the words ending at p of lc, where the automaton is in
+/* The rules of the words ending at p of t->s, where the automaton is in
  * state st (an offset, NEED_OUT set), added to found: those of words
  * that count wherever they are (".", "in ", "0": most found) at once,
  * and the others' words looked at only when one of their rules is not
@@ -1473,7 +1538,7 @@ needs_cond(const cs_ruleset *rs, const char *lc, const char *p, uint32_t k,
  * less in three of four tries on this busy machine), for 0.1M more
  * instructions on the 1 MB slice. */
 static inline uint64_t
-needs_out(const cs_ruleset *rs, const char *lc, const char *p, uint32_t st,
+needs_out(const cs_ruleset *rs, const cs_rtext *t, const char *p, uint32_t st,
           uint64_t found)
 {
 	const needix *x = &rs->nx;
@@ -1482,7 +1547,7 @@ needs_out(const cs_ruleset *rs, const char *lc, const char *p, uint32_t st,
 	found |= x->out[k].plain;
 	if (!(x->out[k].cond & ~found))
 		return found;
-	return needs_cond(rs, lc, p, k, found);
+	return needs_cond(rs, t, p, k, found);
 }
 
 /* Find every need word of the first 64 rules in t in one scan, and set
@@ -1502,29 +1567,33 @@ needs_scan(const cs_ruleset *rs, cs_rtext *t)
 {
 	const needix *x = &rs->nx;
 	uint64_t found = 0;
-	const char *lc = t->lc;
-	size_t n = lc != NULL ? strlen(lc) : 0;
+	const char *lc = t->s;
+	size_t n = t->n;
 	/* the second half from m, the first to n - m, which is at least m
 	 * and the longest word less one byte on (both the whole of a text
 	 * shorter than a word) */
 	size_t m = n >= x->maxlen ? (n - x->maxlen + 1) / 2 : 0;
 	size_t s1 = 0, s2 = 0; /* not uint32_t: no widening at each move */
 
-	for (size_t i = 0; i < n - m; i++) {
-		s1 = x->next[s1 + x->cls[(unsigned char)lc[i]]];
-		s2 = x->next[s2 + x->cls[(unsigned char)lc[m + i]]];
-		if (!((s1 | s2) & NEED_OUT))
+	/* a pointer, not an index, and each state's flag tested on its
+	 * own, not the two or-ed in a copy: 15 instructions a pair of
+	 * moves, not 19 (6.75M to 5.81M in needs_scan on the 1 MB slice) */
+	const unsigned char *p = (const unsigned char *)lc, *e = p + (n - m);
+
+	for (; p < e; p++) {
+		s1 = x->next[s1 + x->cls[p[0]]];
+		s2 = x->next[s2 + x->cls[p[m]]];
+		if (!(s1 & NEED_OUT) && !(s2 & NEED_OUT))
 			continue;
 		if (s1 & NEED_OUT)
-			found = needs_out(rs, lc, lc + i, (uint32_t)s1, found);
+			found = needs_out(rs, t, (const char *)p, (uint32_t)s1,
+			                  found);
 		if (s2 & NEED_OUT)
-			found =
-			    needs_out(rs, lc, lc + m + i, (uint32_t)s2, found);
+			found = needs_out(rs, t, (const char *)p + m,
+			                  (uint32_t)s2, found);
 		s1 &= ~NEED_OUT;
 		s2 &= ~NEED_OUT;
 	}
-	if (t->fold)
-		found |= x->whole;
 	/* the whole answer of each rule, so that asking costs a bit */
 	found |= x->met;
 	if (!t->digit)
@@ -1550,21 +1619,32 @@ rules_needs_ask(const cs_ruleset *rs, int r, cs_rtext *t)
 static bool
 needs_met(const need *nd, const cs_rtext *t)
 {
+	const char *e = t->s + t->n;
+
 	if (nd->digit && !t->digit)
 		return false;
 	if (nd->w == NULL)
 		return true;
-	if (t->lc == NULL)
-		return false;
-	/* libc's strstr, not a loop of memcmp: 761.6M to 722.0M
-	 * instructions on the samples and seeds */
-	if (nd->whole && t->fold)
-		return true; /* "ſix" is caseless "six" */
-	for (char *const *w = nd->w; *w != NULL; w++)
-		for (const char *p = t->lc; (p = strstr(p, *w)) != NULL; p++)
-			if (counts_at(nd->after, nd->whole, t->lc, p,
-			              strlen(*w)))
+	/* "ſix" is caseless "six", "1ſt" "1st" */
+	if (need_folds(nd) && has_fold(t->s, t->n, 0))
+		return true;
+	/* the text as it is, the words' letters in either case: a rule
+	 * past the 64 of needs_scan (none of today's tables has more than
+	 * 47 rules), and the selftest's search for each word */
+	for (char *const *w = nd->w; *w != NULL; w++) {
+		size_t len = strlen(*w);
+
+		for (const char *p = t->s; p + len <= e; p++) {
+			size_t j = 0;
+
+			while (j < len && ascii_lower((unsigned char)p[j]) ==
+			                      (unsigned char)(*w)[j])
+				j++;
+			if (j == len &&
+			    counts_at(nd->after, nd->whole, t->s, e, p, len))
 				return true;
+		}
+	}
 	return false;
 }
 
@@ -2221,14 +2301,21 @@ rules_group(const cs_rmatch *m, int i, size_t *so, size_t *eo)
 	return m->rule >= 0 && re_group(&m->cap, i, so, eo);
 }
 
+int
+rules_group_number(const cs_ruleset *rs, int r, const char *group)
+{
+	if (r < 0 || (size_t)r >= rs->nrules)
+		return -1;
+	return re_name_number(rs->rules[r].re, group);
+}
+
 bool
 rules_named(const cs_ruleset *rs, const cs_rmatch *m, const char *group,
             size_t *so, size_t *eo)
 {
 	if (m->rule < 0)
 		return false;
-	return rules_group(m, re_name_number(rs->rules[m->rule].re, group), so,
-	                   eo);
+	return rules_group(m, rules_group_number(rs, m->rule, group), so, eo);
 }
 
 /* Does the windowed match (near_match) agree with a plain scan, from

@@ -33,9 +33,10 @@
  * (rules_text); a, a word counts only right after such a character
  * ("14th ", not the "th " of "with "); w, a word counts only with no
  * ASCII letter, digit or '_' right before or after it, as \b at both
- * its ends would have it (figword's "no", not the "no" of "none"; a
+ * its ends would have it (figword's "no", not the "no" of "none").  A
  * text holding a long s or a Kelvin sign, which caseless "s" and "k"
- * match, meets such a need).
+ * match, meets a need with a word holding an "s" or "k", whatever its
+ * flags ("1ſt " is caseless "1st ").
  * rules_selftest holds every "yes" example of the rule to its need, so
  * a need cannot turn away what the rule's own examples say it matches.
  * The words of all rules are looked for in one scan of a text, when a
@@ -191,9 +192,16 @@ int rules_need(const cs_ruleset *rs, const char *name);
 
 /* A text as needs are asked of it (rules_text). */
 typedef struct {
-	const char *lc; /* the text, ASCII lower-cased, NUL-terminated */
-	bool digit;     /* it may hold a character \d matches */
-	bool fold;      /* it holds a long s or a Kelvin sign */
+	const char *s; /* the text, s[0..n), as given */
+	size_t n;
+	/* the text, ASCII lower-cased, NUL-terminated (rules_text,
+	 * rules_text_digits; NULL from rules_text_as_is: the needs are
+	 * asked of s, case folded) */
+	const char *lc;
+	bool digit; /* it may hold a character \d matches */
+	/* it holds a long s or a Kelvin sign (rules_text,
+	 * rules_text_digits; false from rules_text_as_is) */
+	bool fold;
 	/* bit r: rule r's need is met (rules_needs_met), found for the
 	 * first 64 rules of a set at once when one is first asked (one
 	 * scan of the text for all their words), so a rule tried before
@@ -254,6 +262,10 @@ void rules_digits(cs_rdigits *d, const char *s, size_t from, size_t n);
 /* rules_text of the text of d, d->s[d->from..d->n), whether it may
  * hold a digit known from d, not looked for again. */
 void rules_text_digits(cs_rtext *t, sbuf *buf, const cs_rdigits *d);
+/* The same, with no lower-cased copy (t->lc NULL, t->fold false): the
+ * needs asked of t are answered the same, from d's text as it is, which
+ * must not change while t is asked. */
+void rules_text_as_is(cs_rtext *t, const cs_rdigits *d);
 /* The first character of s[c..n) that may match \d, or n: by d when it
  * is of the same s and n (NULL: a scan). */
 size_t rules_digit_next(const cs_rdigits *d, const char *s, size_t c, size_t n);
@@ -271,6 +283,12 @@ int rules_first(cs_ruleset *rs, const char *s, size_t n, cs_rmatch *m);
 bool rules_group(const cs_rmatch *m, int i, size_t *so, size_t *eo);
 bool rules_named(const cs_ruleset *rs, const cs_rmatch *m, const char *group,
                  size_t *so, size_t *eo);
+/* The number of the named group of the rule, for rules_group, or -1
+ * (no such rule or group): found once by a caller that asks the same
+ * name of every match of a rule, not by rules_named's read of the
+ * names each time (normalise-crime's figure: three names a figure,
+ * 24,500 a MB of report text). */
+int rules_group_number(const cs_ruleset *rs, int rule, const char *group);
 
 /* Run every example: a "yes" must match its rule, meet its need and end
  * with one of its end words, a "no" must not match; and on each, every

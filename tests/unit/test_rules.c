@@ -1719,6 +1719,162 @@ test_vocab_again(void)
 	rules_free(rs);
 }
 
+/* The needs asked of a text as it is (rules_text_as_is: no lower-cased
+ * copy, case folded by the scan, a search without case past the 64
+ * rules of the scan) answer as those of rules_text's copy; a long s or
+ * Kelvin sign meets a need with a word holding an "s" or "k" whatever
+ * its flags (caseless "st" matches "ſt"), and no other; a group's
+ * number found once (rules_group_number) reads the group rules_named
+ * does. */
+static void
+test_as_is(void)
+{
+	/* rules 0-4, 56 with no need, then 0-4 again as rules 61-65 (the
+	 * last two past the scan) */
+	static const char *const rows[] = {
+		"rule\tnth\ti\t\\d(?:st|nd)\\b\nneed\tnth\ta\tst |nd \n",
+		"rule\tfrom\ti\tfrom \\d\nneed\tfrom\td\tfrom \n",
+		"rule\tword\ti\t\\b(?:no|six)\\b\nneed\tword\tw\tno|six\n",
+		"rule\trate\ti\trate\nneed\trate\t\trate |rates\n",
+		"rule\tkm\ti\t\\d ?km\\b\nneed\tkm\ta\tkm| km\n",
+	};
+	sbuf body = { 0 }, buf = { 0 };
+	char name[16], path[256];
+	cs_ruleset *rs;
+	cs_rtext t1, t2;
+	cs_rdigits d;
+	cs_rmatch m;
+	size_t so, eo, so2, eo2;
+	int bad = 0;
+	const char *u[] = {
+		"x: Robbery 1ST and the 2nd RATES. y",
+		"x: FROM 12 to 14 RATE none. y",
+		"x: the 1\xc5\xbft of it. y",
+		"x: no change from here. y",
+		"x: SIX \xe2\x84\xaa 4km. y",
+		"x: \xc5\xbf from \xe2\x84\xaa. y",
+		"x: a none of it nonE. y",
+		"x: ends with no",
+		"x: ends with NO. none",
+		"",
+	};
+
+	sbuf_adds(&body, "kind\tname\tflags\ttext\n");
+	for (size_t k = 0; k < 5; k++)
+		sbuf_adds(&body, rows[k]);
+	for (int k = 5; k < 61; k++) {
+		snprintf(name, sizeof name, "f%d", k);
+		sbuf_adds(&body, "rule\t");
+		sbuf_adds(&body, name);
+		sbuf_adds(&body, "\t\tq\n");
+	}
+	for (size_t k = 0; k < 5; k++) {
+		/* the same rows, each rule's name with a "2" */
+		const char *r = rows[k];
+
+		for (const char *q = r; *q; q++) {
+			sbuf_addc(&body, *q);
+			if (*q == '\t' &&
+			    (q == r + 4 || strncmp(q - 4, "need\t", 5) == 0)) {
+				q++;
+				while (*q != '\t')
+					sbuf_addc(&body, *q++);
+				sbuf_adds(&body, "2\t");
+			}
+		}
+	}
+	put("asis.tsv", sbuf_str(&body));
+	snprintf(path, sizeof path, "%s/asis.tsv", dir);
+	rs = rules_load(path, NULL);
+	CHECK(rules_count(rs) == 66);
+	CHECK_STR(rules_name(rs, 65), "km2");
+	for (size_t k = 0; k < sizeof u / sizeof *u; k++) {
+		/* the text is u[k] less its first three bytes and last
+		 * three: the bytes around it are not of it */
+		size_t n = strlen(u[k]), a = n > 3 ? 3 : 0;
+
+		n = n > 6 ? n - 3 : n;
+		rules_digits(&d, u[k], a, n);
+		rules_text_as_is(&t1, &d);
+		rules_text(&t2, &buf, u[k] + a, n - a);
+		CHECK(t1.lc == NULL && t1.s == u[k] + a && t1.n == n - a);
+		for (int r = 0; r < 66; r++) {
+			bool got = rules_needs_met(rs, r, &t1);
+
+			if (got != rules_needs_met(rs, r, &t2) ||
+			    (r >= 61 &&
+			     got != rules_needs_met(rs, r - 61, &t1)))
+				bad++;
+			/* and a match is never turned away */
+			if (!got && rules_exec(rs, r, u[k] + a, n - a, 0, &m))
+				bad++;
+		}
+	}
+	CHECK(bad == 0);
+	/* "1ſt" is caseless "1st": rank's "st " met, "from " not */
+	rules_digits(&d, u[2], 3, strlen(u[2]) - 3);
+	rules_text_as_is(&t1, &d);
+	CHECK(rules_exec(rs, 0, u[2], strlen(u[2]) - 3, 3, &m));
+	CHECK(rules_needs_met(rs, 0, &t1) && rules_needs_met(rs, 61, &t1));
+	CHECK(!rules_needs_met(rs, 1, &t1) && !rules_needs_met(rs, 62, &t1));
+	/* "NO" at the end of the text is a whole word, though "ne"
+	 * follows it past the end; "nonE" is not */
+	rules_digits(&d, u[8], 3, strlen(u[8]) - 4);
+	rules_text_as_is(&t1, &d);
+	CHECK(rules_needs_met(rs, 2, &t1) && rules_needs_met(rs, 63, &t1));
+	rules_digits(&d, u[6], 3, strlen(u[6]) - 3);
+	rules_text_as_is(&t1, &d);
+	CHECK(!rules_needs_met(rs, 2, &t1) && !rules_needs_met(rs, 63, &t1));
+	rules_free(rs);
+	/* a Kelvin sign is found wherever it lies, across the middle of
+	 * the text too, though the set's words are one byte long */
+	put("fold.tsv", "kind\tname\tflags\ttext\n"
+	                "rule\tk\ti\tk\nneed\tk\t\tk\n"
+	                "rule\tc\t\t:\nneed\tc\t\t:\n");
+	snprintf(path, sizeof path, "%s/fold.tsv", dir);
+	rs = rules_load(path, NULL);
+	bad = 0;
+	for (size_t len = 3; len <= 24; len++)
+		for (size_t at = 0; at + 3 <= len; at++) {
+			char txt[32];
+
+			memset(txt, 'x', len);
+			memcpy(txt + at, "\xe2\x84\xaa", 3);
+			rules_digits(&d, txt, 0, len);
+			rules_text_as_is(&t1, &d);
+			if (!rules_needs_met(rs, 0, &t1) ||
+			    rules_needs_met(rs, 1, &t1) ||
+			    !rules_exec(rs, 0, txt, len, 0, &m))
+				bad++;
+		}
+	CHECK(bad == 0);
+	/* a group's number */
+	CHECK(rules_group_number(rs, 0, "nosuch") == -1);
+	CHECK(rules_group_number(rs, -1, "n") == -1);
+	CHECK(rules_group_number(rs, 66, "n") == -1);
+	rules_free(rs);
+	put("groups.tsv", "kind\tname\tflags\ttext\n"
+	                  "rule\tfig\t\t(?<sign>[-+])?(?<v>\\d+)(?<pc>%)?\n"
+	                  "rule\tother\t\t(?<pc>%)(?<v>\\d)\n");
+	snprintf(path, sizeof path, "%s/groups.tsv", dir);
+	rs = rules_load(path, NULL);
+	CHECK(rules_group_number(rs, 0, "sign") == 1);
+	CHECK(rules_group_number(rs, 0, "v") == 2);
+	CHECK(rules_group_number(rs, 0, "pc") == 3);
+	CHECK(rules_group_number(rs, 1, "v") == 2 &&
+	      rules_group_number(rs, 1, "pc") == 1);
+	CHECK(rules_exec(rs, 0, "up +12% on", 10, 0, &m));
+	CHECK(rules_group(&m, rules_group_number(rs, 0, "v"), &so, &eo) &&
+	      rules_named(rs, &m, "v", &so2, &eo2) && so == so2 && eo == eo2 &&
+	      so == 4 && eo == 6);
+	CHECK(rules_exec(rs, 0, "up 12 on", 8, 0, &m));
+	CHECK(!rules_group(&m, rules_group_number(rs, 0, "pc"), &so, &eo) &&
+	      !rules_named(rs, &m, "pc", &so, &eo));
+	rules_free(rs);
+	sbuf_free(&body);
+	sbuf_free(&buf);
+}
+
 int
 main(void)
 {
@@ -1745,6 +1901,7 @@ main(void)
 	test_digit_chain();
 	test_vocab_shared();
 	test_vocab_again();
+	test_as_is();
 	{
 		char cmd[128];
 
