@@ -32,7 +32,10 @@ typedef struct {
 } re_caps;
 
 /* Compile pattern (UTF, UCP; "i" in flags adds caseless, "x" extended,
- * "m" multiline, "o" allows re_match_upto).  A bad pattern is a programming or data error: exit 1
+ * "m" multiline, "o" allows re_match_upto, "r" says it is seldom
+ * matched: PCRE2's auto-possessive and start-up analyses are left out,
+ * which costs less to compile and more to match, with the same matches;
+ * a match limit may be met at another point).  A bad pattern is a programming or data error: exit 1
  * with the pattern, offset and PCRE2 message; `what` names the source of
  * the pattern in that message (e.g. "taxonomy.tsv:12"). */
 cs_re *re_compile(const char *pattern, const char *flags, const char *what);
@@ -52,8 +55,8 @@ int re_match_upto(cs_re *re, const char *s, size_t n, size_t start, size_t last,
  * figure) need not start further back than that. */
 #define RE_UNBOUNDED ((size_t)-1)
 size_t re_max_bytes(const char *pattern);
-/* re_max_bytes of a compiled pattern. */
-size_t re_maxlen(const cs_re *re);
+/* re_max_bytes of a compiled pattern (worked out at the first call). */
+size_t re_maxlen(cs_re *re);
 /* For a pattern anchored at its start ("^", "\\G", "\\A"), the bytes a
  * match can start with, from PCRE2's own analysis of the pattern less
  * its anchor (PCRE2 makes none for an anchored pattern): a bit a byte

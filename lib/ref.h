@@ -26,6 +26,7 @@ typedef struct {
 	 * and xstrdup and free a cell cost 1.4M of the 24.9M instructions
 	 * of a run on one sentence */
 	strblocks text;
+	unsigned held; /* ref_loads of it still to be freed, less one */
 } cs_table;
 
 /* The bounds of a reference file (lines_limit): tables are kilobytes; an
@@ -34,7 +35,10 @@ typedef struct {
 #define REF_MAX_BYTES ((size_t)64 * 1024 * 1024)
 
 /* Load, or exit 1 with a message naming the file (missing, a directory,
- * unreadable, empty, ragged row at file:line). */
+ * unreadable, empty, ragged row at file:line).  A table loaded again
+ * from the same path while the first is held (not ref_free'd) is the
+ * same table, not read again; tables are read-only, and each ref_load
+ * is given back by a ref_free. */
 cs_table *ref_load(const char *name);
 /* Column index by name or -1; ref_need exits 1 naming file and column. */
 int ref_col(const cs_table *t, const char *name);

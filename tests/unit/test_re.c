@@ -37,6 +37,16 @@ main(void)
 	CHECK(re_max_bytes("(?<n>ab)\\1") == RE_UNBOUNDED);
 	CHECK(re_max_bytes("(?i)ab") == RE_UNBOUNDED);
 	CHECK(re_maxlen(re) == RE_UNBOUNDED);
+	/* re_maxlen works it out at its first call, the same each time */
+	{
+		cs_re *a = re_compile("(?:ab|cdef)x", "i", "test");
+		cs_re *b = re_compile("(?:ab|cdef)x", "ix", "test");
+
+		CHECK(re_maxlen(a) == 5 && re_maxlen(a) == 5);
+		CHECK(re_maxlen(b) == RE_UNBOUNDED);
+		re_free(a);
+		re_free(b);
+	}
 	/* a start limit (flag o): no match starting after offset 11 */
 	cs_re *ro = re_compile("crimes", "io", "test");
 	CHECK(re_match_upto(ro, s, strlen(s), 0, 13, &m) == RE_NOMATCH);

@@ -265,6 +265,28 @@ test_places(void)
 	                  "bad.tsv:2: mid2020: not a population: '12x'"));
 }
 
+/* A table loaded again while held is the same table, not read again;
+ * freed as often as loaded, it is read anew. */
+static void
+test_held(void)
+{
+	cs_table *a, *b, *c;
+
+	PUT("held.tsv", "k\tv\nx\t1\n");
+	a = ref_load("held");
+	PUT("held.tsv", "k\tv\nx\t2\ny\t3\n");
+	b = ref_load("held.tsv");
+	CHECK(a == b);
+	CHECK_STR(ref_get(b, 0, 1), "1");
+	ref_free(a);
+	CHECK_STR(ref_get(b, 0, 1), "1"); /* still held by b */
+	ref_free(b);
+	c = ref_load("held");
+	CHECK(c->nrows == 2);
+	CHECK_STR(ref_get(c, 0, 1), "2");
+	ref_free(c);
+}
+
 int
 main(void)
 {
@@ -281,6 +303,7 @@ main(void)
 	test_good();
 	test_errors();
 	test_places();
+	test_held();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		return 99;

@@ -1608,6 +1608,117 @@ test_digit_chain(void)
 	rules_free(rs);
 }
 
+/* A {{kind}} whose words share their starts is written with each start
+ * once (add_words: "fall(?:en|s|)"); it must match what the plain
+ * alternation, longest word first, does, and first where it does: the
+ * word that ends where others go on is tried after them ("fallen", not
+ * "fall"), and backtracking reaches the shorter ("falls" for "fall" then
+ * "s").  Rule "plain" is the same words written out by hand. */
+static void
+test_vocab_shared(void)
+{
+	char path[256], body[2048];
+	cs_ruleset *rs;
+	cs_rmatch m, p;
+	const char *subj[] = {
+		"fallen 3", "falls 3", "fall 3", "fell by 3", "fell 3",
+		"fewer 3",  "fells 3", "rise 3", "risen 3",   "rises 3",
+		"vs. 3",    "vs 3",    "fa 3",   "f 3",       "FALLEN 3",
+		"a#b c 3",  "a#b 3",   "a#bc 3", "up 3",      "ups 3",
+	};
+
+	put("sw.tsv", "word\tkind\nfall\tdir\nfallen\tdir\nfalls\tdir\n"
+	              "fell\tdir\nfell by\tdir\nfewer\tdir\nrise\tdir\n"
+	              "risen\tdir\nrises\tdir\nvs.\tdir\nvs\tdir\nup\tdir\n"
+	              "a#b\tdir\na#b c\tdir\nfall\tdir\n"
+	              "Up\tcap\nup\tcap\nupper\tcap\n");
+	snprintf(path, sizeof path, "%s/sw.tsv", dir);
+	snprintf(body, sizeof body,
+	         "kind\tname\tflags\ttext\n"
+	         "vocab\t-\t\t%s\n"
+	         "rule\tt\ti\t^(?<w>{{dir}})(?<s>s?) \\d\n"
+	         "rule\tplain\ti\t^(?<w>(?:fell\\ by|fallen|a\\#b\\ c|falls|"
+	         "fewer|risen|rises|fall|fall|fell|rise|a\\#b|vs\\.|up|"
+	         "vs))(?<s>s?) \\d\n"
+	         "rule\tx\tix\t^(?<w>{{dir}})\\ \\d\n"
+	         "rule\tcap\ti\t^(?<w>{{cap}})\\b\n",
+	         path);
+	snprintf(path, sizeof path, "%s", put("sw-rules.tsv", body));
+	rs = rules_load(path, NULL);
+	for (size_t i = 0; i < sizeof subj / sizeof *subj; i++) {
+		const char *s = subj[i];
+		size_t n = strlen(s), a, b, c, d;
+		bool mt = rules_exec(rs, 0, s, n, 0, &m);
+		bool mp = rules_exec(rs, 1, s, n, 0, &p);
+
+		CHECK(mt == mp);
+		if (mt && mp) {
+			CHECK(rules_named(rs, &m, "w", &a, &b));
+			CHECK(rules_named(rs, &p, "w", &c, &d));
+			CHECK(a == c && b == d);
+			CHECK(rules_named(rs, &m, "s", &a, &b));
+			CHECK(rules_named(rs, &p, "s", &c, &d));
+			CHECK(a == c && b == d);
+		}
+	}
+	/* the longer word first, and back to the shorter */
+	CHECK(rules_exec(rs, 0, "fallen 3", 8, 0, &m));
+	{
+		size_t a, b;
+
+		CHECK(rules_named(rs, &m, "w", &a, &b) && a == 0 && b == 6);
+		CHECK(rules_exec(rs, 0, "falls 3", 7, 0, &m));
+		CHECK(rules_named(rs, &m, "w", &a, &b) && b == 5);
+		CHECK(rules_exec(rs, 0, "rises 3", 7, 0, &m));
+		CHECK(rules_named(rs, &m, "w", &a, &b) && b == 5);
+		CHECK(rules_exec(rs, 0, "fell by 3", 9, 0, &m));
+		CHECK(rules_named(rs, &m, "w", &a, &b) && b == 7);
+		/* flag x: the escaped space and '#' are still the word's */
+		CHECK(rules_exec(rs, 2, "a#b c 3", 7, 0, &m));
+		CHECK(rules_named(rs, &m, "w", &a, &b) && b == 5);
+		CHECK(!rules_exec(rs, 2, "fa 3", 4, 0, &m));
+		/* a kind with a capital is written out plain, and means the
+		 * same */
+		CHECK(rules_exec(rs, 3, "upper", 5, 0, &m));
+		CHECK(rules_named(rs, &m, "w", &a, &b) && b == 5);
+		CHECK(rules_exec(rs, 3, "UP", 2, 0, &m));
+	}
+	rules_free(rs);
+}
+
+/* A {{kind}} named again is the same alternation (expand keeps it), and
+ * after a second vocab row it is that table's words, not the first's. */
+static void
+test_vocab_again(void)
+{
+	char path[256], p1[256], p2[256], body[1024];
+	cs_ruleset *rs;
+	cs_rmatch m;
+
+	snprintf(p1, sizeof p1, "%s",
+	         put("v1.tsv", "word\tkind\nrose\tup\n"
+	                       "rises\tup\n"));
+	snprintf(p2, sizeof p2, "%s",
+	         put("v2.tsv", "word\tkind\nclimbed\tup\n"));
+	snprintf(body, sizeof body,
+	         "kind\tname\tflags\ttext\n"
+	         "vocab\t-\t\t%s\n"
+	         "rule\ta\ti\t^{{up}}$\n"
+	         "rule\tb\ti\t^x {{up}}$\n"
+	         "vocab\t-\t\t%s\n"
+	         "rule\tc\ti\t^{{up}}$\n",
+	         p1, p2);
+	snprintf(path, sizeof path, "%s", put("again.tsv", body));
+	rs = rules_load(path, NULL);
+	CHECK(rules_exec(rs, 0, "rises", 5, 0, &m));
+	CHECK(rules_exec(rs, 1, "x rose", 6, 0, &m));
+	CHECK(rules_exec(rs, 1, "x rises", 7, 0, &m));
+	CHECK(!rules_exec(rs, 1, "x climbed", 9, 0, &m));
+	CHECK(rules_exec(rs, 2, "climbed", 7, 0, &m));
+	CHECK(!rules_exec(rs, 2, "rose", 4, 0, &m));
+	rules_free(rs);
+}
+
 /* The needs asked of a text as it is (rules_text_as_is: no lower-cased
  * copy, case folded by the scan, a search without case past the 64
  * rules of the scan) answer as those of rules_text's copy; a long s or
@@ -1788,6 +1899,8 @@ main(void)
 	test_first_lookahead();
 	test_after_trie();
 	test_digit_chain();
+	test_vocab_shared();
+	test_vocab_again();
 	test_as_is();
 	{
 		char cmd[128];
