@@ -1523,6 +1523,20 @@ may_start_with(const char *s, size_t n, size_t i)
 	return start3[a][b] >> c & 1;
 }
 
+/* Does the word s[j..j + k) go on a number as a period's does: a month
+ * ("12 March", "12. Mar"), "calendar" or "months" ("12 month", "3
+ * mths")? */
+static bool
+word_after_number(const char *s, size_t n, size_t j, size_t k)
+{
+	return (k >= 3 && may_start_with(s, n, j) &&
+	        (date_month_name(s + j, k) || date_month_name(s + j, 3) ||
+	         word_at(s, n, j, "calendar"))) ||
+	       (k >= 4 && (s[j] | 32) == 'm' &&
+	        (word_at(s, n, j, "months") || word_at(s, n, j, "month") ||
+	         word_at(s, n, j, "mths")));
+}
+
 /* may_start of the number s[i..d) (d the end of its digits): "2016/17",
  * "2019-02", "201902", "28/02/2019", "12 months", "3-month", "21 July
  * 2017", "2019 calendar year"; not "590 fewer", most numbers of a
@@ -1562,15 +1576,7 @@ num_start(const char *s, size_t n, size_t i, size_t d)
 		size_t j = skip_sp(s, n, d + 1);
 		if (j < n && (unsigned char)s[j] >= 0x80)
 			return true;
-		size_t k = alpha_run(s, n, j);
-		return (k >= 3 && may_start_with(s, n, j) &&
-		        (date_month_name(s + j, k) ||
-		         date_month_name(s + j, 3) ||
-		         word_at(s, n, j, "calendar"))) ||
-		       (k >= 4 && (s[j] | 32) == 'm' &&
-		        (word_at(s, n, j, "months") ||
-		         word_at(s, n, j, "month") ||
-		         word_at(s, n, j, "mths")));
+		return word_after_number(s, n, j, alpha_run(s, n, j));
 	}
 	if (nd == 6 || (d < n && (s[d] == '/' || s[d] == '-' || s[d] == '.')))
 		return true;
@@ -1588,13 +1594,7 @@ num_start(const char *s, size_t n, size_t i, size_t d)
 	if (j >= n || !((s[j] | 32) == 'm' || may_start_with(s, n, j)))
 		return false;
 	size_t k = alpha_run(s, n, j);
-	if (k >= 3 && may_start_with(s, n, j) &&
-	    (date_month_name(s + j, k) || date_month_name(s + j, 3) ||
-	     word_at(s, n, j, "calendar")))
-		return true;
-	if (k >= 4 && (s[j] | 32) == 'm' &&
-	    (word_at(s, n, j, "months") || word_at(s, n, j, "month") ||
-	     word_at(s, n, j, "mths")))
+	if (word_after_number(s, n, j, k))
 		return true;
 	return nd <= 3 && j == d && k == 1 && (s[j] | 32) == 'm'; /* "12m to" */
 }
