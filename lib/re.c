@@ -31,7 +31,6 @@ struct cs_re {
 	 * bytes, each the group's number in two bytes then its name */
 	const unsigned char *names;
 	uint32_t nnames, namesize;
-	bool twice; /* a name is in it twice ((?J)) */
 };
 
 /* mctx for re_match; uctx for re_match_upto, its offset limit set for
@@ -117,14 +116,6 @@ compile(const char *pattern, const char *flags, const char *what, bool must)
 	pcre2_pattern_info(re->code, PCRE2_INFO_NAMECOUNT, &re->nnames);
 	pcre2_pattern_info(re->code, PCRE2_INFO_NAMEENTRYSIZE, &re->namesize);
 	pcre2_pattern_info(re->code, PCRE2_INFO_NAMETABLE, &re->names);
-	/* the table is in name order: a name twice is in two entries in
-	 * a row */
-	for (uint32_t i = 0; i + 1 < re->nnames; i++)
-		if (strcmp((const char *)re->names + (size_t)i * re->namesize +
-		               2,
-		           (const char *)re->names +
-		               (size_t)(i + 1) * re->namesize + 2) == 0)
-			re->twice = true;
 	re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
 	if (re->md == NULL)
 		cs_die(CS_EXIT_DATA, "out of memory");
@@ -591,20 +582,15 @@ int
 re_name_number(const cs_re *re, const char *name)
 {
 	/* the pattern's few names read here, not by
-	 * pcre2_substring_number_from_name, and compared in line, most
-	 * at their first byte, not by a strcmp of each: normalise-crime
-	 * asks three for each figure, 134,000 on the 5.3 MB bench text:
-	 * rules_named 133 to 86 instructions a name */
+	 * pcre2_substring_number_from_name; a caller that asks the same
+	 * name of every match finds its number once (rules_group_number) */
 	for (uint32_t i = 0; i < re->nnames; i++) {
 		const unsigned char *e = re->names + (size_t)i * re->namesize;
-		size_t k = 0;
 
-		while (e[2 + k] == (unsigned char)name[k] && name[k] != '\0')
-			k++;
-		if (e[2 + k] != (unsigned char)name[k])
+		if (strcmp((const char *)e + 2, name) != 0)
 			continue;
 		/* a name twice ((?J)) is not one group, as PCRE2 answers */
-		if (re->twice && i + 1 < re->nnames &&
+		if (i + 1 < re->nnames &&
 		    strcmp((const char *)e + re->namesize + 2, name) == 0)
 			return -1;
 		return e[0] << 8 | e[1];
