@@ -269,15 +269,13 @@ key_may(const sbuf *l)
 		f++;
 	size_t ends[3] = { l->len, w > 1 ? w - 1 : 0, f < l->len ? f : 0 };
 	for (int i = 0; i < 3; i++) {
+		/* only an "ies" singular ("burglary") is no prefix of l,
+		 * which tax_may_begin(l) answered for: two bytes shorter */
 		size_t k = ends[i];
 		char buf[128];
-		if (k > 4 && k < sizeof buf &&
-		    text_ieq(l->s + k - 3, 3, "ies")) {
-			memcpy(buf, l->s, k - 3);
-			buf[k - 3] = 'y';
-			if (tax_may_begin(buf, k - 2))
-				return true;
-		}
+		size_t m = singular(l->s, k, k, buf, sizeof buf);
+		if (m > 0 && m == k - 2 && tax_may_begin(buf, m))
+			return true;
 	}
 	return false;
 }
