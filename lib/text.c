@@ -608,30 +608,10 @@ size_t
 text_digit_next(const char *s, size_t from, size_t n)
 {
 	/* while eight remain, one test: from + 8 <= n, and none for a from
-	 * past n (then the byte loop below returns it as it is); so too in
+	 * past n (then the byte loop returns it as it is); so too in
 	 * text_digit_or_lead_next and text_digits_end, 225.0M to 224.1M
 	 * instructions per MB */
-	for (size_t last = n > 7 ? n - 7 : 0; from < last; from += 8) {
-		uint64_t m = text_digit_bits(text_load8(s + from));
-
-		if (m != 0) {
-#ifdef TEXT_FIRST_BYTE
-			return from + TEXT_FIRST_BYTE(m);
-#else
-			break;
-#endif
-		}
-	}
-	while (from < n && !(s[from] >= '0' && s[from] <= '9'))
-		from++;
-	return from;
-}
-
-/* Nonzero exactly when some byte of v is from 0xC0: its top two bits. */
-static inline uint64_t
-lead_bits(uint64_t v)
-{
-	return v & (v << 1) & TEXT_HIGHS;
+	return text_scan(s, from, n, TEXT_DIGIT);
 }
 
 /* Most of a sentence is letters and spaces: the near rules' scans and
@@ -643,22 +623,7 @@ text_digit_or_lead_next(const char *s, size_t from, size_t n)
 	/* the byte a block's marks point to, not the block again a byte at
 	 * a time (TEXT_FIRST_BYTE, with text_digit_next: 225.8M to 225.0M
 	 * instructions per MB) */
-	for (size_t last = n > 7 ? n - 7 : 0; from < last; from += 8) {
-		uint64_t v = text_load8(s + from),
-		         m = text_digit_bits(v) | lead_bits(v);
-
-		if (m != 0) {
-#ifdef TEXT_FIRST_BYTE
-			return from + TEXT_FIRST_BYTE(m);
-#else
-			break;
-#endif
-		}
-	}
-	while (from < n && !(s[from] >= '0' && s[from] <= '9') &&
-	       (unsigned char)s[from] < 0xC0)
-		from++;
-	return from;
+	return text_scan(s, from, n, TEXT_DIGIT_LEAD);
 }
 
 /* 0x20 added to each byte 0x41-0x5A, found as text_digit_bits finds digits;

@@ -85,7 +85,7 @@ text_load8(const char *p)
 }
 
 /* Which of the eight bytes at p the lowest high bit of m marks (m != 0,
- * each byte's mark its own, as text.c's digit_bits and lead_bits give):
+ * each byte's mark its own, as text_stop_bits gives):
  * the first in memory where the host is little-endian, so found without
  * going back to the bytes.  m & -m is that bit alone, 8k + 7; shifted
  * down to bit 8k and multiplied by the bytes 7, 6, ... 0, k comes out
@@ -138,6 +138,71 @@ text_alnum_bits(uint64_t v)
 	return text_letter_bits(v) | text_digit_bits(v);
 }
 
+/* Where text_scan stops. */
+enum text_stop {
+	TEXT_NOT_LETTER, /* the end of a run of ASCII letters */
+	TEXT_NOT_DIGIT,  /* the end of a run of ASCII digits */
+	TEXT_DIGIT,      /* an ASCII digit */
+	TEXT_DIGIT_LEAD, /* that, or a byte from 0xC0 (a character past
+	                    ASCII starts) */
+};
+
+/* The high bit of each of the eight bytes of v that text_scan stops at;
+ * a lead byte has its top two bits set. */
+static inline uint64_t
+text_stop_bits(uint64_t v, enum text_stop at)
+{
+	switch (at) {
+	case TEXT_NOT_LETTER:
+		return ~text_letter_bits(v) & TEXT_HIGHS;
+	case TEXT_NOT_DIGIT:
+		return ~text_digit_bits(v) & TEXT_HIGHS;
+	case TEXT_DIGIT:
+		return text_digit_bits(v);
+	default:
+		return text_digit_bits(v) | (v & (v << 1) & TEXT_HIGHS);
+	}
+}
+
+/* Does text_scan stop at the byte c? */
+static inline bool
+text_stops(unsigned char c, enum text_stop at)
+{
+	switch (at) {
+	case TEXT_NOT_LETTER:
+		return (unsigned)((c | 0x20) - 'a') >= 26;
+	case TEXT_NOT_DIGIT:
+		return (unsigned)(c - '0') >= 10;
+	case TEXT_DIGIT:
+		return (unsigned)(c - '0') < 10;
+	default:
+		return (unsigned)(c - '0') < 10 || c >= 0xC0;
+	}
+}
+
+/* The first byte of s[from..n) that `at` names, or n: eight bytes at a
+ * time, then a byte at a time for the last few (and, without
+ * TEXT_FIRST_BYTE, in the block a mark is in).  `at` a constant, the
+ * switches above fold away where it is inlined. */
+static inline size_t
+text_scan(const char *s, size_t from, size_t n, enum text_stop at)
+{
+	for (size_t last = n > 7 ? n - 7 : 0; from < last; from += 8) {
+		uint64_t m = text_stop_bits(text_load8(s + from), at);
+
+		if (m != 0) {
+#ifdef TEXT_FIRST_BYTE
+			return from + TEXT_FIRST_BYTE(m);
+#else
+			break;
+#endif
+		}
+	}
+	while (from < n && !text_stops((unsigned char)s[from], at))
+		from++;
+	return from;
+}
+
 /* The end of the run of ASCII letters at s[from..n): the first byte
  * from there that is none, or n.  Eight bytes at a time and inline:
  * normalise-crime's test of each sentence for a figure in words
@@ -149,21 +214,7 @@ text_alnum_bits(uint64_t v)
 static inline size_t
 text_letters_end(const char *s, size_t from, size_t n)
 {
-	for (size_t last = n > 7 ? n - 7 : 0; from < last; from += 8) {
-		uint64_t m =
-		    ~text_letter_bits(text_load8(s + from)) & TEXT_HIGHS;
-
-		if (m != 0) {
-#ifdef TEXT_FIRST_BYTE
-			return from + TEXT_FIRST_BYTE(m);
-#else
-			break;
-#endif
-		}
-	}
-	while (from < n && (unsigned)((s[from] | 0x20) - 'a') < 26)
-		from++;
-	return from;
+	return text_scan(s, from, n, TEXT_NOT_LETTER);
 }
 
 /* The end of the run of ASCII digits at s[from..n): the first byte from
@@ -174,21 +225,7 @@ text_letters_end(const char *s, size_t from, size_t n)
 static inline size_t
 text_digit_run_end(const char *s, size_t from, size_t n)
 {
-	for (size_t last = n > 7 ? n - 7 : 0; from < last; from += 8) {
-		uint64_t m =
-		    ~text_digit_bits(text_load8(s + from)) & TEXT_HIGHS;
-
-		if (m != 0) {
-#ifdef TEXT_FIRST_BYTE
-			return from + TEXT_FIRST_BYTE(m);
-#else
-			break;
-#endif
-		}
-	}
-	while (from < n && (unsigned)(s[from] - '0') < 10)
-		from++;
-	return from;
+	return text_scan(s, from, n, TEXT_NOT_DIGIT);
 }
 
 /* Lower-case the ASCII capitals of s[0..n) in place, eight bytes at a
